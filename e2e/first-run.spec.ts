@@ -1,0 +1,25 @@
+import { RapportHarness } from './harness/harness'
+import { expect, screenshot, test } from './fixtures'
+
+test('first run shows a welcome that says what to do, and loads nothing from outside', async ({ app }) => {
+  const page = app.page
+  await expect(page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible()
+  await expect(page.getByText(app.vaultDir, { exact: false })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Add your first client' })).toBeVisible()
+  await screenshot(app, 'welcome.png')
+  expect(app.blockedRequests).toEqual([])
+})
+
+test('dark mode follows the system', async ({ browser }) => {
+  const app = await RapportHarness.launch(browser, { colorScheme: 'dark' })
+  try {
+    await app.open()
+    await expect(app.page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible()
+    const background = await app.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number)
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(200)
+    await screenshot(app, 'welcome-dark.png')
+  } finally {
+    await app.close()
+  }
+})

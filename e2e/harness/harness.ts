@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { createDispatch, createHandlers } from '../../src/core/service'
+import type { ShellPorts } from '../../src/core/service'
+import { Vault } from '../../src/core/vault/vault'
+import { watchVault } from '../../src/core/vault/watch'
+import type { EventName, Events } from '../../src/shared/api'
+import { APP_ORIGIN, serveRenderer } from './serve-renderer'
+
+let bridgeScript: Promise<string> | null = null
+
+/** The page-side bridge, bundled once per run from TypeScript so it uses the real shared client code. */
+function pageBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(import.meta.dirname, 'page-bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false
+  }).then((result) => result.outputFiles[0]?.text ?? '')
+  return bridgeScript
+}
+
+export interface HarnessOptions {
+  /** An existing vault folder; a new temporary one when omitted. */
+  vaultDir?: string
+  colorScheme?: 'light' | 'dark'
+}
+
+/**
+ * Rapport as a person sees it, minus Electron: the built renderer in
+ * Chromium, with `window.rapport` forwarded through the contract to the real
+ * core on a real vault folder. The native pieces (save dialog, browser) are
+ * stand-ins the test controls, and everything they were asked is recorded.
+ */
+export class RapportHarness {
+  /** What the save dialog answers next; null is "Cancel". */
+  nextSavePath: string | null = null
+  readonly savePrompts: Array<{ title: string; defaultName: string }> = []
+  readonly openedExternally: string[] = []
+  blockedRequests: string[] = []
+  private stopWatching: (() => void) | null = null
+
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly vaultDir: string,
+    private readonly ownsVault: boolean,
+    public vault: Vault
+  ) {}
+
+  static async launch(browser: Browser, options: HarnessOptions = {}): Promise<RapportHarness> {
+    const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')))
+    const vault = await Vault.open(vaultDir)
+    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined, vault)
+    await harness.connect()
+    return harness
+  }
+
+  private async connect(): Promise<void> {
+    const ports: ShellPorts = {
+      chooseSavePath: async ({ title, defaultName }) => {
+        this.savePrompts.push({ title, defaultName })
+        return this.nextSavePath
+      },
+      openExternal: async (url) => {
+        this.openedExternally.push(url)
+      },
+      flushed: () => this.flushWaiters.splice(0).forEach((resolve) => resolve())
+    }
+    const dispatch = createDispatch(createHandlers(this.vault, ports))
+    await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
+    await this.page.addInitScript({ content: await pageBridge() })
+    this.blockedRequests = (await serveRenderer(this.page)).blocked
+    this.stopWatching = watchVault(this.vaultDir, (paths) => {
+      void this.vault.reload().then(() => this.emit('vault:changed', { paths }).catch(() => undefined))
+    })
+  }
+
+  private readonly flushWaiters: Array<() => void> = []
+
+  async open(): Promise<void> {
+    await this.page.goto(`${APP_ORIGIN}/index.html`)
+  }
+
+  /** Pushes an event to the page, as main does with webContents.send. */
+  async emit<E extends EventName>(event: E, payload: Events[E]): Promise<void> {
+    await this.page.evaluate(([name, data]) => window.__rapportEmit(name as EventName, data), [event, payload] as const)
+  }
+
+  /** What main does when the window closes: ask the renderer to save, wait for its answer. */
+  async flushLikeWindowClose(timeoutMs = 3000): Promise<void> {
+    const answered = new Promise<void>((resolve) => this.flushWaiters.push(resolve))
+    await this.emit('app:flush', {})
+    await Promise.race([answered, new Promise((_, reject) => setTimeout(() => reject(new Error('the renderer did not answer app:flush')), timeoutMs))])
+  }
+
+  /** Opens the same vault again in a fresh page, as after quitting and restarting the app. */
+  async restart(browser: Browser): Promise<RapportHarness> {
+    await this.close({ keepVault: true })
+    const next = await RapportHarness.launch(browser, { vaultDir: this.vaultDir })
+    ;(next as { ownsVault: boolean }).ownsVault = this.ownsVault
+    return next
+  }
+
+  async close(options: { keepVault?: boolean } = {}): Promise<void> {
+    this.stopWatching?.()
+    await this.context.close()
+    if (this.ownsVault && !options.keepVault) await rm(this.vaultDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,11 @@
+/// <reference lib="dom" />
+// What the page under test has on `window`: the app's API, and the harness's bridge to the core.
+import type { EventName, RapportApi, Result } from '../src/shared/api'
+
+declare global {
+  interface Window {
+    rapport: RapportApi
+    __rapportInvoke(channel: string, input: unknown): Promise<Result<unknown>>
+    __rapportEmit(event: EventName, payload: unknown): void
+  }
+}

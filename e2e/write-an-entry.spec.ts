@@ -1,0 +1,95 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, screenshot, test } from './fixtures'
+
+async function addClient(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page.getByLabel('Client name').fill(name)
+  await page.getByRole('button', { name: 'Add client' }).click()
+  await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()
+}
+
+async function journalFiles(vaultDir: string, slug: string): Promise<string[]> {
+  return (await readdir(join(vaultDir, 'clients', slug, 'journal'))).filter((f) => f.endsWith('.md'))
+}
+
+test('write an entry with a heading, a list and a link; it is saved as Markdown and comes back after a restart', async ({ app, browser }) => {
+  const page = app.page
+  await addClient(page, 'Dana Whitfield')
+
+  await page.keyboard.press('Control+n')
+  const title = page.getByLabel('Title')
+  await expect(title).toBeFocused()
+  await title.fill('Scope call went sideways')
+
+  const editor = page.getByRole('textbox', { name: 'Entry text' })
+  await editor.click()
+  await page.keyboard.type('## What happened\n')
+  await page.keyboard.type('She pushed back on the timeline.\n')
+  await page.keyboard.type('- Send the revised scope\n')
+  await page.keyboard.type('Call Priya on Thursday\n\n')
+  await page.keyboard.type('Notes are in https://example.com/notes and that is all. ')
+  await expect(editor.locator('h2', { hasText: 'What happened' })).toBeVisible()
+  await expect(editor.locator('ul li')).toHaveCount(2)
+  await expect(editor.locator('a[href="https://example.com/notes"]')).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 5000 })
+
+  const [file] = await journalFiles(app.vaultDir, 'dana-whitfield')
+  expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-scope-call-went-sideways\.md$/)
+  const text = await readFile(join(app.vaultDir, 'clients/dana-whitfield/journal', file ?? ''), 'utf8')
+  expect(text).toMatch(/^---\nid: e_/)
+  expect(text).toContain('title: Scope call went sideways')
+  expect(text).toContain('## What happened\n\nShe pushed back on the timeline.\n\n- Send the revised scope\n- Call Priya on Thursday\n')
+  expect(text).toContain('https://example.com/notes')
+  await screenshot(app, 'entry.png')
+
+  // Quit and start again on the same vault: the entry is listed and opens with its content.
+  const next = await app.restart(browser)
+  try {
+    await next.open()
+    await next.page.getByRole('option', { name: /Dana Whitfield/ }).click()
+    await next.page.getByRole('option', { name: /Scope call went sideways/ }).click()
+    await expect(next.page.getByLabel('Title')).toHaveValue('Scope call went sideways')
+    const reopened = next.page.getByRole('textbox', { name: 'Entry text' })
+    await expect(reopened.locator('h2')).toHaveText('What happened')
+    await expect(reopened.locator('a[href="https://example.com/notes"]')).toBeVisible()
+    // Opening an entry and leaving it writes nothing.
+    const before = await readFile(join(app.vaultDir, 'clients/dana-whitfield/journal', file ?? ''), 'utf8')
+    await next.flushLikeWindowClose()
+    expect(await readFile(join(app.vaultDir, 'clients/dana-whitfield/journal', file ?? ''), 'utf8')).toBe(before)
+  } finally {
+    await next.close()
+  }
+})
+
+test('an edit made just before the window closes is on disk', async ({ app }) => {
+  const page = app.page
+  await addClient(page, 'Quick Quitter')
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Last words')
+  await page.getByRole('textbox', { name: 'Entry text' }).click()
+  await page.keyboard.type('Typed a moment before quitting')
+  await app.flushLikeWindowClose()
+  const [file] = await journalFiles(app.vaultDir, 'quick-quitter')
+  const text = await readFile(join(app.vaultDir, 'clients/quick-quitter/journal', file ?? ''), 'utf8')
+  expect(text).toContain('Typed a moment before quitting')
+})
+
+test('a file changed by another program while editing is never overwritten', async ({ app }) => {
+  const page = app.page
+  await addClient(page, 'Synced')
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Shared note')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 5000 })
+  const [file] = await journalFiles(app.vaultDir, 'synced')
+  const path = join(app.vaultDir, 'clients/synced/journal', file ?? '')
+  const theirs = `${await readFile(path, 'utf8')}Written on another laptop.\n`
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(path, theirs)
+  await page.getByRole('textbox', { name: 'Entry text' }).click()
+  await page.keyboard.type('Mine, typed here')
+  await expect(page.getByText(/changed by another program/)).toBeVisible({ timeout: 5000 })
+  expect(await readFile(path, 'utf8')).toBe(theirs)
+  await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('Mine, typed here')
+})

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const shared = resolve(import.meta.dirname, 'src/shared')
+
+/**
+ * The renderer's Content-Security-Policy lives in index.html and is strict.
+ * Only the dev server needs more: Vite injects styles inline and talks to
+ * its own websocket for hot reload. Built files never get this.
+ */
+const devServerCsp = {
+  name: 'rapport-dev-csp',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string) =>
+    html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+}
+
+export default defineConfig({
+  main: {
+    resolve: { alias: { '@shared': shared } },
+    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } } }
+  },
+  preload: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        // A sandboxed preload cannot load ES modules: it must be one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: {
+      alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src'), '@shared': shared }
+    },
+    plugins: [react(), devServerCsp],
+    build: {
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+    }
+  }
+})

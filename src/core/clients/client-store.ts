@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { ClientFile, VaultProblem } from '../../shared/domain'
+import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
+import { RapportError, fileError } from '../errors'
+import { DurableJsonFile } from '../fs/durable-json-file'
+import { safeSlug, uniqueName } from '../fs/safe-name'
+import { newId } from '../ids'
+import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
+import { moveToTrash } from '../vault/trash'
+
+export interface ClientRecord {
+  id: string
+  /** Folder name under `clients/`. */
+  slug: string
+  /** The file as it is on disk, unknown fields and key order included; null when it cannot be read. */
+  data: ClientFile | null
+  db: Low<ClientFile> | null
+  problem?: string
+}
+
+/** Clients whose `client.json` cannot be read still show, under an id made from their folder. */
+const brokenClientId = (slug: string): string => `c_folder:${slug}`
+
+/**
+ * The clients of a vault: one folder each under `clients/`, holding
+ * `client.json` (read and written through lowdb) and the client's journal.
+ */
+export class ClientStore {
+  private readonly records = new Map<string, ClientRecord>()
+
+  constructor(
+    private readonly root: string,
+    private readonly problems: VaultProblem[]
+  ) {}
+
+  async load(): Promise<void> {
+    this.records.clear()
+    const dir = join(this.root, layout.clientsDir)
+    const folders = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : []
+    for (const folder of folders.filter((d) => d.isDirectory() && !d.name.startsWith('.'))) {
+      const record = await this.readClient(folder.name)
+      const clash = this.records.get(record.id)
+      if (clash) {
+        this.problems.push({
+          path: toVaultPath(clientFolder(folder.name), layout.clientFile),
+          reason: `it has the same id as ${clientFolder(clash.slug)}; it is shown by its folder name until one of them is changed`
+        })
+        record.id = brokenClientId(folder.name)
+      }
+      this.records.set(record.id, record)
+    }
+  }
+
+  private async readClient(slug: string): Promise<ClientRecord> {
+    const relative = toVaultPath(clientFolder(slug), layout.clientFile)
+    const adapter = new DurableJsonFile<ClientFile>(join(this.root, relative), relative)
+    const db = new Low<ClientFile>(adapter, { format: CLIENT_FORMAT, id: '', name: slug } as ClientFile)
+    const broken = (reason: string): ClientRecord => {
+      this.problems.push({ path: relative, reason })
+      return { id: brokenClientId(slug), slug, data: null, db: null, problem: reason }
+    }
+    try {
+      await db.read()
+    } catch (error) {
+      return broken(error instanceof RapportError ? error.message : fileError(error, 'read', relative).message)
+    }
+    if (!existsSync(adapter.path)) return broken('the folder has no client.json')
+    const checked = clientFileSchema.safeParse(db.data)
+    if (!checked.success) {
+      const issue = checked.error.issues[0]
+      return broken(`${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'is not a client file'}`)
+    }
+    return { id: db.data.id, slug, data: db.data, db }
+  }
+
+  list(): ClientRecord[] {
+    return [...this.records.values()]
+  }
+
+  get(id: string): ClientRecord {
+    const record = this.records.get(id)
+    if (!record) throw new RapportError('not-found', 'That client no longer exists. It may have been deleted or moved.')
+    return record
+  }
+
+  /** The vault-relative folder where this client's entries are written. */
+  journalOf(id: string): string {
+    return clientJournal(this.get(id).slug)
+  }
+
+  async create(name: string, now = new Date()): Promise<ClientRecord> {
+    const slug = this.freeSlug(name)
+    const relative = toVaultPath(clientFolder(slug), layout.clientFile)
+    const today = now.toISOString().slice(0, 10)
+    const data: ClientFile = {
+      format: CLIENT_FORMAT,
+      id: newId('c'),
+      name,
+      stage: { current: 'first-contact', history: [{ stage: 'first-contact', at: today }] },
+      commitments: [],
+      interactions: [],
+      people: [],
+      tags: [],
+      createdAt: now.toISOString()
+    }
+    try {
+      await mkdir(join(this.root, clientJournal(slug)), { recursive: true })
+      const db = new Low<ClientFile>(new DurableJsonFile(join(this.root, relative), relative), data)
+      await db.write()
+      const record: ClientRecord = { id: data.id, slug, data, db }
+      this.records.set(record.id, record)
+      return record
+    } catch (error) {
+      throw fileError(error, 'create', relative)
+    }
+  }
+
+  /**
+   * Renames a client: the name in `client.json`, and the folder, so the vault
+   * stays readable. Returns the old and new folder for the entries to follow.
+   */
+  async rename(id: string, name: string): Promise<{ record: ClientRecord; from: string; to: string }> {
+    const record = this.writable(id)
+    const from = clientFolder(record.slug)
+    await this.update(record, (data) => {
+      data.name = name
+    })
+    const slug = safeSlug(name, 'client')
+    if (slug === record.slug) return { record, from, to: from }
+    const newSlug = this.freeSlug(name)
+    const to = clientFolder(newSlug)
+    try {
+      await rename(join(this.root, from), join(this.root, to))
+    } catch (error) {
+      // The name is saved; only the folder kept its old name. Say so rather than fail the rename.
+      throw fileError(error, 'rename the folder of', from)
+    }
+    record.slug = newSlug
+    const relative = toVaultPath(to, layout.clientFile)
+    record.db = new Low<ClientFile>(new DurableJsonFile(join(this.root, relative), relative), record.data as ClientFile)
+    await record.db.read()
+    return { record, from, to }
+  }
+
+  /** Moves the client's whole folder, journal included, to the trash. */
+  async trash(id: string): Promise<string> {
+    const record = this.get(id)
+    const from = clientFolder(record.slug)
+    try {
+      await moveToTrash(this.root, from)
+    } catch (error) {
+      throw fileError(error, 'move to the trash', from)
+    }
+    this.records.delete(id)
+    return from
+  }
+
+  /** Read the file again, apply one change, write it if anything changed: another program's edits are merged, not lost. */
+  async update(record: ClientRecord, change: (data: ClientFile) => void): Promise<void> {
+    const db = record.db
+    const relative = toVaultPath(clientFolder(record.slug), layout.clientFile)
+    if (!db) throw new RapportError('broken-file', `${relative} cannot be read: ${record.problem}`, relative)
+    try {
+      await db.read()
+      change(db.data)
+      await db.write()
+      record.data = db.data
+    } catch (error) {
+      throw fileError(error, 'save', relative)
+    }
+  }
+
+  private writable(id: string): ClientRecord {
+    const record = this.get(id)
+    if (!record.db) {
+      const relative = toVaultPath(clientFolder(record.slug), layout.clientFile)
+      throw new RapportError('broken-file', `${relative} cannot be read (${record.problem}), so Rapport will not change it.`, relative)
+    }
+    return record
+  }
+
+  /** A folder name for this client not used by any folder, compared case-insensitively for macOS and Windows disks. */
+  private freeSlug(name: string): string {
+    const dir = join(this.root, layout.clientsDir)
+    const taken = new Set([...this.records.values()].map((r) => r.slug.toLowerCase()))
+    return uniqueName(safeSlug(name, 'client'), (c) => taken.has(c.toLowerCase()) || existsSync(join(dir, c)))
+  }
+}

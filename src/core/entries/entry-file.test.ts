@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { parseEntryFile, serializeEntryFile } from './entry-file'
+
+const handEdited = `---
+id: e_1
+# a comment a person wrote
+title: "Scope: call"
+mood: 2   # how it felt
+custom:
+  nested: [1, 2]
+created: 2026-11-22T10:30:00.000Z
+---
+
+Body line one.
+
+---
+
+After a thematic break.
+`
+
+describe('entry files', () => {
+  it('reads front matter and body, and does not take a thematic break for the closing line', () => {
+    const file = parseEntryFile(handEdited)
+    expect(file.problem).toBeUndefined()
+    expect(file.fields).toMatchObject({ id: 'e_1', title: 'Scope: call', mood: 2, custom: { nested: [1, 2] } })
+    expect(file.body).toBe('Body line one.\n\n---\n\nAfter a thematic break.\n')
+    expect(file.gap).toBe('\n')
+  })
+
+  it('keeps unknown fields, their comments and order when rewriting', () => {
+    const file = parseEntryFile(handEdited)
+    const text = serializeEntryFile(file, { id: 'e_1', title: 'Scope: call', updated: '2026-11-23T00:00:00.000Z' }, file.body)
+    expect(text).toContain('# a comment a person wrote')
+    expect(text).toContain('mood: 2 # how it felt')
+    expect(text).toContain('title: "Scope: call"')
+    expect(text).toMatch(/custom:\n {2}nested: \[ 1, 2 \]/)
+    expect(text.indexOf('mood')).toBeLessThan(text.indexOf('created'))
+    expect(text.endsWith('\n---\n\nBody line one.\n\n---\n\nAfter a thematic break.\n')).toBe(true)
+    expect(parseEntryFile(text).fields.updated).toBe('2026-11-23T00:00:00.000Z')
+  })
+
+  it('round-trips titles that YAML would otherwise misread', () => {
+    for (const title of ['yes', '123', 'a: b', '- dash', '#hash', "quote's \"both\"", '@mention', '北京 🙂', '']) {
+      const text = serializeEntryFile(null, { id: 'e', title }, 'x')
+      expect(parseEntryFile(text).fields.title).toBe(title)
+    }
+  })
+
+  it('treats a file without front matter as all body', () => {
+    expect(parseEntryFile('# Just notes\n')).toMatchObject({ fields: {}, body: '# Just notes\n' })
+  })
+
+  it('reports broken front matter instead of guessing', () => {
+    expect(parseEntryFile('---\ntitle: [unclosed\n---\nbody').problem).toMatch(/not valid YAML/)
+    expect(parseEntryFile('---\ntitle: x\nno closing line').problem).toMatch(/no closing/)
+    expect(parseEntryFile('---\n- a\n- b\n---\nbody').problem).toMatch(/key: value/)
+  })
+
+  it('accepts CRLF files', () => {
+    const file = parseEntryFile('---\r\nid: e_2\r\ntitle: Win\r\n---\r\n\r\nBody\r\n')
+    expect(file.fields).toMatchObject({ id: 'e_2', title: 'Win' })
+    expect(file.body).toBe('Body\r\n')
+  })
+})

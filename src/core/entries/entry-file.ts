@@ -1,0 +1,94 @@
+import { Document, isMap, parseDocument } from 'yaml'
+
+/**
+ * An entry on disk: Markdown with YAML front matter.
+ *
+ *   ---
+ *   id: e_01JDX…
+ *   client: c_01JDX…
+ *   title: Scope call went sideways
+ *   created: 2026-11-22T10:30:00.000Z
+ *   updated: 2026-11-22T11:02:13.000Z
+ *   template: after-difficult-meeting
+ *   tags: [scope]
+ *   ---
+ *
+ *   The body, in Markdown.
+ *
+ * Fields Rapport does not know (a person's own, or a newer version's) are
+ * kept, with their comments and order, whenever the file is rewritten.
+ */
+export interface EntryFile {
+  /** The front matter as plain values; empty when the file has none. */
+  fields: Record<string, unknown>
+  /** The parsed YAML, kept so a rewrite preserves what Rapport does not know. */
+  yaml: Document | null
+  /** Blank lines between the front matter and the body, kept as they were. */
+  gap: string
+  body: string
+  /** Why the front matter could not be read; such a file is shown but never rewritten. */
+  problem?: string
+}
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/
+
+export function parseEntryFile(text: string): EntryFile {
+  const opening = OPENING.exec(text)
+  if (!opening) return { fields: {}, yaml: null, gap: '', body: text }
+
+  // Find the closing delimiter line by line, so a `---` inside the body (a thematic break) is never mistaken for it.
+  let offset = opening[0].length
+  let closingEnd = -1
+  let yamlEnd = -1
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset)
+    const lineEnd = newline === -1 ? text.length : newline
+    const line = text.slice(offset, lineEnd).replace(/\r$/, '')
+    if (CLOSING.test(line)) {
+      yamlEnd = offset
+      closingEnd = newline === -1 ? text.length : newline + 1
+      break
+    }
+    if (newline === -1) break
+    offset = newline + 1
+  }
+  if (closingEnd === -1) {
+    return { fields: {}, yaml: null, gap: '', body: text, problem: 'the front matter has no closing "---" line' }
+  }
+
+  const rest = text.slice(closingEnd)
+  const gap = /^(?:[ \t]*\r?\n)*/.exec(rest)?.[0] ?? ''
+  const body = rest.slice(gap.length)
+  const yaml = parseDocument(text.slice(opening[0].length, yamlEnd), { uniqueKeys: false })
+  if (yaml.errors.length > 0) {
+    const first = yaml.errors[0]
+    return { fields: {}, yaml: null, gap, body, problem: `the front matter is not valid YAML (${first?.message.split('\n')[0]})` }
+  }
+  const value: unknown = yaml.toJS()
+  if (value !== null && value !== undefined && !isMap(yaml.contents)) {
+    return { fields: {}, yaml: null, gap, body, problem: 'the front matter is not a list of "key: value" fields' }
+  }
+  return { fields: (value as Record<string, unknown> | null) ?? {}, yaml, gap, body }
+}
+
+/**
+ * Writes an entry back: the given fields are set (in the order given, for a
+ * new file), every other field of the original front matter stays as it was.
+ * A field set to `undefined` is removed.
+ */
+export function serializeEntryFile(
+  original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null,
+  fields: Record<string, unknown>,
+  body: string
+): string {
+  const yaml = original?.yaml?.clone() ?? new Document({})
+  for (const [key, value] of Object.entries(fields)) {
+    // Leave unchanged fields alone, so their quoting and comments stay exactly as written.
+    if (original && JSON.stringify(original.fields[key]) === JSON.stringify(value)) continue
+    if (value === undefined) yaml.delete(key)
+    else yaml.set(key, value)
+  }
+  const gap = original?.gap || '\n'
+  return `---\n${yaml.toString({ lineWidth: 0 })}---\n${gap}${body}`
+}

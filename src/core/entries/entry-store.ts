@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
+import { markdownExcerpt } from '../../shared/markdown'
+import { RapportError, fileError } from '../errors'
+import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
+import { fileVersion } from '../fs/file-version'
+import { safeSlug, uniqueName } from '../fs/safe-name'
+import { parseSyncConflictName } from '../fs/sync-conflicts'
+import { newId } from '../ids'
+import { toVaultPath } from '../vault/layout'
+import { moveToTrash } from '../vault/trash'
+import type { EntryFile } from './entry-file'
+import { parseEntryFile, serializeEntryFile } from './entry-file'
+
+interface EntryRecord extends EntrySummary {
+  /** The file's version when last read or written by Rapport. */
+  version: string
+  /** Why the file cannot be saved by Rapport (broken front matter, not UTF-8); it is still shown. */
+  problem?: string
+}
+
+/** Only this much of a very large entry is read to make its excerpt at start-up. */
+const EXCERPT_BYTES = 16 * 1024
+/** A folder of journal entries, and the client it belongs to (null: the vault's own journal). */
+export interface JournalFolder {
+  clientId: string | null
+  path: string
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * The journal entries of a vault: Markdown files with front matter in each
+ * client's `journal/` folder (and the vault's own `journal/` for entries that
+ * belong to no client). An entry's identity is its `id`; its file name is for
+ * people and follows its title.
+ */
+export class EntryStore {
+  private readonly records = new Map<string, EntryRecord>()
+
+  constructor(
+    private readonly root: string,
+    private readonly problems: VaultProblem[]
+  ) {}
+
+  async load(folders: JournalFolder[]): Promise<void> {
+    this.records.clear()
+    for (const folder of folders) {
+      for (const relative of await this.markdownFiles(folder.path)) {
+        const record = await this.readRecord(relative, folder.clientId)
+        if (record) this.records.set(record.id, record)
+      }
+    }
+  }
+
+  /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
+  private async markdownFiles(folder: string): Promise<string[]> {
+    const absolute = join(this.root, folder)
+    if (!existsSync(absolute)) return []
+    const found: string[] = []
+    for (const item of await readdir(absolute, { withFileTypes: true })) {
+      const relative = toVaultPath(folder, item.name)
+      if (item.name.startsWith('.') || isTempFile(item.name)) continue
+      if (item.isDirectory()) found.push(...(await this.markdownFiles(relative)))
+      else if (item.isFile() && item.name.toLowerCase().endsWith('.md') && !parseSyncConflictName(item.name)) found.push(relative)
+    }
+    return found.sort()
+  }
+
+  private async readRecord(relative: string, clientId: string | null): Promise<EntryRecord | null> {
+    const absolute = join(this.root, relative)
+    let bytes: Buffer
+    let size: number
+    try {
+      size = (await stat(absolute)).size
+      bytes = await readFile(absolute)
+    } catch (error) {
+      this.problems.push({ path: relative, reason: fileError(error, 'read', relative).message })
+      return null
+    }
+    const version = fileVersion(bytes)
+    let text: string
+    try {
+      text = utf8.decode(bytes)
+    } catch {
+      const reason = 'it is not UTF-8 text; Rapport shows it but will not change it'
+      this.problems.push({ path: relative, reason })
+      text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
+      return this.toRecord(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
+    }
+    const file = parseEntryFile(text)
+    if (file.problem) this.problems.push({ path: relative, reason: file.problem })
+    return this.toRecord(relative, clientId, file, version, size)
+  }
+
+  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number): EntryRecord {
+    const f = file.fields
+    const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
+    let id = claimed ?? derivedId(relative)
+    if (this.records.has(id)) {
+      this.problems.push({ path: relative, reason: `its id ${id} is also used by ${this.records.get(id)?.path}; it is shown under another id until one is changed` })
+      id = derivedId(relative)
+    }
+    const stamp = (value: unknown): string | null =>
+      typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null
+    const created = stamp(f.created) ?? dateFromName(relative) ?? new Date(0).toISOString()
+    const record: EntryRecord = {
+      id,
+      clientId,
+      title: typeof f.title === 'string' ? f.title : titleFromName(relative),
+      created,
+      updated: stamp(f.updated) ?? created,
+      tags: Array.isArray(f.tags) ? f.tags.filter((t): t is string => typeof t === 'string') : [],
+      excerpt: markdownExcerpt(size > EXCERPT_BYTES ? file.body.slice(0, EXCERPT_BYTES) : file.body),
+      path: relative,
+      version
+    }
+    if (typeof f.template === 'string') record.template = f.template
+    if (file.problem) record.problem = file.problem
+    return record
+  }
+
+  list(clientId: string | null): EntrySummary[] {
+    return [...this.records.values()]
+      .filter((r) => r.clientId === clientId)
+      .sort((a, b) => b.created.localeCompare(a.created) || b.id.localeCompare(a.id))
+      .map(toSummary)
+  }
+
+  countFor(clientId: string): { count: number; last?: string } {
+    let count = 0
+    let last: string | undefined
+    for (const r of this.records.values()) {
+      if (r.clientId !== clientId) continue
+      count++
+      if (!last || r.created > last) last = r.created
+    }
+    return last === undefined ? { count } : { count, last }
+  }
+
+  private get(id: string): EntryRecord {
+    const record = this.records.get(id)
+    if (!record) throw new RapportError('not-found', 'That entry no longer exists. It may have been deleted or moved.')
+    return record
+  }
+
+  async read(id: string): Promise<Entry> {
+    const record = this.get(id)
+    const { file, version } = await this.readFile(record)
+    return { ...toSummary(record), body: file.body, version }
+  }
+
+  private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string }> {
+    let bytes: Buffer
+    try {
+      bytes = await readFile(join(this.root, record.path))
+    } catch (error) {
+      throw fileError(error, 'open', record.path)
+    }
+    let text: string
+    try {
+      text = utf8.decode(bytes)
+    } catch {
+      throw new RapportError('broken-file', `${record.path} is not UTF-8 text, so Rapport cannot open it safely. It has not been changed.`, record.path)
+    }
+    return { file: parseEntryFile(text), version: fileVersion(bytes) }
+  }
+
+  async create(
+    input: { clientId: string | null; folder: string; title?: string; template?: string; body?: string },
+    now = new Date()
+  ): Promise<Entry> {
+    const title = input.title?.trim() ?? ''
+    const stamp = now.toISOString()
+    const fields: Record<string, unknown> = { id: newId('e'), client: input.clientId ?? undefined, title, created: stamp, updated: stamp }
+    if (input.template) fields.template = input.template
+    fields.tags = []
+    const body = input.body ?? ''
+    const relative = this.freeFileName(input.folder, stamp, title)
+    const text = serializeEntryFile(null, fields, body)
+    try {
+      await mkdir(join(this.root, input.folder), { recursive: true })
+      await writeFileAtomic(join(this.root, relative), text)
+    } catch (error) {
+      throw fileError(error, 'create', relative)
+    }
+    const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
+    this.records.set(record.id, record)
+    return { ...toSummary(record), body, version: record.version }
+  }
+
+  /**
+   * Saves an edit. `version` is what the editor started from: if the file on
+   * disk is no longer that version (a sync tool or another editor changed it),
+   * nothing is written and a `conflict` comes back, so neither side is lost.
+   * When nothing changed, nothing is written.
+   */
+  async save(input: { id: string; title: string; body: string; version: string }, now = new Date()): Promise<Entry> {
+    const record = this.get(input.id)
+    if (record.problem) {
+      throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
+    }
+    const { file, version } = await this.readFile(record)
+    if (version !== input.version) {
+      throw new RapportError(
+        'conflict',
+        `${record.path} was changed by another program while you were editing it. Your text is still in the editor; nothing was overwritten.`,
+        record.path
+      )
+    }
+    const title = input.title.trim()
+    if (input.body === file.body && title === record.title) return { ...toSummary(record), body: file.body, version }
+
+    const updated = now.toISOString()
+    const text = serializeEntryFile(file, { id: record.id, title, updated }, input.body)
+    const target = title === record.title ? record.path : this.renamedPath(record, title)
+    try {
+      await writeFileAtomic(join(this.root, target), text)
+      if (target !== record.path) await unlink(join(this.root, record.path))
+    } catch (error) {
+      throw fileError(error, 'save', target)
+    }
+    Object.assign(record, {
+      title,
+      updated,
+      path: target,
+      version: fileVersion(text),
+      excerpt: markdownExcerpt(input.body.slice(0, EXCERPT_BYTES))
+    })
+    return { ...toSummary(record), body: input.body, version: record.version }
+  }
+
+  async trash(id: string): Promise<void> {
+    const record = this.get(id)
+    try {
+      await moveToTrash(this.root, record.path)
+    } catch (error) {
+      throw fileError(error, 'move to the trash', record.path)
+    }
+    this.records.delete(id)
+  }
+
+  /** After a client's folder was renamed, its entries' paths follow. */
+  moveFolder(from: string, to: string): void {
+    for (const record of this.records.values()) {
+      if (record.path.startsWith(`${from}/`)) record.path = to + record.path.slice(from.length)
+    }
+  }
+
+  forgetClient(clientId: string): void {
+    for (const [id, record] of this.records) if (record.clientId === clientId) this.records.delete(id)
+  }
+
+  /** Suggested file name for an export: the same readable name the vault uses. */
+  fileNameOf(id: string): string {
+    return basename(this.get(id).path)
+  }
+
+  /** The raw text of an entry, exactly as on disk. */
+  async text(id: string): Promise<string> {
+    const record = this.get(id)
+    try {
+      return await readFile(join(this.root, record.path), 'utf8')
+    } catch (error) {
+      throw fileError(error, 'read', record.path)
+    }
+  }
+
+  private renamedPath(record: EntryRecord, title: string): string {
+    const folder = record.path.slice(0, record.path.lastIndexOf('/'))
+    const wanted = fileStem(record.created, title)
+    if (basename(record.path, '.md') === wanted) return record.path
+    return this.freeFileName(folder, record.created, title)
+  }
+
+  private freeFileName(folder: string, created: string, title: string): string {
+    const taken = new Set([...this.records.values()].map((r) => r.path.toLowerCase()))
+    const name = uniqueName(
+      fileStem(created, title),
+      (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || existsSync(join(this.root, folder, candidate)),
+      '.md'
+    )
+    return toVaultPath(folder, name)
+  }
+}
+
+/** `2026-11-22-scope-call-went-sideways`: the date first, so files sort by time in any file manager. */
+const fileStem = (created: string, title: string): string => `${created.slice(0, 10)}-${safeSlug(title, 'untitled')}`
+
+/** An id for a file a person added without one: stable while the file stays where it is. */
+const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`
+
+function dateFromName(relative: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(basename(relative))
+  return match ? `${match[1]}T00:00:00.000Z` : null
+}
+
+function titleFromName(relative: string): string {
+  return basename(relative, '.md').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim()
+}
+
+function toSummary(record: EntryRecord): EntrySummary {
+  const { version: _version, problem: _problem, ...summary } = record
+  return { ...summary, tags: [...summary.tags] }
+}

@@ -1,0 +1,6 @@
+import { monotonicFactory } from 'ulid'
+
+const nextUlid = monotonicFactory()
+
+/** Ids are ULIDs with a prefix saying what they name: sortable by time, unique without coordination. */
+export const newId = (prefix: 'c' | 'e' | 'k' | 'i' | 'p'): string => `${prefix}_${nextUlid()}`

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { DurableJsonFile } from '../fs/durable-json-file'
+import { layout } from './layout'
+
+/** The vault format this Rapport reads and writes. A vault with a newer one opens read-only. */
+export const VAULT_FORMAT = 1
+
+export interface Manifest {
+  format: number
+  createdAt: string
+  settings: Record<string, unknown>
+  [unknown: string]: unknown
+}
+
+export type ManifestState =
+  | { kind: 'ok'; manifest: Manifest; created: boolean }
+  | { kind: 'newer'; manifest: Manifest }
+  | { kind: 'broken'; reason: string }
+
+/** Reads `rapport.json`, creating it (and so marking the folder as a vault) when there is none yet. */
+export async function openManifest(root: string, now = new Date()): Promise<ManifestState> {
+  const path = join(root, layout.manifest)
+  const fresh: Manifest = { format: VAULT_FORMAT, createdAt: now.toISOString(), settings: {} }
+  const db = new Low<Manifest>(new DurableJsonFile(path, layout.manifest), fresh)
+  if (!existsSync(path)) {
+    await db.write()
+    return { kind: 'ok', manifest: db.data, created: true }
+  }
+  try {
+    await db.read()
+  } catch (error) {
+    return { kind: 'broken', reason: (error as Error).message }
+  }
+  const format = (db.data as Partial<Manifest> | null)?.format
+  if (typeof format !== 'number') return { kind: 'broken', reason: `${layout.manifest} has no "format" number` }
+  if (format > VAULT_FORMAT) return { kind: 'newer', manifest: db.data }
+  return { kind: 'ok', manifest: db.data, created: false }
+}

@@ -1,0 +1,262 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Channel, Input, Output } from '../../shared/api'
+import { createDispatch, createHandlers } from '../service'
+import type { ShellPorts } from '../service'
+import { tempDir } from '../testing/temp-vault'
+import { Vault } from './vault'
+
+const noShell: ShellPorts = {
+  chooseSavePath: async () => null,
+  openExternal: async () => undefined,
+  flushed: () => undefined
+}
+
+/** Opens a vault and returns a `call` that goes through the contract exactly as the app does. */
+async function openVault(root?: string, shell: ShellPorts = noShell) {
+  const dir = root ?? (await tempDir())
+  const vault = await Vault.open(dir)
+  const dispatch = createDispatch(createHandlers(vault, shell))
+  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+    const result = await dispatch(channel, input)
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+    return result.value as Output<C>
+  }
+  return { dir, vault, call, dispatch }
+}
+
+const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8')
+
+describe('a new vault', () => {
+  it('is created with a manifest and reports that it is new', async () => {
+    const { dir, call } = await openVault()
+    const info = await call('vault:info', undefined)
+    expect(info).toMatchObject({ created: true, readOnly: false, format: 1, problems: [] })
+    expect(JSON.parse(await read(dir, 'rapport.json'))).toMatchObject({ format: 1 })
+    const again = await openVault(dir)
+    expect((await again.call('vault:info', undefined)).created).toBe(false)
+  })
+})
+
+describe('clients', () => {
+  it('are created in the documented format, listed, renamed and trashed', async () => {
+    const { dir, call } = await openVault()
+    const dana = await call('clients:create', { name: 'Dana Whitfield' })
+    expect(dana.path).toBe('clients/dana-whitfield')
+    const file = JSON.parse(await read(dir, 'clients/dana-whitfield/client.json'))
+    expect(file).toMatchObject({ format: 1, id: dana.id, name: 'Dana Whitfield', stage: { current: 'first-contact' }, commitments: [], interactions: [], people: [], tags: [] })
+    expect(dana.id).toMatch(/^c_[0-9A-Z]{26}$/)
+
+    await call('clients:create', { name: 'Aaron Abbott' })
+    expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Aaron Abbott', 'Dana Whitfield'])
+
+    const renamed = await call('clients:rename', { id: dana.id, name: 'Dana Whitfield-Ng' })
+    expect(renamed.path).toBe('clients/dana-whitfield-ng')
+    expect(existsSync(join(dir, 'clients/dana-whitfield'))).toBe(false)
+    expect(JSON.parse(await read(dir, 'clients/dana-whitfield-ng/client.json')).name).toBe('Dana Whitfield-Ng')
+
+    await call('clients:trash', { id: dana.id })
+    expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Aaron Abbott'])
+    const trash = await readdir(join(dir, '.rapport/trash'))
+    expect(trash).toHaveLength(1)
+    expect(trash[0]).toMatch(/dana-whitfield-ng$/)
+    expect(existsSync(join(dir, '.rapport/trash', trash[0] ?? '', 'client.json'))).toBe(true)
+  })
+
+  it('get safe, distinct folders for odd names', async () => {
+    const { dir, call } = await openVault()
+    const names = ['../escape', 'CON', '🙂', '🙂', 'x'.repeat(300), 'Café', 'CAFE']
+    const created = []
+    for (const name of names) created.push(await call('clients:create', { name }))
+    const folders = created.map((c) => c.path)
+    expect(new Set(folders.map((f) => f.toLowerCase())).size).toBe(names.length)
+    expect(folders).toContain('clients/escape')
+    expect(folders).toContain('clients/con-1')
+    expect(folders).toContain('clients/client')
+    expect(folders).toContain('clients/client-2')
+    for (const folder of folders) expect(existsSync(join(dir, folder, 'client.json'))).toBe(true)
+    expect(await readdir(dir)).toEqual(expect.arrayContaining(['clients', 'rapport.json']))
+    expect((await readdir(dir)).length).toBe(2)
+    expect((await call('clients:list', undefined)).find((c) => c.path === 'clients/escape')?.name).toBe('../escape')
+  })
+
+  it('reject empty and control-character names with a clear message', async () => {
+    const { dispatch } = await openVault()
+    const empty = await dispatch('clients:create', { name: '   ' })
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid-input', message: 'A name cannot be empty. (name)' } })
+    const control = await dispatch('clients:create', { name: 'a\u0007b' })
+    expect(control.ok).toBe(false)
+  })
+
+  it('keep fields Rapport does not know, and key order, when rewritten', async () => {
+    const { dir, call } = await openVault()
+    const c = await call('clients:create', { name: 'Northwind' })
+    const path = join(dir, c.path, 'client.json')
+    const original = JSON.parse(await readFile(path, 'utf8'))
+    const handEdited = { crmId: 'NW-42', ...original, extra: { nested: [1, 2] } }
+    await writeFile(path, JSON.stringify(handEdited, null, 2))
+    const reopened = await openVault(dir)
+    await reopened.call('clients:rename', { id: c.id, name: 'Northwind Traders' })
+    const after = JSON.parse(await readFile(join(dir, 'clients/northwind-traders/client.json'), 'utf8'))
+    expect(after.crmId).toBe('NW-42')
+    expect(after.extra).toEqual({ nested: [1, 2] })
+    expect(Object.keys(after)[0]).toBe('crmId')
+  })
+
+  it('with a broken client.json still load, are shown with the reason, and are never overwritten', async () => {
+    const { dir, call } = await openVault()
+    const good = await call('clients:create', { name: 'Good' })
+    await mkdir(join(dir, 'clients/broken/journal'), { recursive: true })
+    await writeFile(join(dir, 'clients/broken/client.json'), '{ "name": "Broken", ')
+    await writeFile(join(dir, 'clients/broken/journal/2026-01-01-note.md'), '---\nid: e_b\ntitle: Still here\n---\n\nText\n')
+    const { call: call2 } = await openVault(dir)
+    const info = await call2('vault:info', undefined)
+    expect(info.problems).toEqual([expect.objectContaining({ path: 'clients/broken/client.json', reason: expect.stringMatching(/not valid JSON/) })])
+    const list = await call2('clients:list', undefined)
+    expect(list.map((c) => c.name)).toEqual(['broken', 'Good'])
+    const broken = list.find((c) => c.name === 'broken')
+    expect(broken?.problem).toMatch(/not valid JSON/)
+    expect((await call2('entries:list', { clientId: broken?.id ?? '' })).map((e) => e.title)).toEqual(['Still here'])
+    await expect(call2('clients:rename', { id: broken?.id ?? '', name: 'Fixed' })).rejects.toMatchObject({ code: 'broken-file' })
+    expect(await read(dir, 'clients/broken/client.json')).toBe('{ "name": "Broken", ')
+    expect(good.name).toBe('Good')
+  })
+
+  it('refuse to overwrite client.json changed by another program between read and write', async () => {
+    const { dir, vault } = await openVault()
+    const record = await vault.clients.create('Race')
+    const path = join(dir, 'clients/race/client.json')
+    await expect(
+      vault.clients.update(record, (data) => {
+        data.name = 'Mine'
+        // Another program writes while Rapport is changing the file.
+        writeFileSync(path, JSON.stringify({ ...data, name: 'Theirs' }, null, 2))
+      })
+    ).rejects.toMatchObject({ code: 'conflict' })
+    expect(JSON.parse(await readFile(path, 'utf8')).name).toBe('Theirs')
+  })
+})
+
+describe('entries', () => {
+  it('are written as Markdown with front matter, listed newest first, and read back', async () => {
+    const { dir, call } = await openVault()
+    const client = await call('clients:create', { name: 'Dana' })
+    const first = await call('entries:create', { clientId: client.id, title: 'Scope call went sideways', body: 'It started well.\n' })
+    expect(first.path).toMatch(/^clients\/dana\/journal\/\d{4}-\d{2}-\d{2}-scope-call-went-sideways\.md$/)
+    const text = await read(dir, first.path)
+    expect(text).toMatch(new RegExp(`^---\\nid: ${first.id}\\nclient: ${client.id}\\ntitle: Scope call went sideways\\ncreated: \\S+\\nupdated: \\S+\\ntags: \\[\\]\\n---\\n\\nIt started well\\.\\n$`))
+    const second = await call('entries:create', { clientId: client.id, title: 'Follow-up' })
+    const list = await call('entries:list', { clientId: client.id })
+    expect(list.map((e) => e.id)).toEqual([second.id, first.id])
+    expect(list[1]?.excerpt).toBe('It started well.')
+    expect(await call('entries:read', { id: first.id })).toMatchObject({ title: 'Scope call went sideways', body: 'It started well.\n' })
+    expect((await call('clients:list', undefined))[0]?.entryCount).toBe(2)
+  })
+
+  it('save as typed, rename the file with the title, and write nothing when nothing changed', async () => {
+    const { dir, call } = await openVault()
+    const client = await call('clients:create', { name: 'Dana' })
+    const entry = await call('entries:create', { clientId: client.id })
+    expect(entry.path).toMatch(/-untitled\.md$/)
+    const saved = await call('entries:save', { id: entry.id, title: 'Budget talk', body: '# Budget\n\n- one\n- two\n', version: entry.version })
+    expect(saved.path).toMatch(/-budget-talk\.md$/)
+    expect(existsSync(join(dir, entry.path))).toBe(false)
+    const before = await stat(join(dir, saved.path))
+    const bytes = await read(dir, saved.path)
+    await new Promise((r) => setTimeout(r, 20))
+    const again = await call('entries:save', { id: entry.id, title: 'Budget talk', body: '# Budget\n\n- one\n- two\n', version: saved.version })
+    expect(again.version).toBe(saved.version)
+    const after = await stat(join(dir, saved.path))
+    expect(after.mtimeMs).toBe(before.mtimeMs)
+    expect(after.ino).toBe(before.ino)
+    expect(await read(dir, saved.path)).toBe(bytes)
+  })
+
+  it('never overwrite a file changed on disk since the editor read it', async () => {
+    const { dir, call } = await openVault()
+    const entry = await call('entries:create', { clientId: null, title: 'Shared', body: 'v1\n' })
+    const theirs = (await read(dir, entry.path)).replace('v1', 'edited in another editor')
+    await writeFile(join(dir, entry.path), theirs)
+    await expect(call('entries:save', { id: entry.id, title: 'Shared', body: 'mine\n', version: entry.version })).rejects.toMatchObject({ code: 'conflict', path: entry.path })
+    expect(await read(dir, entry.path)).toBe(theirs)
+    const fresh = await call('entries:read', { id: entry.id })
+    expect(fresh.body).toBe('edited in another editor\n')
+    await call('entries:save', { id: entry.id, title: 'Shared', body: 'mine\n', version: fresh.version })
+    expect(await read(dir, entry.path)).toMatch(/\n\nmine\n$/)
+  })
+
+  it('keep a hand-written file byte for byte until it is edited, then keep its unknown fields', async () => {
+    const { dir } = await openVault()
+    const text = '---\nid: e_hand\ntitle: Hand made\nmood: 3 # scale 1-5\ncreated: 2026-01-05T09:00:00Z\n---\n\n* star bullet\n\nSetext\n======\n'
+    await mkdir(join(dir, 'journal'), { recursive: true })
+    await writeFile(join(dir, 'journal/hand.md'), text)
+    const { call } = await openVault(dir)
+    const entry = await call('entries:read', { id: 'e_hand' })
+    expect(entry.body).toBe('* star bullet\n\nSetext\n======\n')
+    await call('entries:save', { id: 'e_hand', title: 'Hand made', body: entry.body, version: entry.version })
+    expect(await read(dir, 'journal/hand.md')).toBe(text)
+    await call('entries:save', { id: 'e_hand', title: 'Hand made', body: `${entry.body}\nMore.\n`, version: entry.version })
+    const after = await read(dir, 'journal/hand.md')
+    expect(after).toContain('mood: 3 # scale 1-5')
+    expect(after).toMatch(/updated: \S+/)
+    expect(after.endsWith('Setext\n======\n\nMore.\n')).toBe(true)
+  })
+
+  it('adopt Markdown files without front matter and report files that cannot be read safely', async () => {
+    const dir = await tempDir()
+    await mkdir(join(dir, 'journal/2025'), { recursive: true })
+    await writeFile(join(dir, 'journal/2025/2025-03-01-old-notes.md'), 'Plain notes from another app.\n')
+    await writeFile(join(dir, 'journal/latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
+    await writeFile(join(dir, 'journal/broken.md'), '---\ntitle: [oops\n---\nbody\n')
+    await writeFile(join(dir, 'journal/notes.sync-conflict-20261122-103000-ABCDEFG.md'), '---\nid: e_x\n---\n')
+    await writeFile(join(dir, 'journal/.rapport-tmp-half.md.abc'), 'partial')
+    const { call } = await openVault(dir)
+    const entries = await call('entries:list', { clientId: null })
+    expect(entries.map((e) => e.title).sort()).toEqual(['broken', 'latin1', 'old notes'])
+    const info = await call('vault:info', undefined)
+    expect(info.problems.map((p) => p.path).sort()).toEqual(['journal/broken.md', 'journal/latin1.md'])
+    const latin1 = entries.find((e) => e.title === 'latin1')
+    await expect(call('entries:read', { id: latin1?.id ?? '' })).rejects.toMatchObject({ code: 'broken-file' })
+    const broken = entries.find((e) => e.title === 'broken')
+    const opened = await call('entries:read', { id: broken?.id ?? '' })
+    await expect(call('entries:save', { id: opened.id, title: 'x', body: 'y', version: opened.version })).rejects.toMatchObject({ code: 'broken-file' })
+    expect(await read(dir, 'journal/broken.md')).toBe('---\ntitle: [oops\n---\nbody\n')
+    const old = entries.find((e) => e.title === 'old notes')
+    expect(old?.created.slice(0, 10)).toBe('2025-03-01')
+  })
+
+  it('move to the trash and export through the shell’s chosen path', async () => {
+    const exportDir = await tempDir()
+    const { dir, call } = await openVault(undefined, { ...noShell, chooseSavePath: async ({ defaultName }) => join(exportDir, defaultName) })
+    const entry = await call('entries:create', { clientId: null, title: 'To export', body: 'Hello **world**\n' })
+    const exported = await call('entries:export', { id: entry.id })
+    expect(exported?.path).toBe(join(exportDir, entry.path.split('/').pop() ?? ''))
+    expect(await readFile(exported?.path ?? '', 'utf8')).toBe(await read(dir, entry.path))
+    await call('entries:trash', { id: entry.id })
+    expect(await call('entries:list', { clientId: null })).toEqual([])
+    expect(await readdir(join(dir, '.rapport/trash'))).toHaveLength(1)
+  })
+})
+
+describe('the contract', () => {
+  it('answers unknown channels and bad input with typed errors', async () => {
+    const { dispatch } = await openVault()
+    expect(await dispatch('fs:readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    expect(await dispatch('entries:read', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch('entries:read', { id: 'e_missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch('app:open-external', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Only http, https and mailto/) } })
+    expect(await dispatch('app:open-external', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false })
+  })
+
+  it('opens a vault written by a newer Rapport read-only', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'rapport.json'), JSON.stringify({ format: 99, createdAt: '2030-01-01', settings: {} }))
+    const { dispatch } = await openVault(dir)
+    const info = await dispatch('vault:info', undefined)
+    expect(info).toMatchObject({ ok: true, value: { readOnly: true } })
+    expect(await dispatch('clients:create', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/newer Rapport/) } })
+    expect(JSON.parse(await read(dir, 'rapport.json')).format).toBe(99)
+  })
+})

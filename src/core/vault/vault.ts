@@ -1,0 +1,104 @@
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { VaultInfo, VaultProblem } from '../../shared/domain'
+import { ClientStore } from '../clients/client-store'
+import { EntryStore } from '../entries/entry-store'
+import { RapportError, fileError } from '../errors'
+import { isTempFile } from '../fs/atomic-write'
+import { clientJournal, layout } from './layout'
+import { VAULT_FORMAT, openManifest } from './manifest'
+
+/** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
+const STALE_TEMP_MS = 60_000
+
+/**
+ * A vault: a folder of plain files a person can read, back up and sync.
+ * Opening it reads everything once into memory (the files stay the truth);
+ * every change goes through the stores, which write atomically and never
+ * overwrite a change made on disk by someone else.
+ */
+export class Vault {
+  readonly problems: VaultProblem[] = []
+  readonly clients: ClientStore
+  readonly entries: EntryStore
+  private created = false
+  private format = VAULT_FORMAT
+  private readOnlyReason: string | null = null
+
+  private constructor(readonly root: string) {
+    this.clients = new ClientStore(root, this.problems)
+    this.entries = new EntryStore(root, this.problems)
+  }
+
+  static async open(root: string): Promise<Vault> {
+    const vault = new Vault(root)
+    try {
+      await mkdir(root, { recursive: true })
+    } catch (error) {
+      throw fileError(error, 'create the vault folder', root)
+    }
+    const manifest = await openManifest(root)
+    if (manifest.kind === 'ok') {
+      vault.created = manifest.created
+      vault.format = manifest.manifest.format
+    } else if (manifest.kind === 'newer') {
+      vault.format = manifest.manifest.format
+      vault.readOnlyReason = `This vault was written by a newer Rapport (format ${manifest.manifest.format}; this one reads format ${VAULT_FORMAT}). It is open read-only so nothing is lost; update Rapport to edit it.`
+    } else {
+      vault.problems.push({ path: layout.manifest, reason: manifest.reason })
+      vault.readOnlyReason = `${layout.manifest} cannot be read, so the vault is open read-only. Run "rapport doctor" to see why.`
+    }
+    await vault.reload()
+    return vault
+  }
+
+  /** Reads every client and entry again from disk. */
+  async reload(): Promise<void> {
+    this.problems.length = 0
+    await this.clients.load()
+    await this.entries.load([
+      { clientId: null, path: layout.journalDir },
+      ...this.clients.list().map((c) => ({ clientId: c.id, path: clientJournal(c.slug) }))
+    ])
+    await this.removeStaleTempFiles()
+  }
+
+  info(): VaultInfo {
+    return {
+      root: this.root,
+      name: basename(this.root),
+      format: this.format,
+      created: this.created,
+      readOnly: this.readOnlyReason !== null,
+      problems: [...this.problems]
+    }
+  }
+
+  /** Throws when the vault must not be changed; every mutation calls this first. */
+  assertWritable(): void {
+    if (this.readOnlyReason) throw new RapportError('read-only', this.readOnlyReason)
+  }
+
+  /** Leftovers of writes interrupted by a crash: the real file next to them is whole (old or new), so they can go. */
+  private async removeStaleTempFiles(): Promise<void> {
+    const folders = [layout.journalDir, ...this.clients.list().flatMap((c) => [`${layout.clientsDir}/${c.slug}`, clientJournal(c.slug)]), '.']
+    const now = Date.now()
+    for (const folder of folders) {
+      const absolute = join(this.root, folder)
+      let names: string[]
+      try {
+        names = await readdir(absolute)
+      } catch {
+        continue
+      }
+      for (const name of names.filter(isTempFile)) {
+        const path = join(absolute, name)
+        try {
+          if (now - (await stat(path)).mtimeMs > STALE_TEMP_MS) await unlink(path)
+        } catch {
+          // Already gone, or not ours to remove: either way it is ignored by every reader.
+        }
+      }
+    }
+  }
+}

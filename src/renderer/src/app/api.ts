@@ -1,0 +1,41 @@
+import type { ApiError, Channel, EventName, Events, Input, Output } from '@shared/api'
+
+/** A failed call into the core, carrying the core's error so the UI can show its message and branch on its code. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code']
+  readonly path: string | undefined
+
+  constructor(readonly error: ApiError) {
+    super(error.message)
+    this.name = 'ApiCallError'
+    this.code = error.code
+    this.path = error.path
+  }
+}
+
+/** Calls the core and unwraps the result: resolves with the value or throws an ApiCallError. */
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  let result
+  try {
+    result = await window.rapport.invoke(channel, input)
+  } catch (error) {
+    // The bridge itself failed (not the core): still surface it in plain words.
+    throw new ApiCallError({ code: 'internal', message: `Rapport could not reach its core: ${errorMessage(error)}` })
+  }
+  if (!result.ok) throw new ApiCallError(result.error)
+  return result.value
+}
+
+export function onEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+  return window.rapport.on(event, listener)
+}
+
+/** The words to show a person for anything thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}
+
+export function errorCode(error: unknown): ApiError['code'] | null {
+  return error instanceof ApiCallError ? error.code : null
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import type { ClientSummary } from '@shared/domain'
+import { errorMessage } from '@renderer/app/api'
+import { Dialog } from '@renderer/ui/Dialog'
+import './clients.css'
+
+interface ClientNameDialogProps {
+  mode: 'create' | 'rename'
+  initialName?: string
+  /** Sends the name to the core; its error message is shown under the field. */
+  onSubmit: (name: string) => Promise<ClientSummary>
+  onDone: (client: ClientSummary) => void
+  onClose: () => void
+}
+
+export function ClientNameDialog({ mode, initialName = '', onSubmit, onDone, onClose }: ClientNameDialogProps) {
+  const [name, setName] = useState(initialName)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(await onSubmit(name))
+    } catch (caught) {
+      setError(errorMessage(caught))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={mode === 'create' ? 'New client' : 'Rename client'} onClose={onClose}>
+      <form className="client-name-form" onSubmit={(event) => void submit(event)} noValidate>
+        <label className="field-label" htmlFor="client-name">
+          Client name
+        </label>
+        <input
+          id="client-name"
+          className="text-input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={300}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'client-name-error' : undefined}
+          data-autofocus
+          onFocus={(event) => event.target.select()}
+        />
+        {error && (
+          <p id="client-name-error" role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {mode === 'create' ? 'Add client' : 'Rename'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

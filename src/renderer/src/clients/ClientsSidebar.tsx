@@ -1,0 +1,88 @@
+import { useImperativeHandle, useMemo, useRef, useState } from 'react'
+import type { Ref } from 'react'
+import type { ClientSummary } from '@shared/domain'
+import { withShortcut } from '@renderer/commands/platform'
+import type { ListboxHandle } from '@renderer/ui/Listbox'
+import { PlusIcon, SearchIcon } from '@renderer/ui/icons'
+import { ClientList } from './ClientList'
+import { filterClients } from './filter-clients'
+import './clients.css'
+
+export interface ClientsSidebarHandle {
+  focus(): void
+}
+
+interface ClientsSidebarProps {
+  clients: readonly ClientSummary[]
+  selectedId: string | null
+  onSelect: (client: ClientSummary) => void
+  onNewClient: () => void
+  canCreate: boolean
+  vaultName: string
+  vaultRoot: string
+  ref?: Ref<ClientsSidebarHandle>
+}
+
+export function ClientsSidebar(props: ClientsSidebarProps) {
+  const { clients, selectedId, onSelect, onNewClient, canCreate, vaultName, vaultRoot, ref } = props
+  const [query, setQuery] = useState('')
+  const visible = useMemo(() => filterClients(clients, query), [clients, query])
+  const listRef = useRef<ListboxHandle>(null)
+  const filterRef = useRef<HTMLInputElement>(null)
+
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      if (!listRef.current?.focus()) filterRef.current?.focus()
+    }
+  }))
+
+  return (
+    <nav aria-label="Clients" className="sidebar">
+      <div className="pane-header sidebar-header">
+        <h2 className="pane-title">Clients</h2>
+        <button
+          type="button"
+          className="button icon-button"
+          aria-label="New client"
+          title={withShortcut('New client', 'client.new')}
+          onClick={onNewClient}
+          disabled={!canCreate}
+        >
+          <PlusIcon />
+        </button>
+      </div>
+      <div className="filter">
+        <SearchIcon />
+        <input
+          ref={filterRef}
+          type="search"
+          className="filter-input"
+          aria-label="Filter clients"
+          placeholder="Filter clients"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault()
+              listRef.current?.focus()
+            } else if (event.key === 'Escape' && query) {
+              event.preventDefault()
+              setQuery('')
+            }
+          }}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      </div>
+      <div className="sidebar-list">
+        <ClientList ref={listRef} clients={visible} selectedId={selectedId} onSelect={onSelect} />
+        {visible.length === 0 && (
+          <p className="sidebar-empty">{clients.length === 0 ? 'No clients yet.' : `No clients match “${query.trim()}”.`}</p>
+        )}
+      </div>
+      <div className="sidebar-footer" title={vaultRoot}>
+        <span className="vault-name">{vaultName}</span>
+      </div>
+    </nav>
+  )
+}

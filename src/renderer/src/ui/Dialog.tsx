@@ -1,0 +1,65 @@
+import { useEffect, useId, useLayoutEffect, useRef } from 'react'
+import type { ReactNode } from 'react'
+import './ui.css'
+
+interface DialogProps {
+  title: string
+  /** Called on Escape, on Cancel and after the dialog has done its work. */
+  onClose: () => void
+  children: ReactNode
+  /** Where focus goes when the dialog closes; by default, back to what had it before. */
+  returnFocusTo?: () => HTMLElement | null | undefined
+  describedBy?: string
+  className?: string
+}
+
+/**
+ * A modal dialog on the native <dialog> element: showModal() makes the rest
+ * of the window inert (so focus stays inside) and Escape fires `cancel`,
+ * which we route to onClose so React owns whether the dialog is open.
+ */
+export function Dialog({ title, onClose, children, returnFocusTo, describedBy, className }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const onCloseRef = useRef(onClose)
+  const returnRef = useRef(returnFocusTo)
+  useEffect(() => {
+    onCloseRef.current = onClose
+    returnRef.current = returnFocusTo
+  })
+
+  useLayoutEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (!dialog.open) dialog.showModal()
+    const autofocus = dialog.querySelector<HTMLElement>('[data-autofocus]')
+    autofocus?.focus()
+    return () => {
+      if (dialog.open) dialog.close()
+      // Restore after React has finished this commit, so a freshly rendered target can take focus.
+      queueMicrotask(() => {
+        const target = returnRef.current?.() ?? previous
+        if (target?.isConnected) target.focus()
+      })
+    }
+  }, [])
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog ${className ?? ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onCancel={(event) => {
+        event.preventDefault()
+        onCloseRef.current()
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,64 @@
+/**
+ * Every user action, declared once: the application menu (main), keyboard
+ * shortcuts and the command palette (renderer) and the tests all read this
+ * list. The renderer supplies what each command does and when it is enabled.
+ *
+ * `shortcut` uses Electron's accelerator syntax; `CmdOrCtrl` is Cmd on macOS
+ * and Ctrl elsewhere.
+ */
+export interface CommandDeclaration {
+  id: CommandId
+  label: string
+  shortcut?: string
+  /** Which application menu it appears in. */
+  menu?: 'file' | 'edit' | 'view' | 'go'
+}
+
+export const commandIds = [
+  'entry.new',
+  'client.new',
+  'client.rename',
+  'client.trash',
+  'entry.trash',
+  'entry.export',
+  'view.focusClients',
+  'view.focusEntries',
+  'view.focusEditor'
+] as const
+export type CommandId = (typeof commandIds)[number]
+
+export const commands: readonly CommandDeclaration[] = [
+  { id: 'entry.new', label: 'New Entry', shortcut: 'CmdOrCtrl+N', menu: 'file' },
+  { id: 'client.new', label: 'New Client…', shortcut: 'CmdOrCtrl+Shift+C', menu: 'file' },
+  { id: 'entry.export', label: 'Export Entry to Markdown…', shortcut: 'CmdOrCtrl+Shift+E', menu: 'file' },
+  { id: 'client.rename', label: 'Rename Client…', menu: 'edit' },
+  { id: 'client.trash', label: 'Move Client to Trash', menu: 'edit' },
+  { id: 'entry.trash', label: 'Move Entry to Trash', menu: 'edit' },
+  { id: 'view.focusClients', label: 'Go to Clients', shortcut: 'CmdOrCtrl+1', menu: 'go' },
+  { id: 'view.focusEntries', label: 'Go to Entries', shortcut: 'CmdOrCtrl+2', menu: 'go' },
+  { id: 'view.focusEditor', label: 'Go to Editor', shortcut: 'CmdOrCtrl+3', menu: 'go' }
+]
+
+export function isCommandId(value: unknown): value is CommandId {
+  return typeof value === 'string' && (commandIds as readonly string[]).includes(value)
+}
+
+/** Does a keyboard event match an accelerator like `CmdOrCtrl+Shift+N`? `isMac` decides what CmdOrCtrl means. */
+export function matchesShortcut(
+  shortcut: string,
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean },
+  isMac: boolean
+): boolean {
+  const parts = shortcut.split('+')
+  const key = parts.pop()?.toLowerCase()
+  const wants = new Set(parts.map((p) => p.toLowerCase()))
+  const primary = isMac ? event.metaKey : event.ctrlKey
+  const secondary = isMac ? event.ctrlKey : event.metaKey
+  return (
+    event.key.toLowerCase() === key &&
+    primary === wants.has('cmdorctrl') &&
+    !secondary &&
+    event.shiftKey === wants.has('shift') &&
+    event.altKey === wants.has('alt')
+  )
+}

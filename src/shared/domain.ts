@@ -1,0 +1,192 @@
+/**
+ * The domain's vocabulary and the documented file format of `client.json`
+ * (see DESIGN.md). These schemas are used both to validate what crosses the
+ * IPC contract and to read files a person may have edited by hand, so every
+ * object is "loose": fields Rapport does not know are kept, untouched.
+ */
+import { z } from 'zod'
+
+export const CLIENT_FORMAT = 1
+
+export const channels = ['email', 'phone', 'video', 'in-person', 'chat'] as const
+export const detailPreferences = ['detail', 'big-picture'] as const
+export const openings = ['small-talk-first', 'straight-to-business'] as const
+export const stages = [
+  'first-contact',
+  'first-meeting',
+  'engaged',
+  'feedback',
+  'long-term',
+  'paused',
+  'ended'
+] as const
+export const trustLevels = ['fringe', 'friend', 'familiar', 'faithful', 'forever'] as const
+export const commitmentParties = ['me', 'client'] as const
+export const commitmentStatuses = ['open', 'done', 'renegotiated', 'dropped'] as const
+export const directions = ['out', 'in'] as const
+export const outcomes = ['no-reply', 'left-message', 'conversation', 'meeting', 'value-shared'] as const
+export const relations = ['sponsor', 'decision-maker', 'influencer', 'user', 'blocker'] as const
+
+export type Stage = (typeof stages)[number]
+export type TrustLevel = (typeof trustLevels)[number]
+
+/** `2026-11-22` or a full ISO 8601 timestamp. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date like 2026-11-22')
+
+const text = z.string().max(20_000)
+
+export const contactSchema = z.looseObject({
+  email: z.string().max(320).optional(),
+  phone: z.string().max(64).optional()
+})
+
+export const styleSchema = z.looseObject({
+  channel: z.enum(channels).optional(),
+  detail: z.enum(detailPreferences).optional(),
+  opening: z.enum(openings).optional(),
+  bestTimes: text.optional(),
+  timeZone: z.string().max(64).optional(),
+  replyWithin: text.optional(),
+  notes: text.optional()
+})
+
+export const personSchema = z.looseObject({
+  likes: z.array(text).optional(),
+  dislikes: z.array(text).optional(),
+  dates: z.array(z.looseObject({ label: text, date: isoDate })).optional(),
+  notes: text.optional()
+})
+
+export const businessSchema = z.looseObject({
+  goals: text.optional(),
+  pressures: text.optional(),
+  success: text.optional()
+})
+
+const historyItem = <T extends z.ZodType>(value: T, key: string) =>
+  z.looseObject({ [key]: value, at: isoDate, note: text.optional() })
+
+export const stageSchema = z.looseObject({
+  current: z.enum(stages),
+  history: z.array(historyItem(z.enum(stages), 'stage')).default([])
+})
+
+export const trustSchema = z.looseObject({
+  current: z.enum(trustLevels),
+  history: z.array(historyItem(z.enum(trustLevels), 'trust')).default([])
+})
+
+export const commitmentSchema = z.looseObject({
+  id: z.string().min(1),
+  by: z.enum(commitmentParties),
+  what: text.min(1),
+  due: isoDate.optional(),
+  status: z.enum(commitmentStatuses),
+  createdAt: isoDate,
+  entry: z.string().optional()
+})
+
+export const interactionSchema = z.looseObject({
+  id: z.string().min(1),
+  at: isoDate,
+  channel: z.enum(channels),
+  direction: z.enum(directions),
+  outcome: z.enum(outcomes),
+  note: text.optional()
+})
+
+export const stakeholderSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1).max(300),
+  role: text.optional(),
+  relation: z.enum(relations).optional(),
+  contact: contactSchema.optional(),
+  style: styleSchema.optional(),
+  person: personSchema.optional(),
+  trust: trustSchema.optional(),
+  notes: text.optional()
+})
+
+/** The whole of `clients/<slug>/client.json`. */
+export const clientFileSchema = z.looseObject({
+  format: z.number().int().positive(),
+  id: z.string().min(1),
+  name: z.string().min(1).max(300),
+  organisation: text.optional(),
+  role: text.optional(),
+  contact: contactSchema.optional(),
+  style: styleSchema.optional(),
+  person: personSchema.optional(),
+  business: businessSchema.optional(),
+  stage: stageSchema.optional(),
+  trust: trustSchema.optional(),
+  commitments: z.array(commitmentSchema).default([]),
+  interactions: z.array(interactionSchema).default([]),
+  people: z.array(stakeholderSchema).default([]),
+  followUp: isoDate.optional(),
+  tags: z.array(z.string().max(100)).default([]),
+  createdAt: isoDate.optional()
+})
+
+export type ClientFile = z.infer<typeof clientFileSchema>
+
+/** A display name typed by a person: trimmed, not empty, not absurdly long. */
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(300, 'A name can be at most 300 characters.')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'A name cannot contain control characters.')
+
+/** What the client list needs to show, without the whole file. */
+export interface ClientSummary {
+  id: string
+  name: string
+  organisation?: string
+  stage?: Stage
+  entryCount: number
+  /** ISO timestamp of the newest entry, for sorting by recent activity. */
+  lastEntryAt?: string
+  /** Path relative to the vault, for people and error messages. */
+  path: string
+  /** Set when `client.json` cannot be read: the client is shown, read-only, with this reason. */
+  problem?: string
+}
+
+export interface EntrySummary {
+  id: string
+  clientId: string | null
+  title: string
+  created: string
+  updated: string
+  template?: string
+  tags: string[]
+  excerpt: string
+  /** Path relative to the vault. */
+  path: string
+}
+
+export interface Entry extends EntrySummary {
+  /** The Markdown body, without front matter. */
+  body: string
+  /** Opaque token for the file's content as read; sent back on save to detect changes made by others. */
+  version: string
+}
+
+/** A file in the vault that could not be read as what it should be. */
+export interface VaultProblem {
+  path: string
+  reason: string
+}
+
+export interface VaultInfo {
+  root: string
+  name: string
+  format: number
+  /** True the first time this vault was opened (just created). */
+  created: boolean
+  readOnly: boolean
+  problems: VaultProblem[]
+}
