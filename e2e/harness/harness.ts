@@ -49,7 +49,8 @@ export class RapportHarness {
     readonly page: Page,
     readonly context: BrowserContext,
     readonly vaultDir: string,
-    private readonly ownsVault: boolean,
+    /** Whether closing removes the vault folder (it was made for this test). */
+    public ownsVault: boolean,
     public vault: Vault
   ) {}
 
@@ -105,7 +106,7 @@ export class RapportHarness {
   async restart(browser: Browser): Promise<RapportHarness> {
     await this.close({ keepVault: true })
     const next = await RapportHarness.launch(browser, { vaultDir: this.vaultDir })
-    ;(next as { ownsVault: boolean }).ownsVault = this.ownsVault
+    next.ownsVault = this.ownsVault
     return next
   }
 

@@ -7,66 +7,19 @@
  * harness forwards to the same handlers, and the core implements `Handlers`.
  * A channel that is not in `contract` does not exist.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { CommandId } from './commands'
-import type { ClientSummary, Entry, EntrySummary, VaultInfo } from './domain'
-import { displayName } from './domain'
+import { appContract } from './contract/app'
+import { clientsContract } from './contract/clients'
+import { entriesContract } from './contract/entries'
+import { vaultContract } from './contract/vault'
 
-/** A phantom marker for a channel's result type; it carries no runtime value. */
-const returns = <T>(): T => undefined as T
-
-const id = z.string().trim().min(1, 'An id is required.').max(200)
-const clientRef = z.object({ id })
-const entryTitle = z.string().max(300, 'A title can be at most 300 characters.')
-
+/** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
 export const contract = {
-  'vault:info': { input: z.void(), output: returns<VaultInfo>() },
-
-  'clients:list': { input: z.void(), output: returns<ClientSummary[]>() },
-  'clients:create': { input: z.object({ name: displayName }), output: returns<ClientSummary>() },
-  'clients:rename': { input: z.object({ id, name: displayName }), output: returns<ClientSummary>() },
-  'clients:trash': { input: clientRef, output: returns<void>() },
-
-  'entries:list': {
-    input: z.object({ clientId: id.nullable() }),
-    output: returns<EntrySummary[]>()
-  },
-  'entries:read': { input: z.object({ id }), output: returns<Entry>() },
-  'entries:create': {
-    input: z.object({
-      clientId: id.nullable(),
-      title: entryTitle.optional(),
-      template: id.optional(),
-      body: z.string().optional()
-    }),
-    output: returns<Entry>()
-  },
-  'entries:save': {
-    input: z.object({
-      id,
-      title: entryTitle,
-      body: z.string(),
-      /** The `version` the editor started from; a different file on disk is a conflict, never overwritten. */
-      version: z.string()
-    }),
-    output: returns<Entry>()
-  },
-  'entries:trash': { input: z.object({ id }), output: returns<void>() },
-  /** Asks where to save (a native dialog in the app) and writes the entry as Markdown; null when cancelled. */
-  'entries:export': { input: z.object({ id }), output: returns<{ path: string } | null>() },
-
-  /** Opens an http(s) or mailto link in the user's browser or mail app. */
-  'app:open-external': {
-    input: z.object({
-      url: z
-        .string()
-        .max(4096)
-        .refine(isExternalUrlAllowed, 'Only http, https and mailto links can be opened.')
-    }),
-    output: returns<void>()
-  },
-  /** The renderer's answer to the `app:flush` event: every pending edit is on disk. */
-  'app:flushed': { input: z.void(), output: returns<void>() }
+  ...vaultContract,
+  ...clientsContract,
+  ...entriesContract,
+  ...appContract
 } as const
 
 export type Contract = typeof contract
@@ -83,6 +36,8 @@ export function isChannel(name: unknown): name is Channel {
 
 /** What the core implements: one async function per channel. */
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> }
+/** The handlers of one feature's part of the contract. */
+export type HandlersFor<Part> = Pick<Handlers, keyof Part & Channel>
 
 // ---------------------------------------------------------------------------
 // Results and errors
@@ -133,11 +88,4 @@ export interface RapportApi {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
 
-/** The one rule for links that may leave the app. */
-export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol)
-  } catch {
-    return false
-  }
-}
+export { isExternalUrlAllowed } from './external-url'

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
-import { markdownExcerpt } from '../../shared/markdown'
+import { excerptOf } from './excerpt'
 import { RapportError, fileError } from '../errors'
 import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { fileVersion } from '../fs/file-version'
@@ -114,7 +114,7 @@ export class EntryStore {
       created,
       updated: stamp(f.updated) ?? created,
       tags: Array.isArray(f.tags) ? f.tags.filter((t): t is string => typeof t === 'string') : [],
-      excerpt: markdownExcerpt(size > EXCERPT_BYTES ? file.body.slice(0, EXCERPT_BYTES) : file.body),
+      excerpt: excerptOf(size > EXCERPT_BYTES ? file.body.slice(0, EXCERPT_BYTES) : file.body),
       path: relative,
       version
     }
@@ -228,7 +228,7 @@ export class EntryStore {
       updated,
       path: target,
       version: fileVersion(text),
-      excerpt: markdownExcerpt(input.body.slice(0, EXCERPT_BYTES))
+      excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
     return { ...toSummary(record), body: input.body, version: record.version }
   }

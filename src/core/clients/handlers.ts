@@ -1,0 +1,47 @@
+import type { HandlersFor } from '../../shared/api'
+import type { clientsContract } from '../../shared/contract/clients'
+import type { ClientSummary } from '../../shared/domain'
+import type { Vault } from '../vault/vault'
+import { layout } from '../vault/layout'
+import type { ClientRecord } from './client-store'
+
+/** What the client list shows for one client. */
+export function clientSummary(vault: Vault, record: ClientRecord): ClientSummary {
+  const { count, last } = vault.entries.countFor(record.id)
+  const result: ClientSummary = {
+    id: record.id,
+    name: record.data?.name ?? record.slug,
+    entryCount: count,
+    path: `${layout.clientsDir}/${record.slug}`
+  }
+  if (record.data?.organisation) result.organisation = record.data.organisation
+  if (record.data?.stage) result.stage = record.data.stage.current
+  if (last) result.lastEntryAt = last
+  if (record.problem) result.problem = record.problem
+  return result
+}
+
+export function clientHandlers(vault: Vault): HandlersFor<typeof clientsContract> {
+  return {
+    'clients:list': async () =>
+      vault.clients
+        .list()
+        .map((record) => clientSummary(vault, record))
+        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true })),
+    'clients:create': async ({ name }) => {
+      vault.assertWritable()
+      return clientSummary(vault, await vault.clients.create(name))
+    },
+    'clients:rename': async ({ id, name }) => {
+      vault.assertWritable()
+      const { record, from, to } = await vault.clients.rename(id, name)
+      vault.entries.moveFolder(from, to)
+      return clientSummary(vault, record)
+    },
+    'clients:trash': async ({ id }) => {
+      vault.assertWritable()
+      await vault.clients.trash(id)
+      vault.entries.forgetClient(id)
+    }
+  }
+}

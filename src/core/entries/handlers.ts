@@ -1,0 +1,48 @@
+import { writeFile } from 'node:fs/promises'
+import type { HandlersFor } from '../../shared/api'
+import type { entriesContract } from '../../shared/contract/entries'
+import { fileError } from '../errors'
+import type { ShellPorts } from '../shell-ports'
+import { layout } from '../vault/layout'
+import type { Vault } from '../vault/vault'
+
+export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof entriesContract> {
+  return {
+    'entries:list': async ({ clientId }) => vault.entries.list(clientId),
+    'entries:read': async ({ id }) => vault.entries.read(id),
+    'entries:create': async ({ clientId, title, template, body }) => {
+      vault.assertWritable()
+      const folder = clientId === null ? layout.journalDir : vault.clients.journalOf(clientId)
+      return vault.entries.create({
+        clientId,
+        folder,
+        ...(title === undefined ? {} : { title }),
+        ...(template === undefined ? {} : { template }),
+        ...(body === undefined ? {} : { body })
+      })
+    },
+    'entries:save': async (input) => {
+      vault.assertWritable()
+      return vault.entries.save(input)
+    },
+    'entries:trash': async ({ id }) => {
+      vault.assertWritable()
+      await vault.entries.trash(id)
+    },
+    'entries:export': async ({ id }) => {
+      const text = await vault.entries.text(id)
+      const path = await shell.chooseSavePath({
+        title: 'Export entry to Markdown',
+        defaultName: vault.entries.fileNameOf(id),
+        extensions: ['md']
+      })
+      if (!path) return null
+      try {
+        await writeFile(path, text)
+      } catch (error) {
+        throw fileError(error, 'export to', path)
+      }
+      return { path }
+    }
+  }
+}

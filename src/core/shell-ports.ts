@@ -1,0 +1,12 @@
+/**
+ * What the core needs from the shell around it: native dialogs, the user's
+ * browser. Electron's main process provides these; the e2e harness, the CLI
+ * and the tests provide their own. The core never imports Electron.
+ */
+export interface ShellPorts {
+  /** Asks the user where to save a file; null when they cancel. */
+  chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>
+  openExternal(url: string): Promise<void>
+  /** The renderer has saved every pending edit (answer to the `app:flush` event). */
+  flushed(): void
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { isExternalUrlAllowed } from '../external-url'
+import { returns } from './define'
+
+export const appContract = {
+  /** Opens an http(s) or mailto link in the user's browser or mail app. */
+  'app:open-external': {
+    input: z.object({
+      url: z.string().max(4096).refine(isExternalUrlAllowed, 'Only http, https and mailto links can be opened.')
+    }),
+    output: returns<void>()
+  },
+  /** The renderer's answer to the `app:flush` event: every pending edit is on disk. */
+  'app:flushed': { input: z.void(), output: returns<void>() }
+} as const
