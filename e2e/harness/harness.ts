@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { checkoutResourcesDir } from '../../src/core/resources'
 import { createDispatch, createHandlers } from '../../src/core/service'
 import type { ShellPorts } from '../../src/core/service'
 import { Vault } from '../../src/core/vault/vault'
@@ -66,6 +67,7 @@ export class RapportHarness {
 
   private async connect(): Promise<void> {
     const ports: ShellPorts = {
+      resourcesDir: checkoutResourcesDir,
       chooseSavePath: async ({ title, defaultName }) => {
         this.savePrompts.push({ title, defaultName })
         return this.nextSavePath

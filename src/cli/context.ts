@@ -2,6 +2,7 @@ import type { Channel, Input, Output } from '../shared/api'
 import { createDispatch, createHandlers } from '../core/service'
 import { Vault } from '../core/vault/vault'
 import { RapportError } from '../core/errors'
+import { checkoutResourcesDir } from '../core/resources'
 import { CliError } from './output'
 import type { Io } from './output'
 
@@ -21,6 +22,7 @@ export function createContext(vaultRoot: string, json: boolean, io: Io): CliCont
       vault,
       dispatch: createDispatch(
         createHandlers(vault, {
+          resourcesDir: checkoutResourcesDir,
           chooseSavePath: async () => {
             throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
           },

@@ -4,6 +4,8 @@
  * and the tests provide their own. The core never imports Electron.
  */
 export interface ShellPorts {
+  /** The folder of the app's read-only resources (built-in templates…): `resources/` in a checkout, the package's resources when installed. */
+  resourcesDir: string
   /** Asks the user where to save a file; null when they cancel. */
   chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>
   openExternal(url: string): Promise<void>

@@ -80,6 +80,7 @@ async function start(): Promise<void> {
 
   const dispatch = createDispatch(
     createHandlers(vault, {
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       async chooseSavePath({ title, defaultName, extensions }) {
         const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Markdown', extensions }] }
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)

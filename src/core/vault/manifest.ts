@@ -15,7 +15,7 @@ export interface Manifest {
 }
 
 export type ManifestState =
-  | { kind: 'ok'; manifest: Manifest; created: boolean }
+  | { kind: 'ok'; manifest: Manifest; created: boolean; db: Low<Manifest> }
   | { kind: 'newer'; manifest: Manifest }
   | { kind: 'broken'; reason: string }
 
@@ -26,7 +26,7 @@ export async function openManifest(root: string, now = new Date()): Promise<Mani
   const db = new Low<Manifest>(new DurableJsonFile(path, layout.manifest), fresh)
   if (!existsSync(path)) {
     await db.write()
-    return { kind: 'ok', manifest: db.data, created: true }
+    return { kind: 'ok', manifest: db.data, created: true, db }
   }
   try {
     await db.read()
@@ -36,5 +36,5 @@ export async function openManifest(root: string, now = new Date()): Promise<Mani
   const format = (db.data as Partial<Manifest> | null)?.format
   if (typeof format !== 'number') return { kind: 'broken', reason: `${layout.manifest} has no "format" number` }
   if (format > VAULT_FORMAT) return { kind: 'newer', manifest: db.data }
-  return { kind: 'ok', manifest: db.data, created: false }
+  return { kind: 'ok', manifest: db.data, created: false, db }
 }

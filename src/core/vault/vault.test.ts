@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
 import { createDispatch, createHandlers } from '../service'
 import type { ShellPorts } from '../service'
+import { checkoutResourcesDir } from '../resources'
 import { tempDir } from '../testing/temp-vault'
 import { Vault } from './vault'
 
 const noShell: ShellPorts = {
+  resourcesDir: checkoutResourcesDir,
   chooseSavePath: async () => null,
   openExternal: async () => undefined,
   flushed: () => undefined

@@ -6,6 +6,8 @@ import { EntryStore } from '../entries/entry-store'
 import { RapportError, fileError } from '../errors'
 import { isTempFile } from '../fs/atomic-write'
 import { clientJournal, layout } from './layout'
+import type { Low } from 'lowdb'
+import type { Manifest } from './manifest'
 import { VAULT_FORMAT, openManifest } from './manifest'
 
 /** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
@@ -24,6 +26,7 @@ export class Vault {
   private created = false
   private format = VAULT_FORMAT
   private readOnlyReason: string | null = null
+  private manifest: Low<Manifest> | null = null
 
   private constructor(readonly root: string) {
     this.clients = new ClientStore(root, this.problems)
@@ -39,6 +42,7 @@ export class Vault {
     }
     const manifest = await openManifest(root)
     if (manifest.kind === 'ok') {
+      vault.manifest = manifest.db
       vault.created = manifest.created
       vault.format = manifest.manifest.format
     } else if (manifest.kind === 'newer') {
@@ -71,6 +75,25 @@ export class Vault {
       created: this.created,
       readOnly: this.readOnlyReason !== null,
       problems: [...this.problems]
+    }
+  }
+
+  /** The vault's settings from `rapport.json` (plain JSON values; each feature validates its own). */
+  settings(): Readonly<Record<string, unknown>> {
+    return this.manifest?.data.settings ?? {}
+  }
+
+  /** Changes some settings in `rapport.json`; other settings, and changes made on disk meanwhile, are kept. */
+  async updateSettings(patch: Record<string, unknown>): Promise<void> {
+    this.assertWritable()
+    const db = this.manifest
+    if (!db) return
+    try {
+      await db.read()
+      db.data.settings = { ...db.data.settings, ...patch }
+      await db.write()
+    } catch (error) {
+      throw fileError(error, 'save', layout.manifest)
     }
   }
 
