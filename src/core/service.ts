@@ -2,6 +2,7 @@ import type { ApiError, Handlers, Result } from '../shared/api'
 import { contract, isChannel } from '../shared/api'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
+import { safetyHandlers } from './history/handlers'
 import { RapportError } from './errors'
 import type { ShellPorts } from './shell-ports'
 import type { Vault } from './vault/vault'
@@ -14,6 +15,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
+    ...safetyHandlers(vault),
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async () => shell.flushed()
   }

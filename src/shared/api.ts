@@ -12,6 +12,7 @@ import type { CommandId } from './commands'
 import { appContract } from './contract/app'
 import { clientsContract } from './contract/clients'
 import { entriesContract } from './contract/entries'
+import { safetyContract } from './contract/safety'
 import { vaultContract } from './contract/vault'
 
 /** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
@@ -19,6 +20,7 @@ export const contract = {
   ...vaultContract,
   ...clientsContract,
   ...entriesContract,
+  ...safetyContract,
   ...appContract
 } as const
 

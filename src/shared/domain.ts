@@ -153,6 +153,19 @@ export interface ClientSummary {
   path: string
   /** Set when `client.json` cannot be read: the client is shown, read-only, with this reason. */
   problem?: string
+  trust?: TrustLevel
+  /** Commitments still to be kept, both ways (open or renegotiated). */
+  openCommitments?: number
+  /** Of those, how many are past their due date in the user's time zone. */
+  overdueCommitments?: number
+  /** Outreach attempts with no answer since the last real conversation. */
+  unansweredAttempts?: number
+  /** The next follow-up date, as stored. */
+  followUp?: string
+  /** The follow-up is due today or overdue. */
+  followUpDue?: boolean
+  /** No conversation for longer than the user's chosen interval (never for paused or ended clients). */
+  quiet?: boolean
 }
 
 export interface EntrySummary {
@@ -166,6 +179,8 @@ export interface EntrySummary {
   excerpt: string
   /** Path relative to the vault. */
   path: string
+  /** Conflicting copies of this entry's file (from a sync tool, or kept by Rapport), vault-relative. */
+  conflicts?: string[]
 }
 
 export interface Entry extends EntrySummary {
@@ -190,3 +205,22 @@ export interface VaultInfo {
   readOnly: boolean
   problems: VaultProblem[]
 }
+
+// ---------------------------------------------------------------------------
+// Fields the relationship features (issue #5) add to client.json. All are
+// optional, so older files stay valid; the objects are loose like the rest.
+
+/** An important date happens every year (a birthday, the default) or once (a launch, a renewal). */
+export const dateRepeats = ['yearly', 'once'] as const
+
+export const importantDateSchema = z.looseObject({
+  label: text,
+  date: isoDate,
+  repeats: z.enum(dateRepeats).optional()
+})
+
+/** What Rapport records on a commitment beyond the documented fields: when it was closed, and each due date it had before. */
+export const commitmentAdditionsSchema = z.looseObject({
+  closedAt: isoDate.optional(),
+  history: z.array(z.looseObject({ due: isoDate.optional(), at: isoDate, note: text.optional() })).optional()
+})

@@ -150,7 +150,7 @@ export class ClientStore {
     const record = this.get(id)
     const from = clientFolder(record.slug)
     try {
-      await moveToTrash(this.root, from)
+      await moveToTrash(this.root, from, { kind: 'client', label: record.data?.name ?? record.slug })
     } catch (error) {
       throw fileError(error, 'move to the trash', from)
     }

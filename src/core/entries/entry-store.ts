@@ -11,6 +11,7 @@ import { safeSlug, uniqueName } from '../fs/safe-name'
 import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
 import { toVaultPath } from '../vault/layout'
+import type { HistoryStore } from '../history/history-store'
 import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
@@ -40,20 +41,30 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  */
 export class EntryStore {
   private readonly records = new Map<string, EntryRecord>()
+  /** Copies made by sync tools (or by Rapport on a conflicting save), by the vault path of the file they belong to. */
+  private readonly conflictCopies = new Map<string, SyncConflict[]>()
 
   constructor(
     private readonly root: string,
-    private readonly problems: VaultProblem[]
+    private readonly problems: VaultProblem[],
+    private readonly history: HistoryStore
   ) {}
 
   async load(folders: JournalFolder[]): Promise<void> {
     this.records.clear()
+    this.conflictCopies.clear()
     for (const folder of folders) {
       for (const relative of await this.markdownFiles(folder.path)) {
         const record = await this.readRecord(relative, folder.clientId)
         if (record) this.records.set(record.id, record)
       }
     }
+  }
+
+  /** Every conflicting copy in the vault, with the entry it belongs to (null when that file is gone). */
+  conflicts(): Array<SyncConflict & { entryId: string | null }> {
+    const byPath = new Map([...this.records.values()].map((r) => [r.path, r.id]))
+    return [...this.conflictCopies.values()].flat().map((c) => ({ ...c, entryId: byPath.get(c.originalPath) ?? null }))
   }
 
   /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
@@ -65,7 +76,17 @@ export class EntryStore {
       const relative = toVaultPath(folder, item.name)
       if (item.name.startsWith('.') || isTempFile(item.name)) continue
       if (item.isDirectory()) found.push(...(await this.markdownFiles(relative)))
-      else if (item.isFile() && item.name.toLowerCase().endsWith('.md') && !parseSyncConflictName(item.name)) found.push(relative)
+      else if (item.isFile() && item.name.toLowerCase().endsWith('.md')) {
+        const conflict = parseSyncConflictName(item.name)
+        if (!conflict) found.push(relative)
+        else {
+          // Never an entry of its own: it is offered for comparison with the file it was copied from.
+          const originalPath = toVaultPath(folder, conflict.originalName)
+          const copies = this.conflictCopies.get(originalPath) ?? []
+          copies.push({ path: relative, originalPath, tool: conflict.tool })
+          this.conflictCopies.set(originalPath, copies)
+        }
+      }
     }
     return found.sort()
   }
@@ -127,7 +148,12 @@ export class EntryStore {
     return [...this.records.values()]
       .filter((r) => r.clientId === clientId)
       .sort((a, b) => b.created.localeCompare(a.created) || b.id.localeCompare(a.id))
-      .map(toSummary)
+      .map((r) => this.summary(r))
+  }
+
+  private summary(record: EntryRecord): EntrySummary {
+    const copies = this.conflictCopies.get(record.path)
+    return copies ? { ...toSummary(record), conflicts: copies.map((c) => c.path) } : toSummary(record)
   }
 
   countFor(clientId: string): { count: number; last?: string } {
@@ -150,10 +176,10 @@ export class EntryStore {
   async read(id: string): Promise<Entry> {
     const record = this.get(id)
     const { file, version } = await this.readFile(record)
-    return { ...toSummary(record), body: file.body, version }
+    return { ...this.summary(record), body: file.body, version }
   }
 
-  private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string }> {
+  private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {
     let bytes: Buffer
     try {
       bytes = await readFile(join(this.root, record.path))
@@ -166,11 +192,11 @@ export class EntryStore {
     } catch {
       throw new RapportError('broken-file', `${record.path} is not UTF-8 text, so Rapport cannot open it safely. It has not been changed.`, record.path)
     }
-    return { file: parseEntryFile(text), version: fileVersion(bytes) }
+    return { file: parseEntryFile(text), version: fileVersion(bytes), text }
   }
 
   async create(
-    input: { clientId: string | null; folder: string; title?: string; template?: string; body?: string },
+    input: { clientId: string | null; folder: string; title?: string; template?: string; body?: string; fields?: Record<string, unknown> },
     now = new Date()
   ): Promise<Entry> {
     const title = input.title?.trim() ?? ''
@@ -178,6 +204,8 @@ export class EntryStore {
     const fields: Record<string, unknown> = { id: newId('e'), client: input.clientId ?? undefined, title, created: stamp, updated: stamp }
     if (input.template) fields.template = input.template
     fields.tags = []
+    // What a template records (such as `mood`) comes after the entry's own fields, and never replaces one.
+    for (const [key, value] of Object.entries(input.fields ?? {})) if (!(key in fields)) fields[key] = value
     const body = input.body ?? ''
     const relative = this.freeFileName(input.folder, stamp, title)
     const text = serializeEntryFile(null, fields, body)
@@ -198,25 +226,39 @@ export class EntryStore {
    * nothing is written and a `conflict` comes back, so neither side is lost.
    * When nothing changed, nothing is written.
    */
-  async save(input: { id: string; title: string; body: string; version: string }, now = new Date()): Promise<Entry> {
+  async save(
+    input: { id: string; title: string; body: string; version: string; /** Always keep a snapshot first (a restore must be undoable). */ keepSnapshot?: boolean },
+    now = new Date()
+  ): Promise<Entry> {
     const record = this.get(input.id)
     if (record.problem) {
       throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
     }
-    const { file, version } = await this.readFile(record)
+    const { file, version, text: onDisk } = await this.readFile(record)
     if (version !== input.version) {
+      // Someone else changed the file. Keep both: theirs stays where it is, ours goes beside it, and the user chooses.
+      const copy = conflictCopyName(record.path, now)
+      const ours = serializeEntryFile(file, { id: record.id, title: input.title.trim(), updated: now.toISOString() }, input.body)
+      try {
+        await writeFileAtomic(join(this.root, copy), ours)
+      } catch (error) {
+        throw fileError(error, 'keep your version of', record.path)
+      }
+      const copies = this.conflictCopies.get(record.path) ?? []
+      this.conflictCopies.set(record.path, [...copies, { path: copy, originalPath: record.path, tool: 'Rapport' }])
       throw new RapportError(
         'conflict',
-        `${record.path} was changed by another program while you were editing it. Your text is still in the editor; nothing was overwritten.`,
+        `${record.path} was changed by another program while you were editing it. Nothing was overwritten: your version is kept beside it as ${basename(copy)}, so you can compare and choose.`,
         record.path
       )
     }
     const title = input.title.trim()
-    if (input.body === file.body && title === record.title) return { ...toSummary(record), body: file.body, version }
+    if (input.body === file.body && title === record.title) return { ...this.summary(record), body: file.body, version }
 
     const updated = now.toISOString()
     const text = serializeEntryFile(file, { id: record.id, title, updated }, input.body)
     const target = title === record.title ? record.path : this.renamedPath(record, title)
+    await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
     try {
       await writeFileAtomic(join(this.root, target), text)
       if (target !== record.path) await unlink(join(this.root, record.path))
@@ -230,13 +272,13 @@ export class EntryStore {
       version: fileVersion(text),
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
-    return { ...toSummary(record), body: input.body, version: record.version }
+    return { ...this.summary(record), body: input.body, version: record.version }
   }
 
   async trash(id: string): Promise<void> {
     const record = this.get(id)
     try {
-      await moveToTrash(this.root, record.path)
+      await moveToTrash(this.root, record.path, { kind: 'entry', label: record.title || 'Untitled' })
     } catch (error) {
       throw fileError(error, 'move to the trash', record.path)
     }
@@ -305,4 +347,18 @@ function titleFromName(relative: string): string {
 function toSummary(record: EntryRecord): EntrySummary {
   const { version: _version, problem: _problem, ...summary } = record
   return { ...summary, tags: [...summary.tags] }
+}
+
+export interface SyncConflict {
+  /** The conflicting copy. */
+  path: string
+  /** The file it is a copy of. */
+  originalPath: string
+  tool: string
+}
+
+/** `notes.rapport-conflict-20261122-103000.md`: the user's text, kept beside a file someone else changed. */
+function conflictCopyName(path: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  return path.replace(/\.md$/, `.rapport-conflict-${stamp}.md`)
 }

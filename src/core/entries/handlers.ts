@@ -3,6 +3,8 @@ import type { HandlersFor } from '../../shared/api'
 import type { entriesContract } from '../../shared/contract/entries'
 import { fileError } from '../errors'
 import type { ShellPorts } from '../shell-ports'
+import { startFromTemplate } from '../templates/start-entry'
+import { TemplateStore } from '../templates/template-store'
 import { layout } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 
@@ -13,12 +15,23 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
     'entries:create': async ({ clientId, title, template, body }) => {
       vault.assertWritable()
       const folder = clientId === null ? layout.journalDir : vault.clients.journalOf(clientId)
+      // Started from a template: its prompts, filled for this client, unless text was given (see startFromTemplate).
+      const start =
+        template === undefined
+          ? undefined
+          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), {
+              template,
+              client: clientId === null ? null : vault.clients.get(clientId).data,
+              title,
+              body
+            })
       return vault.entries.create({
         clientId,
         folder,
         ...(title === undefined ? {} : { title }),
         ...(template === undefined ? {} : { template }),
-        ...(body === undefined ? {} : { body })
+        ...(body === undefined ? {} : { body }),
+        ...start
       })
     },
     'entries:save': async (input) => {

@@ -1,16 +1,96 @@
-import { mkdir, rename } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+import { RapportError, fileError } from '../errors'
+import { writeFileAtomic } from '../fs/atomic-write'
+import { formatJson } from '../fs/durable-json-file'
+import { uniqueName } from '../fs/safe-name'
 import { layout, toVaultPath } from './layout'
+
+/** What the trash remembers of each item, beside it in `<item>.trash.json`, so it can go back where it was. */
+export interface TrashItem {
+  /** The item's name in `.rapport/trash/`. */
+  id: string
+  kind: 'client' | 'entry'
+  /** What a person recognises: the client's name or the entry's title. */
+  label: string
+  originalPath: string
+  deletedAt: string
+}
+
+const RECORD = '.trash.json'
 
 /**
  * Moves a file or folder into `.rapport/trash/`, under a name that says when
- * it was deleted. Nothing is destroyed: a person can restore it by moving it
- * back, and Rapport's trash view (see the vault issue) lists these.
+ * it was deleted, with a small record of where it came from. Nothing is
+ * destroyed until the trash is emptied.
  */
-export async function moveToTrash(root: string, relativePath: string, now = new Date()): Promise<string> {
+export async function moveToTrash(
+  root: string,
+  relativePath: string,
+  about: { kind: TrashItem['kind']; label: string },
+  now = new Date()
+): Promise<TrashItem> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
-  const target = toVaultPath(layout.trashDir, `${stamp}-${basename(relativePath)}`)
-  await mkdir(join(root, layout.trashDir), { recursive: true })
-  await rename(join(root, relativePath), join(root, target))
+  const trash = join(root, layout.trashDir)
+  await mkdir(trash, { recursive: true })
+  const id = uniqueName(`${stamp}-${basename(relativePath, extname(relativePath))}`, (c) => existsSync(join(trash, c + extname(relativePath))), extname(relativePath))
+  const item: TrashItem = { id, ...about, originalPath: relativePath, deletedAt: now.toISOString() }
+  await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
+  await rename(join(root, relativePath), join(trash, id))
+  return item
+}
+
+export async function listTrash(root: string): Promise<TrashItem[]> {
+  const trash = join(root, layout.trashDir)
+  if (!existsSync(trash)) return []
+  const items: TrashItem[] = []
+  for (const name of await readdir(trash)) {
+    if (name.endsWith(RECORD)) continue
+    const record = await readRecord(trash, name)
+    items.push(
+      record ?? { id: name, kind: 'entry', label: name, originalPath: toVaultPath(layout.journalDir, name), deletedAt: new Date(0).toISOString() }
+    )
+  }
+  return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
+}
+
+async function readRecord(trash: string, id: string): Promise<TrashItem | null> {
+  try {
+    const record = JSON.parse(await readFile(join(trash, id + RECORD), 'utf8')) as TrashItem
+    return { ...record, id }
+  } catch {
+    return null
+  }
+}
+
+/** Puts an item back where it was; if that name is taken meanwhile, beside it with `-2`. Returns where it went. */
+export async function restoreFromTrash(root: string, id: string): Promise<string> {
+  const trash = join(root, layout.trashDir)
+  if (id.includes('/') || id.includes('\\') || id.startsWith('.') || !existsSync(join(trash, id))) {
+    throw new RapportError('not-found', 'That item is no longer in the trash.')
+  }
+  const record = await readRecord(trash, id)
+  const original = record?.originalPath ?? toVaultPath(layout.journalDir, id)
+  const folder = dirname(original)
+  const extension = extname(original)
+  const target = toVaultPath(folder, uniqueName(basename(original, extension), (c) => existsSync(join(root, folder, c + extension)), extension))
+  try {
+    await mkdir(join(root, folder), { recursive: true })
+    await rename(join(trash, id), join(root, target))
+    await unlink(join(trash, id + RECORD)).catch(() => undefined)
+  } catch (error) {
+    throw fileError(error, 'restore', target)
+  }
   return target
+}
+
+export async function emptyTrash(root: string): Promise<number> {
+  const items = await listTrash(root)
+  try {
+    await rm(join(root, layout.trashDir), { recursive: true, force: true })
+  } catch (error) {
+    throw fileError(error, 'empty', layout.trashDir)
+  }
+  return items.length
 }

@@ -61,7 +61,7 @@ describe('clients', () => {
 
     await call('clients:trash', { id: dana.id })
     expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Aaron Abbott'])
-    const trash = await readdir(join(dir, '.rapport/trash'))
+    const trash = (await readdir(join(dir, '.rapport/trash'))).filter((name) => !name.endsWith('.trash.json'))
     expect(trash).toHaveLength(1)
     expect(trash[0]).toMatch(/dana-whitfield-ng$/)
     expect(existsSync(join(dir, '.rapport/trash', trash[0] ?? '', 'client.json'))).toBe(true)
@@ -238,7 +238,7 @@ describe('entries', () => {
     expect(await readFile(exported?.path ?? '', 'utf8')).toBe(await read(dir, entry.path))
     await call('entries:trash', { id: entry.id })
     expect(await call('entries:list', { clientId: null })).toEqual([])
-    expect(await readdir(join(dir, '.rapport/trash'))).toHaveLength(1)
+    expect((await readdir(join(dir, '.rapport/trash'))).filter((name) => name.endsWith('.md'))).toHaveLength(1)
   })
 })
 

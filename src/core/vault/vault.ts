@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
 import { ClientStore } from '../clients/client-store'
 import { EntryStore } from '../entries/entry-store'
+import { HistoryStore } from '../history/history-store'
 import { RapportError, fileError } from '../errors'
 import { isTempFile } from '../fs/atomic-write'
 import { clientJournal, layout } from './layout'
@@ -23,6 +24,7 @@ export class Vault {
   readonly problems: VaultProblem[] = []
   readonly clients: ClientStore
   readonly entries: EntryStore
+  readonly history: HistoryStore
   private created = false
   private format = VAULT_FORMAT
   private readOnlyReason: string | null = null
@@ -30,7 +32,8 @@ export class Vault {
 
   private constructor(readonly root: string) {
     this.clients = new ClientStore(root, this.problems)
-    this.entries = new EntryStore(root, this.problems)
+    this.history = new HistoryStore(root)
+    this.entries = new EntryStore(root, this.problems, this.history)
   }
 
   static async open(root: string): Promise<Vault> {

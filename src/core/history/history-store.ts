@@ -1,0 +1,81 @@
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { RapportError, fileError } from '../errors'
+import { writeFileAtomic } from '../fs/atomic-write'
+import { layout, toVaultPath } from '../vault/layout'
+import { COALESCE_MS, snapshotsToDelete } from './retention'
+
+export interface Snapshot {
+  /** The snapshot's file name, which is also its time: `20261122T103000123Z`. */
+  id: string
+  at: string
+  bytes: number
+}
+
+const NAME = /^(\d{8}T\d{6}\d{3}Z)\.md$/
+
+const idOf = (date: Date): string => date.toISOString().replace(/[-:.]/g, '')
+const dateOf = (id: string): Date =>
+  new Date(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18)}Z`)
+
+/**
+ * Earlier versions of each entry, as whole files under
+ * `.rapport/history/<entry-id>/`. A snapshot is taken of what is on disk just
+ * before Rapport replaces it, so every saved state can be seen and restored.
+ */
+export class HistoryStore {
+  constructor(private readonly root: string) {}
+
+  private folder(entryId: string): string {
+    // Entry ids come from files people may edit: keep only what is safe in a folder name.
+    return toVaultPath(layout.appDir, 'history', entryId.replace(/[^A-Za-z0-9_-]/g, '_'))
+  }
+
+  /**
+   * Keeps `previous` (the file as it was) unless a snapshot was taken less
+   * than COALESCE_MS ago — `force` skips that, for restores — then applies
+   * the retention rule.
+   */
+  async keep(entryId: string, previous: string, now = new Date(), force = false): Promise<void> {
+    const folder = this.folder(entryId)
+    const existing = await this.list(entryId)
+    const newest = existing[0]
+    if (!force && newest && now.getTime() - new Date(newest.at).getTime() < COALESCE_MS) return
+    try {
+      await mkdir(join(this.root, folder), { recursive: true })
+      await writeFileAtomic(join(this.root, folder, `${idOf(now)}.md`), previous)
+      const doomed = new Set(snapshotsToDelete(existing.map((s) => new Date(s.at)), now).map(idOf))
+      for (const snapshot of existing) if (doomed.has(snapshot.id)) await unlink(join(this.root, folder, `${snapshot.id}.md`))
+    } catch (error) {
+      throw fileError(error, 'keep a history snapshot in', folder)
+    }
+  }
+
+  /** Newest first. */
+  async list(entryId: string): Promise<Snapshot[]> {
+    let names: string[]
+    try {
+      names = await readdir(join(this.root, this.folder(entryId)))
+    } catch {
+      return []
+    }
+    const snapshots: Snapshot[] = []
+    for (const name of names) {
+      const match = NAME.exec(name)
+      if (!match?.[1]) continue
+      const text = await readFile(join(this.root, this.folder(entryId), name))
+      snapshots.push({ id: match[1], at: dateOf(match[1]).toISOString(), bytes: text.byteLength })
+    }
+    return snapshots.sort((a, b) => b.id.localeCompare(a.id))
+  }
+
+  async read(entryId: string, snapshotId: string): Promise<string> {
+    if (!/^\d{8}T\d{9}Z$/.test(snapshotId)) throw new RapportError('invalid-input', 'That is not a history snapshot.')
+    const path = toVaultPath(this.folder(entryId), `${snapshotId}.md`)
+    try {
+      return await readFile(join(this.root, path), 'utf8')
+    } catch (error) {
+      throw fileError(error, 'read the history snapshot', path)
+    }
+  }
+}

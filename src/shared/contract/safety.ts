@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import type { Entry } from '../domain'
+import { id, returns } from './define'
+
+/** A line-by-line difference, oldest text first. */
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed'
+  text: string
+}
+
+export interface SnapshotSummary {
+  id: string
+  at: string
+  bytes: number
+}
+
+export interface TrashItemSummary {
+  id: string
+  kind: 'client' | 'entry'
+  label: string
+  originalPath: string
+  deletedAt: string
+}
+
+export interface ConflictSummary {
+  /** The conflicting copy, vault-relative. */
+  path: string
+  /** The file it is a copy of. */
+  originalPath: string
+  entryId: string | null
+  /** Who made it: Syncthing, Dropbox, Nextcloud, or Rapport (your text, kept when someone else changed the file). */
+  tool: string
+}
+
+const snapshotId = z.string().regex(/^\d{8}T\d{9}Z$/, 'That is not a history snapshot.')
+const vaultPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.split(/[\\/]/).includes('..') && !/^([a-zA-Z]:)?[\\/]/.test(p), 'The path must stay inside the vault.')
+
+/** The vault's safety nets: history of every entry, the trash, and conflicting copies to compare and resolve. */
+export const safetyContract = {
+  'history:list': { input: z.object({ entryId: id }), output: returns<SnapshotSummary[]>() },
+  /** The snapshot's text and how the entry changed since (snapshot → current). */
+  'history:compare': {
+    input: z.object({ entryId: id, snapshotId }),
+    output: returns<{ snapshot: { title: string; body: string }; diff: DiffPart[] }>()
+  },
+  /** Puts a snapshot back; what was there is kept as a snapshot first, so a restore can itself be undone. */
+  'history:restore': { input: z.object({ entryId: id, snapshotId, version: z.string() }), output: returns<Entry>() },
+
+  'trash:list': { input: z.void(), output: returns<TrashItemSummary[]>() },
+  'trash:restore': { input: z.object({ id: z.string().min(1).max(400) }), output: returns<{ path: string }>() },
+  'trash:empty': { input: z.void(), output: returns<{ removed: number }>() },
+
+  'conflicts:list': { input: z.void(), output: returns<ConflictSummary[]>() },
+  'conflicts:compare': {
+    input: z.object({ path: vaultPath }),
+    output: returns<{ entry: Entry; copy: { title: string; body: string }; diff: DiffPart[] }>()
+  },
+  /** `keep: 'entry'` keeps the entry as it is; `keep: 'copy'` puts the copy's text into the entry. Either way the copy goes to the trash. */
+  'conflicts:resolve': {
+    input: z.object({ path: vaultPath, keep: z.enum(['entry', 'copy']), version: z.string().optional() }),
+    output: returns<Entry | null>()
+  }
+} as const
