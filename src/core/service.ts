@@ -3,6 +3,7 @@ import { contract, isChannel } from '../shared/api'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
 import { safetyHandlers } from './history/handlers'
+import { templateHandlers } from './templates/handlers'
 import { RapportError } from './errors'
 import type { ShellPorts } from './shell-ports'
 import type { Vault } from './vault/vault'
@@ -16,6 +17,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
     ...safetyHandlers(vault),
+    ...templateHandlers(vault, shell),
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async () => shell.flushed()
   }

@@ -258,7 +258,12 @@ export class EntryStore {
     const updated = now.toISOString()
     const text = serializeEntryFile(file, { id: record.id, title, updated }, input.body)
     const target = title === record.title ? record.path : this.renamedPath(record, title)
-    await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
+    try {
+      await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
+    } catch (error) {
+      // The user's text comes first: a history that cannot be kept is reported, and the save goes ahead (or fails with its own reason).
+      this.problems.push({ path: record.path, reason: `its history could not be kept: ${(error as Error).message}` })
+    }
     try {
       await writeFileAtomic(join(this.root, target), text)
       if (target !== record.path) await unlink(join(this.root, record.path))
