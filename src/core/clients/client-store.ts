@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, rename } from 'node:fs/promises'
+import { readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
@@ -10,6 +10,7 @@ import { safeSlug, uniqueName } from '../fs/safe-name'
 import { newId } from '../ids'
 import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
 import { moveToTrash } from '../vault/trash'
+import { ensureFolder } from '../fs/ensure-folder'
 
 export interface ClientRecord {
   id: string
@@ -107,7 +108,7 @@ export class ClientStore {
       createdAt: now.toISOString()
     }
     try {
-      await mkdir(join(this.root, clientJournal(slug)), { recursive: true })
+      await ensureFolder(join(this.root, clientJournal(slug)))
       const db = new Low<ClientFile>(new DurableJsonFile(join(this.root, relative), relative), data)
       await db.write()
       const record: ClientRecord = { id: data.id, slug, data, db }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'
@@ -15,6 +15,7 @@ import type { HistoryStore } from '../history/history-store'
 import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { ensureFolder } from '../fs/ensure-folder'
 
 interface EntryRecord extends EntrySummary {
   /** The file's version when last read or written by Rapport. */
@@ -210,7 +211,7 @@ export class EntryStore {
     const relative = this.freeFileName(input.folder, stamp, title)
     const text = serializeEntryFile(null, fields, body)
     try {
-      await mkdir(join(this.root, input.folder), { recursive: true })
+      await ensureFolder(join(this.root, input.folder))
       await writeFileAtomic(join(this.root, relative), text)
     } catch (error) {
       throw fileError(error, 'create', relative)

@@ -1,9 +1,10 @@
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises'
+import { readFile, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout, toVaultPath } from '../vault/layout'
 import { COALESCE_MS, snapshotsToDelete } from './retention'
+import { ensureFolder } from '../fs/ensure-folder'
 
 export interface Snapshot {
   /** The snapshot's file name, which is also its time: `20261122T103000123Z`. */
@@ -42,7 +43,7 @@ export class HistoryStore {
     const newest = existing[0]
     if (!force && newest && now.getTime() - new Date(newest.at).getTime() < COALESCE_MS) return
     try {
-      await mkdir(join(this.root, folder), { recursive: true })
+      await ensureFolder(join(this.root, folder))
       await writeFileAtomic(join(this.root, folder, `${idOf(now)}.md`), previous)
       const doomed = new Set(snapshotsToDelete(existing.map((s) => new Date(s.at)), now).map(idOf))
       for (const snapshot of existing) if (doomed.has(snapshot.id)) await unlink(join(this.root, folder, `${snapshot.id}.md`))

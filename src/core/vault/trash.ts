@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { readFile, readdir, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'
 import { uniqueName } from '../fs/safe-name'
 import { layout, toVaultPath } from './layout'
+import { ensureFolder } from '../fs/ensure-folder'
 
 /** What the trash remembers of each item, beside it in `<item>.trash.json`, so it can go back where it was. */
 export interface TrashItem {
@@ -33,7 +34,7 @@ export async function moveToTrash(
 ): Promise<TrashItem> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
   const trash = join(root, layout.trashDir)
-  await mkdir(trash, { recursive: true })
+  await ensureFolder(trash)
   const id = uniqueName(`${stamp}-${basename(relativePath, extname(relativePath))}`, (c) => existsSync(join(trash, c + extname(relativePath))), extname(relativePath))
   const item: TrashItem = { id, ...about, originalPath: relativePath, deletedAt: now.toISOString() }
   await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
@@ -76,7 +77,7 @@ export async function restoreFromTrash(root: string, id: string): Promise<string
   const extension = extname(original)
   const target = toVaultPath(folder, uniqueName(basename(original, extension), (c) => existsSync(join(root, folder, c + extension)), extension))
   try {
-    await mkdir(join(root, folder), { recursive: true })
+    await ensureFolder(join(root, folder))
     await rename(join(trash, id), join(root, target))
     await unlink(join(trash, id + RECORD)).catch(() => undefined)
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
+import { readdir, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
 import { ClientStore } from '../clients/client-store'
@@ -10,6 +10,7 @@ import { clientJournal, layout } from './layout'
 import type { Low } from 'lowdb'
 import type { Manifest } from './manifest'
 import { VAULT_FORMAT, openManifest } from './manifest'
+import { ensureFolder } from '../fs/ensure-folder'
 
 /** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
 const STALE_TEMP_MS = 60_000
@@ -39,7 +40,7 @@ export class Vault {
   static async open(root: string): Promise<Vault> {
     const vault = new Vault(root)
     try {
-      await mkdir(root, { recursive: true })
+      await ensureFolder(root)
     } catch (error) {
       throw fileError(error, 'create the vault folder', root)
     }
