@@ -41,13 +41,18 @@ describe('rapport CLI', () => {
   it('reports problems with exit 1 and wrong usage with exit 2, naming files and reasons', async () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
+    expect(await rapport(['doctor', ...v])).toMatchObject({ code: 1, out: expect.stringMatching(/not a Rapport vault yet/) })
+    await rapport(['init', ...v])
     expect(await rapport(['doctor', ...v])).toMatchObject({ code: 0, out: `No problems found in ${vault}` })
     await rapport(['client', 'add', 'Broken', ...v])
     await writeFile(join(vault, 'clients/broken/client.json'), '{ not json')
     const doctor = await rapport(['doctor', ...v])
     expect(doctor.code).toBe(1)
-    expect(doctor.out).toMatch(/clients\/broken\/client\.json: clients\/broken\/client\.json is not valid JSON/)
-    expect(JSON.parse((await rapport(['doctor', '--json', ...v])).out).problems).toHaveLength(1)
+    expect(doctor.out).toMatch(/clients\/broken\/client\.json: not valid JSON/)
+    expect(JSON.parse((await rapport(['doctor', '--json', ...v])).out).findings).toHaveLength(1)
+    const fix = await rapport(['doctor', '--fix', ...v])
+    expect(fix.code).toBe(1)
+    expect(fix.out).toMatch(/not valid JSON .*fix it by hand/)
 
     expect((await rapport(['new', '--client', 'nobody', ...v], 'x')).code).toBe(1)
     expect((await rapport(['new', '--client', 'nobody', ...v], 'x')).err).toMatch(/No client is called "nobody"/)

@@ -1,17 +1,25 @@
+import { runDoctor } from '../../core/doctor/doctor'
 import type { CliCommand } from '../command'
 
 export const doctor: CliCommand = {
   name: 'doctor',
-  usage: 'doctor',
-  summary: 'Check every file of the vault and report problems (exit 1 when there are any)',
-  async run(ctx) {
-    const info = await ctx.call('vault:info', undefined)
-    if (ctx.json) ctx.io.out(JSON.stringify({ root: info.root, readOnly: info.readOnly, problems: info.problems }, null, 2))
-    else if (info.problems.length === 0) ctx.io.out(`No problems found in ${info.root}`)
-    else {
-      ctx.io.out(`${info.problems.length} problem${info.problems.length === 1 ? '' : 's'} in ${info.root}:`)
-      for (const p of info.problems) ctx.io.out(`  ${p.path}: ${p.reason}`)
+  usage: 'doctor [--fix]',
+  summary: 'Check every file of the vault; --fix repairs what is safe to repair (exit 1 while problems remain)',
+  options: { fix: { type: 'boolean' } },
+  async run(ctx, { values }) {
+    const report = await runDoctor(ctx.vaultRoot, { fix: values.fix === true })
+    if (ctx.json) {
+      ctx.io.out(JSON.stringify(report, null, 2))
+      return report.findings.length > 0 ? 1 : 0
     }
-    return info.problems.length > 0 ? 1 : 0
+    for (const { path, action } of report.fixed) ctx.io.out(`fixed  ${path}: ${action}`)
+    if (report.backup) ctx.io.out(`Copies of the files as they were are in ${report.backup}`)
+    if (report.findings.length === 0) {
+      ctx.io.out(`No problems found in ${report.root}`)
+      return 0
+    }
+    ctx.io.out(`${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} in ${report.root}:`)
+    for (const f of report.findings) ctx.io.out(`  ${f.path}: ${f.reason}${f.fix && values.fix !== true ? `  (--fix will ${f.fix})` : ''}`)
+    return 1
   }
 }

@@ -1,0 +1,211 @@
+import { existsSync } from 'node:fs'
+import { copyFile, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
+import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
+import { ensureFolder } from '../fs/ensure-folder'
+import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
+import { formatJson } from '../fs/durable-json-file'
+import { parseSyncConflictName } from '../fs/sync-conflicts'
+import { newId } from '../ids'
+import { layout, toVaultPath } from '../vault/layout'
+import { openManifest } from '../vault/manifest'
+
+/** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
+export interface Finding {
+  path: string
+  reason: string
+  fix?: string
+}
+
+export interface DoctorReport {
+  root: string
+  findings: Finding[]
+  /** What --fix did, one line per file. */
+  fixed: Array<{ path: string; action: string }>
+  /** Where copies of changed files were kept. */
+  backup?: string
+}
+
+interface Check extends Finding {
+  repair?: () => Promise<string>
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+/** Most non-UTF-8 text files people have are Windows-1252 (or its subset Latin-1); it decodes every byte. */
+const windows1252 = new TextDecoder('windows-1252')
+const STALE_TEMP_MS = 60_000
+
+/**
+ * Reads every file of the vault and says what is wrong with each, in plain
+ * words. With `fix`, it repairs what can be repaired without guessing at the
+ * user's meaning — after copying each file it changes into
+ * `.rapport/doctor/<time>/` — and leaves the rest for a person.
+ */
+export async function runDoctor(root: string, options: { fix?: boolean; now?: Date } = {}): Promise<DoctorReport> {
+  const now = options.now ?? new Date()
+  const checks = await examine(root, now)
+  const report: DoctorReport = { root, findings: checks.map(({ repair: _repair, ...finding }) => finding), fixed: [] }
+  if (!options.fix) return report
+
+  const backup = toVaultPath(layout.appDir, 'doctor', now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''))
+  for (const check of checks) {
+    if (!check.repair) continue
+    if (existsSync(join(root, check.path)) && (await stat(join(root, check.path))).isFile()) {
+      await ensureFolder(join(root, backup, dirname(check.path)))
+      await copyFile(join(root, check.path), join(root, backup, check.path))
+      report.backup = backup
+    }
+    report.fixed.push({ path: check.path, action: await check.repair() })
+  }
+  const remaining = await examine(root, now)
+  report.findings = remaining.map(({ repair: _repair, ...finding }) => finding)
+  return report
+}
+
+async function examine(root: string, now: Date): Promise<Check[]> {
+  const checks: Check[] = []
+  if (!existsSync(join(root, layout.manifest))) {
+    return [{ path: layout.manifest, reason: 'this folder is not a Rapport vault yet (it has no rapport.json)', fix: 'make it one', repair: async () => (await openManifest(root), 'created rapport.json') }]
+  }
+  const manifest = await openManifest(root)
+  if (manifest.kind === 'broken') checks.push({ path: layout.manifest, reason: manifest.reason })
+  if (manifest.kind === 'newer') checks.push({ path: layout.manifest, reason: `written by a newer Rapport (format ${manifest.manifest.format}); open it with that version` })
+
+  const seenIds = new Map<string, string>()
+  const journals: string[] = [layout.journalDir]
+  const clientsDir = join(root, layout.clientsDir)
+  for (const folder of existsSync(clientsDir) ? await readdir(clientsDir, { withFileTypes: true }) : []) {
+    if (!folder.isDirectory() || folder.name.startsWith('.')) continue
+    const base = toVaultPath(layout.clientsDir, folder.name)
+    journals.push(toVaultPath(base, layout.journalDir))
+    checks.push(...(await examineClient(root, base, folder.name, seenIds)))
+    checks.push(...(await examineFolder(root, base, now, false)))
+  }
+  checks.push(...(await examineFolder(root, '.', now, false)))
+  const entryIds = new Map<string, string>()
+  for (const journal of journals) checks.push(...(await examineFolder(root, journal, now, true, entryIds)))
+  return checks
+}
+
+async function examineClient(root: string, base: string, slug: string, seenIds: Map<string, string>): Promise<Check[]> {
+  const path = toVaultPath(base, layout.clientFile)
+  const absolute = join(root, path)
+  const writeClient = async (data: Record<string, unknown>): Promise<void> => writeFileAtomic(absolute, formatJson(data))
+  if (!existsSync(absolute)) {
+    return [
+      {
+        path,
+        reason: 'the client folder has no client.json',
+        fix: `create one named "${slug}"`,
+        repair: async () => {
+          await writeClient({ format: CLIENT_FORMAT, id: newId('c'), name: slug, commitments: [], interactions: [], people: [], tags: [] })
+          return `created client.json for "${slug}"`
+        }
+      }
+    ]
+  }
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(await readFile(absolute, 'utf8')) as Record<string, unknown>
+  } catch (error) {
+    return [{ path, reason: `not valid JSON (${(error as Error).message}); fix it by hand — a copy in .rapport/history or a backup may help` }]
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [{ path, reason: 'not a JSON object' }]
+
+  const missing = (['format', 'id', 'name'] as const).filter((key) => data[key] === undefined)
+  const duplicate = typeof data.id === 'string' ? seenIds.get(data.id) : undefined
+  if (typeof data.id === 'string' && !duplicate) seenIds.set(data.id, path)
+  if (missing.length > 0 || duplicate) {
+    const reason = duplicate ? `its id is also used by ${duplicate}` : `it has no ${missing.join(', ')}`
+    return [
+      {
+        path,
+        reason,
+        fix: duplicate ? 'give it a new id' : `add ${missing.join(', ')}`,
+        repair: async () => {
+          const repaired = { format: CLIENT_FORMAT, ...data, ...(duplicate || data.id === undefined ? { id: newId('c') } : {}), name: data.name ?? slug }
+          await writeClient(repaired)
+          return duplicate ? 'gave it a new id' : `added ${missing.join(', ')}`
+        }
+      }
+    ]
+  }
+  const checked = clientFileSchema.safeParse(data)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]
+    return [{ path, reason: `${issue?.path.join('.') || 'a field'}: ${issue?.message}; fix it by hand (Rapport will not guess what you meant)` }]
+  }
+  return []
+}
+
+/** Temporary files, sync conflicts, and (in journals) every entry. */
+async function examineFolder(root: string, folder: string, now: Date, isJournal: boolean, entryIds = new Map<string, string>()): Promise<Check[]> {
+  const absolute = join(root, folder)
+  if (!existsSync(absolute)) return []
+  const checks: Check[] = []
+  for (const item of await readdir(absolute, { withFileTypes: true })) {
+    const path = folder === '.' ? item.name : toVaultPath(folder, item.name)
+    if (item.isDirectory()) {
+      if (isJournal && !item.name.startsWith('.')) checks.push(...(await examineFolder(root, path, now, true, entryIds)))
+      continue
+    }
+    if (isTempFile(item.name)) {
+      const age = now.getTime() - (await stat(join(root, path))).mtimeMs
+      if (age > STALE_TEMP_MS) {
+        checks.push({ path, reason: 'a temporary file left by an interrupted save (the real file beside it is whole)', fix: 'remove it', repair: async () => (await unlink(join(root, path)), 'removed it') })
+      }
+      continue
+    }
+    const conflict = parseSyncConflictName(item.name)
+    if (conflict) {
+      checks.push({ path, reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport` })
+      continue
+    }
+    if (isJournal && item.name.toLowerCase().endsWith('.md')) {
+      const finding = await examineEntry(root, path, entryIds)
+      if (finding) checks.push(finding)
+    }
+  }
+  return checks
+}
+
+async function examineEntry(root: string, path: string, entryIds: Map<string, string>): Promise<Check | null> {
+  const absolute = join(root, path)
+  const bytes = await readFile(absolute)
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return {
+      path,
+      reason: 'not UTF-8 text',
+      fix: 'convert it from Windows-1252/Latin-1 to UTF-8',
+      repair: async () => {
+        await writeFileAtomic(absolute, windows1252.decode(bytes))
+        return 'converted it to UTF-8'
+      }
+    }
+  }
+  const file = parseEntryFile(text)
+  if (file.problem) return { path, reason: `${file.problem}; fix the front matter by hand` }
+  const id = typeof file.fields.id === 'string' ? file.fields.id : null
+  const duplicate = id ? entryIds.get(id) : undefined
+  if (id && !duplicate) {
+    entryIds.set(id, path)
+    return null
+  }
+  return {
+    path,
+    reason: duplicate ? `its id is also used by ${duplicate}` : 'it has no id in its front matter',
+    fix: duplicate ? 'give it a new id' : 'add an id (and a title and date from its file name)',
+    repair: async () => {
+      const fields: Record<string, unknown> = { id: newId('e') }
+      if (typeof file.fields.title !== 'string') fields.title = basename(path, '.md').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim()
+      if (file.fields.created === undefined) fields.created = (await stat(absolute)).mtime.toISOString()
+      const original = file.yaml ? file : null
+      await writeFileAtomic(absolute, serializeEntryFile(original, fields, original ? file.body : text))
+      return duplicate ? 'gave it a new id' : `added the id ${String(fields.id)}`
+    }
+  }
+}
