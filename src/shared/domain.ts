@@ -203,6 +203,10 @@ export interface VaultInfo {
   /** True the first time this vault was opened (just created). */
   created: boolean
   readOnly: boolean
+  /** Why the vault is read-only, in words for people. */
+  readOnlyReason?: string
+  /** Set when this open updated a vault written by an older Rapport; the files it changed were copied to `backup` first. */
+  migrated?: { from: number; to: number; backup: string }
   problems: VaultProblem[]
 }
 
@@ -219,8 +223,14 @@ export const importantDateSchema = z.looseObject({
   repeats: z.enum(dateRepeats).optional()
 })
 
-/** What Rapport records on a commitment beyond the documented fields: when it was closed, and each due date it had before. */
+/**
+ * What Rapport records on a commitment beyond the documented fields: when it
+ * stopped being open (done or dropped), and, for every change of due date or
+ * status, what they were before it (`at` is when it changed; `note` says why).
+ */
 export const commitmentAdditionsSchema = z.looseObject({
   closedAt: isoDate.optional(),
-  history: z.array(z.looseObject({ due: isoDate.optional(), at: isoDate, note: text.optional() })).optional()
+  history: z
+    .array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() }))
+    .optional()
 })

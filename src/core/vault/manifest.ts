@@ -17,6 +17,7 @@ export interface Manifest {
 export type ManifestState =
   | { kind: 'ok'; manifest: Manifest; created: boolean; db: Low<Manifest> }
   | { kind: 'newer'; manifest: Manifest }
+  | { kind: 'older'; format: number }
   | { kind: 'broken'; reason: string }
 
 /** Reads `rapport.json`, creating it (and so marking the folder as a vault) when there is none yet. */
@@ -33,8 +34,12 @@ export async function openManifest(root: string, now = new Date()): Promise<Mani
   } catch (error) {
     return { kind: 'broken', reason: (error as Error).message }
   }
-  const format = (db.data as Partial<Manifest> | null)?.format
-  if (typeof format !== 'number') return { kind: 'broken', reason: `${layout.manifest} has no "format" number` }
+  const data = db.data as Partial<Manifest> | null
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'broken', reason: `${layout.manifest} is not a JSON object` }
+  // Preview builds wrote no format number: that is format 0, which opening migrates.
+  const format = data.format ?? 0
+  if (typeof format !== 'number') return { kind: 'broken', reason: `${layout.manifest}: "format" is not a number` }
+  if (format < VAULT_FORMAT) return { kind: 'older', format }
   if (format > VAULT_FORMAT) return { kind: 'newer', manifest: db.data }
   return { kind: 'ok', manifest: db.data, created: false, db }
 }

@@ -10,6 +10,8 @@ import { clientJournal, layout } from './layout'
 import type { Low } from 'lowdb'
 import type { Manifest } from './manifest'
 import { VAULT_FORMAT, openManifest } from './manifest'
+import type { MigrationResult } from './migrations'
+import { migrateVault } from './migrations'
 import { ensureFolder } from '../fs/ensure-folder'
 
 /** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
@@ -30,6 +32,8 @@ export class Vault {
   private format = VAULT_FORMAT
   private readOnlyReason: string | null = null
   private manifest: Low<Manifest> | null = null
+  /** Set when opening updated an older vault: what was done, and where the backup is. */
+  migration: MigrationResult | null = null
 
   private constructor(readonly root: string) {
     this.clients = new ClientStore(root, this.problems)
@@ -44,7 +48,11 @@ export class Vault {
     } catch (error) {
       throw fileError(error, 'create the vault folder', root)
     }
-    const manifest = await openManifest(root)
+    let manifest = await openManifest(root)
+    if (manifest.kind === 'older') {
+      vault.migration = await migrateVault(root, manifest.format, VAULT_FORMAT)
+      manifest = await openManifest(root)
+    }
     if (manifest.kind === 'ok') {
       vault.manifest = manifest.db
       vault.created = manifest.created
@@ -52,7 +60,7 @@ export class Vault {
     } else if (manifest.kind === 'newer') {
       vault.format = manifest.manifest.format
       vault.readOnlyReason = `This vault was written by a newer Rapport (format ${manifest.manifest.format}; this one reads format ${VAULT_FORMAT}). It is open read-only so nothing is lost; update Rapport to edit it.`
-    } else {
+    } else if (manifest.kind === 'broken') {
       vault.problems.push({ path: layout.manifest, reason: manifest.reason })
       vault.readOnlyReason = `${layout.manifest} cannot be read, so the vault is open read-only. Run "rapport doctor" to see why.`
     }
@@ -78,6 +86,8 @@ export class Vault {
       format: this.format,
       created: this.created,
       readOnly: this.readOnlyReason !== null,
+      ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
+      ...(this.migration ? { migrated: { from: this.migration.from, to: this.migration.to, backup: this.migration.backup } } : {}),
       problems: [...this.problems]
     }
   }
