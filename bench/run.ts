@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: builds a realistic synthetic vault (500 clients, 10,000
+ * entries by default), runs every suite against it, prints one table and
+ * writes bench/results.json. Every timing that has one stands beside a
+ * baseline measured in the same run on the same machine.
+ *   npm run bench -- --entries 2000 --clients 100
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { markdownBench } from './markdown.bench'
+import { printTable } from './measure'
+import type { Row } from './measure'
+import { writeSyntheticVault } from './synthetic-vault'
+import type { SyntheticVault } from './synthetic-vault'
+import { vaultBench } from './vault.bench'
+
+export interface BenchContext {
+  vault: SyntheticVault
+  /** An empty folder for suites that write. */
+  scratch: string
+}
+
+const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench]
+
+const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, clients: { type: 'string', default: '500' } } })
+const root = await mkdtemp(join(tmpdir(), 'rapport-bench-'))
+try {
+  const started = performance.now()
+  const vault = await writeSyntheticVault(join(root, 'vault'), Number(values.clients), Number(values.entries))
+  console.log(`Synthetic vault: ${vault.clients} clients, ${vault.entries} entries, ${(vault.bytes / 1e6).toFixed(1)} MB (made in ${Math.round(performance.now() - started)} ms)\n`)
+  const rows: Row[] = []
+  for (const suite of suites) {
+    const scratch = await mkdtemp(join(root, 'scratch-'))
+    rows.push(...(await suite({ vault, scratch })))
+  }
+  printTable(rows)
+  const results = { date: new Date().toISOString(), node: process.version, entries: vault.entries, clients: vault.clients, rows }
+  await writeFile(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  console.log('\nWritten to bench/results.json')
+} finally {
+  await rm(root, { recursive: true, force: true })
+}

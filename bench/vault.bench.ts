@@ -1,0 +1,97 @@
+import { open, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { watchVault } from '../src/core/vault/watch'
+import { Vault } from '../src/core/vault/vault'
+import { fileVersion } from '../src/core/fs/file-version'
+import type { BenchContext } from './run'
+import { median, p95, time } from './measure'
+import type { Row } from './measure'
+import { entryBody } from './synthetic-vault'
+
+/** Every file under a folder, read raw: the baseline for opening the vault. */
+async function readAllRaw(root: string): Promise<number> {
+  let bytes = 0
+  const walk = async (dir: string): Promise<void> => {
+    for (const item of await readdir(dir, { withFileTypes: true })) {
+      if (item.isDirectory()) await walk(join(dir, item.name))
+      else bytes += (await readFile(join(dir, item.name))).byteLength
+    }
+  }
+  await walk(join(root, 'clients'))
+  return bytes
+}
+
+/** path → "inode:mtime:size" of every file under a folder (the app's own .rapport folder included). */
+async function fileStates(root: string): Promise<Map<string, string>> {
+  const states = new Map<string, string>()
+  const walk = async (dir: string): Promise<void> => {
+    for (const item of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name)
+      if (item.isDirectory()) await walk(path)
+      else {
+        const info = await stat(path)
+        states.set(path, `${info.ino}:${info.mtimeMs}:${info.size}`)
+      }
+    }
+  }
+  await walk(root)
+  return states
+}
+
+/** What the save path must at least do: a temp file, its bytes, fsync, rename, folder fsync. */
+async function rawDurableWrite(path: string, data: string): Promise<void> {
+  const temp = `${path}.raw-tmp`
+  const handle = await open(temp, 'w')
+  await handle.writeFile(data)
+  await handle.sync()
+  await handle.close()
+  await rename(temp, path)
+  const folder = await open(join(path, '..'), 'r')
+  await folder.sync()
+  await folder.close()
+}
+
+export async function vaultBench({ vault: synthetic, scratch }: BenchContext): Promise<Row[]> {
+  const rows: Row[] = []
+  const raw = await time(() => readAllRaw(synthetic.root), 3)
+  const opened = await time(() => Vault.open(synthetic.root), 3)
+  rows.push({ area: 'vault', measure: `open (${synthetic.entries} entries, ${synthetic.clients} clients)`, value: median(opened), unit: 'ms', baseline: { label: 'raw read of the same files', value: median(raw) } })
+
+  // Saving a 5,000-word entry, against the bare minimum a durable write costs.
+  const vault = await Vault.open(scratch)
+  let entry = await vault.entries.create({ clientId: null, folder: 'journal', title: 'Long entry', body: 'start\n' })
+  let n = 0
+  const big = (i: number): string => `${entryBody(() => ((i * 7919 + (n++ * 104729)) % 1000) / 1000, 5000)}\n${i}\n`
+  const saves = await time(async () => {
+    entry = await vault.entries.save({ id: entry.id, title: 'Long entry', body: big(n), version: entry.version })
+  }, 15)
+  const sample = big(0)
+  const rawPath = join(scratch, 'raw-baseline.md')
+  const rawWrites = await time(() => rawDurableWrite(rawPath, sample), 15)
+  rows.push({ area: 'vault', measure: `save a 5,000-word entry (${Math.round(sample.length / 1024)} KB)`, value: median(saves), unit: 'ms', baseline: { label: 'temp write + fsync + rename', value: median(rawWrites) }, goal: '≤ 3×' })
+
+  // A save that changes nothing writes nothing: every file's inode, mtime and size are compared before and after.
+  const filesBefore = await fileStates(scratch)
+  for (let i = 0; i < 20; i++) entry = await vault.entries.save({ id: entry.id, title: 'Long entry', body: entry.body, version: entry.version })
+  const filesAfter = await fileStates(scratch)
+  let rewritten = 0
+  for (const [path, state] of filesAfter) if (filesBefore.get(path) !== state) rewritten += Number(state.split(':')[2])
+  rows.push({ area: 'vault', measure: 'bytes written by 20 saves that changed nothing', value: rewritten, unit: 'B', goal: '0' })
+
+  // An external change (another editor, a sync tool) seen by the watcher.
+  const latencies: number[] = []
+  let resolveSeen: (() => void) | null = null
+  const stop = watchVault(scratch, () => resolveSeen?.())
+  for (let i = 0; i < 10; i++) {
+    const seen = new Promise<void>((resolve) => (resolveSeen = resolve))
+    const start = performance.now()
+    await writeFile(join(scratch, 'journal', `external-${i}.md`), `---\nid: e_ext${i}\n---\n\nfrom elsewhere ${i}\n`)
+    await seen
+    latencies.push(performance.now() - start)
+  }
+  stop()
+  latencies.sort((a, b) => a - b)
+  rows.push({ area: 'vault', measure: 'external change seen by the app (p95, includes 150 ms batching)', value: p95(latencies), unit: 'ms', goal: '≤ 1000 ms' })
+  rows.push({ area: 'vault', measure: 'fingerprint of a 5,000-word entry', value: median(await time(() => fileVersion(sample), 20)), unit: 'ms' })
+  return rows
+}
