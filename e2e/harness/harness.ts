@@ -82,7 +82,7 @@ export class RapportHarness {
     await this.page.addInitScript({ content: await pageBridge() })
     this.blockedRequests = (await serveRenderer(this.page)).blocked
     this.stopWatching = watchVault(this.vaultDir, (paths) => {
-      void this.vault.reload().then(() => this.emit('vault:changed', { paths }).catch(() => undefined))
+      void this.vault.applyChanges(paths).then(() => this.emit('vault:changed', { paths }).catch(() => undefined))
     })
   }
 

@@ -93,7 +93,7 @@ async function start(): Promise<void> {
   registerIpc(dispatch)
 
   const stopWatching = watchVault(root, (paths) => {
-    void vault.reload().then(() => send('vault:changed', { paths }))
+    void vault.applyChanges(paths).then(() => send('vault:changed', { paths }))
   })
   app.on('will-quit', stopWatching)
 

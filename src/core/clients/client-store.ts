@@ -77,6 +77,22 @@ export class ClientStore {
     return { id: db.data.id, slug, data: db.data, db }
   }
 
+  /**
+   * Re-reads one client's client.json after a change on disk. Returns false
+   * when the change is more than a profile edit (the id changed, or the client
+   * is new or gone) and the caller should read the whole vault again.
+   */
+  async refresh(slug: string): Promise<boolean> {
+    const current = [...this.records.values()].find((r) => r.slug === slug)
+    if (!current) return false
+    const relative = toVaultPath(clientFolder(slug), layout.clientFile)
+    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i]?.path === relative) this.problems.splice(i, 1)
+    const fresh = await this.readClient(slug)
+    if (fresh.id !== current.id) return false
+    this.records.set(fresh.id, fresh)
+    return true
+  }
+
   list(): ClientRecord[] {
     return [...this.records.values()]
   }

@@ -62,6 +62,31 @@ export class EntryStore {
     }
   }
 
+  /**
+   * Brings one file's record up to date after a change on disk (added,
+   * changed, renamed away or deleted by another program), without reading
+   * the rest of the vault again.
+   */
+  async refresh(relative: string, clientId: string | null): Promise<void> {
+    for (const [id, record] of this.records) if (record.path === relative) this.records.delete(id)
+    for (const [original, copies] of this.conflictCopies) {
+      const kept = copies.filter((c) => c.path !== relative)
+      if (kept.length) this.conflictCopies.set(original, kept)
+      else this.conflictCopies.delete(original)
+    }
+    removeProblemsOf(this.problems, relative)
+    const name = basename(relative)
+    if (!name.toLowerCase().endsWith('.md') || name.startsWith('.') || isTempFile(name) || !existsSync(join(this.root, relative))) return
+    const conflict = parseSyncConflictName(name)
+    if (conflict) {
+      const originalPath = toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName)
+      this.conflictCopies.set(originalPath, [...(this.conflictCopies.get(originalPath) ?? []), { path: relative, originalPath, tool: conflict.tool }])
+      return
+    }
+    const record = await this.readRecord(relative, clientId)
+    if (record) this.records.set(record.id, record)
+  }
+
   /** Every conflicting copy in the vault, with the entry it belongs to (null when that file is gone). */
   conflicts(): Array<SyncConflict & { entryId: string | null }> {
     const byPath = new Map([...this.records.values()].map((r) => [r.path, r.id]))
@@ -361,6 +386,10 @@ export interface SyncConflict {
   /** The file it is a copy of. */
   originalPath: string
   tool: string
+}
+
+function removeProblemsOf(problems: VaultProblem[], path: string): void {
+  for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.path === path) problems.splice(i, 1)
 }
 
 /** `notes.rapport-conflict-20261122-103000.md`: the user's text, kept beside a file someone else changed. */

@@ -79,6 +79,42 @@ export class Vault {
     await this.removeStaleTempFiles()
   }
 
+  /**
+   * Takes in changes made on disk by another program (vault-relative paths,
+   * as the watcher reports them). A changed entry is re-read alone; anything
+   * that changes the shape of the vault (a client folder or client.json, a
+   * burst of many files) reads the vault again.
+   */
+  async applyChanges(paths: readonly string[]): Promise<void> {
+    const entryPaths: Array<{ path: string; clientId: string | null }> = []
+    for (const path of paths) {
+      if (path.split('/').some((part) => part === layout.appDir)) continue
+      const target = this.journalOwner(path)
+      if (target === 'structure') return this.reload()
+      if (target?.startsWith('client-file:')) {
+        if (!(await this.clients.refresh(target.slice('client-file:'.length)))) return this.reload()
+        continue
+      }
+      if (target !== 'ignored') entryPaths.push({ path, clientId: target })
+    }
+    if (entryPaths.length > 500) return this.reload()
+    for (const { path, clientId } of entryPaths) await this.entries.refresh(path, clientId)
+  }
+
+  /**
+   * Whose journal a changed path is in (a client id, or null for the vault's own journal);
+   * `client-file:<slug>` for a client.json; 'structure' when clients themselves change; 'ignored' for files Rapport does not read.
+   */
+  private journalOwner(path: string): string | null {
+    const parts = path.split('/')
+    if (parts[0] === layout.journalDir) return parts.length > 1 ? null : 'structure'
+    if (parts[0] !== layout.clientsDir) return path === layout.manifest ? 'structure' : 'ignored'
+    if (parts.length <= 3) return parts[2] === layout.clientFile ? `client-file:${parts[1]}` : parts[2] === undefined || parts[2] === layout.journalDir ? 'structure' : 'ignored'
+    if (parts[2] !== layout.journalDir) return 'ignored'
+    const client = this.clients.list().find((c) => c.slug === parts[1])
+    return client ? client.id : 'structure'
+  }
+
   info(): VaultInfo {
     return {
       root: this.root,

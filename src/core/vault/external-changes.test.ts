@@ -1,0 +1,60 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../testing/temp-vault'
+import { Vault } from './vault'
+import { watchVault } from './watch'
+
+const entry = (id: string, title: string, body = 'text\n') => `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-11-20T10:00:00.000Z\n---\n\n${body}`
+
+/** Waits until `check` passes, polling; fails after `ms`. */
+async function eventually(check: () => boolean, ms = 1000): Promise<number> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`not seen within ${ms} ms`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  return Date.now() - start
+}
+
+describe('changes made by other programs', () => {
+  it('are seen within a second — added, changed, renamed, deleted — without reading the whole vault again', async () => {
+    const root = await tempDir()
+    const vault = await Vault.open(root)
+    const client = await vault.clients.create('Dana')
+    const journal = join(root, 'clients/dana/journal')
+    let reloads = 0
+    const reload = vault.reload.bind(vault)
+    vault.reload = async () => {
+      reloads++
+      return reload()
+    }
+    const stop = watchVault(root, (paths) => void vault.applyChanges(paths))
+    try {
+      const titles = () => vault.entries.list(client.id).map((e) => e.title)
+      await writeFile(join(journal, 'from-git.md'), entry('e_git', 'Pulled from git'))
+      await eventually(() => titles().includes('Pulled from git'))
+      await writeFile(join(journal, 'from-git.md'), entry('e_git', 'Edited in vim'))
+      await eventually(() => titles().includes('Edited in vim') && !titles().includes('Pulled from git'))
+      await rename(join(journal, 'from-git.md'), join(journal, 'renamed.md'))
+      await eventually(() => vault.entries.list(client.id)[0]?.path === 'clients/dana/journal/renamed.md')
+      expect(titles()).toEqual(['Edited in vim'])
+      await writeFile(join(journal, 'renamed.sync-conflict-20261122-103000-ABCDEFG.md'), entry('e_git', 'Other laptop'))
+      await eventually(() => vault.entries.conflicts().length === 1)
+      expect(titles()).toEqual(['Edited in vim'])
+      await rm(join(journal, 'renamed.md'))
+      await eventually(() => titles().length === 0)
+      expect(reloads).toBe(0)
+
+      // A profile edited by hand is picked up too.
+      await writeFile(join(root, 'clients/dana/client.json'), JSON.stringify({ ...vault.clients.get(client.id).data, organisation: 'Northwind' }))
+      await eventually(() => vault.clients.get(client.id).data?.organisation === 'Northwind')
+      // A new client folder (a sync bringing a client from another machine) reads the vault again.
+      await mkdir(join(root, 'clients/new-one/journal'), { recursive: true })
+      await writeFile(join(root, 'clients/new-one/client.json'), JSON.stringify({ format: 1, id: 'c_new', name: 'New One' }))
+      await eventually(() => vault.clients.list().some((c) => c.id === 'c_new'))
+    } finally {
+      stop()
+    }
+  })
+})
