@@ -7,11 +7,13 @@ import { doctor } from './commands/doctor'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { show } from './commands/show'
+import { templates } from './commands/templates'
+import { today } from './commands/today'
 import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, show, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, doctor]
 
 const globalOptions = {
   vault: { type: 'string' },

@@ -2,6 +2,7 @@ import type { ApiError, Handlers, Result } from '../shared/api'
 import { contract, isChannel } from '../shared/api'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
+import { relationshipHandlers } from './relationship/handlers'
 import { safetyHandlers } from './history/handlers'
 import { templateHandlers } from './templates/handlers'
 import { RapportError } from './errors'
@@ -16,6 +17,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
+    ...relationshipHandlers(vault),
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell),
     'app:open-external': async ({ url }) => shell.openExternal(url),

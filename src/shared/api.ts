@@ -12,7 +12,9 @@ import type { CommandId } from './commands'
 import { appContract } from './contract/app'
 import { clientsContract } from './contract/clients'
 import { entriesContract } from './contract/entries'
+import { relationshipContract } from './contract/relationship'
 import { safetyContract } from './contract/safety'
+import { templatesContract } from './contract/templates'
 import { vaultContract } from './contract/vault'
 
 /** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
@@ -20,7 +22,9 @@ export const contract = {
   ...vaultContract,
   ...clientsContract,
   ...entriesContract,
+  ...relationshipContract,
   ...safetyContract,
+  ...templatesContract,
   ...appContract
 } as const
 

@@ -3,10 +3,13 @@ import type { clientsContract } from '../../shared/contract/clients'
 import type { ClientSummary } from '../../shared/domain'
 import type { Vault } from '../vault/vault'
 import { layout } from '../vault/layout'
+import { summaryFields } from '../relationship/insights'
+import type { Viewpoint } from '../relationship/viewpoint'
+import { viewpointOf } from '../relationship/viewpoint'
 import type { ClientRecord } from './client-store'
 
-/** What the client list shows for one client. */
-export function clientSummary(vault: Vault, record: ClientRecord): ClientSummary {
+/** What the client list shows for one client; `at` is the moment and settings the relationship fields are judged by (taken once for a whole list). */
+export function clientSummary(vault: Vault, record: ClientRecord, at: Viewpoint = viewpointOf(vault)): ClientSummary {
   const { count, last } = vault.entries.countFor(record.id)
   const result: ClientSummary = {
     id: record.id,
@@ -18,16 +21,19 @@ export function clientSummary(vault: Vault, record: ClientRecord): ClientSummary
   if (record.data?.stage) result.stage = record.data.stage.current
   if (last) result.lastEntryAt = last
   if (record.problem) result.problem = record.problem
+  if (record.data) Object.assign(result, summaryFields(record.data, at))
   return result
 }
 
 export function clientHandlers(vault: Vault): HandlersFor<typeof clientsContract> {
   return {
-    'clients:list': async () =>
-      vault.clients
+    'clients:list': async () => {
+      const at = viewpointOf(vault)
+      return vault.clients
         .list()
-        .map((record) => clientSummary(vault, record))
-        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true })),
+        .map((record) => clientSummary(vault, record, at))
+        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
+    },
     'clients:create': async ({ name }) => {
       vault.assertWritable()
       return clientSummary(vault, await vault.clients.create(name))

@@ -57,25 +57,41 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export interface WallClock {
-  day: CalendarDay
-  hour: number
-  minute: number
-  second: number
+  readonly day: CalendarDay
+  readonly hour: number
+  readonly minute: number
+  readonly second: number
   /** `Mon` … `Sun`. */
-  weekday: string
+  readonly weekday: string
 }
+
+/**
+ * Answers already worked out: a client list asks for the same few moments
+ * (now, the starts of the same days) thousands of times, and each
+ * `formatToParts` costs tens of microseconds. Bounded, and simply emptied when full.
+ */
+const wallClocks = new Map<string, WallClock>()
+/** How many answers each cache below keeps. */
+const CACHE_SIZE = 10_000
 
 /** What a clock on the wall in `timeZone` shows at `instant`. Throws RangeError for an unknown zone. */
 export function wallClock(instant: Date | number, timeZone: string): WallClock {
+  const ms = typeof instant === 'number' ? instant : instant.getTime()
+  const key = `${timeZone} ${ms}`
+  const known = wallClocks.get(key)
+  if (known) return known
   const parts: Record<string, string> = {}
-  for (const part of wallClockFormat(timeZone).formatToParts(instant)) parts[part.type] = part.value
-  return {
+  for (const part of wallClockFormat(timeZone).formatToParts(ms)) parts[part.type] = part.value
+  const clock: WallClock = {
     day: `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: parts.weekday ?? ''
   }
+  if (wallClocks.size >= CACHE_SIZE) wallClocks.clear()
+  wallClocks.set(key, clock)
+  return clock
 }
 
 /** The calendar day it is at `instant` in `timeZone`. */
@@ -91,7 +107,7 @@ export function offsetMinutes(instant: Date | number, timeZone: string): number 
 }
 
 interface IsoParts {
-  y: number
+  readonly y: number
   m: number
   d: number
   hour: number
@@ -103,7 +119,9 @@ interface IsoParts {
   offset: number | null
 }
 
-function parseIso(text: string): IsoParts | null {
+/** Parsed dates, by their text (the zone plays no part): the same dates are read again for every list, and parsing is much of the work. */
+const parseIso = (text: string): IsoParts | null => parsedIso(text, '')
+const parsedIso = remembered((text: string): IsoParts | null => {
   const match = ISO.exec(text.trim())
   if (!match) return null
   const [, ys, ms, ds, hs, mins, ss, frac, zone] = match
@@ -126,7 +144,7 @@ function parseIso(text: string): IsoParts | null {
     offset = sign * (oh * 60 + om)
   }
   return { y, m, d, hour, minute, second, ms: Number(`0.${frac ?? '0'}`) * 1000, hasTime: hs !== undefined, offset }
-}
+})
 
 /** True for an ISO 8601 date or timestamp that names a real day and time (not `2026-02-30`, not `25:00`). */
 export const isRealIsoDate = (text: string): boolean => parseIso(text) !== null
@@ -135,26 +153,44 @@ export const isRealIsoDate = (text: string): boolean => parseIso(text) !== null
 export const isPlainDay = (text: string): boolean => parseIso(text)?.hasTime === false
 
 /**
+ * Remembers a pure answer per zone and text. A date's day or moment in a
+ * zone never changes while the app runs, and lists ask for the same ones
+ * over and over. Bounded; a full cache is simply emptied.
+ */
+function remembered<T>(compute: (text: string, timeZone: string) => T): (text: string, timeZone: string) => T {
+  const byZone = new Map<string, Map<string, T>>()
+  return (text, timeZone) => {
+    let cache = byZone.get(timeZone)
+    if (!cache) byZone.set(timeZone, (cache = new Map()))
+    if (cache.has(text)) return cache.get(text) as T
+    const value = compute(text, timeZone)
+    if (cache.size >= CACHE_SIZE) cache.clear()
+    cache.set(text, value)
+    return value
+  }
+}
+
+/**
  * The calendar day an ISO date falls on for someone in `timeZone`.
  * A plain day is that day; a time without an offset is a local time there
  * already; a time with an offset is converted. Null for text that is not a real date.
  */
-export function dayOf(text: string, timeZone: string): CalendarDay | null {
+export const dayOf = remembered((text: string, timeZone: string): CalendarDay | null => {
   const parts = parseIso(text)
   if (!parts) return null
   if (parts.offset === null) return formatDay(parts.y, parts.m, parts.d)
   return localDay(instantFromParts(parts, timeZone), timeZone)
-}
+})
 
 /**
  * The moment an ISO date names, in epoch milliseconds, for ordering events.
  * A plain day is its first moment (midnight where the user is); a floating
  * time is read as the user's wall clock. Null for text that is not a real date.
  */
-export function instantOf(text: string, timeZone: string): number | null {
+export const instantOf = remembered((text: string, timeZone: string): number | null => {
   const parts = parseIso(text)
   return parts ? instantFromParts(parts, timeZone) : null
-}
+})
 
 function instantFromParts(p: IsoParts, timeZone: string): number {
   const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.hour, p.minute, p.second, p.ms)

@@ -1,4 +1,4 @@
-import type { CommitmentChange } from '../../shared/contract/relationship'
+import type { Commitment, CommitmentChange } from '../../shared/contract/relationship'
 import type { z } from 'zod'
 import { commitmentAdditionsSchema } from '../../shared/domain'
 import { RapportError } from '../errors'
@@ -81,4 +81,12 @@ export function updateCommitment(client: StoredClient, id: string, change: Commi
   if (wasActive && !isActive(commitment)) commitment.closedAt = now.toISOString()
   if (!wasActive && isActive(commitment)) delete commitment.closedAt
   return commitment
+}
+
+/** A stored commitment as the contract shows it; added fields that a hand edit made unreadable are left out. */
+export function toCommitment(stored: StoredCommitment): Commitment {
+  const additions = commitmentAdditionsSchema.safeParse(stored)
+  if (additions.success) return { ...stored, ...additions.data }
+  const { closedAt: _closedAt, history: _history, ...rest } = stored
+  return rest
 }

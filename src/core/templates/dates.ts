@@ -78,7 +78,7 @@ const ORDINAL = '(?:st|nd|rd|th)?'
 const DUE = new RegExp(
   String.raw`(?:^|[\s(,;–—-])(?:by|due(?:\s+(?:by|on))?)\s+(?:` +
     String.raw`(?<iso>\d{4}-\d{2}-\d{2})` +
-    String.raw`|(?<relative>today|tonight|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week|month))` +
+    String.raw`|(?<relative>today|tonight|tomorrow|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month))` +
     String.raw`|(?:this\s+)?(?<weekday>${WEEKDAY})` +
     String.raw`|(?<d1>\d{1,2})${ORDINAL}\s+(?:of\s+)?(?<m1>${MONTH})\.?(?:,?\s+(?<y1>\d{4}))?` +
     String.raw`|(?<m2>${MONTH})\.?\s+(?<d2>\d{1,2})${ORDINAL}(?:,?\s+(?<y2>\d{4}))?` +
@@ -95,9 +95,9 @@ function validDay(year: number, month: number, day: number): string | null {
 function resolve(groups: Record<string, string | undefined>, today: string): string | null {
   if (groups.iso) return validDay(...(groups.iso.split('-').map(Number) as [number, number, number]))
   const weekdayToday = utc(today).getUTCDay()
-  const relative = groups.relative?.toLowerCase().replace(/\s+/g, ' ')
+  const relative = groups.relative?.toLowerCase().replace(/\bthe\s+/g, '').replace(/\s+/g, ' ')
   if (relative) {
-    if (relative === 'today' || relative === 'tonight' || relative === 'end of day' || relative === 'end of the day') return today
+    if (relative === 'today' || relative === 'tonight' || relative === 'end of day') return today
     if (relative === 'tomorrow') return addDays(today, 1)
     if (relative.endsWith('week')) return addDays(today, (5 - weekdayToday + 7) % 7) // the working week ends on Friday
     const [year, month] = today.split('-').map(Number) as [number, number]

@@ -14,7 +14,6 @@ import type { Reflection } from './reflections'
 import { summariseReflections } from './reflections'
 import { filterTemplates, likelyTemplates, orderTemplates } from './suggest'
 import { DEFAULT_ORDER } from './template-file'
-import type { TemplateDefinition } from './template-file'
 import type { StoredTemplate } from './template-store'
 import { TemplateStore } from './template-store'
 
@@ -91,10 +90,10 @@ export function templateHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
 
 /** The picker's view of a template file, broken or not. */
 function summaryOf(stored: StoredTemplate): TemplateSummary {
-  const t: TemplateDefinition | undefined = stored.parsed.ok ? stored.parsed.template : undefined
+  const t = stored.parsed.ok ? stored.parsed.template : undefined
   const summary: TemplateSummary = {
     id: stored.id,
-    name: t?.name ?? (stored.parsed.ok ? stored.id : (stored.parsed.name ?? stored.id)),
+    name: stored.parsed.ok ? stored.parsed.template.name : (stored.parsed.name ?? stored.id),
     description: t?.description ?? '',
     order: t?.order ?? DEFAULT_ORDER,
     isBuiltIn: stored.isBuiltIn,

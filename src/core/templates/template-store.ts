@@ -135,7 +135,7 @@ export class TemplateStore {
     if (!checked.ok) throw new RapportError('invalid-input', checked.problem.message)
 
     // Saving a built-in unchanged makes no copy; saving anything unchanged writes nothing.
-    if (text !== current?.text) {
+    if (!current?.parsed.ok || !sameTemplate(current.parsed.template, checked.template)) {
       try {
         await mkdir(this.ownDir(), { recursive: true })
         await writeFileAtomic(join(this.vaultRoot, relative), text)
@@ -227,6 +227,10 @@ export class TemplateStore {
     )
   }
 }
+
+/** Same prompts, fields and markers: what the file says, whatever its YAML layout. */
+const sameTemplate = (a: TemplateDefinition, b: TemplateDefinition): boolean =>
+  JSON.stringify({ ...a, warnings: [] }) === JSON.stringify({ ...b, warnings: [] })
 
 const notFound = (id: string): RapportError =>
   new RapportError('not-found', `There is no template called "${id}". "rapport templates" lists them.`)

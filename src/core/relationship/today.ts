@@ -1,0 +1,76 @@
+import type { Due, TodayCommitment, TodayDate, TodayFollowUp, TodayList, TodayQuiet } from '../../shared/contract/relationship'
+import type { CalendarDay } from './calendar'
+import { WEEK_DAYS, dayOf, localDay, shortDay } from './calendar'
+import { isActive } from './commitments'
+import { byUrgency, dueOf, needsAttention } from './due'
+import { upcomingDates } from './important-dates'
+import { outreachOf } from './outreach'
+import { quietOf } from './quiet'
+import type { ClientData } from './stored-client'
+import { count, datePhrase, duePhrase, relativeDays } from './wording'
+import type { Viewpoint } from './viewpoint'
+
+const byName = (a: { clientName: string }, b: { clientName: string }): number =>
+  a.clientName.localeCompare(b.clientName, undefined, { sensitivity: 'base', numeric: true })
+
+function quietLine(days: number, lastSpokeAt: string | undefined, zone: string, today: CalendarDay): string {
+  const spoke = lastSpokeAt === undefined ? null : dayOf(lastSpokeAt, zone)
+  if (spoke === null) return `No conversation in the ${count(days, 'day')} since they were added`
+  return `No conversation for ${count(days, 'day')} — last on ${shortDay(spoke, today)}`
+}
+
+function followUpLine(due: Due, today: CalendarDay): string {
+  return due.days === 0 ? 'Follow up today' : `Follow up — planned for ${shortDay(due.day, today)} (${relativeDays(due.days)})`
+}
+
+/**
+ * The Today list: what needs the user now, across every client — follow-ups
+ * due or late, commitments due or late (the user's own apart from the
+ * clients', late ones first), important dates in the coming week, and clients
+ * gone quiet. Each item carries a short line for people.
+ */
+export function todayList(clients: readonly ClientData[], { now, settings }: Viewpoint): TodayList {
+  const zone = settings.timeZone
+  const today = localDay(now, zone)
+  const followUps: TodayFollowUp[] = []
+  const mine: TodayCommitment[] = []
+  const theirs: TodayCommitment[] = []
+  const importantDates: TodayDate[] = []
+  const quiet: TodayQuiet[] = []
+
+  for (const { id: clientId, name: clientName, data } of clients) {
+    const followUp = data.followUp === undefined ? null : dueOf(data.followUp, now, zone)
+    if (needsAttention(followUp)) {
+      followUps.push({ clientId, clientName, due: followUp, line: followUpLine(followUp, today) })
+    }
+
+    for (const commitment of data.commitments ?? []) {
+      const due = commitment.due === undefined ? null : dueOf(commitment.due, now, zone)
+      if (!isActive(commitment) || !needsAttention(due)) continue
+      const who = commitment.by === 'me' ? 'You promised' : 'They promised'
+      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}” — ${duePhrase(due, today)}` }
+      ;(commitment.by === 'me' ? mine : theirs).push(item)
+    }
+
+    for (const date of upcomingDates(data.person?.dates ?? [], today, settings.remindDaysBefore)) {
+      if (date.daysUntil >= WEEK_DAYS) break
+      importantDates.push({ clientId, clientName, label: date.label, next: date.next, daysUntil: date.daysUntil, line: datePhrase(date.label, date.next, date.daysUntil, today) })
+    }
+
+    const outreach = outreachOf(data.interactions ?? [], now, zone)
+    const silence = quietOf({ stage: data.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: data.createdAt }, settings.quietAfterDays, now, zone)
+    if (silence.quiet && silence.days !== undefined && silence.since !== undefined) {
+      quiet.push({ clientId, clientName, days: silence.days, since: silence.since, line: quietLine(silence.days, outreach.lastSpokeAt, zone, today) })
+    }
+  }
+
+  const urgent = (a: { due: Due; clientName: string }, b: { due: Due; clientName: string }): number => byUrgency(a.due, b.due) || byName(a, b)
+  return {
+    day: today,
+    timeZone: zone,
+    followUps: followUps.sort(urgent),
+    commitments: { mine: mine.sort(urgent), theirs: theirs.sort(urgent) },
+    importantDates: importantDates.sort((a, b) => a.daysUntil - b.daysUntil || byName(a, b)),
+    quiet: quiet.sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || byName(a, b))
+  }
+}
