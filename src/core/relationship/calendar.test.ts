@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { addDays, dayOf, daysBetween, instantOf, isPlainDay, isRealIsoDate, isValidTimeZone, localDay, offsetMinutes, shortDay } from './calendar'
+import { isRealIsoDate } from '../../shared/contract/relationship'
+import { addDays, dayOf, daysBetween, instantOf, isPlainDay, isValidTimeZone, localDay, offsetMinutes, shortDay } from './calendar'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -14,12 +15,15 @@ describe('calendar days', () => {
   })
 
   it('tell real dates from ones that only look like dates', () => {
-    expect(isRealIsoDate('2028-02-29')).toBe(true)
-    expect(isRealIsoDate('2026-02-29')).toBe(false)
-    expect(isRealIsoDate('2026-13-01')).toBe(false)
-    expect(isRealIsoDate('2026-11-22T24:00')).toBe(false)
-    expect(isRealIsoDate('2026-11-22T10:30:00+01:00')).toBe(true)
-    expect(isRealIsoDate('next tuesday')).toBe(false)
+    expect(dayOf('2028-02-29', 'UTC')).toBe('2028-02-29')
+    expect(dayOf('2026-02-29', 'UTC')).toBeNull()
+    expect(dayOf('2026-13-01', 'UTC')).toBeNull()
+    expect(dayOf('2026-11-22T24:00', 'UTC')).toBeNull()
+    expect(dayOf('2026-11-22T10:30:00+01:00', 'UTC')).toBe('2026-11-22')
+    expect(dayOf('next tuesday', 'UTC')).toBeNull()
+    for (const [text, real] of [['2028-02-29', true], ['2026-02-29', false], ['2026-11-22T24:00', false], ['2026-11-22T23:59:59Z', true]] as const) {
+      expect(isRealIsoDate(text), text).toBe(real)
+    }
     expect(isPlainDay('2026-11-22')).toBe(true)
     expect(isPlainDay('2026-11-22T10:30:00Z')).toBe(false)
   })

@@ -19,6 +19,32 @@ const DAY_MS = 86_400_000
 /** `2026-11-22`, `2026-11-22T10:30`, `2026-11-22 10:30:00.5Z`, `2026-11-22T10:30+01:00`, `…+0100`. */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
+/**
+ * A client list asks the same questions thousands of times (the same "now",
+ * the same dates), and `Intl`'s `formatToParts` costs tens of microseconds:
+ * the pure answers below are remembered, up to this many per cache, which is
+ * simply emptied when full.
+ */
+const CACHE_SIZE = 10_000
+
+/**
+ * Remembers a pure answer per zone and text. A date's day or moment in a
+ * zone never changes while the app runs, and lists ask for the same ones
+ * over and over. Bounded; a full cache is simply emptied.
+ */
+function remembered<T>(compute: (text: string, timeZone: string) => T): (text: string, timeZone: string) => T {
+  const byZone = new Map<string, Map<string, T>>()
+  return (text, timeZone) => {
+    let cache = byZone.get(timeZone)
+    if (!cache) byZone.set(timeZone, (cache = new Map()))
+    if (cache.has(text)) return cache.get(text) as T
+    const value = compute(text, timeZone)
+    if (cache.size >= CACHE_SIZE) cache.clear()
+    cache.set(text, value)
+    return value
+  }
+}
+
 /** The zone this computer is set to, for when the user has not chosen one. */
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
@@ -65,20 +91,15 @@ export interface WallClock {
   readonly weekday: string
 }
 
-/**
- * Answers already worked out: a client list asks for the same few moments
- * (now, the starts of the same days) thousands of times, and each
- * `formatToParts` costs tens of microseconds. Bounded, and simply emptied when full.
- */
-const wallClocks = new Map<string, WallClock>()
-/** How many answers each cache below keeps. */
-const CACHE_SIZE = 10_000
+/** Wall clocks already read, by zone and instant: a list asks for the same few moments (now, the starts of the same days) again and again. */
+const wallClocks = new Map<string, Map<number, WallClock>>()
 
 /** What a clock on the wall in `timeZone` shows at `instant`. Throws RangeError for an unknown zone. */
 export function wallClock(instant: Date | number, timeZone: string): WallClock {
   const ms = typeof instant === 'number' ? instant : instant.getTime()
-  const key = `${timeZone} ${ms}`
-  const known = wallClocks.get(key)
+  let cache = wallClocks.get(timeZone)
+  if (!cache) wallClocks.set(timeZone, (cache = new Map()))
+  const known = cache.get(ms)
   if (known) return known
   const parts: Record<string, string> = {}
   for (const part of wallClockFormat(timeZone).formatToParts(ms)) parts[part.type] = part.value
@@ -89,8 +110,8 @@ export function wallClock(instant: Date | number, timeZone: string): WallClock {
     second: Number(parts.second),
     weekday: parts.weekday ?? ''
   }
-  if (wallClocks.size >= CACHE_SIZE) wallClocks.clear()
-  wallClocks.set(key, clock)
+  if (cache.size >= CACHE_SIZE) cache.clear()
+  cache.set(ms, clock)
   return clock
 }
 
@@ -108,18 +129,18 @@ export function offsetMinutes(instant: Date | number, timeZone: string): number 
 
 interface IsoParts {
   readonly y: number
-  m: number
-  d: number
-  hour: number
-  minute: number
-  second: number
-  ms: number
-  hasTime: boolean
+  readonly m: number
+  readonly d: number
+  readonly hour: number
+  readonly minute: number
+  readonly second: number
+  readonly ms: number
+  readonly hasTime: boolean
   /** Minutes ahead of UTC when the text names its offset (`Z`, `+01:00`); null for a date or a floating local time. */
-  offset: number | null
+  readonly offset: number | null
 }
 
-/** Parsed dates, by their text (the zone plays no part): the same dates are read again for every list, and parsing is much of the work. */
+/** An ISO date's parts, or null when it is not a real date; remembered by text (the zone plays no part). */
 const parseIso = (text: string): IsoParts | null => parsedIso(text, '')
 const parsedIso = remembered((text: string): IsoParts | null => {
   const match = ISO.exec(text.trim())
@@ -146,29 +167,8 @@ const parsedIso = remembered((text: string): IsoParts | null => {
   return { y, m, d, hour, minute, second, ms: Number(`0.${frac ?? '0'}`) * 1000, hasTime: hs !== undefined, offset }
 })
 
-/** True for an ISO 8601 date or timestamp that names a real day and time (not `2026-02-30`, not `25:00`). */
-export const isRealIsoDate = (text: string): boolean => parseIso(text) !== null
-
 /** True when the text is a plain day, with no time: such a date means the whole of that day, wherever the user is. */
 export const isPlainDay = (text: string): boolean => parseIso(text)?.hasTime === false
-
-/**
- * Remembers a pure answer per zone and text. A date's day or moment in a
- * zone never changes while the app runs, and lists ask for the same ones
- * over and over. Bounded; a full cache is simply emptied.
- */
-function remembered<T>(compute: (text: string, timeZone: string) => T): (text: string, timeZone: string) => T {
-  const byZone = new Map<string, Map<string, T>>()
-  return (text, timeZone) => {
-    let cache = byZone.get(timeZone)
-    if (!cache) byZone.set(timeZone, (cache = new Map()))
-    if (cache.has(text)) return cache.get(text) as T
-    const value = compute(text, timeZone)
-    if (cache.size >= CACHE_SIZE) cache.clear()
-    cache.set(text, value)
-    return value
-  }
-}
 
 /**
  * The calendar day an ISO date falls on for someone in `timeZone`.
