@@ -4,17 +4,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
-import { runCli } from './main'
-import type { Io } from './output'
+import { rapport } from './testing/run-cli'
 
-/** Runs the CLI in-process with captured output and optional piped stdin. */
-async function rapport(args: string[], stdin: string | null = null) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => stdin }
-  const code = await runCli(args, io, {})
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('rapport CLI', () => {
   it('creates a vault, adds a client, writes an entry from stdin and shows it', async () => {

@@ -2,17 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
-import { runCli } from './main'
-import type { Io } from './output'
+import { rapport } from './testing/run-cli'
 
-/** Runs the CLI in-process with captured output. */
-async function rapport(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => null }
-  const code = await runCli(args, io, {})
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 /** A day relative to today in UTC (the zone these tests set), far enough from midnight edges to be stable. */
 const daysFromToday = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)

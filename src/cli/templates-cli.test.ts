@@ -2,17 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
-import { runCli } from './main'
-import type { Io } from './output'
+import { rapport } from './testing/run-cli'
 
-/** Runs the CLI in-process with captured output and optional piped stdin. */
-async function rapport(args: string[], stdin: string | null = null) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => stdin }
-  const code = await runCli(args, io, {})
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('rapport templates', () => {
   it('lists the built-ins for people and for scripts, marking edited, own and broken ones', async () => {

@@ -2,25 +2,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Channel, Input, Output } from '../../shared/api'
-import { checkoutResourcesDir } from '../resources'
-import { createDispatch, createHandlers } from '../service'
-import { tempDir } from '../testing/temp-vault'
-import { Vault } from '../vault/vault'
+import { openTestVault } from '../testing/open-vault'
 
-async function openVault(root?: string) {
-  const dir = root ?? (await tempDir())
-  const vault = await Vault.open(dir)
-  const dispatch = createDispatch(
-    createHandlers(vault, { resourcesDir: checkoutResourcesDir, chooseSavePath: async () => null, openExternal: async () => undefined, flushed: () => undefined })
-  )
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-    return result.value as Output<C>
-  }
-  return { dir, vault, call }
-}
+const openVault = (root?: string) => openTestVault(root)
 
 const minutes = (n: number) => new Date(Date.UTC(2026, 10, 23, 9, 0) + n * 60_000)
 

@@ -2,21 +2,11 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Channel, Input, Output } from '../../shared/api'
-import { checkoutResourcesDir } from '../resources'
-import { createDispatch, createHandlers } from '../service'
-import type { ShellPorts } from '../service'
+import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { Vault } from '../vault/vault'
 import { relationshipHandlers } from './handlers'
 import type { Clock } from './viewpoint'
 
-const noShell: ShellPorts = {
-  resourcesDir: checkoutResourcesDir,
-  chooseSavePath: async () => null,
-  openExternal: async () => undefined,
-  flushed: () => undefined
-}
 
 /** Monday 23 November 2026, 10:00 in London. */
 const fixedClock = (iso = '2026-11-23T10:00:00Z', zone = 'Europe/London'): Clock & { set(iso: string): void } => {
@@ -24,17 +14,9 @@ const fixedClock = (iso = '2026-11-23T10:00:00Z', zone = 'Europe/London'): Clock
   return { now: () => now, timeZone: () => zone, set: (next) => void (now = new Date(next)) }
 }
 
-/** Opens a vault and returns a `call` that goes through the contract exactly as the app does, with a fixed clock. */
+/** Opens a vault whose relationship channels run on a fixed clock; calls go through the contract exactly as the app does. */
 async function openVault(root?: string, clock = fixedClock()) {
-  const dir = root ?? (await tempDir())
-  const vault = await Vault.open(dir)
-  const dispatch = createDispatch({ ...createHandlers(vault, noShell), ...relationshipHandlers(vault, clock) })
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-    return result.value as Output<C>
-  }
-  return { dir, vault, call, dispatch, clock }
+  return { ...(await openTestVault(root, { handlers: (vault) => relationshipHandlers(vault, clock) })), clock }
 }
 
 const readJson = async (dir: string, path: string) => JSON.parse(await readFile(join(dir, path), 'utf8'))

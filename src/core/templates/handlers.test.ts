@@ -3,32 +3,15 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import type { Channel, Input, Output } from '../../shared/api'
 import type { ClientFile } from '../../shared/domain'
-import { checkoutResourcesDir } from '../resources'
-import { createDispatch, createHandlers } from '../service'
-import type { ShellPorts } from '../service'
+import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { Vault } from '../vault/vault'
 import { localDay, longDate } from './dates'
 
-const shell: ShellPorts = {
-  resourcesDir: checkoutResourcesDir,
-  chooseSavePath: async () => null,
-  openExternal: async () => undefined,
-  flushed: () => undefined
-}
 
 /** A real vault in a temp folder, called through the contract exactly as the app does. */
 async function openVault(root?: string) {
-  const dir = root ?? (await tempDir())
-  const vault = await Vault.open(dir)
-  const dispatch = createDispatch(createHandlers(vault, shell))
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-    return result.value as Output<C>
-  }
+  const { dir, vault, call, dispatch } = await openTestVault(root)
   const read = (path: string) => readFile(join(dir, path), 'utf8')
   const clientJson = async (path: string): Promise<ClientFile> => JSON.parse(await read(`${path}/client.json`))
   return { dir, vault, call, dispatch, read, clientJson }

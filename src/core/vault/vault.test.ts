@@ -2,33 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Channel, Input, Output } from '../../shared/api'
-import { createDispatch, createHandlers } from '../service'
 import type { ShellPorts } from '../service'
-import { checkoutResourcesDir } from '../resources'
+import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { Vault } from './vault'
 
-const noShell: ShellPorts = {
-  resourcesDir: checkoutResourcesDir,
-  chooseSavePath: async () => null,
-  openExternal: async () => undefined,
-  flushed: () => undefined
-}
 
-/** Opens a vault and returns a `call` that goes through the contract exactly as the app does. */
-async function openVault(root?: string, shell: ShellPorts = noShell) {
-  const dir = root ?? (await tempDir())
-  const vault = await Vault.open(dir)
-  const dispatch = createDispatch(createHandlers(vault, shell))
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await dispatch(channel, input)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-    return result.value as Output<C>
-  }
-  return { dir, vault, call, dispatch }
-}
 
+const openVault = (root?: string, shell?: Partial<ShellPorts>) => openTestVault(root, { shell: shell ?? {} })
 const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8')
 
 describe('a new vault', () => {
@@ -231,7 +211,7 @@ describe('entries', () => {
 
   it('move to the trash and export through the shell’s chosen path', async () => {
     const exportDir = await tempDir()
-    const { dir, call } = await openVault(undefined, { ...noShell, chooseSavePath: async ({ defaultName }) => join(exportDir, defaultName) })
+    const { dir, call } = await openVault(undefined, { chooseSavePath: async ({ defaultName }) => join(exportDir, defaultName) })
     const entry = await call('entries:create', { clientId: null, title: 'To export', body: 'Hello **world**\n' })
     const exported = await call('entries:export', { id: entry.id })
     expect(exported?.path).toBe(join(exportDir, entry.path.split('/').pop() ?? ''))
