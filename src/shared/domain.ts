@@ -52,10 +52,19 @@ export const styleSchema = z.looseObject({
   notes: text.optional()
 })
 
+/** An important date happens every year (a birthday, the default) or once (a launch, a renewal). */
+export const dateRepeats = ['yearly', 'once'] as const
+
+export const importantDateSchema = z.looseObject({
+  label: text,
+  date: isoDate,
+  repeats: z.enum(dateRepeats).optional()
+})
+
 export const personSchema = z.looseObject({
   likes: z.array(text).optional(),
   dislikes: z.array(text).optional(),
-  dates: z.array(z.looseObject({ label: text, date: isoDate })).optional(),
+  dates: z.array(importantDateSchema).optional(),
   notes: text.optional()
 })
 
@@ -85,7 +94,28 @@ export const commitmentSchema = z.looseObject({
   due: isoDate.optional(),
   status: z.enum(commitmentStatuses),
   createdAt: isoDate,
-  entry: z.string().optional()
+  entry: z.string().optional(),
+  /** When it stopped being open (done or dropped). */
+  closedAt: isoDate.optional(),
+  /** Before every change of due date or status, what they were (`at` is when it changed; `note` says why). */
+  history: z
+    .array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() }))
+    .optional()
+})
+
+/** The fields Rapport adds to a documented commitment, read on their own. */
+export const commitmentAdditionsSchema = commitmentSchema.pick({ closedAt: true, history: true })
+
+/** What was learned about how the client likes to work, each with the entry it came from (added from a reflection). */
+export const styleNoteSchema = z.looseObject({ text: text.min(1), entry: z.string().optional(), at: isoDate.optional() })
+
+/** Something to ask next time, for the prep brief; `askedAt` is set once asked. */
+export const questionSchema = z.looseObject({
+  id: z.string().min(1),
+  text: text.min(1),
+  entry: z.string().optional(),
+  createdAt: isoDate.optional(),
+  askedAt: isoDate.optional()
 })
 
 export const interactionSchema = z.looseObject({
@@ -127,6 +157,8 @@ export const clientFileSchema = z.looseObject({
   people: z.array(stakeholderSchema).default([]),
   followUp: isoDate.optional(),
   tags: z.array(z.string().max(100)).default([]),
+  styleNotes: z.array(styleNoteSchema).optional(),
+  questions: z.array(questionSchema).optional(),
   createdAt: isoDate.optional()
 })
 
@@ -186,6 +218,8 @@ export interface EntrySummary {
 export interface Entry extends EntrySummary {
   /** The Markdown body, without front matter. */
   body: string
+  /** The front matter's other simple fields (a template's `mood`, a person's own keys), as they are in the file. */
+  fields: Record<string, string | number | boolean>
   /** Opaque token for the file's content as read; sent back on save to detect changes made by others. */
   version: string
 }
@@ -209,28 +243,3 @@ export interface VaultInfo {
   migrated?: { from: number; to: number; backup: string }
   problems: VaultProblem[]
 }
-
-// ---------------------------------------------------------------------------
-// Fields the relationship features (issue #5) add to client.json. All are
-// optional, so older files stay valid; the objects are loose like the rest.
-
-/** An important date happens every year (a birthday, the default) or once (a launch, a renewal). */
-export const dateRepeats = ['yearly', 'once'] as const
-
-export const importantDateSchema = z.looseObject({
-  label: text,
-  date: isoDate,
-  repeats: z.enum(dateRepeats).optional()
-})
-
-/**
- * What Rapport records on a commitment beyond the documented fields: when it
- * stopped being open (done or dropped), and, for every change of due date or
- * status, what they were before it (`at` is when it changed; `note` says why).
- */
-export const commitmentAdditionsSchema = z.looseObject({
-  closedAt: isoDate.optional(),
-  history: z
-    .array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() }))
-    .optional()
-})

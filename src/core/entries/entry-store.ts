@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'
 import { RapportError, fileError } from '../errors'
@@ -202,7 +203,7 @@ export class EntryStore {
   async read(id: string): Promise<Entry> {
     const record = this.get(id)
     const { file, version } = await this.readFile(record)
-    return { ...this.summary(record), body: file.body, version }
+    return { ...this.summary(record), body: file.body, fields: simpleFields(file.fields), version }
   }
 
   private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {
@@ -243,7 +244,7 @@ export class EntryStore {
     }
     const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
-    return { ...toSummary(record), body, version: record.version }
+    return { ...toSummary(record), body, fields: simpleFields(fields), version: record.version }
   }
 
   /**
@@ -253,7 +254,16 @@ export class EntryStore {
    * When nothing changed, nothing is written.
    */
   async save(
-    input: { id: string; title: string; body: string; version: string; /** Always keep a snapshot first (a restore must be undoable). */ keepSnapshot?: boolean },
+    input: {
+      id: string
+      title: string
+      body: string
+      version: string
+      /** Front-matter fields to set; null removes one. */
+      fields?: Record<string, string | number | boolean | null> | undefined
+      /** Always keep a snapshot first (a restore must be undoable). */
+      keepSnapshot?: boolean
+    },
     now = new Date()
   ): Promise<Entry> {
     const record = this.get(input.id)
@@ -279,10 +289,14 @@ export class EntryStore {
       )
     }
     const title = input.title.trim()
-    if (input.body === file.body && title === record.title) return { ...this.summary(record), body: file.body, version }
+    const changedFields = Object.entries(input.fields ?? {}).filter(([key, value]) => (file.fields[key] ?? null) !== value)
+    if (input.body === file.body && title === record.title && changedFields.length === 0) {
+      return { ...this.summary(record), body: file.body, fields: simpleFields(file.fields), version }
+    }
 
     const updated = now.toISOString()
-    const text = serializeEntryFile(file, { id: record.id, title, updated }, input.body)
+    const fieldUpdates = Object.fromEntries(changedFields.map(([key, value]) => [key, value ?? undefined]))
+    const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body)
     const target = title === record.title ? record.path : this.renamedPath(record, title)
     try {
       await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
@@ -303,7 +317,7 @@ export class EntryStore {
       version: fileVersion(text),
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
-    return { ...this.summary(record), body: input.body, version: record.version }
+    return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
   }
 
   async trash(id: string): Promise<void> {
@@ -386,6 +400,18 @@ export interface SyncConflict {
   /** The file it is a copy of. */
   originalPath: string
   tool: string
+}
+
+/** Rapport's own front-matter keys; the rest are the entry's fields (a template's `mood`, a person's own). */
+const OWN_KEYS: ReadonlySet<string> = new Set(reservedEntryFields)
+
+/** The entry's other front-matter fields that are plain values, for the app to show and edit. */
+function simpleFields(fields: Record<string, unknown>): Record<string, string | number | boolean> {
+  const simple: Record<string, string | number | boolean> = {}
+  for (const [key, value] of Object.entries(fields)) {
+    if (!OWN_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) simple[key] = value
+  }
+  return simple
 }
 
 function removeProblemsOf(problems: VaultProblem[], path: string): void {

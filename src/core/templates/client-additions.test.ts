@@ -53,7 +53,7 @@ describe('adding accepted items to a client record', () => {
     addToClient(client, [{ kind: 'style-note', text: 'Another' }], link)
     expect(client.styleNotes).toEqual([{ text: 'Mine', source: 'by hand' }, { text: 'Another', entry: 'e_1', at: '2026-11-22' }])
 
-    const broken = { ...base(), questions: 'ask about the budget' } as ClientFile
+    const broken = { ...base(), questions: 'ask about the budget' } as unknown as ClientFile
     expect(() => addToClient(broken, [{ kind: 'style-note', text: 'X' }], link)).toThrow(/clients\/dana\/client\.json: "questions" is not a list Rapport can read/)
     expect(broken.styleNotes).toBeUndefined()
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppliedItem, ApplyResult, ExtractKind } from '../../shared/contract/templates'
 import type { ClientFile } from '../../shared/domain'
+import { questionSchema, styleNoteSchema } from '../../shared/domain'
 import { RapportError } from '../errors'
 import { newId } from '../ids'
 import { fold } from './fold'
@@ -24,21 +25,9 @@ import { fold } from './fold'
  * schema's output), so lists a hand-written file leaves out may be missing.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}/)
-
-export const styleNoteSchema = z.looseObject({ text: z.string().min(1), entry: z.string().optional(), at: day.optional() })
-export const questionSchema = z.looseObject({
-  id: z.string().min(1),
-  text: z.string().min(1),
-  entry: z.string().optional(),
-  createdAt: day.optional(),
-  askedAt: day.optional()
-})
 export type StyleNote = z.infer<typeof styleNoteSchema>
 export type Question = z.infer<typeof questionSchema>
 
-/** `ids.ts` has no prefix for questions yet; until it does, a ULID from there under `q_`, so ids still sort by time. */
-const newQuestionId = (): string => `q_${newId('k').slice(2)}`
 
 /**
  * One of the client's lists, as it is in the file (the same array, so what
@@ -119,7 +108,7 @@ export function addToClient(
         break
       }
       case 'question': {
-        const id = newQuestionId()
+        const id = newId('q')
         const list = listOf(client, 'questions', questionSchema, link.where) ?? []
         list.push({ id, text, entry: link.entryId, createdAt: link.today })
         client.questions = list

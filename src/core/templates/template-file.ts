@@ -3,6 +3,7 @@ import { parseEntryFile } from '../entries/entry-file'
 import { fold } from './fold'
 import { sectionsOf } from './markdown-sections'
 import { isKnownPlaceholder, scanPlaceholders } from './placeholders'
+import { reservedEntryFields } from '../../shared/contract/entries'
 
 /**
  * A template on disk: Markdown prompts under YAML front matter.
@@ -61,7 +62,7 @@ export const markerKinds: Record<string, ExtractKind> = {
 export const markerOf = (kind: ExtractKind): string => Object.keys(markerKinds).find((key) => markerKinds[key] === kind) ?? kind
 
 /** Front-matter keys an entry already uses for itself: a template field cannot take them over. */
-const ENTRY_KEYS = new Set(['id', 'client', 'title', 'created', 'updated', 'template', 'tags'])
+const ENTRY_KEYS: ReadonlySet<string> = new Set(reservedEntryFields)
 
 class Problem extends Error {}
 

@@ -170,8 +170,7 @@ export class TemplateStore {
 
   private async trash(relative: string, label: string): Promise<void> {
     try {
-      // The trash knows clients and entries; a template restores the same way as an entry (back to its own path).
-      await moveToTrash(this.vaultRoot, relative, { kind: 'entry', label })
+      await moveToTrash(this.vaultRoot, relative, { kind: 'template', label })
     } catch (error) {
       throw fileError(error, 'move to the trash', relative)
     }

@@ -242,3 +242,20 @@ describe('the contract', () => {
     expect(JSON.parse(await read(dir, 'rapport.json')).format).toBe(99)
   })
 })
+
+describe('entry fields', () => {
+  it('are set, changed and removed on save without touching the rest of the front matter, and refused for Rapport’s own keys', async () => {
+    const { dir, call, dispatch } = await openVault()
+    const entry = await call('entries:create', { clientId: null, title: 'Hard call', body: 'text\n' })
+    const rated = await call('entries:save', { id: entry.id, title: 'Hard call', body: 'text\n', version: entry.version, fields: { mood: 2 } })
+    expect(rated.fields).toEqual({ mood: 2 })
+    expect(await read(dir, rated.path)).toMatch(/\nmood: 2\n---\n/)
+    const same = await call('entries:save', { id: entry.id, title: 'Hard call', body: 'text\n', version: rated.version, fields: { mood: 2 } })
+    expect(same.version).toBe(rated.version)
+    const cleared = await call('entries:save', { id: entry.id, title: 'Hard call', body: 'text\n', version: rated.version, fields: { mood: null } })
+    expect(cleared.fields).toEqual({})
+    expect(await read(dir, cleared.path)).not.toContain('mood')
+    const refused = await dispatch('entries:save', { id: entry.id, title: 'x', body: 'y', version: cleared.version, fields: { created: 'yesterday' } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Rapport’s own/) } })
+  })
+})

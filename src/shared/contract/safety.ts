@@ -16,7 +16,7 @@ export interface SnapshotSummary {
 
 export interface TrashItemSummary {
   id: string
-  kind: 'client' | 'entry'
+  kind: 'client' | 'entry' | 'template'
   label: string
   originalPath: string
   deletedAt: string
