@@ -12,6 +12,7 @@ import { watchVault } from '../core/vault/watch'
 import type { EventName, Events } from '@shared/api'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
+import { startNotifications } from './notifications'
 import { hardenApp } from './security'
 
 /** How long a closing window waits for the renderer to save pending edits. */
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
 
   mainWindow = createWindow()
   Menu.setApplicationMenu(buildMenu(mainWindow))
+  app.on('will-quit', startNotifications(dispatch, () => mainWindow))
   mainWindow.on('closed', () => {
     mainWindow = null
   })
