@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { ClientSummary } from '@shared/domain'
 import { errorMessage } from '@renderer/app/api'
@@ -12,12 +12,14 @@ interface ClientNameDialogProps {
   onSubmit: (name: string) => Promise<ClientSummary>
   onDone: (client: ClientSummary) => void
   onClose: () => void
+  restoreFocus?: () => boolean
 }
 
-export function ClientNameDialog({ mode, initialName = '', onSubmit, onDone, onClose }: ClientNameDialogProps) {
+export function ClientNameDialog({ mode, initialName = '', onSubmit, onDone, onClose, restoreFocus }: ClientNameDialogProps) {
   const [name, setName] = useState(initialName)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const inputRef = useRef<HTMLInputElement>(null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -28,16 +30,18 @@ export function ClientNameDialog({ mode, initialName = '', onSubmit, onDone, onC
     } catch (caught) {
       setError(errorMessage(caught))
       setBusy(false)
+      inputRef.current?.focus()
     }
   }
 
   return (
-    <Dialog title={mode === 'create' ? 'New client' : 'Rename client'} onClose={onClose}>
+    <Dialog title={mode === 'create' ? 'New client' : 'Rename client'} onClose={onClose} restoreFocus={restoreFocus} busy={busy}>
       <form className="client-name-form" onSubmit={(event) => void submit(event)} noValidate>
         <label className="field-label" htmlFor="client-name">
           Client name
         </label>
         <input
+          ref={inputRef}
           id="client-name"
           className="text-input"
           value={name}

@@ -11,11 +11,11 @@ interface ConfirmDialogProps {
   /** Does the work; a thrown error is shown in the dialog, which stays open. */
   onConfirm: () => Promise<void>
   onClose: () => void
-  returnFocusTo?: () => HTMLElement | null | undefined
+  restoreFocus?: () => boolean
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, message, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onClose, returnFocusTo } = props
+  const { title, message, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onClose, restoreFocus } = props
   const messageId = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -32,7 +32,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   }
 
   return (
-    <Dialog title={title} onClose={onClose} describedBy={messageId} returnFocusTo={returnFocusTo}>
+    <Dialog title={title} onClose={onClose} describedBy={messageId} restoreFocus={restoreFocus} busy={busy}>
       <p id={messageId} className="dialog-message">
         {message}
       </p>

@@ -7,10 +7,12 @@ interface DialogProps {
   /** Called on Escape, on Cancel and after the dialog has done its work. */
   onClose: () => void
   children: ReactNode
-  /** Where focus goes when the dialog closes; by default, back to what had it before. */
-  returnFocusTo?: () => HTMLElement | null | undefined
+  /** Moves focus somewhere after the dialog has gone and returns true; otherwise focus goes back to what had it before. */
+  restoreFocus?: () => boolean
   describedBy?: string
   className?: string
+  /** True while the dialog's action is under way; commands chosen meanwhile wait for it (see useCommands). */
+  busy?: boolean
 }
 
 /**
@@ -18,14 +20,14 @@ interface DialogProps {
  * of the window inert (so focus stays inside) and Escape fires `cancel`,
  * which we route to onClose so React owns whether the dialog is open.
  */
-export function Dialog({ title, onClose, children, returnFocusTo, describedBy, className }: DialogProps) {
+export function Dialog({ title, onClose, children, restoreFocus, describedBy, className, busy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const onCloseRef = useRef(onClose)
-  const returnRef = useRef(returnFocusTo)
+  const restoreRef = useRef(restoreFocus)
   useEffect(() => {
     onCloseRef.current = onClose
-    returnRef.current = returnFocusTo
+    restoreRef.current = restoreFocus
   })
 
   useLayoutEffect(() => {
@@ -39,8 +41,7 @@ export function Dialog({ title, onClose, children, returnFocusTo, describedBy, c
       if (dialog.open) dialog.close()
       // Restore after React has finished this commit, so a freshly rendered target can take focus.
       queueMicrotask(() => {
-        const target = returnRef.current?.() ?? previous
-        if (target?.isConnected) target.focus()
+        if (!restoreRef.current?.() && previous?.isConnected) previous.focus()
       })
     }
   }, [])
@@ -51,6 +52,7 @@ export function Dialog({ title, onClose, children, returnFocusTo, describedBy, c
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
+      aria-busy={busy || undefined}
       onCancel={(event) => {
         event.preventDefault()
         onCloseRef.current()

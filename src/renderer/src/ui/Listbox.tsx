@@ -11,8 +11,12 @@ interface ListboxProps<T> {
   label: string
   items: readonly T[]
   getId: (item: T) => string
-  /** The option's accessible name; what it shows besides is its description. */
-  getLabel: (item: T) => string
+  /**
+   * The option's accessible name, when it should be shorter than everything
+   * the option shows (the rest becomes its description). Without it the name
+   * is the option's text.
+   */
+  getLabel?: (item: T) => string
   selectedId: string | null
   onSelect: (item: T) => void
   renderOption: (item: T, state: { selected: boolean; descriptionId: string }) => ReactNode
@@ -95,8 +99,8 @@ export function Listbox<T>(props: ListboxProps<T>) {
             }}
             role="option"
             aria-selected={selected}
-            aria-label={getLabel(item)}
-            aria-describedby={descriptionId}
+            aria-label={getLabel?.(item)}
+            aria-describedby={getLabel ? descriptionId : undefined}
             tabIndex={id === effectiveActive ? 0 : -1}
             className="listbox-option"
             onFocus={() => setActiveId(id)}

@@ -88,7 +88,7 @@ export const CodeIcon = () => (
 )
 export const HeadingIcon = () => (
   <Icon>
-    <path d="M4 5v14M13 5v14M4 12h9M17 10.5l2.5-1.5V19" />
+    <path d="M4 6v12M12 6v12M4 12h8M16 11.5a2.5 2.5 0 1 1 4.6 1.4L16 18h5" />
   </Icon>
 )
 export const BulletListIcon = () => (

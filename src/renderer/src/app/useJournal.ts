@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ClientSummary, Entry, EntrySummary, VaultInfo } from '@shared/domain'
+import { call, errorMessage } from './api'
+
+export interface Journal {
+  info: VaultInfo | null
+  startError: string | null
+  clients: ClientSummary[]
+  /** Entries that belong to no client; they count for "is this vault empty?". */
+  hasUnfiledEntries: boolean
+  selectedClientId: string | null
+  entries: EntrySummary[] | null
+  entriesError: string | null
+  selectedEntryId: string | null
+}
+
+const initial: Journal = {
+  info: null,
+  startError: null,
+  clients: [],
+  hasUnfiledEntries: false,
+  selectedClientId: null,
+  entries: null,
+  entriesError: null,
+  selectedEntryId: null
+}
+
+const summaryOf = ({ body: _body, version: _version, ...summary }: Entry): EntrySummary => summary
+
+/**
+ * What the app shows, read from the core: the vault, its clients, the chosen
+ * client's entries and which entry is open. Only this state lives at the top;
+ * the open entry's text lives in its editor.
+ */
+export function useJournal() {
+  const [journal, setJournal] = useState<Journal>(initial)
+  // Answers can come back out of order; only the latest client's entries are kept.
+  const shownClient = useRef<string | null>(null)
+
+  const loadEntries = useCallback(async (clientId: string) => {
+    try {
+      const entries = await call('entries:list', { clientId })
+      if (shownClient.current === clientId) setJournal((j) => ({ ...j, entries, entriesError: null }))
+    } catch (error) {
+      if (shownClient.current === clientId) setJournal((j) => ({ ...j, entries: [], entriesError: errorMessage(error) }))
+    }
+  }, [])
+
+  /** Reads everything again, keeping the selection where it still exists. */
+  const refresh = useCallback(async () => {
+    const [info, clients, unfiled] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined), call('entries:list', { clientId: null })])
+    setJournal((j) => {
+      const stillThere = j.selectedClientId !== null && clients.some((c) => c.id === j.selectedClientId)
+      if (!stillThere) shownClient.current = null
+      return {
+        ...j,
+        // Keep the same object when nothing changed, so panes that depend on it do not re-render after every save.
+        info: JSON.stringify(j.info) === JSON.stringify(info) ? j.info : info,
+        startError: null,
+        clients,
+        hasUnfiledEntries: unfiled.length > 0,
+        ...(stillThere ? {} : { selectedClientId: null, entries: null, entriesError: null, selectedEntryId: null })
+      }
+    })
+    if (shownClient.current) await loadEntries(shownClient.current)
+  }, [loadEntries])
+
+  useEffect(() => {
+    refresh().catch((error: unknown) => setJournal((j) => ({ ...j, startError: errorMessage(error) })))
+  }, [refresh])
+
+  const selectClient = useCallback(
+    (clientId: string | null) => {
+      shownClient.current = clientId
+      setJournal((j) => ({ ...j, selectedClientId: clientId, entries: null, entriesError: null, selectedEntryId: null }))
+      if (clientId) void loadEntries(clientId)
+    },
+    [loadEntries]
+  )
+
+  const selectEntry = useCallback((entryId: string | null) => {
+    setJournal((j) => ({ ...j, selectedEntryId: entryId }))
+  }, [])
+
+  /** A client was added or renamed: show it in its place in the sorted list. */
+  const putClient = useCallback((client: ClientSummary) => {
+    setJournal((j) => ({
+      ...j,
+      clients: [...j.clients.filter((c) => c.id !== client.id), client].sort((a, b) =>
+        a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true })
+      )
+    }))
+  }, [])
+
+  const removeClient = useCallback((clientId: string) => {
+    setJournal((j) => ({ ...j, clients: j.clients.filter((c) => c.id !== clientId) }))
+  }, [])
+
+  /** A new entry: first in the list, and one more for its client. */
+  const addEntry = useCallback((entry: Entry) => {
+    setJournal((j) => ({
+      ...j,
+      entries: j.selectedClientId === entry.clientId ? [summaryOf(entry), ...(j.entries ?? [])] : j.entries,
+      clients: j.clients.map((c) => (c.id === entry.clientId ? { ...c, entryCount: c.entryCount + 1, lastEntryAt: entry.created } : c))
+    }))
+  }, [])
+
+  /** After a save: the list shows the new title and excerpt without reading everything again. */
+  const updateEntry = useCallback((entry: Entry) => {
+    setJournal((j) => {
+      const index = j.entries?.findIndex((e) => e.id === entry.id) ?? -1
+      const old = j.entries?.[index]
+      if (!j.entries || !old) return j
+      const next = summaryOf(entry)
+      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated) return j
+      const entries = [...j.entries]
+      entries[index] = next
+      return { ...j, entries }
+    })
+  }, [])
+
+  const removeEntry = useCallback((entryId: string) => {
+    setJournal((j) => ({
+      ...j,
+      entries: j.entries?.filter((e) => e.id !== entryId) ?? null,
+      selectedEntryId: j.selectedEntryId === entryId ? null : j.selectedEntryId,
+      clients: j.clients.map((c) => (c.id === j.selectedClientId ? { ...c, entryCount: Math.max(0, c.entryCount - 1) } : c))
+    }))
+  }, [])
+
+  return { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
+}

@@ -1,0 +1,323 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
+import { useEffect, useImperativeHandle, useRef, useState } from 'react'
+import type { Ref } from 'react'
+import type { Entry } from '@shared/domain'
+import { docToMarkdown, markdownToDoc } from '@shared/markdown'
+import { ApiCallError, call, errorCode, errorMessage } from '@renderer/app/api'
+import { isMac, withShortcut } from '@renderer/commands/platform'
+import { formatEntryDate } from '@renderer/journal/format-date'
+import { ExportIcon, TrashIcon } from '@renderer/ui/icons'
+import { AutosaveSession } from './autosave-session'
+import { rendererExtensions } from './raw-markdown-views'
+import { ConflictNotice } from './ConflictNotice'
+import { EditorToolbar } from './EditorToolbar'
+import { LinkDialog } from './LinkDialog'
+import { SaveStatus } from './SaveStatus'
+import { TitleField } from './TitleField'
+import type { TitleFieldHandle } from './TitleField'
+import './editor.css'
+
+export interface EntryEditorHandle {
+  readonly entryId: string
+  /** Saves anything pending; true when everything is on disk. */
+  flush(): Promise<boolean>
+  /** Why the last save failed, for asking whether to leave anyway. */
+  saveProblem(): string | null
+  /** Stops saving: the person chose to leave without their latest edits. */
+  discard(): void
+  focusTitle(): void
+  focusBody(): void
+  /** The vault changed on disk: show the file's new text if nothing here is unsaved. */
+  reloadIfClean(): Promise<void>
+  exportEntry(): Promise<void>
+}
+
+interface EntryEditorProps {
+  entry: Entry
+  /** Set when this entry cannot be changed (a read-only vault, a file Rapport will not rewrite). */
+  readOnlyReason: string | null
+  /** False in a read-only vault; a file Rapport will not rewrite can still go to the trash. */
+  canTrash: boolean
+  onSaved: (entry: Entry) => void
+  /** The entry's file is gone (deleted or moved by another program). */
+  onGone: () => void
+  onTrash: () => void
+  ref?: Ref<EntryEditorHandle>
+}
+
+type Notice = { kind: 'status' | 'alert'; text: string }
+
+const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey)
+
+export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, ref }: EntryEditorProps) {
+  const readOnly = readOnlyReason !== null
+  const titleRef = useRef(entry.title)
+  const titleField = useRef<TitleFieldHandle>(null)
+  const sessionRef = useRef<AutosaveSession | null>(null)
+  const [session, setSession] = useState<AutosaveSession | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [linkDialog, setLinkDialog] = useState<{ url: string } | null>(null)
+  const callbacks = useRef({ onSaved, onGone })
+  useEffect(() => {
+    callbacks.current = { onSaved, onGone }
+  })
+
+  const openLinkDialog = (current: Editor) => {
+    if (!current.isEditable) return
+    const href: unknown = current.getAttributes('link').href
+    setLinkDialog({ url: typeof href === 'string' ? href : '' })
+  }
+  const openLinkDialogRef = useRef(openLinkDialog)
+  openLinkDialogRef.current = openLinkDialog
+
+  const openExternal = async (url: string) => {
+    try {
+      await call('app:open-external', { url })
+    } catch (error) {
+      setNotice({ kind: 'alert', text: errorMessage(error) })
+    }
+  }
+  const openExternalRef = useRef(openExternal)
+  openExternalRef.current = openExternal
+
+  // Parsed once per mounted entry: useEditor reads its options on every render, and parsing a long entry is not cheap.
+  const [initialContent] = useState(() => markdownToDoc(entry.body))
+
+  const editor = useEditor(
+    {
+      extensions: rendererExtensions,
+      content: initialContent,
+      editable: !readOnly,
+      // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.
+      injectCSS: false,
+      // Typing must not re-render React: the toolbar and status subscribe to exactly what they show.
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          'aria-label': 'Entry text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          class: 'prose',
+          spellcheck: 'true'
+        },
+        // Runs before any extension's click handler: a plain click on a link only places the cursor,
+        // and Ctrl/Cmd+click opens it in the browser through the core, which vets the address.
+        handleClick: (view, _pos, event) => {
+          const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+          if (!link || !view.dom.contains(link)) return false
+          event.preventDefault()
+          if (modKey(event)) void openExternalRef.current(link.getAttribute('href') ?? '')
+          return true
+        },
+        handleDOMEvents: {
+          // Never let the page itself follow a link (e.g. while read-only, when the DOM is not editable).
+          click: (_view, event) => {
+            if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault()
+            return false
+          }
+        },
+        handleKeyDown: (view, event) => {
+          if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+            if (view.editable && editorRef.current) openLinkDialogRef.current(editorRef.current)
+            return true
+          }
+          return false
+        }
+      },
+      // setEditable() also emits `update`, without a change: only real edits count.
+      onUpdate: ({ transaction }) => {
+        if (transaction.docChanged) sessionRef.current?.markDirty()
+      }
+    },
+    []
+  )
+  const editorRef = useRef<Editor>(editor)
+  editorRef.current = editor
+
+  useEffect(() => {
+    // The baseline is the loaded text as the editor writes it back, so merely opening an entry never rewrites its file.
+    const created = new AutosaveSession({
+      id: entry.id,
+      version: entry.version,
+      baseline: { title: entry.title, body: docToMarkdown(editor.getJSON()) },
+      read: () => ({ title: titleRef.current, body: docToMarkdown(editor.getJSON()) }),
+      save: (input) => call('entries:save', input),
+      onSaved: (saved) => callbacks.current.onSaved(saved)
+    })
+    sessionRef.current = created
+    setSession(created)
+    return () => {
+      // Best effort for an unexpected unmount; normal navigation has flushed already.
+      if (!created.isClean()) void created.flush()
+      created.dispose()
+      sessionRef.current = null
+    }
+    // One session per mounted entry: the parent keys this component by entry id.
+  }, [editor])
+
+  useEffect(() => {
+    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly, false)
+  }, [editor, readOnly])
+
+  useEffect(() => {
+    if (notice?.kind !== 'status') return
+    const timer = setTimeout(() => setNotice(null), 10_000)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  const showEntry = (fresh: Entry) => {
+    const { from } = editor.state.selection
+    editor.commands.setContent(markdownToDoc(fresh.body), { emitUpdate: false })
+    const end = editor.state.doc.content.size
+    editor.commands.setTextSelection(Math.min(from, Math.max(end - 1, 0)))
+    titleRef.current = fresh.title
+    titleField.current?.setValue(fresh.title)
+    sessionRef.current?.reset(fresh.version, { title: fresh.title, body: docToMarkdown(editor.getJSON()) })
+    callbacks.current.onSaved(fresh)
+  }
+
+  const exportEntry = async () => {
+    setNotice(null)
+    // Export writes the file as it is on disk, so put what is on screen there first.
+    await sessionRef.current?.flush()
+    try {
+      const result = await call('entries:export', { id: entry.id })
+      if (result) setNotice({ kind: 'status', text: `Exported to ${result.path}` })
+    } catch (error) {
+      setNotice({ kind: 'alert', text: errorMessage(error) })
+    }
+  }
+
+  useImperativeHandle(ref, () => ({
+    entryId: entry.id,
+    flush: async () => (sessionRef.current ? sessionRef.current.flush() : true),
+    saveProblem: () => {
+      const state = sessionRef.current?.getState()
+      return state && (state.kind === 'error' || state.kind === 'conflict') ? state.message : null
+    },
+    discard: () => sessionRef.current?.dispose(),
+    focusTitle: () => titleField.current?.focus(),
+    focusBody: () => editor.commands.focus(),
+    reloadIfClean: async () => {
+      const current = sessionRef.current
+      if (!current?.isClean()) return
+      let fresh: Entry
+      try {
+        fresh = await call('entries:read', { id: entry.id })
+      } catch (error) {
+        if (errorCode(error) !== 'not-found') return
+        // The core may be re-reading the vault this very moment; only a second miss means the file is gone.
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        const again = await call('entries:read', { id: entry.id }).catch((second: unknown) => second)
+        if (again instanceof ApiCallError && again.code === 'not-found' && sessionRef.current?.isClean()) callbacks.current.onGone()
+        return
+      }
+      // Edits made while reading win: they will be saved against the old version and reported as a conflict.
+      if (fresh.version !== current.currentVersion && current.isClean()) showEntry(fresh)
+    },
+    exportEntry
+  }))
+
+  return (
+    <div className="entry-editor">
+      <div className="editor-topbar">
+        <EditorToolbar editor={editor} disabled={readOnly} onLink={() => openLinkDialog(editor)} />
+        <div className="editor-topbar-actions">
+          <button
+            type="button"
+            className="button icon-button"
+            aria-label="Export to Markdown"
+            title={withShortcut('Export to Markdown', 'entry.export')}
+            onClick={() => void exportEntry()}
+          >
+            <ExportIcon />
+          </button>
+          <button
+            type="button"
+            className="button icon-button"
+            aria-label="Move entry to trash"
+            title="Move entry to trash"
+            onClick={onTrash}
+            disabled={!canTrash}
+          >
+            <TrashIcon />
+          </button>
+        </div>
+      </div>
+      <div className="editor-scroll">
+        <div className="editor-column">
+          {readOnlyReason && (
+            <p className="editor-note" role="note">
+              {readOnlyReason}
+            </p>
+          )}
+          {notice && (
+            <div className={`editor-notice ${notice.kind}`} role={notice.kind}>
+              <span>{notice.text}</span>
+              <button type="button" className="button subtle small" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {session && (
+            <ConflictNotice
+              session={session}
+              onLoadTheirs={async () => showEntry(await call('entries:read', { id: entry.id }))}
+              onKeepMine={async () => {
+                const fresh = await call('entries:read', { id: entry.id })
+                await session.overwrite(fresh.version)
+              }}
+            />
+          )}
+          <TitleField
+            ref={titleField}
+            initialValue={entry.title}
+            readOnly={readOnly}
+            onChange={(value) => {
+              titleRef.current = value
+              sessionRef.current?.markDirty()
+            }}
+            onLeave={() => editor.commands.focus('start')}
+          />
+          <div className="entry-dateline">
+            <time dateTime={entry.created}>{formatEntryDate(entry.created)}</time>
+            {session && !readOnly && (
+              <>
+                <span aria-hidden="true" className="dot">
+                  ·
+                </span>
+                <SaveStatus session={session} />
+              </>
+            )}
+          </div>
+          <EditorContent editor={editor} className="editor-content" />
+        </div>
+      </div>
+      {linkDialog && (
+        <LinkDialog
+          initialUrl={linkDialog.url}
+          restoreFocus={() => editor.commands.focus()}
+          onClose={() => setLinkDialog(null)}
+          onApply={(url) => {
+            setLinkDialog(null)
+            const chain = editor.chain().focus()
+            if (editor.state.selection.empty && !editor.isActive('link')) {
+              chain.insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).run()
+            } else {
+              chain.extendMarkRange('link').setLink({ href: url }).run()
+            }
+          }}
+          onRemove={
+            linkDialog.url
+              ? () => {
+                  setLinkDialog(null)
+                  editor.chain().focus().extendMarkRange('link').unsetLink().run()
+                }
+              : null
+          }
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Entry } from '../../../shared/domain'
+import { AutosaveSession } from './autosave-session'
+import type { Draft } from './autosave-session'
+
+class FakeApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+function entry(draft: Draft, version: string): Entry {
+  return { id: 'e1', clientId: 'c1', title: draft.title, created: '', updated: '', tags: [], excerpt: '', path: 'x.md', body: draft.body, version }
+}
+
+/** An editor stand-in and a core stand-in whose saves resolve when the test says so. */
+function setup() {
+  const screen: Draft = { title: 'T', body: 'B\n' }
+  const calls: Array<Draft & { version: string; resolve: (e: Entry) => void; reject: (e: unknown) => void }> = []
+  let reads = 0
+  const session = new AutosaveSession({
+    id: 'e1',
+    version: 'v0',
+    baseline: { ...screen },
+    read: () => {
+      reads++
+      return { ...screen }
+    },
+    save: (input) =>
+      new Promise<Entry>((resolve, reject) => {
+        calls.push({ title: input.title, body: input.body, version: input.version, resolve, reject })
+      })
+  })
+  return { screen, calls, session, reads: () => reads }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('AutosaveSession', () => {
+  it('writes nothing when nothing changed, and reads the editor only when the debounce fires', async () => {
+    const { calls, session, reads } = setup()
+    session.markDirty()
+    session.markDirty()
+    expect(reads()).toBe(0)
+    expect(session.getState().kind).toBe('unsaved')
+    await vi.advanceTimersByTimeAsync(600)
+    expect(reads()).toBe(1)
+    expect(calls).toHaveLength(0)
+    expect(session.getState().kind).toBe('saved')
+    expect(await session.flush()).toBe(true)
+  })
+
+  it('debounces, saves the latest text with the latest version, one save at a time', async () => {
+    const { screen, calls, session } = setup()
+    screen.body = 'one\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(599)
+    expect(calls).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(calls).toHaveLength(1)
+    expect(session.getState().kind).toBe('saving')
+
+    // Typing while the first save is in flight: no second save until it returns.
+    screen.body = 'one two\n'
+    session.markDirty()
+    screen.body = 'one two three\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toHaveLength(1)
+
+    calls[0]?.resolve(entry({ title: 'T', body: 'one\n' }, 'v1'))
+    await vi.advanceTimersByTimeAsync(600)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]).toMatchObject({ body: 'one two three\n', version: 'v1' })
+    calls[1]?.resolve(entry({ title: 'T', body: 'one two three\n' }, 'v2'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(session.getState().kind).toBe('saved')
+    expect(session.currentVersion).toBe('v2')
+  })
+
+  it('flush saves at once and waits for the save', async () => {
+    const { screen, calls, session } = setup()
+    screen.title = 'New title'
+    session.markDirty()
+    const flushed = session.flush()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls).toHaveLength(1)
+    calls[0]?.resolve(entry(screen, 'v1'))
+    expect(await flushed).toBe(true)
+  })
+
+  it('stops on a conflict until the person chooses, then overwrites with the new version', async () => {
+    const { screen, calls, session } = setup()
+    screen.body = 'mine\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    calls[0]?.reject(new FakeApiError('conflict', 'changed by another program'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(session.getState().kind).toBe('conflict')
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(calls).toHaveLength(1)
+    expect(await session.flush()).toBe(false)
+
+    const overwritten = session.overwrite('theirs-v')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls[1]).toMatchObject({ body: 'mine\n', version: 'theirs-v' })
+    calls[1]?.resolve(entry(screen, 'v9'))
+    expect(await overwritten).toBe(true)
+    expect(session.getState().kind).toBe('saved')
+  })
+
+  it('retries a failing disk every five seconds and keeps the text', async () => {
+    const { screen, calls, session } = setup()
+    screen.body = 'important\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    calls[0]?.reject(new FakeApiError('disk-full', 'The disk is full.'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(session.getState()).toMatchObject({ kind: 'error', message: 'The disk is full.', retrying: true })
+    await vi.advanceTimersByTimeAsync(4999)
+    expect(calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]?.body).toBe('important\n')
+    calls[1]?.resolve(entry(screen, 'v1'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(session.getState().kind).toBe('saved')
+  })
+
+  it('does not retry an error that will not go away by itself', async () => {
+    const { screen, calls, session } = setup()
+    screen.body = 'x\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    calls[0]?.reject(new FakeApiError('broken-file', 'Rapport will not rewrite this file.'))
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(calls).toHaveLength(1)
+    expect(session.getState()).toMatchObject({ kind: 'error', retrying: false })
+  })
+})

@@ -1,0 +1,119 @@
+import { useImperativeHandle, useRef } from 'react'
+import type { Ref } from 'react'
+import type { ClientSummary, EntrySummary } from '@shared/domain'
+import { shortcutLabel, withShortcut } from '@renderer/commands/platform'
+import type { ListboxHandle } from '@renderer/ui/Listbox'
+import { PencilIcon, PlusIcon, TrashIcon, WarningIcon } from '@renderer/ui/icons'
+import { EntryList } from './EntryList'
+import './journal.css'
+
+export interface EntriesPaneHandle {
+  focus(): void
+}
+
+interface EntriesPaneProps {
+  client: ClientSummary | null
+  entries: readonly EntrySummary[] | null
+  selectedId: string | null
+  onSelect: (entry: EntrySummary) => void
+  onNewEntry: () => void
+  onRenameClient: () => void
+  onTrashClient: () => void
+  canWrite: boolean
+  loadError: string | null
+  ref?: Ref<EntriesPaneHandle>
+}
+
+export function EntriesPane(props: EntriesPaneProps) {
+  const { client, entries, selectedId, onSelect, onNewEntry, onRenameClient, onTrashClient, canWrite, loadError, ref } = props
+  const listRef = useRef<ListboxHandle>(null)
+  const newEntryRef = useRef<HTMLButtonElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
+
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      if (listRef.current?.focus()) return
+      if (newEntryRef.current && !newEntryRef.current.disabled) newEntryRef.current.focus()
+      else sectionRef.current?.focus()
+    }
+  }))
+
+  const canAddEntry = canWrite && client !== null && !client.problem
+  const shortcut = shortcutLabel('entry.new')
+
+  return (
+    <section aria-label="Entries" className="entries-pane" ref={sectionRef} tabIndex={-1}>
+      <div className="pane-header entries-header">
+        <div className="entries-heading">
+          <h2 className="pane-title client-heading">{client ? client.name : 'Entries'}</h2>
+          {client?.organisation && <p className="client-subheading">{client.organisation}</p>}
+        </div>
+        {client && (
+          <div className="pane-actions">
+            <button
+              type="button"
+              className="button icon-button"
+              aria-label="Rename client"
+              title="Rename client"
+              onClick={onRenameClient}
+              disabled={!canWrite || Boolean(client.problem)}
+            >
+              <PencilIcon />
+            </button>
+            <button
+              type="button"
+              className="button icon-button"
+              aria-label="Move client to trash"
+              title="Move client to trash"
+              onClick={onTrashClient}
+              disabled={!canWrite}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        )}
+      </div>
+      {client && (
+        <div className="entries-toolbar">
+          <button
+            ref={newEntryRef}
+            type="button"
+            className="button new-entry-button"
+            onClick={onNewEntry}
+            disabled={!canAddEntry}
+            title={withShortcut('New entry', 'entry.new')}
+          >
+            <PlusIcon />
+            <span>New entry</span>
+            {shortcut && (
+              <kbd className="shortcut-hint" aria-hidden="true">
+                {shortcut}
+              </kbd>
+            )}
+          </button>
+        </div>
+      )}
+      {client?.problem && (
+        <p className="pane-notice" role="note">
+          <WarningIcon />
+          <span>
+            Rapport cannot read this client's details, so nothing new can be added until the file is fixed. {client.problem}
+          </span>
+        </p>
+      )}
+      <div className="entries-body">
+        {loadError ? (
+          <p role="alert" className="empty-state">
+            {loadError}
+          </p>
+        ) : !client ? (
+          <p className="empty-state">Choose a client to see their journal.</p>
+        ) : entries === null ? null : entries.length === 0 ? (
+          <p className="empty-state">No entries yet. Press Ctrl+N (⌘N on macOS) to write the first one.</p>
+        ) : (
+          <EntryList ref={listRef} entries={entries} selectedId={selectedId} onSelect={onSelect} />
+        )}
+      </div>
+    </section>
+  )
+}

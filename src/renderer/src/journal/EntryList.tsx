@@ -1,0 +1,47 @@
+import type { Ref } from 'react'
+import type { EntrySummary } from '@shared/domain'
+import { Listbox } from '@renderer/ui/Listbox'
+import type { ListboxHandle } from '@renderer/ui/Listbox'
+import { formatEntryDate } from './format-date'
+import './journal.css'
+
+interface EntryListProps {
+  entries: readonly EntrySummary[]
+  selectedId: string | null
+  onSelect: (entry: EntrySummary) => void
+  ref?: Ref<ListboxHandle>
+}
+
+export const entryTitle = (entry: Pick<EntrySummary, 'title'>) => entry.title.trim() || 'Untitled'
+
+export function EntryList({ entries, selectedId, onSelect, ref }: EntryListProps) {
+  return (
+    <Listbox
+      ref={ref}
+      label="Entries"
+      className="entry-list"
+      items={entries}
+      getId={(entry) => entry.id}
+      // No aria-label: the name comes from the text shown (title, date, first line), so an "Untitled"
+      // entry is not mistaken for a field labelled "Title" by label-based lookups.
+      selectedId={selectedId}
+      onSelect={onSelect}
+      renderOption={(entry, { descriptionId }) => {
+        const firstLine = entry.excerpt.split('\n', 1)[0]?.trim() ?? ''
+        return (
+          <>
+            <span className="entry-title-row">
+              <span className={`entry-title ${entry.title.trim() ? '' : 'untitled'}`}>{entryTitle(entry)}</span>
+            </span>
+            <span className="entry-meta" id={descriptionId}>
+              <time className="entry-date" dateTime={entry.created}>
+                {formatEntryDate(entry.created)}
+              </time>
+              {firstLine && <span className="entry-excerpt">{firstLine}</span>}
+            </span>
+          </>
+        )
+      }}
+    />
+  )
+}
