@@ -11,6 +11,7 @@ import { newId } from '../ids'
 import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
 import { moveToTrash } from '../vault/trash'
 import { ensureFolder } from '../fs/ensure-folder'
+import type { VaultChange } from '../vault/vault'
 
 export interface ClientRecord {
   id: string
@@ -30,37 +31,47 @@ const brokenClientId = (slug: string): string => `c_folder:${slug}`
  * `client.json` (read and written through lowdb) and the client's journal.
  */
 export class ClientStore {
-  private readonly records = new Map<string, ClientRecord>()
+  /** Replaced whole when the vault is read again, so a request never sees half a client list. */
+  private state: { records: Map<string, ClientRecord>; problems: VaultProblem[] } = { records: new Map(), problems: [] }
+  /** Told of every client added, changed or removed here (the vault passes it on: see `Vault.onChange`). */
+  notify: (change: VaultChange) => void = () => undefined
 
-  constructor(
-    private readonly root: string,
-    private readonly problems: VaultProblem[]
-  ) {}
+  constructor(private readonly root: string) {}
+
+  private get records(): Map<string, ClientRecord> {
+    return this.state.records
+  }
+
+  /** client.json files that could not be read, with the reason. */
+  get problems(): VaultProblem[] {
+    return this.state.problems
+  }
 
   async load(): Promise<void> {
-    this.records.clear()
+    const next = { records: new Map<string, ClientRecord>(), problems: [] as VaultProblem[] }
     const dir = join(this.root, layout.clientsDir)
     const folders = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : []
     for (const folder of folders.filter((d) => d.isDirectory() && !d.name.startsWith('.'))) {
-      const record = await this.readClient(folder.name)
-      const clash = this.records.get(record.id)
+      const record = await this.readClient(folder.name, next.problems)
+      const clash = next.records.get(record.id)
       if (clash) {
-        this.problems.push({
+        next.problems.push({
           path: toVaultPath(clientFolder(folder.name), layout.clientFile),
           reason: `it has the same id as ${clientFolder(clash.slug)}; it is shown by its folder name until one of them is changed`
         })
         record.id = brokenClientId(folder.name)
       }
-      this.records.set(record.id, record)
+      next.records.set(record.id, record)
     }
+    this.state = next
   }
 
-  private async readClient(slug: string): Promise<ClientRecord> {
+  private async readClient(slug: string, problems: VaultProblem[]): Promise<ClientRecord> {
     const relative = toVaultPath(clientFolder(slug), layout.clientFile)
     const adapter = new DurableJsonFile<ClientFile>(join(this.root, relative), relative)
     const db = new Low<ClientFile>(adapter, { format: CLIENT_FORMAT, id: '', name: slug } as ClientFile)
     const broken = (reason: string): ClientRecord => {
-      this.problems.push({ path: relative, reason })
+      problems.push({ path: relative, reason })
       return { id: brokenClientId(slug), slug, data: null, db: null, problem: reason }
     }
     try {
@@ -86,10 +97,13 @@ export class ClientStore {
     const current = [...this.records.values()].find((r) => r.slug === slug)
     if (!current) return false
     const relative = toVaultPath(clientFolder(slug), layout.clientFile)
-    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i]?.path === relative) this.problems.splice(i, 1)
-    const fresh = await this.readClient(slug)
+    const found: VaultProblem[] = []
+    const fresh = await this.readClient(slug, found)
     if (fresh.id !== current.id) return false
+    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i]?.path === relative) this.problems.splice(i, 1)
+    this.problems.push(...found)
     this.records.set(fresh.id, fresh)
+    this.notify({ kind: 'client', id: fresh.id })
     return true
   }
 
@@ -129,6 +143,7 @@ export class ClientStore {
       await db.write()
       const record: ClientRecord = { id: data.id, slug, data, db }
       this.records.set(record.id, record)
+      this.notify({ kind: 'client', id: record.id })
       return record
     } catch (error) {
       throw fileError(error, 'create', relative)
@@ -172,6 +187,7 @@ export class ClientStore {
       throw fileError(error, 'move to the trash', from)
     }
     this.records.delete(id)
+    this.notify({ kind: 'client', id, removed: true })
     return from
   }
 
@@ -185,6 +201,7 @@ export class ClientStore {
       change(db.data)
       await db.write()
       record.data = db.data
+      this.notify({ kind: 'client', id: record.id })
     } catch (error) {
       throw fileError(error, 'save', relative)
     }

@@ -13,6 +13,7 @@ import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
 import { toVaultPath } from '../vault/layout'
 import type { HistoryStore } from '../history/history-store'
+import type { VaultChange } from '../vault/vault'
 import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
@@ -42,25 +43,43 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * people and follows its title.
  */
 export class EntryStore {
-  private readonly records = new Map<string, EntryRecord>()
-  /** Copies made by sync tools (or by Rapport on a conflicting save), by the vault path of the file they belong to. */
-  private readonly conflictCopies = new Map<string, SyncConflict[]>()
+  /**
+   * Everything known about the journal, replaced whole when the vault is
+   * read again: a request served during a reload sees the old state or the
+   * new one, never half of each.
+   */
+  private state = emptyState()
+  /** Told of every entry added, changed or removed here (the vault passes it on: see `Vault.onChange`). */
+  notify: (change: VaultChange) => void = () => undefined
 
   constructor(
     private readonly root: string,
-    private readonly problems: VaultProblem[],
     private readonly history: HistoryStore
   ) {}
 
+  private get records(): Map<string, EntryRecord> {
+    return this.state.records
+  }
+
+  /** Copies made by sync tools (or by Rapport on a conflicting save), by the vault path of the file they belong to. */
+  private get conflictCopies(): Map<string, SyncConflict[]> {
+    return this.state.conflictCopies
+  }
+
+  /** Files that could not be read as entries, with the reason. */
+  get problems(): VaultProblem[] {
+    return this.state.problems
+  }
+
   async load(folders: JournalFolder[]): Promise<void> {
-    this.records.clear()
-    this.conflictCopies.clear()
+    const next = emptyState()
     for (const folder of folders) {
-      for (const relative of await this.markdownFiles(folder.path)) {
-        const record = await this.readRecord(relative, folder.clientId)
-        if (record) this.records.set(record.id, record)
+      for (const relative of await this.markdownFiles(folder.path, next)) {
+        const record = await this.readRecord(relative, folder.clientId, next)
+        if (record) next.records.set(record.id, record)
       }
     }
+    this.state = next
   }
 
   /**
@@ -69,23 +88,38 @@ export class EntryStore {
    * the rest of the vault again.
    */
   async refresh(relative: string, clientId: string | null): Promise<void> {
-    for (const [id, record] of this.records) if (record.path === relative) this.records.delete(id)
+    const name = basename(relative)
+    const readable = name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isTempFile(name) && existsSync(join(this.root, relative))
+    const conflict = readable ? parseSyncConflictName(name) : null
+    // Read first, then swap in without an await, so no request sees the entry missing in between.
+    const scratch = emptyState()
+    const fresh = readable && !conflict ? await this.readRecord(relative, clientId, scratch) : null
+    for (const [id, record] of this.records) if (record.path === relative) this.forget(id)
     for (const [original, copies] of this.conflictCopies) {
       const kept = copies.filter((c) => c.path !== relative)
       if (kept.length) this.conflictCopies.set(original, kept)
       else this.conflictCopies.delete(original)
     }
     removeProblemsOf(this.problems, relative)
-    const name = basename(relative)
-    if (!name.toLowerCase().endsWith('.md') || name.startsWith('.') || isTempFile(name) || !existsSync(join(this.root, relative))) return
-    const conflict = parseSyncConflictName(name)
+    this.problems.push(...scratch.problems)
     if (conflict) {
       const originalPath = toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName)
       this.conflictCopies.set(originalPath, [...(this.conflictCopies.get(originalPath) ?? []), { path: relative, originalPath, tool: conflict.tool }])
-      return
     }
-    const record = await this.readRecord(relative, clientId)
-    if (record) this.records.set(record.id, record)
+    if (fresh) {
+      this.admit(fresh, this.state)
+      this.notify({ kind: 'entry', id: fresh.id })
+    }
+  }
+
+  /** Adds a record, unless its id is taken by another file: then it is shown under an id made from its path, and the clash reported. */
+  private admit(record: EntryRecord, state: EntryState): void {
+    const holder = state.records.get(record.id)
+    if (holder && holder.path !== record.path) {
+      state.problems.push({ path: record.path, reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed` })
+      record.id = derivedId(record.path)
+    }
+    state.records.set(record.id, record)
   }
 
   /** Every conflicting copy in the vault, with the entry it belongs to (null when that file is gone). */
@@ -95,30 +129,30 @@ export class EntryStore {
   }
 
   /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
-  private async markdownFiles(folder: string): Promise<string[]> {
+  private async markdownFiles(folder: string, state: EntryState): Promise<string[]> {
     const absolute = join(this.root, folder)
     if (!existsSync(absolute)) return []
     const found: string[] = []
     for (const item of await readdir(absolute, { withFileTypes: true })) {
       const relative = toVaultPath(folder, item.name)
       if (item.name.startsWith('.') || isTempFile(item.name)) continue
-      if (item.isDirectory()) found.push(...(await this.markdownFiles(relative)))
+      if (item.isDirectory()) found.push(...(await this.markdownFiles(relative, state)))
       else if (item.isFile() && item.name.toLowerCase().endsWith('.md')) {
         const conflict = parseSyncConflictName(item.name)
         if (!conflict) found.push(relative)
         else {
           // Never an entry of its own: it is offered for comparison with the file it was copied from.
           const originalPath = toVaultPath(folder, conflict.originalName)
-          const copies = this.conflictCopies.get(originalPath) ?? []
+          const copies = state.conflictCopies.get(originalPath) ?? []
           copies.push({ path: relative, originalPath, tool: conflict.tool })
-          this.conflictCopies.set(originalPath, copies)
+          state.conflictCopies.set(originalPath, copies)
         }
       }
     }
     return found.sort()
   }
 
-  private async readRecord(relative: string, clientId: string | null): Promise<EntryRecord | null> {
+  private async readRecord(relative: string, clientId: string | null, state: EntryState): Promise<EntryRecord | null> {
     const absolute = join(this.root, relative)
     let bytes: Buffer
     let size: number
@@ -126,7 +160,7 @@ export class EntryStore {
       size = (await stat(absolute)).size
       bytes = await readFile(absolute)
     } catch (error) {
-      this.problems.push({ path: relative, reason: fileError(error, 'read', relative).message })
+      state.problems.push({ path: relative, reason: fileError(error, 'read', relative).message })
       return null
     }
     const version = fileVersion(bytes)
@@ -135,21 +169,22 @@ export class EntryStore {
       text = utf8.decode(bytes)
     } catch {
       const reason = 'it is not UTF-8 text; Rapport shows it but will not change it'
-      this.problems.push({ path: relative, reason })
+      state.problems.push({ path: relative, reason })
       text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
       return this.toRecord(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
     }
     const file = parseEntryFile(text)
-    if (file.problem) this.problems.push({ path: relative, reason: file.problem })
-    return this.toRecord(relative, clientId, file, version, size)
+    if (file.problem) state.problems.push({ path: relative, reason: file.problem })
+    return this.toRecord(relative, clientId, file, version, size, state)
   }
 
-  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number): EntryRecord {
+  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, state = this.state): EntryRecord {
     const f = file.fields
     const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
     let id = claimed ?? derivedId(relative)
-    if (this.records.has(id)) {
-      this.problems.push({ path: relative, reason: `its id ${id} is also used by ${this.records.get(id)?.path}; it is shown under another id until one is changed` })
+    const holder = state.records.get(id)
+    if (holder && holder.path !== relative) {
+      state.problems.push({ path: relative, reason: `its id ${id} is also used by ${holder.path}; it is shown under another id until one is changed` })
       id = derivedId(relative)
     }
     const stamp = (value: unknown): string | null =>
@@ -181,6 +216,16 @@ export class EntryStore {
   private summary(record: EntryRecord): EntrySummary {
     const copies = this.conflictCopies.get(record.path)
     return copies ? { ...toSummary(record), conflicts: copies.map((c) => c.path) } : toSummary(record)
+  }
+
+  /** One entry as last read or written, with its file's version; for what is kept beside the store (the search index). */
+  withVersion(id: string): Readonly<EntrySummary & { version: string }> | undefined {
+    return this.records.get(id)
+  }
+
+  /** Every entry, as `withVersion` gives it. */
+  allWithVersions(): Array<Readonly<EntrySummary & { version: string }>> {
+    return [...this.records.values()]
   }
 
   countFor(clientId: string): { count: number; last?: string } {
@@ -244,6 +289,7 @@ export class EntryStore {
     }
     const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
+    this.notify({ kind: 'entry', id: record.id })
     return { ...toSummary(record), body, fields: simpleFields(fields), version: record.version }
   }
 
@@ -317,6 +363,7 @@ export class EntryStore {
       version: fileVersion(text),
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
+    this.notify({ kind: 'entry', id: record.id })
     return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
   }
 
@@ -327,7 +374,7 @@ export class EntryStore {
     } catch (error) {
       throw fileError(error, 'move to the trash', record.path)
     }
-    this.records.delete(id)
+    this.forget(id)
   }
 
   /** After a client's folder was renamed, its entries' paths follow. */
@@ -338,7 +385,42 @@ export class EntryStore {
   }
 
   forgetClient(clientId: string): void {
-    for (const [id, record] of this.records) if (record.clientId === clientId) this.records.delete(id)
+    for (const [id, record] of this.records) if (record.clientId === clientId) this.forget(id)
+  }
+
+  private forget(id: string): void {
+    this.records.delete(id)
+    this.notify({ kind: 'entry', id, removed: true })
+  }
+
+  /**
+   * Adds an entry written elsewhere (an import). Unlike `create`, its id,
+   * dates, tags and other fields are the ones given, and `original` is the
+   * file's own front matter, so fields Rapport does not know keep their
+   * comments and order. An id already in the vault is refused, never shared.
+   */
+  async adopt(input: {
+    clientId: string | null
+    folder: string
+    original: EntryFile | null
+    fields: Record<string, unknown> & { id: string; title: string; created: string }
+    body: string
+  }): Promise<EntrySummary> {
+    const { id, ...rest } = input.fields
+    const taken = this.records.get(id)
+    if (taken) throw new RapportError('conflict', `The id ${id} is already used by ${taken.path}.`, taken.path)
+    const relative = this.freeFileName(input.folder, input.fields.created, input.fields.title)
+    const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
+    try {
+      await ensureFolder(join(this.root, input.folder))
+      await writeFileAtomic(join(this.root, relative), text)
+    } catch (error) {
+      throw fileError(error, 'create', relative)
+    }
+    const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
+    this.records.set(record.id, record)
+    this.notify({ kind: 'entry', id: record.id })
+    return this.summary(record)
   }
 
   /** Suggested file name for an export: the same readable name the vault uses. */
@@ -375,7 +457,7 @@ export class EntryStore {
 }
 
 /** `2026-11-22-scope-call-went-sideways`: the date first, so files sort by time in any file manager. */
-const fileStem = (created: string, title: string): string => `${created.slice(0, 10)}-${safeSlug(title, 'untitled')}`
+export const fileStem = (created: string, title: string): string => `${created.slice(0, 10)}-${safeSlug(title, 'untitled')}`
 
 /** An id for a file a person added without one: stable while the file stays where it is. */
 const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`
@@ -413,6 +495,14 @@ function simpleFields(fields: Record<string, unknown>): Record<string, string | 
   }
   return simple
 }
+
+interface EntryState {
+  records: Map<string, EntryRecord>
+  conflictCopies: Map<string, SyncConflict[]>
+  problems: VaultProblem[]
+}
+
+const emptyState = (): EntryState => ({ records: new Map(), conflictCopies: new Map(), problems: [] })
 
 function removeProblemsOf(problems: VaultProblem[], path: string): void {
   for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.path === path) problems.splice(i, 1)

@@ -259,3 +259,24 @@ describe('entry fields', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Rapport’s own/) } })
   })
 })
+
+describe('reading the vault again', () => {
+  it('never shows a request half a vault: clients and entries stay readable during reloads', async () => {
+    const { vault, call } = await openVault()
+    const client = await call('clients:create', { name: 'Busy' })
+    const entries = []
+    for (let i = 0; i < 30; i++) entries.push(await call('entries:create', { clientId: client.id, title: `Entry ${i}` }))
+    const reloads = Promise.all(Array.from({ length: 5 }, () => vault.reload()))
+    let reads = 0
+    let done = false
+    void reloads.then(() => (done = true))
+    while (!done) {
+      const listed = await call('entries:list', { clientId: client.id })
+      expect(listed).toHaveLength(30)
+      expect((await call('clients:list', undefined)).map((c) => c.id)).toEqual([client.id])
+      await call('entries:read', { id: entries[reads % 30]?.id ?? '' })
+      reads++
+    }
+    expect(reads).toBeGreaterThan(0)
+  })
+})

@@ -14,6 +14,10 @@ import type { MigrationResult } from './migrations'
 import { migrateVault } from './migrations'
 import { ensureFolder } from '../fs/ensure-folder'
 
+/** What changed in a vault: one entry or client (`removed` when it is gone), or everything (`reloaded`: read again from disk). */
+export type VaultChange = { kind: 'entry'; id: string; removed?: true } | { kind: 'client'; id: string; removed?: true } | { kind: 'reloaded' }
+export type VaultChangeListener = (change: VaultChange) => void
+
 /** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
 const STALE_TEMP_MS = 60_000
 
@@ -36,9 +40,10 @@ export class Vault {
   migration: MigrationResult | null = null
 
   private constructor(readonly root: string) {
-    this.clients = new ClientStore(root, this.problems)
+    this.clients = new ClientStore(root)
     this.history = new HistoryStore(root)
-    this.entries = new EntryStore(root, this.problems, this.history)
+    this.entries = new EntryStore(root, this.history)
+    this.clients.notify = this.entries.notify = (change) => this.emitChange(change)
   }
 
   static async open(root: string): Promise<Vault> {
@@ -68,15 +73,51 @@ export class Vault {
     return vault
   }
 
-  /** Reads every client and entry again from disk. */
-  async reload(): Promise<void> {
-    this.problems.length = 0
+  /** Reads every client and entry again from disk; reloads and applied changes run one at a time. */
+  reload(): Promise<void> {
+    return this.oneAtATime(() => this.reloadNow())
+  }
+
+  private async reloadNow(): Promise<void> {
     await this.clients.load()
     await this.entries.load([
       { clientId: null, path: layout.journalDir },
       ...this.clients.list().map((c) => ({ clientId: c.id, path: clientJournal(c.slug) }))
     ])
+    this.emitChange({ kind: 'reloaded' })
     await this.removeStaleTempFiles()
+  }
+
+  private readonly changeListeners = new Set<VaultChangeListener>()
+
+  /**
+   * Tells `listener` of every entry and client added, changed or removed
+   * (by Rapport, or on disk and taken in by `applyChanges`), and when the
+   * whole vault was read again. For what is derived from the vault (the
+   * search index); returns the way to stop listening.
+   */
+  onChange(listener: VaultChangeListener): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  private emitChange(change: VaultChange): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(change)
+      } catch (error) {
+        // A listener's failure is its own: the change itself has happened, and the other listeners still hear of it.
+        console.error('[rapport] a vault change listener failed:', error)
+      }
+    }
+  }
+
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task)
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   /**
@@ -85,19 +126,23 @@ export class Vault {
    * that changes the shape of the vault (a client folder or client.json, a
    * burst of many files) reads the vault again.
    */
-  async applyChanges(paths: readonly string[]): Promise<void> {
+  applyChanges(paths: readonly string[]): Promise<void> {
+    return this.oneAtATime(() => this.applyChangesNow(paths))
+  }
+
+  private async applyChangesNow(paths: readonly string[]): Promise<void> {
     const entryPaths: Array<{ path: string; clientId: string | null }> = []
     for (const path of paths) {
       if (path.split('/').some((part) => part === layout.appDir)) continue
       const target = this.journalOwner(path)
-      if (target === 'structure') return this.reload()
+      if (target === 'structure') return this.reloadNow()
       if (target?.startsWith('client-file:')) {
-        if (!(await this.clients.refresh(target.slice('client-file:'.length)))) return this.reload()
+        if (!(await this.clients.refresh(target.slice('client-file:'.length)))) return this.reloadNow()
         continue
       }
       if (target !== 'ignored') entryPaths.push({ path, clientId: target })
     }
-    if (entryPaths.length > 500) return this.reload()
+    if (entryPaths.length > 500) return this.reloadNow()
     for (const { path, clientId } of entryPaths) await this.entries.refresh(path, clientId)
   }
 
@@ -124,7 +169,7 @@ export class Vault {
       readOnly: this.readOnlyReason !== null,
       ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
       ...(this.migration ? { migrated: { from: this.migration.from, to: this.migration.to, backup: this.migration.backup } } : {}),
-      problems: [...this.problems]
+      problems: [...this.problems, ...this.clients.problems, ...this.entries.problems]
     }
   }
 
