@@ -62,3 +62,12 @@ describe('entry files', () => {
     expect(file.body).toBe('Body\r\n')
   })
 })
+
+describe('a changed field', () => {
+  it('is written plainly, not in the quotes its old value needed', () => {
+    const created = serializeEntryFile(null, { id: 'e', title: '' }, 'x')
+    expect(created).toContain('title: ""')
+    const renamed = serializeEntryFile(parseEntryFile(created), { title: 'Scope call went sideways' }, 'x')
+    expect(renamed).toContain('\ntitle: Scope call went sideways\n')
+  })
+})

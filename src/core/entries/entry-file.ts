@@ -87,7 +87,8 @@ export function serializeEntryFile(
     // Leave unchanged fields alone, so their quoting and comments stay exactly as written.
     if (original && JSON.stringify(original.fields[key]) === JSON.stringify(value)) continue
     if (value === undefined) yaml.delete(key)
-    else yaml.set(key, value)
+    // A fresh node, so a changed value is written in the plain style YAML allows for it (not the quotes an empty title had).
+    else yaml.set(key, yaml.createNode(value))
   }
   const gap = original?.gap || '\n'
   return `---\n${yaml.toString({ lineWidth: 0 })}---\n${gap}${body}`
