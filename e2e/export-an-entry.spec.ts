@@ -12,7 +12,7 @@ test('export the open entry to a Markdown file chosen in the save dialog', async
   await page.getByLabel('Title').fill('Notes to take out')
   await page.getByRole('textbox', { name: 'Entry text' }).click()
   await page.keyboard.type('**Bold** claim and a plain line.')
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 5000 })
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
 
   const out = await mkdtemp(join(tmpdir(), 'rapport-export-'))
   app.nextSavePath = join(out, 'notes.md')

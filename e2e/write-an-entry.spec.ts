@@ -33,7 +33,7 @@ test('write an entry with a heading, a list and a link; it is saved as Markdown 
   await expect(editor.locator('h2', { hasText: 'What happened' })).toBeVisible()
   await expect(editor.locator('ul li')).toHaveCount(2)
   await expect(editor.locator('a[href="https://example.com/notes"]')).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 5000 })
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
 
   const [file] = await journalFiles(app.vaultDir, 'dana-whitfield')
   expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-scope-call-went-sideways\.md$/)
@@ -81,7 +81,7 @@ test('a file changed by another program while editing is never overwritten', asy
   await addClient(page, 'Synced')
   await page.keyboard.press('Control+n')
   await page.getByLabel('Title').fill('Shared note')
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 5000 })
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
   const [file] = await journalFiles(app.vaultDir, 'synced')
   const path = join(app.vaultDir, 'clients/synced/journal', file ?? '')
   const theirs = `${await readFile(path, 'utf8')}Written on another laptop.\n`

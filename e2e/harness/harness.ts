@@ -42,6 +42,9 @@ export class RapportHarness {
   /** What the save dialog answers next; null is "Cancel". */
   nextSavePath: string | null = null
   readonly savePrompts: Array<{ title: string; defaultName: string }> = []
+  /** What the folder dialog answers next; null is "Cancel". */
+  nextFolder: string | null = null
+  readonly folderPrompts: Array<{ title: string }> = []
   readonly openedExternally: string[] = []
   blockedRequests: string[] = []
   private stopWatching: (() => void) | null = null
@@ -72,10 +75,15 @@ export class RapportHarness {
         this.savePrompts.push({ title, defaultName })
         return this.nextSavePath
       },
+      chooseFolder: async ({ title }) => {
+        this.folderPrompts.push({ title })
+        return this.nextFolder
+      },
       openExternal: async (url) => {
         this.openedExternally.push(url)
       },
-      flushed: () => this.flushWaiters.splice(0).forEach((resolve) => resolve())
+      flushed: () => this.flushWaiters.splice(0).forEach((resolve) => resolve()),
+      emit: (event, payload) => void this.emit(event, payload).catch(() => undefined)
     }
     const dispatch = createDispatch(createHandlers(this.vault, ports))
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
