@@ -15,7 +15,12 @@ import { AppAlert } from './AppAlert'
 import { useFlushEvents } from './useFlushEvents'
 import { useJournal } from './useJournal'
 import { useStableCallback } from './use-stable-callback'
+import { ClientTabHost } from './ClientTabHost'
+import { ClientTabs } from './ClientTabs'
+import { clientTabs, globalViews } from './registry'
 import { VaultBanner } from './VaultBanner'
+import { ViewNav } from './ViewNav'
+import type { ViewContext } from './views'
 import { Welcome } from './Welcome'
 import './app.css'
 
@@ -25,6 +30,18 @@ type DialogState =
   | { kind: 'trash-client'; client: ClientSummary }
   | { kind: 'trash-entry'; entry: EntrySummary }
   | { kind: 'leave'; message: string; resolve: (leave: boolean) => void }
+
+/** The app-wide view with this id, in the panes beside the sidebar. */
+function GlobalViewHost({ viewId, context }: { viewId: string; context: ViewContext }) {
+  const view = globalViews.find((v) => v.id === viewId)
+  if (!view) return null
+  const View = view.component
+  return (
+    <main className="view-pane" aria-label={view.label} tabIndex={-1}>
+      <View context={context} />
+    </main>
+  )
+}
 
 export function App() {
   const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
@@ -43,6 +60,9 @@ export function App() {
   const navigation = useRef(0)
   const creatingEntry = useRef(false)
   const afterDialog = useRef<(() => void) | null>(null)
+  // An app-wide view (Today, Commitments…) in place of the journal, or null; and the selected client's tab.
+  const [activeView, setActiveView] = useState<string | null>(null)
+  const [clientTab, setClientTab] = useState('journal')
 
   const client = clients.find((c) => c.id === selectedClientId) ?? null
   const selectedEntry = entries?.find((e) => e.id === selectedEntryId) ?? null
@@ -65,9 +85,39 @@ export function App() {
   }
 
   const openClient = (next: ClientSummary) => {
-    if (next.id === selectedClientId) return
-    void navigate(() => selectClient(next.id))
+    if (next.id === selectedClientId && activeView === null) return
+    void navigate(() => {
+      setActiveView(null)
+      if (next.id !== selectedClientId) {
+        setClientTab('journal')
+        selectClient(next.id)
+      }
+    })
   }
+
+  const viewContext: ViewContext | null = info
+    ? {
+        info,
+        canWrite,
+        clients,
+        openClient: (clientId, tab = 'journal') =>
+          void navigate(() => {
+            setActiveView(null)
+            setClientTab(tab)
+            if (clientId !== selectedClientId) selectClient(clientId)
+          }),
+        openEntry: (clientId, entryId) =>
+          void navigate(() => {
+            setActiveView(null)
+            setClientTab('journal')
+            if (clientId && clientId !== selectedClientId) selectClient(clientId)
+            selectEntry(entryId)
+          }),
+        openView: (viewId) => void navigate(() => setActiveView(viewId)),
+        refresh,
+        notify: setAlert
+      }
+    : null
 
   const openEntry = (entry: EntrySummary) => {
     if (entry.id === selectedEntryId) {
@@ -174,9 +224,10 @@ export function App() {
       <VaultBanner info={info} />
       <div className={`panes ${showWelcome ? 'welcoming' : ''}`}>
         <ClientsSidebar
+          top={<ViewNav views={globalViews} activeId={activeView} onOpen={(id) => viewContext?.openView(id)} />}
           ref={sidebarRef}
           clients={clients}
-          selectedId={selectedClientId}
+          selectedId={activeView === null ? selectedClientId : null}
           onSelect={openClient}
           onNewClient={() => setDialog({ kind: 'new-client' })}
           canCreate={canWrite}
@@ -185,6 +236,10 @@ export function App() {
         />
         {showWelcome ? (
           <Welcome vaultRoot={info.root} canCreate={canWrite} onAddClient={() => setDialog({ kind: 'new-client' })} />
+        ) : activeView !== null && viewContext ? (
+          <GlobalViewHost viewId={activeView} context={viewContext} />
+        ) : client && clientTab !== 'journal' && viewContext ? (
+          <ClientTabHost client={client} tabId={clientTab} context={viewContext} onOpenTab={setClientTab} />
         ) : (
           <>
             <EntriesPane
@@ -198,6 +253,7 @@ export function App() {
               onTrashClient={() => client && setDialog({ kind: 'trash-client', client })}
               canWrite={canWrite}
               loadError={journal.entriesError}
+              tabs={client ? <ClientTabs tabs={clientTabs} activeId="journal" onOpen={setClientTab} /> : null}
             />
             <EditorPane
               entryId={selectedEntryId}

@@ -1,5 +1,5 @@
 import { useImperativeHandle, useMemo, useRef, useState } from 'react'
-import type { Ref } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { ClientSummary } from '@shared/domain'
 import { withShortcut } from '@renderer/commands/platform'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
@@ -20,11 +20,13 @@ interface ClientsSidebarProps {
   canCreate: boolean
   vaultName: string
   vaultRoot: string
+  /** Shown above the client list: the app-wide views. */
+  top?: ReactNode
   ref?: Ref<ClientsSidebarHandle>
 }
 
 export function ClientsSidebar(props: ClientsSidebarProps) {
-  const { clients, selectedId, onSelect, onNewClient, canCreate, vaultName, vaultRoot, ref } = props
+  const { clients, selectedId, onSelect, onNewClient, canCreate, vaultName, vaultRoot, top, ref } = props
   const [query, setQuery] = useState('')
   const visible = useMemo(() => filterClients(clients, query), [clients, query])
   const listRef = useRef<ListboxHandle>(null)
@@ -38,6 +40,7 @@ export function ClientsSidebar(props: ClientsSidebarProps) {
 
   return (
     <nav aria-label="Clients" className="sidebar">
+      {top}
       <div className="pane-header sidebar-header">
         <h2 className="pane-title">Clients</h2>
         <button

@@ -30,51 +30,88 @@ function dialogsClosed(timeoutMs = 5000): Promise<boolean> {
   })
 }
 
+/** Every mounted component's runtimes; the newest registration that knows a command runs it. */
+const registrations: Array<{ current: Partial<CommandRuntimes> }> = []
+let detach: (() => void) | null = null
+
+function runtimeFor(id: CommandId): CommandRuntime | undefined {
+  for (let i = registrations.length - 1; i >= 0; i--) {
+    const runtime = registrations[i]?.current[id]
+    if (runtime) return runtime
+  }
+  return undefined
+}
+
+function runNow(id: CommandId): void {
+  const runtime = runtimeFor(id)
+  if (runtime?.enabled()) runtime.run()
+}
+
+function run(id: CommandId): void {
+  const dialog = openDialog()
+  if (!dialog) return runNow(id)
+  // A command typed while a dialog finishes its work (Ctrl+N right after "Add client") runs once it closes;
+  // otherwise commands would act behind a dialog the person is still using, so they are ignored.
+  if (dialog.getAttribute('aria-busy') !== 'true') return
+  void dialogsClosed().then((closed) => {
+    if (closed) setTimeout(() => runNow(id), 0)
+  })
+}
+
+/** One keydown listener and one menu subscription for the whole app, whoever registers commands. */
+function attach(): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing) return
+    for (const command of commands) {
+      if (command.shortcut && matchesShortcut(command.shortcut, event, isMac)) {
+        // The shortcut is ours even when the command is disabled: Ctrl+N must not open a browser window.
+        event.preventDefault()
+        event.stopPropagation()
+        run(command.id)
+        return
+      }
+    }
+  }
+  // Capture phase, so the editor's own key handling cannot swallow an app shortcut.
+  window.addEventListener('keydown', onKeyDown, { capture: true })
+  const unsubscribe = onEvent('command:run', ({ id }) => {
+    if (isCommandId(id)) run(id)
+  })
+  return () => {
+    window.removeEventListener('keydown', onKeyDown, { capture: true })
+    unsubscribe()
+  }
+}
+
 /**
- * Binds every declared shortcut (one keydown listener on the window) and the
- * application menu's `command:run` events to the same runtimes, so a command
- * behaves the same however it is chosen.
+ * Gives commands of the one list (shared/commands.ts) what they do here.
+ * Any component may call it for the commands it owns (App for the journal,
+ * a view for its own); shortcuts and the application menu reach them all.
  */
-export function useCommands(runtimes: CommandRuntimes): void {
+export function useCommands(runtimes: Partial<CommandRuntimes>): void {
   // Assigned during render so a command run straight after a commit sees that commit's state.
   const latest = useRef(runtimes)
   latest.current = runtimes
 
   useEffect(() => {
-    const runNow = (id: CommandId) => {
-      const runtime = latest.current[id]
-      if (runtime.enabled()) runtime.run()
-    }
-    const run = (id: CommandId) => {
-      const dialog = openDialog()
-      if (!dialog) return runNow(id)
-      // A command typed while a dialog finishes its work (Ctrl+N right after "Add client") runs once it closes;
-      // otherwise commands would act behind a dialog the person is still using, so they are ignored.
-      if (dialog.getAttribute('aria-busy') !== 'true') return
-      void dialogsClosed().then((closed) => {
-        if (closed) setTimeout(() => runNow(id), 0)
-      })
-    }
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return
-      for (const command of commands) {
-        if (command.shortcut && matchesShortcut(command.shortcut, event, isMac)) {
-          // The shortcut is ours even when the command is disabled: Ctrl+N must not open a browser window.
-          event.preventDefault()
-          event.stopPropagation()
-          run(command.id)
-          return
-        }
+    registrations.push(latest)
+    detach ??= attach()
+    return () => {
+      registrations.splice(registrations.indexOf(latest), 1)
+      if (registrations.length === 0) {
+        detach?.()
+        detach = null
       }
     }
-    // Capture phase, so the editor's own key handling cannot swallow an app shortcut.
-    window.addEventListener('keydown', onKeyDown, { capture: true })
-    const unsubscribe = onEvent('command:run', ({ id }) => {
-      if (isCommandId(id)) run(id)
-    })
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, { capture: true })
-      unsubscribe()
-    }
   }, [])
+}
+
+/** Runs a command as if chosen from the menu (for buttons and the command palette). */
+export function runCommand(id: CommandId): void {
+  run(id)
+}
+
+/** Whether a command can run now, for menus and the palette. */
+export function commandEnabled(id: CommandId): boolean {
+  return runtimeFor(id)?.enabled() ?? false
 }

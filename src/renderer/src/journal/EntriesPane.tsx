@@ -1,5 +1,5 @@
 import { useImperativeHandle, useRef } from 'react'
-import type { Ref } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { ClientSummary, EntrySummary } from '@shared/domain'
 import { shortcutLabel, withShortcut } from '@renderer/commands/platform'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
@@ -21,11 +21,13 @@ interface EntriesPaneProps {
   onTrashClient: () => void
   canWrite: boolean
   loadError: string | null
+  /** The client's tabs (Journal, Profile…), under the header. */
+  tabs?: ReactNode
   ref?: Ref<EntriesPaneHandle>
 }
 
 export function EntriesPane(props: EntriesPaneProps) {
-  const { client, entries, selectedId, onSelect, onNewEntry, onRenameClient, onTrashClient, canWrite, loadError, ref } = props
+  const { client, entries, selectedId, onSelect, onNewEntry, onRenameClient, onTrashClient, canWrite, loadError, tabs, ref } = props
   const listRef = useRef<ListboxHandle>(null)
   const newEntryRef = useRef<HTMLButtonElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
@@ -73,6 +75,7 @@ export function EntriesPane(props: EntriesPaneProps) {
           </div>
         )}
       </div>
+      {tabs}
       {client && (
         <div className="entries-toolbar">
           <button
