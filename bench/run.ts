@@ -9,11 +9,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { briefBench } from './brief.bench'
 import { markdownBench } from './markdown.bench'
 import { printTable } from './measure'
 import type { Row } from './measure'
+import { searchBench } from './search.bench'
 import { writeSyntheticVault } from './synthetic-vault'
 import type { SyntheticVault } from './synthetic-vault'
+import { transferBench } from './transfer.bench'
 import { vaultBench } from './vault.bench'
 
 export interface BenchContext {
@@ -22,7 +25,7 @@ export interface BenchContext {
   scratch: string
 }
 
-const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench]
+const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench, briefBench, transferBench, searchBench]
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, clients: { type: 'string', default: '500' } } })
 const root = await mkdtemp(join(tmpdir(), 'rapport-bench-'))

@@ -93,3 +93,22 @@ test('a file changed by another program while editing is never overwritten', asy
   expect(await readFile(path, 'utf8')).toBe(theirs)
   await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('Mine, typed here')
 })
+
+test('when the last edit cannot be saved, closing says so instead of pretending', async ({ app }) => {
+  const page = app.page
+  await addClient(page, 'Full Disk')
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Will not fit')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
+  // The vault becomes read-only for this entry: the core refuses the save (a broken-file guard), as a full disk would.
+  const [file] = await journalFiles(app.vaultDir, 'full-disk')
+  const { writeFile, readFile: read } = await import('node:fs/promises')
+  const path = join(app.vaultDir, 'clients/full-disk/journal', file ?? '')
+  await writeFile(path, (await read(path, 'utf8')).replace(/^---\n/, '---\ntitle: [broken\n'))
+  await app.vault.applyChanges([`clients/full-disk/journal/${file}`])
+  await page.getByRole('textbox', { name: 'Entry text' }).click()
+  await page.keyboard.type('These words cannot be saved')
+  await app.flushLikeWindowClose()
+  expect(app.lastFlush).toMatchObject({ saved: false, problem: expect.stringMatching(/.+/) })
+  await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('These words cannot be saved')
+})

@@ -82,7 +82,10 @@ export class RapportHarness {
       openExternal: async (url) => {
         this.openedExternally.push(url)
       },
-      flushed: () => this.flushWaiters.splice(0).forEach((resolve) => resolve()),
+      flushed: (outcome) => {
+        this.lastFlush = outcome
+        this.flushWaiters.splice(0).forEach((resolve) => resolve())
+      },
       emit: (event, payload) => void this.emit(event, payload).catch(() => undefined)
     }
     const dispatch = createDispatch(createHandlers(this.vault, ports))
@@ -95,6 +98,8 @@ export class RapportHarness {
   }
 
   private readonly flushWaiters: Array<() => void> = []
+  /** What the renderer answered to the last `app:flush`. */
+  lastFlush: { saved: boolean; problem?: string | undefined } | null = null
 
   async open(): Promise<void> {
     await this.page.goto(`${APP_ORIGIN}/index.html`)

@@ -1,9 +1,9 @@
-import type { Channel, Input, Output } from '../shared/api'
+import type { Channel, Events, Input, Output } from '../shared/api'
 import { createDispatch, createHandlers } from '../core/service'
 import { Vault } from '../core/vault/vault'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
-import { CliError } from './output'
+import { CliError, processIo } from './output'
 import type { Io } from './output'
 
 export interface CliContext {
@@ -26,8 +26,14 @@ export function createContext(vaultRoot: string, json: boolean, io: Io): CliCont
           chooseSavePath: async () => {
             throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
           },
+          chooseFolder: async () => {
+            throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
+          },
           openExternal: async () => undefined,
-          flushed: () => undefined
+          flushed: () => undefined,
+          emit: (event, payload) => {
+            if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
+          }
         })
       )
     })))
@@ -42,4 +48,14 @@ export function createContext(vaultRoot: string, json: boolean, io: Io): CliCont
       return result.value as Output<typeof channel>
     }
   }
+}
+
+/**
+ * One line on standard error, rewritten in place, while an export or import
+ * runs — only in a terminal, so scripts and pipes (and `--json`) get clean output.
+ */
+function showProgress(io: Io, { done, total, phase }: Events['transfer:progress']): void {
+  if (io !== processIo || !process.stderr.isTTY) return
+  const line = `${phase[0]?.toUpperCase()}${phase.slice(1)}… ${done} of ${total}`
+  process.stderr.write(`\r\x1b[K${done >= total ? '' : line}`)
 }

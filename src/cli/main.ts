@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
+import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
 import { clients } from './commands/clients'
 import { doctor } from './commands/doctor'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { show } from './commands/show'
@@ -13,7 +16,7 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, doctor]
 
 const globalOptions = {
   vault: { type: 'string' },

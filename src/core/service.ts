@@ -1,10 +1,13 @@
 import type { ApiError, Handlers, Result } from '../shared/api'
 import { contract, isChannel } from '../shared/api'
+import { briefHandlers } from './brief/handlers'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
 import { relationshipHandlers } from './relationship/handlers'
 import { safetyHandlers } from './history/handlers'
+import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
+import { transferHandlers } from './transfer/handlers'
 import { RapportError } from './errors'
 import type { ShellPorts } from './shell-ports'
 import type { Vault } from './vault/vault'
@@ -18,10 +21,13 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
     ...relationshipHandlers(vault),
+    ...briefHandlers(vault, shell),
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell),
+    ...searchHandlers(vault),
+    ...transferHandlers(vault, shell),
     'app:open-external': async ({ url }) => shell.openExternal(url),
-    'app:flushed': async () => shell.flushed()
+    'app:flushed': async (outcome) => shell.flushed(outcome)
   }
 }
 

@@ -1,3 +1,5 @@
+import type { EventName, Events } from '../shared/api'
+
 /**
  * What the core needs from the shell around it: native dialogs, the user's
  * browser. Electron's main process provides these; the e2e harness, the CLI
@@ -8,7 +10,11 @@ export interface ShellPorts {
   resourcesDir: string
   /** Asks the user where to save a file; null when they cancel. */
   chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>
+  /** Asks the user for a folder (one they may create in the dialog); null when they cancel. */
+  chooseFolder(options: { title: string; buttonLabel: string }): Promise<string | null>
   openExternal(url: string): Promise<void>
   /** The renderer has saved every pending edit (answer to the `app:flush` event). */
-  flushed(): void
+  flushed(outcome: { saved: boolean; problem?: string | undefined }): void
+  /** Pushes an event to the renderer (main: webContents.send); shells without a renderer may leave it out or show it their way. */
+  emit?<E extends EventName>(event: E, payload: Events[E]): void
 }

@@ -4,7 +4,7 @@
  * browser, the menu). Everything else lives in src/core.
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, powerMonitor, shell } from 'electron'
 import { Vault } from '../core/vault/vault'
 import { createDispatch, createHandlers } from '../core/service'
 import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
@@ -19,7 +19,22 @@ import { hardenApp } from './security'
 const FLUSH_TIMEOUT_MS = 3000
 
 let mainWindow: BrowserWindow | null = null
-let flushWaiter: (() => void) | null = null
+type FlushOutcome = { saved: boolean; problem?: string | undefined }
+let flushWaiter: ((outcome: FlushOutcome) => void) | null = null
+
+/** Asks the renderer to save every pending edit and waits for its answer (or a timeout). */
+function saveEverything(): Promise<FlushOutcome> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish({ saved: false }), FLUSH_TIMEOUT_MS)
+    function finish(outcome: FlushOutcome): void {
+      clearTimeout(timer)
+      flushWaiter = null
+      resolve(outcome)
+    }
+    flushWaiter = finish
+    send('app:flush', {})
+  })
+}
 
 function send<E extends EventName>(event: E, payload: Events[E]): void {
   mainWindow?.webContents.send(event, payload)
@@ -46,19 +61,27 @@ function createWindow(): BrowserWindow {
   })
   window.once('ready-to-show', () => window.show())
 
-  // Ask the renderer to save pending edits before the window goes; close for real once it answers (or after a timeout).
-  let flushed = false
+  // Ask the renderer to save pending edits before the window goes. If it could not (a full disk, say),
+  // the person decides: closing would lose the text that is still on screen.
+  let closing = false
   window.on('close', (event) => {
-    if (flushed) return
+    if (closing) return
     event.preventDefault()
-    const finish = (): void => {
-      flushed = true
-      flushWaiter = null
+    void saveEverything().then(async (outcome) => {
+      if (!outcome.saved) {
+        const { response } = await dialog.showMessageBox(window, {
+          type: 'warning',
+          buttons: ['Keep Rapport Open', 'Close Without Saving'],
+          defaultId: 0,
+          cancelId: 0,
+          message: 'Your latest changes are not saved.',
+          detail: `${outcome.problem ?? 'The window did not answer in time.'}\n\nKeep Rapport open to try again; your text is still there.`
+        })
+        if (response === 0) return
+      }
+      closing = true
       window.close()
-    }
-    flushWaiter = finish
-    setTimeout(finish, FLUSH_TIMEOUT_MS)
-    send('app:flush', {})
+    })
   })
 
   if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
@@ -87,8 +110,14 @@ async function start(): Promise<void> {
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
         return result.canceled || !result.filePath ? null : result.filePath
       },
+      async chooseFolder({ title, buttonLabel }) {
+        const options: Electron.OpenDialogOptions = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] }
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
       openExternal: (url) => shell.openExternal(url),
-      flushed: () => flushWaiter?.()
+      flushed: (outcome) => flushWaiter?.(outcome),
+      emit: send
     })
   )
   registerIpc(dispatch)
@@ -97,6 +126,14 @@ async function start(): Promise<void> {
     void vault.applyChanges(paths).then(() => send('vault:changed', { paths }))
   })
   app.on('will-quit', stopWatching)
+
+  // A system shutdown (Linux, macOS) does not close windows the usual way: save first, then quit.
+  // On Windows the window's own close handler runs at session end.
+  // (Electron passes an event whose preventDefault delays the shutdown; its typings leave it out.)
+  powerMonitor.on('shutdown', (event?: { preventDefault(): void }) => {
+    event?.preventDefault()
+    void saveEverything().finally(() => app.quit())
+  })
 
   mainWindow = createWindow()
   Menu.setApplicationMenu(buildMenu(mainWindow))

@@ -10,11 +10,14 @@
 import type { z } from 'zod'
 import type { CommandId } from './commands'
 import { appContract } from './contract/app'
+import { briefContract } from './contract/brief'
 import { clientsContract } from './contract/clients'
 import { entriesContract } from './contract/entries'
 import { relationshipContract } from './contract/relationship'
 import { safetyContract } from './contract/safety'
+import { searchContract } from './contract/search'
 import { templatesContract } from './contract/templates'
+import { transferContract, type TransferProgress } from './contract/transfer'
 import { vaultContract } from './contract/vault'
 
 /** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
@@ -23,8 +26,11 @@ export const contract = {
   ...clientsContract,
   ...entriesContract,
   ...relationshipContract,
+  ...briefContract,
   ...safetyContract,
   ...templatesContract,
+  ...searchContract,
+  ...transferContract,
   ...appContract
 } as const
 
@@ -82,9 +88,11 @@ export interface Events {
   'app:flush': Record<string, never>
   /** A command chosen from the application menu. */
   'command:run': { id: CommandId }
+  /** How far a long export or import has got (at most a few times a second). */
+  'transfer:progress': TransferProgress
 }
 export type EventName = keyof Events
-export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run']
+export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress']
 
 // ---------------------------------------------------------------------------
 // The API the renderer sees as `window.rapport`

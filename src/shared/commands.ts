@@ -16,6 +16,7 @@ export interface CommandDeclaration {
 
 export const commandIds = [
   'entry.new',
+  'entry.reflection',
   'client.new',
   'client.rename',
   'client.trash',
@@ -23,12 +24,17 @@ export const commandIds = [
   'entry.export',
   'view.focusClients',
   'view.focusEntries',
-  'view.focusEditor'
+  'view.focusEditor',
+  'client.stage',
+  'client.trust',
+  'interaction.add',
+  'entry.commitment'
 ] as const
 export type CommandId = (typeof commandIds)[number]
 
 export const commands: readonly CommandDeclaration[] = [
   { id: 'entry.new', label: 'New Entry', shortcut: 'CmdOrCtrl+N', menu: 'file' },
+  { id: 'entry.reflection', label: 'New Reflection…', shortcut: 'CmdOrCtrl+Shift+N', menu: 'file' },
   { id: 'client.new', label: 'New Client…', shortcut: 'CmdOrCtrl+Shift+C', menu: 'file' },
   { id: 'entry.export', label: 'Export Entry to Markdown…', shortcut: 'CmdOrCtrl+Shift+E', menu: 'file' },
   { id: 'client.rename', label: 'Rename Client…', menu: 'edit' },
@@ -36,7 +42,11 @@ export const commands: readonly CommandDeclaration[] = [
   { id: 'entry.trash', label: 'Move Entry to Trash', menu: 'edit' },
   { id: 'view.focusClients', label: 'Go to Clients', shortcut: 'CmdOrCtrl+1', menu: 'go' },
   { id: 'view.focusEntries', label: 'Go to Entries', shortcut: 'CmdOrCtrl+2', menu: 'go' },
-  { id: 'view.focusEditor', label: 'Go to Editor', shortcut: 'CmdOrCtrl+3', menu: 'go' }
+  { id: 'view.focusEditor', label: 'Go to Editor', shortcut: 'CmdOrCtrl+3', menu: 'go' },
+  { id: 'client.stage', label: 'Change Stage…', shortcut: 'CmdOrCtrl+Shift+S', menu: 'edit' },
+  { id: 'client.trust', label: 'Change Trust…', shortcut: 'CmdOrCtrl+Shift+T', menu: 'edit' },
+  { id: 'interaction.add', label: 'Log Interaction…', shortcut: 'CmdOrCtrl+Shift+I', menu: 'edit' },
+  { id: 'entry.commitment', label: 'Make Commitment from Selection…', shortcut: 'CmdOrCtrl+Shift+K', menu: 'edit' }
 ]
 
 export function isCommandId(value: unknown): value is CommandId {

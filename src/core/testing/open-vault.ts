@@ -10,6 +10,7 @@ export function testShell(overrides: Partial<ShellPorts> = {}): ShellPorts {
   return {
     resourcesDir: checkoutResourcesDir,
     chooseSavePath: async () => null,
+    chooseFolder: async () => null,
     openExternal: async () => undefined,
     flushed: () => undefined,
     ...overrides

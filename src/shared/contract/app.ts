@@ -10,6 +10,9 @@ export const appContract = {
     }),
     output: returns<void>()
   },
-  /** The renderer's answer to the `app:flush` event: every pending edit is on disk. */
-  'app:flushed': { input: z.void(), output: returns<void>() }
+  /** The renderer's answer to the `app:flush` event: whether every pending edit is on disk, and if not, why. */
+  'app:flushed': {
+    input: z.object({ saved: z.boolean(), problem: z.string().max(2000).optional() }),
+    output: returns<void>()
+  }
 } as const

@@ -15,8 +15,9 @@ export function useFlushEvents(flush: () => Promise<boolean>): void {
   useEffect(() => {
     const unsubscribe = onEvent('app:flush', () => {
       void latest.current().then((saved) => {
-        // Only confirm what is true: if a save failed, main's own timeout decides, and the error stays on screen.
-        if (saved) void call('app:flushed', undefined).catch(() => undefined)
+        // Say what is true: if a save failed, main asks the person before closing; the text stays on screen.
+        const problem = saved ? undefined : (document.querySelector('[role="status"].save-status')?.textContent ?? undefined)
+        void call('app:flushed', saved ? { saved } : { saved, ...(problem ? { problem } : {}) }).catch(() => undefined)
       })
     })
     const onVisibility = () => {

@@ -1,0 +1,165 @@
+/**
+ * Search (issue #9), each timing beside a baseline measured in this run:
+ * - client list ready (open + list) vs a raw read of every client.json;
+ * - warm open of the index (from its cache) and a cold build, vs a raw read of every entry;
+ * - query p50/p95 over varied queries vs a naive substring scan of every entry's text, already in memory;
+ * - the index brought up to date after a save (p95).
+ */
+import { readFile, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { SearchFilters } from '../src/shared/contract/search'
+import { ClientStore } from '../src/core/clients/client-store'
+import { clientHandlers } from '../src/core/clients/handlers'
+import { cacheFile } from '../src/core/search/index-cache'
+import { searchServiceOf } from '../src/core/search/search-service'
+import { Vault } from '../src/core/vault/vault'
+import type { BenchContext } from './run'
+import { median, p95, time } from './measure'
+import type { Row } from './measure'
+
+/** Words of the synthetic vault, typed as people do: prefixes, typos, several words, phrases, filters. */
+const queries: Array<{ query: string; filters?: SearchFilters }> = [
+  ...['budg', 'time', 'scop', 'pilot', 'renew', 'feedb', 'spons', 'procur', 'quart', 'roadm', 'migr', 'pric', 'disc', 'contr'].map((query) => ({ query })),
+  ...['cucmber', 'budgte', 'retrospectve', 'stakeholdr', 'compliace', 'escalaton', 'onbaording', 'aplogy', 'persevre', 'proposl'].map((query) => ({ query })),
+  ...['budget spring', 'scope call', 'renewal pricing', 'trust respect', 'family holiday', 'legal security compliance', 'follow-up proposal', 'board strategy growth', 'apology repair', 'coffee jazz'].map((query) => ({ query })),
+  ...['"budget timeline"', '"trust respect"', '"coffee meeting"', '"scope creep"'].map((query) => ({ query })),
+  { query: 'budget', filters: { from: '2022-06-01', to: '2023-06-30' } },
+  { query: 'invoice', filters: { kinds: ['commitment'] } },
+  { query: 'cucumber', filters: { kinds: ['client'] } },
+  { query: 'risk', filters: { stage: 'engaged' } },
+  { query: 'workshop', filters: { tag: 'retainer' } },
+  { query: 'launch delay', filters: { kinds: ['entry'], from: '2023-01-01' } },
+  ...['zebra', 'quokka', 'x', 'be', 'listen curious patient', 'value success', 'hiring', 'churn'].map((query) => ({ query }))
+]
+
+/** A search with no index: every entry's text (lower case, in memory) scanned for each word, matches counted to rank them. */
+function naiveSearch(texts: readonly string[], query: string): number {
+  const words = query.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean)
+  const hits: Array<{ at: number; count: number }> = []
+  texts.forEach((text, at) => {
+    let count = 0
+    for (const word of words) {
+      let found = 0
+      for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) found++
+      if (found === 0) return
+      count += found
+    }
+    hits.push({ at, count })
+  })
+  return hits.sort((a, b) => b.count - a.count).slice(0, 20).length
+}
+
+async function journalFiles(root: string): Promise<string[]> {
+  const files: string[] = []
+  for (const client of await readdir(join(root, 'clients'))) {
+    const journal = join(root, 'clients', client, 'journal')
+    for (const name of await readdir(journal)) files.push(join(journal, name))
+  }
+  return files
+}
+
+export async function searchBench({ vault: synthetic }: BenchContext): Promise<Row[]> {
+  const rows: Row[] = []
+  const root = synthetic.root
+  const area = 'search'
+
+  // Client list ready: what the window waits for before it can show clients.
+  const clientFiles = (await readdir(join(root, 'clients'))).map((slug) => join(root, 'clients', slug, 'client.json'))
+  const rawClients = await time(async () => {
+    for (const file of clientFiles) await readFile(file)
+  }, 3)
+  const listReady = await time(async () => {
+    const vault = await Vault.open(root)
+    await clientHandlers(vault)['clients:list'](undefined)
+  }, 3)
+  const clientsAlone = await time(() => new ClientStore(root).load(), 3)
+  rows.push({ area, measure: `client list ready (open the vault + clients:list, ${synthetic.clients} clients)`, value: median(listReady), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
+  rows.push({ area, measure: 'clients read alone (ClientStore.load: if clients came before entries)', value: median(clientsAlone), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
+
+  // The baseline for opening and building the index: every entry file read, one after another.
+  const entryFiles = await journalFiles(root)
+  const rawEntries = await time(async () => {
+    for (const file of entryFiles) await readFile(file)
+  }, 3)
+  const rawRead = { label: `raw read of all ${entryFiles.length} entries`, value: median(rawEntries) }
+
+  // Cold build: no cache. Each run opens the vault afresh (untimed), so the index starts empty.
+  let longestBlock = 0
+  let longestSlice = 0
+  const cold: number[] = []
+  for (let run = 0; run < 2; run++) {
+    await rm(cacheFile(root), { force: true })
+    const vault = await Vault.open(root)
+    const search = searchServiceOf(vault)
+    const loop = monitorEventLoopDelay({ resolution: 1 })
+    loop.enable()
+    const began = performance.now()
+    await search.indexed()
+    cold.push(performance.now() - began)
+    loop.disable()
+    longestBlock = Math.max(longestBlock, loop.max / 1e6)
+    longestSlice = Math.max(longestSlice, search.slicer.longestSliceMs)
+    await search.settled()
+  }
+  cold.sort((a, b) => a - b)
+  rows.push({ area, measure: 'cold index build (no cache)', value: median(cold), unit: 'ms', baseline: rawRead, goal: '≤ 5×' })
+  rows.push({ area, measure: 'longest event-loop block during a cold build', value: longestBlock, unit: 'ms', goal: `slices of 8 ms (longest measured ${longestSlice.toFixed(1)} ms)` })
+  const cacheBytes = (await readFile(cacheFile(root))).byteLength
+  rows.push({ area, measure: 'index cache size', value: cacheBytes / 1e6, unit: 'MB', baseline: { label: 'the vault', value: synthetic.bytes / 1e6 } })
+
+  // Warm open: the cache is valid and nothing changed.
+  let warmVault: Vault | null = null
+  const warmTimes: number[] = []
+  for (let run = 0; run < 3; run++) {
+    const vault = await Vault.open(root)
+    const search = searchServiceOf(vault)
+    const began = performance.now()
+    await search.indexed()
+    warmTimes.push(performance.now() - began)
+    if (search.stats.opened !== 'cache' || search.stats.sourcesIndexed !== 0) throw new Error(`warm open rebuilt the index: ${JSON.stringify(search.stats)}`)
+    warmVault = vault
+  }
+  warmTimes.sort((a, b) => a - b)
+  rows.push({ area, measure: 'warm open of the index (from its cache)', value: median(warmTimes), unit: 'ms', baseline: rawRead, goal: '≤ 2×' })
+
+  // Queries, against a naive scan of every entry's text already in memory.
+  const vault = warmVault as Vault | null
+  if (!vault) throw new Error('no vault')
+  const search = searchServiceOf(vault)
+  const texts = await Promise.all(entryFiles.map(async (file) => (await readFile(file, 'utf8')).toLowerCase()))
+  const queryTimes: number[] = []
+  const naiveTimes: number[] = []
+  for (let round = 0; round < 3; round++) {
+    for (const q of queries) {
+      let began = performance.now()
+      await search.query(q)
+      queryTimes.push(performance.now() - began)
+      began = performance.now()
+      naiveSearch(texts, q.query)
+      naiveTimes.push(performance.now() - began)
+    }
+  }
+  queryTimes.sort((a, b) => a - b)
+  naiveTimes.sort((a, b) => a - b)
+  rows.push({ area, measure: `query p50 (${queries.length} queries × 3, results with snippets)`, value: median(queryTimes), unit: 'ms', baseline: { label: 'naive substring scan p50', value: median(naiveTimes) } })
+  rows.push({ area, measure: 'query p95', value: p95(queryTimes), unit: 'ms', baseline: { label: 'naive substring scan p95', value: p95(naiveTimes) }, goal: '≤ 10 ms and ≤ 0.2×' })
+
+  // After a save, how long until the index has it.
+  const updates: number[] = []
+  const ids = vault.entries.allWithVersions().map((e) => e.id)
+  for (let i = 0; i < 40; i++) {
+    const id = ids[(i * 7919) % ids.length] ?? ''
+    const entry = await vault.entries.read(id)
+    await vault.entries.save({ id, title: entry.title, body: `${entry.body}\nAdded in the bench, round ${i}: quokka.\n`, version: entry.version })
+    const began = performance.now()
+    await search.indexed()
+    updates.push(performance.now() - began)
+  }
+  updates.sort((a, b) => a - b)
+  const found = await search.query({ query: 'quokka' })
+  if (found.total < 40) throw new Error(`the index missed saves: ${found.total} of 40 found`)
+  rows.push({ area, measure: 'index up to date after a save, p95', value: p95(updates), unit: 'ms', goal: '≤ 5 ms' })
+  await search.settled()
+  return rows
+}

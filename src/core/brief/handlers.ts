@@ -1,0 +1,32 @@
+import type { HandlersFor } from '../../shared/api'
+import type { Brief, briefContract } from '../../shared/contract/brief'
+import { safeSlug } from '../fs/safe-name'
+import type { Clock } from '../relationship/viewpoint'
+import { systemClock, viewpointOf } from '../relationship/viewpoint'
+import type { ShellPorts } from '../shell-ports'
+import type { Vault } from '../vault/vault'
+import { assembleBrief } from './assemble-brief'
+import { briefToMarkdown } from './brief-markdown'
+import { singleTemplateReader } from './template-reader'
+
+/** `dana-whitfield-brief-2026-11-23.md`: whose brief, and from which day, in a name safe on every disk. */
+export const briefFileName = (brief: Brief): string => `${safeSlug(brief.name, 'client')}-brief-${brief.asOf.day}.md`
+
+/**
+ * The prep brief's channels. `clock` gives "now" and the computer's zone
+ * (used when the user has chosen none); tests pass a fixed one.
+ */
+export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDir'>, clock: Clock = systemClock): HandlersFor<typeof briefContract> {
+  const templates = singleTemplateReader(shell.resourcesDir, vault.root)
+  const brief = (clientId: string): Promise<Brief> => {
+    const { now, settings } = viewpointOf(vault, clock)
+    return assembleBrief(vault, clientId, { now, timeZone: settings.timeZone, remindDaysBefore: settings.remindDaysBefore, templates })
+  }
+  return {
+    'brief:get': async ({ clientId }) => brief(clientId),
+    'brief:markdown': async ({ clientId }) => {
+      const assembled = await brief(clientId)
+      return { markdown: briefToMarkdown(assembled), fileName: briefFileName(assembled) }
+    }
+  }
+}

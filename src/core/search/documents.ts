@@ -1,0 +1,151 @@
+/**
+ * What is searched: each entry, client profile, commitment and interaction
+ * becomes one document of four weighted fields. The weights are the
+ * ranking's one rule of relevance between fields: a word in a title counts
+ * more than in tags, tags more than names and labels, and those more than
+ * the body text.
+ */
+import type { ClientFile, EntrySummary } from '../../shared/domain'
+import type { SearchKind } from '../../shared/contract/search'
+import { plainText } from './plain-text'
+
+export const FIELD_WEIGHTS = { title: 5, tags: 3, keywords: 2, body: 1 } as const
+export type FieldName = keyof typeof FIELD_WEIGHTS
+export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[]
+
+/** What the index keeps of each document, for filters and for building results. */
+export interface DocInfo {
+  kind: SearchKind
+  /** The entry's, client's, commitment's or interaction's own id. */
+  id: string
+  /** The entry or client the document was made from (`entry:<id>`, `client:<id>`): what is indexed again when it changes. */
+  source: string
+  clientId: string | null
+  /** ISO 8601: an entry's or client's creation, when a commitment was made, when an interaction happened. */
+  date?: string
+  template?: string
+  /** Lower case. */
+  tags: string[]
+}
+
+export interface SearchDoc extends DocInfo {
+  /** Plain text by field; the body's offsets are the Markdown's (see plainText). */
+  fields: Record<FieldName, string>
+}
+
+export const entrySource = (id: string): string => `entry:${id}`
+export const clientSource = (id: string): string => `client:${id}`
+
+/** Very large entries are indexed up to here: enough for any real journal entry, and a pasted log cannot stall indexing. */
+export const MAX_INDEXED_CHARS = 1_000_000
+
+export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' | 'created' | 'template' | 'tags'>, body: string, clientName: string | null): SearchDoc {
+  return {
+    kind: 'entry',
+    id: entry.id,
+    source: entrySource(entry.id),
+    clientId: entry.clientId,
+    date: entry.created,
+    ...(entry.template ? { template: entry.template } : {}),
+    tags: entry.tags.map((t) => t.toLowerCase()),
+    fields: {
+      title: entry.title,
+      tags: entry.tags.join(' '),
+      keywords: [entry.template, clientName].filter(Boolean).join(' '),
+      body: plainText(body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body)
+    }
+  }
+}
+
+/** The client's profile, then one document per commitment and per interaction. */
+export function clientDocs(clientId: string, client: ClientFile): SearchDoc[] {
+  const source = clientSource(clientId)
+  const tags = client.tags.map((t) => t.toLowerCase())
+  const profile: SearchDoc = {
+    kind: 'client',
+    id: clientId,
+    source,
+    clientId,
+    ...(client.createdAt ? { date: client.createdAt } : {}),
+    tags,
+    fields: {
+      title: client.name,
+      tags: client.tags.join(' '),
+      keywords: [client.organisation, client.role, client.stage?.current, client.trust?.current].filter(Boolean).join(' '),
+      body: profileText(client)
+    }
+  }
+  const commitments = client.commitments.map(
+    (k): SearchDoc => ({
+      kind: 'commitment',
+      id: k.id,
+      source,
+      clientId,
+      date: k.createdAt,
+      tags: [],
+      fields: {
+        title: k.what,
+        tags: '',
+        keywords: [k.by === 'me' ? 'I promised' : `${client.name} promised`, k.status, client.name].join(' '),
+        body: [k.due ? `Due ${k.due}` : '', ...notesOf(k.history)].filter(Boolean).join('\n')
+      }
+    })
+  )
+  const interactions = client.interactions.map(
+    (i): SearchDoc => ({
+      kind: 'interaction',
+      id: i.id,
+      source,
+      clientId,
+      date: i.at,
+      tags: [],
+      fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), body: i.note ?? '' }
+    })
+  )
+  return [profile, ...commitments, ...interactions]
+}
+
+/** "Phone, no reply": how an interaction is named in results. */
+export function interactionTitle(interaction: { channel: string; outcome: string }): string {
+  const words = (s: string) => s.replace(/-/g, ' ')
+  const channel = words(interaction.channel)
+  return `${channel.charAt(0).toUpperCase()}${channel.slice(1)}, ${words(interaction.outcome)}`
+}
+
+/** The profile as lines a person can read in a snippet: "Dislikes: cucumber". */
+function profileText(client: ClientFile): string {
+  const line = (label: string, value: string | undefined | null) => (value?.trim() ? `${label}: ${value.trim()}` : '')
+  const list = (values: readonly string[] | undefined) => (values ?? []).join(', ')
+  const style = client.style
+  const people = client.people.map((p) =>
+    [
+      line('Person', [p.name, p.role, p.relation].filter(Boolean).join(', ')),
+      line('Likes', list(p.person?.likes)),
+      line('Dislikes', list(p.person?.dislikes)),
+      line('Notes', p.notes),
+      line('Style notes', p.style?.notes)
+    ].filter(Boolean)
+  )
+  return [
+    line('Organisation', client.organisation),
+    line('Role', client.role),
+    line('Likes', list(client.person?.likes)),
+    line('Dislikes', list(client.person?.dislikes)),
+    line('Important dates', (client.person?.dates ?? []).map((d) => `${d.label} ${d.date}`).join(', ')),
+    line('About them', client.person?.notes),
+    line('Best times', style?.bestTimes),
+    line('Replies expected', style?.replyWithin),
+    line('Style notes', style?.notes),
+    line('Goals', client.business?.goals),
+    line('Pressures', client.business?.pressures),
+    line('Success looks like', client.business?.success),
+    ...people.flat()
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+function notesOf(history: unknown): string[] {
+  if (!Array.isArray(history)) return []
+  return history.flatMap((h: unknown) => (h && typeof h === 'object' && 'note' in h && typeof h.note === 'string' && h.note.trim() ? [h.note] : []))
+}

@@ -1,0 +1,121 @@
+/**
+ * Ranked documents made into results a person reads: the title, a snippet
+ * around the best match with highlight ranges, and where to open it. Text
+ * comes from the vault as it is now (entries from their files, read only
+ * for the results shown), so a snippet is never out of date.
+ */
+import type { SearchResult, SearchTarget } from '../../shared/contract/search'
+import type { Vault } from '../vault/vault'
+import type { DocInfo } from './documents'
+import { clientDocs } from './documents'
+import type { QueryTerm, RankedDoc } from './inverted-index'
+import { plainText } from './plain-text'
+import { hasPhrase } from './query'
+import { highlightsIn, snippetOf } from './snippet'
+import { clientData, clientName, readEntryBody } from './sources'
+
+/** Entry bodies recently shown, as plain text, by entry id: typing a query refines it, and the same entries come back. */
+export class RecentBodies {
+  private readonly bodies = new Map<string, { version: string; plain: string }>()
+
+  constructor(private readonly capacity = 400) {}
+
+  async get(vault: Vault, entryId: string): Promise<string | null> {
+    const known = this.bodies.get(entryId)
+    if (known && known.version === vault.entries.withVersion(entryId)?.version) {
+      this.bodies.delete(entryId)
+      this.bodies.set(entryId, known)
+      return known.plain
+    }
+    const file = await readEntryBody(vault, entryId)
+    if (!file) return null
+    const plain = plainText(file.body)
+    this.bodies.set(entryId, { version: file.version, plain })
+    if (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value ?? '')
+    return plain
+  }
+}
+
+interface Shown {
+  title: string
+  /** Plain text with the Markdown's offsets (for entries) or the document's body. */
+  body: string
+  date?: string
+}
+
+/**
+ * Results for the ranked documents, in order, at most `limit`. With quoted
+ * phrases, documents are checked in order until `limit` hold them all
+ * (`confirmed` counts those found).
+ */
+export async function resultsFor(
+  vault: Vault,
+  ranked: readonly RankedDoc[],
+  query: readonly QueryTerm[],
+  phrases: readonly string[][],
+  limit: number,
+  bodies: RecentBodies
+): Promise<{ results: SearchResult[]; confirmed: number }> {
+  const wanted = new Map<string, number>()
+  query.forEach((term, word) => {
+    for (const variant of term.variants) if (!wanted.has(variant.term)) wanted.set(variant.term, word)
+  })
+  const results: SearchResult[] = []
+  let confirmed = 0
+  for (let at = 0; at < ranked.length && results.length < limit; at += limit) {
+    const batch = ranked.slice(at, at + limit)
+    const shown = await Promise.all(batch.map(({ doc }) => textOf(vault, doc, bodies)))
+    batch.forEach(({ doc, score }, i) => {
+      const text = shown[i]
+      if (!text) return
+      if (phrases.length > 0 && !phrases.every((phrase) => hasPhrase(`${text.title}\n${text.body}`, phrase))) return
+      confirmed++
+      if (results.length < limit) results.push(resultOf(vault, doc, score, text, wanted))
+    })
+  }
+  return { results, confirmed }
+}
+
+function resultOf(vault: Vault, doc: DocInfo, score: number, text: Shown, wanted: ReadonlyMap<string, number>): SearchResult {
+  const snippet = snippetOf(text.body, wanted)
+  const name = clientName(vault, doc.clientId)
+  const date = text.date ?? doc.date
+  return {
+    kind: doc.kind,
+    open: targetOf(doc, snippet.offset),
+    title: text.title,
+    titleHighlights: highlightsIn(text.title, wanted),
+    snippet: snippet.text,
+    highlights: snippet.highlights,
+    clientId: doc.clientId,
+    ...(name !== null ? { clientName: name } : {}),
+    ...(date ? { date } : {}),
+    score: Math.round(score * 1000) / 1000
+  }
+}
+
+function targetOf(doc: DocInfo, offset: number): SearchTarget {
+  const clientId = doc.clientId ?? ''
+  switch (doc.kind) {
+    case 'entry':
+      return { kind: 'entry', entryId: doc.id, offset }
+    case 'client':
+      return { kind: 'client', clientId: doc.id }
+    case 'commitment':
+      return { kind: 'commitment', clientId, commitmentId: doc.id }
+    case 'interaction':
+      return { kind: 'interaction', clientId, interactionId: doc.id }
+  }
+}
+
+/** The document's text as it is now; null when it is gone (the index hears of it in a moment). */
+async function textOf(vault: Vault, doc: DocInfo, bodies: RecentBodies): Promise<Shown | null> {
+  if (doc.kind === 'entry') {
+    const entry = vault.entries.withVersion(doc.id)
+    const body = entry ? await bodies.get(vault, doc.id) : null
+    return entry && body !== null ? { title: entry.title || 'Untitled', body, date: entry.created } : null
+  }
+  const data = doc.clientId === null ? null : clientData(vault, doc.clientId)
+  const found = data && doc.clientId !== null ? clientDocs(doc.clientId, data).find((d) => d.kind === doc.kind && d.id === doc.id) : undefined
+  return found ? { title: found.fields.title, body: found.fields.body, ...(found.date ? { date: found.date } : {}) } : null
+}

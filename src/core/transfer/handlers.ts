@@ -1,0 +1,100 @@
+import type { HandlersFor } from '../../shared/api'
+import type { ExportReport, transferContract } from '../../shared/contract/transfer'
+import { viewpointOf } from '../relationship/viewpoint'
+import type { ShellPorts } from '../shell-ports'
+import type { Vault } from '../vault/vault'
+import { existingFiles, runExport } from './export'
+import { planExport } from './export-plan'
+import { planImport, previewOf } from './import-plan'
+import { runImport } from './import'
+import { TargetFolder } from './target-folder'
+import { TransferJobs } from './transfer-jobs'
+
+/**
+ * Export and import through the contract. Each long job is registered so
+ * `transfer:cancel` can stop it, and reports `transfer:progress` events.
+ * When the renderer gives no folder, the shell's native dialog asks.
+ */
+export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof transferContract> {
+  const jobs = new TransferJobs(shell)
+  const timeZone = (): string => viewpointOf(vault).settings.timeZone
+  const askForSources = async (paths: string[] | undefined): Promise<string[] | null> => {
+    if (paths?.length) return paths
+    const folder = await shell.chooseFolder({ title: 'Import Markdown notes from a folder', buttonLabel: 'Preview import' })
+    return folder === null ? null : [folder]
+  }
+
+  return {
+    'export:plan': async ({ scope, options, target }) => {
+      const layout = await planExport(vault, scope, options)
+      const folder = target === undefined ? null : await TargetFolder.open(target, vault.root, { create: false })
+      const existing = new Set(folder ? await existingFiles(folder, layout) : [])
+      return {
+        target: folder?.root ?? null,
+        files: layout.files.map((f) => ({ path: f.path, kind: f.kind, exists: existing.has(f.path) })),
+        existing: existing.size,
+        entries: layout.entries,
+        clients: layout.clients,
+        snapshots: layout.snapshots
+      }
+    },
+
+    'export:run': async ({ scope, options, target, overwrite, jobId }) => {
+      const chosen = target ?? (await shell.chooseFolder({ title: 'Export to a folder', buttonLabel: 'Export here' }))
+      if (chosen === null) return null
+      const job = jobs.start(jobId)
+      try {
+        const layout = await planExport(vault, scope, options)
+        const folder = await TargetFolder.open(chosen, vault.root, { create: true })
+        const report: ExportReport = {
+          jobId: job.id,
+          target: folder.root,
+          status: 'done',
+          planned: layout.files.length,
+          written: 0,
+          entries: layout.entries,
+          clients: layout.clients,
+          snapshots: layout.snapshots,
+          existing: [],
+          skipped: []
+        }
+        if (!overwrite) {
+          const existing = await existingFiles(folder, layout)
+          if (existing.length > 0) return { ...report, status: 'needs-overwrite', existing }
+        }
+        const outcome = await runExport(vault, layout, folder, options, { overwrite, signal: job.signal, onProgress: job.progress('writing'), timeZone: timeZone() })
+        return { ...report, status: outcome.cancelled ? 'cancelled' : 'done', written: outcome.written, skipped: outcome.skipped }
+      } finally {
+        job.finish()
+      }
+    },
+
+    'import:preview': async ({ paths, clientId, createClients, windows1252, jobId }) => {
+      const sources = await askForSources(paths)
+      if (sources === null) return null
+      const job = jobs.start(jobId)
+      try {
+        const plan = await planImport(vault, { paths: sources, clientId, createClients, windows1252 }, { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
+        return previewOf(plan, vault)
+      } finally {
+        job.finish()
+      }
+    },
+
+    'import:run': async ({ paths, clientId, createClients, windows1252, duplicates, jobId }) => {
+      vault.assertWritable()
+      const sources = await askForSources(paths)
+      if (sources === null) return null
+      const job = jobs.start(jobId)
+      try {
+        const plan = await planImport(vault, { paths: sources, clientId, createClients, windows1252 }, { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
+        const outcome = await runImport(vault, plan, { duplicates, signal: job.signal, onProgress: job.progress('writing') })
+        return { jobId: job.id, ...outcome, ...(job.signal.aborted ? { status: 'cancelled' as const } : {}) }
+      } finally {
+        job.finish()
+      }
+    },
+
+    'transfer:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) })
+  }
+}

@@ -1,0 +1,145 @@
+import { dirname, resolve } from 'node:path'
+import type { ImportReport } from '../../shared/contract/transfer'
+import type { ClientFile } from '../../shared/domain'
+import { layout } from '../vault/layout'
+import type { Vault } from '../vault/vault'
+import { entryIdOfUrl, entryUrl, linkDestination } from './entry-links'
+import type { LinkResolver } from './entry-links'
+import { rewriteEntryLinks } from './entry-links'
+import type { ImportPlan, NewClient, PlannedNote } from './import-plan'
+import { mapNoteFields } from './note-fields'
+import { readNoteText } from './note-reader'
+
+export interface ImportRun {
+  duplicates: 'skip' | 'keep'
+  signal?: AbortSignal | undefined
+  onProgress?: ((progress: { done: number; total: number }) => void) | undefined
+}
+
+export type ImportOutcome = Omit<ImportReport, 'jobId'>
+
+/**
+ * Writes the planned notes into the vault, through its stores, in the order
+ * of the plan. The source files are only ever read. A note that changed
+ * since it was planned is skipped (it would not be what the preview showed);
+ * cancelling stops between two notes, and what was imported stays.
+ */
+export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { status: 'done', imported: 0, duplicatesSkipped: 0, clientsCreated: [], problems: [...plan.problems], notReached: 0 }
+  const skips = (note: PlannedNote): boolean => note.duplicateOf !== undefined && run.duplicates === 'skip'
+
+  const clientIds = new Map<string, string>()
+  const idByClaimed = new Map(plan.notes.flatMap((n) => (n.claimedId ? [[n.claimedId, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const] : [])))
+  if (plan.request.createClients) {
+    for (const wanted of plan.newClients) {
+      if (run.signal?.aborted) break
+      try {
+        const record = await vault.clients.create(displayable(wanted.name))
+        if (wanted.profile) await vault.clients.update(record, (data) => restoreProfile(data, wanted, idByClaimed))
+        clientIds.set(wanted.key, record.id)
+        outcome.clientsCreated.push({ id: record.id, name: record.data?.name ?? wanted.name })
+      } catch (error) {
+        outcome.problems.push({ path: wanted.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
+      }
+    }
+  }
+
+  // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
+  const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
+  const total = plan.notes.length
+  for (const [done, note] of plan.notes.entries()) {
+    if (run.signal?.aborted) {
+      outcome.status = 'cancelled'
+      outcome.notReached = total - done
+      break
+    }
+    if (skips(note)) outcome.duplicatesSkipped++
+    else await importNote(vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed), windows1252: plan.request.windows1252 }, outcome)
+    run.onProgress?.({ done: done + 1, total })
+  }
+  return outcome
+}
+
+interface NoteContext {
+  clientIds: ReadonlyMap<string, string>
+  links: LinkResolver
+  windows1252: boolean
+}
+
+async function importNote(vault: Vault, note: PlannedNote, { clientIds, links, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
+  const fail = (reason: string): void => void outcome.problems.push({ path: note.source.absolute, reason })
+  const text = await readNoteText(note.source.absolute, { windows1252 })
+  if ('problem' in text) return fail(text.problem)
+  if (text.hash !== note.hash) return fail('it changed after the preview, so it was not imported; import it again to see what it holds now')
+  const fields = mapNoteFields(text.text, note.source)
+  if ('problem' in fields) return fail(fields.problem)
+
+  const d = note.destination
+  const clientId = d.kind === 'client' ? d.clientId : d.kind === 'new' ? (clientIds.get(d.key) ?? null) : null
+  const extra = { ...fields.extra }
+  // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.
+  const ownClient = fields.original.fields.client
+  if (typeof ownClient === 'string' && !/^c_/.test(ownClient) && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient)) extra['imported-client'] = ownClient
+  try {
+    await vault.entries.adopt({
+      clientId,
+      folder: clientId === null ? layout.journalDir : vault.clients.journalOf(clientId),
+      original: fields.original,
+      fields: { id: note.id, title: fields.title, created: fields.created, updated: fields.updated, template: fields.template, tags: fields.tags, ...extra },
+      body: rewriteEntryLinks(fields.body, links)
+    })
+    outcome.imported++
+  } catch (error) {
+    fail((error as Error).message)
+  }
+}
+
+/**
+ * Links from one note to another note of the import — by a path relative to
+ * the note (or to the folder that was chosen), or a `rapport://entry/<id>`
+ * whose id had to change — become `rapport://entry/<id>` links to the new
+ * entries, which stay right however the files are renamed later.
+ */
+function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>, idByClaimed: ReadonlyMap<string, string>): LinkResolver {
+  return (target) => {
+    const hash = target.indexOf('#')
+    const fragment = hash === -1 ? '' : linkDestination(target.slice(hash))
+    const claimed = entryIdOfUrl(target)
+    if (claimed !== null) {
+      const id = idByClaimed.get(claimed)
+      return id && id !== claimed ? entryUrl(id) + fragment : null
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//') || target.startsWith('#')) return null
+    const path = target.split(/[?#]/)[0] ?? ''
+    if (!path) return null
+    // `/x.md` is from the top of the chosen folder (as Obsidian writes it); `x.md` from the note's folder, else from the top.
+    const candidates = path.startsWith('/') ? [resolve(note.source.root, path.replace(/^\/+/, ''))] : [resolve(dirname(note.source.absolute), path), resolve(note.source.root, path)]
+    for (const absolute of candidates) {
+      const id = idBySource.get(absolute) ?? idBySource.get(`${absolute}.md`)
+      if (id) return entryUrl(id) + fragment
+    }
+    return null
+  }
+}
+
+/** A folder or profile name as a client name: one line, no control characters, at most 300 characters. */
+function displayable(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300).trim()
+  return clean || 'Imported client'
+}
+
+/**
+ * The client.json of an exported profile put back: everything but the new
+ * client's own id, format and name. An entry link in a commitment, question
+ * or style note follows its entry when that entry's id had to change.
+ */
+function restoreProfile(data: ClientFile, wanted: NewClient, idByClaimed: ReadonlyMap<string, string>): void {
+  if (!wanted.profile) return
+  const { id: _id, format: _format, name: _name, ...profile } = structuredClone(wanted.profile)
+  const own = data as Record<string, unknown>
+  for (const key of Object.keys(own)) if (key !== 'id' && key !== 'format' && key !== 'name') delete own[key]
+  Object.assign(own, profile)
+  for (const list of [data.commitments, data.questions, data.styleNotes]) {
+    for (const item of list ?? []) if (typeof item.entry === 'string') item.entry = idByClaimed.get(item.entry) ?? item.entry
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { MAX_NOTE_BYTES, tooBig } from './import-scan'
+
+export type NoteText = { text: string; hash: string } | { problem: string }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Reads one note for an import, only ever reading it: opened without
+ * following a link (one swapped in since the scan is refused), its size
+ * checked on the open file before anything is read, then decoded. Text that
+ * is not UTF-8 is skipped with the reason, or read as Windows-1252 (what most
+ * old Windows and Latin-1 files are) when the person asked for that.
+ */
+export async function readNoteText(absolute: string, options: { windows1252: boolean }): Promise<NoteText> {
+  let bytes: Buffer
+  try {
+    const handle = await open(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    try {
+      const info = await handle.stat()
+      if (!info.isFile()) return { problem: 'it is no longer a plain file' }
+      if (info.size > MAX_NOTE_BYTES) return { problem: tooBig(info.size) }
+      bytes = await handle.readFile()
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') return { problem: 'it has become a link since it was found; links are not followed' }
+    if (code === 'ENOENT') return { problem: 'it is no longer there' }
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'it could not be read: permission was denied' }
+    return { problem: `it could not be read: ${(error as Error).message}` }
+  }
+  const text = decode(bytes, options.windows1252)
+  if (text === null) {
+    return { problem: 'it is not UTF-8 text (it may be Windows-1252 or Latin-1), so it was skipped; import it again choosing "read as Windows-1252" (--windows-1252) to read it that way' }
+  }
+  if (text.includes('\u0000')) return { problem: 'it looks like a binary file, not text, so it was skipped' }
+  return { text, hash: createHash('sha256').update(bytes).digest('hex') }
+}
+
+/** UTF-8 (a byte order mark is dropped), UTF-16 when it says so with its byte order mark, else Windows-1252 if allowed. */
+function decode(bytes: Buffer, windows1252: boolean): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return windows1252 ? new TextDecoder('windows-1252').decode(bytes) : null
+  }
+}

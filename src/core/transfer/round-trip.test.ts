@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseEntryFile } from '../entries/entry-file'
+import { openTestVault } from '../testing/open-vault'
+import { tempDir } from '../testing/temp-vault'
+import type { Vault } from '../vault/vault'
+import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
+import { linkedEntry } from './export-links'
+import { allEntries } from './import-plan'
+import { DANA_ID, entries as fixtureEntries, writeRealisticVault } from './test-vault'
+import { fingerprint } from './transfer-testing'
+
+/** An entry as the round trip must keep it: what it says and how it is filed. */
+async function entryFacts(vault: Vault, id: string) {
+  const entry = await vault.entries.read(id)
+  const { fields } = parseEntryFile(await vault.entries.text(id))
+  const { client: _client, ...frontMatter } = fields
+  const clientName = entry.clientId === null ? null : (vault.clients.get(entry.clientId).data?.name ?? null)
+  return { title: entry.title, created: entry.created, updated: entry.updated, tags: entry.tags, template: entry.template, clientName, frontMatter, body: entry.body, path: entry.path }
+}
+
+/**
+ * Links between entries compared by the entry they lead to: an import writes
+ * them as `rapport://entry/<id>` (stable when files are renamed), whatever
+ * form the original used (a path relative to the file, or to the vault).
+ */
+function sameLinks(vault: Vault, body: string, path: string): string {
+  const byPath = new Map(allEntries(vault).map((e) => [e.path.toLowerCase(), e.id]))
+  return rewriteEntryLinks(body, (target) => {
+    const linked = linkedEntry(target, posix.dirname(path), byPath)
+    return linked ? `entry:${linked.id}${linked.fragment}` : entryIdOfUrl(target) ? `entry:${entryIdOfUrl(target)}` : null
+  })
+}
+
+describe('export, then import into an empty vault', () => {
+  it('gives back the same clients and entries: content, titles, dates, tags, template ids, fields Rapport does not know', async () => {
+    const root = await tempDir()
+    await writeRealisticVault(root)
+    const original = await openTestVault(root)
+    const out = await tempDir()
+    const exported = await original.call('export:run', { scope: { all: true }, target: out })
+    expect(exported).toMatchObject({ status: 'done', written: 12, entries: 8, clients: 4, skipped: [] })
+
+    const before = await fingerprint(out)
+    const copy = await openTestVault()
+    const preview = await copy.call('import:preview', { paths: [out], createClients: true })
+    expect(preview).toMatchObject({ notes: 8, toImport: 8, duplicates: [], problems: [] })
+    expect(preview?.newClients.map((c) => c.name).sort()).toEqual(['Café Ünïcødé', 'Dana Whitfield', 'Northwind Traders', 'Quiet Co'])
+    const report = await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })
+    expect(report).toMatchObject({ status: 'done', imported: 8, duplicatesSkipped: 0, problems: [], notReached: 0 })
+    expect(await fingerprint(out)).toEqual(before)
+
+    // Clients: the same names, and client.json as it was, all but the new vault's own id.
+    const clientsOf = (vault: Vault) =>
+      vault.clients
+        .list()
+        .map((c) => {
+          const { id: _id, ...data } = c.data ?? { id: '' }
+          return data
+        })
+        .sort((a, b) => String(a.name).localeCompare(String(b.name)))
+    expect(clientsOf(copy.vault)).toEqual(clientsOf(original.vault))
+    expect(copy.vault.clients.list().find((c) => c.data?.name === 'Dana Whitfield')?.data).toMatchObject({ crmId: 'NW-42', commitments: [expect.objectContaining({ entry: 'e_01JDXSCOPE0000000000000000' }), expect.anything()] })
+
+    // Entries: the same ids (they were free), the same facts, the same text.
+    const originals = allEntries(original.vault)
+    expect(originals).toHaveLength(fixtureEntries.length)
+    expect(allEntries(copy.vault)).toHaveLength(originals.length)
+    for (const entry of originals) {
+      const was = await entryFacts(original.vault, entry.id)
+      const now = await entryFacts(copy.vault, entry.id)
+      expect({ ...now, body: sameLinks(copy.vault, now.body, now.path), path: undefined }).toEqual({ ...was, body: sameLinks(original.vault, was.body, was.path), path: undefined })
+      // The same folder in the new vault (client folders come from the same names); file names follow titles.
+      expect(posix.dirname(now.path)).toBe(posix.dirname(was.path))
+    }
+    // Links written as rapport://entry/<id> come back byte for byte; the rest point at the same entries.
+    const scope = await copy.vault.entries.read('e_01JDXSCOPE0000000000000000')
+    expect(scope.body).toContain('[the first call](rapport://entry/e_01JDXFIRST0000000000000000)')
+    expect(scope.body).toContain('[the retro](rapport://entry/e_01JDXRETRO0000000000000000#what-went-well)')
+    expect(scope.body).toContain('[not a link](rapport://entry/e_01JDXFIRST0000000000000000)')
+    expect(scope.body).toContain('<details><summary>Raw HTML</summary>kept as is</details>')
+    expect((await copy.vault.entries.read('e_01JDXWEEK30000000000000000')).body).toBe('Same title as Dana’s, another client.\r\nWindows line endings.\r\n')
+    const scopeFile = await readFile(join(copy.dir, scope.path), 'utf8')
+    expect(scopeFile).toMatch(/^---\n# written by hand\nid: e_01JDXSCOPE0000000000000000\nclient: c_\w+\ntitle: Scope call went sideways\n/)
+    expect(scopeFile).toContain('mood: 2\nfollowUpWith:\n  name: Priya\n  when: Friday\n---\n')
+
+    // Importing the same export again finds every note already there.
+    const again = await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })
+    expect(again).toMatchObject({ imported: 0, duplicatesSkipped: 8, clientsCreated: [] })
+    expect(allEntries(copy.vault)).toHaveLength(originals.length)
+  })
+
+  it('brings a client’s folder export into the vault’s client of the same name (ignoring case), creating nothing', async () => {
+    const root = await tempDir()
+    await writeRealisticVault(root)
+    const original = await openTestVault(root)
+    const out = await tempDir()
+    await original.call('export:run', { scope: { client: DANA_ID }, target: out })
+
+    const other = await openTestVault()
+    const existing = await other.call('clients:create', { name: 'dana whitfield' })
+    const preview = await other.call('import:preview', { paths: [out] })
+    expect(preview?.newClients).toEqual([])
+    expect(preview?.destinations).toEqual([{ clientId: existing.id, name: 'dana whitfield', isNew: false, entries: 4, duplicates: 0 }])
+  })
+})

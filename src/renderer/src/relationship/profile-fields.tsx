@@ -1,0 +1,223 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Input } from '@shared/api'
+import { errorMessage } from '@renderer/app/api'
+
+export type ProfilePatchInput = Input<'clients:update-profile'>['patch']
+/** Saves part of the profile; throws with the core's message when it is refused. */
+export type SaveProfile = (patch: ProfilePatchInput) => Promise<void>
+
+const SAVE_AFTER_MS = 500
+
+interface TextFieldProps {
+  label: string
+  value: string | undefined
+  /** Builds the patch for a value; an empty value should remove the field (null). */
+  toPatch: (value: string | null) => ProfilePatchInput
+  save: SaveProfile
+  multiline?: boolean
+  type?: 'text' | 'email' | 'tel' | 'date'
+  placeholder?: string
+  hint?: string
+}
+
+/**
+ * A labelled field that saves itself: half a second after typing stops, or
+ * on leaving it. A refusal from the core is shown under the field, and the
+ * text stays as typed so it can be corrected.
+ */
+export function AutosaveTextField({ label, value, toPatch, save, multiline, type = 'text', placeholder, hint }: TextFieldProps) {
+  const id = useId()
+  const [text, setText] = useState(value ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const lastSaved = useRef(value ?? '')
+  const editing = useRef(false)
+
+  // A change on disk (or from another field's save) shows up unless the person is typing here.
+  useEffect(() => {
+    if (!editing.current) {
+      setText(value ?? '')
+      lastSaved.current = value ?? ''
+    }
+  }, [value])
+
+  const flush = async (next: string) => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (next.trim() === lastSaved.current.trim()) return
+    try {
+      await save(toPatch(next.trim() === '' ? null : next.trim()))
+      lastSaved.current = next
+      setError(null)
+    } catch (failure) {
+      setError(errorMessage(failure))
+    }
+  }
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+
+  const onChange = (next: string) => {
+    setText(next)
+    editing.current = true
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void flush(next), type === 'date' ? 0 : SAVE_AFTER_MS)
+  }
+  const common = {
+    id,
+    value: text,
+    placeholder,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+    onFocus: () => {
+      editing.current = true
+    },
+    onBlur: () => {
+      editing.current = false
+      void flush(text)
+    }
+  }
+  return (
+    <div className="profile-field">
+      <label className="profile-label" htmlFor={id}>
+        {label}
+      </label>
+      {multiline ? (
+        <textarea className="text-input profile-textarea" rows={2} {...common} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input className="text-input" type={type} autoComplete="off" spellCheck={type === 'text'} {...common} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {hint && !error && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface ChoiceFieldProps<T extends string> {
+  label: string
+  value: T | undefined
+  options: ReadonlyArray<{ value: T; label: string }>
+  onChoose: (value: T | null) => Promise<void>
+}
+
+/** A select that saves as soon as a choice is made; "Not known" removes the value. */
+export function ChoiceField<T extends string>({ label, value, options, onChoose }: ChoiceFieldProps<T>) {
+  const id = useId()
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <div className="profile-field">
+      <label className="profile-label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="text-input"
+        value={value ?? ''}
+        onChange={(event) => {
+          const chosen = options.find((o) => o.value === event.target.value)?.value ?? null
+          onChoose(chosen).then(
+            () => setError(null),
+            (failure: unknown) => setError(errorMessage(failure))
+          )
+        }}
+      >
+        <option value="">Not known</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface ChipsFieldProps {
+  label: string
+  values: readonly string[]
+  onChange: (values: string[]) => Promise<void>
+  placeholder?: string
+}
+
+/** Likes, dislikes, tags: Enter (or a comma) adds what is typed, Backspace in the empty field removes the last. */
+export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldProps) {
+  const id = useId()
+  const [draft, setDraft] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  const commit = (next: string[]) =>
+    onChange(next).then(
+      () => setError(null),
+      (failure: unknown) => setError(errorMessage(failure))
+    )
+  const add = () => {
+    const value = draft.trim()
+    if (!value) return
+    setDraft('')
+    if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) void commit([...values, value])
+  }
+
+  return (
+    <div className="profile-field">
+      <label className="profile-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="chips" onClick={() => inputRef.current?.focus()}>
+        <ul className="chip-list" aria-label={label}>
+          {values.map((value, index) => (
+            <li key={`${value}-${index}`} className="chip">
+              <span>{value}</span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${value}`}
+                onClick={() => void commit(values.filter((_, i) => i !== index))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <input
+          ref={inputRef}
+          id={id}
+          className="chip-input"
+          value={draft}
+          placeholder={values.length === 0 ? placeholder : 'Add…'}
+          autoComplete="off"
+          onChange={(event) => setDraft(event.target.value.replace(',', ''))}
+          onBlur={add}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ',') {
+              event.preventDefault()
+              add()
+            } else if (event.key === 'Backspace' && draft === '' && values.length > 0) {
+              event.preventDefault()
+              void commit(values.slice(0, -1))
+            }
+          }}
+        />
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
