@@ -37,6 +37,8 @@ for (let revision = Date.now() % 100_000; ; revision++) {
   for (const [id, entry] of entries) {
     const saved = await call<Entry>('entries:save', { id, title: entry.title, body: revisionBody(revision, 50 + (revision % 400)), version: entry.version })
     entries.set(id, saved)
+    // One dot per finished save, so the test can kill while writes are under way whatever the machine's speed.
+    process.stdout.write('.')
   }
   const client = clients[revision % clients.length]
   if (client) {

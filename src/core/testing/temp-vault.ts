@@ -13,5 +13,6 @@ export async function tempDir(prefix = 'rapport-test-'): Promise<string> {
 }
 
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+  // Retries: a background task (the search index writing its cache) may still be finishing in the folder.
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })))
 })

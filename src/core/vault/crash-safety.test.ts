@@ -28,13 +28,23 @@ async function bundleWriter(dir: string): Promise<string> {
   return outfile
 }
 
-/** Starts the writer, lets it write for a random moment after it is ready, and kills it with SIGKILL. */
-function killWriterAtRandom(writer: string, vault: string, maxMs: number): Promise<void> {
+/**
+ * Starts the writer and kills it with SIGKILL at a random moment while it
+ * writes: after a random number (1–8) of finished saves, plus a random
+ * fraction of a millisecond-scale delay, so the kill lands anywhere in the
+ * next write — in the temp file, the fsync, the rename — on a fast or slow machine.
+ */
+function killWriterAtRandom(writer: string, vault: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, vault], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
+    let saves = 0
+    const killAfter = 1 + Math.floor(Math.random() * 8)
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), Math.random() * maxMs))
+    child.stdout.on('data', (chunk: Buffer) => {
+      saves += chunk.toString().split('.').length - 1
+      if (saves >= killAfter && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 4)
+    })
     child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer stopped by itself: ${stderr}`))))
   })
 }
@@ -83,7 +93,7 @@ async function runLane(writer: string, kills: number): Promise<{ checked: number
   let checked = 0
   const seen = new Set<string>()
   for (let kill = 0; kill < kills; kill++) {
-    await killWriterAtRandom(writer, vault, 80)
+    await killWriterAtRandom(writer, vault)
     const found = await checkEveryFile(vault)
     checked += found.checked
     for (const revision of found.revisions) seen.add(revision)
