@@ -76,7 +76,7 @@ test('an edit made just before the window closes is on disk', async ({ app }) =>
   expect(text).toContain('Typed a moment before quitting')
 })
 
-test('a file changed by another program while editing is never overwritten', async ({ app }) => {
+test('a file changed by another program while editing is never overwritten: theirs stays, mine is kept beside it', async ({ app }) => {
   const page = app.page
   await addClient(page, 'Synced')
   await page.keyboard.press('Control+n')
@@ -84,14 +84,19 @@ test('a file changed by another program while editing is never overwritten', asy
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
   const [file] = await journalFiles(app.vaultDir, 'synced')
   const path = join(app.vaultDir, 'clients/synced/journal', file ?? '')
+  // Typing first, so there are unsaved edits when the other program's change lands (a clean editor would simply reload).
+  await page.getByRole('textbox', { name: 'Entry text' }).click()
+  await page.keyboard.type('Mine, typed here')
   const theirs = `${await readFile(path, 'utf8')}Written on another laptop.\n`
   const { writeFile } = await import('node:fs/promises')
   await writeFile(path, theirs)
-  await page.getByRole('textbox', { name: 'Entry text' }).click()
-  await page.keyboard.type('Mine, typed here')
-  await expect(page.getByText(/changed by another program/)).toBeVisible({ timeout: 5000 })
+  await expect(page.getByRole('alert').filter({ hasText: /changed this entry while you were writing/ })).toBeVisible({ timeout: 5000 })
   expect(await readFile(path, 'utf8')).toBe(theirs)
   await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('Mine, typed here')
+  const copies = (await journalFiles(app.vaultDir, 'synced')).filter((f) => f.includes('.rapport-conflict-'))
+  expect(copies).toHaveLength(1)
+  expect(await readFile(join(app.vaultDir, 'clients/synced/journal', copies[0] ?? ''), 'utf8')).toContain('Mine, typed here')
+  await expect(page.getByRole('button', { name: 'Compare…' })).toBeVisible()
 })
 
 test('when the last edit cannot be saved, closing says so instead of pretending', async ({ app }) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { VaultInfo } from '@shared/domain'
 import { WarningIcon } from '@renderer/ui/icons'
+import { VaultProblemsDialog } from '@renderer/safety/VaultProblemsDialog'
 import './app.css'
 
 const SHOWN = 3
@@ -8,14 +9,16 @@ const SHOWN = 3
 /** A calm note about a read-only vault or files Rapport could not read; they are left alone, never "fixed". */
 export function VaultBanner({ info }: { info: VaultInfo }) {
   const [dismissed, setDismissed] = useState(false)
-  const { readOnly, problems } = info
-  if (dismissed || (!readOnly && problems.length === 0)) return null
+  const [details, setDetails] = useState(false)
+  const { readOnly, problems, migrated } = info
+  if (dismissed || (!readOnly && problems.length === 0 && !migrated)) return null
 
   return (
     <div role="status" className="vault-banner">
       <WarningIcon />
       <div className="vault-banner-text">
         {readOnly && <p>This vault is read-only: you can read everything, but Rapport cannot save changes here.</p>}
+        {migrated && <p>This vault was updated from an older Rapport; the files it changed were backed up first.</p>}
         {problems.length > 0 && (
           <>
             <p>
@@ -32,10 +35,14 @@ export function VaultBanner({ info }: { info: VaultInfo }) {
             </ul>
           </>
         )}
+        <button type="button" className="button subtle small vault-banner-details" onClick={() => setDetails(true)}>
+          {problems.length > 0 ? 'See all problems and how to fix them…' : 'What does this mean?'}
+        </button>
       </div>
       <button type="button" className="button subtle small" onClick={() => setDismissed(true)}>
         Dismiss
       </button>
+      {details && <VaultProblemsDialog info={info} onClose={() => setDetails(false)} />}
     </div>
   )
 }

@@ -1,13 +1,20 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import type { Editor } from '@tiptap/react'
-import { useEffect, useImperativeHandle, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react'
 import type { Ref } from 'react'
 import type { Entry } from '@shared/domain'
 import { docToMarkdown, markdownToDoc } from '@shared/markdown'
 import { ApiCallError, call, errorCode, errorMessage } from '@renderer/app/api'
 import { isMac, withShortcut } from '@renderer/commands/platform'
+import { useCommands } from '@renderer/commands/useCommands'
 import { formatEntryDate } from '@renderer/journal/format-date'
+import { focusFirstAnswer } from '@renderer/templates/focus-first-answer'
+import { TemplateExtras } from '@renderer/templates/TemplateExtras'
 import { ExportIcon, TrashIcon } from '@renderer/ui/icons'
+import { MakeCommitmentButton } from '@renderer/relationship/MakeCommitmentButton'
+import { HistoryDialog } from '@renderer/safety/HistoryDialog'
+import { HistoryIcon } from '@renderer/safety/HistoryIcon'
+import { SaveProblemNotice } from '@renderer/safety/SaveProblemNotice'
 import { AutosaveSession } from './autosave-session'
 import { rendererExtensions } from './raw-markdown-views'
 import { ConflictNotice } from './ConflictNotice'
@@ -28,6 +35,8 @@ export interface EntryEditorHandle {
   discard(): void
   focusTitle(): void
   focusBody(): void
+  /** Puts the cursor in the answer to a template's first prompt (a new reflection). */
+  focusFirstPrompt(): void
   /** The vault changed on disk: show the file's new text if nothing here is unsaved. */
   reloadIfClean(): Promise<void>
   exportEntry(): Promise<void>
@@ -49,6 +58,7 @@ interface EntryEditorProps {
 type Notice = { kind: 'status' | 'alert'; text: string }
 
 const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey)
+const noSubscription = () => () => undefined
 
 export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, ref }: EntryEditorProps) {
   const readOnly = readOnlyReason !== null
@@ -58,6 +68,8 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
   const [session, setSession] = useState<AutosaveSession | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [linkDialog, setLinkDialog] = useState<{ url: string } | null>(null)
+  // The history dialog, with the version it may restore over (null: the text on screen is not all saved, so no restore).
+  const [history, setHistory] = useState<{ version: string | null } | null>(null)
   const callbacks = useRef({ onSaved, onGone })
   useEffect(() => {
     callbacks.current = { onSaved, onGone }
@@ -156,9 +168,12 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     // One session per mounted entry: the parent keys this component by entry id.
   }, [editor])
 
+  // While a save stands refused, editing pauses: the kept copy then has every word, and choosing a version loses none.
+  const conflicted = useSyncExternalStore(session ? session.subscribe : noSubscription, () => session?.getState().kind === 'conflict')
+  const editable = !readOnly && !conflicted
   useEffect(() => {
-    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly, false)
-  }, [editor, readOnly])
+    if (editor.isEditable !== editable) editor.setEditable(editable, false)
+  }, [editor, editable])
 
   useEffect(() => {
     if (notice?.kind !== 'status') return
@@ -189,6 +204,15 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     }
   }
 
+  const openHistory = async () => {
+    const current = sessionRef.current
+    // Save first, so the history compares against what is on screen. A restore needs the file to be exactly what the editor
+    // shows (not the case during a conflict, or with a save failing): otherwise the core would refuse it and keep yet another copy.
+    if (current) await current.flush()
+    setHistory({ version: current?.isClean() ? current.currentVersion : null })
+  }
+  useCommands({ 'entry.history': { enabled: () => history === null, run: () => void openHistory() } })
+
   useImperativeHandle(ref, () => ({
     entryId: entry.id,
     flush: async () => (sessionRef.current ? sessionRef.current.flush() : true),
@@ -199,6 +223,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     discard: () => sessionRef.current?.dispose(),
     focusTitle: () => titleField.current?.focus(),
     focusBody: () => editor.commands.focus(),
+    focusFirstPrompt: () => focusFirstAnswer(editor),
     reloadIfClean: async () => {
       const current = sessionRef.current
       if (!current?.isClean()) return
@@ -224,6 +249,10 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
       <div className="editor-topbar">
         <EditorToolbar editor={editor} disabled={readOnly} onLink={() => openLinkDialog(editor)} />
         <div className="editor-topbar-actions">
+          <MakeCommitmentButton editor={editor} entry={entry} disabled={readOnly} />
+          <button type="button" className="button icon-button" aria-label="History" title={withShortcut('History', 'entry.history')} onClick={() => void openHistory()}>
+            <HistoryIcon />
+          </button>
           <button
             type="button"
             className="button icon-button"
@@ -263,17 +292,19 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
           {session && (
             <ConflictNotice
               session={session}
-              onLoadTheirs={async () => showEntry(await call('entries:read', { id: entry.id }))}
-              onKeepMine={async () => {
-                const fresh = await call('entries:read', { id: entry.id })
-                await session.overwrite(fresh.version)
+              entryId={entry.id}
+              onResolved={(resolved) => (resolved ? showEntry(resolved) : callbacks.current.onGone())}
+              restoreFocus={() => {
+                editor.commands.focus()
+                return true
               }}
             />
           )}
+          {session && <SaveProblemNotice session={session} />}
           <TitleField
             ref={titleField}
             initialValue={entry.title}
-            readOnly={readOnly}
+            readOnly={!editable}
             onChange={(value) => {
               titleRef.current = value
               sessionRef.current?.markDirty()
@@ -291,9 +322,34 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
               </>
             )}
           </div>
+          {session && entry.template && (
+            <TemplateExtras
+              entry={entry}
+              session={session}
+              readOnly={readOnly}
+              readDraft={() => ({ title: titleRef.current, body: docToMarkdown(editor.getJSON()) })}
+              onSaved={(saved) => callbacks.current.onSaved(saved)}
+            />
+          )}
           <EditorContent editor={editor} className="editor-content" />
         </div>
       </div>
+      {history && (
+        <HistoryDialog
+          entryId={entry.id}
+          version={history.version ?? ''}
+          cannotRestore={
+            readOnlyReason ??
+            (history.version === null ? 'Your latest changes are not saved yet, so no version can be put back until they are.' : null)
+          }
+          onClose={() => setHistory(null)}
+          onRestored={(restored) => {
+            setHistory(null)
+            showEntry(restored)
+            setNotice({ kind: 'status', text: 'Restored — the version you replaced is in the history too.' })
+          }}
+        />
+      )}
       {linkDialog && (
         <LinkDialog
           initialUrl={linkDialog.url}

@@ -13,7 +13,8 @@ export function saveStatusText(state: SaveState): string {
     case 'conflict':
       return 'Not saved'
     case 'error':
-      return state.message
+      // The reason is in the notice above the title; this line stays short.
+      return state.retrying ? 'Not saved yet · will retry' : 'Not saved'
   }
 }
 

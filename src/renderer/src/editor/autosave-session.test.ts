@@ -108,7 +108,9 @@ describe('AutosaveSession', () => {
     session.markDirty()
     await vi.advanceTimersByTimeAsync(10_000)
     expect(calls).toHaveLength(1)
-    expect(await session.flush()).toBe(false)
+    // Every word is in the copy the core kept, so leaving loses nothing.
+    expect(await session.flush()).toBe(true)
+    expect(calls).toHaveLength(1)
 
     const overwritten = session.overwrite('theirs-v')
     await vi.advanceTimersByTimeAsync(0)
@@ -116,6 +118,28 @@ describe('AutosaveSession', () => {
     calls[1]?.resolve(entry(screen, 'v9'))
     expect(await overwritten).toBe(true)
     expect(session.getState().kind).toBe('saved')
+  })
+
+  it('never saves again during a conflict (no stream of copies); edits made while the refused save was on its way are kept once', async () => {
+    const { screen, calls, session } = setup()
+    screen.body = 'mine\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    screen.body = 'mine, and more\n'
+    session.markDirty()
+    calls[0]?.reject(new FakeApiError('conflict', 'kept beside it'))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(calls).toHaveLength(1)
+
+    const kept = session.flush()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls[1]).toMatchObject({ body: 'mine, and more\n', version: 'v0' })
+    calls[1]?.reject(new FakeApiError('conflict', 'kept beside it again'))
+    expect(await kept).toBe(true)
+    expect(session.getState().kind).toBe('conflict')
+    await session.keepLatestAsCopy()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(calls).toHaveLength(2)
   })
 
   it('retries a failing disk every five seconds and keeps the text', async () => {

@@ -48,6 +48,8 @@ export class AutosaveSession {
   private version: string
   private saved: Draft
   private dirty = false
+  /** The text the refused save sent: the core kept it as a copy beside the entry. */
+  private conflictDraft: Draft | null = null
   private inFlight: Promise<void> | null = null
   private debounceTimer: ReturnType<typeof setTimeout> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -87,12 +89,16 @@ export class AutosaveSession {
     this.schedule(this.debounceMs)
   }
 
-  /** Saves whatever is pending now and waits for it. Resolves true when everything is on disk. */
+  /**
+   * Saves whatever is pending now and waits for it. Resolves true when
+   * everything is on disk — during a conflict, that is when the copy kept
+   * beside the entry has every word, so leaving the entry loses nothing.
+   */
   async flush(): Promise<boolean> {
     this.clearTimers()
     for (;;) {
       if (this.inFlight) await this.inFlight
-      if (this.state.kind === 'conflict') return false
+      if (this.state.kind === 'conflict') return this.keptInCopy()
       if (!this.dirty) return this.state.kind === 'saved'
       await this.saveNow()
       // saveNow changed the state behind TypeScript's back; read it afresh.
@@ -107,7 +113,22 @@ export class AutosaveSession {
     this.version = version
     this.saved = baseline
     this.dirty = false
+    this.conflictDraft = null
     this.setState({ kind: 'saved' })
+  }
+
+  /**
+   * While a conflict stands nothing is saved (each refused save would leave
+   * another copy). Edits that reached the editor while the refused save was
+   * on its way are in no copy yet: before comparing, keep them as one more
+   * copy, once. Does nothing when the kept copy already has every word.
+   */
+  async keepLatestAsCopy(): Promise<void> {
+    if (this.state.kind !== 'conflict' || this.inFlight || !this.conflictDraft) return
+    const draft = this.options.read()
+    if (draft.title === this.conflictDraft.title && draft.body === this.conflictDraft.body) return
+    this.setState({ kind: 'unsaved' })
+    await this.saveNow()
   }
 
   /** After "Keep mine": write the editor's text over the version now on disk. */
@@ -116,6 +137,14 @@ export class AutosaveSession {
     this.dirty = true
     this.setState({ kind: 'unsaved' })
     return this.flush()
+  }
+
+  private async keptInCopy(): Promise<boolean> {
+    await this.keepLatestAsCopy()
+    const kept = this.conflictDraft
+    if (this.state.kind !== 'conflict' || !kept) return false
+    const draft = this.options.read()
+    return draft.title === kept.title && draft.body === kept.body
   }
 
   dispose(): void {
@@ -142,6 +171,8 @@ export class AutosaveSession {
 
   private saveNow(): Promise<void> {
     if (this.inFlight) return this.inFlight
+    // A debounce armed by typing while the refused save was on its way must not try again: each try would leave another copy.
+    if (this.state.kind === 'conflict') return Promise.resolve()
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
     this.dirty = false
@@ -165,6 +196,8 @@ export class AutosaveSession {
           this.dirty = true
           const code = codeOf(error)
           if (code === 'conflict') {
+            this.conflictDraft = draft
+            this.clearTimers()
             this.setState({ kind: 'conflict', message: messageOf(error) })
           } else {
             const retrying = code !== null && RETRYABLE.has(code)

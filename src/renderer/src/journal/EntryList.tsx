@@ -2,6 +2,7 @@ import type { Ref } from 'react'
 import type { EntrySummary } from '@shared/domain'
 import { Listbox } from '@renderer/ui/Listbox'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
+import { ConflictMarker } from '@renderer/safety/ConflictMarker'
 import { formatEntryDate } from './format-date'
 import './journal.css'
 
@@ -32,6 +33,7 @@ export function EntryList({ entries, selectedId, onSelect, ref }: EntryListProps
           <>
             <span className="entry-title-row">
               <span className={`entry-title ${entry.title.trim() ? '' : 'untitled'}`}>{entryTitle(entry)}</span>
+              {entry.conflicts && entry.conflicts.length > 0 && <ConflictMarker count={entry.conflicts.length} />}
             </span>
             <span className="entry-meta" id={descriptionId}>
               <time className="entry-date" dateTime={entry.created}>

@@ -15,6 +15,7 @@ interface CompareConflictDialogProps {
   version?: string
   onResolved: (entry: Entry | null) => void
   onClose: () => void
+  restoreFocus?: () => boolean
 }
 
 /** Where the copy came from, said the way a person would. */
@@ -26,7 +27,7 @@ export function copyOrigin(tool: string): string {
  * The entry and a conflicting copy, line by line, and the choice between
  * them. Either way the copy goes to the trash, so nothing is lost for good.
  */
-export function CompareConflictDialog({ path, tool, version, onResolved, onClose }: CompareConflictDialogProps) {
+export function CompareConflictDialog({ path, tool, version, onResolved, onClose, restoreFocus }: CompareConflictDialogProps) {
   const [compared] = useAsync(() => call('conflicts:compare', { path }), [path])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -44,7 +45,7 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
   }
 
   return (
-    <Dialog title="Compare versions" onClose={onClose} className="compare-dialog" busy={busy}>
+    <Dialog title="Compare versions" onClose={onClose} className="compare-dialog" busy={busy} {...(restoreFocus ? { restoreFocus } : {})}>
       {compared.state === 'loading' && <p className="dialog-message" aria-busy="true">Reading both versions…</p>}
       {compared.state === 'error' && (
         <p role="alert" className="form-error">
@@ -54,14 +55,14 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
       {compared.state === 'ready' && (
         <>
           <p className="dialog-message">
-            “{compared.value.entry.title.trim() || 'Untitled'}” and {copyOrigin(tool)}. Choose the text to keep; the other goes to the trash, where you
-            can still find it.
+            “{compared.value.entry.title.trim() || 'Untitled'}” as it is now, and the other version: {copyOrigin(tool)}. Choose the text to keep;
+            the other goes to the trash, where you can still find it.
           </p>
           <DiffLines
             label="Differences between the entry and the other version"
             parts={compared.value.diff}
-            removedLabel="Only in this entry"
-            addedLabel="Only in the other version"
+            removedLabel="Only in the entry as it is"
+            addedLabel={tool === 'Rapport' ? 'Only in the other version (your text)' : `Only in the other version (from ${tool})`}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Entry } from '@shared/domain'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
@@ -11,7 +11,8 @@ interface HistoryDialogProps {
   entryId: string
   /** The version the editor shows (everything saved): a restore is refused if the file moved on meanwhile. */
   version: string
-  readOnly: boolean
+  /** Why no version can be put back now (a read-only vault, unsaved text); null when one can. */
+  cannotRestore: string | null
   onRestored: (entry: Entry) => void
   onClose: () => void
 }
@@ -37,12 +38,18 @@ function SnapshotDiff({ entryId, snapshotId }: { entryId: string; snapshotId: st
 }
 
 /** Every saved version of an entry, newest first; choose one to see what changed since, and put it back. */
-export function HistoryDialog({ entryId, version, readOnly, onRestored, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ entryId, version, cannotRestore, onRestored, onClose }: HistoryDialogProps) {
   const [snapshots] = useAsync(async () => (await call('history:list', { entryId })).toSorted((a, b) => b.at.localeCompare(a.at)), [entryId])
   const [chosen, setChosen] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const selected = chosen ?? (snapshots.state === 'ready' ? (snapshots.value[0]?.id ?? null) : null)
+  // The list arrives after the dialog opened: put focus on the chosen version then, so the arrow keys move through them.
+  const listRef = useRef<HTMLDivElement>(null)
+  const ready = snapshots.state === 'ready'
+  useEffect(() => {
+    if (ready) listRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
+  }, [ready])
 
   const restore = async () => {
     if (!selected) return
@@ -69,7 +76,7 @@ export function HistoryDialog({ entryId, version, readOnly, onRestored, onClose 
       )}
       {snapshots.state === 'ready' && snapshots.value.length > 0 && (
         <div className="history-layout">
-          <div className="history-list" role="radiogroup" aria-label="Earlier versions">
+          <div ref={listRef} className="history-list" role="radiogroup" aria-label="Earlier versions">
             {snapshots.value.map((snapshot) => (
               <label key={snapshot.id} className={`history-item ${snapshot.id === selected ? 'selected' : ''}`}>
                 <input
@@ -78,7 +85,6 @@ export function HistoryDialog({ entryId, version, readOnly, onRestored, onClose 
                   className="visually-hidden"
                   checked={snapshot.id === selected}
                   onChange={() => setChosen(snapshot.id)}
-                  data-autofocus={snapshot.id === selected ? true : undefined}
                 />
                 <span className="history-when">{relativeTime(snapshot.at)}</span>
                 <span className="history-detail">
@@ -90,6 +96,7 @@ export function HistoryDialog({ entryId, version, readOnly, onRestored, onClose 
           <div className="history-diff">{selected && <SnapshotDiff entryId={entryId} snapshotId={selected} />}</div>
         </div>
       )}
+      {cannotRestore && <p className="field-hint">{cannotRestore}</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}
@@ -99,7 +106,7 @@ export function HistoryDialog({ entryId, version, readOnly, onRestored, onClose 
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
-        {!readOnly && (
+        {!cannotRestore && (
           <button type="button" className="button primary" disabled={busy || !selected} onClick={() => void restore()}>
             Restore this version
           </button>

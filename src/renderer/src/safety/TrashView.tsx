@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ConflictSummary, TrashItemSummary } from '@shared/contract/safety'
 import type { ViewContext } from '@renderer/app/views'
 import { call, errorMessage } from '@renderer/app/api'
@@ -78,6 +78,8 @@ export function TrashView({ context }: { context: ViewContext }) {
   const [comparing, setComparing] = useState<ConflictSummary | null>(null)
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
+  // A restored item's button leaves the page with it; focus goes to the view's heading rather than nowhere.
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const items = trash.state === 'ready' ? trash.value.toSorted((a, b) => b.deletedAt.localeCompare(a.deletedAt)) : []
 
   const restore = async (item: TrashItemSummary) => {
@@ -86,6 +88,7 @@ export function TrashView({ context }: { context: ViewContext }) {
       const { path } = await call('trash:restore', { id: item.id })
       await context.refresh()
       setStatus(`Restored ${item.label} to ${path}.`)
+      headingRef.current?.focus()
     } catch (error) {
       context.notify(errorMessage(error))
     }
@@ -95,8 +98,10 @@ export function TrashView({ context }: { context: ViewContext }) {
   return (
     <div className="safety-view">
       <header className="safety-header">
-        <h1 className="safety-title">Trash</h1>
-        <button type="button" className="button danger small" disabled={!context.canWrite || items.length === 0} onClick={() => setConfirmEmpty(true)}>
+        <h1 ref={headingRef} className="safety-title" tabIndex={-1}>
+          Trash
+        </h1>
+        <button type="button" className="button small" disabled={!context.canWrite || items.length === 0} onClick={() => setConfirmEmpty(true)}>
           Empty trash…
         </button>
       </header>
@@ -152,6 +157,7 @@ export function TrashView({ context }: { context: ViewContext }) {
             setConfirmEmpty(false)
             setStatus(`The trash is empty: ${removed === 1 ? '1 item' : `${removed} items`} deleted for good.`)
             reloadTrash()
+            headingRef.current?.focus()
           }}
         />
       )}

@@ -21,8 +21,9 @@ export function VaultProblemsDialog({ info, onClose }: { info: VaultInfo; onClos
       {info.problems.length > 0 && (
         <>
           <p className="dialog-message">
-            Rapport could not read {info.problems.length === 1 ? 'this file' : `these ${info.problems.length} files`}. They are left exactly as they
-            are.
+            {info.problems.length === 1
+              ? 'Rapport could not read this file. It is left exactly as it is.'
+              : `Rapport could not read these ${info.problems.length} files. They are left exactly as they are.`}
           </p>
           <ul className="problems-full-list" aria-label="Files Rapport could not read">
             {info.problems.map((problem) => (

@@ -1,6 +1,7 @@
 /** "3 minutes ago", "yesterday"…: how long ago, in words, from the person's own clock. */
 export function relativeTime(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
+  // A time a little ahead (another device's clock) reads as "just now", never "in 3 minutes".
+  const seconds = Math.min(0, Math.round((new Date(iso).getTime() - now) / 1000))
   const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['year', 31_536_000],
