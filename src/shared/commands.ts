@@ -22,13 +22,15 @@ export const commandIds = [
   'client.trash',
   'entry.trash',
   'entry.export',
+  'entry.history',
   'view.focusClients',
   'view.focusEntries',
   'view.focusEditor',
   'client.stage',
   'client.trust',
   'interaction.add',
-  'entry.commitment'
+  'entry.commitment',
+  'client.brief'
 ] as const
 export type CommandId = (typeof commandIds)[number]
 
@@ -37,16 +39,18 @@ export const commands: readonly CommandDeclaration[] = [
   { id: 'entry.reflection', label: 'New Reflection…', shortcut: 'CmdOrCtrl+Shift+N', menu: 'file' },
   { id: 'client.new', label: 'New Client…', shortcut: 'CmdOrCtrl+Shift+C', menu: 'file' },
   { id: 'entry.export', label: 'Export Entry to Markdown…', shortcut: 'CmdOrCtrl+Shift+E', menu: 'file' },
+  { id: 'entry.history', label: 'Entry History…', shortcut: 'CmdOrCtrl+Shift+H', menu: 'view' },
   { id: 'client.rename', label: 'Rename Client…', menu: 'edit' },
   { id: 'client.trash', label: 'Move Client to Trash', menu: 'edit' },
   { id: 'entry.trash', label: 'Move Entry to Trash', menu: 'edit' },
   { id: 'view.focusClients', label: 'Go to Clients', shortcut: 'CmdOrCtrl+1', menu: 'go' },
   { id: 'view.focusEntries', label: 'Go to Entries', shortcut: 'CmdOrCtrl+2', menu: 'go' },
   { id: 'view.focusEditor', label: 'Go to Editor', shortcut: 'CmdOrCtrl+3', menu: 'go' },
-  { id: 'client.stage', label: 'Change Stage…', shortcut: 'CmdOrCtrl+Shift+S', menu: 'edit' },
-  { id: 'client.trust', label: 'Change Trust…', shortcut: 'CmdOrCtrl+Shift+T', menu: 'edit' },
+  { id: 'client.stage', label: 'Change Stage…', shortcut: 'CmdOrCtrl+Shift+G', menu: 'edit' },
+  { id: 'client.trust', label: 'Change Trust…', shortcut: 'CmdOrCtrl+Shift+U', menu: 'edit' },
   { id: 'interaction.add', label: 'Log Interaction…', shortcut: 'CmdOrCtrl+Shift+I', menu: 'edit' },
-  { id: 'entry.commitment', label: 'Make Commitment from Selection…', shortcut: 'CmdOrCtrl+Shift+K', menu: 'edit' }
+  { id: 'entry.commitment', label: 'Make Commitment from Selection…', shortcut: 'CmdOrCtrl+Shift+K', menu: 'edit' },
+  { id: 'client.brief', label: 'Open Brief', shortcut: 'CmdOrCtrl+Alt+B', menu: 'go' }
 ]
 
 export function isCommandId(value: unknown): value is CommandId {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary } from '@shared/domain'
+import { BriefCommand } from '@renderer/brief/BriefCommand'
 import { ClientNameDialog } from '@renderer/clients/ClientNameDialog'
 import { ClientsSidebar } from '@renderer/clients/ClientsSidebar'
 import type { ClientsSidebarHandle } from '@renderer/clients/ClientsSidebar'
@@ -10,6 +11,7 @@ import { EntriesPane } from '@renderer/journal/EntriesPane'
 import type { EntriesPaneHandle } from '@renderer/journal/EntriesPane'
 import { entryTitle } from '@renderer/journal/EntryList'
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
+import { TemplatePicker } from '@renderer/templates/TemplatePicker'
 import { call, errorMessage, onEvent } from './api'
 import { AppAlert } from './AppAlert'
 import { useFlushEvents } from './useFlushEvents'
@@ -30,6 +32,7 @@ type DialogState =
   | { kind: 'trash-client'; client: ClientSummary }
   | { kind: 'trash-entry'; entry: EntrySummary }
   | { kind: 'leave'; message: string; resolve: (leave: boolean) => void }
+  | { kind: 'reflection'; client: ClientSummary }
 
 /** The app-wide view with this id, in the panes beside the sidebar. */
 function GlobalViewHost({ viewId, context }: { viewId: string; context: ViewContext }) {
@@ -54,6 +57,8 @@ export function App() {
   const mainRef = useRef<HTMLElement | null>(null)
   // Which new entry should get the cursor in its title once it is on screen.
   const focusTitleOf = useRef<string | null>(null)
+  // A new reflection gets the cursor in its first prompt's answer instead.
+  const focusPromptOf = useRef<string | null>(null)
   // A just-created entry is handed to the editor as is, rather than read back from disk a moment later.
   const [created, setCreated] = useState<Entry | null>(null)
   // Each navigation gets a number; one overtaken by a newer click while it waited for a save is dropped.
@@ -127,17 +132,20 @@ export function App() {
     void navigate(() => selectEntry(entry.id))
   }
 
-  const newEntry = async () => {
+  /** A new entry for the selected client; from a template (a reflection) when `template` is given, whose errors are thrown to the picker. */
+  const newEntry = async (template?: string) => {
     if (!client || creatingEntry.current) return
     creatingEntry.current = true
     try {
       if (!(await leaveEntry())) return
-      const entry = await call('entries:create', { clientId: client.id })
+      const entry = await call('entries:create', template ? { clientId: client.id, template } : { clientId: client.id })
       addEntry(entry)
       setCreated(entry)
-      focusTitleOf.current = entry.id
+      if (template) focusPromptOf.current = entry.id
+      else focusTitleOf.current = entry.id
       selectEntry(entry.id)
     } catch (error) {
+      if (template) throw error
       setAlert(errorMessage(error))
     } finally {
       creatingEntry.current = false
@@ -162,9 +170,22 @@ export function App() {
     [refresh]
   )
 
+  // Once the vault has clients, the app opens on Today (what needs attention) rather than an empty journal.
+  const choseStartView = useRef(false)
+  useEffect(() => {
+    if (choseStartView.current || !info) return
+    choseStartView.current = true
+    if (clients.length > 0 && globalViews.some((view) => view.id === 'today')) setActiveView('today')
+  }, [info, clients.length])
+
   const onOpened = useStableCallback((entryId: string) => {
     // Used once: opened again later, the entry is read afresh (its version will have moved on).
     setCreated(null)
+    if (focusPromptOf.current === entryId) {
+      focusPromptOf.current = null
+      editorRef.current?.focusFirstPrompt()
+      return
+    }
     if (focusTitleOf.current !== entryId) return
     focusTitleOf.current = null
     editorRef.current?.focusTitle()
@@ -181,6 +202,10 @@ export function App() {
   const hasEntry = selectedEntryId !== null
   useCommands({
     'entry.new': { enabled: () => canWrite && hasClient && !client?.problem, run: () => void newEntry() },
+    'entry.reflection': {
+      enabled: () => canWrite && hasClient && !client?.problem,
+      run: () => client && setDialog({ kind: 'reflection', client })
+    },
     'client.new': { enabled: () => canWrite, run: () => setDialog({ kind: 'new-client' }) },
     'client.rename': {
       enabled: () => canWrite && hasClient && !client?.problem,
@@ -249,6 +274,7 @@ export function App() {
               selectedId={selectedEntryId}
               onSelect={openEntry}
               onNewEntry={() => void newEntry()}
+              onNewReflection={() => client && setDialog({ kind: 'reflection', client })}
               onRenameClient={() => client && setDialog({ kind: 'rename-client', client })}
               onTrashClient={() => client && setDialog({ kind: 'trash-client', client })}
               canWrite={canWrite}
@@ -271,6 +297,7 @@ export function App() {
         )}
       </div>
 
+      {viewContext && <BriefCommand context={viewContext} clientId={selectedClientId} />}
       {alert && <AppAlert message={alert} onDismiss={() => setAlert(null)} />}
 
       {dialog?.kind === 'new-client' && (
@@ -337,6 +364,20 @@ export function App() {
             if (editorRef.current?.entryId === trashed.id) editorRef.current.discard()
             removeEntry(trashed.id)
             focusAfterDone(focusEntries)
+            setDialog(null)
+          }}
+        />
+      )}
+      {dialog?.kind === 'reflection' && (
+        <TemplatePicker
+          clientId={dialog.client.id}
+          clientName={dialog.client.name}
+          onClose={closeDialog}
+          restoreFocus={restoreFocus}
+          onChoose={async (template) => {
+            await newEntry(template)
+            // The new entry's editor takes focus once it is open: the picker must not hand it back to the button.
+            focusAfterDone(() => undefined)
             setDialog(null)
           }}
         />

@@ -3,6 +3,7 @@ import type { ClientSummary } from '@shared/domain'
 import { Listbox } from '@renderer/ui/Listbox'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
 import { WarningIcon } from '@renderer/ui/icons'
+import { ClientIndicators } from '@renderer/relationship/ClientIndicators'
 import './clients.css'
 
 interface ClientListProps {
@@ -38,6 +39,7 @@ export function ClientList({ clients, selectedId, onSelect, ref }: ClientListPro
           <span className="client-meta" id={descriptionId}>
             {client.organisation && <span className="client-organisation">{client.organisation}</span>}
             <span className="client-count">{entryCount(client.entryCount)}</span>
+            <ClientIndicators client={client} />
             {client.problem && <span className="visually-hidden">Cannot read its details: {client.problem}</span>}
           </span>
         </>

@@ -5,6 +5,9 @@ import { withShortcut } from '@renderer/commands/platform'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
 import { PlusIcon, SearchIcon } from '@renderer/ui/icons'
 import { ClientList } from './ClientList'
+import { arrangeClients } from '@renderer/relationship/client-order'
+import type { ClientShow, ClientSort } from '@renderer/relationship/client-order'
+import { ClientListOptions } from '@renderer/relationship/ClientListOptions'
 import { filterClients } from './filter-clients'
 import './clients.css'
 
@@ -28,7 +31,9 @@ interface ClientsSidebarProps {
 export function ClientsSidebar(props: ClientsSidebarProps) {
   const { clients, selectedId, onSelect, onNewClient, canCreate, vaultName, vaultRoot, top, ref } = props
   const [query, setQuery] = useState('')
-  const visible = useMemo(() => filterClients(clients, query), [clients, query])
+  const [sort, setSort] = useState<ClientSort>('name')
+  const [show, setShow] = useState<ClientShow>('all')
+  const visible = useMemo(() => arrangeClients(filterClients(clients, query), sort, show), [clients, query, sort, show])
   const listRef = useRef<ListboxHandle>(null)
   const filterRef = useRef<HTMLInputElement>(null)
 
@@ -77,10 +82,11 @@ export function ClientsSidebar(props: ClientsSidebarProps) {
           autoComplete="off"
         />
       </div>
+      {clients.length > 1 && <ClientListOptions sort={sort} show={show} onSort={setSort} onShow={setShow} />}
       <div className="sidebar-list">
         <ClientList ref={listRef} clients={visible} selectedId={selectedId} onSelect={onSelect} />
         {visible.length === 0 && (
-          <p className="sidebar-empty">{clients.length === 0 ? 'No clients yet.' : `No clients match “${query.trim()}”.`}</p>
+          <p className="sidebar-empty">{clients.length === 0 ? 'No clients yet.' : query.trim() ? `No clients match “${query.trim()}”.` : 'No clients match this filter.'}</p>
         )}
       </div>
       <div className="sidebar-footer" title={vaultRoot}>

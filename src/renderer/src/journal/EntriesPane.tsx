@@ -17,6 +17,8 @@ interface EntriesPaneProps {
   selectedId: string | null
   onSelect: (entry: EntrySummary) => void
   onNewEntry: () => void
+  /** Opens the template picker ("New reflection"); no button without it. */
+  onNewReflection?: () => void
   onRenameClient: () => void
   onTrashClient: () => void
   canWrite: boolean
@@ -27,7 +29,7 @@ interface EntriesPaneProps {
 }
 
 export function EntriesPane(props: EntriesPaneProps) {
-  const { client, entries, selectedId, onSelect, onNewEntry, onRenameClient, onTrashClient, canWrite, loadError, tabs, ref } = props
+  const { client, entries, selectedId, onSelect, onNewEntry, onNewReflection, onRenameClient, onTrashClient, canWrite, loadError, tabs, ref } = props
   const listRef = useRef<ListboxHandle>(null)
   const newEntryRef = useRef<HTMLButtonElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
@@ -94,6 +96,17 @@ export function EntriesPane(props: EntriesPaneProps) {
               </kbd>
             )}
           </button>
+          {onNewReflection && (
+            <button
+              type="button"
+              className="button subtle new-reflection-button"
+              onClick={onNewReflection}
+              disabled={!canAddEntry}
+              title={withShortcut('New reflection from a template', 'entry.reflection')}
+            >
+              <span>New reflection…</span>
+            </button>
+          )}
         </div>
       )}
       {client?.problem && (

@@ -65,6 +65,13 @@ export function InteractionDialog({ editing, defaultChannel, onSave, onClose }: 
           event.preventDefault()
           void submit()
         }}
+        onKeyDown={(event) => {
+          // Enter on a select does not submit a form by itself; here it should, so "log a call" is shortcut + Enter.
+          if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+            event.preventDefault()
+            void submit()
+          }
+        }}
       >
         <label htmlFor={`${id}-outcome`}>Outcome</label>
         <select id={`${id}-outcome`} className="text-input" data-autofocus value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>

@@ -54,9 +54,17 @@ export function AutosaveTextField({ label, value, toPatch, save, multiline, type
     }
   }
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  // Leaving the tab within the half second (a shortcut, not a click) must not lose what was typed: save it on the way out.
+  const flushRef = useRef(flush)
+  flushRef.current = flush
+  const textRef = useRef(text)
+  textRef.current = text
+  useEffect(
+    () => () => {
+      if (timer.current) void flushRef.current(textRef.current)
+    },
+    []
+  )
 
   const onChange = (next: string) => {
     setText(next)
@@ -159,17 +167,32 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
   const [draft, setDraft] = useState('')
   const [error, setError] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  // Shown at once and built on by the next keystroke, before the save of the last one has come back.
+  const [shown, setShown] = useState<readonly string[]>(values)
+  const saving = useRef(0)
+  const stored = JSON.stringify(values)
+  // What is on disk wins once no save of ours is on its way (a hand edit, another window).
+  useEffect(() => {
+    if (saving.current === 0) setShown(JSON.parse(stored) as string[])
+  }, [stored])
 
-  const commit = (next: string[]) =>
-    onChange(next).then(
-      () => setError(null),
-      (failure: unknown) => setError(errorMessage(failure))
-    )
+  const commit = (next: string[]) => {
+    setShown(next)
+    saving.current++
+    onChange(next)
+      .then(
+        () => setError(null),
+        (failure: unknown) => setError(errorMessage(failure))
+      )
+      .finally(() => {
+        saving.current--
+      })
+  }
   const add = () => {
     const value = draft.trim()
     if (!value) return
     setDraft('')
-    if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) void commit([...values, value])
+    if (!shown.some((v) => v.toLowerCase() === value.toLowerCase())) commit([...shown, value])
   }
 
   return (
@@ -178,15 +201,15 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
         {label}
       </label>
       <div className="chips" onClick={() => inputRef.current?.focus()}>
-        <ul className="chip-list" aria-label={label}>
-          {values.map((value, index) => (
+        <ul className="chip-list">
+          {shown.map((value, index) => (
             <li key={`${value}-${index}`} className="chip">
               <span>{value}</span>
               <button
                 type="button"
                 className="chip-remove"
                 aria-label={`Remove ${value}`}
-                onClick={() => void commit(values.filter((_, i) => i !== index))}
+                onClick={() => commit(shown.filter((_, i) => i !== index))}
               >
                 ×
               </button>
@@ -198,7 +221,7 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
           id={id}
           className="chip-input"
           value={draft}
-          placeholder={values.length === 0 ? placeholder : 'Add…'}
+          placeholder={shown.length === 0 ? placeholder : 'Add…'}
           autoComplete="off"
           onChange={(event) => setDraft(event.target.value.replace(',', ''))}
           onBlur={add}
@@ -206,9 +229,9 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
             if (event.key === 'Enter' || event.key === ',') {
               event.preventDefault()
               add()
-            } else if (event.key === 'Backspace' && draft === '' && values.length > 0) {
+            } else if (event.key === 'Backspace' && draft === '' && shown.length > 0) {
               event.preventDefault()
-              void commit(values.slice(0, -1))
+              commit(shown.slice(0, -1))
             }
           }}
         />

@@ -59,12 +59,17 @@ export function RecordProposalsDialog({ entryId, clientName, proposals, onApplie
         Tick what belongs in the record. Each item will link back to this entry; nothing else is changed.
       </p>
       <ul className="record-proposals">
-        {proposals.map((proposal) => {
+        {proposals.map((proposal, index) => {
           const key = proposalKey(proposal)
           return (
             <li key={key}>
               <label className="record-proposal">
-                <input type="checkbox" checked={ticked.has(key)} onChange={() => toggle(key)} disabled={busy} />
+                <input
+                  type="checkbox"
+                  checked={ticked.has(key)} onChange={() => toggle(key)}
+                  disabled={busy}
+                  data-autofocus={index === 0 || undefined}
+                />
                 <span className="record-proposal-body">
                   <span className={`record-kind kind-${proposal.kind}`}>{kindLabels[proposal.kind]}</span>
                   <span className="record-proposal-text">{proposal.text}</span>
@@ -89,7 +94,7 @@ export function RecordProposalsDialog({ entryId, clientName, proposals, onApplie
         >
           {allTicked ? 'Clear all' : 'Select all'}
         </button>
-        <button type="button" className="button" onClick={onClose} data-autofocus>
+        <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="button primary" disabled={busy || ticked.size === 0} onClick={() => void add()}>

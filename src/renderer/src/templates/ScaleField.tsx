@@ -36,7 +36,7 @@ export function ScaleField({ field, value, disabled, onSave }: ScaleFieldProps) 
           <label key={n} className={`scale-field-option ${current === n ? 'checked' : ''}`}>
             <input
               type="radio"
-              className="visually-hidden"
+              className="scale-field-input"
               name={name}
               value={n}
               checked={current === n}

@@ -13,6 +13,7 @@ interface TemplatePickerProps {
   /** Creates the entry; a thrown error is shown in the picker, which stays open. */
   onChoose: (templateId: string) => Promise<void>
   onClose: () => void
+  restoreFocus?: () => boolean
 }
 
 /**
@@ -20,7 +21,7 @@ interface TemplatePickerProps {
  * order. Focus stays in the field (a combobox) while the arrow keys move the
  * active option, so typing and choosing never fight over focus.
  */
-export function TemplatePicker({ clientId, clientName, onChoose, onClose }: TemplatePickerProps) {
+export function TemplatePicker({ clientId, clientName, onChoose, onClose, restoreFocus }: TemplatePickerProps) {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [query, setQuery] = useState('')
@@ -81,7 +82,7 @@ export function TemplatePicker({ clientId, clientName, onChoose, onClose }: Temp
   }
 
   return (
-    <Dialog title={`New reflection for ${clientName}`} onClose={onClose} className="template-picker" busy={busy} describedBy={hintId}>
+    <Dialog title={`New reflection for ${clientName}`} onClose={onClose} restoreFocus={restoreFocus} className="template-picker" busy={busy} describedBy={hintId}>
       <p id={hintId} className="visually-hidden">
         Type to narrow the list, use the arrow keys to move and Enter to start writing.
       </p>

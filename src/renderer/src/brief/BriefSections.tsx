@@ -1,0 +1,270 @@
+import type { ReactNode } from 'react'
+import type {
+  BriefBusiness,
+  BriefCommitment,
+  BriefCommitments,
+  BriefConversations,
+  BriefEntryRef,
+  BriefNextTime,
+  BriefOutreach,
+  BriefPerson,
+  BriefSection,
+  BriefStyle,
+  Capped
+} from '@shared/contract/brief'
+import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, weekdayDay } from './brief-words'
+
+/** What every section needs besides its own content: the brief's day, and a way into the journal. */
+export interface SectionProps {
+  today: string
+  openEntry: (entry: BriefEntryRef) => void
+}
+
+const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
+  style: 'How they like to do business',
+  commitments: 'Commitments',
+  conversations: 'Last conversations',
+  outreach: 'Outreach and follow-up',
+  'next-time': 'Next time',
+  person: 'The person',
+  business: 'Their business'
+}
+
+/** One part of the brief under its small heading; "who" is the page's own header, so it renders nothing here. */
+export function BriefSectionView({ section, ...props }: SectionProps & { section: BriefSection }) {
+  if (section.kind === 'who') return null
+  return (
+    <section className={`brief-section brief-section-${section.kind}`} aria-labelledby={`brief-h-${section.kind}`} data-section={section.kind}>
+      <h2 id={`brief-h-${section.kind}`} className="brief-heading">
+        {headings[section.kind]}
+      </h2>
+      <SectionBody section={section} {...props} />
+    </section>
+  )
+}
+
+function SectionBody({ section, ...props }: SectionProps & { section: Exclude<BriefSection, { kind: 'who' }> }) {
+  switch (section.kind) {
+    case 'style':
+      return <StyleBody style={section} today={props.today} />
+    case 'commitments':
+      return <CommitmentsBody commitments={section} today={props.today} />
+    case 'conversations':
+      return <ConversationsBody conversations={section} {...props} />
+    case 'outreach':
+      return <OutreachBody outreach={section} today={props.today} />
+    case 'next-time':
+      return <NextTimeBody next={section} {...props} />
+    case 'person':
+      return <PersonBody person={section} today={props.today} />
+    case 'business':
+      return <BusinessBody business={section} />
+  }
+}
+
+/** "+3 more": a list the core cut short says so. */
+function More({ list, words = 'more' }: { list: Capped<unknown>; words?: string }) {
+  return list.more > 0 ? <span className="brief-more">+{list.more} {words}</span> : null
+}
+
+/** A label and its text on one line ("Goals — …"). */
+function Line({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <li className="brief-line">
+      <span className="brief-label">{label}</span> {children}
+    </li>
+  )
+}
+
+function StyleBody({ style, today }: { style: BriefStyle; today: string }) {
+  const prefers = [
+    style.channel ? `prefers ${channelWords[style.channel].toLowerCase()}` : '',
+    style.detail ? detailWords[style.detail] : '',
+    style.opening ? openingWords[style.opening] : ''
+  ].filter(Boolean)
+  const local = style.localTime
+  return (
+    <ul className="brief-lines">
+      {prefers.length > 0 && <li className="brief-lead">{capitalise(prefers.join(' · '))}</li>}
+      {style.bestTimes && <Line label="Best times">{style.bestTimes}</Line>}
+      {style.replyWithin && <Line label="Replies">{style.replyWithin}</Line>}
+      {local && <Line label="Their time now">{local.valid ? local.text : `unknown (${local.problem})`}</Line>}
+      {style.notes && <Line label="Notes">{style.notes}</Line>}
+      {style.learned.items.length > 0 && (
+        <Line label="Learned">
+          {style.learned.items.map((note, index) => (
+            <span key={index} className="brief-learned">
+              {note.text}
+              {note.at && <span className="brief-quiet"> ({shortDay(note.at, today)})</span>}
+            </span>
+          ))}{' '}
+          <More list={style.learned} />
+        </Line>
+      )}
+    </ul>
+  )
+}
+
+function CommitmentsBody({ commitments, today }: { commitments: BriefCommitments; today: string }) {
+  return (
+    <div className="brief-columns">
+      <CommitmentList title="You promised" list={commitments.mine} today={today} />
+      <CommitmentList title="They promised" list={commitments.theirs} today={today} />
+    </div>
+  )
+}
+
+function CommitmentList({ title, list, today }: { title: string; list: Capped<BriefCommitment>; today: string }) {
+  return (
+    <div className="brief-column">
+      <h3 className="brief-subheading">{title}</h3>
+      {list.items.length === 0 ? (
+        <p className="brief-quiet">Nothing open.</p>
+      ) : (
+        <ul className="brief-commitments">
+          {list.items.map((c) => (
+            <li key={c.id} className={c.overdue ? 'brief-commitment overdue' : 'brief-commitment'}>
+              <span className="brief-what">{c.what}</span>
+              {c.due && <span className={`brief-due ${c.due.state}`}>{dueWords(c.due, today)}</span>}
+              {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
+            </li>
+          ))}
+          {list.more > 0 && (
+            <li>
+              <More list={list} />
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** A link into the journal: a button (the journal is inside the app), printed as plain text. */
+function EntryLink({ entry, openEntry, label, children }: { entry: BriefEntryRef; openEntry: SectionProps['openEntry']; label?: string; children?: ReactNode }) {
+  return (
+    <button type="button" className="brief-entry-link" aria-label={label} onClick={() => openEntry(entry)} title={`Open “${entry.title || 'Untitled entry'}” in the journal`}>
+      {children ?? (entry.title || 'Untitled entry')}
+    </button>
+  )
+}
+
+function ConversationsBody({ conversations, today, openEntry }: SectionProps & { conversations: BriefConversations }) {
+  return (
+    <ol className="brief-conversations">
+      {conversations.items.map((c) => (
+        <li key={c.interactionId} className="brief-conversation">
+          <div className="brief-conversation-head">
+            <span className="brief-day">{weekdayDay(c.day, today)}</span>
+            <span className="brief-quiet">
+              {channelWords[c.channel]}
+              {c.direction === 'in' ? ' from them' : ''} · {outcomeWords[c.outcome]}
+            </span>
+            {c.note && <span className="brief-note">— {c.note}</span>}
+          </div>
+          {c.gist && (
+            <p className="brief-gist">
+              {c.gist.text && <span>{c.gist.text} </span>}
+              <EntryLink entry={c.gist} openEntry={openEntry} />
+            </p>
+          )}
+        </li>
+      ))}
+      {conversations.more > 0 && (
+        <li>
+          <More list={conversations} words="earlier conversations" />
+        </li>
+      )}
+    </ol>
+  )
+}
+
+function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: string }) {
+  const f = outreach.followUp
+  return (
+    <ul className="brief-lines">
+      {outreach.sentence && <li className="brief-lead">{outreach.sentence}</li>}
+      {f?.state === 'overdue' && (
+        <li className="brief-line overdue">
+          <span className="brief-label">Follow up</span> <span className="brief-due overdue">{dueWords(f, today)}</span>
+        </li>
+      )}
+      {f?.state === 'today' && <Line label="Follow up">today</Line>}
+      {f && f.state !== 'overdue' && f.state !== 'today' && (
+        <Line label="Next follow-up">
+          {weekdayDay(f.day, today)} ({inDays(f.days)})
+        </Line>
+      )}
+    </ul>
+  )
+}
+
+function NextTimeBody({ next, today, openEntry }: SectionProps & { next: BriefNextTime }) {
+  const retro = next.retrospective
+  return (
+    <div className="brief-next">
+      {next.questions.items.length > 0 && (
+        <div>
+          <h3 className="brief-subheading">Ask</h3>
+          <ul className="brief-questions">
+            {next.questions.items.map((q) => (
+              <li key={q.id}>{q.text}</li>
+            ))}
+            {next.questions.more > 0 && (
+              <li>
+                <More list={next.questions} />
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+      {retro && (
+        <div>
+          <h3 className="brief-subheading">
+            From the retrospective of {weekdayDay(retro.day, today)} <EntryLink entry={retro} openEntry={openEntry} label={`Open the retrospective “${retro.title || 'Untitled entry'}”`}>
+              (open)
+            </EntryLink>
+          </h3>
+          <ul className="brief-lines">
+            {retro.points.map((point) => (
+              <Line key={point.heading} label={point.heading}>
+                {point.items.items.join(' · ')} <More list={point.items} />
+              </Line>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function PersonBody({ person, today }: { person: BriefPerson; today: string }) {
+  const list = (part: Capped<string>) => (
+    <>
+      {part.items.join(', ')} <More list={part} />
+    </>
+  )
+  return (
+    <ul className="brief-lines">
+      {person.likes.items.length > 0 && <Line label="Likes">{list(person.likes)}</Line>}
+      {person.dislikes.items.length > 0 && <Line label="Dislikes">{list(person.dislikes)}</Line>}
+      {person.dates.items.map((d) => (
+        <li key={`${d.index}`} className="brief-line">
+          <span className="brief-label">{capitalise(d.label.trim() || 'Important date')}</span> {d.daysUntil === 0 ? 'today' : `${inDays(d.daysUntil)} (${weekdayDay(d.next, today)})`}
+          {d.years !== undefined && <span className="brief-quiet"> — {d.years} {d.years === 1 ? 'year' : 'years'}</span>}
+        </li>
+      ))}
+      {person.notes && <Line label="Notes">{person.notes}</Line>}
+    </ul>
+  )
+}
+
+function BusinessBody({ business }: { business: BriefBusiness }) {
+  return (
+    <ul className="brief-lines">
+      {business.goals && <Line label="Goals">{business.goals}</Line>}
+      {business.pressures && <Line label="Pressures">{business.pressures}</Line>}
+      {business.success && <Line label="Success looks like">{business.success}</Line>}
+    </ul>
+  )
+}

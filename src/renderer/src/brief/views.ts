@@ -1,0 +1,5 @@
+import type { ClientTab } from '@renderer/app/views'
+import { BriefTab } from './BriefTab'
+
+/** The client tab "Brief" (issue #7). */
+export const briefTab: ClientTab = { id: 'brief', label: 'Brief', component: BriefTab }

@@ -1,0 +1,90 @@
+import { useCallback, useState } from 'react'
+import type { CommitmentListItem } from '@shared/contract/relationship'
+import { call, errorMessage } from '@renderer/app/api'
+import type { ViewContext } from '@renderer/app/views'
+import { useLiveRead } from './useAsyncList'
+import { dueWords, plural } from './words'
+import './relationship.css'
+
+type Who = 'all' | 'me' | 'client'
+const whoWords: Record<Who, string> = { all: 'All', me: 'Mine', client: 'Theirs' }
+
+/** Every promise still to be kept, across all clients, by due date; overdue first and said in words. */
+export function CommitmentsView({ context }: { context: ViewContext }) {
+  const [who, setWho] = useState<Who>('all')
+  const read = useCallback(() => call('commitments:list-all', who === 'all' ? {} : { by: who }), [who])
+  const { value: items, error, reload } = useLiveRead(read)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const markDone = async (item: CommitmentListItem) => {
+    try {
+      await call('commitments:update', { clientId: item.clientId, id: item.commitment.id, status: 'done' })
+      setProblem(null)
+      await reload()
+      await context.refresh()
+    } catch (failure) {
+      setProblem(errorMessage(failure))
+    }
+  }
+  const overdue = items?.filter((i) => i.overdue).length ?? 0
+
+  return (
+    <div className="rel-view">
+      <header className="rel-view-header">
+        <div>
+          <h1 className="rel-view-title">Commitments</h1>
+          <p className="rel-view-sub">
+            {items ? `${plural(items.length, 'promise')} to keep${overdue ? `, ${overdue} overdue` : ''}` : ' '}
+          </p>
+        </div>
+        <div className="segmented" role="radiogroup" aria-label="Whose promises">
+          {(['all', 'me', 'client'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={who === value}
+              className="segment"
+              onClick={() => setWho(value)}
+            >
+              {whoWords[value]}
+            </button>
+          ))}
+        </div>
+      </header>
+      {(error ?? problem) && (
+        <p className="form-error" role="alert">
+          {error ?? problem}
+        </p>
+      )}
+      {items && items.length === 0 && <p className="calm-empty">No open promises. Nothing to chase.</p>}
+      {items && items.length > 0 && (
+        <ul className="rel-list" aria-label="Commitments, by due date">
+          {items.map((item) => (
+            <li key={`${item.clientId}-${item.commitment.id}`} className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
+              <input
+                type="checkbox"
+                className="rel-check"
+                aria-label={`Mark “${item.commitment.what}” done`}
+                disabled={!context.canWrite}
+                onChange={() => void markDone(item)}
+              />
+              <div className="rel-row-main">
+                <span className="rel-row-title">{item.commitment.what}</span>
+                <span className="rel-row-meta">
+                  <span className="who-badge">{item.commitment.by === 'me' ? 'I promised' : 'They promised'}</span>
+                  <button type="button" className="link-button" onClick={() => context.openClient(item.clientId, 'profile')}>
+                    {item.clientName}
+                  </button>
+                </span>
+              </div>
+              <span className={`due-words ${item.overdue ? 'overdue-words' : item.due?.state === 'today' ? 'today-words' : ''}`}>
+                {item.due ? dueWords(item.due) : 'No due date'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,167 @@
+import { useRef, useState } from 'react'
+import type { ClientDetail } from '@shared/contract/relationship'
+import type { ClientSummary } from '@shared/domain'
+import { call } from '@renderer/app/api'
+import type { ViewContext } from '@renderer/app/views'
+import { CommitmentsPanel } from './CommitmentsPanel'
+import { ImportantDates } from './ImportantDates'
+import { InteractionsPanel } from './InteractionsPanel'
+import { AutosaveTextField, ChipsField, ChoiceField } from './profile-fields'
+import type { SaveProfile } from './profile-fields'
+import { RelationshipPulse } from './RelationshipPulse'
+import { StageTrustPanel } from './StageTrustPanel'
+import { useClientDetail } from './useClientDetail'
+import { useRelationshipActions } from './useRelationshipActions'
+import { channelWords, channels } from './words'
+import './relationship.css'
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'error'
+
+/** The client tab "Profile": who they are, how they like to work, and where the relationship stands. */
+export function ProfileTab({ context, client }: { context: ViewContext; client: ClientSummary }) {
+  const { detail, error, setDetail } = useClientDetail(client.id)
+  const actions = useRelationshipActions(client, detail, context, setDetail)
+  const [saveState, setSaveState] = useState<SaveState>('idle')
+  const pending = useRef(0)
+
+  const save: SaveProfile = async (patch) => {
+    pending.current++
+    setSaveState('saving')
+    try {
+      setDetail(await call('clients:update-profile', { id: client.id, patch }))
+      pending.current--
+      if (pending.current === 0) setSaveState('saved')
+      // The sidebar shows the organisation and follow-up; keep it in step.
+      if (patch.organisation !== undefined || patch.followUp !== undefined) void context.refresh()
+    } catch (failure) {
+      pending.current--
+      setSaveState('error')
+      throw failure
+    }
+  }
+
+  if (error) return <p className="profile-error" role="alert">{error}</p>
+  if (!detail) return <div className="profile" aria-busy="true" />
+
+  return (
+    <div className="profile">
+      <div className="profile-topline">
+        <StageTrustPanel detail={detail} writable={actions.writable} onChangeStage={actions.changeStage} onChangeTrust={actions.changeTrust} />
+        <p className="profile-save" role="status" aria-live="polite">
+          {saveState === 'saving' ? 'Saving…' : saveState === 'saved' ? 'Saved' : saveState === 'error' ? 'Not saved' : ''}
+        </p>
+      </div>
+      <RelationshipPulse detail={detail} save={save} />
+      <div className="profile-grid">
+        <ProfileEditor detail={detail} save={save} />
+        <div className="profile-side">
+          <CommitmentsPanel detail={detail} context={context} writable={actions.writable} onChanged={setDetail} />
+          <InteractionsPanel
+            detail={detail}
+            writable={actions.writable}
+            onLog={actions.logInteraction}
+            onEdit={actions.editInteraction}
+            onChanged={(fresh) => {
+              setDetail(fresh)
+              void context.refresh()
+            }}
+          />
+        </div>
+      </div>
+      {actions.dialogs}
+    </div>
+  )
+}
+
+/** Every field of the profile, in the order a person thinks of them. */
+function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfile }) {
+  const c = detail.client
+  const style = c.style ?? {}
+  const person = c.person ?? {}
+  const business = c.business ?? {}
+  const local = detail.insights.localTime
+  return (
+    <div className="profile-main">
+      <section className="profile-card" aria-labelledby="contact-heading">
+        <h3 id="contact-heading" className="profile-card-title">
+          Contact
+        </h3>
+        <div className="field-row">
+          <AutosaveTextField label="Organisation" value={c.organisation} save={save} toPatch={(v) => ({ organisation: v })} />
+          <AutosaveTextField label="Role" value={c.role} save={save} toPatch={(v) => ({ role: v })} />
+        </div>
+        <div className="field-row">
+          <AutosaveTextField label="Email" type="email" value={c.contact?.email} save={save} toPatch={(v) => ({ contact: { email: v } })} />
+          <AutosaveTextField label="Phone" type="tel" value={c.contact?.phone} save={save} toPatch={(v) => ({ contact: { phone: v } })} />
+        </div>
+      </section>
+
+      <section className="profile-card" aria-labelledby="style-heading">
+        <h3 id="style-heading" className="profile-card-title">
+          How they like to do business
+        </h3>
+        <div className="field-row three">
+          <ChoiceField
+            label="Preferred channel"
+            value={style.channel}
+            options={channels.map((value) => ({ value, label: channelWords[value] }))}
+            onChoose={(value) => save({ style: { channel: value } })}
+          />
+          <ChoiceField
+            label="Detail"
+            value={style.detail}
+            options={[
+              { value: 'detail', label: 'Wants the detail' },
+              { value: 'big-picture', label: 'Big picture' }
+            ]}
+            onChoose={(value) => save({ style: { detail: value } })}
+          />
+          <ChoiceField
+            label="Opening"
+            value={style.opening}
+            options={[
+              { value: 'small-talk-first', label: 'Small talk first' },
+              { value: 'straight-to-business', label: 'Straight to business' }
+            ]}
+            onChoose={(value) => save({ style: { opening: value } })}
+          />
+        </div>
+        <div className="field-row three">
+          <AutosaveTextField label="Best times" value={style.bestTimes} placeholder="Mornings" save={save} toPatch={(v) => ({ style: { bestTimes: v } })} />
+          <AutosaveTextField
+            label="Time zone"
+            value={style.timeZone}
+            placeholder="Europe/London"
+            hint={local ? (local.valid ? `Their time now: ${local.text}` : local.problem) : undefined}
+            save={save}
+            toPatch={(v) => ({ style: { timeZone: v } })}
+          />
+          <AutosaveTextField label="Expects replies within" value={style.replyWithin} placeholder="Same day" save={save} toPatch={(v) => ({ style: { replyWithin: v } })} />
+        </div>
+        <AutosaveTextField label="Notes on their style" multiline value={style.notes} save={save} toPatch={(v) => ({ style: { notes: v } })} />
+      </section>
+
+      <section className="profile-card" aria-labelledby="person-heading">
+        <h3 id="person-heading" className="profile-card-title">
+          The person
+        </h3>
+        <div className="field-row">
+          <ChipsField label="Likes" values={person.likes ?? []} placeholder="Jazz, sailing…" onChange={(likes) => save({ person: { likes } })} />
+          <ChipsField label="Dislikes" values={person.dislikes ?? []} placeholder="Long decks…" onChange={(dislikes) => save({ person: { dislikes } })} />
+        </div>
+        <ImportantDates detail={detail} save={save} />
+        <AutosaveTextField label="Family and interests they shared" multiline value={person.notes} save={save} toPatch={(v) => ({ person: { notes: v } })} />
+      </section>
+
+      <section className="profile-card" aria-labelledby="business-heading">
+        <h3 id="business-heading" className="profile-card-title">
+          Their business
+        </h3>
+        <AutosaveTextField label="Goals" multiline value={business.goals} save={save} toPatch={(v) => ({ business: { goals: v } })} />
+        <AutosaveTextField label="Pressures" multiline value={business.pressures} save={save} toPatch={(v) => ({ business: { pressures: v } })} />
+        <AutosaveTextField label="What success looks like to them" multiline value={business.success} save={save} toPatch={(v) => ({ business: { success: v } })} />
+        <ChipsField label="Tags" values={c.tags} placeholder="retainer, referral…" onChange={(tags) => save({ tags })} />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import type { TimelineEvent } from '@shared/contract/relationship'
+import type { Stage, TrustLevel } from '@shared/domain'
+import { stageWords, stages, trustLevels, trustWords } from './words'
+
+const DAY = 86_400_000
+const WIDTH = 1000
+const TRUST_HEIGHT = 64
+
+const time = (day: string) => new Date(`${day}T12:00:00`).getTime()
+
+/**
+ * Stage as coloured bands and trust as a step line, on one time scale from
+ * the first event to today. An SVG scaled to the width of the pane; words
+ * under it say the same for people who cannot see it.
+ */
+export function RelationshipStrip({ events }: { events: TimelineEvent[] }) {
+  const first = events[0]
+  if (!first) return null
+  const start = time(first.day)
+  const end = Math.max(Date.now(), start + DAY)
+  const x = (day: string) => ((time(day) - start) / (end - start)) * WIDTH
+
+  const stageSteps = events.filter((e): e is TimelineEvent & { stage: Stage } => e.kind === 'stage' && e.stage !== undefined)
+  const trustSteps = events.filter((e): e is TimelineEvent & { trust: TrustLevel } => e.kind === 'trust' && e.trust !== undefined)
+
+  const y = (trust: TrustLevel) => TRUST_HEIGHT - 6 - (trustLevels.indexOf(trust) / (trustLevels.length - 1)) * (TRUST_HEIGHT - 12)
+  let path = ''
+  trustSteps.forEach((step, index) => {
+    const px = x(step.day)
+    path += index === 0 ? `M${px},${y(step.trust)}` : `H${px}V${y(step.trust)}`
+  })
+  const lastTrust = trustSteps[trustSteps.length - 1]
+  const lastStage = stageSteps[stageSteps.length - 1]
+  if (lastTrust) path += `H${WIDTH}`
+
+  const startLabel = new Date(start).toLocaleDateString('en-GB', { month: 'short', year: 'numeric' })
+  const stageSummary = stageSteps.map((s) => stageWords[s.stage]).join(' → ')
+  const trustSummary = trustSteps.map((s) => trustWords[s.trust]).join(' → ')
+
+  return (
+    <figure className="strip" aria-label="Stage and trust over time">
+      <div className="strip-row">
+        <span className="strip-label">Stage</span>
+        <div className="strip-bands">
+          {stageSteps.map((step, index) => {
+            const from = x(step.day)
+            const next = stageSteps[index + 1]
+            const to = next ? x(next.day) : WIDTH
+            return (
+              <span
+                key={`${step.at}-${index}`}
+                className={`strip-band stage-${stages.indexOf(step.stage)}`}
+                style={{ left: `${(from / WIDTH) * 100}%`, width: `${Math.max(((to - from) / WIDTH) * 100, 0.5)}%` }}
+                title={`${stageWords[step.stage]} from ${step.day}`}
+              >
+                {stageWords[step.stage]}
+              </span>
+            )
+          })}
+        </div>
+        <span className="strip-now">{lastStage ? stageWords[lastStage.stage] : '—'}</span>
+      </div>
+      <div className="strip-row">
+        <span className="strip-label">Trust</span>
+        <svg className="strip-trust" viewBox={`0 0 ${WIDTH} ${TRUST_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true">
+          {trustLevels.map((level) => (
+            <line key={level} className="strip-grid" x1="0" x2={WIDTH} y1={y(level)} y2={y(level)} />
+          ))}
+          {path && <path className="strip-step" d={path} vectorEffect="non-scaling-stroke" />}
+        </svg>
+        <span className="strip-trust-now">{lastTrust ? trustWords[lastTrust.trust] : '—'}</span>
+      </div>
+      <div className="strip-axis" aria-hidden="true">
+        <span>{startLabel}</span>
+        <span>Today</span>
+      </div>
+      <figcaption className="visually-hidden">
+        Stage: {stageSummary || 'not set'}. Trust: {trustSummary || 'not set'}.
+      </figcaption>
+    </figure>
+  )
+}

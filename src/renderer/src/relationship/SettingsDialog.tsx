@@ -1,0 +1,78 @@
+import { useEffect, useId, useState } from 'react'
+import type { RelationshipSettings } from '@shared/contract/relationship'
+import { call, errorMessage } from '@renderer/app/api'
+import { Dialog } from '@renderer/ui/Dialog'
+
+/** When a client counts as gone quiet, how early to remind of dates, and the time zone "today" is counted in. */
+export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+  const id = useId()
+  const [settings, setSettings] = useState<RelationshipSettings | null>(null)
+  const [quiet, setQuiet] = useState('')
+  const [remind, setRemind] = useState('')
+  const [zone, setZone] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    call('settings:get', undefined).then(
+      (loaded) => {
+        setSettings(loaded)
+        setQuiet(String(loaded.quietAfterDays))
+        setRemind(String(loaded.remindDaysBefore))
+        setZone(loaded.usesSystemTimeZone ? '' : loaded.timeZone)
+      },
+      (failure: unknown) => setError(errorMessage(failure))
+    )
+  }, [])
+
+  const submit = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await call('settings:update', { quietAfterDays: Number(quiet), remindDaysBefore: Number(remind), timeZone: zone.trim() || null })
+      onSaved()
+      onClose()
+    } catch (failure) {
+      setError(errorMessage(failure))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Settings" onClose={onClose} busy={busy}>
+      <form
+        className="rel-dialog-grid"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        <label htmlFor={`${id}-quiet`}>Gone quiet after (days)</label>
+        <input id={`${id}-quiet`} data-autofocus className="text-input" type="number" min={1} value={quiet} onChange={(e) => setQuiet(e.target.value)} />
+        <label htmlFor={`${id}-remind`}>Remind of dates (days before)</label>
+        <input id={`${id}-remind`} className="text-input" type="number" min={0} value={remind} onChange={(e) => setRemind(e.target.value)} />
+        <label htmlFor={`${id}-zone`}>Your time zone</label>
+        <input
+          id={`${id}-zone`}
+          className="text-input"
+          value={zone}
+          placeholder={settings ? `${settings.timeZone} (this computer)` : ''}
+          onChange={(e) => setZone(e.target.value)}
+        />
+        {error && (
+          <p className="form-error rel-span" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions rel-span">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy || !settings}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,86 @@
+import { useCallback, useState } from 'react'
+import type { TodayItem } from '@shared/contract/relationship'
+import { call } from '@renderer/app/api'
+import type { ViewContext } from '@renderer/app/views'
+import { SettingsDialog } from './SettingsDialog'
+import { useLiveRead } from './useAsyncList'
+import './relationship.css'
+
+interface TodaySectionProps<T extends TodayItem> {
+  title: string
+  items: readonly T[]
+  onOpen: (item: T) => void
+  urgent?: (item: T) => boolean
+}
+
+function TodaySection<T extends TodayItem>({ title, items, onOpen, urgent }: TodaySectionProps<T>) {
+  if (items.length === 0) return null
+  return (
+    <section className="today-section" aria-label={title}>
+      <h2 className="today-section-title">
+        {title} <span className="today-count">{items.length}</span>
+      </h2>
+      <ul className="rel-list">
+        {items.map((item, index) => (
+          <li key={`${item.clientId}-${index}`}>
+            <button type="button" className={`rel-row rel-row-button ${urgent?.(item) ? 'overdue' : ''}`} onClick={() => onOpen(item)}>
+              <span className="rel-row-main">
+                <span className="rel-row-title">{item.line}</span>
+                <span className="rel-row-meta">{item.clientName}</span>
+              </span>
+              {urgent?.(item) && <span className="urgent-word">Overdue</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The start screen once there are clients: what needs attention today, and nothing else. */
+export function TodayView({ context }: { context: ViewContext }) {
+  const read = useCallback(() => call('today:get', undefined), [])
+  const { value: today, error, reload } = useLiveRead(read)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
+
+  const nothing =
+    today !== null &&
+    today.followUps.length + today.commitments.mine.length + today.commitments.theirs.length + today.importantDates.length + today.quiet.length === 0
+  const dayWords = today ? new Date(`${today.day}T12:00:00`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }) : ''
+
+  return (
+    <div className="rel-view">
+      <header className="rel-view-header">
+        <div>
+          <h1 className="rel-view-title">Today</h1>
+          <p className="rel-view-sub">{dayWords}</p>
+        </div>
+        <button type="button" className="button subtle small" onClick={() => setSettingsOpen(true)}>
+          Settings…
+        </button>
+      </header>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {nothing && <p className="calm-empty">Nothing due today.</p>}
+      {today && (
+        <div className="today-sections">
+          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} urgent={(i) => i.due.state === 'overdue'} />
+          <TodaySection
+            title="My promises"
+            items={today.commitments.mine}
+            onOpen={openProfile}
+            urgent={(i) => i.due.state === 'overdue'}
+          />
+          <TodaySection title="Their promises" items={today.commitments.theirs} onOpen={openProfile} urgent={(i) => i.due.state === 'overdue'} />
+          <TodaySection title="Important dates this week" items={today.importantDates} onOpen={openProfile} />
+          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} />
+        </div>
+      )}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onSaved={() => void reload()} />}
+    </div>
+  )
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { commands, matchesShortcut } from './commands'
+
+/** The editor's own shortcuts (TipTap's StarterKit, task lists, undo): an app command must never take one. */
+const editorShortcuts = [
+  'CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+E', 'CmdOrCtrl+U', 'CmdOrCtrl+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+Shift+Z',
+  'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+X', 'CmdOrCtrl+Shift+7', 'CmdOrCtrl+Shift+8', 'CmdOrCtrl+Shift+9', 'CmdOrCtrl+Shift+B',
+  'CmdOrCtrl+Alt+C', 'CmdOrCtrl+Alt+0', 'CmdOrCtrl+Alt+1', 'CmdOrCtrl+Alt+2', 'CmdOrCtrl+Alt+3', 'CmdOrCtrl+Alt+4',
+  'CmdOrCtrl+Alt+5', 'CmdOrCtrl+Alt+6', 'CmdOrCtrl+A', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'CmdOrCtrl+X', 'CmdOrCtrl+Enter'
+]
+const normal = (s: string) => s.toLowerCase().split('+').sort().join('+')
+
+describe('the command list', () => {
+  it('gives every command a distinct shortcut that the editor does not use', () => {
+    const shortcuts = commands.flatMap((c) => (c.shortcut ? [normal(c.shortcut)] : []))
+    expect(new Set(shortcuts).size).toBe(shortcuts.length)
+    for (const taken of editorShortcuts) expect(shortcuts).not.toContain(normal(taken))
+  })
+
+  it('matches key presses by platform: Cmd on macOS, Ctrl elsewhere', () => {
+    const press = { key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false }
+    expect(matchesShortcut('CmdOrCtrl+N', press, false)).toBe(true)
+    expect(matchesShortcut('CmdOrCtrl+N', press, true)).toBe(false)
+    expect(matchesShortcut('CmdOrCtrl+N', { ...press, ctrlKey: false, metaKey: true }, true)).toBe(true)
+    expect(matchesShortcut('CmdOrCtrl+Shift+N', press, false)).toBe(false)
+  })
+})
