@@ -82,6 +82,7 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
   const latencies: number[] = []
   let resolveSeen: (() => void) | null = null
   const stop = watchVault(scratch, () => resolveSeen?.())
+  await stop.ready
   for (let i = 0; i < 10; i++) {
     const seen = new Promise<void>((resolve) => (resolveSeen = resolve))
     const start = performance.now()

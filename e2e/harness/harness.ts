@@ -46,6 +46,8 @@ export class RapportHarness {
   nextFolder: string | null = null
   readonly folderPrompts: Array<{ title: string }> = []
   readonly openedExternally: string[] = []
+  /** Everything put on the clipboard, oldest first. */
+  readonly clipboard: string[] = []
   blockedRequests: string[] = []
   private stopWatching: (() => void) | null = null
 
@@ -86,15 +88,22 @@ export class RapportHarness {
         this.lastFlush = outcome
         this.flushWaiters.splice(0).forEach((resolve) => resolve())
       },
-      emit: (event, payload) => void this.emit(event, payload).catch(() => undefined)
+      emit: (event, payload) => void this.emit(event, payload).catch(() => undefined),
+      // What Electron's printToPDF does in main: the page as printed (print media), here in headless Chromium.
+      printPageToPdf: () => this.page.pdf({ format: 'A4' }),
+      copyText: async (text) => {
+        this.clipboard.push(text)
+      }
     }
     const dispatch = createDispatch(createHandlers(this.vault, ports))
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
     await this.page.addInitScript({ content: await pageBridge() })
     this.blockedRequests = (await serveRenderer(this.page)).blocked
-    this.stopWatching = watchVault(this.vaultDir, (paths) => {
+    const watcher = watchVault(this.vaultDir, (paths) => {
       void this.vault.applyChanges(paths).then(() => this.emit('vault:changed', { paths }).catch(() => undefined))
     })
+    this.stopWatching = watcher
+    await watcher.ready
   }
 
   private readonly flushWaiters: Array<() => void> = []

@@ -115,7 +115,8 @@ export class EntryStore {
   /** Adds a record, unless its id is taken by another file: then it is shown under an id made from its path, and the clash reported. */
   private admit(record: EntryRecord, state: EntryState): void {
     const holder = state.records.get(record.id)
-    if (holder && holder.path !== record.path) {
+    // The same id at another path whose file is gone is a rename (Rapport's own, mid-save, or another program's), not a clash.
+    if (holder && holder.path !== record.path && existsSync(join(this.root, holder.path))) {
       state.problems.push({ path: record.path, reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed` })
       record.id = derivedId(record.path)
     }

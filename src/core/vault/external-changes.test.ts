@@ -31,6 +31,7 @@ describe('changes made by other programs', () => {
       return load(folders)
     }
     const stop = watchVault(root, (paths) => void vault.applyChanges(paths))
+    await stop.ready
     try {
       const titles = () => vault.entries.list(client.id).map((e) => e.title)
       await writeFile(join(journal, 'from-git.md'), entry('e_git', 'Pulled from git'))
@@ -54,6 +55,26 @@ describe('changes made by other programs', () => {
       await mkdir(join(root, 'clients/new-one/journal'), { recursive: true })
       await writeFile(join(root, 'clients/new-one/client.json'), JSON.stringify({ format: 1, id: 'c_new', name: 'New One' }))
       await eventually(() => vault.clients.list().some((c) => c.id === 'c_new'))
+    } finally {
+      stop()
+    }
+  })
+})
+
+describe('a file Rapport itself saved', () => {
+  it('is still watched after the atomic rename: a later change by another program is seen', async () => {
+    const root = await tempDir()
+    const vault = await Vault.open(root)
+    const client = await vault.clients.create('Renamed')
+    let saved = await vault.entries.create({ clientId: client.id, folder: 'clients/renamed/journal', title: 'Ours', body: 'one\n' })
+    const stop = watchVault(root, (paths) => void vault.applyChanges(paths))
+    await stop.ready
+    try {
+      saved = await vault.entries.save({ id: saved.id, title: 'Ours', body: 'two\n', version: saved.version })
+      await new Promise((r) => setTimeout(r, 400))
+      await writeFile(join(root, saved.path), entry(saved.id, 'Theirs now'))
+      await eventually(() => vault.entries.list(client.id)[0]?.title === 'Theirs now')
+      expect(vault.info().problems).toEqual([])
     } finally {
       stop()
     }

@@ -1,20 +1,34 @@
-import { watch } from 'node:fs'
+import { relative, sep } from 'node:path'
+import { watch } from 'chokidar'
 import { isTempFile } from '../fs/atomic-write'
 import { layout } from './layout'
 
 /**
  * Tells `onChange` which vault files changed on disk — by Rapport, a sync
  * tool, an editor or git — batched over `delayMs` so a burst of writes
- * (a git checkout, a sync) becomes one reload. The app's own folder and
+ * (a git checkout, a sync) becomes one update. The app's own folder and
  * temporary files are ignored.
+ *
+ * chokidar watches each folder rather than each file: Node's own recursive
+ * watcher on Linux follows files by inode and goes deaf to a file once it has
+ * been replaced by an atomic rename — which is how Rapport itself saves.
+ * Resolves `ready` once the initial scan is done.
  */
-export function watchVault(root: string, onChange: (paths: string[]) => void, delayMs = 150): () => void {
+export function watchVault(root: string, onChange: (paths: string[]) => void, delayMs = 150): (() => void) & { ready: Promise<void> } {
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | null = null
-  const watcher = watch(root, { recursive: true }, (_event, name) => {
-    const path = name?.toString().replace(/\\/g, '/')
-    if (!path || path.startsWith(`${layout.appDir}/`) || path === layout.appDir || isTempFile(path)) return
-    pending.add(path)
+  const toVault = (path: string): string => relative(root, path).split(sep).join('/')
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (path) => {
+      const rel = toVault(path)
+      return rel === layout.appDir || rel.startsWith(`${layout.appDir}/`) || isTempFile(path)
+    }
+  })
+  watcher.on('all', (_event, path) => {
+    const rel = toVault(path)
+    if (!rel) return
+    pending.add(rel)
     timer ??= setTimeout(() => {
       const paths = [...pending]
       pending = new Set()
@@ -23,8 +37,10 @@ export function watchVault(root: string, onChange: (paths: string[]) => void, de
     }, delayMs)
   })
   watcher.on('error', () => undefined)
-  return () => {
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  const stop = () => {
     if (timer) clearTimeout(timer)
-    watcher.close()
+    void watcher.close()
   }
+  return Object.assign(stop, { ready })
 }
