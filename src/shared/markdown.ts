@@ -14,6 +14,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { Mark as PMMark, Node as PMNode } from '@tiptap/pm/model'
 import type * as Mdast from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
+import type { Extension as FromMarkdownExtension, Handle as FromMarkdownHandle } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
@@ -26,8 +27,24 @@ const BYTE_ORDER_MARK = '\uFEFF'
 // Parsing helpers
 // ---------------------------------------------------------------------------
 
+/**
+ * mdast-util-gfm-task-list-item assumes a checkbox always sits in a list item,
+ * but micromark also finds one at the start of a paragraph that ends up
+ * outside any (`-\n[x] foo`); the packages' development builds (which vitest
+ * and Vite's dev server load) then throw. Record a checkbox only on a list item.
+ */
+const recordTaskCheck: FromMarkdownHandle = function (token) {
+  const parent = this.stack[this.stack.length - 2]
+  if (parent?.type === 'listItem') parent.checked = (token.type as string) === 'taskListCheckValueChecked'
+}
+
+const SAFE_TASK_CHECK: FromMarkdownExtension = {
+  exit: { taskListCheckValueChecked: recordTaskCheck, taskListCheckValueUnchecked: recordTaskCheck }
+}
+
 const MICROMARK_EXTENSIONS = [gfm()]
-const MDAST_EXTENSIONS = [gfmFromMarkdown()]
+// Later extensions override earlier handlers of the same token.
+const MDAST_EXTENSIONS = [gfmFromMarkdown(), SAFE_TASK_CHECK]
 
 function parseMarkdown(markdown: string): Mdast.Root {
   return fromMarkdown(markdown, {
@@ -734,7 +751,31 @@ function phrasingOf(parent: PMNode): OutNode[] {
     const leaf = inlineLeafToMdast(inline)
     if (leaf) current().push(leaf)
   }
-  return root
+  return trimTrailingSpaces(root)
+}
+
+/**
+ * Spaces at the end of a paragraph or heading mean nothing in Markdown, so
+ * mdast-util-to-markdown would keep them as `&#x20;`. Autosave runs while
+ * someone pauses after a space; that space must not land in the file as an
+ * entity, so it is dropped. (Leading spaces are kept, as entities: they are
+ * rarely typed by accident, and may be meant as indentation.)
+ */
+function trimTrailingSpaces(nodes: OutNode[]): OutNode[] {
+  const trimEnd = (list: OutNode[]): void => {
+    const node = list[list.length - 1]
+    if (!node) return
+    if (node.type === 'text' && typeof node.value === 'string') node.value = node.value.replace(/[ \t]+$/, '')
+    else if (node.children && node.type !== 'inlineCode') trimEnd(node.children)
+    else return
+    // A text or a mark left empty goes, and the space before it is looked at in turn.
+    if (node.value === '' || node.children?.length === 0) {
+      list.pop()
+      trimEnd(list)
+    }
+  }
+  trimEnd(nodes)
+  return nodes
 }
 
 /** How a block rendered anew is written: list marker, whether open HTML gets closed. */
@@ -770,9 +811,8 @@ interface PlannedBlock {
   readonly origin: Origin | null
   /** Written as its original source (untouched) rather than rendered anew. */
   asSource: boolean
-  /** For a list rendered anew: its marker, and the markers tried so far. */
+  /** For a list rendered anew: its marker (`-`, `*`, `+`, `.`, `)`). */
   marker: string | null
-  readonly triedMarkers: Set<string>
   /** For open HTML rendered anew: closed with its terminating line. */
   closeHtml: boolean
   text: string
@@ -811,7 +851,6 @@ function planBlocks(doc: PMNode): PlannedBlock[] {
         origin,
         asSource,
         marker: null,
-        triedMarkers: new Set(),
         closeHtml: false,
         text: asSource && origin ? origin.source : ''
       })
@@ -920,8 +959,10 @@ class MarkdownWriter {
     this.plans = planBlocks(doc)
     this.separator = lineEnding + lineEnding
     this.plans.forEach((plan, index) => {
-      if (!plan.asSource) this.renderAnew(index)
+      // lists are rendered once their marker is known
+      if (!plan.asSource && !listKindOf(plan.node)) this.render(index)
     })
+    this.assignListMarkers()
   }
 
   write(): string {
@@ -1008,20 +1049,19 @@ class MarkdownWriter {
 
   /**
    * Repairs a join by, in order: a blank line instead of the original gap;
-   * another marker for a list rendered anew next to a list; and only then
-   * rendering anew an untouched block (or closing it, if it is open HTML), so
-   * original text is given up last.
+   * closing open HTML rendered anew; and only then rendering anew an
+   * untouched block (right, then left), so original text is given up last.
+   * (Lists next to lists get distinct markers on their own, see
+   * `assignListMarkers`.)
    */
   private repairJoin(index: number): boolean {
-    if (index >= this.plans.length) return this.tryAnotherRendering(this.plans.length - 1, null)
-    if (index > 0 && !this.useSeparator.has(index) && this.gapBefore(index) !== this.separator) {
+    const right = Math.min(index, this.plans.length - 1)
+    if (right > 0 && right === index && !this.useSeparator.has(index) && this.gapBefore(index) !== this.separator) {
       this.useSeparator.add(index)
       return true
     }
-    const pairs: [number, number | null][] = index > 0 ? [[index, index - 1], [index - 1, index]] : [[index, null]]
-    const rendered = pairs.filter(([side]) => this.plans[side]?.asSource === false)
-    const untouched = pairs.filter(([side]) => this.plans[side]?.asSource === true)
-    return [...rendered, ...untouched].some(([side, other]) => this.tryAnotherRendering(side, other))
+    const sides = right > 0 && right === index ? [right, right - 1] : [right]
+    return sides.some((side) => this.closeOpenHtml(side)) || sides.some((side) => this.renderUntouched(side))
   }
 
   private isOriginalFile(): boolean {
@@ -1081,59 +1121,57 @@ class MarkdownWriter {
     return next === nodes.length ? -1 : last + 1
   }
 
-  /**
-   * Renders a block differently than now, if there is a way that might help
-   * its join with `other`: anew instead of as source; with another list
-   * marker when `other` is a list of the same kind; closed, if open HTML.
-   */
-  private tryAnotherRendering(index: number, other: number | null): boolean {
+  private closeOpenHtml(index: number): boolean {
     const plan = this.plans[index]
-    if (!plan) return false
-    if (plan.asSource) return this.renderAnew(index)
-    const kind = listKindOf(plan.node)
-    const otherPlan = other === null ? undefined : this.plans[other]
-    if (kind && otherPlan && listKindOfPlan(otherPlan) === kind) return this.renderAnew(index)
-    if (plan.node.type.name === RAW_BLOCK && !plan.closeHtml && htmlBlockTerminator(rawSourceAttr(plan.node))) {
-      plan.closeHtml = true
-      plan.text = renderCanonical(plan.node, plan, this.lineEnding)
-      return true
-    }
-    return false
-  }
-
-  /** Renders a block anew; a list gets a marker no list next to it uses and not tried before. */
-  private renderAnew(index: number): boolean {
-    const plan = this.plans[index]
-    if (!plan) return false
-    const kind = listKindOf(plan.node)
-    if (kind) {
-      const marker = this.freeMarker(index, kind)
-      if (marker === null) return false
-      plan.marker = marker
-      plan.triedMarkers.add(marker)
-    }
-    if (plan.asSource) {
-      // The neighbours now sit next to different text: their markers may be tried again.
-      this.plans[index - 1]?.triedMarkers.clear()
-      this.plans[index + 1]?.triedMarkers.clear()
-    }
-    plan.asSource = false
-    plan.text = renderCanonical(plan.node, plan, this.lineEnding)
+    if (!plan || plan.asSource || plan.closeHtml || plan.node.type.name !== RAW_BLOCK) return false
+    if (htmlBlockTerminator(rawSourceAttr(plan.node)) === null) return false
+    plan.closeHtml = true
+    this.render(index)
     return true
   }
 
-  private freeMarker(index: number, kind: ListKind): string | null {
-    const taken = new Set(this.plans[index]?.triedMarkers)
-    for (const neighbour of [this.plans[index - 1], this.plans[index + 1]]) {
-      const marker = neighbour && listKindOfPlan(neighbour) === kind ? markerOfPlan(neighbour) : null
-      if (marker) taken.add(marker)
-    }
-    const candidates = markersFor(kind)
-    const free = candidates.find((marker) => !taken.has(marker))
-    if (free !== undefined) return free
-    // Both neighbours use the other markers: take an untried one anyway.
-    const untried = candidates.find((marker) => !this.plans[index]?.triedMarkers.has(marker))
-    return untried ?? null
+  private renderUntouched(index: number): boolean {
+    const plan = this.plans[index]
+    if (!plan?.asSource) return false
+    plan.asSource = false
+    this.render(index)
+    this.assignListMarkers()
+    return true
+  }
+
+  private render(index: number): void {
+    const plan = this.plans[index]
+    if (plan) plan.text = renderCanonical(plan.node, plan, this.lineEnding)
+  }
+
+  /**
+   * Gives every list rendered anew a marker that differs from the lists next
+   * to it (adjacent lists with one marker would merge into one): `-` (or `.`)
+   * unless a neighbour uses it.
+   */
+  private assignListMarkers(): void {
+    this.plans.forEach((plan, index) => {
+      const kind = plan.asSource ? null : listKindOf(plan.node)
+      if (!kind) return
+      const previous = this.plans[index - 1]
+      const next = this.plans[index + 1]
+      const taken = new Set<string>()
+      if (previous && listKindOfPlan(previous) === kind) taken.add(markerOfPlan(previous) ?? '')
+      // A following list rendered anew adapts to this one in its own turn.
+      if (next && listKindOfPlan(next) === kind && (next.asSource || !listKindOf(next.node))) {
+        taken.add(markerOfPlan(next) ?? '')
+      }
+      const candidates = markersFor(kind)
+      const marker =
+        candidates.find((candidate) => !taken.has(candidate)) ??
+        candidates.find((candidate) => candidate !== markerOfPlan(previous ?? plan)) ??
+        candidates[0] ??
+        null
+      if (marker !== plan.marker) {
+        plan.marker = marker
+        this.render(index)
+      }
+    })
   }
 }
 
