@@ -27,7 +27,7 @@ test('add, filter, rename and move clients to the trash', async ({ app }) => {
   expect(existsSync(join(app.vaultDir, 'clients/contoso-ltd/client.json'))).toBe(true)
 
   await clients.getByRole('option', { name: /Fabrikam/ }).click()
-  await page.getByRole('button', { name: /trash/i }).first().click()
+  await page.getByRole('button', { name: 'Move client to trash' }).click()
   await page.getByRole('button', { name: 'Move to trash' }).click()
   await expect(clients.getByRole('option')).toHaveCount(2)
   expect(existsSync(join(app.vaultDir, 'clients/fabrikam'))).toBe(false)

@@ -77,9 +77,10 @@ test('after a conflict I keep the entry as it is; my copy goes to the trash, not
   await page.getByRole('dialog', { name: 'Compare versions' }).getByRole('button', { name: 'Keep this entry as it is' }).click()
   await expect(entryText(page)).toContainText('Their addition.')
   await expect(entryText(page)).not.toContainText('My addition.')
+  // The notice goes once the choice is made; only then is the copy sure to have moved.
+  await expect(notice).toBeHidden()
   expect(await readFile(path, 'utf8')).toBe(theirs)
   expect((await journalFiles(app, 'keeper')).filter((f) => f.includes('conflict'))).toEqual([])
-  await expect(notice).toBeHidden()
 
   // The copy with my text is in the trash, where it can still be found.
   await page.getByRole('button', { name: 'Trash', exact: true }).click()

@@ -137,6 +137,6 @@ export class RapportHarness {
   async close(options: { keepVault?: boolean } = {}): Promise<void> {
     this.stopWatching?.()
     await this.context.close()
-    if (this.ownsVault && !options.keepVault) await rm(this.vaultDir, { recursive: true, force: true })
+    if (this.ownsVault && !options.keepVault) await rm(this.vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
   }
 }
