@@ -52,10 +52,11 @@ export function createContext(vaultRoot: string, json: boolean, io: Io): CliCont
 
 /**
  * One line on standard error, rewritten in place, while an export or import
- * runs — only in a terminal, so scripts and pipes (and `--json`) get clean output.
+ * runs — only when standard error is a terminal, so scripts and logs never see it (standard output stays clean either way).
  */
 function showProgress(io: Io, { done, total, phase }: Events['transfer:progress']): void {
   if (io !== processIo || !process.stderr.isTTY) return
-  const line = `${phase[0]?.toUpperCase()}${phase.slice(1)}… ${done} of ${total}`
-  process.stderr.write(`\r\x1b[K${done >= total ? '' : line}`)
+  const finished = total > 0 && done >= total
+  const line = `${phase[0]?.toUpperCase()}${phase.slice(1)}… ${total > 0 ? `${done} of ${total}` : `${done} found`}`
+  process.stderr.write(`\r\x1b[K${finished ? '' : line}`)
 }

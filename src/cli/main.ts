@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
+import { search } from './commands/search'
 import { show } from './commands/show'
 import { templates } from './commands/templates'
 import { today } from './commands/today'
@@ -16,7 +17,7 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, doctor]
 
 const globalOptions = {
   vault: { type: 'string' },

@@ -1,6 +1,7 @@
 import type { ApiError, Handlers, Result } from '../shared/api'
 import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
+import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
 import { relationshipHandlers } from './relationship/handlers'
@@ -22,6 +23,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     ...entryHandlers(vault, shell),
     ...relationshipHandlers(vault),
     ...briefHandlers(vault, shell),
+    ...briefOutputHandlers(vault, shell),
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),

@@ -17,4 +17,8 @@ export interface ShellPorts {
   flushed(outcome: { saved: boolean; problem?: string | undefined }): void
   /** Pushes an event to the renderer (main: webContents.send); shells without a renderer may leave it out or show it their way. */
   emit?<E extends EventName>(event: E, payload: Events[E]): void
+  /** Prints the page the window shows now to a PDF (A4, the app's print styles); shells without a window leave it out. */
+  printPageToPdf?(): Promise<Uint8Array>
+  /** Puts plain text on the system clipboard; shells without one leave it out. */
+  copyText?(text: string): Promise<void>
 }

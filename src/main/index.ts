@@ -4,7 +4,7 @@
  * browser, the menu). Everything else lives in src/core.
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, powerMonitor, shell } from 'electron'
+import { BrowserWindow, Menu, app, clipboard, dialog, powerMonitor, shell } from 'electron'
 import { Vault } from '../core/vault/vault'
 import { createDispatch, createHandlers } from '../core/service'
 import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
     createHandlers(vault, {
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       async chooseSavePath({ title, defaultName, extensions }) {
-        const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Markdown', extensions }] }
+        const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: extensions.includes('pdf') ? 'PDF' : 'Markdown', extensions }] }
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
         return result.canceled || !result.filePath ? null : result.filePath
       },
@@ -117,7 +117,12 @@ async function start(): Promise<void> {
       },
       openExternal: (url) => shell.openExternal(url),
       flushed: (outcome) => flushWaiter?.(outcome),
-      emit: send
+      emit: send,
+      async printPageToPdf() {
+        if (!mainWindow) throw new Error('There is no window to print.')
+        return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: false, margins: { marginType: 'default' } })
+      },
+      copyText: async (text) => clipboard.writeText(text)
     })
   )
   registerIpc(dispatch)

@@ -11,6 +11,7 @@ import type { z } from 'zod'
 import type { CommandId } from './commands'
 import { appContract } from './contract/app'
 import { briefContract } from './contract/brief'
+import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
 import { entriesContract } from './contract/entries'
 import { relationshipContract } from './contract/relationship'
@@ -27,6 +28,7 @@ export const contract = {
   ...entriesContract,
   ...relationshipContract,
   ...briefContract,
+  ...briefOutputContract,
   ...safetyContract,
   ...templatesContract,
   ...searchContract,

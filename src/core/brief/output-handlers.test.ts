@@ -1,0 +1,56 @@
+import { cp, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ShellPorts } from '../shell-ports'
+import type { Clock } from '../relationship/viewpoint'
+import { openTestVault, testShell } from '../testing/open-vault'
+import { tempDir } from '../testing/temp-vault'
+import { briefOutputHandlers } from './output-handlers'
+
+const NEW_CLIENT = 'c_01JNEWCL1ENT000000000000AB'
+const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' }
+
+/** The new-client fixture, with brief output going through the given shell ports. */
+async function openVault(shell: Partial<ShellPorts>) {
+  const dir = await tempDir()
+  await cp(join(import.meta.dirname, 'fixtures', 'new-client'), join(dir, 'clients', 'new-client'), { recursive: true })
+  return openTestVault(dir, { shell, handlers: (vault) => briefOutputHandlers(vault, testShell(shell), clock) })
+}
+
+describe('taking the brief off the screen', () => {
+  it('copies the brief’s Markdown through the shell’s clipboard', async () => {
+    const copied: string[] = []
+    const { call } = await openVault({ copyText: async (text) => void copied.push(text) })
+    const { characters } = await call('brief:copy', { clientId: NEW_CLIENT })
+    expect(copied).toEqual(['# Sam Okafor\n\nStage: First contact since 20 Nov · Client since 20 Nov\n\n_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._\n'])
+    expect(characters).toBe(copied[0]?.length)
+  })
+
+  it('exports the Markdown where the person chose, suggesting a dated name; nothing when they cancel', async () => {
+    const target = join(await tempDir(), 'brief.md')
+    const prompts: string[] = []
+    let answer: string | null = target
+    const { call } = await openVault({ chooseSavePath: async ({ defaultName }) => (prompts.push(defaultName), answer) })
+    expect(await call('brief:export', { clientId: NEW_CLIENT })).toEqual({ path: target })
+    expect(prompts).toEqual(['sam-okafor-brief-2026-11-23.md'])
+    expect(await readFile(target, 'utf8')).toMatch(/^# Sam Okafor\n/)
+    answer = null
+    expect(await call('brief:export', { clientId: NEW_CLIENT })).toBeNull()
+  })
+
+  it('saves the printed page as a PDF after the dialog closed, and says so plainly when the shell cannot print', async () => {
+    const target = join(await tempDir(), 'brief.pdf')
+    const order: string[] = []
+    const { call } = await openVault({
+      chooseSavePath: async ({ defaultName, extensions }) => (order.push(`ask ${defaultName} ${extensions.join()}`), target),
+      printPageToPdf: async () => (order.push('print'), new TextEncoder().encode('%PDF-1.4 test'))
+    })
+    expect(await call('brief:save-pdf', { clientId: NEW_CLIENT })).toEqual({ path: target })
+    expect(order).toEqual(['ask sam-okafor-brief-2026-11-23.pdf pdf', 'print'])
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.4 test')
+
+    const { call: noWindow } = await openVault({})
+    await expect(noWindow('brief:save-pdf', { clientId: NEW_CLIENT })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(noWindow('brief:copy', { clientId: NEW_CLIENT })).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+})
