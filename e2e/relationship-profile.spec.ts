@@ -147,3 +147,18 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   })
 }
+
+test('stage changes in two keystrokes from the journal too, not only from the profile', async ({ app }) => {
+  const page = app.page
+  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page.getByLabel('Client name').fill('Anywhere Ltd')
+  await page.getByRole('button', { name: 'Add client' }).click()
+  await expect(page.getByRole('option', { name: /Anywhere Ltd/ })).toBeVisible()
+  await page.keyboard.press('Control+Shift+G')
+  const picker = page.getByRole('dialog')
+  await expect(picker).toBeVisible()
+  await page.keyboard.press('e')
+  await page.keyboard.press('Enter')
+  await expect(picker).toBeHidden()
+  await expect.poll(async () => JSON.parse(await (await import('node:fs/promises')).readFile(`${app.vaultDir}/clients/anywhere-ltd/client.json`, 'utf8')).stage.current).toBe('engaged')
+})

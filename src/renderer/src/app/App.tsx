@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary } from '@shared/domain'
 import { BriefCommand } from '@renderer/brief/BriefCommand'
+import { RelationshipCommands } from '@renderer/relationship/RelationshipCommands'
 import { ClientNameDialog } from '@renderer/clients/ClientNameDialog'
 import { ClientsSidebar } from '@renderer/clients/ClientsSidebar'
 import type { ClientsSidebarHandle } from '@renderer/clients/ClientsSidebar'
@@ -298,6 +299,7 @@ export function App() {
       </div>
 
       {viewContext && <BriefCommand context={viewContext} clientId={selectedClientId} />}
+      {viewContext && <RelationshipCommands context={viewContext} client={client} />}
       {alert && <AppAlert message={alert} onDismiss={() => setAlert(null)} />}
 
       {dialog?.kind === 'new-client' && (

@@ -14,7 +14,7 @@ type Open = { kind: 'stage' } | { kind: 'trust' } | { kind: 'interaction'; editi
 
 /**
  * Changing stage or trust and logging an interaction, from buttons and from
- * their commands (Ctrl+Shift+G stage / U trust / I interaction) while one of the client's tabs is open.
+ * their commands (Ctrl+Shift+G stage / U trust / I interaction): on the client's tabs, and from anywhere through RelationshipCommands.
  */
 export function useRelationshipActions(
   client: ClientSummary,
