@@ -59,15 +59,28 @@ export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' |
 
 /** The client's profile, then one document per commitment and per interaction. */
 export function clientDocs(clientId: string, client: ClientFile): SearchDoc[] {
-  const source = clientSource(clientId)
-  const tags = client.tags.map((t) => t.toLowerCase())
-  const profile: SearchDoc = {
+  return [profileDoc(clientId, client), ...client.commitments.map((k) => commitmentDoc(clientId, client, k)), ...client.interactions.map((i) => interactionDoc(clientId, client, i))]
+}
+
+/** One document of a client, by kind and id (for showing a result); null when it is no longer there. */
+export function clientDoc(clientId: string, client: ClientFile, kind: SearchKind, id: string): SearchDoc | null {
+  if (kind === 'client') return profileDoc(clientId, client)
+  if (kind === 'commitment') {
+    const commitment = client.commitments.find((k) => k.id === id)
+    return commitment ? commitmentDoc(clientId, client, commitment) : null
+  }
+  const interaction = kind === 'interaction' ? client.interactions.find((i) => i.id === id) : undefined
+  return interaction ? interactionDoc(clientId, client, interaction) : null
+}
+
+function profileDoc(clientId: string, client: ClientFile): SearchDoc {
+  return {
     kind: 'client',
     id: clientId,
-    source,
+    source: clientSource(clientId),
     clientId,
     ...(client.createdAt ? { date: client.createdAt } : {}),
-    tags,
+    tags: client.tags.map((t) => t.toLowerCase()),
     fields: {
       title: client.name,
       tags: client.tags.join(' '),
@@ -75,34 +88,35 @@ export function clientDocs(clientId: string, client: ClientFile): SearchDoc[] {
       body: profileText(client)
     }
   }
-  const commitments = client.commitments.map(
-    (k): SearchDoc => ({
-      kind: 'commitment',
-      id: k.id,
-      source,
-      clientId,
-      date: k.createdAt,
-      tags: [],
-      fields: {
-        title: k.what,
-        tags: '',
-        keywords: [k.by === 'me' ? 'I promised' : `${client.name} promised`, k.status, client.name].join(' '),
-        body: [k.due ? `Due ${k.due}` : '', ...notesOf(k.history)].filter(Boolean).join('\n')
-      }
-    })
-  )
-  const interactions = client.interactions.map(
-    (i): SearchDoc => ({
-      kind: 'interaction',
-      id: i.id,
-      source,
-      clientId,
-      date: i.at,
-      tags: [],
-      fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), body: i.note ?? '' }
-    })
-  )
-  return [profile, ...commitments, ...interactions]
+}
+
+function commitmentDoc(clientId: string, client: ClientFile, k: ClientFile['commitments'][number]): SearchDoc {
+  return {
+    kind: 'commitment',
+    id: k.id,
+    source: clientSource(clientId),
+    clientId,
+    date: k.createdAt,
+    tags: [],
+    fields: {
+      title: k.what,
+      tags: '',
+      keywords: [k.by === 'me' ? 'I promised' : `${client.name} promised`, k.status, client.name].join(' '),
+      body: [k.due ? `Due ${k.due}` : '', ...notesOf(k.history)].filter(Boolean).join('\n')
+    }
+  }
+}
+
+function interactionDoc(clientId: string, client: ClientFile, i: ClientFile['interactions'][number]): SearchDoc {
+  return {
+    kind: 'interaction',
+    id: i.id,
+    source: clientSource(clientId),
+    clientId,
+    date: i.at,
+    tags: [],
+    fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), body: i.note ?? '' }
+  }
 }
 
 /** "Phone, no reply": how an interaction is named in results. */

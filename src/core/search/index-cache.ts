@@ -6,8 +6,12 @@
  *     "format": 1,                       this file's layout and the tokenizer/weights it was built with
  *     "library": "minisearch@7.2.0",     the search library that was used
  *     "written": "2026-11-22T10:30:00.000Z",
- *     "sources": { "entry:e_…": "<file version> <client name>", "client:c_…": "<hash of client.json>" },
- *     "index": { "terms", "postings", "starts", "docs" }   see SerializedIndex
+ *     "sources": {                       what was indexed, a line per source:
+ *       "count": 10500,
+ *       "keys": "entry:e_…\nclient:c_…",
+ *       "signatures": "<entry's file version> <client name>\n<hash of the client's client.json>"
+ *     },
+ *     "index": { "terms", "postings", "starts", "docs": { "count", "kinds", "ids", … } }   see SerializedIndex
  *   }
  *
  * `sources` is the signature of what was indexed. A cache of another format
@@ -19,7 +23,10 @@ import { join } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout } from '../vault/layout'
 import type { SerializedIndex } from './inverted-index'
+import { joinColumn, splitColumn } from './columns'
 import { InvertedIndex } from './inverted-index'
+import { parseByLines, stringifyByLines } from './json-by-lines'
+import type { TimeSlicer } from './time-slicer'
 
 /** Raise whenever what is indexed, or how (words, weights, documents), changes: older caches are then rebuilt. */
 export const INDEX_FORMAT = 1
@@ -28,11 +35,11 @@ export const SEARCH_LIBRARY = 'minisearch@7.2.0'
 
 export const cacheFile = (root: string): string => join(root, layout.appDir, 'cache', 'search-index.json')
 
-interface CacheFile {
+type CacheFile = {
   format: number
   library: string
   written: string
-  sources: Record<string, string>
+  sources: { count: number; keys: string; signatures: string }
   index: SerializedIndex
 }
 
@@ -40,16 +47,19 @@ export type CacheRead =
   | { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> }
   | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
 
-export async function readCache(root: string): Promise<CacheRead> {
+/** Reads and checks the cache, letting the event loop in while the index is put together. */
+export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' | 'resumed'>): Promise<CacheRead> {
   let text: string
   try {
     text = await readFile(cacheFile(root), 'utf8')
   } catch {
     return { kind: 'missing', reason: 'there is no cache yet' }
+  } finally {
+    slicer.resumed()
   }
   let data: Partial<CacheFile>
   try {
-    data = JSON.parse(text) as Partial<CacheFile>
+    data = (await parseByLines(text, () => slicer.pause())) as Partial<CacheFile>
   } catch {
     return { kind: 'corrupt', reason: 'the cache is not valid JSON' }
   }
@@ -59,15 +69,15 @@ export async function readCache(root: string): Promise<CacheRead> {
   }
   const sources = data.sources
   const serialized = data.index
-  if (typeof sources !== 'object' || sources === null || !isSerializedIndex(serialized)) return { kind: 'corrupt', reason: 'the cache is missing parts' }
-  const signatures = new Map<string, string>()
-  for (const [source, signature] of Object.entries(sources)) {
-    if (typeof signature !== 'string') return { kind: 'corrupt', reason: `the signature of ${source} is not text` }
-    signatures.set(source, signature)
-  }
+  if (!isSources(sources) || !isSerializedIndex(serialized)) return { kind: 'corrupt', reason: 'the cache is missing parts' }
   let index: InvertedIndex
+  const signatures = new Map<string, string>()
   try {
-    index = InvertedIndex.fromJSON(serialized)
+    const keys = splitColumn(sources.keys, sources.count, 'source')
+    const values = splitColumn(sources.signatures, sources.count, 'signature')
+    keys.forEach((key, i) => signatures.set(key, values[i] ?? ''))
+    await slicer.pause()
+    index = await InvertedIndex.load(serialized, () => slicer.pause())
   } catch (error) {
     return { kind: 'corrupt', reason: (error as Error).message }
   }
@@ -78,7 +88,13 @@ export async function readCache(root: string): Promise<CacheRead> {
 }
 
 /** Writes the cache atomically. Returns false, writing nothing, when the vault folder itself is gone. */
-export async function writeCache(root: string, index: SerializedIndex, signatures: ReadonlyMap<string, string>, now = new Date()): Promise<boolean> {
+export async function writeCache(
+  root: string,
+  index: SerializedIndex,
+  signatures: ReadonlyMap<string, string>,
+  pause: () => Promise<void>,
+  now = new Date()
+): Promise<boolean> {
   // Folders are made one by one, never the vault's own: a vault removed meanwhile is not brought back as an empty `.rapport`.
   for (const folder of [join(root, layout.appDir), join(root, layout.appDir, 'cache')]) {
     try {
@@ -89,13 +105,21 @@ export async function writeCache(root: string, index: SerializedIndex, signature
       if (code !== 'EEXIST') throw error
     }
   }
-  const file: CacheFile = { format: INDEX_FORMAT, library: SEARCH_LIBRARY, written: now.toISOString(), sources: Object.fromEntries(signatures), index }
-  await writeFileAtomic(cacheFile(root), JSON.stringify(file))
+  const sources = { count: signatures.size, keys: joinColumn([...signatures.keys()]), signatures: joinColumn([...signatures.values()]) }
+  const file: CacheFile = { format: INDEX_FORMAT, library: SEARCH_LIBRARY, written: now.toISOString(), sources, index }
+  await writeFileAtomic(cacheFile(root), await stringifyByLines(file, pause))
   return true
 }
 
+const strings = (object: unknown, keys: string[]): boolean =>
+  typeof object === 'object' && object !== null && keys.every((key) => typeof (object as Record<string, unknown>)[key] === 'string')
+
+function isSources(value: unknown): value is CacheFile['sources'] {
+  return strings(value, ['keys', 'signatures']) && typeof (value as { count?: unknown }).count === 'number'
+}
+
 function isSerializedIndex(value: unknown): value is SerializedIndex {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.terms === 'string' && typeof v.postings === 'string' && typeof v.starts === 'string' && Array.isArray(v.docs) && v.docs.every(Array.isArray)
+  if (!strings(value, ['terms', 'postings', 'starts'])) return false
+  const docs = (value as { docs?: unknown }).docs
+  return strings(docs, ['kinds', 'ids', 'sources', 'clients', 'dates', 'templates', 'tags', 'lengths']) && typeof (docs as { count?: unknown }).count === 'number'
 }

@@ -10,14 +10,18 @@
  *
  * Documents are numbered as they are added. A removed document is only
  * marked dead (its postings are skipped), and a changed one is added again
- * under a new number, so an update touches that document alone; `toJSON`
- * writes only the living, renumbered, which is how the index compacts.
+ * under a new number, so an update touches that document alone; `serialize`
+ * writes only the living, renumbered: the next start loads it compacted.
  */
 import SearchableMap from 'minisearch/SearchableMap'
 import { searchKinds } from '../../shared/contract/search'
 import type { DocInfo, SearchDoc } from './documents'
 import { FIELD_NAMES, FIELD_WEIGHTS } from './documents'
+import { base64ToInt32, int32ToBase64, joinColumn, joinListColumn, splitColumn, splitListColumn } from './columns'
 import { forEachWord } from './words'
+
+/** Documents or terms put together between two chances to yield, when loading. */
+const LOAD_CHUNK = 1024
 
 /** BM25's usual constants: how fast repeats stop counting, and how much a long document is discounted. */
 const K1 = 1.2
@@ -34,16 +38,29 @@ export interface RankedDoc {
   score: number
 }
 
-/** The index as written to the cache: compact strings and numbers, quick to parse. */
-export interface SerializedIndex {
-  /** Every term, in term-number order, separated by newlines (a term never holds one). */
+/** The index as written to the cache: a few long strings, quick to parse (see columns.ts). */
+export type SerializedIndex = {
+  /** Every term, in term-number order, a line each. */
   terms: string
-  /** Base64 of little-endian int32 pairs `[document, weight]`, term after term. */
+  /** Base64 of int32 pairs `[document, weight]`, term after term. */
   postings: string
   /** Base64 of int32: where each term's pairs start in `postings` (counted in int32s), and one past the last. */
   starts: string
-  /** `[kind index, id, source, clientId, date, template, tags, length]` per document, in document-number order. */
-  docs: Array<[number, string, string, string | null, string | null, string | null, string[], number]>
+  /** The documents, in document-number order, a column per field. */
+  docs: {
+    count: number
+    /** One digit per document: its kind's place in `searchKinds`. */
+    kinds: string
+    ids: string
+    sources: string
+    /** Empty for none, as are dates and templates. */
+    clients: string
+    dates: string
+    templates: string
+    tags: string
+    /** Base64 of int32: each document's length in words. */
+    lengths: string
+  }
 }
 
 export class InvertedIndex {
@@ -60,6 +77,8 @@ export class InvertedIndex {
   private readonly bySource = new Map<string, number[]>()
   private liveCount = 0
   private totalLength = 0
+  /** Reused by `add`, so indexing 10,000 entries does not make 10,000 maps for the collector. */
+  private readonly weights = new Map<number, number>()
   // Scratch space for ranking, reused across queries (a query touches each array once per matching posting).
   private stamp = new Uint32Array(0)
   private best = new Float64Array(0)
@@ -73,18 +92,14 @@ export class InvertedIndex {
     return this.liveCount
   }
 
-  /** How much of the index is documents removed or replaced since it was last compacted (0–1). */
-  get deadShare(): number {
-    return this.docs.length === 0 ? 0 : 1 - this.liveCount / this.docs.length
-  }
-
   sources(): IterableIterator<string> {
     return this.bySource.keys()
   }
 
   add(doc: SearchDoc): void {
     const number = this.docs.length
-    const weights = new Map<number, number>()
+    const weights = this.weights
+    weights.clear()
     let length = 0
     for (const field of FIELD_NAMES) {
       const weight = FIELD_WEIGHTS[field]
@@ -110,12 +125,9 @@ export class InvertedIndex {
       this.docs[number] = null
       this.liveCount--
       this.totalLength -= this.lengths[number] ?? 0
+      this.lengths[number] = 0 // how ranking tells a removed document, without looking it up
     }
     this.bySource.delete(source)
-  }
-
-  hasSource(source: string): boolean {
-    return this.bySource.has(source)
   }
 
   /** The dictionary terms a query word may stand for: itself, words it begins (`prefix`), words within `fuzzy` edits. */
@@ -150,6 +162,7 @@ export class InvertedIndex {
   rank(query: readonly QueryTerm[], accept: (doc: DocInfo) => boolean, limit: number): { ranked: RankedDoc[]; total: number } {
     if (query.length === 0 || this.liveCount === 0) return { ranked: [], total: 0 }
     this.ensureScratch()
+    const { best, sum, matched, seen } = this
     const candidates: number[] = []
     const queryGeneration = ++this.generation
     const averageLength = this.totalLength / this.liveCount
@@ -159,104 +172,200 @@ export class InvertedIndex {
       for (const { term, weight } of queryTerm.variants) {
         const id = this.termIds.get(term)
         if (id === undefined) continue
-        const idf = Math.log(1 + (this.liveCount - this.documentFrequency(id) + 0.5) / (this.documentFrequency(id) + 0.5))
-        const visit = (number: number, tf: number): void => {
-          if (this.docs[number] === null) return
-          const norm = 1 - B + (B * (this.lengths[number] ?? 0)) / averageLength
-          const score = (weight * idf * (tf * (K1 + 1))) / (tf + K1 * norm)
-          if (this.stamp[number] !== termGeneration) {
-            this.stamp[number] = termGeneration
-            this.best[number] = score
-            touched.push(number)
-          } else if (score > (this.best[number] ?? 0)) this.best[number] = score
-        }
-        this.forEachPosting(id, visit)
+        // Postings of removed documents are counted too (cheaper than keeping counts); never more than there are documents.
+        const df = Math.min(this.documentFrequency(id), this.liveCount)
+        const idf = Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5))
+        const frozenEnd = id + 1 < this.frozenStart.length ? (this.frozenStart[id + 1] ?? 0) : 0
+        const frozenFrom = id + 1 < this.frozenStart.length ? (this.frozenStart[id] ?? 0) : 0
+        this.scorePostings(this.frozen, frozenFrom, frozenEnd, weight * idf, averageLength, termGeneration, touched)
+        const added = this.added[id]
+        if (added) this.scorePostings(added, 0, added.length, weight * idf, averageLength, termGeneration, touched)
       }
       for (const number of touched) {
-        if (this.seen[number] !== queryGeneration) {
-          this.seen[number] = queryGeneration
-          this.sum[number] = 0
-          this.matched[number] = 0
+        if (seen[number] !== queryGeneration) {
+          seen[number] = queryGeneration
+          sum[number] = 0
+          matched[number] = 0
           candidates.push(number)
         }
-        this.sum[number] = (this.sum[number] ?? 0) + (this.best[number] ?? 0)
-        this.matched[number] = (this.matched[number] ?? 0) + 1
+        sum[number] = (sum[number] ?? 0) + (best[number] ?? 0)
+        matched[number] = (matched[number] ?? 0) + 1
       }
     }
-    const accepted = candidates.filter((number) => {
-      const doc = this.docs[number]
-      return doc !== null && doc !== undefined && accept(doc)
-    })
+    const accepted: number[] = []
     let most = 0
-    for (const number of accepted) most = Math.max(most, this.matched[number] ?? 0)
+    for (const number of candidates) {
+      const doc = this.docs[number]
+      if (!doc || !accept(doc)) continue
+      accepted.push(number)
+      most = Math.max(most, matched[number] ?? 0)
+    }
+    // The `limit` best, kept in order as they are found: far cheaper than sorting thousands of candidates.
     const top: number[] = []
+    let floor = -1
     let total = 0
-    const scoreOf = (number: number): number => this.sum[number] ?? 0
     for (const number of accepted) {
-      if (this.matched[number] !== most) continue
+      if (matched[number] !== most) continue
       total++
-      if (top.length === limit && scoreOf(number) <= scoreOf(top[top.length - 1] ?? number)) continue
+      const score = sum[number] ?? 0
+      if (top.length === limit && score <= floor) continue
       let at = top.length
-      while (at > 0 && scoreOf(top[at - 1] ?? number) < scoreOf(number)) at--
+      while (at > 0 && (sum[top[at - 1] ?? 0] ?? 0) < score) at--
       top.splice(at, 0, number)
       if (top.length > limit) top.pop()
+      floor = sum[top[top.length - 1] ?? 0] ?? 0
     }
-    return { ranked: top.flatMap((number) => (this.docs[number] ? [{ doc: this.docs[number], score: scoreOf(number) }] : [])), total }
+    return { ranked: top.flatMap((number) => { const doc = this.docs[number]; return doc ? [{ doc, score: sum[number] ?? 0 }] : [] }), total }
   }
 
-  toJSON(): SerializedIndex {
-    const renumber = new Int32Array(this.docs.length).fill(-1)
-    const docs: SerializedIndex['docs'] = []
-    this.docs.forEach((doc, number) => {
-      if (!doc) return
-      renumber[number] = docs.length
-      docs.push([searchKinds.indexOf(doc.kind), doc.id, doc.source, doc.clientId, doc.date ?? null, doc.template ?? null, doc.tags, this.lengths[number] ?? 1])
-    })
+  /** BM25 of one dictionary term's postings `[from, to)`, keeping each document's best over the variants of a query word. */
+  private scorePostings(postings: ArrayLike<number>, from: number, to: number, weightedIdf: number, averageLength: number, generation: number, touched: number[]): void {
+    const { lengths, stamp, best } = this
+    const numerator = weightedIdf * (K1 + 1)
+    const constant = K1 * (1 - B)
+    const perLength = (K1 * B) / averageLength
+    for (let i = from; i < to; i += 2) {
+      const number = postings[i] ?? 0
+      const length = lengths[number] ?? 0
+      if (length === 0) continue // removed
+      const tf = postings[i + 1] ?? 0
+      const score = (numerator * tf) / (tf + constant + perLength * length)
+      if (stamp[number] !== generation) {
+        stamp[number] = generation
+        best[number] = score
+        touched.push(number)
+      } else if (score > (best[number] ?? 0)) best[number] = score
+    }
+  }
+
+  /**
+   * The living documents, renumbered from 0, as the cache stores them. It
+   * runs in slices (`pause` between them) and is a snapshot of the index as
+   * it was when called: documents added or removed meanwhile are left as
+   * they were (added ones have higher numbers; removed ones were copied
+   * as alive), so it always matches the signatures taken at the same moment.
+   */
+  async serialize(pause: () => Promise<void>): Promise<SerializedIndex> {
+    const count = this.docs.length
+    const termCount = this.terms.length
+    const renumber = new Int32Array(count).fill(-1)
+    const living: DocInfo[] = []
+    const lengths: number[] = []
+    for (let number = 0; number < count; number++) {
+      const doc = this.docs[number]
+      if (!doc) continue
+      renumber[number] = living.length
+      living.push(doc)
+      lengths.push(this.lengths[number] ?? 1)
+    }
+    let room = this.frozen.length
+    for (let id = 0; id < termCount; id++) room += this.added[id]?.length ?? 0
+    const pairs = new Int32Array(room)
+    let used = 0
+    const copy = (from: ArrayLike<number>, start: number, end: number): void => {
+      for (let i = start; i < end; i += 2) {
+        const number = from[i] ?? -1
+        const renumbered = number < count ? (renumber[number] ?? -1) : -1
+        if (renumbered < 0) continue
+        pairs[used++] = renumbered
+        pairs[used++] = from[i + 1] ?? 0
+      }
+    }
     const terms: string[] = []
     const starts: number[] = []
-    const pairs: number[] = []
-    this.terms.forEach((term, id) => {
-      const start = pairs.length
-      this.forEachPosting(id, (number, weight) => {
-        const renumbered = renumber[number] ?? -1
-        if (renumbered >= 0) pairs.push(renumbered, weight)
-      })
-      if (pairs.length === start) return
-      terms.push(term)
-      starts.push(start)
-    })
-    starts.push(pairs.length)
-    return { terms: terms.join('\n'), postings: toBase64(Int32Array.from(pairs)), starts: toBase64(Int32Array.from(starts)), docs }
+    for (let id = 0; id < termCount; id++) {
+      const start = used
+      if (id + 1 < this.frozenStart.length) copy(this.frozen, this.frozenStart[id] ?? 0, this.frozenStart[id + 1] ?? 0)
+      const added = this.added[id]
+      if (added) copy(added, 0, added.length)
+      if (used > start) {
+        terms.push(this.terms[id] ?? '')
+        starts.push(start)
+      }
+      await pause()
+    }
+    starts.push(used)
+    // Each column is made in its own slice: together they are tens of milliseconds for 10,000 entries.
+    const column = <T>(make: () => T): Promise<T> => inSlice(make, pause)
+    return {
+      terms: await column(() => joinColumn(terms)),
+      postings: await int32ToBase64(pairs.subarray(0, used), pause),
+      starts: await int32ToBase64(Int32Array.from(starts), pause),
+      docs: {
+        count: living.length,
+        kinds: await column(() => living.map((d) => searchKinds.indexOf(d.kind)).join('')),
+        ids: await column(() => joinColumn(living.map((d) => d.id))),
+        sources: await column(() => joinColumn(living.map((d) => d.source))),
+        clients: await column(() => joinColumn(living.map((d) => d.clientId ?? ''))),
+        dates: await column(() => joinColumn(living.map((d) => d.date ?? ''))),
+        templates: await column(() => joinColumn(living.map((d) => d.template ?? ''))),
+        tags: await column(() => joinListColumn(living.map((d) => d.tags))),
+        lengths: await int32ToBase64(Int32Array.from(lengths), pause)
+      }
+    }
   }
 
-  /** Reads an index written by `toJSON`; throws on anything inconsistent, so a damaged cache is rebuilt rather than trusted. */
-  static fromJSON(data: SerializedIndex): InvertedIndex {
+  /**
+   * Reads an index written by `serialize`, in slices like it; throws on
+   * anything inconsistent, so a damaged cache is rebuilt rather than trusted.
+   */
+  static async load(data: SerializedIndex, pause: () => Promise<void>): Promise<InvertedIndex> {
     const index = new InvertedIndex()
-    const terms = data.terms === '' ? [] : data.terms.split('\n')
-    const postings = fromBase64(data.postings)
-    const starts = fromBase64(data.starts)
+    const { docs } = data
+    const count = docs.count
+    if (!Number.isInteger(count) || count < 0 || docs.kinds.length !== count) throw new Error('the documents do not add up')
+    const ids = await inSlice(() => splitColumn(docs.ids, count, 'ids'), pause)
+    const sources = await inSlice(() => splitColumn(docs.sources, count, 'sources'), pause)
+    const clients = await inSlice(() => splitColumn(docs.clients, count, 'clients'), pause)
+    const dates = await inSlice(() => splitColumn(docs.dates, count, 'dates'), pause)
+    const templates = await inSlice(() => splitColumn(docs.templates, count, 'templates'), pause)
+    const tags = await inSlice(() => splitListColumn(docs.tags, count, 'tags'), pause)
+    const lengths = await base64ToInt32(docs.lengths, 'lengths', pause)
+    if (lengths.length !== count) throw new Error('the document lengths do not add up')
+    // Each piece of work is a plain loop in a function of its own: V8 optimises a loop with an `await` inside it poorly (ten times slower here).
+    const admitDocs = (from: number, to: number): void => {
+      for (let number = from; number < to; number++) {
+        const kind = searchKinds[docs.kinds.charCodeAt(number) - 48]
+        const length = lengths[number] ?? 0
+        if (!kind || length <= 0) throw new Error(`document ${number} is malformed`)
+        const date = dates[number]
+        const template = templates[number]
+        const info: DocInfo = { kind, id: ids[number] ?? '', source: sources[number] ?? '', clientId: clients[number] || null, tags: tags[number] ?? [] }
+        if (date) info.date = date
+        if (template) info.template = template
+        index.admit(info, length)
+      }
+    }
+    for (let from = 0; from < count; from += LOAD_CHUNK) {
+      admitDocs(from, Math.min(count, from + LOAD_CHUNK))
+      await pause()
+    }
+    const terms = await inSlice(() => (data.terms === '' ? [] : data.terms.split('\n')), pause)
+    const postings = await base64ToInt32(data.postings, 'postings', pause)
+    const starts = await base64ToInt32(data.starts, 'term starts', pause)
     if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== postings.length || postings.length % 2 !== 0) {
       throw new Error('the postings do not match the terms')
     }
-    for (const [number, row] of data.docs.entries()) {
-      const [kind, id, source, clientId, date, template, tags, length] = row
-      const kindName = searchKinds[kind]
-      if (!kindName || typeof id !== 'string' || typeof source !== 'string' || !Array.isArray(tags) || !(length > 0)) throw new Error(`document ${number} is malformed`)
-      index.admit(
-        { kind: kindName, id, source, clientId, ...(date ? { date } : {}), ...(template ? { template } : {}), tags },
-        length
-      )
+    const addTerms = (from: number, to: number): void => {
+      for (let t = from; t < to; t++) {
+        if ((starts[t + 1] ?? 0) < (starts[t] ?? 0) || ((starts[t + 1] ?? 0) - (starts[t] ?? 0)) % 2 !== 0) throw new Error(`term ${t} has broken postings`)
+        const term = terms[t] ?? ''
+        if (term === '' || index.termIds.has(term)) throw new Error(`term ${t} is empty or repeated`)
+        index.termId(term)
+      }
     }
-    for (let t = 0; t < terms.length; t++) {
-      const from = starts[t] ?? 0
-      const to = starts[t + 1] ?? 0
-      if (to < from || (to - from) % 2 !== 0) throw new Error(`term ${t} has broken postings`)
-      const term = terms[t] ?? ''
-      if (term === '' || index.termIds.has(term)) throw new Error(`term ${t} is empty or repeated`)
-      index.termId(term)
+    for (let from = 0; from < terms.length; from += LOAD_CHUNK) {
+      addTerms(from, Math.min(terms.length, from + LOAD_CHUNK))
+      await pause()
     }
-    for (let i = 0; i < postings.length; i += 2) {
-      if ((postings[i] ?? -1) < 0 || (postings[i] ?? 0) >= data.docs.length || (postings[i + 1] ?? 0) <= 0) throw new Error('a posting points nowhere')
+    const checkPostings = (from: number, to: number): void => {
+      for (let i = from; i < to; i += 2) {
+        if ((postings[i] ?? -1) < 0 || (postings[i] ?? 0) >= count || (postings[i + 1] ?? 0) <= 0) throw new Error('a posting points nowhere')
+      }
+    }
+    for (let from = 0; from < postings.length; from += LOAD_CHUNK * 256) {
+      checkPostings(from, Math.min(postings.length, from + LOAD_CHUNK * 256))
+      await pause()
     }
     index.frozen = postings
     index.frozenStart = starts
@@ -285,19 +394,10 @@ export class InvertedIndex {
     return id
   }
 
-  /** Postings including those of removed documents; counted once, it is close enough for IDF and costs nothing. */
+  /** Postings including those of removed documents: close enough for IDF, and it costs nothing. */
   private documentFrequency(id: number): number {
     const frozen = id + 1 < this.frozenStart.length ? ((this.frozenStart[id + 1] ?? 0) - (this.frozenStart[id] ?? 0)) / 2 : 0
     return frozen + (this.added[id]?.length ?? 0) / 2
-  }
-
-  private forEachPosting(id: number, visit: (number: number, weight: number) => void): void {
-    if (id + 1 < this.frozenStart.length) {
-      const end = this.frozenStart[id + 1] ?? 0
-      for (let i = this.frozenStart[id] ?? 0; i < end; i += 2) visit(this.frozen[i] ?? 0, this.frozen[i + 1] ?? 0)
-    }
-    const list = this.added[id]
-    if (list) for (let i = 0; i < list.length; i += 2) visit(list[i] ?? 0, list[i + 1] ?? 0)
   }
 
   private ensureScratch(): void {
@@ -313,16 +413,9 @@ export class InvertedIndex {
   }
 }
 
-/** Little-endian, as every platform Rapport ships on (x64, arm64) is. */
-function toBase64(values: Int32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64')
+/** Does one piece of work, then lets the event loop in. */
+async function inSlice<T>(work: () => T, pause: () => Promise<void>): Promise<T> {
+  const done = work()
+  await pause()
+  return done
 }
-
-function fromBase64(text: string): Int32Array<ArrayBufferLike> {
-  const bytes = Buffer.from(text, 'base64')
-  if (bytes.byteLength % 4 !== 0) throw new Error('the postings are cut short')
-  // A Buffer may start at any byte of a shared pool; an Int32Array view needs a multiple of 4, so an unaligned one is copied.
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-  return new Int32Array(new Uint8Array(bytes).buffer)
-}
-

@@ -3,7 +3,7 @@
  * typos; "a quoted phrase" matches its words exactly and in that order.
  */
 import type { InvertedIndex, QueryTerm } from './inverted-index'
-import { forEachWord, termsOf } from './words'
+import { termsOf } from './words'
 
 /** A query longer than this is a paste, not a search: the rest is ignored. */
 const MAX_QUERY_TERMS = 12
@@ -32,9 +32,13 @@ export function parseQuery(text: string): ParsedQuery {
   return { terms, phrases, exact }
 }
 
-/** Typos allowed for a word of this length: none up to three letters, one up to six, two beyond. */
+/**
+ * Typos allowed for a word of this length: none up to three letters, one up
+ * to five, two beyond — so a swapped pair of letters (two edits: `budgte`)
+ * is forgiven in a word of six.
+ */
 export function typosAllowed(term: string): number {
-  return term.length <= 3 ? 0 : term.length <= 6 ? 1 : 2
+  return term.length <= 3 ? 0 : term.length <= 5 ? 1 : 2
 }
 
 export function queryTerms(parsed: ParsedQuery, index: InvertedIndex): QueryTerm[] {
@@ -49,18 +53,4 @@ export function queryTerms(parsed: ParsedQuery, index: InvertedIndex): QueryTerm
       })
     }
   })
-}
-
-/** Whether `text` holds the phrase's terms one after another (punctuation and line breaks between them do not matter). */
-export function hasPhrase(text: string, phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return true
-  const recent: string[] = []
-  let found = false
-  forEachWord(text, (term) => {
-    recent.push(term)
-    if (recent.length > phrase.length) recent.shift()
-    if (recent.length === phrase.length && recent.every((t, i) => t === phrase[i])) found = true
-    return !found
-  })
-  return found
 }

@@ -2,32 +2,33 @@
  * Ranked documents made into results a person reads: the title, a snippet
  * around the best match with highlight ranges, and where to open it. Text
  * comes from the vault as it is now (entries from their files, read only
- * for the results shown), so a snippet is never out of date.
+ * for the results shown, and kept a while: refining a query brings the same
+ * entries back), so a snippet is never out of date.
  */
 import type { SearchResult, SearchTarget } from '../../shared/contract/search'
 import type { Vault } from '../vault/vault'
 import type { DocInfo } from './documents'
-import { clientDocs } from './documents'
+import { clientDoc } from './documents'
 import type { QueryTerm, RankedDoc } from './inverted-index'
 import { plainText } from './plain-text'
-import { hasPhrase } from './query'
 import { highlightsIn, snippetOf } from './snippet'
-import { clientData, clientName, readEntryBody } from './sources'
+import { clientData, clientName, readEntryBodyNow } from './sources'
+import { phraseTest } from './words'
 
 /** Entry bodies recently shown, as plain text, by entry id: typing a query refines it, and the same entries come back. */
 export class RecentBodies {
   private readonly bodies = new Map<string, { version: string; plain: string }>()
 
-  constructor(private readonly capacity = 400) {}
+  constructor(private readonly capacity = 1000) {}
 
-  async get(vault: Vault, entryId: string): Promise<string | null> {
+  get(vault: Vault, entryId: string): string | null {
     const known = this.bodies.get(entryId)
     if (known && known.version === vault.entries.withVersion(entryId)?.version) {
       this.bodies.delete(entryId)
       this.bodies.set(entryId, known)
       return known.plain
     }
-    const file = await readEntryBody(vault, entryId)
+    const file = readEntryBodyNow(vault, entryId)
     if (!file) return null
     const plain = plainText(file.body)
     this.bodies.set(entryId, { version: file.version, plain })
@@ -48,27 +49,28 @@ interface Shown {
  * phrases, documents are checked in order until `limit` hold them all
  * (`confirmed` counts those found).
  */
-export async function resultsFor(
+export function resultsFor(
   vault: Vault,
   ranked: readonly RankedDoc[],
   query: readonly QueryTerm[],
   phrases: readonly string[][],
   limit: number,
   bodies: RecentBodies
-): Promise<{ results: SearchResult[]; confirmed: number }> {
+): { results: SearchResult[]; confirmed: number } {
   const wanted = new Map<string, number>()
   query.forEach((term, word) => {
     for (const variant of term.variants) if (!wanted.has(variant.term)) wanted.set(variant.term, word)
   })
+  const phraseTests = phrases.map(phraseTest)
   const results: SearchResult[] = []
   let confirmed = 0
   for (let at = 0; at < ranked.length && results.length < limit; at += limit) {
     const batch = ranked.slice(at, at + limit)
-    const shown = await Promise.all(batch.map(({ doc }) => textOf(vault, doc, bodies)))
+    const shown = batch.map(({ doc }) => textOf(vault, doc, bodies))
     batch.forEach(({ doc, score }, i) => {
       const text = shown[i]
       if (!text) return
-      if (phrases.length > 0 && !phrases.every((phrase) => hasPhrase(`${text.title}\n${text.body}`, phrase))) return
+      if (phraseTests.length > 0 && !phraseTests.every((holds) => holds(`${text.title}\n${text.body}`))) return
       confirmed++
       if (results.length < limit) results.push(resultOf(vault, doc, score, text, wanted))
     })
@@ -109,13 +111,13 @@ function targetOf(doc: DocInfo, offset: number): SearchTarget {
 }
 
 /** The document's text as it is now; null when it is gone (the index hears of it in a moment). */
-async function textOf(vault: Vault, doc: DocInfo, bodies: RecentBodies): Promise<Shown | null> {
+function textOf(vault: Vault, doc: DocInfo, bodies: RecentBodies): Shown | null {
   if (doc.kind === 'entry') {
     const entry = vault.entries.withVersion(doc.id)
-    const body = entry ? await bodies.get(vault, doc.id) : null
+    const body = entry ? bodies.get(vault, doc.id) : null
     return entry && body !== null ? { title: entry.title || 'Untitled', body, date: entry.created } : null
   }
   const data = doc.clientId === null ? null : clientData(vault, doc.clientId)
-  const found = data && doc.clientId !== null ? clientDocs(doc.clientId, data).find((d) => d.kind === doc.kind && d.id === doc.id) : undefined
+  const found = data && doc.clientId !== null ? clientDoc(doc.clientId, data, doc.kind, doc.id) : null
   return found ? { title: found.fields.title, body: found.fields.body, ...(found.date ? { date: found.date } : {}) } : null
 }

@@ -22,14 +22,18 @@ import { TimeSlicer } from './time-slicer'
 
 /** Indexing starts this long after the handlers are made, so the window's first requests are served first. */
 const BACKGROUND_START_MS = 1000
+/**
+ * A vault with fewer sources than this is indexed in a blink at each start:
+ * no cache is written for it in the background (`settled`, which the CLI
+ * uses, still writes one).
+ */
+const CACHE_FROM_SOURCES = 200
 /** After changes, the cache is written once nothing more has changed for this long. */
 const PERSIST_AFTER_MS = 10_000
 /** Entry files read at once while indexing. */
 const READ_AHEAD = 16
 /** A batch of changes this large (a sync, a reload) is shown as indexing, with progress; smaller ones are waited for by searches. */
 const LARGE_BATCH = 100
-/** When more than this share of the index is removed or replaced documents, writing the cache compacts the index in memory too. */
-const COMPACT_AT = 0.25
 const DEFAULT_LIMIT = 20
 /** With a quoted phrase, this many of the best candidates are checked for it. */
 const PHRASE_CANDIDATES = 200
@@ -121,10 +125,11 @@ export class SearchService {
     const parsed = parseQuery(input.query)
     const terms = queryTerms(parsed, this.index)
     const { ranked, total } = this.index.rank(terms, filterOf(input.filters, this.vault), parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit)
-    const { results, confirmed } = await resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies)
+    const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies)
     return {
       results,
-      total: parsed.phrases.length > 0 ? confirmed : Math.max(total - (ranked.length - confirmed), results.length),
+      // Without a phrase every ranked document counts, less any whose text was gone; with one, only those confirmed to hold it.
+      total: parsed.phrases.length > 0 ? confirmed : total - (Math.min(ranked.length, limit) - confirmed),
       tookMs: Math.round((performance.now() - began) * 100) / 100,
       ...(this.progress.state === 'indexing' ? { indexing: { ...this.progress } } : {})
     }
@@ -156,8 +161,9 @@ export class SearchService {
         this.running = null
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
         if (this.dirty.size > 0 || this.reconcileNeeded) this.kick()
-        else if (this.unsaved && this.stats.cacheWrites === 0) void this.persist() // the first full index is expensive to lose: written at once
-        else if (this.unsaved) this.persistSoon()
+        else if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
+        else if (this.stats.cacheWrites === 0) void this.persist() // the first full index is expensive to lose: written at once
+        else this.persistSoon()
       })
   }
 
@@ -166,7 +172,7 @@ export class SearchService {
     while (this.reconcileNeeded || this.dirty.size > 0) {
       if (this.reconcileNeeded) {
         this.reconcileNeeded = false
-        this.markDifferences()
+        await this.markDifferences()
       }
       const batch = [...this.dirty]
       this.dirty.clear()
@@ -176,8 +182,7 @@ export class SearchService {
   }
 
   private async openCache(): Promise<void> {
-    const cached = await readCache(this.vault.root)
-    this.slicer.resumed()
+    const cached = await readCache(this.vault.root, this.slicer)
     if (cached.kind === 'loaded') {
       this.index = cached.index
       this.signatures = cached.signatures
@@ -193,9 +198,12 @@ export class SearchService {
   }
 
   /** Marks every source whose signature differs from the one indexed: changed, new, or gone. */
-  private markDifferences(): void {
-    const now = currentSignatures(this.vault)
-    for (const [source, signature] of now) if (this.signatures.get(source) !== signature) this.dirty.add(source)
+  private async markDifferences(): Promise<void> {
+    const now = await currentSignatures(this.vault, () => this.slicer.pause())
+    for (const [source, signature] of now) {
+      if (this.signatures.get(source) !== signature) this.dirty.add(source)
+      await this.slicer.pause()
+    }
     for (const source of this.signatures.keys()) if (!now.has(source)) this.dirty.add(source)
   }
 
@@ -208,7 +216,7 @@ export class SearchService {
       const read = await Promise.all(group.map((source) => readSource(this.vault, source)))
       this.slicer.resumed()
       for (const [i, source] of group.entries()) {
-        const fresh = read[i] ?? null
+        const fresh = read[i]?.() ?? null
         this.index.removeSource(source)
         if (fresh) {
           for (const doc of fresh.docs) this.index.add(doc)
@@ -235,15 +243,14 @@ export class SearchService {
 
   /** Writes the cache (never for a read-only vault); a failure is remembered and the next quiet spell tries again. */
   private persist(): Promise<void> {
-    if (this.vault.info().readOnly) return Promise.resolve()
-    // Taken in one go, without an await, so the index and the signatures written belong together.
-    const snapshot = this.index.toJSON()
-    const signatures = new Map(this.signatures)
-    if (this.index.deadShare > COMPACT_AT) this.index = InvertedIndex.fromJSON(snapshot)
-    this.unsaved = false
     const write = async (): Promise<void> => {
+      if (this.vault.info().readOnly) return
+      // The signatures and the index are taken at the same moment (no await between), so the cache always holds together.
+      const signatures = new Map(this.signatures)
+      const serialized = this.index.serialize(() => this.slicer.pause())
+      this.unsaved = false
       try {
-        if (await writeCache(this.vault.root, snapshot, signatures)) this.stats.cacheWrites++
+        if (await writeCache(this.vault.root, await serialized, signatures, () => this.slicer.pause())) this.stats.cacheWrites++
         this.stats.cacheWriteProblem = ''
       } catch (error) {
         this.unsaved = true

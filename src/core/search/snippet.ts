@@ -85,7 +85,7 @@ function bestWindow(hits: readonly Hit[], length: number): number {
 /** Backs up from `from` to the start of its word, never past `limit`. */
 function wordStartBefore(text: string, from: number, limit: number): number {
   let at = from
-  while (at > 0 && at < limit && /\S/.test(text[at - 1] ?? '')) at--
+  while (at > 0 && at < limit && !isSpace(text.charCodeAt(at - 1))) at--
   return at
 }
 
@@ -93,29 +93,39 @@ function wordStartBefore(text: string, from: number, limit: number): number {
 function wordEndBefore(text: string, to: number, limit: number): number {
   if (to >= text.length) return text.length
   let at = to
-  while (at > limit && /\S/.test(text[at] ?? '')) at--
+  while (at > limit && !isSpace(text.charCodeAt(at))) at--
   return at
+}
+
+/** Whitespace as `\s` knows it, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /** `text[start, end)` with runs of whitespace folded to one space, and `…` where it is cut; hit offsets follow. */
 function excerpt(text: string, start: number, end: number, hits: readonly Hit[]): { text: string; highlights: HighlightRange[] } {
-  let out = start > 0 ? '…' : ''
-  const at = new Map<number, number>()
-  let space = out !== ''
+  const parts: string[] = start > 0 ? ['…'] : []
+  let length = parts.length
+  /** Where each character of the window lands in the snippet. */
+  const at = new Int32Array(end - start + 1)
+  let space = length > 0
   for (let i = start; i < end; i++) {
-    const char = text[i] ?? ''
-    at.set(i, out.length)
-    if (/\s/.test(char)) {
-      if (!space && out.length > 0) out += ' '
+    at[i - start] = length
+    if (isSpace(text.charCodeAt(i))) {
+      if (!space && length > 0) {
+        parts.push(' ')
+        length++
+      }
       space = true
     } else {
-      out += char
+      parts.push(text.charAt(i))
+      length++
       space = false
     }
   }
-  at.set(end, out.length)
-  out = out.trimEnd()
-  const highlights = hits.map((h): HighlightRange => [at.get(h.start) ?? 0, Math.min(out.length, at.get(h.end) ?? out.length)])
+  at[end - start] = length
+  let out = parts.join('').trimEnd()
+  const highlights = hits.map((h): HighlightRange => [at[h.start - start] ?? 0, Math.min(out.length, at[h.end - start] ?? out.length)])
   if (end < text.length && out.length > 0) out += '…'
   return { text: out, highlights }
 }

@@ -10,6 +10,7 @@
  * leaves punctuation and symbols (U+2000–U+2BFF, the Latin-1 signs) out.
  */
 const WORD = /[0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufdff\ufe70-\ufefe\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]+/g
+const WORD_ANY_CASE = new RegExp(WORD.source, 'gi')
 const NON_ASCII = /[^\x00-\x7f]/
 const MARKS = /[\u0300-\u036f]/g
 
@@ -32,7 +33,8 @@ export function forEachWord(text: string, visit: (term: string, start: number, e
   const aligned = lower.length === text.length
   const source = aligned ? lower : text
   const ascii = !NON_ASCII.test(source)
-  const pattern = new RegExp(WORD.source, aligned ? 'g' : 'gi')
+  const pattern = aligned ? WORD : WORD_ANY_CASE
+  pattern.lastIndex = 0
   for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {
     const word = match[0]
     if (word.length > MAX_TERM_LENGTH) continue
@@ -47,4 +49,32 @@ export function termsOf(text: string): string[] {
   const terms: string[] = []
   forEachWord(text, (term) => void terms.push(term))
   return terms
+}
+
+const LETTER = WORD.source.slice(0, -1)
+const NOT_LETTER = `[^${WORD.source.slice(1, -2)}]`
+
+/**
+ * A test for `terms` one after another in a text, whatever punctuation or
+ * line breaks come between. Text that is all ASCII (nearly every entry) is
+ * checked with one regular expression instead of being split into words.
+ */
+export function phraseTest(terms: readonly string[]): (text: string) => boolean {
+  if (terms.length === 0) return () => true
+  const ascii = terms.every((t) => !NON_ASCII.test(t))
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = ascii ? new RegExp(`(?<!${LETTER})${escaped.join(`${NOT_LETTER}+`)}(?!${LETTER})`) : null
+  return (text) => {
+    const lower = text.toLowerCase()
+    if (pattern && !NON_ASCII.test(lower)) return pattern.test(lower)
+    const recent: string[] = []
+    let found = false
+    forEachWord(text, (term) => {
+      recent.push(term)
+      if (recent.length > terms.length) recent.shift()
+      found = recent.length === terms.length && recent.every((t, i) => t === terms[i])
+      return !found
+    })
+    return found
+  }
 }

@@ -1,7 +1,7 @@
-import type * as Mdast from 'mdast'
 import type { ClientFile } from '../../shared/domain'
 import { entryUrl } from './entry-links'
-import { bulletList, emphasis, heading, link, paragraph, printMarkdown, strong, table, text } from './markdown-blocks'
+import type { Block } from './markdown-blocks'
+import { bulletList, cell, emphasis, heading, inline, link, paragraphs, printMarkdown, strong, table } from './markdown-blocks'
 import { readableDay, readableMoment, shortReadableDay } from './readable-dates'
 
 /**
@@ -22,35 +22,33 @@ const words = (value: string): string => {
   return `${spaced.charAt(0).toUpperCase()}${spaced.slice(1)}`
 }
 
-const fact = (label: string, value: string | undefined): Mdast.PhrasingContent[] | null =>
-  value?.trim() ? [strong(`${label}:`), text(` ${value.trim()}`)] : null
+/** `**Label:** value`, or null when there is no value. */
+const fact = (label: string, value: string | undefined): string | null => (value?.trim() ? `${strong(`${label}:`)} ${inline(value, false)}` : null)
 
-const facts = (items: Array<Mdast.PhrasingContent[] | null>): Mdast.RootContent[] => {
-  const present = items.filter((item): item is Mdast.PhrasingContent[] => item !== null)
+const facts = (items: ReadonlyArray<string | null>): Block[] => {
+  const present = items.filter((item): item is string => item !== null)
   return present.length ? [bulletList(present)] : []
 }
-
-const notes = (value: string | undefined): Mdast.RootContent[] =>
-  value?.trim() ? value.trim().split(/\n\s*\n/).map((p) => paragraph(text(p))) : []
 
 const stringsOf = (value: unknown): Record<string, string> =>
   typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '')) : {}
 
 export function clientProfileMarkdown(client: ClientFile, timeZone: string, entries: EntryTitles = new Map()): string {
-  const entryLink = (id: unknown): Mdast.PhrasingContent[] => {
-    if (typeof id !== 'string') return []
+  /** A link to the entry something was noted in, when that entry is exported too. */
+  const entryLink = (id: unknown): string => {
+    if (typeof id !== 'string') return ''
     const title = entries.get(id)
-    return title === undefined ? [] : [link(entryUrl(id), title.trim() || 'Untitled')]
+    return title === undefined ? '' : link(entryUrl(id), title.trim() || 'Untitled')
   }
-  const day = (iso: string | undefined): string => (iso ? shortReadableDay(iso, timeZone) : '')
+  const withSource = (text: string, entry: unknown): string => (entryLink(entry) ? `${inline(text, false)} — from ${entryLink(entry)}` : inline(text, false))
+  const day = (iso: string | undefined): string => (iso ? cell(shortReadableDay(iso, timeZone)) : '')
 
-  const blocks: Mdast.RootContent[] = [heading(1, client.name)]
+  const blocks: Block[] = [heading(1, client.name)]
   const who = [client.role, client.organisation].filter((s): s is string => Boolean(s?.trim()))
-  if (who.length) blocks.push(paragraph(text(who.join(' at '))))
-  const contact = stringsOf(client.contact)
-  blocks.push(...facts(Object.entries(contact).map(([key, value]) => fact(words(key), value))))
+  if (who.length) blocks.push(inline(who.join(' at ')))
+  blocks.push(...facts(Object.entries(stringsOf(client.contact)).map(([key, value]) => fact(words(key), value))))
 
-  const sections: Array<[string, Mdast.RootContent[]]> = []
+  const sections: Array<[string, Block[]]> = []
   const style = client.style ?? {}
   sections.push([
     'How they like to do business',
@@ -63,8 +61,8 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
         fact('Time zone', style.timeZone),
         fact('Expects a reply', style.replyWithin)
       ]),
-      ...notes(style.notes),
-      ...facts((client.styleNotes ?? []).map((n) => [text(n.text), ...(entryLink(n.entry).length ? [text(' — from '), ...entryLink(n.entry)] : [])]))
+      ...paragraphs(style.notes),
+      ...facts((client.styleNotes ?? []).map((n) => withSource(n.text, n.entry)))
     ]
   ])
 
@@ -77,48 +75,36 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
         fact('Dislikes', person.dislikes?.join(', ')),
         ...(person.dates ?? []).map((d) => fact(words(d.label || 'Date'), `${readableDay(d.date, timeZone)}${d.repeats === 'once' ? '' : ' (every year)'}`))
       ]),
-      ...notes(person.notes)
+      ...paragraphs(person.notes)
     ]
   ])
 
   const business = client.business ?? {}
-  sections.push([
-    'Their business',
-    facts([fact('Goals', business.goals), fact('Pressures', business.pressures), fact('What success looks like', business.success)])
-  ])
+  sections.push(['Their business', facts([fact('Goals', business.goals), fact('Pressures', business.pressures), fact('What success looks like', business.success)])])
 
-  const standing: Mdast.RootContent[] = [
-    ...facts([fact('Stage', client.stage && words(client.stage.current)), fact('Trust', client.trust && words(client.trust.current))])
-  ]
+  const standing: Block[] = [...facts([fact('Stage', client.stage && words(client.stage.current)), fact('Trust', client.trust && words(client.trust.current))])]
   const stageHistory = client.stage?.history ?? []
-  if (stageHistory.length) standing.push(heading(3, 'Stage history'), table(['Date', 'Stage', 'Note'], stageHistory.map((h) => [[text(day(h.at))], [text(words(String(h.stage)))], [text(h.note ?? '')]])))
+  if (stageHistory.length) standing.push(heading(3, 'Stage history'), table(['Date', 'Stage', 'Note'], stageHistory.map((h) => [day(h.at), cell(words(String(h.stage))), cell(h.note)])))
   const trustHistory = client.trust?.history ?? []
-  if (trustHistory.length) standing.push(heading(3, 'Trust history'), table(['Date', 'Trust', 'Note'], trustHistory.map((h) => [[text(day(h.at))], [text(words(String(h.trust)))], [text(h.note ?? '')]])))
+  if (trustHistory.length) standing.push(heading(3, 'Trust history'), table(['Date', 'Trust', 'Note'], trustHistory.map((h) => [day(h.at), cell(words(String(h.trust))), cell(h.note)])))
   sections.push(['Stage and trust', standing])
 
   const commitments = client.commitments ?? []
-  const promised: Mdast.RootContent[] = []
+  const promised: Block[] = []
   for (const [by, title] of [['me', 'What I promised'], ['client', 'What they promised']] as const) {
     const mine = commitments.filter((k) => k.by === by)
     if (!mine.length) continue
-    promised.push(
-      heading(3, title),
-      table(
-        ['What', 'Due', 'Status', 'Made', 'Entry'],
-        mine.map((k) => [[text(k.what)], [text(day(k.due))], [text(words(k.status))], [text(day(k.createdAt))], entryLink(k.entry)])
-      )
-    )
+    promised.push(heading(3, title), table(['What', 'Due', 'Status', 'Made', 'Entry'], mine.map((k) => [cell(k.what), day(k.due), cell(words(k.status)), day(k.createdAt), entryLink(k.entry)])))
   }
   sections.push(['Commitments', promised])
 
   const questions = (client.questions ?? []).filter((q) => !q.askedAt)
-  sections.push(['Questions to ask', facts(questions.map((q) => [text(q.text), ...(entryLink(q.entry).length ? [text(' — from '), ...entryLink(q.entry)] : [])]))])
+  sections.push(['Questions to ask', facts(questions.map((q) => withSource(q.text, q.entry)))])
 
-  const people: Mdast.RootContent[] = []
+  const people: Block[] = []
   for (const p of client.people ?? []) {
-    people.push(heading(3, p.name))
-    const pContact = stringsOf(p.contact)
     people.push(
+      heading(3, p.name),
       ...facts([
         fact('Role', p.role),
         fact('Relation', p.relation && words(p.relation)),
@@ -126,9 +112,9 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
         fact('Preferred channel', p.style?.channel && words(p.style.channel)),
         fact('Likes', p.person?.likes?.join(', ')),
         fact('Dislikes', p.person?.dislikes?.join(', ')),
-        ...Object.entries(pContact).map(([key, value]) => fact(words(key), value))
+        ...Object.entries(stringsOf(p.contact)).map(([key, value]) => fact(words(key), value))
       ]),
-      ...notes(p.notes)
+      ...paragraphs(p.notes)
     )
   }
   sections.push(['People', people])
@@ -138,10 +124,10 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
     'Interactions',
     interactions.length
       ? [
-          paragraph(emphasis('Newest first.')),
+          emphasis('Newest first.'),
           table(
             ['When', 'Channel', 'Who reached out', 'Outcome', 'Note'],
-            interactions.map((i) => [[text(readableMoment(i.at, timeZone))], [text(words(i.channel))], [text(i.direction === 'out' ? 'I did' : 'They did')], [text(words(i.outcome))], [text(i.note ?? '')]])
+            interactions.map((i) => [cell(readableMoment(i.at, timeZone)), cell(words(i.channel)), i.direction === 'out' ? 'I did' : 'They did', cell(words(i.outcome)), cell(i.note)])
           )
         ]
       : []

@@ -1,11 +1,9 @@
 import type * as Mdast from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import type { EntryHeader } from './entry-markdown'
 import { readableEntry } from './entry-markdown'
-import { heading, plainText, printMarkdown } from './markdown-blocks'
+import { heading } from './markdown-blocks'
+import { parseMarkdown as parse, plainText } from './markdown-parse'
 
 /**
  * A client's dossier: one Markdown file to read from top to bottom — the
@@ -27,7 +25,7 @@ export interface DossierEntry {
 export const JOURNAL_HEADING = 'Journal'
 
 export function dossierMarkdown(profile: string, entries: readonly DossierEntry[], timeZone: string): string {
-  const parts = [profile.trimEnd(), printMarkdown([heading(1, JOURNAL_HEADING)]).trimEnd()]
+  const parts = [profile.trimEnd(), heading(1, JOURNAL_HEADING)]
   for (const entry of entries) parts.push(readableEntry(entry.header, shiftHeadings(entry.body, 2), timeZone, 2).trimEnd())
   const markdown = `${parts.join('\n\n')}\n`
   const anchors = entryAnchors(markdown, entries.map((e) => e.id))
@@ -37,8 +35,6 @@ export function dossierMarkdown(profile: string, entries: readonly DossierEntry[
     return anchor === undefined ? null : `#${anchor}`
   })
 }
-
-const parse = (markdown: string): Mdast.Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
 
 function headingsOf(node: Mdast.Nodes, found: Mdast.Heading[] = []): Mdast.Heading[] {
   if (node.type === 'heading') found.push(node)

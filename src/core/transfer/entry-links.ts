@@ -1,7 +1,5 @@
 import type * as Mdast from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
+import { parseMarkdown } from './markdown-parse'
 
 /**
  * Links between entries inside Markdown: `[text](rapport://entry/<id>)`, a
@@ -43,7 +41,7 @@ export function mayHaveLinks(markdown: string): boolean {
  */
 export function rewriteEntryLinks(markdown: string, resolve: LinkResolver): string {
   if (!mayHaveLinks(markdown)) return markdown
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parseMarkdown(markdown)
   const edits: Array<{ start: number; end: number; text: string }> = []
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return

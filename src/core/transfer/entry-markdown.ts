@@ -1,5 +1,5 @@
-import type * as Mdast from 'mdast'
-import { emphasis, heading, paragraph, printMarkdown, text } from './markdown-blocks'
+import type { Block } from './markdown-blocks'
+import { emphasis, heading, inline, printMarkdown } from './markdown-blocks'
 import { readableMoment } from './readable-dates'
 
 /** What an entry shows about itself when its front matter is left out. */
@@ -31,8 +31,8 @@ export function readableVersion(header: EntryHeader, body: string, replacedAt: s
 }
 
 function headerBlocks(title: string, when: string, tags: readonly string[], depth: 1 | 2): string {
-  const blocks: Mdast.RootContent[] = [heading(depth, title.trim() || UNTITLED), paragraph(emphasis(when))]
-  if (tags.length > 0) blocks.push(paragraph(text(`Tags: ${tags.join(', ')}`)))
+  const blocks: Block[] = [heading(depth, title.trim() || UNTITLED), emphasis(when)]
+  if (tags.length > 0) blocks.push(inline(`Tags: ${tags.join(', ')}`))
   return printMarkdown(blocks)
 }
 

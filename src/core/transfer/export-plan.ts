@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type { ExportOptions, ExportScope } from '../../shared/contract/transfer'
 import type { EntrySummary } from '../../shared/domain'
 import type { ClientRecord } from '../clients/client-store'
@@ -54,8 +55,23 @@ class PlannedNames {
   }
 }
 
-/** `2026-11-22-scope-call`: the vault's own rule for entry files, with a date that is really a date (a hand-edited `created` is never trusted as part of a path). */
-export function entryStem(entry: Pick<EntrySummary, 'created' | 'title'>): string {
+/**
+ * A vault file name that is certainly safe everywhere: a date, then lower-case
+ * ASCII words (so never a reserved name such as `con`), not too long. That is
+ * what the vault's own names look like for most titles (`safeSlug` made them).
+ */
+const PLAINLY_SAFE_STEM = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/
+const MAX_PLAIN_STEM = 100
+
+/**
+ * `2026-11-22-scope-call`: the entry's file name in the vault when it is
+ * plainly safe (the export then shows the names the person knows, and slugging
+ * 10,000 titles again is skipped), else the vault's rule for entry files with a
+ * date that is really a date (a hand-edited `created` never becomes part of a path).
+ */
+export function entryStem(entry: Pick<EntrySummary, 'created' | 'title' | 'path'>): string {
+  const own = posix.basename(entry.path, '.md')
+  if (own.length <= MAX_PLAIN_STEM && PLAINLY_SAFE_STEM.test(own)) return own
   const day = /^\d{4}-\d{2}-\d{2}/.exec(entry.created)?.[0]
   return day ? fileStem(day, entry.title) : safeSlug(entry.title, 'untitled')
 }

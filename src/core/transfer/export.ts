@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import type { ExportOptions, TransferProblem } from '../../shared/contract/transfer'
+import type { ExportOptions, ExportReport, ExportScope, TransferProblem } from '../../shared/contract/transfer'
 import type { EntrySummary } from '../../shared/domain'
 import { parseEntryFile } from '../entries/entry-file'
 import { fileError } from '../errors'
@@ -12,10 +12,12 @@ import { entryUrl, mayHaveLinks, rewriteEntryLinks } from './entry-links'
 import type { LinkResolver } from './entry-links'
 import { UNTITLED, readableEntry, readableVersion } from './entry-markdown'
 import { exportLinkResolver, linkedEntry } from './export-links'
+import { heading, inline, printMarkdown } from './markdown-blocks'
 import type { ExportLayout, PlannedFile } from './export-plan'
-import { clientName } from './export-plan'
+import { clientName, planExport } from './export-plan'
 import { DOSSIER_MARK, PROFILE_MARK, withClientFrontMatter } from './profile-file'
-import type { InsidePath, TargetFolder } from './target-folder'
+import type { InsidePath } from './target-folder'
+import { TargetFolder } from './target-folder'
 
 export interface ExportRun {
   overwrite: boolean
@@ -33,8 +35,40 @@ export interface ExportOutcome {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
+/**
+ * The whole export: plan, check the folder, write. Without `overwrite`,
+ * files already in the folder stop it before anything is written
+ * (`needs-overwrite`, with the list), so the person can be asked.
+ */
+export async function exportTo(
+  vault: Vault,
+  input: { scope: ExportScope; options: ExportOptions; target: string; overwrite: boolean },
+  run: Omit<ExportRun, 'overwrite'>
+): Promise<Omit<ExportReport, 'jobId'>> {
+  const layout = await planExport(vault, input.scope, input.options)
+  const target = await TargetFolder.open(input.target, vault.root, { create: true })
+  const report: Omit<ExportReport, 'jobId'> = {
+    target: target.root,
+    status: 'done',
+    planned: layout.files.length,
+    written: 0,
+    entries: layout.entries,
+    clients: layout.clients,
+    snapshots: layout.snapshots,
+    existing: [],
+    skipped: []
+  }
+  if (!input.overwrite) {
+    const existing = await existingFiles(target, layout)
+    if (existing.length > 0) return { ...report, status: 'needs-overwrite', existing }
+  }
+  const outcome = await runExport(vault, layout, target, input.options, { ...run, overwrite: input.overwrite })
+  return { ...report, status: outcome.cancelled ? 'cancelled' : 'done', written: outcome.written, skipped: outcome.skipped }
+}
+
 /** The paths of the plan that are already there in the export folder. */
 export async function existingFiles(target: TargetFolder, layout: ExportLayout): Promise<InsidePath[]> {
+  if (await target.isEmpty()) return []
   const found: InsidePath[] = []
   for (const file of layout.files) if (await target.exists(file.path)) found.push(file.path)
   return found
@@ -146,7 +180,7 @@ class ExportWriter {
   }
 
   private profileBody(client: Extract<PlannedFile, { kind: 'profile' | 'dossier' }>['client'], links: LinkResolver): string {
-    if (!client.data) return `# ${client.slug}\n\nThis client's client.json could not be read (${client.problem ?? 'unknown reason'}), so only the entries are exported.\n`
+    if (!client.data) return printMarkdown([heading(1, client.slug), inline(`This client's client.json could not be read (${client.problem ?? 'for an unknown reason'}), so only its entries are exported.`)])
     return rewriteEntryLinks(clientProfileMarkdown(client.data, this.timeZone, this.titles), links)
   }
 

@@ -1,12 +1,13 @@
 import type { HandlersFor } from '../../shared/api'
-import type { ExportReport, transferContract } from '../../shared/contract/transfer'
+import type { transferContract } from '../../shared/contract/transfer'
 import { viewpointOf } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
-import { existingFiles, runExport } from './export'
+import { existingFiles, exportTo } from './export'
 import { planExport } from './export-plan'
-import { planImport, previewOf } from './import-plan'
-import { runImport } from './import'
+import { planImport } from './import-plan'
+import { previewOf } from './import-preview'
+import { importNotes } from './import'
 import { TargetFolder } from './target-folder'
 import { TransferJobs } from './transfer-jobs'
 
@@ -44,26 +45,8 @@ export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       if (chosen === null) return null
       const job = jobs.start(jobId)
       try {
-        const layout = await planExport(vault, scope, options)
-        const folder = await TargetFolder.open(chosen, vault.root, { create: true })
-        const report: ExportReport = {
-          jobId: job.id,
-          target: folder.root,
-          status: 'done',
-          planned: layout.files.length,
-          written: 0,
-          entries: layout.entries,
-          clients: layout.clients,
-          snapshots: layout.snapshots,
-          existing: [],
-          skipped: []
-        }
-        if (!overwrite) {
-          const existing = await existingFiles(folder, layout)
-          if (existing.length > 0) return { ...report, status: 'needs-overwrite', existing }
-        }
-        const outcome = await runExport(vault, layout, folder, options, { overwrite, signal: job.signal, onProgress: job.progress('writing'), timeZone: timeZone() })
-        return { ...report, status: outcome.cancelled ? 'cancelled' : 'done', written: outcome.written, skipped: outcome.skipped }
+        const report = await exportTo(vault, { scope, options, target: chosen, overwrite }, { signal: job.signal, onProgress: job.progress('writing'), timeZone: timeZone() })
+        return { jobId: job.id, ...report }
       } finally {
         job.finish()
       }
@@ -87,9 +70,8 @@ export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       if (sources === null) return null
       const job = jobs.start(jobId)
       try {
-        const plan = await planImport(vault, { paths: sources, clientId, createClients, windows1252 }, { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
-        const outcome = await runImport(vault, plan, { duplicates, signal: job.signal, onProgress: job.progress('writing') })
-        return { jobId: job.id, ...outcome, ...(job.signal.aborted ? { status: 'cancelled' as const } : {}) }
+        const outcome = await importNotes(vault, { paths: sources, clientId, createClients, windows1252 }, { duplicates, signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
+        return { jobId: job.id, ...outcome }
       } finally {
         job.finish()
       }

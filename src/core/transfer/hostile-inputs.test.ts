@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { allEntries } from './import-plan'
+import { allEntries } from './import-duplicates'
 import { filesUnder, fingerprint } from './transfer-testing'
 
 /** A file or folder name that works on Windows, macOS and Linux. */
@@ -61,6 +61,18 @@ describe('export with hostile names', () => {
     const out = await tempDir()
     await call('export:run', { scope: { all: true }, options: { frontMatter: false }, target: out })
     expect(Buffer.compare(await readFile(join(out, 'Journal/2026-01-01-latin.md')), bytes)).toBe(0)
+  })
+
+  it('exports a client whose client.json cannot be read: its entries, and a profile that says why', async () => {
+    const dir = await tempDir()
+    await mkdir(join(dir, 'clients/broken/journal'), { recursive: true })
+    await writeFile(join(dir, 'clients/broken/client.json'), '{ "name": ')
+    await writeFile(join(dir, 'clients/broken/journal/2026-01-01-still-here.md'), '---\nid: e_b\ntitle: Still here\n---\n\nText\n')
+    const { call } = await openTestVault(dir)
+    const out = await tempDir()
+    expect(await call('export:run', { scope: { all: true }, target: out })).toMatchObject({ status: 'done', written: 2, skipped: [] })
+    expect(await readFile(join(out, 'Clients/broken/profile.md'), 'utf8')).toMatch(/^# broken\n\nThis client's client\.json could not be read \(.*not valid JSON.*\), so only its entries are exported\.\n$/)
+    expect(await readFile(join(out, 'Clients/broken/entries/2026-01-01-still-here.md'), 'utf8')).toContain('title: Still here')
   })
 })
 

@@ -5,7 +5,7 @@ import { parseEntryFile } from '../entries/entry-file'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import type { Vault } from '../vault/vault'
-import { allEntries } from './import-plan'
+import { allEntries } from './import-duplicates'
 import { fingerprint } from './transfer-testing'
 
 /** A folder of notes as Obsidian (or another journal's Markdown export) leaves it. */

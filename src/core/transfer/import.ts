@@ -3,10 +3,11 @@ import type { ImportReport } from '../../shared/contract/transfer'
 import type { ClientFile } from '../../shared/domain'
 import { layout } from '../vault/layout'
 import type { Vault } from '../vault/vault'
-import { entryIdOfUrl, entryUrl, linkDestination } from './entry-links'
+import { entryIdOfUrl, entryUrl, linkDestination, rewriteEntryLinks } from './entry-links'
 import type { LinkResolver } from './entry-links'
-import { rewriteEntryLinks } from './entry-links'
-import type { ImportPlan, NewClient, PlannedNote } from './import-plan'
+import type { NewClient } from './import-clients'
+import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './import-plan'
+import { planImport } from './import-plan'
 import { mapNoteFields } from './note-fields'
 import { readNoteText } from './note-reader'
 
@@ -17,6 +18,14 @@ export interface ImportRun {
 }
 
 export type ImportOutcome = Omit<ImportReport, 'jobId'>
+
+/** The whole import: plan (scan and read every note), then write. */
+export async function importNotes(vault: Vault, request: ImportRequest, run: Omit<ImportRun, 'onProgress'> & PlanProgress): Promise<ImportOutcome> {
+  vault.assertWritable()
+  const plan = await planImport(vault, request, run)
+  const outcome = await runImport(vault, plan, { ...run, onProgress: (p) => run.onProgress?.({ ...p, phase: 'writing' }) })
+  return run.signal?.aborted ? { ...outcome, status: 'cancelled' } : outcome
+}
 
 /**
  * Writes the planned notes into the vault, through its stores, in the order

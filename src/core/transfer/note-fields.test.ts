@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { shiftHeadings } from './dossier'
-import { contentKey } from './import-plan'
+import { contentKey } from './import-duplicates'
 import type { NoteFields } from './note-fields'
 import { mapNoteFields } from './note-fields'
 

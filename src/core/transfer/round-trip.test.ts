@@ -7,7 +7,7 @@ import { tempDir } from '../testing/temp-vault'
 import type { Vault } from '../vault/vault'
 import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import { linkedEntry } from './export-links'
-import { allEntries } from './import-plan'
+import { allEntries } from './import-duplicates'
 import { DANA_ID, entries as fixtureEntries, writeRealisticVault } from './test-vault'
 import { fingerprint } from './transfer-testing'
 
@@ -55,11 +55,12 @@ describe('export, then import into an empty vault', () => {
     const clientsOf = (vault: Vault) =>
       vault.clients
         .list()
-        .map((c) => {
-          const { id: _id, ...data } = c.data ?? { id: '' }
-          return data
+        .flatMap((c) => {
+          if (!c.data) return []
+          const { id: _id, ...data } = c.data
+          return [data]
         })
-        .sort((a, b) => String(a.name).localeCompare(String(b.name)))
+        .sort((a, b) => a.name.localeCompare(b.name))
     expect(clientsOf(copy.vault)).toEqual(clientsOf(original.vault))
     expect(copy.vault.clients.list().find((c) => c.data?.name === 'Dana Whitfield')?.data).toMatchObject({ crmId: 'NW-42', commitments: [expect.objectContaining({ entry: 'e_01JDXSCOPE0000000000000000' }), expect.anything()] })
 

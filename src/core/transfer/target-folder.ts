@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, realpath } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, realpath, unlink } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
@@ -52,6 +52,15 @@ export class TargetFolder {
     return absolute
   }
 
+  /** True when the folder has nothing in it (or is not there yet): then no file of a plan can exist, and none need be looked for. */
+  async isEmpty(): Promise<boolean> {
+    try {
+      return (await readdir(this.root)).length === 0
+    } catch {
+      return true
+    }
+  }
+
   /** Whether something (a file, a folder, a link) is already at this path. */
   async exists(path: InsidePath): Promise<boolean> {
     try {
@@ -63,34 +72,30 @@ export class TargetFolder {
   }
 
   /**
-   * Writes one file. A new file is created exclusively: if one appeared
-   * since the plan was made it is left alone and `'exists'` comes back. With
-   * `overwrite` (the user saw the plan and agreed), an existing file is
-   * replaced atomically, so it is never left half old, half new.
+   * Writes one file. A new file is created exclusively, so nothing is ever
+   * replaced by accident, even a file someone wrote a moment after the plan
+   * was made: then `'exists'` comes back. With `overwrite` (the person saw the
+   * plan and agreed), an existing file is replaced atomically, never left
+   * half old, half new. New files are not flushed to disk one by one, as a
+   * plain copy would not be: the vault keeps the originals.
    */
   async write(path: InsidePath, data: string | Uint8Array, overwrite: boolean): Promise<'written' | 'exists'> {
     const absolute = this.resolve(path)
     await this.makeFoldersFor(path)
     try {
-      if (overwrite) {
-        const existing = await lstat(absolute).catch(() => null)
-        if (existing?.isDirectory()) throw new RapportError('conflict', `${path} is a folder in the export folder, so the file was not written.`, path)
-        await writeFileAtomic(absolute, data)
-        return 'written'
-      }
-      // Exclusive create: never replaces anything, even a file written by someone else a moment ago.
-      // New files are not flushed one by one (a copy, the vault keeps the original), as a plain copy would not be.
-      const handle = await open(absolute, 'wx', 0o644)
-      try {
-        await handle.writeFile(data)
-      } finally {
-        await handle.close()
-      }
+      await createExclusive(absolute, data)
       return 'written'
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists'
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(error, 'write', path)
+    }
+    if (!overwrite) return 'exists'
+    if ((await lstat(absolute)).isDirectory()) throw new RapportError('conflict', `${path} is a folder in the export folder, so the file was not written.`, path)
+    try {
+      await writeFileAtomic(absolute, data)
+    } catch (error) {
       throw fileError(error, 'write', path)
     }
+    return 'written'
   }
 
   /** Makes the folders on the way to a file, one by one, refusing any that is a link or not a folder. */
@@ -122,4 +127,17 @@ export class TargetFolder {
 export function isWithin(folder: string, path: string): boolean {
   const rel = relative(folder, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+}
+
+/** Creates a file that must not exist yet; a file left half written (a full disk) is removed. */
+async function createExclusive(absolute: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(absolute, 'wx', 0o644)
+  try {
+    await handle.writeFile(data)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await unlink(absolute).catch(() => undefined)
+    throw error
+  }
+  await handle.close()
 }

@@ -48,7 +48,7 @@ export interface SearchProgress {
 
 export interface SearchAnswer {
   results: SearchResult[]
-  /** How many items match in all (results holds at most `limit`); with a quoted phrase, how many were confirmed. */
+  /** How many items match in all (results holds at most `limit`); with a quoted phrase, how many were found to hold it (checking stops at `limit`). */
   total: number
   tookMs: number
   /** Present while indexing: the answer covers only what is indexed so far. */

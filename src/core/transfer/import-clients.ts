@@ -1,0 +1,152 @@
+import { basename } from 'node:path'
+import type { ClientFile } from '../../shared/domain'
+import type { ClientRecord } from '../clients/client-store'
+import type { Vault } from '../vault/vault'
+import { CLIENTS_FOLDER, ENTRIES_FOLDER, JOURNAL_FOLDER, PROFILE_FILE, clientName } from './export-plan'
+import type { SourceNote } from './import-scan'
+import { clientFromProfile } from './profile-file'
+
+/**
+ * Which client each imported note goes to — the first rule that applies:
+ *   1. the client the person chose for the whole import;
+ *   2. its front matter (`client`, `company`, `organisation`) naming a client of the vault (by name, ignoring case and accents, or by id);
+ *   3. the client profile of the folder it is in (a `profile.md` from a Rapport export);
+ *   4. the top folder it is in, inside the folder that was chosen (`Journal` is the vault's own journal;
+ *      in a Rapport export's `Clients/<name>/…`, the folder below `Clients`): a client of that name, or a
+ *      new client — created only when the person agreed, otherwise the note goes to the journal;
+ *   5. the vault's own journal.
+ */
+
+export type Destination = { kind: 'client'; clientId: string } | { kind: 'new'; key: string } | { kind: 'journal' }
+
+export interface NewClient {
+  key: string
+  name: string
+  source: 'profile' | 'folder'
+  /** The client.json kept in an exported profile, restored when the client is created. */
+  profile: ClientFile | null
+  /** Notes that name it (they go to the journal when it is not created). */
+  notes: number
+}
+
+/** A note as the assignment needs it. */
+export interface NoteForClient {
+  source: SourceNote
+  title: string
+  clientHints: readonly string[]
+  /** The front matter of a Rapport client profile, when the note is one. */
+  profile?: Readonly<Record<string, unknown>>
+}
+
+/** A name as people compare names: ignoring case, accents and spaces around it. */
+export const nameKey = (name: string): string => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
+
+const folderOf = (relative: string): string => (relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '')
+const placeOf = (root: string, folder: string): string => `${root}\u0000${folder}`
+
+/** The clients of the vault, found by id, by name or by folder name. */
+class ClientIndex {
+  private readonly byName = new Map<string, ClientRecord>()
+  private readonly byId = new Map<string, ClientRecord>()
+
+  constructor(records: readonly ClientRecord[]) {
+    for (const record of records) {
+      this.byId.set(record.id, record)
+      this.byName.set(nameKey(record.slug), record)
+    }
+    // A name wins over a folder name when they match different clients.
+    for (const record of records) this.byName.set(nameKey(clientName(record)), record)
+  }
+
+  find(nameOrId: string): ClientRecord | undefined {
+    return this.byId.get(nameOrId) ?? this.byName.get(nameKey(nameOrId))
+  }
+}
+
+interface Profile {
+  existing: ClientRecord | undefined
+  /** The new client's key, when it is not in the vault. */
+  key: string
+}
+
+export class ClientAssignment {
+  private readonly clients: ClientIndex
+  private readonly chosen: ClientRecord | undefined
+  private readonly wanted = new Map<string, NewClient>()
+  private readonly profiles = new Map<string, Profile>()
+
+  constructor(
+    vault: Vault,
+    private readonly request: { clientId?: string | undefined; createClients: boolean }
+  ) {
+    this.clients = new ClientIndex(vault.clients.list())
+    this.chosen = request.clientId === undefined ? undefined : vault.clients.get(request.clientId)
+  }
+
+  /**
+   * Takes the client profiles out of the notes (an exported `profile.md`: one
+   * marked as such in its front matter, or one beside an `entries/` folder)
+   * and returns the notes that are entries.
+   */
+  takeProfiles<N extends NoteForClient>(notes: readonly N[]): N[] {
+    const beside = new Set<string>()
+    for (const { source } of notes) {
+      const parts = source.relative.split('/')
+      if (parts.at(-2) === ENTRIES_FOLDER) beside.add(placeOf(source.root, parts.slice(0, -2).join('/')))
+    }
+    return notes.filter((note) => {
+      const folder = folderOf(note.source.relative)
+      const place = placeOf(note.source.root, folder)
+      if (!note.profile && !(basename(note.source.relative) === PROFILE_FILE && beside.has(place))) return true
+      const data = note.profile ? clientFromProfile(note.profile) : null
+      const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
+      const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
+      this.profiles.set(place, { existing, key: existing ? '' : this.want(name, 'profile', data) })
+      return false
+    })
+  }
+
+  destinationOf(note: NoteForClient): Destination {
+    if (this.chosen) return { kind: 'client', clientId: this.chosen.id }
+    for (const hint of note.clientHints) {
+      const client = this.clients.find(hint)
+      if (client) return { kind: 'client', clientId: client.id }
+    }
+    const profile = this.profileOf(note.source)
+    if (profile) return profile.existing ? { kind: 'client', clientId: profile.existing.id } : this.newClient(profile.key)
+    const parts = note.source.relative.split('/')
+    const top = parts.length >= 3 && parts[0]?.toLowerCase() === CLIENTS_FOLDER.toLowerCase() ? parts[1] : parts.length >= 2 ? parts[0] : undefined
+    if (top === undefined || nameKey(top) === nameKey(JOURNAL_FOLDER)) return { kind: 'journal' }
+    const client = this.clients.find(top)
+    return client ? { kind: 'client', clientId: client.id } : this.newClient(this.want(top, 'folder', null))
+  }
+
+  /** Every client the notes name that the vault does not have, with how many notes name it. */
+  newClients(): NewClient[] {
+    return [...this.wanted.values()]
+  }
+
+  /** The profile of the nearest folder up from the note that has one. */
+  private profileOf(source: SourceNote): Profile | undefined {
+    let folder = folderOf(source.relative)
+    for (;;) {
+      const profile = this.profiles.get(placeOf(source.root, folder))
+      if (profile || folder === '') return profile
+      folder = folderOf(folder)
+    }
+  }
+
+  private want(name: string, source: NewClient['source'], profile: ClientFile | null): string {
+    const key = nameKey(name)
+    const known = this.wanted.get(key)
+    if (!known) this.wanted.set(key, { key, name, source, profile, notes: 0 })
+    else if (profile && !known.profile) Object.assign(known, { source, profile })
+    return key
+  }
+
+  private newClient(key: string): Destination {
+    const client = this.wanted.get(key)
+    if (client) client.notes++
+    return this.request.createClients ? { kind: 'new', key } : { kind: 'journal' }
+  }
+}
