@@ -3,25 +3,8 @@ import type { EntrySummary, Stage, TrustLevel } from '../../shared/domain'
 import { dayOf, instantOf, shortDay } from './calendar'
 import { additionsOf } from './commitments'
 import type { StoredClient, StoredInteraction } from './stored-client'
+import { channelWords as channelNames, outcomeWords as outcomeNames, stageWords as stageNames, trustWords as trustNames } from '../../shared/words'
 
-const stageNames: Record<Stage, string> = {
-  'first-contact': 'First contact',
-  'first-meeting': 'First meeting',
-  engaged: 'Engaged',
-  feedback: 'Feedback',
-  'long-term': 'Long-term',
-  paused: 'Paused',
-  ended: 'Ended'
-}
-const trustNames: Record<TrustLevel, string> = { fringe: 'Fringe', friend: 'Friend', familiar: 'Familiar', faithful: 'Faithful', forever: 'Forever' }
-const channelNames: Record<StoredInteraction['channel'], string> = { email: 'Email', phone: 'Phone', video: 'Video call', 'in-person': 'In person', chat: 'Chat' }
-const outcomeNames: Record<StoredInteraction['outcome'], string> = {
-  'no-reply': 'no reply',
-  'left-message': 'left a message',
-  conversation: 'conversation',
-  meeting: 'meeting',
-  'value-shared': 'shared something of value'
-}
 
 type Draft = Omit<TimelineEvent, 'day'>
 

@@ -3,38 +3,8 @@
  * Markdown says them (src/core/brief/brief-words.ts), so the page, the PDF
  * and the copied text read the same. The renderer cannot import the core.
  */
-import type { BriefStyle } from '@shared/contract/brief'
-import type { Due, Interaction } from '@shared/contract/relationship'
-import type { Stage, TrustLevel } from '@shared/domain'
-
-export const stageWords: Record<Stage, string> = {
-  'first-contact': 'First contact',
-  'first-meeting': 'First meeting',
-  engaged: 'Engaged',
-  feedback: 'Feedback',
-  'long-term': 'Long-term',
-  paused: 'Paused',
-  ended: 'Ended'
-}
-
-export const trustWords: Record<TrustLevel, string> = { fringe: 'Fringe', friend: 'Friend', familiar: 'Familiar', faithful: 'Faithful', forever: 'Forever' }
-
-export const channelWords: Record<Interaction['channel'], string> = { email: 'Email', phone: 'Phone', video: 'Video call', 'in-person': 'In person', chat: 'Chat' }
-
-export const outcomeWords: Record<Interaction['outcome'], string> = {
-  'no-reply': 'no reply',
-  'left-message': 'left a message',
-  conversation: 'conversation',
-  meeting: 'meeting',
-  'value-shared': 'shared something of value'
-}
-
-export const detailWords: Record<NonNullable<BriefStyle['detail']>, string> = { detail: 'the detail', 'big-picture': 'the big picture' }
-
-export const openingWords: Record<NonNullable<BriefStyle['opening']>, string> = {
-  'small-talk-first': 'small talk first',
-  'straight-to-business': 'straight to business'
-}
+import type { Due } from '@shared/contract/relationship'
+export { channelWords, detailWords, openingWords, outcomeWords, stageWords, trustWords } from '@shared/words'
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const

@@ -2,31 +2,13 @@
  * Words for the domain's values, and dates as people read them. One place,
  * so the profile, the timeline, Today and the commitments view say the same.
  */
-import type { Stage, TrustLevel } from '@shared/domain'
 import { channels, commitmentStatuses, outcomes, stages, trustLevels } from '@shared/domain'
 import type { Due } from '@shared/contract/relationship'
+export { stageWords, trustWords } from '@shared/words'
 
 export type Channel = (typeof channels)[number]
 export type Outcome = (typeof outcomes)[number]
 export type CommitmentStatus = (typeof commitmentStatuses)[number]
-
-export const stageWords: Record<Stage, string> = {
-  'first-contact': 'First contact',
-  'first-meeting': 'First meeting',
-  engaged: 'Engaged',
-  feedback: 'Feedback',
-  'long-term': 'Long-term',
-  paused: 'Paused',
-  ended: 'Ended'
-}
-
-export const trustWords: Record<TrustLevel, string> = {
-  fringe: 'Fringe',
-  friend: 'Friend',
-  familiar: 'Familiar',
-  faithful: 'Faithful',
-  forever: 'Forever'
-}
 
 export const channelWords: Record<Channel, string> = {
   email: 'Email',

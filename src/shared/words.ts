@@ -1,0 +1,37 @@
+/**
+ * The words people read for the domain's values, in one place: the brief (in
+ * the app, on paper and as Markdown), the timeline, the profile and Today all
+ * say the same thing. Runs in the core and in the renderer.
+ */
+import type { Stage, TrustLevel } from './domain'
+import type { channels, detailPreferences, openings, outcomes } from './domain'
+
+export const stageWords: Record<Stage, string> = {
+  'first-contact': 'First contact',
+  'first-meeting': 'First meeting',
+  engaged: 'Engaged',
+  feedback: 'Feedback',
+  'long-term': 'Long-term',
+  paused: 'Paused',
+  ended: 'Ended'
+}
+
+export const trustWords: Record<TrustLevel, string> = { fringe: 'Fringe', friend: 'Friend', familiar: 'Familiar', faithful: 'Faithful', forever: 'Forever' }
+
+export const channelWords: Record<(typeof channels)[number], string> = { email: 'Email', phone: 'Phone', video: 'Video call', 'in-person': 'In person', chat: 'Chat' }
+
+/** Lower case: they follow a channel ("Phone · no reply"). */
+export const outcomeWords: Record<(typeof outcomes)[number], string> = {
+  'no-reply': 'no reply',
+  'left-message': 'left a message',
+  conversation: 'conversation',
+  meeting: 'meeting',
+  'value-shared': 'shared something of value'
+}
+
+export const detailWords: Record<(typeof detailPreferences)[number], string> = { detail: 'the detail', 'big-picture': 'the big picture' }
+
+export const openingWords: Record<(typeof openings)[number], string> = {
+  'small-talk-first': 'small talk first',
+  'straight-to-business': 'straight to business'
+}
