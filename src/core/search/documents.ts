@@ -59,17 +59,17 @@ export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' |
 
 /** The client's profile, then one document per commitment and per interaction. */
 export function clientDocs(clientId: string, client: ClientFile): SearchDoc[] {
-  return [profileDoc(clientId, client), ...client.commitments.map((k) => commitmentDoc(clientId, client, k)), ...client.interactions.map((i) => interactionDoc(clientId, client, i))]
+  return [profileDoc(clientId, client), ...(client.commitments ?? []).map((k) => commitmentDoc(clientId, client, k)), ...(client.interactions ?? []).map((i) => interactionDoc(clientId, client, i))]
 }
 
 /** One document of a client, by kind and id (for showing a result); null when it is no longer there. */
 export function clientDoc(clientId: string, client: ClientFile, kind: SearchKind, id: string): SearchDoc | null {
   if (kind === 'client') return profileDoc(clientId, client)
   if (kind === 'commitment') {
-    const commitment = client.commitments.find((k) => k.id === id)
+    const commitment = (client.commitments ?? []).find((k) => k.id === id)
     return commitment ? commitmentDoc(clientId, client, commitment) : null
   }
-  const interaction = kind === 'interaction' ? client.interactions.find((i) => i.id === id) : undefined
+  const interaction = kind === 'interaction' ? (client.interactions ?? []).find((i) => i.id === id) : undefined
   return interaction ? interactionDoc(clientId, client, interaction) : null
 }
 
@@ -80,10 +80,10 @@ function profileDoc(clientId: string, client: ClientFile): SearchDoc {
     source: clientSource(clientId),
     clientId,
     ...(client.createdAt ? { date: client.createdAt } : {}),
-    tags: client.tags.map((t) => t.toLowerCase()),
+    tags: (client.tags ?? []).map((t) => t.toLowerCase()),
     fields: {
       title: client.name,
-      tags: client.tags.join(' '),
+      tags: (client.tags ?? []).join(' '),
       keywords: [client.organisation, client.role, client.stage?.current, client.trust?.current].filter(Boolean).join(' '),
       body: profileText(client)
     }
@@ -131,7 +131,7 @@ function profileText(client: ClientFile): string {
   const line = (label: string, value: string | undefined | null) => (value?.trim() ? `${label}: ${value.trim()}` : '')
   const list = (values: readonly string[] | undefined) => (values ?? []).join(', ')
   const style = client.style
-  const people = client.people.map((p) =>
+  const people = (client.people ?? []).map((p) =>
     [
       line('Person', [p.name, p.role, p.relation].filter(Boolean).join(', ')),
       line('Likes', list(p.person?.likes)),
