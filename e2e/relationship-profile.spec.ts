@@ -154,9 +154,12 @@ test('stage changes in two keystrokes from the journal too, not only from the pr
   await page.getByLabel('Client name').fill('Anywhere Ltd')
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: /Anywhere Ltd/ })).toBeVisible()
-  await page.keyboard.press('Control+Shift+G')
   const picker = page.getByRole('dialog')
-  await expect(picker).toBeVisible()
+  // The command is ready once the client's record has been read (a few milliseconds after it is selected).
+  await expect(async () => {
+    await page.keyboard.press('Control+Shift+G')
+    await expect(picker).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 10_000 })
   await page.keyboard.press('e')
   await page.keyboard.press('Enter')
   await expect(picker).toBeHidden()
