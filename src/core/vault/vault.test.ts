@@ -280,3 +280,15 @@ describe('reading the vault again', () => {
     expect(reads).toBeGreaterThan(0)
   })
 })
+
+describe('a save during a reload', () => {
+  it('is not undone in memory by the reload that read the file before it', async () => {
+    const { vault, call } = await openVault()
+    const client = await call('clients:create', { name: 'Racer' })
+    for (let i = 0; i < 40; i++) await call('entries:create', { clientId: client.id, title: `Filler ${i}` })
+    const reloading = vault.reload()
+    await call('clients:rename', { id: client.id, name: 'Racer Renamed' })
+    await reloading
+    expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Racer Renamed'])
+  })
+})

@@ -79,14 +79,23 @@ export class Vault {
   }
 
   private async reloadNow(): Promise<void> {
-    await this.clients.load()
-    await this.entries.load([
-      { clientId: null, path: layout.journalDir },
-      ...this.clients.list().map((c) => ({ clientId: c.id, path: clientJournal(c.slug) }))
-    ])
+    // Saves are not queued behind a reload (typing must not wait for one), so a save can land while the vault
+    // is being read; what was read then may be older than what is now on disk. Read again until nothing moved.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const changesBefore = this.changesSeen
+      await this.clients.load()
+      await this.entries.load([
+        { clientId: null, path: layout.journalDir },
+        ...this.clients.list().map((c) => ({ clientId: c.id, path: clientJournal(c.slug) }))
+      ])
+      if (this.changesSeen === changesBefore) break
+    }
     this.emitChange({ kind: 'reloaded' })
     await this.removeStaleTempFiles()
   }
+
+  /** How many changes the stores have reported: a reload that saw this move read a vault that moved under it. */
+  private changesSeen = 0
 
   private readonly changeListeners = new Set<VaultChangeListener>()
 
@@ -102,6 +111,7 @@ export class Vault {
   }
 
   private emitChange(change: VaultChange): void {
+    if (change.kind !== 'reloaded') this.changesSeen++
     for (const listener of [...this.changeListeners]) {
       try {
         listener(change)
