@@ -5,8 +5,9 @@
  * more than in tags, tags more than names and labels, and those more than
  * the body text.
  */
-import type { ClientFile, EntrySummary } from '../../shared/domain'
+import type { EntrySummary } from '../../shared/domain'
 import type { SearchKind } from '../../shared/contract/search'
+import type { StoredClient, StoredCommitment, StoredInteraction } from '../relationship/stored-client'
 import { plainText } from './plain-text'
 
 export const FIELD_WEIGHTS = { title: 5, tags: 3, keywords: 2, body: 1 } as const
@@ -58,12 +59,12 @@ export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' |
 }
 
 /** The client's profile, then one document per commitment and per interaction. */
-export function clientDocs(clientId: string, client: ClientFile): SearchDoc[] {
+export function clientDocs(clientId: string, client: StoredClient): SearchDoc[] {
   return [profileDoc(clientId, client), ...(client.commitments ?? []).map((k) => commitmentDoc(clientId, client, k)), ...(client.interactions ?? []).map((i) => interactionDoc(clientId, client, i))]
 }
 
 /** One document of a client, by kind and id (for showing a result); null when it is no longer there. */
-export function clientDoc(clientId: string, client: ClientFile, kind: SearchKind, id: string): SearchDoc | null {
+export function clientDoc(clientId: string, client: StoredClient, kind: SearchKind, id: string): SearchDoc | null {
   if (kind === 'client') return profileDoc(clientId, client)
   if (kind === 'commitment') {
     const commitment = (client.commitments ?? []).find((k) => k.id === id)
@@ -73,7 +74,7 @@ export function clientDoc(clientId: string, client: ClientFile, kind: SearchKind
   return interaction ? interactionDoc(clientId, client, interaction) : null
 }
 
-function profileDoc(clientId: string, client: ClientFile): SearchDoc {
+function profileDoc(clientId: string, client: StoredClient): SearchDoc {
   return {
     kind: 'client',
     id: clientId,
@@ -90,7 +91,7 @@ function profileDoc(clientId: string, client: ClientFile): SearchDoc {
   }
 }
 
-function commitmentDoc(clientId: string, client: ClientFile, k: ClientFile['commitments'][number]): SearchDoc {
+function commitmentDoc(clientId: string, client: StoredClient, k: StoredCommitment): SearchDoc {
   return {
     kind: 'commitment',
     id: k.id,
@@ -107,7 +108,7 @@ function commitmentDoc(clientId: string, client: ClientFile, k: ClientFile['comm
   }
 }
 
-function interactionDoc(clientId: string, client: ClientFile, i: ClientFile['interactions'][number]): SearchDoc {
+function interactionDoc(clientId: string, client: StoredClient, i: StoredInteraction): SearchDoc {
   return {
     kind: 'interaction',
     id: i.id,
@@ -127,7 +128,7 @@ export function interactionTitle(interaction: { channel: string; outcome: string
 }
 
 /** The profile as lines a person can read in a snippet: "Dislikes: cucumber". */
-function profileText(client: ClientFile): string {
+function profileText(client: StoredClient): string {
   const line = (label: string, value: string | undefined | null) => (value?.trim() ? `${label}: ${value.trim()}` : '')
   const list = (values: readonly string[] | undefined) => (values ?? []).join(', ')
   const style = client.style

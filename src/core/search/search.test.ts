@@ -231,6 +231,14 @@ describe('search', () => {
     expect(late.total).toBe(40)
   })
 
+  it('indexes a hand-written client.json that leaves its lists out', async () => {
+    const v = await openTestVault()
+    await mkdir(join(v.dir, 'clients/bare/journal'), { recursive: true })
+    await writeFile(join(v.dir, 'clients/bare/client.json'), JSON.stringify({ format: 1, id: 'c_bare', name: 'Bare Minimum', organisation: 'Tinyco' }))
+    await v.vault.applyChanges(['clients/bare/client.json'])
+    expect((await search(v, 'tinyco')).results[0]).toMatchObject({ kind: 'client', title: 'Bare Minimum', open: { kind: 'client', clientId: 'c_bare' } })
+  })
+
   it('treats hostile and huge text as text', async () => {
     const v = await openTestVault()
     await v.call('entries:create', {

@@ -7,8 +7,8 @@
 import { readFile, readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { join } from 'node:path'
-import type { ClientFile } from '../../shared/domain'
 import { fileVersion } from '../fs/file-version'
+import type { StoredClient } from '../relationship/stored-client'
 import type { Vault } from '../vault/vault'
 import type { SearchDoc } from './documents'
 import { clientDocs, clientSource, entryDoc, entrySource } from './documents'
@@ -115,8 +115,8 @@ export function clientName(vault: Vault, clientId: string | null): string | null
   return clientId === null ? null : (clientData(vault, clientId)?.name ?? null)
 }
 
-/** A client's client.json as last read; null when the client is gone or its file cannot be read. */
-export function clientData(vault: Vault, clientId: string): ClientFile | null {
+/** A client's client.json as last read (raw: lists it leaves out are missing); null when the client is gone or its file cannot be read. */
+export function clientData(vault: Vault, clientId: string): StoredClient | null {
   return clientRecord(vault, clientId)?.data ?? null
 }
 
