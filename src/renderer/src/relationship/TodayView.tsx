@@ -10,10 +10,12 @@ interface TodaySectionProps<T extends TodayItem> {
   title: string
   items: readonly T[]
   onOpen: (item: T) => void
+  /** Opens the client's prep brief: Today is where the two minutes before a call often start. */
+  onBrief: (item: T) => void
   urgent?: (item: T) => boolean
 }
 
-function TodaySection<T extends TodayItem>({ title, items, onOpen, urgent }: TodaySectionProps<T>) {
+function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, urgent }: TodaySectionProps<T>) {
   if (items.length === 0) return null
   return (
     <section className="today-section" aria-label={title}>
@@ -22,13 +24,16 @@ function TodaySection<T extends TodayItem>({ title, items, onOpen, urgent }: Tod
       </h2>
       <ul className="rel-list">
         {items.map((item, index) => (
-          <li key={`${item.clientId}-${index}`}>
+          <li key={`${item.clientId}-${index}`} className="today-item">
             <button type="button" className={`rel-row rel-row-button ${urgent?.(item) ? 'overdue' : ''}`} onClick={() => onOpen(item)}>
               <span className="rel-row-main">
                 <span className="rel-row-title">{item.line}</span>
                 <span className="rel-row-meta">{item.clientName}</span>
               </span>
               {urgent?.(item) && <span className="urgent-word">Overdue</span>}
+            </button>
+            <button type="button" className="button subtle small today-brief" aria-label={`Brief for ${item.clientName}`} onClick={() => onBrief(item)}>
+              Brief
             </button>
           </li>
         ))}
@@ -43,6 +48,7 @@ export function TodayView({ context }: { context: ViewContext }) {
   const { value: today, error, reload } = useLiveRead(read)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
+  const openBrief = (item: TodayItem) => context.openClient(item.clientId, 'brief')
 
   const nothing =
     today !== null &&
@@ -68,16 +74,16 @@ export function TodayView({ context }: { context: ViewContext }) {
       {nothing && <p className="calm-empty">Nothing due today.</p>}
       {today && (
         <div className="today-sections">
-          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} urgent={(i) => i.due.state === 'overdue'} />
+          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} onBrief={openBrief} urgent={(i) => i.due.state === 'overdue'} />
           <TodaySection
             title="My promises"
             items={today.commitments.mine}
-            onOpen={openProfile}
+            onOpen={openProfile} onBrief={openBrief}
             urgent={(i) => i.due.state === 'overdue'}
           />
-          <TodaySection title="Their promises" items={today.commitments.theirs} onOpen={openProfile} urgent={(i) => i.due.state === 'overdue'} />
-          <TodaySection title="Important dates this week" items={today.importantDates} onOpen={openProfile} />
-          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} />
+          <TodaySection title="Their promises" items={today.commitments.theirs} onOpen={openProfile} onBrief={openBrief} urgent={(i) => i.due.state === 'overdue'} />
+          <TodaySection title="Important dates this week" items={today.importantDates} onOpen={openProfile} onBrief={openBrief} />
+          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} onBrief={openBrief} />
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onSaved={() => void reload()} />}
