@@ -161,6 +161,9 @@ interface ChipsFieldProps {
   placeholder?: string
 }
 
+/** How long after our own save a list read back from disk is not trusted to be newer than what is shown. */
+const OWN_SAVE_SETTLES_MS = 2000
+
 /** Likes, dislikes, tags: Enter (or a comma) adds what is typed, Backspace in the empty field removes the last. */
 export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldProps) {
   const id = useId()
@@ -170,10 +173,12 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
   // Shown at once and built on by the next keystroke, before the save of the last one has come back.
   const [shown, setShown] = useState<readonly string[]>(values)
   const saving = useRef(0)
+  const settledAt = useRef(0)
   const stored = JSON.stringify(values)
-  // What is on disk wins once no save of ours is on its way (a hand edit, another window).
+  // What is on disk wins once no save of ours is on its way (a hand edit, another window) — but not in the
+  // moment after one: a re-read started before our save landed may still answer with the older list.
   useEffect(() => {
-    if (saving.current === 0) setShown(JSON.parse(stored) as string[])
+    if (saving.current === 0 && Date.now() - settledAt.current > OWN_SAVE_SETTLES_MS) setShown(JSON.parse(stored) as string[])
   }, [stored])
 
   const commit = (next: string[]) => {
@@ -186,6 +191,7 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
       )
       .finally(() => {
         saving.current--
+        settledAt.current = Date.now()
       })
   }
   const add = () => {
