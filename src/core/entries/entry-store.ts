@@ -458,7 +458,11 @@ export class EntryStore {
 }
 
 /** `2026-11-22-scope-call-went-sideways`: the date first, so files sort by time in any file manager. */
-export const fileStem = (created: string, title: string): string => `${created.slice(0, 10)}-${safeSlug(title, 'untitled')}`
+export const fileStem = (created: string, title: string): string => {
+  // `created` comes from a file a person may have edited: only a real date prefix goes into a file name.
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(created)?.[0] ?? 'undated'
+  return `${day}-${safeSlug(title, 'untitled')}`
+}
 
 /** An id for a file a person added without one: stable while the file stays where it is. */
 const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`

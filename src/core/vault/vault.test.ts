@@ -292,3 +292,16 @@ describe('a save during a reload', () => {
     expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Racer Renamed'])
   })
 })
+
+describe('a hand-edited created date', () => {
+  it('never takes a renamed file out of its folder', async () => {
+    const { dir } = await openVault()
+    await mkdir(join(dir, 'journal'), { recursive: true })
+    await writeFile(join(dir, 'journal/note.md'), '---\nid: e_sly\ntitle: Old\ncreated: ../../../escaped\n---\n\nText\n')
+    const { call: call2 } = await openVault(dir)
+    const entry = await call2('entries:read', { id: 'e_sly' })
+    const saved = await call2('entries:save', { id: 'e_sly', title: 'New title', body: entry.body, version: entry.version })
+    expect(saved.path).toBe('journal/undated-new-title.md')
+    expect(await readdir(join(dir, 'journal'))).toEqual(['undated-new-title.md'])
+  })
+})
