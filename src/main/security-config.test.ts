@@ -26,7 +26,7 @@ describe('the Electron shell', () => {
   it('uses no remote module', () => {
     const pkg = JSON.parse(source('package.json')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
     expect({ ...pkg.dependencies, ...pkg.devDependencies }).not.toHaveProperty('@electron/remote')
-    expect(main + security).not.toMatch(/enableRemoteModule|@electron\/remote/)
+    expect(main + security).not.toMatch(/RemoteModule|@electron\/remote/)
   })
 
   it('denies navigation, new windows, webviews and permission requests; opens only vetted links outside', () => {
