@@ -112,6 +112,13 @@ function sourceOf(attrs: Record<string, unknown>): string {
   return typeof attrs.source === 'string' ? attrs.source : ''
 }
 
+/** Both raw nodes keep their Markdown as `source`: never rendered as an attribute, read back from the element's text. */
+const rawSourceAttribute = {
+  default: '',
+  rendered: false,
+  parseHTML: (element: HTMLElement) => element.textContent ?? ''
+}
+
 /**
  * A block of Markdown the editor has no node for (raw HTML, table, footnote
  * definition, link reference definition, …). It is shown and kept verbatim.
@@ -124,13 +131,7 @@ export const RawBlock = Node.create({
   draggable: true,
 
   addAttributes() {
-    return {
-      source: {
-        default: '',
-        rendered: false,
-        parseHTML: (element: HTMLElement) => element.textContent ?? ''
-      }
-    }
+    return { source: rawSourceAttribute }
   },
 
   parseHTML() {
@@ -162,13 +163,7 @@ export const RawInline = Node.create({
   selectable: true,
 
   addAttributes() {
-    return {
-      source: {
-        default: '',
-        rendered: false,
-        parseHTML: (element: HTMLElement) => element.textContent ?? ''
-      }
-    }
+    return { source: rawSourceAttribute }
   },
 
   parseHTML() {
