@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
 import { createClient, seedDana, seedOthers } from './relationship-seed'
+import { waitSaved } from './reflection-helpers'
 
 test('select a sentence in an entry and make it a commitment: it lands in client.json linked to the entry', async ({ app }) => {
   const page = app.page
@@ -14,7 +15,15 @@ test('select a sentence in an entry and make it a commitment: it lands in client
   const editor = page.getByRole('textbox', { name: 'Entry text' })
   await editor.click()
   await page.keyboard.type('Send the revised scope')
+  await waitSaved(page)
   await page.keyboard.press('Shift+Home')
+  // A change on disk that leaves the text alone (here a front-matter field added by hand) must not take the selection away.
+  const journal = join(app.vaultDir, 'clients', client.slug, 'journal')
+  const [file] = await readdir(journal)
+  const path = join(journal, file!)
+  await writeFile(path, (await readFile(path, 'utf8')).replace(/^---\n/, '---\nsource: by hand\n'))
+  // The watcher reports it within a second; give the editor time to read it again.
+  await page.waitForTimeout(1500)
 
   await page.keyboard.press('Control+Shift+K')
   await expect(page.getByLabel('What')).toHaveValue('Send the revised scope')

@@ -182,10 +182,13 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
   }, [notice])
 
   const showEntry = (fresh: Entry) => {
-    const { from } = editor.state.selection
-    editor.commands.setContent(markdownToDoc(fresh.body), { emitUpdate: false })
-    const end = editor.state.doc.content.size
-    editor.commands.setTextSelection(Math.min(from, Math.max(end - 1, 0)))
+    // The same text (our own save seen again, a touch by a sync tool) leaves the editor alone, selection and all.
+    if (fresh.body !== docToMarkdown(editor.getJSON())) {
+      const { from, to } = editor.state.selection
+      editor.commands.setContent(markdownToDoc(fresh.body), { emitUpdate: false })
+      const last = Math.max(editor.state.doc.content.size - 1, 0)
+      editor.commands.setTextSelection({ from: Math.min(from, last), to: Math.min(to, last) })
+    }
     titleRef.current = fresh.title
     titleField.current?.setValue(fresh.title)
     sessionRef.current?.reset(fresh.version, { title: fresh.title, body: docToMarkdown(editor.getJSON()) })
@@ -227,6 +230,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     reloadIfClean: async () => {
       const current = sessionRef.current
       if (!current?.isClean()) return
+      const shown = current.currentVersion
       let fresh: Entry
       try {
         fresh = await call('entries:read', { id: entry.id })
@@ -239,7 +243,8 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
         return
       }
       // Edits made while reading win: they will be saved against the old version and reported as a conflict.
-      if (fresh.version !== current.currentVersion && current.isClean()) showEntry(fresh)
+      // A save that landed while reading is newer than what was read: keep it on screen.
+      if (fresh.version !== shown && current.currentVersion === shown && current.isClean()) showEntry(fresh)
     },
     exportEntry
   }))
