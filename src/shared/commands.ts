@@ -30,7 +30,9 @@ export const commandIds = [
   'client.trust',
   'interaction.add',
   'entry.commitment',
-  'client.brief'
+  'client.brief',
+  'app.palette',
+  'app.search',
 ] as const
 export type CommandId = (typeof commandIds)[number]
 
@@ -50,7 +52,9 @@ export const commands: readonly CommandDeclaration[] = [
   { id: 'client.trust', label: 'Change Trust…', shortcut: 'CmdOrCtrl+Shift+U', menu: 'edit' },
   { id: 'interaction.add', label: 'Log Interaction…', shortcut: 'CmdOrCtrl+Shift+I', menu: 'edit' },
   { id: 'entry.commitment', label: 'Make Commitment from Selection…', shortcut: 'CmdOrCtrl+Shift+K', menu: 'edit' },
-  { id: 'client.brief', label: 'Open Brief', shortcut: 'CmdOrCtrl+Alt+B', menu: 'go' }
+  { id: 'client.brief', label: 'Open Brief', shortcut: 'CmdOrCtrl+Alt+B', menu: 'go' },
+  { id: 'app.palette', label: 'Go to Anything…', shortcut: 'CmdOrCtrl+K', menu: 'go' },
+  { id: 'app.search', label: 'Search…', shortcut: 'CmdOrCtrl+Shift+F', menu: 'go' },
 ]
 
 export function isCommandId(value: unknown): value is CommandId {

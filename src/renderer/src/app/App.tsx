@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary } from '@shared/domain'
 import { BriefCommand } from '@renderer/brief/BriefCommand'
 import { RelationshipCommands } from '@renderer/relationship/RelationshipCommands'
+import { PaletteCommand } from '@renderer/palette/PaletteCommand'
+import { SearchCommand } from '@renderer/search/SearchCommand'
 import { ClientNameDialog } from '@renderer/clients/ClientNameDialog'
 import { ClientsSidebar } from '@renderer/clients/ClientsSidebar'
 import type { ClientsSidebarHandle } from '@renderer/clients/ClientsSidebar'
@@ -60,6 +62,8 @@ export function App() {
   const focusTitleOf = useRef<string | null>(null)
   // A new reflection gets the cursor in its first prompt's answer instead.
   const focusPromptOf = useRef<string | null>(null)
+  // A search result opens its entry at the match: the words to select once that entry is on screen.
+  const revealIn = useRef<{ entryId: string; text: string } | null>(null)
   // A just-created entry is handed to the editor as is, rather than read back from disk a moment later.
   const [created, setCreated] = useState<Entry | null>(null)
   // Each navigation gets a number; one overtaken by a newer click while it waited for a save is dropped.
@@ -112,11 +116,17 @@ export function App() {
             setClientTab(tab)
             if (clientId !== selectedClientId) selectClient(clientId)
           }),
-        openEntry: (clientId, entryId) =>
+        openEntry: (clientId, entryId, reveal) =>
           void navigate(() => {
             setActiveView(null)
             setClientTab('journal')
             if (clientId && clientId !== selectedClientId) selectClient(clientId)
+            revealIn.current = reveal ? { entryId, text: reveal } : null
+            // Already open: there is no opening to wait for.
+            if (entryId === selectedEntryId && reveal && editorRef.current?.entryId === entryId) {
+              revealIn.current = null
+              requestAnimationFrame(() => editorRef.current?.reveal(reveal))
+            }
             selectEntry(entryId)
           }),
         openView: (viewId) => void navigate(() => setActiveView(viewId)),
@@ -182,6 +192,11 @@ export function App() {
   const onOpened = useStableCallback((entryId: string) => {
     // Used once: opened again later, the entry is read afresh (its version will have moved on).
     setCreated(null)
+    if (revealIn.current?.entryId === entryId) {
+      const { text } = revealIn.current
+      revealIn.current = null
+      if (editorRef.current?.reveal(text)) return
+    }
     if (focusPromptOf.current === entryId) {
       focusPromptOf.current = null
       editorRef.current?.focusFirstPrompt()
@@ -300,6 +315,8 @@ export function App() {
 
       {viewContext && <BriefCommand context={viewContext} clientId={selectedClientId} />}
       {viewContext && <RelationshipCommands context={viewContext} client={client} />}
+      {viewContext && <PaletteCommand context={viewContext} views={globalViews} />}
+      {viewContext && <SearchCommand context={viewContext} />}
       {alert && <AppAlert message={alert} onDismiss={() => setAlert(null)} />}
 
       {dialog?.kind === 'new-client' && (

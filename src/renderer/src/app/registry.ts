@@ -10,9 +10,11 @@ import { ProfileTab } from '@renderer/relationship/ProfileTab'
 import { TimelineTab } from '@renderer/relationship/TimelineTab'
 import { TodayView } from '@renderer/relationship/TodayView'
 import { trashView } from '@renderer/safety/trash-view'
+import { searchView } from '@renderer/search/views'
 import { reflectionsTab, reflectionsView, templatesView } from '@renderer/templates/views'
 
 export const globalViews: GlobalView[] = [
+  searchView,
   { id: 'today', label: 'Today', icon: TodayIcon, component: TodayView },
   { id: 'commitments', label: 'Commitments', icon: CommitmentsIcon, component: CommitmentsView },
   templatesView,

@@ -12,8 +12,8 @@ export interface ViewContext {
   clients: readonly ClientSummary[]
   /** Shows a client: its journal, or one of its tabs (profile, timeline, brief…). */
   openClient(clientId: string, tab?: string): void
-  /** Opens an entry in the journal (saving the open one first). */
-  openEntry(clientId: string | null, entryId: string): void
+  /** Opens an entry in the journal (saving the open one first); with `reveal`, selects where that text first appears. */
+  openEntry(clientId: string | null, entryId: string, reveal?: string): void
   /** Opens one of the app-wide views (today, commitments, trash…). */
   openView(viewId: string): void
   /** Reads the client list, the open client's entries and the vault's state again after a view changed something. */

@@ -13,7 +13,7 @@ interface ClientListProps {
   ref?: Ref<ListboxHandle>
 }
 
-const entryCount = (count: number) => (count === 1 ? '1 entry' : `${count} entries`)
+const entryCount = (count: number) => (count === 1 ? '1 entry' : `${count.toLocaleString('en')} entries`)
 
 export function ClientList({ clients, selectedId, onSelect, ref }: ClientListProps) {
   return (

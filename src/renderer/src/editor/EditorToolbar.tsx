@@ -52,7 +52,7 @@ const tools: Tool[] = [
   { group: 1, label: 'Task list', icon: <TaskListIcon />, run: (e) => e.chain().focus().toggleTaskList().run(), isActive: (e) => e.isActive('taskList') },
   { group: 1, label: 'Quote', icon: <QuoteIcon />, run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
   { group: 1, label: 'Code block', icon: <CodeBlockIcon />, run: (e) => e.chain().focus().toggleCodeBlock().run(), isActive: (e) => e.isActive('codeBlock') },
-  { group: 2, label: 'Link', icon: <LinkIcon />, keys: `${mod}K`, run: () => undefined, isActive: (e) => e.isActive('link') },
+  { group: 2, label: 'Link', icon: <LinkIcon />, keys: `${mod}L`, run: () => undefined, isActive: (e) => e.isActive('link') },
   { group: 2, label: 'Horizontal rule', icon: <RuleIcon />, run: (e) => e.chain().focus().setHorizontalRule().run() }
 ]
 

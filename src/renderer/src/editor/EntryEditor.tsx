@@ -16,6 +16,7 @@ import { HistoryDialog } from '@renderer/safety/HistoryDialog'
 import { HistoryIcon } from '@renderer/safety/HistoryIcon'
 import { SaveProblemNotice } from '@renderer/safety/SaveProblemNotice'
 import { AutosaveSession } from './autosave-session'
+import { findText } from './find-text'
 import { rendererExtensions } from './raw-markdown-views'
 import { ConflictNotice } from './ConflictNotice'
 import { EditorToolbar } from './EditorToolbar'
@@ -37,6 +38,8 @@ export interface EntryEditorHandle {
   focusBody(): void
   /** Puts the cursor in the answer to a template's first prompt (a new reflection). */
   focusFirstPrompt(): void
+  /** Selects the first place `text` appears and scrolls to it (a search result opened at its match); false when it is not there. */
+  reveal(text: string): boolean
   /** The vault changed on disk: show the file's new text if nothing here is unsaved. */
   reloadIfClean(): Promise<void>
   exportEntry(): Promise<void>
@@ -130,7 +133,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
           }
         },
         handleKeyDown: (view, event) => {
-          if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+          if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
             if (view.editable && editorRef.current) openLinkDialogRef.current(editorRef.current)
             return true
           }
@@ -227,6 +230,12 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     focusTitle: () => titleField.current?.focus(),
     focusBody: () => editor.commands.focus(),
     focusFirstPrompt: () => focusFirstAnswer(editor),
+    reveal: (text) => {
+      const range = findText(editor.state.doc, text)
+      if (!range) return false
+      editor.chain().focus().setTextSelection(range).scrollIntoView().run()
+      return true
+    },
     reloadIfClean: async () => {
       const current = sessionRef.current
       if (!current?.isClean()) return

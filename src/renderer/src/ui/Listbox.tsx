@@ -1,4 +1,6 @@
-import { useId, useImperativeHandle, useRef, useState } from 'react'
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import type { Range } from '@tanstack/react-virtual'
+import { useCallback, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react'
 import './ui.css'
 
@@ -21,39 +23,116 @@ interface ListboxProps<T> {
   onSelect: (item: T) => void
   renderOption: (item: T, state: { selected: boolean; descriptionId: string }) => ReactNode
   onContextMenu?: (item: T, event: MouseEvent) => void
+  /** A first guess at an option's height in pixels, for lists long enough to be virtualised; each row is measured once shown. */
+  estimateHeight?: number
   className?: string
   ref?: Ref<ListboxHandle>
+}
+
+/**
+ * Above this many options only the rows in view (and the active and selected
+ * ones) are in the DOM: a list of 10,000 entries then costs what 30 do.
+ * Shorter lists render every option, which screen readers browse best.
+ */
+export const VIRTUAL_FROM = 150
+
+/** Pixels between rows, kept by the virtualiser (absolutely placed rows ignore margins). */
+const ROW_GAP = 2
+
+/** The nearest ancestor that scrolls: the pane the list sits in. */
+function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node)
+    if (overflowY === 'auto' || overflowY === 'scroll') return node
+  }
+  return null
 }
 
 /**
  * A single-select listbox with a roving tabindex: the list is one Tab stop,
  * arrow keys move between options, Enter, Space or a click chooses one.
  * Moving does not choose, so walking a long list does not open every item.
+ * Long lists are virtualised inside the pane that scrolls them.
  */
 export function Listbox<T>(props: ListboxProps<T>) {
   const { label, items, getId, getLabel, selectedId, onSelect, renderOption, onContextMenu, className, ref } = props
   const baseId = useId()
   const [activeId, setActiveId] = useState<string | null>(null)
   const optionRefs = useRef(new Map<string, HTMLLIElement>())
+  const listRef = useRef<HTMLUListElement>(null)
+  // An option to focus once it is rendered (a keyboard move into rows not yet in the DOM).
+  const pendingFocus = useRef<string | null>(null)
 
   const ids = items.map(getId)
   const effectiveActive =
     activeId !== null && ids.includes(activeId) ? activeId : selectedId !== null && ids.includes(selectedId) ? selectedId : (ids[0] ?? null)
+  const activeIndex = effectiveActive === null ? -1 : ids.indexOf(effectiveActive)
+  const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId)
+
+  const virtual = items.length >= VIRTUAL_FROM
+  const [scrollMargin, setScrollMargin] = useState(0)
+  // The active and selected rows always stay rendered: the list keeps its Tab stop, and focus never falls out of the DOM.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = new Set(defaultRangeExtractor(range))
+      if (activeIndex >= 0) indexes.add(activeIndex)
+      if (selectedIndex >= 0) indexes.add(selectedIndex)
+      return [...indexes].sort((a, b) => a - b)
+    },
+    [activeIndex, selectedIndex]
+  )
+  const virtualizer = useVirtualizer({
+    count: virtual ? items.length : 0,
+    getScrollElement: () => scrollParentOf(listRef.current),
+    estimateSize: () => props.estimateHeight ?? 48,
+    getItemKey: (index) => ids[index] ?? index,
+    overscan: 8,
+    gap: ROW_GAP,
+    scrollMargin,
+    rangeExtractor
+  })
+
+  // Where the list starts inside its scrolling pane (after a toolbar, a notice…), so rows line up with the scroll position.
+  useLayoutEffect(() => {
+    if (!virtual) return
+    const list = listRef.current
+    const scroller = scrollParentOf(list)
+    if (!list || !scroller) return
+    const margin = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
+    if (Math.abs(margin - scrollMargin) > 0.5) setScrollMargin(margin)
+  })
+
+  useLayoutEffect(() => {
+    const id = pendingFocus.current
+    if (id === null) return
+    const element = optionRefs.current.get(id)
+    if (!element) return
+    pendingFocus.current = null
+    element.focus({ preventScroll: virtual })
+    if (!virtual) element.scrollIntoView({ block: 'nearest' })
+  })
 
   const focusOption = (id: string | null | undefined): boolean => {
     if (id === null || id === undefined) return false
     setActiveId(id)
+    if (virtual) virtualizer.scrollToIndex(ids.indexOf(id), { align: 'auto' })
     const element = optionRefs.current.get(id)
-    element?.focus()
-    element?.scrollIntoView({ block: 'nearest' })
-    return Boolean(element)
+    if (element) {
+      element.focus({ preventScroll: virtual })
+      if (!virtual) element.scrollIntoView({ block: 'nearest' })
+    } else {
+      pendingFocus.current = id
+    }
+    return ids.includes(id)
   }
 
   useImperativeHandle(ref, () => ({ focus: () => focusOption(effectiveActive) }))
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return
-    const index = effectiveActive === null ? -1 : ids.indexOf(effectiveActive)
+    const index = activeIndex
+    // A page is what fits in the pane; without a measure (short lists), ten rows.
+    const page = Math.max(1, virtual ? virtualizer.getVirtualItems().length - 2 * 8 : 10)
     let next: string | undefined
     switch (event.key) {
       case 'ArrowDown':
@@ -61,6 +140,12 @@ export function Listbox<T>(props: ListboxProps<T>) {
         break
       case 'ArrowUp':
         next = ids[Math.max(index - 1, 0)]
+        break
+      case 'PageDown':
+        next = ids[Math.min(index + page, ids.length - 1)]
+        break
+      case 'PageUp':
+        next = ids[Math.max(index - page, 0)]
         break
       case 'Home':
         next = ids[0]
@@ -84,33 +169,53 @@ export function Listbox<T>(props: ListboxProps<T>) {
     focusOption(next)
   }
 
+  const renderRow = (item: T, index: number, place?: { start: number }) => {
+    const id = getId(item)
+    const selected = id === selectedId
+    const descriptionId = `${baseId}-${id}-description`
+    return (
+      <li
+        key={id}
+        ref={(element) => {
+          if (element) optionRefs.current.set(id, element)
+          else optionRefs.current.delete(id)
+          if (place && element) virtualizer.measureElement(element)
+        }}
+        data-index={index}
+        role="option"
+        aria-selected={selected}
+        aria-label={getLabel?.(item)}
+        aria-describedby={getLabel ? descriptionId : undefined}
+        // In a virtual list the DOM holds a few rows: say where this one stands in the whole.
+        aria-setsize={place ? items.length : undefined}
+        aria-posinset={place ? index + 1 : undefined}
+        tabIndex={id === effectiveActive ? 0 : -1}
+        className="listbox-option"
+        style={place ? { transform: `translateY(${place.start - scrollMargin}px)` } : undefined}
+        onFocus={() => setActiveId(id)}
+        onClick={() => onSelect(item)}
+        onContextMenu={onContextMenu ? (event) => onContextMenu(item, event) : undefined}
+      >
+        {renderOption(item, { selected, descriptionId })}
+      </li>
+    )
+  }
+
   return (
-    <ul role="listbox" aria-label={label} className={`listbox ${className ?? ''}`} onKeyDown={onKeyDown}>
-      {items.map((item) => {
-        const id = getId(item)
-        const selected = id === selectedId
-        const descriptionId = `${baseId}-${id}-description`
-        return (
-          <li
-            key={id}
-            ref={(element) => {
-              if (element) optionRefs.current.set(id, element)
-              else optionRefs.current.delete(id)
-            }}
-            role="option"
-            aria-selected={selected}
-            aria-label={getLabel?.(item)}
-            aria-describedby={getLabel ? descriptionId : undefined}
-            tabIndex={id === effectiveActive ? 0 : -1}
-            className="listbox-option"
-            onFocus={() => setActiveId(id)}
-            onClick={() => onSelect(item)}
-            onContextMenu={onContextMenu ? (event) => onContextMenu(item, event) : undefined}
-          >
-            {renderOption(item, { selected, descriptionId })}
-          </li>
-        )
-      })}
+    <ul
+      ref={listRef}
+      role="listbox"
+      aria-label={label}
+      className={`listbox ${virtual ? 'virtual' : ''} ${className ?? ''}`}
+      style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {virtual
+        ? virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index]
+            return item === undefined ? null : renderRow(item, row.index, { start: row.start })
+          })
+        : items.map((item, index) => renderRow(item, index))}
     </ul>
   )
 }
