@@ -10,6 +10,7 @@ import { createDispatch, createHandlers } from '../core/service'
 import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
 import { watchVault } from '../core/vault/watch'
 import type { EventName, Events } from '@shared/api'
+import { APP_INDEX_URL } from './app-protocol'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { startNotifications } from './notifications'
@@ -85,7 +86,8 @@ function createWindow(): BrowserWindow {
   })
 
   if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  // Never file://: there, the page's 'self' is the whole disk (see app-protocol.ts).
+  else void window.loadURL(APP_INDEX_URL)
   return window
 }
 

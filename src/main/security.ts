@@ -1,24 +1,48 @@
-import { app, session, shell } from 'electron'
+import { join } from 'node:path'
+import { app, protocol, session, shell } from 'electron'
 import type { WebContents } from 'electron'
 import { isExternalUrlAllowed } from '@shared/api'
+import { APP_SCHEME, isAppOrigin, readAppFile } from './app-protocol'
 
-/** The renderer's own origin: files from the build, or the dev server while developing. */
+/** The renderer's own origin: app://rapport, or the dev server while developing. */
 export function isAppUrl(url: string): boolean {
   const devServer = process.env.ELECTRON_RENDERER_URL
   if (devServer && url.startsWith(devServer)) return true
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(rendererRoot())
+  return isAppOrigin(url)
 }
 
+/** The built renderer, the only folder app://rapport serves (inside app.asar when packaged). */
 export function rendererRoot(): string {
-  return new URL('../renderer/', `file://${__dirname.replace(/\\/g, '/')}/`).pathname
+  return join(__dirname, '../renderer')
+}
+
+/**
+ * app://rapport serves the renderer's folder and nothing else (the rule and
+ * its tests: app-protocol.ts). Standard and secure, so relative URLs,
+ * modules and storage work as on https; no CORS, no CSP bypass, no service
+ * workers: nothing the page does not need.
+ */
+function serveRenderer(): void {
+  // Privileges must be declared before the app is ready; the handler can only be set after.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  void app.whenReady().then(() => {
+    const root = rendererRoot()
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = request.method === 'GET' ? await readAppFile(root, request.url) : null
+      if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } })
+      return new Response(new Uint8Array(file.body), { headers: { 'content-type': file.contentType, 'x-content-type-options': 'nosniff' } })
+    })
+  })
 }
 
 /**
  * Electron's security checklist, applied to every web contents the app ever
- * creates: no navigation away from the app, no new windows (vetted external
- * links go to the user's browser instead), no permissions granted.
+ * creates: the renderer served only from its own folder, no navigation away
+ * from the app, no new windows (vetted external links go to the user's
+ * browser instead), no permissions granted. Call before the app is ready.
  */
 export function hardenApp(): void {
+  serveRenderer()
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))

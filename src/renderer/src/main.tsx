@@ -1,3 +1,5 @@
+// First, before anything parses: see the file.
+import './zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
