@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
 import { markdownBench } from './markdown.bench'
 import { printTable } from './measure'
@@ -25,7 +26,7 @@ export interface BenchContext {
   scratch: string
 }
 
-const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench, briefBench, transferBench, searchBench]
+const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench, briefBench, transferBench, searchBench, backlinksBench]
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, clients: { type: 'string', default: '500' } } })
 const root = await mkdtemp(join(tmpdir(), 'rapport-bench-'))

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
+import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
 import { clients } from './commands/clients'
@@ -9,6 +10,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
+import { people } from './commands/people'
 import { search } from './commands/search'
 import { show } from './commands/show'
 import { templates } from './commands/templates'
@@ -17,7 +19,7 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
 
 const globalOptions = {
   vault: { type: 'string' },

@@ -4,6 +4,7 @@ import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
 import { entryHandlers } from './entries/handlers'
+import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
 import { safetyHandlers } from './history/handlers'
 import { searchHandlers } from './search/handlers'
@@ -28,6 +29,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),
     ...transferHandlers(vault, shell),
+    ...peopleHandlers(vault, shell),
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async (outcome) => shell.flushed(outcome)
   }

@@ -14,6 +14,7 @@ import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
 import { entriesContract } from './contract/entries'
+import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
 import { safetyContract } from './contract/safety'
 import { searchContract } from './contract/search'
@@ -33,6 +34,7 @@ export const contract = {
   ...templatesContract,
   ...searchContract,
   ...transferContract,
+  ...peopleContract,
   ...appContract
 } as const
 

@@ -136,7 +136,9 @@ export const stakeholderSchema = z.looseObject({
   style: styleSchema.optional(),
   person: personSchema.optional(),
   trust: trustSchema.optional(),
-  notes: text.optional()
+  notes: text.optional(),
+  /** The template a new entry about this person starts from (a template id). */
+  defaultTemplate: z.string().max(200).optional()
 })
 
 /** The whole of `clients/<slug>/client.json`. */
@@ -159,7 +161,9 @@ export const clientFileSchema = z.looseObject({
   tags: z.array(z.string().max(100)).default([]),
   styleNotes: z.array(styleNoteSchema).optional(),
   questions: z.array(questionSchema).optional(),
-  createdAt: isoDate.optional()
+  createdAt: isoDate.optional(),
+  /** The template new entries for this client start from (a template id); absent: a blank entry. */
+  defaultTemplate: z.string().max(200).optional()
 })
 
 export type ClientFile = z.infer<typeof clientFileSchema>

@@ -64,11 +64,12 @@ export const BLOCK_TYPES = [
   'rawBlock'
 ]
 
-const ALLOWED_LINK_PROTOCOLS = new Set(['http', 'https', 'mailto'])
+// `rapport:` is a mention or a link between entries (shared/mentions.ts): the editor opens it inside the app, never in a browser.
+const ALLOWED_LINK_PROTOCOLS = new Set(['http', 'https', 'mailto', 'rapport'])
 
 /**
- * Whether a link target may become a clickable link: http, https, mailto, or a
- * reference without a scheme (relative path, `#fragment`). Anything else
+ * Whether a link target may become a clickable link: http, https, mailto,
+ * rapport (a mention), or a reference without a scheme (relative path, `#fragment`). Anything else
  * (`javascript:`, `data:`, `file:`, …) is refused; Markdown links to such
  * targets are kept as raw inline source instead of a link mark.
  */

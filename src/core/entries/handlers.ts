@@ -15,15 +15,17 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
     'entries:create': async ({ clientId, title, template, body }) => {
       vault.assertWritable()
       const folder = clientId === null ? layout.journalDir : vault.clients.journalOf(clientId)
+      const client = clientId === null ? null : vault.clients.get(clientId).data
+      // No template asked for: the client's default template, if it has one (issue #12).
+      const chosen = template ?? client?.defaultTemplate
       // Started from a template: its prompts, filled for this client, unless text was given (see startFromTemplate).
       const start =
-        template === undefined
+        chosen === undefined
           ? undefined
-          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), {
-              template,
-              client: clientId === null ? null : vault.clients.get(clientId).data,
-              title,
-              body
+          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }).catch((error: unknown) => {
+              // A default template deleted since it was chosen gives a blank entry; a template asked for by name must exist.
+              if (template === undefined) return undefined
+              throw error
             })
       return vault.entries.create({
         clientId,

@@ -5,7 +5,7 @@ import { clientFileSchema } from '../../shared/domain'
 import type { ClientRecord } from '../clients/client-store'
 import { clientSummary } from '../clients/handlers'
 import { RapportError } from '../errors'
-import { KeyedQueue } from '../fs/keyed-queue'
+import { clientQueueOf } from '../clients/client-queue'
 import { clientFolder, layout, toVaultPath } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 import { listCommitments } from './commitment-list'
@@ -50,7 +50,7 @@ function checkedClientFile(data: unknown, record: ClientRecord, code: 'broken-fi
  */
 export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): HandlersFor<typeof relationshipContract> {
   // Saving as you type sends changes close together; one client's changes are applied one at a time so none is lost.
-  const queue = new KeyedQueue()
+  const queue = clientQueueOf(vault)
   const notified = new NotifiedLog(vault.root, () => !vault.info().readOnly)
   const view = (): Viewpoint => viewpointOf(vault, clock)
 

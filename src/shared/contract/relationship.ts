@@ -65,7 +65,7 @@ const timeZone = z.string().max(64).refine(isKnownTimeZone, 'must be a time zone
 /** The field may be set (to a valid value), removed (`null`) or left alone (absent). */
 const settable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
 
-const note = z.string().max(2_000, 'A note can be at most 2,000 characters.')
+export const note = z.string().max(2_000, 'A note can be at most 2,000 characters.')
 const what = z.string().trim().min(1, 'Say what was promised.').pipe(commitmentSchema.shape.what)
 const shortText = contactSchema.shape.email.unwrap()
 const freeText = styleSchema.shape.notes.unwrap()
@@ -74,14 +74,14 @@ const freeText = styleSchema.shape.notes.unwrap()
 // The profile patch: contact, style, person, business, tags, organisation, role, follow-up
 
 /** Contact details are open-ended (address, LinkedIn, an assistant's number): any text field may be added. */
-const contactPatch = z
+export const contactPatch = z
   .object({
     email: settable(shortText),
     phone: settable(contactSchema.shape.phone.unwrap())
   })
   .catchall(settable(z.string().max(2_000)))
 
-const stylePatch = z.strictObject({
+export const stylePatch = z.strictObject({
   channel: settable(z.enum(channels)),
   detail: settable(z.enum(detailPreferences)),
   opening: settable(z.enum(openings)),
@@ -91,7 +91,7 @@ const stylePatch = z.strictObject({
   notes: settable(freeText)
 })
 
-const personPatch = z.strictObject({
+export const personPatch = z.strictObject({
   likes: settable(personSchema.shape.likes.unwrap()),
   dislikes: settable(personSchema.shape.dislikes.unwrap()),
   /** The whole list, as shown; each date keeps any fields it had (send them back as they came). */

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary } from '@shared/domain'
 import { BriefCommand } from '@renderer/brief/BriefCommand'
+import { MentionNavigator } from '@renderer/mentions/MentionNavigator'
+import { PeopleCommands } from '@renderer/people/PeopleCommands'
 import { RelationshipCommands } from '@renderer/relationship/RelationshipCommands'
 import { PaletteCommand } from '@renderer/palette/PaletteCommand'
 import { SearchCommand } from '@renderer/search/SearchCommand'
@@ -314,6 +316,8 @@ export function App() {
       </div>
 
       {viewContext && <BriefCommand context={viewContext} clientId={selectedClientId} />}
+      {viewContext && <PeopleCommands context={viewContext} clientId={selectedClientId} />}
+      {viewContext && <MentionNavigator context={viewContext} />}
       {viewContext && <RelationshipCommands context={viewContext} client={client} />}
       {viewContext && <PaletteCommand context={viewContext} views={globalViews} />}
       {viewContext && <SearchCommand context={viewContext} />}

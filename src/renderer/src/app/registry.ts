@@ -6,6 +6,7 @@ import type { ClientTab, GlobalView } from './views'
 import { briefTab } from '@renderer/brief/views'
 import { CommitmentsView } from '@renderer/relationship/CommitmentsView'
 import { CommitmentsIcon, TodayIcon } from '@renderer/relationship/icons'
+import { PeopleTab } from '@renderer/people/PeopleTab'
 import { ProfileTab } from '@renderer/relationship/ProfileTab'
 import { TimelineTab } from '@renderer/relationship/TimelineTab'
 import { TodayView } from '@renderer/relationship/TodayView'
@@ -25,6 +26,7 @@ export const globalViews: GlobalView[] = [
 export const clientTabs: ClientTab[] = [
   briefTab,
   { id: 'profile', label: 'Profile', component: ProfileTab },
+  { id: 'people', label: 'People', component: PeopleTab },
   { id: 'timeline', label: 'Timeline', component: TimelineTab },
   reflectionsTab
 ]

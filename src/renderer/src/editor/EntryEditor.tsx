@@ -15,6 +15,11 @@ import { MakeCommitmentButton } from '@renderer/relationship/MakeCommitmentButto
 import { HistoryDialog } from '@renderer/safety/HistoryDialog'
 import { HistoryIcon } from '@renderer/safety/HistoryIcon'
 import { SaveProblemNotice } from '@renderer/safety/SaveProblemNotice'
+import { isRapportHref } from '@shared/mentions'
+import { LinkedFrom } from '@renderer/mentions/LinkedFrom'
+import { MentionPopup } from '@renderer/mentions/MentionPopup'
+import { MentionMenuStore, mentionSuggestion } from '@renderer/mentions/mention-suggestion'
+import { openRapportLink } from '@renderer/mentions/open-link'
 import { AutosaveSession } from './autosave-session'
 import { findText } from './find-text'
 import { rendererExtensions } from './raw-markdown-views'
@@ -98,10 +103,12 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   // Parsed once per mounted entry: useEditor reads its options on every render, and parsing a long entry is not cheap.
   const [initialContent] = useState(() => markdownToDoc(entry.body))
+  // The `@` popup's state, one per editor (see mention-suggestion.ts).
+  const [mentionMenu] = useState(() => new MentionMenuStore())
 
   const editor = useEditor(
     {
-      extensions: rendererExtensions,
+      extensions: [...rendererExtensions, mentionSuggestion(mentionMenu)],
       content: initialContent,
       editable: !readOnly,
       // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.
@@ -122,7 +129,11 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
           const link = event.target instanceof Element ? event.target.closest('a[href]') : null
           if (!link || !view.dom.contains(link)) return false
           event.preventDefault()
-          if (modKey(event)) void openExternalRef.current(link.getAttribute('href') ?? '')
+          const href = link.getAttribute('href') ?? ''
+          // A mention or entry link opens inside the app, like a web link with Ctrl/Cmd+click (or any click while read-only); never in the browser.
+          if (isRapportHref(href)) {
+            if (modKey(event) || !view.editable) openRapportLink(href)
+          } else if (modKey(event)) void openExternalRef.current(href)
           return true
         },
         handleDOMEvents: {
@@ -336,6 +347,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
               </>
             )}
           </div>
+          <LinkedFrom entryId={entry.id} />
           {session && entry.template && (
             <TemplateExtras
               entry={entry}
@@ -346,6 +358,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             />
           )}
           <EditorContent editor={editor} className="editor-content" />
+          <MentionPopup store={mentionMenu} />
         </div>
       </div>
       {history && (

@@ -1,0 +1,62 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, screenshot, test } from './fixtures'
+
+test('add a person, mention them with @ in an entry, and see the entry among their mentions', async ({ app }) => {
+  const page = app.page
+  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page.getByLabel('Client name').fill('Northwind')
+  await page.getByRole('button', { name: 'Add client' }).click()
+  await expect(page.getByRole('option', { name: /Northwind/ })).toBeVisible()
+
+  // People: added by keyboard, saved as you go.
+  await page.getByRole('tab', { name: 'People' }).click()
+  const add = page.getByLabel('Add a person')
+  await add.fill('Priya Raman')
+  await add.press('Enter')
+  await expect(page.getByRole('button', { name: /Priya Raman/ })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByLabel('Role').fill('Head of Operations')
+  await page.getByLabel('How they relate to the work').selectOption('blocker')
+  await page.getByLabel('Trust', { exact: true }).selectOption('friend')
+  await add.fill('Sam Okafor')
+  await add.press('Enter')
+  await expect(page.getByRole('list', { name: 'People' }).getByRole('listitem')).toHaveCount(2)
+  await page.getByRole('button', { name: /Priya Raman/ }).click()
+  await expect(page.getByRole('button', { name: /Priya Raman.*Head of Operations.*Blocker.*Trust: Friend/ })).toBeVisible()
+  const clientFile = JSON.parse(await readFile(join(app.vaultDir, 'clients/northwind/client.json'), 'utf8')) as { people: Array<{ name: string; role?: string; relation?: string }> }
+  expect(clientFile.people.map((p) => [p.name, p.role, p.relation])).toEqual([
+    ['Priya Raman', 'Head of Operations', 'blocker'],
+    ['Sam Okafor', undefined, undefined]
+  ])
+  await screenshot(app, 'people.png')
+
+  // An entry: type @, pick Priya from the suggestions by keyboard.
+  await page.getByRole('tab', { name: 'Journal' }).click()
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Scope call')
+  const editor = page.getByRole('textbox', { name: 'Entry text' })
+  await editor.click()
+  await page.keyboard.type('Hard call. ')
+  await page.keyboard.type('@pri')
+  const menu = page.getByRole('listbox', { name: 'People and clients to mention' })
+  await expect(menu.getByRole('option').first()).toContainText('Priya Raman')
+  await screenshot(app, 'mention.png')
+  await page.keyboard.press('Enter')
+  await expect(menu).toBeHidden()
+  await page.keyboard.type('wants a smaller pilot.')
+  await expect(editor.locator('a[href^="rapport://person/p_"]')).toHaveText('Priya Raman')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
+
+  const journal = join(app.vaultDir, 'clients/northwind/journal')
+  const [file] = (await readdir(journal)).filter((f) => f.endsWith('.md'))
+  const text = await readFile(join(journal, file ?? ''), 'utf8')
+  expect(text).toMatch(/\nHard call\. \[Priya Raman\]\(rapport:\/\/person\/p_[0-9A-Z]+\) wants a smaller pilot\.\n/)
+
+  // The person's mentions list the entry, with the sentence; a click opens it.
+  await page.getByRole('tab', { name: 'People' }).click()
+  await page.getByRole('button', { name: /Priya Raman/ }).click()
+  const mentions = page.getByRole('region', { name: /Entries mentioning Priya Raman/ })
+  await expect(mentions.getByRole('button', { name: /Scope call.*Priya Raman wants a smaller pilot\./ })).toBeVisible()
+  await mentions.getByRole('button', { name: /Scope call/ }).click()
+  await expect(page.getByLabel('Title')).toHaveValue('Scope call')
+})

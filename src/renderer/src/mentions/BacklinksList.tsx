@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react'
+import type { Backlink } from '@shared/contract/people'
+import { call, errorMessage, onEvent } from '@renderer/app/api'
+import { formatEntryDate } from '@renderer/journal/format-date'
+import type { ViewContext } from '@renderer/app/views'
+import './mentions.css'
+
+/**
+ * The entries that mention someone (or link to an entry), newest first, with
+ * the sentence around each mention; a click opens the entry at the mention.
+ * Read again when the vault changes, so an entry just saved shows up.
+ */
+export function BacklinksList({ target, context, heading, empty }: { target: string; context: ViewContext; heading: string; empty: string }) {
+  const [rows, setRows] = useState<Backlink[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    const load = () =>
+      call('backlinks:of', { target }).then(
+        (found) => !cancelled && (setRows(found), setError(null)),
+        (failure: unknown) => !cancelled && setError(errorMessage(failure))
+      )
+    void load()
+    const stop = onEvent('vault:changed', () => void load())
+    return () => {
+      cancelled = true
+      stop()
+    }
+  }, [target])
+
+  const headingId = `backlinks-${target}`
+  return (
+    <section className="backlinks" aria-labelledby={headingId}>
+      <h4 id={headingId} className="backlinks-title">
+        {heading}
+        {rows && rows.length > 0 ? <span className="backlinks-count"> {rows.length}</span> : null}
+      </h4>
+      {error ? (
+        <p role="alert">{error}</p>
+      ) : rows === null ? null : rows.length === 0 ? (
+        <p className="backlinks-empty">{empty}</p>
+      ) : (
+        <ul className="backlinks-list">
+          {rows.map((row, i) => (
+            <li key={`${row.entryId}:${i}`}>
+              <button type="button" className="backlink" onClick={() => context.openEntry(row.clientId, row.entryId, row.text)}>
+                <span className="backlink-head">
+                  <span className="backlink-title">{row.title || 'Untitled'}</span>
+                  <time dateTime={row.created}>{formatEntryDate(row.created)}</time>
+                </span>
+                <span className="backlink-sentence">{row.sentence}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
