@@ -15,7 +15,8 @@ const withFrontMatter: ExportOptions = { frontMatter: true, history: false, doss
  * empty vault, each beside a raw recursive copy (`fs.cp`) of the same files
  * in the same run. An export writes new files without flushing each one to
  * disk (as a copy does); an import writes through the vault's stores, which
- * flush every entry (temp file, fsync, rename, folder fsync). The core is
+ * flush every entry (temp file, fsync, rename) and each folder once at the
+ * end of the run (see EntryStore.startAdoption). The core is
  * called directly, not through the contract, so the search index the
  * handlers would start in the background does not share the measurement.
  */

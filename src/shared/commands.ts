@@ -33,6 +33,8 @@ export const commandIds = [
   'client.brief',
   'app.palette',
   'app.search',
+  'vault.export',
+  'vault.import',
   'client.people',
   'client.defaultTemplate'
 ] as const
@@ -57,6 +59,8 @@ export const commands: readonly CommandDeclaration[] = [
   { id: 'client.brief', label: 'Open Brief', shortcut: 'CmdOrCtrl+Alt+B', menu: 'go' },
   { id: 'app.palette', label: 'Go to Anything…', shortcut: 'CmdOrCtrl+K', menu: 'go' },
   { id: 'app.search', label: 'Search…', shortcut: 'CmdOrCtrl+Shift+F', menu: 'go' },
+  { id: 'vault.export', label: 'Export…', shortcut: 'CmdOrCtrl+Alt+E', menu: 'file' },
+  { id: 'vault.import', label: 'Import Markdown…', menu: 'file' },
   { id: 'client.people', label: 'Go to People', shortcut: 'CmdOrCtrl+Alt+P', menu: 'go' },
   { id: 'client.defaultTemplate', label: 'Set Default Template…', menu: 'edit' }
 ]

@@ -6,7 +6,7 @@ import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'
 import { RapportError, fileError } from '../errors'
-import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
+import { isTempFile, syncFolder, writeFileAtomic } from '../fs/atomic-write'
 import { fileVersion } from '../fs/file-version'
 import { safeSlug, uniqueName } from '../fs/safe-name'
 import { parseSyncConflictName } from '../fs/sync-conflicts'
@@ -18,6 +18,7 @@ import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
 import { ensureFolder } from '../fs/ensure-folder'
+import { mapInOrder } from '../map-in-order'
 
 interface EntryRecord extends EntrySummary {
   /** The file's version when last read or written by Rapport. */
@@ -28,6 +29,23 @@ interface EntryRecord extends EntrySummary {
 
 /** Only this much of a very large entry is read to make its excerpt at start-up. */
 const EXCERPT_BYTES = 16 * 1024
+/** Files read together while opening a vault: enough to keep a disk busy, few enough to stay far from the open-files limit. */
+const READS_AT_ONCE = 32
+/** An entry written elsewhere, as `adopt` takes it. */
+export interface AdoptInput {
+  clientId: string | null
+  folder: string
+  original: EntryFile | null
+  fields: Record<string, unknown> & { id: string; title: string; created: string }
+  body: string
+}
+
+/** A run of adoptions (see `EntryStore.startAdoption`); `finish` flushes the folders and says which could not be flushed. */
+export interface EntryAdoption {
+  adopt(input: AdoptInput): Promise<EntrySummary>
+  finish(): Promise<Array<{ folder: string; reason: string }>>
+}
+
 /** A folder of journal entries, and the client it belongs to (null: the vault's own journal). */
 export interface JournalFolder {
   clientId: string | null
@@ -73,12 +91,17 @@ export class EntryStore {
 
   async load(folders: JournalFolder[]): Promise<void> {
     const next = emptyState()
+    const files: Array<{ relative: string; clientId: string | null }> = []
     for (const folder of folders) {
-      for (const relative of await this.markdownFiles(folder.path, next)) {
-        const record = await this.readRecord(relative, folder.clientId, next)
-        if (record) next.records.set(record.id, record)
-      }
+      for (const relative of await this.markdownFiles(folder.path, next)) files.push({ relative, clientId: folder.clientId })
     }
+    // Waiting on the disk is most of opening a large vault, and one file at a time leaves it idle between reads.
+    // Read several at once, then make the records in order, so which of two files claiming one id wins never depends on timing.
+    const contents = await mapInOrder(files, READS_AT_ONCE, ({ relative }) => this.readBytes(relative))
+    files.forEach(({ relative, clientId }, index) => {
+      const record = this.recordFrom(relative, clientId, contents[index]!, next)
+      if (record) next.records.set(record.id, record)
+    })
     this.state = next
   }
 
@@ -154,16 +177,25 @@ export class EntryStore {
   }
 
   private async readRecord(relative: string, clientId: string | null, state: EntryState): Promise<EntryRecord | null> {
+    return this.recordFrom(relative, clientId, await this.readBytes(relative), state)
+  }
+
+  private async readBytes(relative: string): Promise<{ bytes: Buffer; size: number } | { error: unknown }> {
     const absolute = join(this.root, relative)
-    let bytes: Buffer
-    let size: number
     try {
-      size = (await stat(absolute)).size
-      bytes = await readFile(absolute)
+      const size = (await stat(absolute)).size
+      return { bytes: await readFile(absolute), size }
     } catch (error) {
-      state.problems.push({ path: relative, reason: fileError(error, 'read', relative).message })
+      return { error }
+    }
+  }
+
+  private recordFrom(relative: string, clientId: string | null, read: { bytes: Buffer; size: number } | { error: unknown }, state: EntryState): EntryRecord | null {
+    if ('error' in read) {
+      state.problems.push({ path: relative, reason: fileError(read.error, 'read', relative).message })
       return null
     }
+    const { bytes, size } = read
     const version = fileVersion(bytes)
     let text: string
     try {
@@ -400,21 +432,60 @@ export class EntryStore {
    * file's own front matter, so fields Rapport does not know keep their
    * comments and order. An id already in the vault is refused, never shared.
    */
-  async adopt(input: {
-    clientId: string | null
-    folder: string
-    original: EntryFile | null
-    fields: Record<string, unknown> & { id: string; title: string; created: string }
-    body: string
-  }): Promise<EntrySummary> {
+  async adopt(input: AdoptInput): Promise<EntrySummary> {
+    return this.adoptWith(input, (folder, created, title) => this.freeFileName(folder, created, title), {})
+  }
+
+  /**
+   * Adopts many entries in a row (an import of thousands of notes). Two
+   * things that are right for one entry cost too much for ten thousand:
+   * gathering every file name in use for each new file (here they are
+   * gathered once and kept up to date), and flushing the folder after each
+   * file (here each folder is flushed once, by `finish`, which the import
+   * awaits before it reports anything as imported). Every file is still
+   * written whole and flushed before its name appears, as `adopt` does.
+   */
+  startAdoption(): EntryAdoption {
+    const taken = this.takenPaths()
+    const folders = new Set<string>()
+    return {
+      adopt: async (input) => {
+        const summary = await this.adoptWith(input, (folder, created, title) => this.freeFileName(folder, created, title, taken), {
+          deferFolderSync: true,
+          madeFolder: folders.has(input.folder)
+        })
+        taken.add(summary.path.toLowerCase())
+        folders.add(input.folder)
+        return summary
+      },
+      finish: async () => {
+        const failed: Array<{ folder: string; reason: string }> = []
+        for (const folder of folders) {
+          try {
+            await syncFolder(join(this.root, folder))
+          } catch (error) {
+            failed.push({ folder, reason: fileError(error, 'flush to disk', folder).message })
+          }
+        }
+        folders.clear()
+        return failed
+      }
+    }
+  }
+
+  private async adoptWith(
+    input: AdoptInput,
+    freeName: (folder: string, created: string, title: string) => string,
+    { deferFolderSync = false, madeFolder = false }: { deferFolderSync?: boolean; madeFolder?: boolean }
+  ): Promise<EntrySummary> {
     const { id, ...rest } = input.fields
     const taken = this.records.get(id)
     if (taken) throw new RapportError('conflict', `The id ${id} is already used by ${taken.path}.`, taken.path)
-    const relative = this.freeFileName(input.folder, input.fields.created, input.fields.title)
+    const relative = freeName(input.folder, input.fields.created, input.fields.title)
     const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
     try {
-      await ensureFolder(join(this.root, input.folder))
-      await writeFileAtomic(join(this.root, relative), text)
+      if (!madeFolder) await ensureFolder(join(this.root, input.folder))
+      await writeFileAtomic(join(this.root, relative), text, { deferFolderSync })
     } catch (error) {
       throw fileError(error, 'create', relative)
     }
@@ -446,8 +517,12 @@ export class EntryStore {
     return this.freeFileName(folder, record.created, title)
   }
 
-  private freeFileName(folder: string, created: string, title: string): string {
-    const taken = new Set([...this.records.values()].map((r) => r.path.toLowerCase()))
+  /** Every entry's path, lower-cased: names are compared ignoring case, as macOS and Windows disks do. */
+  private takenPaths(): Set<string> {
+    return new Set([...this.records.values()].map((r) => r.path.toLowerCase()))
+  }
+
+  private freeFileName(folder: string, created: string, title: string, taken = this.takenPaths()): string {
     const name = uniqueName(
       fileStem(created, title),
       (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || existsSync(join(this.root, folder, candidate)),

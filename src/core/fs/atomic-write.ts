@@ -15,8 +15,13 @@ export function isTempFile(name: string): boolean {
  * the bytes go to a temporary file beside the target, are flushed to the
  * disk, renamed over the target (atomic on one file system), and then the
  * folder itself is flushed so the rename survives a power cut.
+ *
+ * `deferFolderSync` leaves that last flush to the caller, who writes many
+ * files into the same folders and flushes each folder once (see
+ * `EntryStore.startAdoption`) before saying any of them is written. Each
+ * file is still whole on disk before its name appears.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { deferFolderSync?: boolean } = {}): Promise<void> {
   const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
   const handle = await open(temp, 'wx', 0o644)
   try {
@@ -34,7 +39,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await unlink(temp).catch(() => undefined)
     throw error
   }
-  await syncFolder(dirname(target))
+  if (!options.deferFolderSync) await syncFolder(dirname(target))
 }
 
 /** Flushes a folder's entries (new names, renames) to disk; not possible on Windows, where rename is already durable enough. */

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path'
 import type { ImportReport } from '../../shared/contract/transfer'
 import type { ClientFile } from '../../shared/domain'
+import type { EntryAdoption } from '../entries/entry-store'
 import { layout } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 import { entryIdOfUrl, entryUrl, linkDestination, rewriteEntryLinks } from './entry-links'
@@ -56,15 +57,24 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
   const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
   const total = plan.notes.length
-  for (const [done, note] of plan.notes.entries()) {
-    if (run.signal?.aborted) {
-      outcome.status = 'cancelled'
-      outcome.notReached = total - done
-      break
+  // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
+  const adoption = vault.entries.startAdoption()
+  try {
+    for (const [done, note] of plan.notes.entries()) {
+      if (run.signal?.aborted) {
+        outcome.status = 'cancelled'
+        outcome.notReached = total - done
+        break
+      }
+      if (skips(note)) outcome.duplicatesSkipped++
+      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed), windows1252: plan.request.windows1252 }, outcome)
+      run.onProgress?.({ done: done + 1, total })
     }
-    if (skips(note)) outcome.duplicatesSkipped++
-    else await importNote(vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed), windows1252: plan.request.windows1252 }, outcome)
-    run.onProgress?.({ done: done + 1, total })
+  } finally {
+    // Before anything is reported as imported, the new names are on disk for good.
+    for (const { folder, reason } of await adoption.finish()) {
+      outcome.problems.push({ path: folder, reason: `${reason}; the notes imported into it may not survive a power cut` })
+    }
   }
   return outcome
 }
@@ -75,7 +85,7 @@ interface NoteContext {
   windows1252: boolean
 }
 
-async function importNote(vault: Vault, note: PlannedNote, { clientIds, links, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
+async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNote, { clientIds, links, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
   const fail = (reason: string): void => void outcome.problems.push({ path: note.source.absolute, reason })
   const text = await readNoteText(note.source.absolute, { windows1252 })
   if ('problem' in text) return fail(text.problem)
@@ -90,7 +100,7 @@ async function importNote(vault: Vault, note: PlannedNote, { clientIds, links, w
   const ownClient = fields.original.fields.client
   if (typeof ownClient === 'string' && !/^c_/.test(ownClient) && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient)) extra['imported-client'] = ownClient
   try {
-    await vault.entries.adopt({
+    await adoption.adopt({
       clientId,
       folder: clientId === null ? layout.journalDir : vault.clients.journalOf(clientId),
       original: fields.original,

@@ -17,6 +17,7 @@ import type { EntriesPaneHandle } from '@renderer/journal/EntriesPane'
 import { entryTitle } from '@renderer/journal/EntryList'
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
 import { TemplatePicker } from '@renderer/templates/TemplatePicker'
+import { TransferCommands } from '@renderer/transfer/TransferCommands'
 import { call, errorMessage, onEvent } from './api'
 import { AppAlert } from './AppAlert'
 import { useFlushEvents } from './useFlushEvents'
@@ -319,6 +320,7 @@ export function App() {
       {viewContext && <PeopleCommands context={viewContext} clientId={selectedClientId} />}
       {viewContext && <MentionNavigator context={viewContext} />}
       {viewContext && <RelationshipCommands context={viewContext} client={client} />}
+      {viewContext && <TransferCommands context={viewContext} clientId={selectedClientId} entryId={selectedEntryId} entryTitle={selectedEntry && entryTitle(selectedEntry)} />}
       {viewContext && <PaletteCommand context={viewContext} views={globalViews} />}
       {viewContext && <SearchCommand context={viewContext} />}
       {alert && <AppAlert message={alert} onDismiss={() => setAlert(null)} />}

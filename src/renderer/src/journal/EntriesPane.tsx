@@ -2,8 +2,9 @@ import { useImperativeHandle, useRef } from 'react'
 import type { ReactNode, Ref } from 'react'
 import type { ClientSummary, EntrySummary } from '@shared/domain'
 import { shortcutLabel, withShortcut } from '@renderer/commands/platform'
+import { runCommand } from '@renderer/commands/useCommands'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
-import { PencilIcon, PlusIcon, TrashIcon, WarningIcon } from '@renderer/ui/icons'
+import { ExportIcon, PencilIcon, PlusIcon, TrashIcon, WarningIcon } from '@renderer/ui/icons'
 import { EntryList } from './EntryList'
 import './journal.css'
 
@@ -63,6 +64,16 @@ export function EntriesPane(props: EntriesPaneProps) {
               disabled={!canWrite || Boolean(client.problem)}
             >
               <PencilIcon />
+            </button>
+            {/* Export… starts with the client on screen, so this is the same command as the menu's. */}
+            <button
+              type="button"
+              className="button icon-button"
+              aria-label="Export client…"
+              title={withShortcut('Export client…', 'vault.export')}
+              onClick={() => runCommand('vault.export')}
+            >
+              <ExportIcon />
             </button>
             <button
               type="button"

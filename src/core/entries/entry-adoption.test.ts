@@ -1,0 +1,49 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openTestVault } from '../testing/open-vault'
+import { layout } from '../vault/layout'
+
+const note = (id: string, title: string, body = 'Text.\n') => ({
+  clientId: null,
+  folder: layout.journalDir,
+  original: null,
+  fields: { id, title, created: '2026-03-01T10:00:00.000Z', updated: '2026-03-01T10:00:00.000Z', tags: [] },
+  body
+})
+
+describe('adopting many entries in a row (an import)', () => {
+  it('gives each a free name, beside the entries already there and those adopted before it, ignoring case', async () => {
+    const { dir, vault } = await openTestVault()
+    await vault.entries.adopt(note('e_ALREADYTHERE', 'Weekly call'))
+    const adoption = vault.entries.startAdoption()
+    const first = await adoption.adopt(note('e_FIRST', 'Weekly call'))
+    const second = await adoption.adopt(note('e_SECOND', 'WEEKLY CALL'))
+    const other = await adoption.adopt(note('e_OTHER', 'Budget'))
+    expect(await adoption.finish()).toEqual([])
+
+    expect([first.path, second.path, other.path]).toEqual([
+      'journal/2026-03-01-weekly-call-2.md',
+      'journal/2026-03-01-weekly-call-3.md',
+      'journal/2026-03-01-budget.md'
+    ])
+    expect((await readdir(join(dir, 'journal'))).filter((f) => f.endsWith('.md')).sort()).toEqual([
+      '2026-03-01-budget.md',
+      '2026-03-01-weekly-call-2.md',
+      '2026-03-01-weekly-call-3.md',
+      '2026-03-01-weekly-call.md'
+    ])
+    expect(await readFile(join(dir, second.path), 'utf8')).toContain('id: e_SECOND')
+    expect((await vault.entries.read('e_SECOND')).title).toBe('WEEKLY CALL')
+  })
+
+  it('refuses an id the vault already uses, and goes on with the next', async () => {
+    const { vault } = await openTestVault()
+    const adoption = vault.entries.startAdoption()
+    await adoption.adopt(note('e_SAME', 'One'))
+    await expect(adoption.adopt(note('e_SAME', 'Two'))).rejects.toThrow(/already used/)
+    await adoption.adopt(note('e_NEXT', 'Three'))
+    expect(await adoption.finish()).toEqual([])
+    expect(vault.entries.list(null).map((e) => e.title).sort()).toEqual(['One', 'Three'])
+  })
+})

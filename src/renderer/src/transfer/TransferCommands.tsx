@@ -1,0 +1,41 @@
+import { useState } from 'react'
+import type { ViewContext } from '@renderer/app/views'
+import { useCommands } from '@renderer/commands/useCommands'
+import { ExportDialog } from './ExportDialog'
+import { ImportDialog } from './ImportDialog'
+
+interface TransferCommandsProps {
+  context: ViewContext
+  /** The client on screen, if any: Export… starts with it. */
+  clientId: string | null
+  /** The entry open in the editor, if any: Export… offers it. */
+  entryId: string | null
+  entryTitle: string | null
+}
+
+/**
+ * "Export…" and "Import Markdown…" from the menu, shortcuts and palette. App
+ * mounts it once; it owns nothing but its two dialogs. The single-entry
+ * "Export Entry to Markdown…" (a save dialog for one file) stays with the editor.
+ */
+export function TransferCommands({ context, clientId, entryId, entryTitle }: TransferCommandsProps) {
+  const [open, setOpen] = useState<'export' | 'import' | null>(null)
+  useCommands({
+    'vault.export': { enabled: () => true, run: () => setOpen('export') },
+    'vault.import': { enabled: () => context.canWrite, run: () => setOpen('import') }
+  })
+  const close = () => setOpen(null)
+  if (open === 'export') {
+    return <ExportDialog clients={context.clients} clientId={clientId} entryId={entryId} entryTitle={entryTitle} onClose={close} />
+  }
+  if (open === 'import') {
+    return (
+      <ImportDialog
+        clients={context.clients.filter((c) => !c.problem)}
+        onImported={() => void context.refresh().catch((error: unknown) => context.notify(error instanceof Error ? error.message : String(error)))}
+        onClose={close}
+      />
+    )
+  }
+  return null
+}
