@@ -201,6 +201,8 @@ export class ClientStore {
       change(db.data)
       await db.write()
       record.data = db.data
+      // A reload that read this file before the write landed may have swapped in an older record since: this one is newer.
+      if (this.records.get(record.id) !== record) this.records.set(record.id, record)
       this.notify({ kind: 'client', id: record.id })
     } catch (error) {
       throw fileError(error, 'save', relative)
