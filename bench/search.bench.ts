@@ -88,13 +88,22 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   const rawClients = await time(async () => {
     for (const file of clientFiles) await readFile(file)
   }, 3)
-  const listReady = await time(async () => {
-    const vault = await Vault.open(root)
+  // As the app opens a vault: clients first, entries in the background. Each round waits for those entries
+  // (outside the timing), so the next round is not measured against the last one's reading.
+  const listReady: number[] = []
+  const entriesFollow: number[] = []
+  for (let round = 0; round < 3; round++) {
+    const began = performance.now()
+    const vault = await Vault.open(root, { entries: 'background' })
     await clientHandlers(vault)['clients:list'](undefined)
-  }, 3)
+    listReady.push(performance.now() - began)
+    await vault.entriesRead
+    entriesFollow.push(performance.now() - began)
+  }
   const clientsAlone = await time(() => new ClientStore(root).load(), 3)
-  rows.push({ area, measure: `client list ready (open the vault + clients:list, ${synthetic.clients} clients)`, value: median(listReady), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
-  rows.push({ area, measure: 'clients read alone (ClientStore.load: if clients came before entries)', value: median(clientsAlone), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
+  rows.push({ area, measure: `client list ready (open the vault in the background + clients:list, ${synthetic.clients} clients)`, value: median(listReady), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
+  rows.push({ area, measure: '…and every entry read after it (the rest of the open, in the background)', value: median(entriesFollow), unit: 'ms' })
+  rows.push({ area, measure: 'clients read alone (ClientStore.load)', value: median(clientsAlone), unit: 'ms', baseline: { label: 'raw read of every client.json', value: median(rawClients) }, goal: '≤ 1.5×' })
 
   // The baseline for opening and building the index: every entry file read, one after another.
   const entryFiles = await journalFiles(root)

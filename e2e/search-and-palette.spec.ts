@@ -141,10 +141,18 @@ test('a journal of 10,000 entries stays a short DOM and scrolls smoothly; the ke
   test.setTimeout(180_000)
   const vault = await mkdtemp(join(tmpdir(), 'rapport-10k-'))
   await writeManyEntries(vault, 10_000)
-  const app = await RapportHarness.launch(browser, { vaultDir: vault })
+  const app = await RapportHarness.launch(browser, { vaultDir: vault, entriesInBackground: true })
   try {
     await app.open()
     const page = app.page
+    // Usable at once: the client is listed while its 10,000 entries are still being read, then the count arrives.
+    const bigClient = page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Big Client/ })
+    await expect(bigClient).toBeVisible()
+    if (app.vault.readingEntries) {
+      console.log('10,000 entries: the client list was shown before the entries were read')
+      await screenshot(app, 'opening-large-vault.png')
+    }
+    await expect(bigClient).toContainText('10,000 entries', { timeout: 60_000 })
     // The index of 10,000 entries is still being built this early: search says so, and answers from what it has.
     await expect(page.getByRole('option', { name: /Big Client/ })).toBeVisible()
     await page.keyboard.press('Control+Shift+F')

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   /** An existing vault folder; a new temporary one when omitted. */
   vaultDir?: string
   colorScheme?: 'light' | 'dark'
+  /** Open as the app does a large vault: clients first, entries in the background, then vault:changed. */
+  entriesInBackground?: boolean
 }
 
 /**
@@ -62,7 +64,7 @@ export class RapportHarness {
 
   static async launch(browser: Browser, options: HarnessOptions = {}): Promise<RapportHarness> {
     const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')))
-    const vault = await Vault.open(vaultDir)
+    const vault = await Vault.open(vaultDir, options.entriesInBackground ? { entries: 'background' } : {})
     const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
     const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined, vault)
@@ -104,6 +106,8 @@ export class RapportHarness {
     })
     this.stopWatching = watcher
     await watcher.ready
+    // As main does: once every entry is read, the page reads the vault again.
+    if (this.vault.readingEntries) void this.vault.entriesRead.then(() => this.emit('vault:changed', { paths: [] }).catch(() => undefined))
   }
 
   private readonly flushWaiters: Array<() => void> = []

@@ -1,4 +1,4 @@
-import type { ApiError, Handlers, Result } from '../shared/api'
+import type { ApiError, Channel, Handlers, Result } from '../shared/api'
 import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
@@ -16,9 +16,16 @@ import type { Vault } from './vault/vault'
 
 export type { ShellPorts } from './shell-ports'
 
+/**
+ * What answers while a vault opened in the background is still reading its
+ * entries: enough to show the vault and its client list. Everything else
+ * waits until the entries are read, so nothing answers from half a vault.
+ */
+const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
+
 /** The core's implementation of every channel in the contract, joined from each feature's handlers. */
 export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
-  return {
+  const handlers: Handlers = {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
@@ -33,6 +40,15 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async (outcome) => shell.flushed(outcome)
   }
+  for (const channel of Object.keys(handlers) as Channel[]) {
+    if (answersWhileReading.has(channel)) continue
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+    ;(handlers as Record<Channel, (input: unknown) => Promise<unknown>>)[channel] = async (input) => {
+      if (vault.readingEntries) await vault.entriesRead
+      return handler(input)
+    }
+  }
+  return handlers
 }
 
 /**

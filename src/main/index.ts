@@ -97,7 +97,8 @@ async function start(): Promise<void> {
   const root = resolveVaultPath({ flag: vaultFlag(process.argv), documentsDir: app.getPath('documents') })
   let vault: Vault
   try {
-    vault = await Vault.open(root)
+    // The window shows the client list as soon as the clients are read; entries follow in the background.
+    vault = await Vault.open(root, { entries: 'background' })
   } catch (error) {
     dialog.showErrorBox('Rapport cannot open its vault', `${root}\n\n${(error as Error).message}`)
     app.exit(1)
@@ -129,6 +130,11 @@ async function start(): Promise<void> {
   )
   registerIpc(dispatch)
 
+  // Once every entry is read, the window reads the vault again: counts, the open client's journal, Today.
+  vault.entriesRead.then(
+    () => send('vault:changed', { paths: [] }),
+    (error: unknown) => dialog.showErrorBox('Rapport could not read every entry', `${root}\n\n${(error as Error).message}`)
+  )
   const stopWatching = watchVault(root, (paths) => {
     void vault.applyChanges(paths).then(() => send('vault:changed', { paths }))
   })

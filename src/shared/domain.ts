@@ -183,6 +183,8 @@ export interface ClientSummary {
   organisation?: string
   stage?: Stage
   entryCount: number
+  /** The vault is still reading its entries: `entryCount` and `lastEntryAt` are not known yet. */
+  counting?: true
   /** ISO timestamp of the newest entry, for sorting by recent activity. */
   lastEntryAt?: string
   /** Path relative to the vault, for people and error messages. */
@@ -243,6 +245,8 @@ export interface VaultInfo {
   readOnly: boolean
   /** Why the vault is read-only, in words for people. */
   readOnlyReason?: string
+  /** The clients are listed, but the entries are still being read (a large vault just opened): counts are not known yet. */
+  readingEntries?: true
   /** Set when this open updated a vault written by an older Rapport; the files it changed were copied to `backup` first. */
   migrated?: { from: number; to: number; backup: string }
   problems: VaultProblem[]

@@ -15,6 +15,8 @@ export function clientSummary(vault: Vault, record: ClientRecord, at: Viewpoint 
     id: record.id,
     name: record.data?.name ?? record.slug,
     entryCount: count,
+    // Until a vault opened in the background has read its entries, a count of 0 would be a guess.
+    ...(vault.readingEntries ? { counting: true as const } : {}),
     path: `${layout.clientsDir}/${record.slug}`
   }
   if (record.data?.organisation) result.organisation = record.data.organisation

@@ -46,7 +46,23 @@ export class Vault {
     this.clients.notify = this.entries.notify = (change) => this.emitChange(change)
   }
 
-  static async open(root: string): Promise<Vault> {
+  /**
+   * Resolves once the vault's entries have been read. A vault opened with
+   * `entries: 'background'` is usable before then (its clients are listed at
+   * once); everything that needs entries waits for this (see service.ts).
+   */
+  entriesRead: Promise<void> = Promise.resolve()
+  /** True while a vault opened with `entries: 'background'` is still reading its entries. */
+  readingEntries = false
+
+  /**
+   * Opens (creating if needed) the vault at `root`. By default every client
+   * and entry has been read when it resolves. With `entries: 'background'`
+   * it resolves once the clients are read, and the entries follow
+   * (`entriesRead`): a window over a vault of 10,000 entries shows its client
+   * list at once instead of after reading every entry.
+   */
+  static async open(root: string, options: { entries?: 'now' | 'background' } = {}): Promise<Vault> {
     const vault = new Vault(root)
     try {
       await ensureFolder(root)
@@ -69,7 +85,17 @@ export class Vault {
       vault.problems.push({ path: layout.manifest, reason: manifest.reason })
       vault.readOnlyReason = `${layout.manifest} cannot be read, so the vault is open read-only. Run "rapport doctor" to see why.`
     }
-    await vault.reload()
+    if (options.entries !== 'background') {
+      await vault.reload()
+      return vault
+    }
+    await vault.clients.load()
+    vault.readingEntries = true
+    vault.entriesRead = vault.reload().finally(() => {
+      vault.readingEntries = false
+    })
+    // A failure here is the same as a failed open's, but it comes later: whoever waits on entriesRead hears of it.
+    vault.entriesRead.catch(() => undefined)
     return vault
   }
 
@@ -177,6 +203,7 @@ export class Vault {
       format: this.format,
       created: this.created,
       readOnly: this.readOnlyReason !== null,
+      ...(this.readingEntries ? { readingEntries: true } : {}),
       ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
       ...(this.migration ? { migrated: { from: this.migration.from, to: this.migration.to, backup: this.migration.backup } } : {}),
       problems: [...this.problems, ...this.clients.problems, ...this.entries.problems]

@@ -248,7 +248,7 @@ export function App() {
   }
   if (!info) return <div className="app app-loading" aria-busy="true" />
 
-  const showWelcome = clients.length === 0 && !journal.hasUnfiledEntries
+  const showWelcome = clients.length === 0 && !journal.hasUnfiledEntries && !info.readingEntries
   const closeDialog = () => setDialog(null)
   // Where focus goes after a dialog that did its work; a cancelled dialog returns focus to where it came from.
   const focusAfterDone = (target: () => void) => {

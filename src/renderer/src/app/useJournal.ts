@@ -48,7 +48,9 @@ export function useJournal() {
 
   /** Reads everything again, keeping the selection where it still exists. */
   const refresh = useCallback(async () => {
-    const [info, clients, unfiled] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined), call('entries:list', { clientId: null })])
+    const [info, clients] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined)])
+    // While a large vault is still reading its entries, show the clients now; the entries follow (main says vault:changed).
+    const unfiled = info.readingEntries ? [] : await call('entries:list', { clientId: null })
     setJournal((j) => {
       const stillThere = j.selectedClientId !== null && clients.some((c) => c.id === j.selectedClientId)
       if (!stillThere) shownClient.current = null

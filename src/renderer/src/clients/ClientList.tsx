@@ -38,7 +38,7 @@ export function ClientList({ clients, selectedId, onSelect, ref }: ClientListPro
           </span>
           <span className="client-meta" id={descriptionId}>
             {client.organisation && <span className="client-organisation">{client.organisation}</span>}
-            <span className="client-count">{entryCount(client.entryCount)}</span>
+            <span className="client-count">{client.counting ? 'counting entries…' : entryCount(client.entryCount)}</span>
             <ClientIndicators client={client} />
             {client.problem && <span className="visually-hidden">Cannot read its details: {client.problem}</span>}
           </span>
