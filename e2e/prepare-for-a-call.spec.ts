@@ -220,7 +220,10 @@ test('a client with years of history, every list at its limit, still prints on o
     await app.page.getByRole('option', { name: /Dana Whitfield/ }).click()
     await app.page.keyboard.press('Control+Alt+B')
     const brief = briefOf(app.page)
-    await expect(brief.locator('[data-section]')).toHaveCount(7)
+    // Every section, the people likely on the call among them (three of seven, the ones just written about first).
+    await expect(brief.locator('[data-section]')).toHaveCount(8)
+    await expect(brief.locator('[data-section=people] .brief-stakeholder')).toHaveCount(3)
+    await expect(brief.locator('[data-section=people] .brief-stakeholder').first()).toContainText('Priya Shah')
     await expect(brief.getByText(/\+\d+ more/).first()).toBeVisible()
     const a4 = await app.page.pdf({ format: 'A4' })
     const letter = await app.page.pdf({ format: 'Letter' })

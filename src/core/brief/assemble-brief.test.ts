@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nodes, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
@@ -99,14 +99,14 @@ describe('the brief of a client whose client.json was edited by hand', () => {
     ])
     expect(commitments?.theirs.items.map((c) => [c.id, c.due?.day, c.due?.state])).toEqual([['k_b', '2026-11-30', 'later']])
 
-    // Real conversations, newest first; attempts are not conversations. The gist comes from the linked entry's
-    // Summary section, else the same day's entry (its first lines); a conversation with neither has none.
+    // Real conversations, newest first (two fit); attempts are not conversations. The gist comes from the linked
+    // entry's Summary section, else the same day's entry (its first lines).
     const conversations = briefSection(brief, 'conversations')
     expect(conversations?.items.map((c) => [c.interactionId, c.day, c.gist?.source ?? null])).toEqual([
       ['i_3', '2026-11-18', 'summary'],
-      ['i_2', '2026-11-09', 'excerpt'],
-      ['i_1', '2026-10-02', null]
+      ['i_2', '2026-11-09', 'excerpt']
     ])
+    expect(conversations?.more).toBe(1)
     expect(conversations?.items[0]).toMatchObject({
       note: 'Walked through the pilot plan She wants numbers first',
       gist: { entryId: 'e_hand_pilot', heading: 'Summary', text: 'She will back the pilot if the costs are clear before the board meets. Numbers first, story second.' }
@@ -168,7 +168,7 @@ describe('the brief of a client whose client.json was edited by hand', () => {
   - She will back the pilot if the costs are clear before the board meets. Numbers first, story second. ([Pilot plan, on video](clients/hand-edited/journal/2026-11-18-pilot-plan.md))
 - **Mon 9 Nov** · In person from them · shared something of value
   - She came by with the industry report she had promised, and stayed for a coffee. ([coffee](clients/hand-edited/journal/2026-11-09-coffee.md))
-- **Fri 2 Oct** · Phone · conversation
+- _+1 earlier conversations_
 
 ## Outreach and follow-up
 
@@ -234,35 +234,31 @@ describe('the brief of a client with years of history', () => {
     expect(style?.learned.more).toBe(2)
   })
 
-  it('lists open commitments both ways, overdue first, four each way at most', async () => {
+  it('lists open commitments both ways, overdue first, three each way at most', async () => {
     const { call } = await openVault({ history: true })
     const commitments = briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'commitments')
     expect(commitments?.mine.items.map((c) => [c.id, c.due?.state])).toEqual([
       ['k_mine_late_1', 'overdue'],
       ['k_mine_late_2', 'overdue'],
-      ['k_mine_today', 'today'],
-      ['k_mine_moved', 'this-week']
+      ['k_mine_today', 'today']
     ])
-    expect(commitments?.mine.more).toBe(3)
+    expect(commitments?.mine.more).toBe(4)
     expect(commitments?.theirs).toEqual({ items: [expect.objectContaining({ id: 'k_theirs_late', overdue: true }), expect.objectContaining({ id: 'k_theirs_later', overdue: false })], more: 0 })
   })
 
-  it('quotes the last three conversations from the journal, opening only the entries it quotes', async () => {
+  it('quotes the last two conversations from the journal, opening only the entries it quotes', async () => {
     const { vault, call } = await openVault({ history: true })
     const read = vi.spyOn(vault.entries, 'read')
     const brief = await call('brief:get', { clientId: HISTORY_CLIENT_ID })
     const conversations = briefSection(brief, 'conversations')
     expect(conversations?.items.map((c) => [c.day, c.channel, c.outcome, c.note ?? null, c.gist?.entryId ?? null, c.gist?.source ?? null])).toEqual([
       ['2026-11-17', 'video', 'conversation', null, null, null],
-      ['2026-11-11', 'in-person', 'meeting', 'Workshop with the ops team', 'e_recent_workshop', 'summary'],
-      // Linked in the interaction, written the day after.
-      ['2026-11-03', 'phone', 'conversation', 'Catch-up on the renewal', 'e_recent_renewal', 'excerpt']
+      ['2026-11-11', 'in-person', 'meeting', 'Workshop with the ops team', 'e_recent_workshop', 'summary']
     ])
     expect(conversations?.items[1]?.gist).toMatchObject({ heading: 'What happened', text: 'The ops team mapped the hand-offs; Priya is the blocker on data access.' })
-    expect(conversations?.items[2]?.gist?.text).toBe('They sounded keen on renewing, if the price holds. I should prepare two options.')
-    expect(conversations?.more).toBe(317)
-    // 160 entries in the journal: two quoted, and the last retrospective.
-    expect(read.mock.calls.map(([id]) => id).sort()).toEqual(['e_recent_renewal', 'e_recent_retro', 'e_recent_workshop'])
+    expect(conversations?.more).toBe(318)
+    // 160 entries in the journal: one quoted, and the last retrospective (who the newest mention is read from the files, not opened as entries).
+    expect(read.mock.calls.map(([id]) => id).sort()).toEqual(['e_recent_retro', 'e_recent_workshop'])
   })
 
   it('counts outreach since the last conversation and gives the next follow-up', async () => {
@@ -279,8 +275,8 @@ describe('the brief of a client with years of history', () => {
   it('gives the newest questions still to ask and the newest retrospective’s points', async () => {
     const { call } = await openVault({ history: true })
     const next = briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'next-time')
-    expect(next?.questions.items.map((q) => q.id)).toEqual(['q_open_4', 'q_open_5', 'q_open_6'])
-    expect(next?.questions.more).toBe(4)
+    expect(next?.questions.items.map((q) => q.id)).toEqual(['q_open_5', 'q_open_6'])
+    expect(next?.questions.more).toBe(5)
     expect(next?.retrospective).toMatchObject({
       entryId: 'e_recent_retro',
       day: '2026-10-30',
@@ -308,12 +304,67 @@ describe('the brief of a client with years of history', () => {
     })
   })
 
+  it('lists the people likely on the call: mentioned in the newest entries first, then sponsors and decision makers, three at most', async () => {
+    const { call } = await openVault({ history: true })
+    const people = briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'people')
+    // Priya and Tom are both in the newest entry; Priya is in the one before too. Then Marcus the sponsor;
+    // Alex decides, but three fit.
+    expect(people?.items.map((p) => [p.personId, p.mentioned ?? null])).toEqual([
+      ['p_priya', '2026-11-15'],
+      ['p_tom', '2026-11-15'],
+      ['p_marcus', null]
+    ])
+    expect(people?.more).toBe(4)
+    expect(people?.items[1]).toEqual({
+      personId: 'p_tom',
+      name: 'Tom Reyes',
+      role: 'CFO',
+      relation: 'blocker',
+      trust: 'fringe',
+      channel: 'email',
+      likes: { items: ['cycling'], more: 3 },
+      dislikes: { items: ['surprises'], more: 0 },
+      mentioned: '2026-11-15'
+    })
+    expect(people?.items[2]).toMatchObject({ name: 'Marcus Bell', relation: 'sponsor', trust: 'familiar', opening: 'small-talk-first' })
+  })
+
+  it('ranks by the newest entries only, and leaves the section out when the client has no people', async () => {
+    const { dir, vault, call } = await openVault({ history: true })
+    const path = join(dir, 'clients/dana-whitfield/client.json')
+    const file = JSON.parse(await readFile(path, 'utf8')) as { people: Array<{ id: string }> }
+    // Only Lee, mentioned in an entry three years old (outside the window), and Marcus the sponsor: the sponsor leads.
+    file.people = file.people.filter((p) => p.id === 'p_lee' || p.id === 'p_marcus')
+    await writeFile(path, JSON.stringify(file))
+    const old = join(dir, 'clients/dana-whitfield/journal', (await readdir(join(dir, 'clients/dana-whitfield/journal'))).sort()[0] ?? '')
+    await writeFile(old, `${await readFile(old, 'utf8')}\nMet [Lee](rapport://person/p_lee) from procurement.\n`)
+    await vault.reload()
+    expect(briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'people')?.items.map((p) => p.personId)).toEqual(['p_marcus', 'p_lee'])
+
+    file.people = []
+    await writeFile(path, JSON.stringify(file))
+    await vault.reload()
+    expect(kinds(await call('brief:get', { clientId: HISTORY_CLIENT_ID }))).not.toContain('people')
+  })
+
   it('fits one printed page', async () => {
     const { call } = await openVault({ history: true })
     const { markdown } = await call('brief:markdown', { clientId: HISTORY_CLIENT_ID })
     expect(markdown).toMatch(/^# Dana Whitfield — Northwind\n\nCOO · Stage: Long-term since 3 Mar · Trust: Familiar since 12 Jan · Client since 24 Nov 2023  \n\+1 212 555 0100 · dana@northwind\.example\n/)
     expect(markdown).toContain('- Send the revised scope — **overdue since Fri 20 Nov**\n')
-    expect(markdown).toContain('- _+3 more_\n')
+    expect(markdown).toContain('- _+4 more_\n')
+    expect(markdown).toContain('- _+318 earlier conversations_\n')
+    expect(markdown).toContain(
+      [
+        '## Likely on the call (3 of 7)',
+        '',
+        '- **Priya Shah** — Head of Data · Blocker · Prefers chat · Likes clear asks',
+        '- **Tom Reyes** — CFO · Blocker · Fringe trust · Prefers email · Likes cycling (+3) · Dislikes surprises',
+        '- **Marcus Bell** — CEO · Sponsor · Familiar trust · Prefers small talk first',
+        '',
+        '## Commitments'
+      ].join('\n')
+    )
     expect(printedLines(markdown)).toBeLessThanOrEqual(PAGE_LINES)
   })
 })

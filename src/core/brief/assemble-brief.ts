@@ -29,6 +29,7 @@ import type { Vault } from '../vault/vault'
 import { openQuestionsOf, styleNotesOf } from './client-notes'
 import { entriesOnDays, gistCandidates, gistOf } from './conversation-gist'
 import { briefLimits, capped, cappedRecent } from './limits'
+import { peopleOf } from './people-on-the-call'
 import { RETROSPECTIVE_TEMPLATE, retrospectiveOf } from './retrospective'
 import { standingOf } from './standing'
 
@@ -63,7 +64,8 @@ interface Sources {
  * what counts as a conversation or a point); this only chooses, orders and
  * cuts, so the page says what the rest of the app says. The journal is read
  * from memory; only the few entries quoted are opened (one per conversation
- * shown, and the last retrospective).
+ * shown, and the last retrospective), and, when the client has people, the
+ * newest few are scanned for who they mention (people-on-the-call.ts).
  */
 export async function assembleBrief(vault: Vault, clientId: string, options: BriefOptions): Promise<Brief> {
   const record = vault.clients.get(clientId)
@@ -74,10 +76,15 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
   const { now, timeZone: zone } = options
   const sources: Sources = { vault, client: record.data, entries: vault.entries.list(record.id), now, zone, today: localDay(now, zone), options }
 
-  const [conversations, nextTime] = await Promise.all([conversationsOf(sources), nextTimeOf(sources)])
+  const [conversations, nextTime, people] = await Promise.all([
+    conversationsOf(sources),
+    nextTimeOf(sources),
+    peopleOf(vault, record.data.people ?? [], sources.entries, zone)
+  ])
   const sections: Array<BriefSection | null> = [
     whoOf(sources),
     styleOf(sources),
+    people,
     commitmentsOf(sources),
     conversations,
     outreachSectionOf(sources),

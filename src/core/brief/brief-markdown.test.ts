@@ -96,6 +96,37 @@ describe('the brief as Markdown', () => {
     ])
   })
 
+  it('writes the people likely on the call one line each, their names and words as typed, and how many were left out in the heading', () => {
+    const name = `${hostile.name} <script>alert(1)</script> [Bob](rapport://person/p_x) 👋 ${'x'.repeat(260)}`
+    const brief: Brief = {
+      clientId: 'c_1',
+      name: 'Acme',
+      asOf: { at: '2026-11-23T10:00:00.000Z', day: '2026-11-23', time: '10:00', timeZone: 'Europe/London' },
+      sections: [
+        {
+          kind: 'people',
+          items: [
+            { personId: 'p_1', name, role: hostile.organisation, relation: 'sponsor', trust: 'friend', channel: 'phone', opening: 'small-talk-first', likes: { items: [hostile.like], more: 2 }, dislikes: { items: [hostile.title], more: 0 }, mentioned: '2026-11-20' },
+            { personId: 'p_2', name: 'Jo Park', likes: { items: [], more: 0 }, dislikes: { items: [], more: 0 } }
+          ],
+          more: 5
+        }
+      ]
+    }
+    const markdown = briefToMarkdown(brief)
+    const nodes = nodesOf(parse(markdown))
+    expect(nodes.filter((n) => ['html', 'image', 'inlineCode', 'delete', 'table'].includes(n.type))).toEqual([])
+    // Only web addresses typed as text are linked (as themselves); the rapport: link and the javascript: one are text.
+    expect(nodes.flatMap((n) => (n.type === 'link' ? [n.url] : [])).every((url) => isExternalUrlAllowed(url))).toBe(true)
+    expect(nodes.filter((n) => n.type === 'heading').map(textOf)).toEqual(['Acme', 'Likely on the call (2 of 7)'])
+    expect(nodes.filter((n) => n.type === 'strong').map(textOf)).toEqual([name, 'Jo Park'])
+    const items = nodes.filter((n) => n.type === 'listItem').map(textOf)
+    expect(items).toEqual([
+      `${name} — ${hostile.organisation} · Sponsor · Friend trust · Prefers phone, small talk first · Likes ${hostile.like} (+2) · Dislikes ${oneLine(hostile.title)}`,
+      'Jo Park'
+    ])
+  })
+
   it('still reads as plain text: only what Markdown would take for syntax is escaped', () => {
     expect(inlineText('+1 212 555 0100')).toBe('+1 212 555 0100')
     expect(inlineText('-5% on the renewal')).toBe('-5% on the renewal')

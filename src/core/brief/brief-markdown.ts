@@ -7,6 +7,7 @@ import type {
   BriefEntryRef,
   BriefNextTime,
   BriefOutreach,
+  BriefPeople,
   BriefPerson,
   BriefSection,
   BriefStyle,
@@ -14,6 +15,7 @@ import type {
   Capped
 } from '../../shared/contract/brief'
 import type { Due } from '../../shared/contract/relationship'
+import { relationWords } from '../../shared/people-words'
 import { shortDay } from '../relationship/calendar'
 import { count, datePhrase, relativeDays } from '../relationship/wording'
 import { channelWords, detailWords, openingWords, outcomeWords, stageWords, trustWords, weekdayDay } from './brief-words'
@@ -77,6 +79,9 @@ class Writer {
         return [] // The title and status line above.
       case 'style':
         return ['## How they like to do business', this.style(section)]
+      case 'people':
+        // "(3 of 7)" in the heading rather than a "+4 more" line: the page has no line to spare.
+        return [`## Likely on the call${section.more > 0 ? ` (${section.items.length} of ${section.items.length + section.more})` : ''}`, this.people(section)]
       case 'commitments':
         return ['## Commitments', ...this.commitments(section)]
       case 'conversations':
@@ -107,6 +112,28 @@ class Writer {
       .filter(Boolean)
       .map((line) => `- ${capitalise(line)}`)
     if (s.learned.items.length > 0) lines.push(`- Learned: ${s.learned.items.map((note) => text(note.text)).join(' · ')}${moreInline(s.learned)}`)
+    return lines.join('\n')
+  }
+
+  /**
+   * One printed line each, as terse as a note on a card: who, what they are to
+   * the work, trust, how they like it, one like and one dislike. The brief is
+   * full at its limits; a line that wraps would push it onto a second page.
+   */
+  private people(s: BriefPeople): string {
+    const taste = (label: string, part: Capped<string>): string => (part.items.length === 0 ? '' : `${label} ${part.items.map(text).join(', ')}${part.more > 0 ? ` (+${part.more})` : ''}`)
+    const lines = s.items.map((p) => {
+      const prefers = [p.channel ? channelWords[p.channel].toLowerCase() : '', p.detail ? detailWords[p.detail] : '', p.opening ? openingWords[p.opening] : ''].filter(Boolean).join(', ')
+      const about = [
+        p.role ? text(p.role) : '',
+        p.relation ? relationWords[p.relation] : '',
+        p.trust ? `${trustWords[p.trust]} trust` : '',
+        prefers ? `Prefers ${prefers}` : '',
+        taste('Likes', p.likes),
+        taste('Dislikes', p.dislikes)
+      ].filter(Boolean)
+      return `- **${text(p.name)}**${about.length > 0 ? ` — ${about.join(' · ')}` : ''}`
+    })
     return lines.join('\n')
   }
 

@@ -8,13 +8,18 @@ import type { Capped } from '../../shared/contract/brief'
  * (see "fits one printed page" in assemble-brief.test.ts).
  */
 export const briefLimits = {
-  commitmentsEachWay: 4,
-  conversations: 3,
-  questions: 3,
+  commitmentsEachWay: 3,
+  conversations: 2,
+  questions: 2,
   styleNotes: 2,
   /** Points under each heading of the last retrospective. */
   retrospectivePoints: 3,
   likes: 8,
+  /** People likely on the call, and the likes and dislikes shown for each: one printed line a person. */
+  people: 3,
+  personLikes: 1,
+  /** The newest entries whose mentions put a person at the top of "likely on the call". */
+  mentionWindow: 10,
   dates: 3,
   /** Important dates further off than this are not "coming up" before a call. */
   comingUpDays: 30,

@@ -8,7 +8,7 @@
  * file must not reach Node.
  */
 import { z } from 'zod'
-import type { ClientFile, Stage, TrustLevel } from '../domain'
+import type { ClientFile, Stage, TrustLevel, relations } from '../domain'
 import type { ClientLocalTime, Commitment, Due, Interaction, UpcomingDate } from './relationship'
 import { id, returns } from './define'
 
@@ -156,6 +156,28 @@ export interface BriefPerson {
   notes?: string
 }
 
+/** One of the client's people (client.json `people`), as the brief shows them. */
+export interface BriefStakeholder {
+  personId: string
+  name: string
+  role?: string
+  relation?: (typeof relations)[number]
+  trust?: TrustLevel
+  /** How they like to do business, from their own `style`. */
+  channel?: ClientStyle['channel']
+  detail?: ClientStyle['detail']
+  opening?: ClientStyle['opening']
+  likes: Capped<string>
+  dislikes: Capped<string>
+  /** The day (in the user's zone) of the newest recent entry of this client that mentions them: why they are near the top. */
+  mentioned?: string
+}
+
+/** The people likely on the call: mentioned in the latest entries first (most recent first), then sponsors and decision makers, then the rest. */
+export interface BriefPeople extends Capped<BriefStakeholder> {
+  kind: 'people'
+}
+
 export interface BriefBusiness {
   kind: 'business'
   goals?: string
@@ -163,12 +185,12 @@ export interface BriefBusiness {
   success?: string
 }
 
-export type BriefSection = BriefWho | BriefStyle | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
+export type BriefSection = BriefWho | BriefStyle | BriefPeople | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
 export type BriefSectionKind = BriefSection['kind']
 export type BriefSectionOf<K extends BriefSectionKind> = Extract<BriefSection, { kind: K }>
 
 /** The order of the page: what matters in the next minutes first. */
-export const briefSectionOrder = ['who', 'style', 'commitments', 'conversations', 'outreach', 'next-time', 'person', 'business'] as const satisfies readonly BriefSectionKind[]
+export const briefSectionOrder = ['who', 'style', 'people', 'commitments', 'conversations', 'outreach', 'next-time', 'person', 'business'] as const satisfies readonly BriefSectionKind[]
 
 export interface Brief {
   clientId: string

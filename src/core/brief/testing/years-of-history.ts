@@ -85,7 +85,7 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
     ].join('\n')
 
   // The journal: the bulk, with a retrospective every 26th entry, then the recent entries.
-  const recentEntries = 3
+  const recentEntries = 4
   const bulkEntries = Math.max(0, options.entries - recentEntries)
   const perEntry = options.wordsPerEntry ?? 80
   for (let e = 0; e < bulkEntries; e++) {
@@ -99,7 +99,19 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
   }
   await entry('e_recent_retro', `${day(-24)}T18:00:00.000Z`, 'Looking back on the first season', retrospective('The weekly written update.', ['Send the agenda the day before', 'Bring the ops lead in earlier']), 'feedback-retrospective')
   await entry('e_recent_renewal', `${day(-19)}T08:30:00.000Z`, 'Renewal thoughts', 'They sounded keen on renewing, if the price holds.\n\nI should prepare two options.\n')
-  await entry('e_recent_workshop', `${day(-12)}T18:00:00.000Z`, 'Workshop with the ops team', 'Busy day.\n\n## What happened\n\nThe ops team mapped the hand-offs; Priya is the blocker on data access.\n\n## Next\n\nFollow up on access.\n')
+  await entry(
+    'e_recent_workshop',
+    `${day(-12)}T18:00:00.000Z`,
+    'Workshop with the ops team',
+    'Busy day.\n\n## What happened\n\nThe ops team mapped the hand-offs; Priya is the blocker on data access.\n\n## Next\n\nFollow up on access with [Priya Shah](rapport://person/p_priya).\n'
+  )
+  // Newest of all, and quoted by no conversation: it only says who the next call is likely to bring.
+  await entry(
+    'e_recent_steering',
+    `${day(-8)}T17:00:00.000Z`,
+    'Before the steering group',
+    'Prep for the steering group: [Tom Reyes](rapport://person/p_tom) will ask about cost, [Priya](rapport://person/p_priya) about access.\n'
+  )
 
   // Interactions: the bulk cycles through a call, an unanswered email and a meeting they asked for; then the recent ones.
   const recentInteractions = [
@@ -180,7 +192,24 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
     },
     commitments,
     interactions,
-    people: [],
+    // Seven people: five fit the brief. Tom and Priya are in the newest entries; Marcus sponsors, Alex decides.
+    people: [
+      { id: 'p_jo', name: 'Jo Park', role: 'Ops lead', relation: 'influencer' },
+      { id: 'p_sam', name: 'Sam Ito', relation: 'user' },
+      { id: 'p_alex', name: 'Alex Moreau', role: 'VP Operations', relation: 'decision-maker', trust: { current: 'friend', history: [] } },
+      {
+        id: 'p_tom',
+        name: 'Tom Reyes',
+        role: 'CFO',
+        relation: 'blocker',
+        trust: { current: 'fringe', history: [{ trust: 'fringe', at: day(-40) }] },
+        style: { channel: 'email' },
+        person: { likes: ['cycling', 'short meetings', 'spreadsheets', 'opera'], dislikes: ['surprises'] }
+      },
+      { id: 'p_marcus', name: 'Marcus Bell', role: 'CEO', relation: 'sponsor', trust: { current: 'familiar', history: [] }, style: { opening: 'small-talk-first' } },
+      { id: 'p_priya', name: 'Priya Shah', role: 'Head of Data', relation: 'blocker', style: { channel: 'chat' }, person: { likes: ['clear asks'] } },
+      { id: 'p_lee', name: 'Lee Quinn', role: 'Procurement' }
+    ],
     followUp: day(3),
     tags: ['retainer'],
     createdAt: `${start}T09:00:00.000Z`,

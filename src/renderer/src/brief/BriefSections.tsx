@@ -7,12 +7,14 @@ import type {
   BriefEntryRef,
   BriefNextTime,
   BriefOutreach,
+  BriefPeople,
   BriefPerson,
   BriefSection,
   BriefStyle,
   Capped
 } from '@shared/contract/brief'
-import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, weekdayDay } from './brief-words'
+import { relationWords } from '@shared/people-words'
+import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, trustWords, weekdayDay } from './brief-words'
 
 /** What every section needs besides its own content: the brief's day, and a way into the journal. */
 export interface SectionProps {
@@ -22,6 +24,7 @@ export interface SectionProps {
 
 const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
   style: 'How they like to do business',
+  people: 'Likely on the call',
   commitments: 'Commitments',
   conversations: 'Last conversations',
   outreach: 'Outreach and follow-up',
@@ -37,6 +40,8 @@ export function BriefSectionView({ section, ...props }: SectionProps & { section
     <section className={`brief-section brief-section-${section.kind}`} aria-labelledby={`brief-h-${section.kind}`} data-section={section.kind}>
       <h2 id={`brief-h-${section.kind}`} className="brief-heading">
         {headings[section.kind]}
+        {/* As in the Markdown: how many were left out goes in the heading, since the page has no line to spare. */}
+        {section.kind === 'people' && section.more > 0 && <span className="brief-quiet"> ({section.items.length} of {section.items.length + section.more})</span>}
       </h2>
       <SectionBody section={section} {...props} />
     </section>
@@ -47,6 +52,8 @@ function SectionBody({ section, ...props }: SectionProps & { section: Exclude<Br
   switch (section.kind) {
     case 'style':
       return <StyleBody style={section} today={props.today} />
+    case 'people':
+      return <PeopleBody people={section} today={props.today} />
     case 'commitments':
       return <CommitmentsBody commitments={section} today={props.today} />
     case 'conversations':
@@ -101,6 +108,29 @@ function StyleBody({ style, today }: { style: BriefStyle; today: string }) {
           <More list={style.learned} />
         </Line>
       )}
+    </ul>
+  )
+}
+
+/** One line a person, as the Markdown says it: name first, then what they are to the work, trust, how they like it, tastes. */
+function PeopleBody({ people, today }: { people: BriefPeople; today: string }) {
+  return (
+    <ul className="brief-lines brief-people">
+      {people.items.map((p) => {
+        const prefers = [p.channel ? channelWords[p.channel].toLowerCase() : '', p.detail ? detailWords[p.detail] : '', p.opening ? openingWords[p.opening] : ''].filter(Boolean).join(', ')
+        const tastes = [
+          p.likes.items.length > 0 ? `likes ${p.likes.items.join(', ')}${p.likes.more > 0 ? ` (+${p.likes.more})` : ''}` : '',
+          p.dislikes.items.length > 0 ? `dislikes ${p.dislikes.items.join(', ')}${p.dislikes.more > 0 ? ` (+${p.dislikes.more})` : ''}` : ''
+        ].filter(Boolean)
+        const about = [p.role, p.relation ? relationWords[p.relation] : '', p.trust ? `trust: ${trustWords[p.trust].toLowerCase()}` : '', prefers ? `prefers ${prefers}` : '', ...tastes].filter(Boolean)
+        return (
+          <li key={p.personId} className="brief-line brief-stakeholder">
+            <strong className="brief-who-name">{p.name}</strong>
+            {about.length > 0 && ` — ${about.join(' · ')}`}
+            {p.mentioned && <span className="brief-quiet"> (mentioned {shortDay(p.mentioned, today)})</span>}
+          </li>
+        )
+      })}
     </ul>
   )
 }
