@@ -11,6 +11,7 @@ import { newId } from '../ids'
 import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
 import { moveToTrash } from '../vault/trash'
 import { ensureFolder } from '../fs/ensure-folder'
+import { mapInOrder } from '../map-in-order'
 import type { VaultChange } from '../vault/vault'
 
 export interface ClientRecord {
@@ -24,6 +25,9 @@ export interface ClientRecord {
 }
 
 /** Clients whose `client.json` cannot be read still show, under an id made from their folder. */
+/** client.json files read together while opening a vault. */
+const READS_AT_ONCE = 16
+
 const brokenClientId = (slug: string): string => `c_folder:${slug}`
 
 /**
@@ -51,15 +55,21 @@ export class ClientStore {
     const next = { records: new Map<string, ClientRecord>(), problems: [] as VaultProblem[] }
     const dir = join(this.root, layout.clientsDir)
     const folders = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : []
-    for (const folder of folders.filter((d) => d.isDirectory() && !d.name.startsWith('.'))) {
-      const record = await this.readClient(folder.name, next.problems)
+    const slugs = folders.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name)
+    // Read together (the disk is the wait), then taken in folder order, so which of two clients sharing an id keeps it never depends on timing.
+    const read = await mapInOrder(slugs, READS_AT_ONCE, async (slug) => {
+      const problems: VaultProblem[] = []
+      return { record: await this.readClient(slug, problems), problems }
+    })
+    for (const { record, problems } of read) {
+      next.problems.push(...problems)
       const clash = next.records.get(record.id)
       if (clash) {
         next.problems.push({
-          path: toVaultPath(clientFolder(folder.name), layout.clientFile),
+          path: toVaultPath(clientFolder(record.slug), layout.clientFile),
           reason: `it has the same id as ${clientFolder(clash.slug)}; it is shown by its folder name until one of them is changed`
         })
-        record.id = brokenClientId(folder.name)
+        record.id = brokenClientId(record.slug)
       }
       next.records.set(record.id, record)
     }
