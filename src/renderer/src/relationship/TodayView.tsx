@@ -71,6 +71,11 @@ export function TodayView({ context }: { context: ViewContext }) {
           {error}
         </p>
       )}
+      {!today && !error && context.info.readingEntries && (
+        <p className="calm-empty" role="status">
+          Reading your journal… the clients are ready; today’s list follows in a moment.
+        </p>
+      )}
       {nothing && <p className="calm-empty">Nothing due today.</p>}
       {today && (
         <div className="today-sections">
