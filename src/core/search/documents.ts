@@ -1,16 +1,20 @@
 /**
  * What is searched: each entry, client profile, commitment and interaction
- * becomes one document of four weighted fields. The weights are the
+ * becomes one document of five weighted fields. The weights are the
  * ranking's one rule of relevance between fields: a word in a title counts
  * more than in tags, tags more than names and labels, and those more than
- * the body text.
+ * the body text. `mentions` holds the current names of the people and
+ * clients an entry mentions (see mention-names.ts): a little above the body,
+ * like the entry's client's name, so "Priya" finds the entries that mention
+ * her whatever their link text says, and one that names her in its text too
+ * comes first.
  */
 import type { EntrySummary } from '../../shared/domain'
 import type { SearchKind } from '../../shared/contract/search'
 import type { StoredClient, StoredCommitment, StoredInteraction } from '../relationship/stored-client'
 import { plainText } from './plain-text'
 
-export const FIELD_WEIGHTS = { title: 5, tags: 3, keywords: 2, body: 1 } as const
+export const FIELD_WEIGHTS = { title: 5, tags: 3, keywords: 2, mentions: 2, body: 1 } as const
 export type FieldName = keyof typeof FIELD_WEIGHTS
 export const FIELD_NAMES = Object.keys(FIELD_WEIGHTS) as FieldName[]
 
@@ -40,7 +44,13 @@ export const clientSource = (id: string): string => `client:${id}`
 /** Very large entries are indexed up to here: enough for any real journal entry, and a pasted log cannot stall indexing. */
 export const MAX_INDEXED_CHARS = 1_000_000
 
-export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' | 'created' | 'template' | 'tags'>, body: string, clientName: string | null): SearchDoc {
+/** `mentionNames`: the current names of the people and clients the body mentions. */
+export function entryDoc(
+  entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' | 'created' | 'template' | 'tags'>,
+  body: string,
+  clientName: string | null,
+  mentionNames: readonly string[] = []
+): SearchDoc {
   return {
     kind: 'entry',
     id: entry.id,
@@ -53,6 +63,7 @@ export function entryDoc(entry: Pick<EntrySummary, 'id' | 'clientId' | 'title' |
       title: entry.title,
       tags: entry.tags.join(' '),
       keywords: [entry.template, clientName].filter(Boolean).join(' '),
+      mentions: mentionNames.join('\n'),
       body: plainText(body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body)
     }
   }
@@ -86,6 +97,7 @@ function profileDoc(clientId: string, client: StoredClient): SearchDoc {
       title: client.name,
       tags: (client.tags ?? []).join(' '),
       keywords: [client.organisation, client.role, client.stage?.current, client.trust?.current].filter(Boolean).join(' '),
+      mentions: '',
       body: profileText(client)
     }
   }
@@ -103,6 +115,7 @@ function commitmentDoc(clientId: string, client: StoredClient, k: StoredCommitme
       title: k.what,
       tags: '',
       keywords: [k.by === 'me' ? 'I promised' : `${client.name} promised`, k.status, client.name].join(' '),
+      mentions: '',
       body: [k.due ? `Due ${k.due}` : '', ...notesOf(k.history)].filter(Boolean).join('\n')
     }
   }
@@ -116,7 +129,7 @@ function interactionDoc(clientId: string, client: StoredClient, i: StoredInterac
     clientId,
     date: i.at,
     tags: [],
-    fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), body: i.note ?? '' }
+    fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), mentions: '', body: i.note ?? '' }
   }
 }
 

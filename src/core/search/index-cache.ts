@@ -3,13 +3,14 @@
  * vault opens with search ready instead of reading every entry again.
  *
  *   {
- *     "format": 1,                       this file's layout and the tokenizer/weights it was built with
+ *     "format": 2,                       this file's layout and the tokenizer/weights it was built with
  *     "library": "minisearch@7.2.0",     the search library that was used
  *     "written": "2026-11-22T10:30:00.000Z",
  *     "sources": {                       what was indexed, a line per source:
  *       "count": 10500,
  *       "keys": "entry:e_…\nclient:c_…",
  *       "signatures": "<entry's file version> <client name>\n<hash of the client's client.json>"
+ *                                    (an entry that mentions people: "<version>+<JSON of its client's name and [id, name] of each>")
  *     },
  *     "index": { "terms", "postings", "starts", "docs": { "count", "kinds", "ids", … } }   see SerializedIndex
  *   }
@@ -28,8 +29,11 @@ import { InvertedIndex } from './inverted-index'
 import { parseByLines, stringifyByLines } from './json-by-lines'
 import type { TimeSlicer } from './time-slicer'
 
-/** Raise whenever what is indexed, or how (words, weights, documents), changes: older caches are then rebuilt. */
-export const INDEX_FORMAT = 1
+/**
+ * Raise whenever what is indexed, or how (words, weights, documents), changes: older caches are then rebuilt.
+ * 2: entries hold the current names of those they mention (a `mentions` field), and their signatures those names.
+ */
+export const INDEX_FORMAT = 2
 /** The search library and version the index is built with (a test keeps it equal to the installed one). */
 export const SEARCH_LIBRARY = 'minisearch@7.2.0'
 

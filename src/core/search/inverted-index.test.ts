@@ -9,7 +9,7 @@ const doc = (id: string, title: string, body: string, source = `entry:${id}`): S
   source,
   clientId: null,
   tags: [],
-  fields: { title, tags: '', keywords: '', body }
+  fields: { title, tags: '', keywords: '', mentions: '', body }
 })
 const exact = (...terms: string[]): QueryTerm[] => terms.map((t) => ({ text: t, variants: [{ term: t, weight: 1 }] }))
 const ids = (index: InvertedIndex, query: QueryTerm[]) => index.rank(query, () => true, 10).ranked.map((r) => r.doc.id)

@@ -6,6 +6,9 @@
  * everything is. After that every change the vault reports (`onChange`: a
  * save, a new entry, the trash, a change made on disk) re-indexes the
  * sources it touches, and the cache is written again after a quiet spell.
+ * A change to a client.json also re-indexes the entries that mention that
+ * client or its people (their documents hold the current names; see
+ * mention-names.ts), found through what each entry was indexed as mentioning.
  * All of it runs in time slices (see TimeSlicer), so the app answers while
  * it indexes, and searches meanwhile answer from what is indexed so far.
  */
@@ -15,9 +18,10 @@ import { clientSource, entrySource } from './documents'
 import { filterOf } from './filters'
 import { readCache, writeCache } from './index-cache'
 import { InvertedIndex } from './inverted-index'
+import { MentionNames } from './mention-names'
 import { parseQuery, queryTerms } from './query'
 import { RecentBodies, resultsFor } from './results'
-import { currentSignature, currentSignatures, readSource } from './sources'
+import { currentSignature, currentSignatures, mentionsInSignature, readSource } from './sources'
 import { TimeSlicer } from './time-slicer'
 
 /** Indexing starts this long after the handlers are made, so the window's first requests are served first. */
@@ -50,7 +54,13 @@ export function searchServiceOf(vault: Vault): SearchService {
 export class SearchService {
   private index = new InvertedIndex()
   /** The signature of each source as indexed. */
-  private signatures = new Map<string, string>()
+  private readonly signatures = new Map<string, string>()
+  /** Person or client id → the entry sources indexed as mentioning it; kept with `signatures` (see `remember`). */
+  private readonly mentionedBy = new Map<string, Set<string>>()
+  /** Entry source → the ids it was indexed as mentioning (only entries that mention someone). */
+  private readonly mentionsOf = new Map<string, readonly string[]>()
+  private readonly names: MentionNames
+  private readonly indexedMentions = (source: string): readonly string[] => this.mentionsOf.get(source) ?? []
   private readonly dirty = new Set<string>()
   private reconcileNeeded = true
   private started = false
@@ -68,6 +78,7 @@ export class SearchService {
   readonly stats = { opened: 'not yet' as 'not yet' | 'cache' | 'rebuilt', cacheProblem: '', sourcesIndexed: 0, cacheWrites: 0, cacheWriteProblem: '' }
 
   constructor(private readonly vault: Vault) {
+    this.names = new MentionNames(vault)
     vault.onChange((change) => this.changed(change))
   }
 
@@ -125,7 +136,7 @@ export class SearchService {
     const parsed = parseQuery(input.query)
     const terms = queryTerms(parsed, this.index)
     const { ranked, total } = this.index.rank(terms, filterOf(input.filters, this.vault), parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit)
-    const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies)
+    const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies, this.names)
     return {
       results,
       // Without a phrase every ranked document counts, less any whose text was gone; with one, only those confirmed to hold it.
@@ -140,13 +151,38 @@ export class SearchService {
     else if (change.kind === 'entry') this.dirty.add(entrySource(change.id))
     else {
       this.dirty.add(clientSource(change.id))
-      // Entries hold their client's name: a renamed client's entries are indexed again.
-      for (const entry of this.vault.entries.list(change.id)) {
-        const source = entrySource(entry.id)
-        if (this.signatures.get(source) !== currentSignature(this.vault, source)) this.dirty.add(source)
+      const changedNames = this.names.refreshClient(change.id)
+      // Entries hold their client's name, and the names of those they mention: such entries are indexed again if a name changed.
+      const maybe = new Set(this.vault.entries.list(change.id).map((entry) => entrySource(entry.id)))
+      for (const id of changedNames) for (const source of this.mentionedBy.get(id) ?? []) maybe.add(source)
+      for (const source of maybe) {
+        if (this.signatures.get(source) !== currentSignature(this.vault, source, this.names, this.indexedMentions)) this.dirty.add(source)
       }
     }
     if (this.started) this.kick()
+  }
+
+  /** Records what a source was indexed as (null: it is gone), with whom an entry mentions. */
+  private remember(source: string, signature: string | null): void {
+    for (const id of this.mentionsOf.get(source) ?? []) {
+      const sources = this.mentionedBy.get(id)
+      sources?.delete(source)
+      if (sources?.size === 0) this.mentionedBy.delete(id)
+    }
+    this.mentionsOf.delete(source)
+    if (signature === null) {
+      this.signatures.delete(source)
+      return
+    }
+    this.signatures.set(source, signature)
+    const ids = mentionsInSignature(signature)
+    if (ids.length === 0) return
+    this.mentionsOf.set(source, ids)
+    for (const id of ids) {
+      let sources = this.mentionedBy.get(id)
+      if (!sources) this.mentionedBy.set(id, (sources = new Set()))
+      sources.add(source)
+    }
   }
 
   private kick(): void {
@@ -185,7 +221,7 @@ export class SearchService {
     const cached = await readCache(this.vault.root, this.slicer)
     if (cached.kind === 'loaded') {
       this.index = cached.index
-      this.signatures = cached.signatures
+      for (const [source, signature] of cached.signatures) this.remember(source, signature)
       this.stats.opened = 'cache'
     } else {
       this.stats.opened = 'rebuilt'
@@ -199,7 +235,9 @@ export class SearchService {
 
   /** Marks every source whose signature differs from the one indexed: changed, new, or gone. */
   private async markDifferences(): Promise<void> {
-    const now = await currentSignatures(this.vault, () => this.slicer.pause())
+    // Every client is read again for names too: a reload or a first start may follow changes never reported one by one.
+    this.names.reload()
+    const now = await currentSignatures(this.vault, this.names, this.indexedMentions, () => this.slicer.pause())
     for (const [source, signature] of now) {
       if (this.signatures.get(source) !== signature) this.dirty.add(source)
       await this.slicer.pause()
@@ -213,15 +251,13 @@ export class SearchService {
     for (let at = 0; at < sources.length; at += READ_AHEAD) {
       const group = sources.slice(at, at + READ_AHEAD)
       this.slicer.endSlice()
-      const read = await Promise.all(group.map((source) => readSource(this.vault, source)))
+      const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names)))
       this.slicer.resumed()
       for (const [i, source] of group.entries()) {
         const fresh = read[i]?.() ?? null
         this.index.removeSource(source)
-        if (fresh) {
-          for (const doc of fresh.docs) this.index.add(doc)
-          this.signatures.set(source, fresh.signature)
-        } else this.signatures.delete(source)
+        if (fresh) for (const doc of fresh.docs) this.index.add(doc)
+        this.remember(source, fresh?.signature ?? null)
         this.unsaved = true
         this.stats.sourcesIndexed++
         this.batchLeft--

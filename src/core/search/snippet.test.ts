@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { highlightsIn, snippetOf } from './snippet'
+import { highlightsIn, snippetAt, snippetOf } from './snippet'
 
 const wanted = (...groups: string[][]) => new Map(groups.flatMap((terms, word) => terms.map((t): [string, number] => [t, word])))
 const marked = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e))
@@ -23,5 +23,21 @@ describe('snippets', () => {
       [8, 15],
       [20, 26]
     ])
+  })
+
+  it('around a mention matched by a name it does not show: from its sentence, or a little before it in a long one', () => {
+    const text = 'First line.\n\nWe met. Then P. raised the budget. More text follows here.'
+    const start = text.indexOf('P.')
+    const near = snippetAt(text, start, start + 2)
+    expect(near.text).toBe('…Then P. raised the budget. More text follows here.')
+    expect(marked(near.text, near.highlights)).toEqual(['P.'])
+    expect(near.offset).toBe(start)
+
+    const long = `${'word '.repeat(60)}P. said so.`
+    const at = long.indexOf('P.')
+    const cut = snippetAt(long, at, at + 2)
+    expect(cut.text.startsWith('…word')).toBe(true)
+    expect(cut.text.length).toBeLessThan(80)
+    expect(marked(cut.text, cut.highlights)).toEqual(['P.'])
   })
 })

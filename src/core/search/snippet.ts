@@ -38,6 +38,32 @@ export function snippetOf(text: string, wanted: ReadonlyMap<string, number>, len
   return { ...excerpt(text, start, end, hits.filter((h) => h.start >= start && h.end <= end)), offset: anchor.start }
 }
 
+/**
+ * The snippet for a match the text does not show: a mention whose link text
+ * ("P.") is not the name that was searched ("Priya"). It starts at the
+ * mention's sentence when that is near, else a little before the mention,
+ * which is highlighted and is where the result opens.
+ */
+export function snippetAt(text: string, start: number, end: number, length = SNIPPET_LENGTH): Snippet {
+  const sentence = sentenceStart(text, start)
+  const from = start - sentence <= 2 * LEAD ? sentence : wordStartBefore(text, Math.max(0, start - LEAD), start)
+  const to = wordEndBefore(text, Math.min(text.length, from + length), end)
+  return { ...excerpt(text, from, to, [{ start, end, word: 0 }]), offset: start }
+}
+
+/** Where the sentence (or line: a list item, a heading) holding `at` begins, past any whitespace. */
+function sentenceStart(text: string, at: number): number {
+  let from = at
+  while (from > 0) {
+    const c = text.charAt(from - 1)
+    if (c === '\n') break
+    if (isSpace(c.charCodeAt(0)) && /[.!?…]/.test(text.charAt(from - 2))) break
+    from--
+  }
+  while (from < at && isSpace(text.charCodeAt(from))) from++
+  return from
+}
+
 /** Every match in a short text such as a title, in its own offsets. */
 export function highlightsIn(text: string, wanted: ReadonlyMap<string, number>): HighlightRange[] {
   return hitsIn(text, wanted).map((h): HighlightRange => [h.start, h.end])

@@ -11,44 +11,81 @@ import { fileVersion } from '../fs/file-version'
 import type { StoredClient } from '../relationship/stored-client'
 import type { Vault } from '../vault/vault'
 import type { SearchDoc } from './documents'
-import { clientDocs, clientSource, entryDoc, entrySource } from './documents'
+import { MAX_INDEXED_CHARS, clientDocs, clientSource, entryDoc, entrySource } from './documents'
+import type { MentionNames } from './mention-names'
+import { mentionedIds } from './mention-names'
 import { bodyStart } from './plain-text'
 
 const lenient = new TextDecoder('utf-8')
 /** The callback form: for thousands of small files it is markedly faster than `fs/promises`, which opens a FileHandle for each. */
 const readBytes = promisify(readFile)
 
-/** An entry's file version (as the entry store computes it) and the name of its client, which its document also holds. */
-const entrySignature = (version: string, clientName: string | null): string => `${version} ${clientName ?? ''}`
+/**
+ * An entry's signature: what its document holds besides the file — the
+ * name of its client and the current names of the people and clients it
+ * mentions — after the file's version (as the entry store computes it).
+ * `<version> <client name>` when it mentions nobody (most entries);
+ * otherwise `<version>+<JSON: [client name, [id, name], …]>`. A version is
+ * base64url, so the first space or `+` tells the two apart; the ids are
+ * kept so a rename can be checked, and the cache reopened, without reading
+ * the file again (see `mentionsInSignature`).
+ */
+function entrySignature(version: string, clientName: string | null, mentions: readonly string[], names: MentionNames): string {
+  if (mentions.length === 0) return `${version} ${clientName ?? ''}`
+  return `${version}+${JSON.stringify([clientName, ...mentions.map((id) => [id, names.nameOf(id)])])}`
+}
+
+/** The ids an entry's signature says it mentions; none for a client's, or one that cannot be read (the entry is then indexed again anyway). */
+export function mentionsInSignature(signature: string): string[] {
+  const plus = signature.search(/[ +]/)
+  if (plus < 0 || signature[plus] !== '+') return []
+  try {
+    const parsed: unknown = JSON.parse(signature.slice(plus + 1))
+    if (!Array.isArray(parsed)) return []
+    return parsed.slice(1).flatMap((pair: unknown) => (Array.isArray(pair) && typeof pair[0] === 'string' ? [pair[0]] : []))
+  } catch {
+    return []
+  }
+}
+
 const clientSignature = (data: unknown): string => fileVersion(JSON.stringify(data))
 /** A client whose client.json cannot be read has no documents; it is indexed again once it can. */
 const UNREADABLE = 'unreadable'
 
+/**
+ * What an entry was last indexed as mentioning, by source. The signature of
+ * an entry whose file has not changed is computed from these, so a rename
+ * shows without reading the file; one whose file changed differs by its
+ * version anyway, and its mentions are read again with it.
+ */
+export type IndexedMentions = (source: string) => readonly string[]
+
 /** Every source in the vault now, with its signature; `pause` lets the event loop in between clients (each is hashed). */
-export async function currentSignatures(vault: Vault, pause: () => Promise<void>): Promise<Map<string, string>> {
+export async function currentSignatures(vault: Vault, names: MentionNames, mentioned: IndexedMentions, pause: () => Promise<void>): Promise<Map<string, string>> {
   const signatures = new Map<string, string>()
-  const names = new Map<string, string>()
+  const clientNames = new Map<string, string>()
   for (const client of vault.clients.list()) {
-    if (client.data) names.set(client.id, client.data.name)
+    if (client.data) clientNames.set(client.id, client.data.name)
     signatures.set(clientSource(client.id), client.data ? clientSignature(client.data) : UNREADABLE)
     await pause()
   }
   for (const entry of vault.entries.allWithVersions()) {
-    signatures.set(entrySource(entry.id), entrySignature(entry.version, entry.clientId === null ? null : (names.get(entry.clientId) ?? null)))
+    const source = entrySource(entry.id)
+    signatures.set(source, entrySignature(entry.version, entry.clientId === null ? null : (clientNames.get(entry.clientId) ?? null), mentioned(source), names))
     await pause()
   }
   return signatures
 }
 
 /** The signature a source has now; null when it is gone. */
-export function currentSignature(vault: Vault, source: string): string | null {
+export function currentSignature(vault: Vault, source: string, names: MentionNames, mentioned: IndexedMentions): string | null {
   const [kind, id] = splitSource(source)
   if (kind === 'client') {
     const client = clientRecord(vault, id)
     return client ? (client.data ? clientSignature(client.data) : UNREADABLE) : null
   }
   const entry = vault.entries.withVersion(id)
-  return entry ? entrySignature(entry.version, clientName(vault, entry.clientId)) : null
+  return entry ? entrySignature(entry.version, clientName(vault, entry.clientId), mentioned(source), names) : null
 }
 
 export type SourceDocuments = { signature: string; docs: SearchDoc[] } | null
@@ -59,7 +96,7 @@ export type SourceDocuments = { signature: string; docs: SearchDoc[] } | null
  * has the time: reads finish whenever they do, so nothing heavy runs on
  * their completion, outside the indexer's time slices. Null: it is gone.
  */
-export async function readSource(vault: Vault, source: string): Promise<() => SourceDocuments> {
+export async function readSource(vault: Vault, source: string, names: MentionNames): Promise<() => SourceDocuments> {
   const [kind, id] = splitSource(source)
   if (kind === 'client') {
     return () => {
@@ -74,7 +111,10 @@ export async function readSource(vault: Vault, source: string): Promise<() => So
     if (!entry || !bytes) return null
     const file = bodyOf(bytes)
     const name = clientName(vault, entry.clientId)
-    return { signature: entrySignature(file.version, name), docs: [entryDoc(entry, file.body, name)] }
+    // Names are taken now, with the signature, so a rename reported after this is seen as a difference and indexed again.
+    const mentions = mentionedIds(file.body.length > MAX_INDEXED_CHARS ? file.body.slice(0, MAX_INDEXED_CHARS) : file.body)
+    const mentionNames = mentions.flatMap((id) => names.nameOf(id) ?? [])
+    return { signature: entrySignature(file.version, name, mentions, names), docs: [entryDoc(entry, file.body, name, mentionNames)] }
   }
 }
 
