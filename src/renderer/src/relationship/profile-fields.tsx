@@ -8,12 +8,13 @@ export type SaveProfile = (patch: ProfilePatchInput) => Promise<void>
 
 const SAVE_AFTER_MS = 500
 
-interface TextFieldProps {
+interface TextFieldProps<Patch> {
   label: string
   value: string | undefined
   /** Builds the patch for a value; an empty value should remove the field (null). */
-  toPatch: (value: string | null) => ProfilePatchInput
-  save: SaveProfile
+  toPatch: (value: string | null) => Patch
+  /** Saves the patch; throws with the core's message when it is refused. */
+  save: (patch: Patch) => Promise<void>
   multiline?: boolean
   type?: 'text' | 'email' | 'tel' | 'date'
   placeholder?: string
@@ -25,7 +26,7 @@ interface TextFieldProps {
  * on leaving it. A refusal from the core is shown under the field, and the
  * text stays as typed so it can be corrected.
  */
-export function AutosaveTextField({ label, value, toPatch, save, multiline, type = 'text', placeholder, hint }: TextFieldProps) {
+export function AutosaveTextField<Patch = ProfilePatchInput>({ label, value, toPatch, save, multiline, type = 'text', placeholder, hint }: TextFieldProps<Patch>) {
   const id = useId()
   const [text, setText] = useState(value ?? '')
   const [error, setError] = useState<string | null>(null)
