@@ -1,5 +1,6 @@
 import type { ClientFile } from '../../shared/domain'
 import { entryUrl } from './entry-links'
+import { headingAnchors } from './heading-anchors'
 import type { Block } from './markdown-blocks'
 import { bulletList, cell, emphasis, heading, inline, link, paragraphs, printMarkdown, strong, table } from './markdown-blocks'
 import { readableDay, readableMoment, shortReadableDay } from './readable-dates'
@@ -12,6 +13,8 @@ import { readableDay, readableMoment, shortReadableDay } from './readable-dates'
  * links to it as `rapport://entry/<id>`, which the export then rewrites into
  * a path to the exported entry (see entry-links.ts).
  */
+
+export const PEOPLE_HEADING = 'People'
 
 /** Titles of the entries being exported, so a commitment can name the entry it was made in. */
 export type EntryTitles = ReadonlyMap<string, string>
@@ -117,7 +120,7 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
       ...paragraphs(p.notes)
     )
   }
-  sections.push(['People', people])
+  sections.push([PEOPLE_HEADING, people])
 
   const interactions = [...(client.interactions ?? [])].sort((a, b) => b.at.localeCompare(a.at))
   sections.push([
@@ -137,4 +140,35 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
 
   for (const [title, content] of sections) if (content.length) blocks.push(heading(2, title), ...content)
   return printMarkdown(blocks)
+}
+
+/** Where a client's page can be linked to: its title's anchor, and each person's (by person id). */
+export interface ProfileAnchors {
+  top: string
+  people: Map<string, string>
+}
+
+/**
+ * The anchors of a profile as `clientProfileMarkdown` wrote it (the same
+ * text opens a dossier, whose later headings cannot change these). They are
+ * read back from the parsed Markdown rather than worked out from the names,
+ * so they are what a renderer really makes of a hostile name. Each person's
+ * `###` under People is theirs, in the order of client.json.
+ */
+export function profileAnchors(markdown: string, client: ClientFile): ProfileAnchors {
+  const found: ProfileAnchors = { top: '', people: new Map() }
+  const people = client.people ?? []
+  let inPeople = false
+  let next = 0
+  let first = true
+  for (const h of headingAnchors(markdown)) {
+    if (first && h.depth === 1) found.top = h.anchor
+    first = false
+    if (h.depth <= 2) inPeople = h.depth === 2 && h.text === PEOPLE_HEADING
+    else if (inPeople && h.depth === 3) {
+      const person = people[next++]
+      if (person) found.people.set(person.id, h.anchor)
+    }
+  }
+  return found
 }

@@ -1,7 +1,7 @@
-import type * as Mdast from 'mdast'
 import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import type { EntryHeader } from './entry-markdown'
 import { readableEntry } from './entry-markdown'
+import { HeadingSlugger, headingsOf } from './heading-anchors'
 import { heading } from './markdown-blocks'
 import { parseMarkdown as parse, plainText } from './markdown-parse'
 
@@ -36,12 +36,6 @@ export function dossierMarkdown(profile: string, entries: readonly DossierEntry[
   })
 }
 
-function headingsOf(node: Mdast.Nodes, found: Mdast.Heading[] = []): Mdast.Heading[] {
-  if (node.type === 'heading') found.push(node)
-  else if ('children' in node) for (const child of node.children) headingsOf(child, found)
-  return found
-}
-
 /**
  * Every heading `by` levels deeper (at most `######`), the rest of the text
  * byte for byte. A setext heading (`Title` over `===`) at the top level
@@ -69,21 +63,14 @@ export function shiftHeadings(markdown: string, by: number): string {
   return result
 }
 
-/**
- * The anchor of each entry's section, as GitHub and most renderers make
- * them: the heading's text in lower case, punctuation dropped, spaces as
- * `-`, and `-1`, `-2`… for a heading text seen before in the document.
- */
+/** The anchor of each entry's section, by the rule in heading-anchors.ts. */
 function entryAnchors(markdown: string, ids: readonly string[]): Map<string, string> {
-  const seen = new Map<string, number>()
+  const slugger = new HeadingSlugger()
   const anchors = new Map<string, string>()
   let topLevel = 0
   let next = 0
   for (const node of headingsOf(parse(markdown))) {
-    const base = plainText(node).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-')
-    const count = seen.get(base) ?? 0
-    seen.set(base, count + 1)
-    const slug = count === 0 ? base : `${base}-${count}`
+    const slug = slugger.slug(plainText(node))
     if (node.depth === 1) topLevel++
     // The second `#` heading is the Journal; every `##` after it is an entry's title, in order (their own headings are `###` or deeper).
     if (topLevel >= 2 && node.depth === 2) {

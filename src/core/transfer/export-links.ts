@@ -1,4 +1,6 @@
 import { posix } from 'node:path'
+import type { MentionTarget } from '../../shared/mentions'
+import { parseMentionHref } from '../../shared/mentions'
 import { entryIdOfUrl, linkDestination } from './entry-links'
 import type { LinkResolver } from './entry-links'
 import type { InsidePath } from './target-folder'
@@ -25,23 +27,49 @@ export function linkedEntry(target: string, fromVaultFolder: string, idByVaultPa
   return null
 }
 
+/** Where a mentioned client or person can be read in the export. */
+export interface MentionPlace {
+  /** The client's page: its `profile.md`, or its dossier. */
+  path: InsidePath
+  /** The anchor of the person's heading on that page; null for the client itself (its page from the top). */
+  anchor: string | null
+  /** The anchor of the page's title, for a mention of the client from inside its own dossier. */
+  top: string
+}
+
 /**
  * The resolver for one exported file: links to entries in this export become
- * relative paths from this file to theirs, so they work in any Markdown tool
- * and in a file browser; other links are left exactly as written.
+ * relative paths from this file to theirs, and mentions of clients and people
+ * whose page is in this export become relative links to that page (a person:
+ * to their heading on it), so they work in any Markdown tool and in a file
+ * browser; other links are left exactly as written.
  */
 export function exportLinkResolver(options: {
   fromExportPath: InsidePath
   fromVaultFolder: string
   idByVaultPath: ReadonlyMap<string, string>
   exportPathOf: ReadonlyMap<string, InsidePath>
+  placeOf?: (mention: MentionTarget) => MentionPlace | null
 }): LinkResolver {
   const from = posix.dirname(options.fromExportPath)
+  const relativeTo = (to: InsidePath): string => (to === options.fromExportPath ? posix.basename(to) : posix.relative(from === '.' ? '' : from, to))
   return (target) => {
     const linked = linkedEntry(target, options.fromVaultFolder, options.idByVaultPath)
-    const to = linked && options.exportPathOf.get(linked.id)
-    if (!linked || !to) return null
-    const relative = to === options.fromExportPath ? posix.basename(to) : posix.relative(from === '.' ? '' : from, to)
-    return linkDestination(relative + linked.fragment)
+    if (linked) {
+      const to = options.exportPathOf.get(linked.id)
+      return to ? linkDestination(relativeTo(to) + linked.fragment) : null
+    }
+    const mention = parseMentionHref(target)
+    if (!mention || mention.kind === 'entry') return null
+    // Not in this export: the mention stays `rapport://…`. A relative link would lead nowhere, while the
+    // id still finds the client or person when the file is imported back into a vault that has them.
+    const place = options.placeOf?.(mention)
+    if (!place) return null
+    if (place.path === options.fromExportPath) {
+      // The same file (a dossier mentioning its own client or people): a jump within it, or its top.
+      const anchor = place.anchor ?? place.top
+      return anchor ? `#${linkDestination(anchor)}` : linkDestination(posix.basename(place.path))
+    }
+    return linkDestination(relativeTo(place.path) + (place.anchor === null ? '' : `#${place.anchor}`))
   }
 }

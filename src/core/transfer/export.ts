@@ -2,16 +2,20 @@ import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import type { ExportOptions, ExportReport, ExportScope, TransferProblem } from '../../shared/contract/transfer'
 import type { EntrySummary } from '../../shared/domain'
+import type { MentionTarget } from '../../shared/mentions'
+import type { ClientRecord } from '../clients/client-store'
 import { parseEntryFile } from '../entries/entry-file'
 import { fileError } from '../errors'
 import type { Vault } from '../vault/vault'
-import { clientProfileMarkdown } from './client-profile'
+import { clientProfileMarkdown, profileAnchors } from './client-profile'
+import type { ProfileAnchors } from './client-profile'
 import { dossierMarkdown } from './dossier'
 import type { DossierEntry } from './dossier'
 import { entryUrl, mayHaveLinks, rewriteEntryLinks } from './entry-links'
 import type { LinkResolver } from './entry-links'
 import { UNTITLED, readableEntry, readableVersion } from './entry-markdown'
 import { exportLinkResolver, linkedEntry } from './export-links'
+import type { MentionPlace } from './export-links'
 import { heading, inline, printMarkdown } from './markdown-blocks'
 import type { ExportLayout, PlannedFile } from './export-plan'
 import { clientName, planExport } from './export-plan'
@@ -113,6 +117,10 @@ const folderOf = (vaultPath: string): string => posix.dirname(vaultPath)
 class ExportWriter {
   private readonly idByVaultPath = new Map<string, string>()
   private readonly titles = new Map<string, string>()
+  /** Each exported client's page (profile.md or dossier), by client id; and the client of each person, by person id. */
+  private readonly pages = new Map<string, { path: InsidePath; client: ClientRecord }>()
+  private readonly clientOfPerson = new Map<string, string>()
+  private readonly anchors = new Map<string, ProfileAnchors>()
 
   constructor(
     private readonly vault: Vault,
@@ -125,6 +133,11 @@ class ExportWriter {
       for (const entry of entries) {
         this.idByVaultPath.set(entry.path.toLowerCase(), entry.id)
         this.titles.set(entry.id, entry.title)
+      }
+      if ((file.kind === 'profile' || file.kind === 'dossier') && file.client.data) {
+        this.pages.set(file.client.id, { path: file.path, client: file.client })
+        // Person ids are unique in practice (they are random); should two clients share one, the first page is linked.
+        for (const person of file.client.data.people ?? []) if (!this.clientOfPerson.has(person.id)) this.clientOfPerson.set(person.id, file.client.id)
       }
     }
   }
@@ -143,7 +156,32 @@ class ExportWriter {
   }
 
   private resolverFor(fromExportPath: InsidePath, fromVaultFolder: string): LinkResolver {
-    return exportLinkResolver({ fromExportPath, fromVaultFolder, idByVaultPath: this.idByVaultPath, exportPathOf: this.layout.entryPaths })
+    return exportLinkResolver({ fromExportPath, fromVaultFolder, idByVaultPath: this.idByVaultPath, exportPathOf: this.layout.entryPaths, placeOf: (m) => this.placeOf(m) })
+  }
+
+  private placeOf(mention: MentionTarget): MentionPlace | null {
+    const clientId = mention.kind === 'person' ? this.clientOfPerson.get(mention.id) : mention.id
+    const page = clientId === undefined ? undefined : this.pages.get(clientId)
+    if (!page) return null
+    const anchors = this.anchorsOf(page.client)
+    if (mention.kind === 'client') return { path: page.path, anchor: null, top: anchors.top }
+    const anchor = anchors.people.get(mention.id)
+    return anchor === undefined ? null : { path: page.path, anchor, top: anchors.top }
+  }
+
+  /** The anchors of a client's page, worked out once, and only for a client that is mentioned or has people (it takes a parse). */
+  private anchorsOf(client: ClientRecord): ProfileAnchors {
+    let found = this.anchors.get(client.id)
+    if (!found) {
+      found = client.data ? profileAnchors(clientProfileMarkdown(client.data, this.timeZone, this.titles), client.data) : { top: '', people: new Map() }
+      this.anchors.set(client.id, found)
+    }
+    return found
+  }
+
+  /** `rapport-anchors` for a page's front matter: only a client with people needs one. */
+  private personAnchorsOf(client: ClientRecord): ReadonlyMap<string, string> {
+    return client.data?.people?.length ? this.anchorsOf(client).people : new Map()
   }
 
   private async entry(entry: EntrySummary, path: InsidePath): Promise<string | Uint8Array> {
@@ -186,7 +224,7 @@ class ExportWriter {
 
   private profile(file: Extract<PlannedFile, { kind: 'profile' }>): string {
     const body = this.profileBody(file.client, this.resolverFor(file.path, ''))
-    return this.options.frontMatter && file.client.data ? withClientFrontMatter(file.client.data, body, PROFILE_MARK) : body
+    return this.options.frontMatter && file.client.data ? withClientFrontMatter(file.client.data, body, PROFILE_MARK, this.personAnchorsOf(file.client)) : body
   }
 
   private async dossier(file: Extract<PlannedFile, { kind: 'dossier' }>): Promise<string> {
@@ -206,7 +244,7 @@ class ExportWriter {
       entries.push({ id: entry.id, header: { ...entry, title: entry.title || UNTITLED }, body: rewriteEntryLinks(body, dossierLinks(folderOf(entry.path))) })
     }
     const markdown = dossierMarkdown(this.profileBody(file.client, dossierLinks('')), entries, this.timeZone)
-    return this.options.frontMatter && file.client.data ? withClientFrontMatter(file.client.data, markdown, DOSSIER_MARK) : markdown
+    return this.options.frontMatter && file.client.data ? withClientFrontMatter(file.client.data, markdown, DOSSIER_MARK, this.personAnchorsOf(file.client)) : markdown
   }
 
   /** An entry's text, or null when it is not UTF-8. */

@@ -1,10 +1,15 @@
 import { mkdir, readFile, readdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { mentionMarkdown } from '../../shared/mentions'
+import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
+import { formatJson } from '../fs/durable-json-file'
+import { findMentions } from '../mentions/find-mentions'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
-import { filesUnder, fingerprint } from './transfer-testing'
+import { parseMarkdown } from './markdown-parse'
+import { brokenLinks, filesUnder, fingerprint, linksIn } from './transfer-testing'
 
 /** A file or folder name that works on Windows, macOS and Linux. */
 function isSafeName(name: string): boolean {
@@ -73,6 +78,49 @@ describe('export with hostile names', () => {
     expect(await call('export:run', { scope: { all: true }, target: out })).toMatchObject({ status: 'done', written: 2, skipped: [] })
     expect(await readFile(join(out, 'Clients/broken/profile.md'), 'utf8')).toMatch(/^# broken\n\nThis client's client\.json could not be read \(.*not valid JSON.*\), so only its entries are exported\.\n$/)
     expect(await readFile(join(out, 'Clients/broken/entries/2026-01-01-still-here.md'), 'utf8')).toContain('title: Still here')
+  })
+})
+
+describe('mentions of hostile names', () => {
+  it('export as links that never break the Markdown or lose a character, and import back as the same mentions', async () => {
+    const names = ['<script>alert(1)</script>', '](javascript:alert(1))', '[[brackets]] ]] [x', '🎉', '🎉 Party 🎈', 'p'.repeat(300), '@@ *bold* `code` &amp; | pipe \\']
+    const people = names.map((name, i) => ({ id: `p_${i}`, name }))
+    const clientName = '<img src=x onerror=alert(1)>](javascript:x)'
+    const dir = await tempDir()
+    await mkdir(join(dir, 'clients/hostile/journal'), { recursive: true })
+    await mkdir(join(dir, 'journal'))
+    const client = { format: 1, id: 'c_hostile', name: clientName, commitments: [], interactions: [], people, tags: [], createdAt: '2026-01-01T00:00:00.000Z' }
+    await writeFile(join(dir, 'clients/hostile/client.json'), formatJson(client))
+    const body = [...people.map((p) => mentionMarkdown(p.name, { kind: 'person', id: p.id })), mentionMarkdown(clientName, { kind: 'client', id: 'c_hostile' })].join(' and ') + '\n'
+    const fields = { id: 'e_hostile', title: 'Hostile', created: '2026-01-02T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z', tags: [] }
+    await writeFile(join(dir, 'journal/2026-01-02-hostile.md'), serializeEntryFile(null, fields, body))
+    const { call } = await openTestVault(dir)
+    const out = await tempDir()
+    expect(await call('export:run', { scope: { all: true }, target: out })).toMatchObject({ status: 'done', skipped: [] })
+
+    const path = 'Journal/2026-01-02-hostile.md'
+    const exported = parseEntryFile(await readFile(join(out, path), 'utf8')).body
+    // Every name is still one link, its text exactly the name, going to the client's page; no HTML, no script link.
+    const links = linksIn(exported)
+    expect(links.map((l) => l.text)).toEqual([...names, clientName])
+    for (const { url } of links) expect(url).toMatch(/^\.\.\/Clients\/[^/]+\/profile\.md(#[^#]*)?$/)
+    const kinds = new Set<string>()
+    const see = (node: { type: string; children?: unknown[] }): void => {
+      kinds.add(node.type)
+      for (const child of (node.children ?? []) as Array<{ type: string }>) see(child)
+    }
+    see(parseMarkdown(exported))
+    expect(kinds.has('html')).toBe(false)
+    expect(await brokenLinks(out, path)).toEqual([])
+    // The person whose name has no letters still gets a heading of their own, and a link that says which one.
+    expect(links.filter((l) => l.url.endsWith('#')).map((l) => l.text)).toEqual(['🎉'])
+
+    const copy = await openTestVault()
+    expect(await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })).toMatchObject({ problems: [] })
+    const newClient = copy.vault.clients.list().find((c) => c.data?.name === clientName)
+    expect(newClient?.data?.people.map((p) => p.name)).toEqual(names)
+    const mentions = findMentions((await copy.vault.entries.read('e_hostile')).body).map(({ kind, id, text }) => ({ kind, id, text }))
+    expect(mentions).toEqual([...people.map((p) => ({ kind: 'person', id: p.id, text: p.name })), { kind: 'client', id: newClient?.id, text: clientName }])
   })
 })
 

@@ -4,7 +4,7 @@ import type { ClientRecord } from '../clients/client-store'
 import type { Vault } from '../vault/vault'
 import { CLIENTS_FOLDER, ENTRIES_FOLDER, JOURNAL_FOLDER, PROFILE_FILE, clientName } from './export-plan'
 import type { SourceNote } from './import-scan'
-import { clientFromProfile } from './profile-file'
+import { clientFromProfile, personAnchors } from './profile-file'
 
 /**
  * Which client each imported note goes to — the first rule that applies:
@@ -27,6 +27,22 @@ export interface NewClient {
   profile: ClientFile | null
   /** Notes that name it (they go to the journal when it is not created). */
   notes: number
+}
+
+/**
+ * An exported profile page whose front matter says whose it is: what a link
+ * to it (`profile.md`, `profile.md#priya-raman`) is a mention of.
+ */
+export interface ProfilePage {
+  /** The file, as notes' links are resolved (an absolute path). */
+  absolute: string
+  /** The client's id in the vault it was exported from. */
+  exportedId: string
+  /** The vault's own client, or the key of the new one (which may not get created). */
+  existing: ClientRecord | undefined
+  key: string
+  /** Person id by the anchor of their heading on the page. */
+  people: ReadonlyMap<string, string>
 }
 
 /** A note as the assignment needs it. */
@@ -74,6 +90,7 @@ export class ClientAssignment {
   private readonly chosen: ClientRecord | undefined
   private readonly wanted = new Map<string, NewClient>()
   private readonly profiles = new Map<string, Profile>()
+  private readonly pages: ProfilePage[] = []
 
   constructor(
     vault: Vault,
@@ -101,7 +118,10 @@ export class ClientAssignment {
       const data = note.profile ? clientFromProfile(note.profile) : null
       const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
       const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
-      this.profiles.set(place, { existing, key: existing ? '' : this.want(name, 'profile', data) })
+      const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
+      this.profiles.set(place, profile)
+      // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
+      if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: personAnchors(note.profile) })
       return false
     })
   }
@@ -119,6 +139,11 @@ export class ClientAssignment {
     if (top === undefined || nameKey(top) === nameKey(JOURNAL_FOLDER)) return { kind: 'journal' }
     const client = this.clients.find(top)
     return client ? { kind: 'client', clientId: client.id } : this.newClient(this.want(top, 'folder', null))
+  }
+
+  /** The exported profile pages among the notes, for turning links to them back into mentions. */
+  profilePages(): ProfilePage[] {
+    return this.pages
   }
 
   /** Every client the notes name that the vault does not have, with how many notes name it. */

@@ -1,7 +1,7 @@
 import type { TransferPhase, TransferProblem } from '../../shared/contract/transfer'
 import { newId } from '../ids'
 import type { Vault } from '../vault/vault'
-import type { Destination, NewClient } from './import-clients'
+import type { Destination, NewClient, ProfilePage } from './import-clients'
 import { ClientAssignment, nameKey } from './import-clients'
 import { allEntries, contentKey, vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
@@ -41,6 +41,8 @@ export interface ImportPlan {
   request: ImportRequest
   notes: PlannedNote[]
   newClients: NewClient[]
+  /** Exported profiles among the notes: links to them become mentions again. */
+  profilePages?: ProfilePage[]
   problems: TransferProblem[]
   otherFiles: number
   historyVersions: number
@@ -101,6 +103,7 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
     plan.notes.push(planned)
   }
   plan.newClients = assignment.newClients()
+  plan.profilePages = assignment.profilePages()
   return plan
 }
 

@@ -1,12 +1,13 @@
 import { dirname, resolve } from 'node:path'
 import type { ImportReport } from '../../shared/contract/transfer'
 import type { ClientFile } from '../../shared/domain'
+import { mentionHref, parseMentionHref } from '../../shared/mentions'
 import type { EntryAdoption } from '../entries/entry-store'
 import { layout } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 import { entryIdOfUrl, entryUrl, linkDestination, rewriteEntryLinks } from './entry-links'
 import type { LinkResolver } from './entry-links'
-import type { NewClient } from './import-clients'
+import type { NewClient, ProfilePage } from './import-clients'
 import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './import-plan'
 import { planImport } from './import-plan'
 import { mapNoteFields } from './note-fields'
@@ -56,6 +57,7 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
 
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
   const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
+  const mentions = pageMentions(plan.profilePages ?? [], clientIds)
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
   const adoption = vault.entries.startAdoption()
@@ -67,7 +69,7 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
         break
       }
       if (skips(note)) outcome.duplicatesSkipped++
-      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed), windows1252: plan.request.windows1252 }, outcome)
+      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), windows1252: plan.request.windows1252 }, outcome)
       run.onProgress?.({ done: done + 1, total })
     }
   } finally {
@@ -119,7 +121,7 @@ async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNo
  * whose id had to change — become `rapport://entry/<id>` links to the new
  * entries, which stay right however the files are renamed later.
  */
-function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>, idByClaimed: ReadonlyMap<string, string>): LinkResolver {
+function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>, idByClaimed: ReadonlyMap<string, string>, mentions: PageMentions): LinkResolver {
   return (target) => {
     const hash = target.indexOf('#')
     const fragment = hash === -1 ? '' : linkDestination(target.slice(hash))
@@ -127,6 +129,12 @@ function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>,
     if (claimed !== null) {
       const id = idByClaimed.get(claimed)
       return id && id !== claimed ? entryUrl(id) + fragment : null
+    }
+    const mentioned = parseMentionHref(target)
+    if (mentioned?.kind === 'client') {
+      // A mention of a client whose profile came with the import, by the id it had where it was exported from.
+      const id = mentions.clientIds.get(mentioned.id)
+      return id && id !== mentioned.id ? mentionHref({ kind: 'client', id }) : null
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//') || target.startsWith('#')) return null
     const path = target.split(/[?#]/)[0] ?? ''
@@ -136,8 +144,46 @@ function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>,
     for (const absolute of candidates) {
       const id = idBySource.get(absolute) ?? idBySource.get(`${absolute}.md`)
       if (id) return entryUrl(id) + fragment
+      const mention = mentions.atPage(absolute, hash === -1 ? null : target.slice(hash + 1))
+      if (mention) return mention
     }
     return null
+  }
+}
+
+interface PageMentions {
+  /** The mention a link to an exported profile page stands for: the page itself is its client, an anchor on it a person. */
+  atPage: (absolute: string, anchor: string | null) => string | null
+  /** The client's id in this vault, by the id it had in the export. */
+  clientIds: ReadonlyMap<string, string>
+}
+
+/**
+ * Export turned mentions into links to `profile.md` (`#anchor` for a
+ * person); the ids in that page's front matter turn them back. A client is
+ * the vault's own client of that name or the one just created from the page
+ * (its id is new); a person keeps the id in client.json, which the created
+ * client keeps too. A page whose client was not created, or an anchor the
+ * page does not name, leaves the link as written: nothing is guessed.
+ */
+function pageMentions(pages: readonly ProfilePage[], created: ReadonlyMap<string, string>): PageMentions {
+  const byPath = new Map<string, { clientId: string; people: ReadonlyMap<string, string> }>()
+  const clientIds = new Map<string, string>()
+  for (const page of pages) {
+    const clientId = page.existing?.id ?? created.get(page.key)
+    if (clientId === undefined) continue
+    byPath.set(page.absolute, { clientId, people: page.people })
+    if (!clientIds.has(page.exportedId)) clientIds.set(page.exportedId, clientId)
+  }
+  return {
+    clientIds,
+    atPage: (absolute, anchor) => {
+      const page = byPath.get(absolute)
+      if (!page) return null
+      if (anchor === null) return mentionHref({ kind: 'client', id: page.clientId })
+      const person = page.people.get(anchor)
+      return person === undefined ? null : mentionHref({ kind: 'person', id: person })
+    }
   }
 }
 

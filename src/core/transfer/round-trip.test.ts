@@ -1,15 +1,16 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseEntryFile } from '../entries/entry-file'
+import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
+import { formatJson } from '../fs/durable-json-file'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import type { Vault } from '../vault/vault'
 import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import { linkedEntry } from './export-links'
 import { allEntries } from './import-duplicates'
-import { DANA_ID, entries as fixtureEntries, writeRealisticVault } from './test-vault'
-import { fingerprint } from './transfer-testing'
+import { DANA_ID, NORTHWIND_ID, dana, entries as fixtureEntries, writeRealisticVault } from './test-vault'
+import { brokenLinks, fingerprint, linksIn } from './transfer-testing'
 
 /** An entry as the round trip must keep it: what it says and how it is filed. */
 async function entryFacts(vault: Vault, id: string) {
@@ -104,5 +105,91 @@ describe('export, then import into an empty vault', () => {
     const preview = await other.call('import:preview', { paths: [out] })
     expect(preview?.newClients).toEqual([])
     expect(preview?.destinations).toEqual([{ clientId: existing.id, name: 'dana whitfield', isNew: false, entries: 4, duplicates: 0 }])
+  })
+})
+
+describe('mentions through export and import', () => {
+  const SCOPE_ID = 'e_01JDXSCOPE0000000000000000'
+  /** A journal entry naming people (two with the same name, one named like a heading of the profile), clients and an entry, and some that are not in the vault. */
+  const JOURNAL_BODY = [
+    `Met [Priya Raman](rapport://person/p_1), her namesake [Priya Raman](rapport://person/p_2) and [Stage history](rapport://person/p_3) of [Dana Whitfield](rapport://client/${DANA_ID}).`,
+    `Then [Northwind](rapport:client/${NORTHWIND_ID}) and [Scope call](rapport://entry/${SCOPE_ID}).`,
+    'Not here: [Gone](rapport://person/p_gone) and [Elsewhere](rapport://client/c_elsewhere).',
+    ''
+  ].join('\n')
+  const DANA_BODY = 'Talked to [Priya](rapport://person/p_1) about [Dana](rapport://client/' + DANA_ID + ').\n'
+
+  async function vaultWithMentions(): Promise<string> {
+    const root = await tempDir()
+    await writeRealisticVault(root)
+    const people = [...dana.people, { id: 'p_2', name: 'Priya Raman' }, { id: 'p_3', name: 'Stage history' }]
+    await writeFile(join(root, 'clients/dana-whitfield/client.json'), formatJson({ ...dana, people }))
+    const fields = (id: string, title: string) => ({ id, title, created: '2026-12-01T09:00:00.000Z', updated: '2026-12-01T09:00:00.000Z', tags: [] })
+    await writeFile(join(root, 'journal/2026-12-01-mentions.md'), serializeEntryFile(null, fields('e_mentions', 'Mentions'), JOURNAL_BODY))
+    await writeFile(join(root, 'clients/dana-whitfield/journal/2026-12-01-with-priya.md'), serializeEntryFile(null, { ...fields('e_priya', 'With Priya'), client: DANA_ID }, DANA_BODY))
+    return root
+  }
+
+  it('become relative links a Markdown tool follows, and come back as the same mentions', async () => {
+    const original = await openTestVault(await vaultWithMentions())
+    const out = await tempDir()
+    expect(await original.call('export:run', { scope: { all: true }, target: out })).toMatchObject({ status: 'done', skipped: [] })
+
+    const journal = 'Journal/2026-12-01-mentions.md'
+    const exported = parseEntryFile(await readFile(join(out, journal), 'utf8')).body
+    expect(linksIn(exported)).toEqual([
+      { text: 'Priya Raman', url: '../Clients/dana-whitfield/profile.md#priya-raman' },
+      // Same heading twice: the second is `-1`, as GitHub numbers them; `Stage history` is already a heading of the profile.
+      { text: 'Priya Raman', url: '../Clients/dana-whitfield/profile.md#priya-raman-1' },
+      { text: 'Stage history', url: '../Clients/dana-whitfield/profile.md#stage-history-1' },
+      { text: 'Dana Whitfield', url: '../Clients/dana-whitfield/profile.md' },
+      { text: 'Northwind', url: '../Clients/northwind-traders/profile.md' },
+      { text: 'Scope call', url: '../Clients/dana-whitfield/entries/2026-11-22-scope-call-went-sideways.md' },
+      // Not in the export: a relative link would lead nowhere, the id still works in a vault that has them.
+      { text: 'Gone', url: 'rapport://person/p_gone' },
+      { text: 'Elsewhere', url: 'rapport://client/c_elsewhere' }
+    ])
+    const danaEntry = 'Clients/dana-whitfield/entries/2026-12-01-with-priya.md'
+    expect(parseEntryFile(await readFile(join(out, danaEntry), 'utf8')).body).toBe('Talked to [Priya](../profile.md#priya-raman) about [Dana](../profile.md).\n')
+    // Every relative link leads to a file that is there, and to a heading in it.
+    expect(await brokenLinks(out, journal)).toEqual([])
+    expect(await brokenLinks(out, danaEntry)).toEqual([])
+
+    const copy = await openTestVault()
+    expect(await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })).toMatchObject({ status: 'done', problems: [] })
+    const newId = (name: string): string => copy.vault.clients.list().find((c) => c.data?.name === name)?.id ?? 'missing'
+    // People keep their ids; a client created by the import has a new one, and its mentions follow it.
+    expect(copy.vault.clients.get(newId('Dana Whitfield')).data?.people.map((p) => p.id)).toEqual(['p_1', 'p_2', 'p_3'])
+    const danaNow = `rapport://client/${newId('Dana Whitfield')}`
+    expect(danaNow).not.toBe(`rapport://client/${DANA_ID}`)
+    expect((await copy.vault.entries.read('e_mentions')).body).toBe(
+      JOURNAL_BODY.replace(`rapport://client/${DANA_ID}`, danaNow).replace(`rapport:client/${NORTHWIND_ID}`, `rapport://client/${newId('Northwind Traders')}`)
+    )
+    expect((await copy.vault.entries.read('e_priya')).body).toBe(DANA_BODY.replace(`rapport://client/${DANA_ID}`, danaNow))
+    // And the people the mentions name are there.
+    expect(copy.vault.clients.get(newId('Dana Whitfield')).data?.people.find((p) => p.id === 'p_2')?.name).toBe('Priya Raman')
+  })
+
+  it('jump within a dossier to its client and people', async () => {
+    const original = await openTestVault(await vaultWithMentions())
+    const out = await tempDir()
+    await original.call('export:run', { scope: { client: DANA_ID }, options: { dossier: true }, target: out })
+    const dossier = await readFile(join(out, 'dana-whitfield.md'), 'utf8')
+    expect(dossier).toContain('Talked to [Priya](#priya-raman) about [Dana](#dana-whitfield).')
+    // (The retro is another client's entry, not in this export: that link is not this test's business.)
+    expect((await brokenLinks(out, 'dana-whitfield.md')).filter((link) => link.startsWith('#'))).toEqual([])
+  })
+
+  it('without front matter, export still links the pages; import, not knowing the ids, leaves those links as written', async () => {
+    const original = await openTestVault(await vaultWithMentions())
+    const out = await tempDir()
+    await original.call('export:run', { scope: { all: true }, options: { frontMatter: false }, target: out })
+    expect(await brokenLinks(out, 'Journal/2026-12-01-mentions.md')).toEqual([])
+    const copy = await openTestVault()
+    await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })
+    const imported = allEntries(copy.vault).find((e) => e.title === 'Mentions')
+    const body = imported ? (await copy.vault.entries.read(imported.id)).body : ''
+    expect(body).toContain('[Priya Raman](../Clients/dana-whitfield/profile.md#priya-raman)')
+    expect(body).toContain('[Dana Whitfield](../Clients/dana-whitfield/profile.md)')
   })
 })
