@@ -38,7 +38,7 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   await editor.click()
   await page.keyboard.type('Hard call. ')
   await page.keyboard.type('@pri')
-  const menu = page.getByRole('listbox', { name: 'People and clients to mention' })
+  const menu = page.getByRole('listbox', { name: 'People, clients and entries to mention' })
   await expect(menu.getByRole('option').first()).toContainText('Priya Raman')
   await screenshot(app, 'mention.png')
   await page.keyboard.press('Enter')
@@ -59,4 +59,23 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   await expect(mentions.getByRole('button', { name: /Scope call.*Priya Raman wants a smaller pilot\./ })).toBeVisible()
   await mentions.getByRole('button', { name: /Scope call/ }).click()
   await expect(page.getByLabel('Title')).toHaveValue('Scope call')
+
+  // Linking one entry from another works the same way: @ and a few words of its title.
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Pilot follow-up')
+  await editor.click()
+  await page.keyboard.type('As agreed in ')
+  await page.keyboard.type('@scope ca')
+  const scopeCall = menu.getByRole('option', { name: /Scope call/ })
+  await expect(scopeCall).toContainText('Entry · Northwind')
+  await scopeCall.click()
+  await expect(editor.locator('a[href^="rapport://entry/"]')).toHaveText('Scope call')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
+  const followUp = (await readdir(journal)).find((f) => f.includes('pilot-follow-up'))
+  expect(await readFile(join(journal, followUp ?? ''), 'utf8')).toMatch(/As agreed in \[Scope call\]\(rapport:\/\/entry\/e_[0-9A-Z]+\)/)
+
+  // …and the linked entry says where it is linked from.
+  await page.getByRole('listbox', { name: 'Entries' }).getByRole('option', { name: /^Scope call/ }).click()
+  await expect(page.getByLabel('Title')).toHaveValue('Scope call')
+  await expect(page.getByRole('navigation', { name: 'Linked from' }).getByRole('button', { name: 'Pilot follow-up' })).toBeVisible()
 })

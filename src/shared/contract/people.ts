@@ -50,10 +50,12 @@ export interface Backlink {
 
 /** Someone or something that can be mentioned: offered when `@` is typed. */
 export interface MentionCandidate {
-  kind: 'client' | 'person'
+  /** `entry`: a link to another entry, offered from the search index as one types. */
+  kind: 'client' | 'person' | 'entry'
   id: string
+  /** The name, or an entry's title. */
   name: string
-  /** The client the person is at (for a client, itself). */
+  /** The client the person (or entry) is at, for a client itself; '' for an entry of the vault's own journal. */
   clientId: string
   clientName: string
   role?: string

@@ -108,7 +108,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   const editor = useEditor(
     {
-      extensions: [...rendererExtensions, mentionSuggestion(mentionMenu)],
+      extensions: [...rendererExtensions, mentionSuggestion(mentionMenu, { entryId: entry.id })],
       content: initialContent,
       editable: !readOnly,
       // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.

@@ -12,7 +12,7 @@ export function MentionPopup({ store }: { store: MentionMenuStore }) {
       className="mention-menu"
       role="listbox"
       id="mention-menu"
-      aria-label="People and clients to mention"
+      aria-label="People, clients and entries to mention"
       style={{ left: Math.max(8, Math.min(menu.rect.left, window.innerWidth - 320)), top: below }}
     >
       {menu.items.map((item, i) => (
@@ -30,7 +30,11 @@ export function MentionPopup({ store }: { store: MentionMenuStore }) {
         >
           <span className="mention-name">{item.name}</span>
           <span className="mention-detail">
-            {item.kind === 'client' ? 'Client' : [item.role, item.relation ? relationWords[item.relation] : undefined, item.clientName].filter(Boolean).join(' · ')}
+            {item.kind === 'client'
+              ? 'Client'
+              : item.kind === 'entry'
+                ? `Entry · ${item.clientName}`
+                : [item.role, item.relation ? relationWords[item.relation] : undefined, item.clientName].filter(Boolean).join(' · ')}
           </span>
         </li>
       ))}

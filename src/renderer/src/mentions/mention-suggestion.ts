@@ -40,6 +40,27 @@ function candidates(): Promise<MentionCandidate[]> {
   return cached.items
 }
 
+/** Entries offered after the people and clients: a few, and only once there is something to search for. */
+const ENTRY_LIMIT = 4
+
+/** Entries whose words match what was typed, from the core's search index, as link targets; never the entry being written. */
+async function entryCandidates(query: string, exceptEntryId: string | undefined): Promise<MentionCandidate[]> {
+  if (query.trim().length < 2) return []
+  try {
+    const answer = await call('search:query', { query, filters: { kinds: ['entry'] }, limit: ENTRY_LIMIT + 1 })
+    return answer.results
+      .flatMap((result): MentionCandidate[] =>
+        result.open.kind === 'entry' && result.open.entryId !== exceptEntryId
+          ? [{ kind: 'entry', id: result.open.entryId, name: result.title.trim() || 'Untitled', clientId: result.clientId ?? '', clientName: result.clientName ?? 'Your journal' }]
+          : []
+      )
+      .slice(0, ENTRY_LIMIT)
+  } catch {
+    // People and clients are still offered; search says what went wrong in its own view.
+    return []
+  }
+}
+
 /** Puts the mention in: the name as a `rapport:` link, then a space outside the link so typing goes on as plain text. */
 export function insertMention(editor: Editor, range: Range, item: MentionCandidate): void {
   editor
@@ -54,10 +75,11 @@ export function insertMention(editor: Editor, range: Range, item: MentionCandida
 }
 
 /**
- * Typing `@` offers people and clients (fuzzy, arrows, Enter, Esc) and inserts
- * the chosen one as a link mark; on disk that is `[Name](rapport://person/<id>)`.
+ * Typing `@` offers people and clients (fuzzy), then entries whose words
+ * match (arrows, Enter, Esc), and inserts the chosen one as a link mark; on
+ * disk that is `[Name](rapport://person/<id>)` or `[Title](rapport://entry/<id>)`.
  */
-export function mentionSuggestion(store: MentionMenuStore) {
+export function mentionSuggestion(store: MentionMenuStore, options: { entryId?: string } = {}) {
   return Extension.create({
     name: 'mentionSuggestion',
     addProseMirrorPlugins() {
@@ -68,7 +90,10 @@ export function mentionSuggestion(store: MentionMenuStore) {
           char: '@',
           // Names have spaces ("Priya Ra"); the popup closes when nothing matches any more.
           allowSpaces: true,
-          items: async ({ query }) => rankCandidates(query, await candidates()),
+          items: async ({ query }) => {
+            const [named, entries] = await Promise.all([candidates().then((all) => rankCandidates(query, all)), entryCandidates(query, options.entryId)])
+            return [...named, ...entries]
+          },
           command: ({ editor, range, props }) => insertMention(editor, range, props),
           render: () => {
             let current: { items: MentionCandidate[]; command: (item: MentionCandidate) => void; query: string; rect: MentionMenu['rect'] } | null = null
