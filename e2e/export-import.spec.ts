@@ -218,3 +218,41 @@ test('import a folder of notes: preview first, then the notes land where the pre
   expect(await fingerprint(source)).toEqual(before)
   await rm(source, { recursive: true, force: true })
 })
+
+test('import two Markdown files chosen on their own, not the folder they are in', async ({ app }) => {
+  const page = app.page
+  await seedDana(app)
+  const source = await tempFolder('import-files')
+  await writeFile(join(source, 'renewal.md'), '# Renewal terms\n\nShe wants a two-year option.\n')
+  await writeFile(join(source, 'offsite.markdown'), '---\ntitle: Offsite plans\n---\n\nBerlin in October.\n')
+  await writeFile(join(source, 'not chosen.md'), '# Not chosen\n\nStays out.\n')
+  const before = await fingerprint(source)
+
+  await app.emit('command:run', { id: 'vault.import' })
+  const dialog = page.getByRole('dialog', { name: 'Import Markdown notes' })
+  app.nextFiles = [join(source, 'renewal.md'), join(source, 'offsite.markdown')]
+  await expect(dialog.getByRole('button', { name: 'Choose folder…' })).toBeFocused()
+  await screenshot(app, 'import-choose.png')
+  await dialog.getByRole('button', { name: 'Choose files…' }).click()
+
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await expect(preview.getByRole('status').first()).toHaveText('2 notes found: 2 to import.')
+  expect(app.filePrompts).toEqual([{ title: 'Import Markdown notes', extensions: ['md', 'markdown'] }])
+  expect(app.folderPrompts).toEqual([])
+  // Choosing again asks for files again.
+  await expect(preview.getByRole('button', { name: 'Choose other files…' })).toBeVisible()
+  await preview.getByLabel('Send notes to').selectOption({ label: 'All to Dana Whitfield' })
+  await expect(preview.getByRole('button', { name: 'Import 2 notes' })).toBeEnabled()
+  await preview.getByRole('button', { name: 'Import 2 notes' }).click()
+  const done = page.getByRole('dialog', { name: 'Import finished' })
+  await expect(done.getByRole('status')).toContainText('Imported 2 notes.')
+  await done.getByRole('button', { name: 'Done' }).click()
+
+  await openClient(page, 'Dana Whitfield')
+  const entries = page.getByRole('listbox', { name: 'Entries' })
+  await expect(entries.getByRole('option', { name: /Renewal terms/ })).toBeVisible()
+  await expect(entries.getByRole('option', { name: /Offsite plans/ })).toBeVisible()
+  await expect(entries.getByRole('option', { name: /Not chosen/ })).toHaveCount(0)
+  expect(await fingerprint(source)).toEqual(before)
+  await rm(source, { recursive: true, force: true })
+})

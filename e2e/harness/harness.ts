@@ -47,6 +47,9 @@ export class RapportHarness {
   /** What the folder dialog answers next; null is "Cancel". */
   nextFolder: string | null = null
   readonly folderPrompts: Array<{ title: string }> = []
+  /** What the open-files dialog answers next (full paths); null is "Cancel". */
+  nextFiles: string[] | null = null
+  readonly filePrompts: Array<{ title: string; extensions: string[] }> = []
   readonly openedExternally: string[] = []
   /** Everything put on the clipboard, oldest first. */
   readonly clipboard: string[] = []
@@ -82,6 +85,10 @@ export class RapportHarness {
       chooseFolder: async ({ title }) => {
         this.folderPrompts.push({ title })
         return this.nextFolder
+      },
+      chooseFiles: async ({ title, extensions }) => {
+        this.filePrompts.push({ title, extensions })
+        return this.nextFiles
       },
       openExternal: async (url) => {
         this.openedExternally.push(url)

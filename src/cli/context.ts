@@ -29,6 +29,9 @@ export function createContext(vaultRoot: string, json: boolean, io: Io): CliCont
           chooseFolder: async () => {
             throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
           },
+          chooseFiles: async () => {
+            throw new RapportError('invalid-input', 'The command line has no dialogs; give the paths to import.')
+          },
           openExternal: async () => undefined,
           flushed: () => undefined,
           emit: (event, payload) => {

@@ -12,6 +12,8 @@ export interface ShellPorts {
   chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>
   /** Asks the user for a folder (one they may create in the dialog); null when they cancel. */
   chooseFolder(options: { title: string; buttonLabel: string }): Promise<string | null>
+  /** Asks the user for one or more existing files with these extensions (no dot); their full paths, or null when they cancel. */
+  chooseFiles(options: { title: string; buttonLabel: string; extensions: string[] }): Promise<string[] | null>
   openExternal(url: string): Promise<void>
   /** The renderer has saved every pending edit (answer to the `app:flush` event). */
   flushed(outcome: { saved: boolean; problem?: string | undefined }): void

@@ -118,6 +118,17 @@ async function start(): Promise<void> {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
         return result.canceled ? null : (result.filePaths[0] ?? null)
       },
+      async chooseFiles({ title, buttonLabel, extensions }) {
+        const options: Electron.OpenDialogOptions = {
+          title,
+          buttonLabel,
+          defaultPath: app.getPath('documents'),
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Markdown', extensions }]
+        }
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+      },
       openExternal: (url) => shell.openExternal(url),
       flushed: (outcome) => flushWaiter?.(outcome),
       emit: send,

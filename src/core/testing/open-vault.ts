@@ -11,6 +11,7 @@ export function testShell(overrides: Partial<ShellPorts> = {}): ShellPorts {
     resourcesDir: checkoutResourcesDir,
     chooseSavePath: async () => null,
     chooseFolder: async () => null,
+    chooseFiles: async () => null,
     openExternal: async () => undefined,
     flushed: () => undefined,
     ...overrides

@@ -14,13 +14,18 @@ import { TransferJobs } from './transfer-jobs'
 /**
  * Export and import through the contract. Each long job is registered so
  * `transfer:cancel` can stop it, and reports `transfer:progress` events.
- * When the renderer gives no folder, the shell's native dialog asks.
+ * When the renderer gives no paths, the shell's native dialog asks for a folder or for files.
  */
 export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof transferContract> {
   const jobs = new TransferJobs(shell)
   const timeZone = (): string => viewpointOf(vault).settings.timeZone
-  const askForSources = async (paths: string[] | undefined): Promise<string[] | null> => {
+  const askForSources = async (paths: string[] | undefined, choose: 'folder' | 'files'): Promise<string[] | null> => {
     if (paths?.length) return paths
+    if (choose === 'files') {
+      const files = await shell.chooseFiles({ title: 'Import Markdown notes', buttonLabel: 'Preview import', extensions: ['md', 'markdown'] })
+      // A dialog that closes with nothing chosen is a cancel too, not an import of nothing.
+      return files?.length ? files : null
+    }
     const folder = await shell.chooseFolder({ title: 'Import Markdown notes from a folder', buttonLabel: 'Preview import' })
     return folder === null ? null : [folder]
   }
@@ -52,8 +57,8 @@ export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       }
     },
 
-    'import:preview': async ({ paths, clientId, createClients, windows1252, jobId }) => {
-      const sources = await askForSources(paths)
+    'import:preview': async ({ paths, choose, clientId, createClients, windows1252, jobId }) => {
+      const sources = await askForSources(paths, choose)
       if (sources === null) return null
       const job = jobs.start(jobId)
       try {
@@ -64,9 +69,9 @@ export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       }
     },
 
-    'import:run': async ({ paths, clientId, createClients, windows1252, duplicates, jobId }) => {
+    'import:run': async ({ paths, choose, clientId, createClients, windows1252, duplicates, jobId }) => {
       vault.assertWritable()
-      const sources = await askForSources(paths)
+      const sources = await askForSources(paths, choose)
       if (sources === null) return null
       const job = jobs.start(jobId)
       try {

@@ -153,6 +153,37 @@ describe('import of a folder of notes', () => {
     expect(await call('import:preview', {})).toMatchObject({ paths: [notes], notes: 6 })
   })
 
+  it('asks for Markdown files when told to; imports just the files chosen, not the rest of their folder', async () => {
+    const notes = await obsidianFolder()
+    const chosen = [join(notes, 'Loose note.md'), join(notes, 'Acme/Deeper/Site visit.md')]
+    const asked: Array<{ title: string; extensions: string[] }> = []
+    let answer: string[] | null = null
+    const { call, vault } = await openTestVault(undefined, {
+      shell: {
+        chooseFolder: async () => notes,
+        chooseFiles: async ({ title, extensions }) => (asked.push({ title, extensions }), answer)
+      }
+    })
+    // Cancel, or a dialog closed with nothing chosen: no preview, and the folder dialog was not the one asked.
+    expect(await call('import:preview', { choose: 'files' })).toBeNull()
+    answer = []
+    expect(await call('import:preview', { choose: 'files' })).toBeNull()
+    expect(asked).toEqual([
+      { title: 'Import Markdown notes', extensions: ['md', 'markdown'] },
+      { title: 'Import Markdown notes', extensions: ['md', 'markdown'] }
+    ])
+
+    answer = chosen
+    expect(await call('import:preview', { choose: 'files' })).toMatchObject({ paths: chosen, notes: 2, toImport: 2, otherFiles: 0, problems: [] })
+    expect(await call('import:run', { choose: 'files', duplicates: 'skip' })).toMatchObject({ status: 'done', imported: 2 })
+    expect(allEntries(vault).map((e) => e.title).sort()).toEqual(['Call with procurement', 'Site visit'])
+  })
+
+  it('refuses an unknown kind of dialog', async () => {
+    const { dispatch } = await openTestVault()
+    expect(await dispatch('import:preview', { choose: 'everything' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
+
   it('is refused in a vault open read-only', async () => {
     const notes = await obsidianFolder()
     const root = await tempDir()

@@ -111,8 +111,10 @@ const exportInput = z.object({ scope: exportScope, options: exportOptions.prefau
 // Import
 
 const importInput = z.object({
-  /** Markdown files and folders; none: the user is asked for a folder. */
+  /** Markdown files and folders; none: the user is asked for them (see `choose`). */
   paths: z.array(absolutePath).max(1000).optional(),
+  /** Without `paths`, what the dialog asks for: one folder (walked whole), or one or more Markdown files. */
+  choose: z.enum(['folder', 'files']).default('folder'),
   /** Every note goes to this client (the user's choice); otherwise each note's client is worked out (see ImportPreview). */
   clientId: id.optional(),
   /** Create the clients named by folders or profiles that the vault does not have; without it their notes go to the vault's own journal. */
@@ -192,7 +194,7 @@ export const transferContract = {
     input: exportInput.extend({ target: absolutePath.optional(), overwrite: z.boolean().default(false), jobId: jobId.optional() }),
     output: returns<ExportReport | null>()
   },
-  /** Reads the notes and says what an import would do; writes nothing. Null: the user cancelled the folder dialog. */
+  /** Reads the notes and says what an import would do; writes nothing. Null: the user cancelled the folder (or files) dialog. */
   'import:preview': { input: importInput, output: returns<ImportPreview | null>() },
   /** Imports the notes; nothing in the source folders is changed. */
   'import:run': {

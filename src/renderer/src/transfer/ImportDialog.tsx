@@ -20,10 +20,13 @@ interface ImportDialogProps {
 
 const firstChoices: ImportChoices = { clientId: '', createClients: true, duplicates: 'skip', windows1252: false }
 
+/** What the native dialog asks for when no notes are chosen yet: a folder, walked whole, or single Markdown files. */
+type SourceKind = 'folder' | 'files'
+
 /**
- * Import Markdown… : choose a folder, see a preview of what would happen
- * (nothing is written yet), adjust it, then import with progress and Cancel,
- * and read what was done. The source folder is only ever read.
+ * Import Markdown… : choose a folder or some Markdown files, see a preview
+ * of what would happen (nothing is written yet), adjust it, then import with
+ * progress and Cancel, and read what was done. The sources are only ever read.
  */
 export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps) {
   const [choices, setChoices] = useState<ImportChoices>(firstChoices)
@@ -31,6 +34,8 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
   const [phase, setPhase] = useState<'reading' | 'importing' | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** What was chosen last, so "Choose again" asks for the same kind. */
+  const [sourceKind, setSourceKind] = useState<SourceKind>('folder')
   const job = useTransferJob()
   const primaryButton = useRef<HTMLButtonElement>(null)
   /** The choices the preview on screen was read with. */
@@ -41,25 +46,26 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
     if (phase === null && (document.activeElement === document.body || document.activeElement === null)) primaryButton.current?.focus()
   }, [phase, preview])
 
-  const request = (paths: string[] | undefined, next: ImportChoices) => ({
-    ...(paths ? { paths } : {}),
+  const request = (paths: string[] | undefined, next: ImportChoices, choose: SourceKind = sourceKind) => ({
+    ...(paths ? { paths } : { choose }),
     ...(next.clientId ? { clientId: next.clientId } : {}),
     createClients: next.createClients,
     windows1252: next.windows1252
   })
 
-  /** Reads the notes and shows what an import would do; without paths the core asks for a folder. */
-  const readPreview = async (paths: string[] | undefined, next: ImportChoices) => {
+  /** Reads the notes and shows what an import would do; without paths the core asks for a folder or files (`sourceKind`). */
+  const readPreview = async (paths: string[] | undefined, next: ImportChoices, choose: SourceKind = sourceKind) => {
     setError(null)
     setPhase('reading')
     try {
-      const read = await job.run((jobId) => call('import:preview', { ...request(paths, next), jobId }))
+      const read = await job.run((jobId) => call('import:preview', { ...request(paths, next, choose), jobId }))
       // A preview stopped half way would show only some of the notes as if they were all: it is dropped,
       // and the choices go back to those the preview on screen was read with.
       if (read.cancelled) setChoices((now) => ({ ...shownWith.current, duplicates: now.duplicates }))
       else if (read.value) {
         shownWith.current = next
         setPreview(read.value)
+        if (!paths) setSourceKind(choose)
       }
     } catch (failure) {
       setError(errorMessage(failure))
@@ -96,6 +102,9 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
     }
   }
 
+  /** Asks the core to open its dialog for a folder or for files, then shows the preview of what was chosen. */
+  const chooseSources = (kind: SourceKind) => void readPreview(undefined, choices, kind)
+
   /** Escape: stops a running job rather than hiding it. */
   const close = () => (job.running ? job.cancel() : onClose())
 
@@ -131,10 +140,10 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
       {phase === null && !preview && (
         <>
           <p className="dialog-message">
-            Bring in Markdown notes from a folder: a Rapport export, an Obsidian vault or another journal. Front matter (title, dates, tags) is used
-            where it fits; a subfolder named after a client sends its notes to that client.
+            Bring in Markdown notes from a folder (a Rapport export, an Obsidian vault or another journal) or a few Markdown files. Front matter
+            (title, dates, tags) is used where it fits; a subfolder named after a client sends its notes to that client.
           </p>
-          <p className="dialog-message">You will see what would be imported before anything is written, and the folder itself is never changed.</p>
+          <p className="dialog-message">You will see what would be imported before anything is written, and the files themselves are never changed.</p>
         </>
       )}
       {(phase === null || rereading) && preview && <ImportPreviewView preview={preview} clients={clients} choices={choices} onChange={change} updating={rereading} />}
@@ -147,19 +156,24 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
       {phase === null && (
         <div className="dialog-actions">
           {preview && (
-            <button type="button" className="button subtle push-left" onClick={() => void readPreview(undefined, choices)}>
-              Choose another folder…
+            <button type="button" className="button subtle push-left" onClick={() => chooseSources(sourceKind)}>
+              {sourceKind === 'files' ? 'Choose other files…' : 'Choose another folder…'}
             </button>
           )}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
+          {!preview && (
+            <button type="button" className="button" onClick={() => chooseSources('files')}>
+              Choose files…
+            </button>
+          )}
           {preview ? (
             <button ref={primaryButton} type="button" className="button primary" onClick={() => void runImport()} disabled={toWrite === 0}>
               Import {plural(toWrite, 'note')}
             </button>
           ) : (
-            <button ref={primaryButton} type="button" className="button primary" onClick={() => void readPreview(undefined, choices)} data-autofocus>
+            <button ref={primaryButton} type="button" className="button primary" onClick={() => chooseSources('folder')} data-autofocus>
               Choose folder…
             </button>
           )}
