@@ -4,6 +4,7 @@
  * writes bench/results.json. Every timing that has one stands beside a
  * baseline measured in the same run on the same machine.
  *   npm run bench -- --entries 2000 --clients 100
+ *   npm run bench -- --only transfer,search     (some suites; results.json holds just their rows)
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,7 @@ import { markdownBench } from './markdown.bench'
 import { printTable } from './measure'
 import type { Row } from './measure'
 import { searchBench } from './search.bench'
+import { selectSuites, UnknownSuiteError } from './suites'
 import { writeSyntheticVault } from './synthetic-vault'
 import type { SyntheticVault } from './synthetic-vault'
 import { transferBench } from './transfer.bench'
@@ -26,18 +28,38 @@ export interface BenchContext {
   scratch: string
 }
 
-const suites: Array<(ctx: BenchContext) => Promise<Row[]>> = [vaultBench, markdownBench, briefBench, transferBench, searchBench, backlinksBench]
+/** Every suite, by the name `--only` knows it by, in the order they run. */
+const suites = {
+  vault: vaultBench,
+  markdown: markdownBench,
+  brief: briefBench,
+  transfer: transferBench,
+  search: searchBench,
+  backlinks: backlinksBench
+} satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
+type SuiteName = keyof typeof suites
 
-const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, clients: { type: 'string', default: '500' } } })
+const { values } = parseArgs({
+  options: { entries: { type: 'string', default: '10000' }, clients: { type: 'string', default: '500' }, only: { type: 'string', multiple: true } }
+})
+let chosen: SuiteName[]
+try {
+  chosen = selectSuites(Object.keys(suites) as SuiteName[], values.only)
+} catch (error) {
+  if (!(error instanceof UnknownSuiteError)) throw error
+  // Before the synthetic vault is made: a typo costs nothing. Exit 2 is wrong usage, as for the CLI.
+  console.error(error.message)
+  process.exit(2)
+}
 const root = await mkdtemp(join(tmpdir(), 'rapport-bench-'))
 try {
   const started = performance.now()
   const vault = await writeSyntheticVault(join(root, 'vault'), Number(values.clients), Number(values.entries))
   console.log(`Synthetic vault: ${vault.clients} clients, ${vault.entries} entries, ${(vault.bytes / 1e6).toFixed(1)} MB (made in ${Math.round(performance.now() - started)} ms)\n`)
   const rows: Row[] = []
-  for (const suite of suites) {
+  for (const name of chosen) {
     const scratch = await mkdtemp(join(root, 'scratch-'))
-    rows.push(...(await suite({ vault, scratch })))
+    rows.push(...(await suites[name]({ vault, scratch })))
   }
   printTable(rows)
   const results = { date: new Date().toISOString(), node: process.version, entries: vault.entries, clients: vault.clients, rows }
