@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
+import { cryptoBench } from './crypto.bench'
 import { markdownBench } from './markdown.bench'
 import { printTable } from './measure'
 import type { Row } from './measure'
@@ -35,7 +36,8 @@ const suites = {
   brief: briefBench,
   transfer: transferBench,
   search: searchBench,
-  backlinks: backlinksBench
+  backlinks: backlinksBench,
+  crypto: cryptoBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

@@ -68,7 +68,12 @@ export const errorCodes = [
   'disk-full',
   'permission-denied',
   'io',
-  'internal'
+  'internal',
+  // Encryption at rest (src/core/crypto): a passphrase that does not unlock the vault,
+  // a vault that is locked, and a sealed file or name that fails authentication.
+  'wrong-passphrase',
+  'locked',
+  'cannot-decrypt'
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
