@@ -4,6 +4,7 @@ import type { ClientSummary } from '@shared/domain'
 import { errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
 import './clients.css'
+import { FormActions } from '@renderer/ui/FormActions'
 
 interface ClientNameDialogProps {
   mode: 'create' | 'rename'
@@ -59,14 +60,7 @@ export function ClientNameDialog({ mode, initialName = '', onSubmit, onDone, onC
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {mode === 'create' ? 'Add client' : 'Rename'}
-          </button>
-        </div>
+        <FormActions submitLabel={mode === 'create' ? 'Add client' : 'Rename'} onCancel={onClose} disabled={busy} />
       </form>
     </Dialog>
   )

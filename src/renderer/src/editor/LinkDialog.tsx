@@ -4,6 +4,7 @@ import { isExternalUrlAllowed } from '@shared/external-url'
 import { isMac } from '@renderer/commands/platform'
 import { Dialog } from '@renderer/ui/Dialog'
 import './editor.css'
+import { FormActions } from '@renderer/ui/FormActions'
 
 interface LinkDialogProps {
   initialUrl: string
@@ -67,19 +68,13 @@ export function LinkDialog({ initialUrl, onApply, onRemove, onClose, restoreFocu
             {isMac ? '⌘-click' : 'Ctrl+click'} a link in your entry to open it.
           </p>
         )}
-        <div className="dialog-actions">
+        <FormActions submitLabel="Apply" onCancel={onClose}>
           {onRemove && (
             <button type="button" className="button subtle push-left" onClick={onRemove}>
               Remove link
             </button>
           )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary">
-            Apply
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   )

@@ -5,6 +5,7 @@ import { Dialog } from '@renderer/ui/Dialog'
 import { errorMessage } from '@renderer/app/api'
 import { channelWords, channels, outcomeWords, outcomes } from './words'
 import type { Channel, Outcome } from './words'
+import { FormActions } from '@renderer/ui/FormActions'
 
 type Direction = (typeof directions)[number]
 
@@ -103,14 +104,7 @@ export function InteractionDialog({ editing, defaultChannel, onSave, onClose }: 
             {error}
           </p>
         )}
-        <div className="dialog-actions rel-span">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {editing ? 'Save' : 'Log it'}
-          </button>
-        </div>
+        <FormActions className="rel-span" submitLabel={editing ? 'Save' : 'Log it'} onCancel={onClose} disabled={busy} />
       </form>
     </Dialog>
   )

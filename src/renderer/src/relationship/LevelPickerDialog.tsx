@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { Dialog } from '@renderer/ui/Dialog'
 import { errorMessage } from '@renderer/app/api'
+import { FormActions } from '@renderer/ui/FormActions'
 
 export interface LevelChoice<T extends string> {
   level: T
@@ -112,14 +113,7 @@ export function LevelPickerDialog<T extends string>({ title, noun, levels, words
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Set {noun.toLowerCase()}
-          </button>
-        </div>
+        <FormActions submitLabel={`Set ${noun.toLowerCase()}`} onCancel={onClose} disabled={busy} />
       </form>
     </Dialog>
   )

@@ -6,6 +6,7 @@ import { withShortcut } from '@renderer/commands/platform'
 import { useCommands } from '@renderer/commands/useCommands'
 import { Dialog } from '@renderer/ui/Dialog'
 import './relationship.css'
+import { FormActions } from '@renderer/ui/FormActions'
 
 interface MakeCommitmentButtonProps {
   editor: Editor
@@ -123,14 +124,7 @@ function CommitmentFromSelectionDialog({ initialWhat, clientId, entryId, onClose
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Add commitment
-          </button>
-        </div>
+        <FormActions submitLabel="Add commitment" onCancel={onClose} disabled={busy} />
       </form>
     </Dialog>
   )

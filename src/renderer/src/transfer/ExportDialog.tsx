@@ -10,6 +10,7 @@ import { TransferProgressBar } from './TransferProgressBar'
 import { count, plural } from './transfer-words'
 import { useTransferJob } from './useTransferJob'
 import './transfer.css'
+import { FormActions } from '@renderer/ui/FormActions'
 
 type ScopeKind = 'entry' | 'client' | 'all'
 type ClientFormat = 'folder' | 'dossier'
@@ -224,14 +225,7 @@ export function ExportDialog({ clients, clientId, entryId, entryTitle, onClose }
               {error}
             </p>
           )}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button ref={exportButton} type="submit" className="button primary" disabled={!scope || !plan || plan.files.length === 0}>
-              Choose folder and export…
-            </button>
-          </div>
+          <FormActions submitLabel="Choose folder and export…" onCancel={onClose} disabled={!scope || !plan || plan.files.length === 0} submitRef={exportButton} />
         </form>
       )}
 
