@@ -132,3 +132,10 @@ export const RuleIcon = () => (
     <path d="M3 12h18" />
   </Icon>
 )
+/** A clock with a turning-back arrow: an entry's history. */
+export const HistoryIcon = () => (
+  <Icon>
+    <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+    <path d="M3 3v5h5M12 7v5l3 2" />
+  </Icon>
+)
