@@ -62,6 +62,9 @@ test('add a person, mention them with @ in an entry, and see the entry among the
 
   // Linking one entry from another works the same way: @ and a few words of its title.
   await page.keyboard.press('Control+n')
+  // The new entry is open (its title empty and focused) before typing: until then the title field is Scope call's.
+  await expect(page.getByLabel('Title')).toHaveValue('')
+  await expect(page.getByLabel('Title')).toBeFocused()
   await page.getByLabel('Title').fill('Pilot follow-up')
   await editor.click()
   await page.keyboard.type('As agreed in ')

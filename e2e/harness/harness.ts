@@ -105,6 +105,8 @@ export class RapportHarness {
       }
     }
     const dispatch = createDispatch(createHandlers(this.vault, ports))
+    // As main does once the entries are read: the search index is built from the start, not on the first question.
+    void dispatch('search:status', undefined)
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
     await this.page.addInitScript({ content: await pageBridge() })
     this.blockedRequests = (await serveRenderer(this.page)).blocked

@@ -143,7 +143,11 @@ async function start(): Promise<void> {
 
   // Once every entry is read, the window reads the vault again: counts, the open client's journal, Today.
   vault.entriesRead.then(
-    () => send('vault:changed', { paths: [] }),
+    () => {
+      send('vault:changed', { paths: [] })
+      // Index in the background from the start, so the first search (or @ link to an entry) finds everything.
+      void dispatch('search:status', undefined)
+    },
     (error: unknown) => dialog.showErrorBox('Rapport could not read every entry', `${root}\n\n${(error as Error).message}`)
   )
   const stopWatching = watchVault(root, (paths) => {
