@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
 import type { BriefPeople, BriefStakeholder } from '../../shared/contract/brief'
 import type { EntrySummary } from '../../shared/domain'

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
 import type { TemplateDefinition } from '../templates/template-file'
 import { parseTemplate } from '../templates/template-file'

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { readdir, rename } from 'node:fs/promises'
+import { exists, readdir, rename } from '../fs/vault-files'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
@@ -54,7 +53,7 @@ export class ClientStore {
   async load(): Promise<void> {
     const next = { records: new Map<string, ClientRecord>(), problems: [] as VaultProblem[] }
     const dir = join(this.root, layout.clientsDir)
-    const folders = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : []
+    const folders = exists(dir) ? await readdir(dir, { withFileTypes: true }) : []
     const slugs = folders.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name)
     // Read together (the disk is the wait), then taken in folder order, so which of two clients sharing an id keeps it never depends on timing.
     const read = await mapInOrder(slugs, READS_AT_ONCE, async (slug) => {
@@ -89,7 +88,7 @@ export class ClientStore {
     } catch (error) {
       return broken(error instanceof RapportError ? error.message : fileError(error, 'read', relative).message)
     }
-    if (!existsSync(adapter.path)) return broken('the folder has no client.json')
+    if (!exists(adapter.path)) return broken('the folder has no client.json')
     const checked = clientFileSchema.safeParse(db.data)
     if (!checked.success) {
       const issue = checked.error.issues[0]
@@ -232,6 +231,6 @@ export class ClientStore {
   private freeSlug(name: string): string {
     const dir = join(this.root, layout.clientsDir)
     const taken = new Set([...this.records.values()].map((r) => r.slug.toLowerCase()))
-    return uniqueName(safeSlug(name, 'client'), (c) => taken.has(c.toLowerCase()) || existsSync(join(dir, c)))
+    return uniqueName(safeSlug(name, 'client'), (c) => taken.has(c.toLowerCase()) || exists(join(dir, c)))
   }
 }

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { copyFile, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { copyFile, exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { basename, dirname, join } from 'node:path'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
@@ -51,7 +50,7 @@ export async function runDoctor(root: string, options: { fix?: boolean; now?: Da
   const backup = toVaultPath(layout.appDir, 'doctor', now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''))
   for (const check of checks) {
     if (!check.repair) continue
-    if (existsSync(join(root, check.path)) && (await stat(join(root, check.path))).isFile()) {
+    if (exists(join(root, check.path)) && (await stat(join(root, check.path))).isFile()) {
       await ensureFolder(join(root, backup, dirname(check.path)))
       await copyFile(join(root, check.path), join(root, backup, check.path))
       report.backup = backup
@@ -65,7 +64,7 @@ export async function runDoctor(root: string, options: { fix?: boolean; now?: Da
 
 async function examine(root: string, now: Date): Promise<Check[]> {
   const checks: Check[] = []
-  if (!existsSync(join(root, layout.manifest))) {
+  if (!exists(join(root, layout.manifest))) {
     return [{ path: layout.manifest, reason: 'this folder is not a Rapport vault yet (it has no rapport.json)', fix: 'make it one', repair: async () => (await openManifest(root), 'created rapport.json') }]
   }
   const manifest = await openManifest(root)
@@ -75,7 +74,7 @@ async function examine(root: string, now: Date): Promise<Check[]> {
   const seenIds = new Map<string, string>()
   const journals: string[] = [layout.journalDir]
   const clientsDir = join(root, layout.clientsDir)
-  for (const folder of existsSync(clientsDir) ? await readdir(clientsDir, { withFileTypes: true }) : []) {
+  for (const folder of exists(clientsDir) ? await readdir(clientsDir, { withFileTypes: true }) : []) {
     if (!folder.isDirectory() || folder.name.startsWith('.')) continue
     const base = toVaultPath(layout.clientsDir, folder.name)
     journals.push(toVaultPath(base, layout.journalDir))
@@ -92,7 +91,7 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
   const path = toVaultPath(base, layout.clientFile)
   const absolute = join(root, path)
   const writeClient = async (data: Record<string, unknown>): Promise<void> => writeFileAtomic(absolute, formatJson(data))
-  if (!existsSync(absolute)) {
+  if (!exists(absolute)) {
     return [
       {
         path,
@@ -142,7 +141,7 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
 /** Temporary files, sync conflicts, and (in journals) every entry. */
 async function examineFolder(root: string, folder: string, now: Date, isJournal: boolean, entryIds = new Map<string, string>()): Promise<Check[]> {
   const absolute = join(root, folder)
-  if (!existsSync(absolute)) return []
+  if (!exists(absolute)) return []
   const checks: Check[] = []
   for (const item of await readdir(absolute, { withFileTypes: true })) {
     const path = folder === '.' ? item.name : toVaultPath(folder, item.name)

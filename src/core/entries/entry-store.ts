@@ -1,6 +1,5 @@
+import { exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
@@ -112,7 +111,7 @@ export class EntryStore {
    */
   async refresh(relative: string, clientId: string | null): Promise<void> {
     const name = basename(relative)
-    const readable = name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isTempFile(name) && existsSync(join(this.root, relative))
+    const readable = name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isTempFile(name) && exists(join(this.root, relative))
     const conflict = readable ? parseSyncConflictName(name) : null
     // Read first, then swap in without an await, so no request sees the entry missing in between.
     const scratch = emptyState()
@@ -139,7 +138,7 @@ export class EntryStore {
   private admit(record: EntryRecord, state: EntryState): void {
     const holder = state.records.get(record.id)
     // The same id at another path whose file is gone is a rename (Rapport's own, mid-save, or another program's), not a clash.
-    if (holder && holder.path !== record.path && existsSync(join(this.root, holder.path))) {
+    if (holder && holder.path !== record.path && exists(join(this.root, holder.path))) {
       state.problems.push({ path: record.path, reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed` })
       record.id = derivedId(record.path)
     }
@@ -155,7 +154,7 @@ export class EntryStore {
   /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
   private async markdownFiles(folder: string, state: EntryState): Promise<string[]> {
     const absolute = join(this.root, folder)
-    if (!existsSync(absolute)) return []
+    if (!exists(absolute)) return []
     const found: string[] = []
     for (const item of await readdir(absolute, { withFileTypes: true })) {
       const relative = toVaultPath(folder, item.name)
@@ -525,7 +524,7 @@ export class EntryStore {
   private freeFileName(folder: string, created: string, title: string, taken = this.takenPaths()): string {
     const name = uniqueName(
       fileStem(created, title),
-      (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || existsSync(join(this.root, folder, candidate)),
+      (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || exists(join(this.root, folder, candidate)),
       '.md'
     )
     return toVaultPath(folder, name)

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { TEMP_PREFIX, bytesToWrite, physicalPath } from './vault-files'
 
-/** Temporary files are named so that a later open can recognise and remove leftovers. */
-export const TEMP_PREFIX = '.rapport-tmp-'
+export { TEMP_PREFIX }
 
 export function isTempFile(name: string): boolean {
   return basename(name).startsWith(TEMP_PREFIX)
@@ -16,12 +16,16 @@ export function isTempFile(name: string): boolean {
  * disk, renamed over the target (atomic on one file system), and then the
  * folder itself is flushed so the rename survives a power cut.
  *
+ * In an encrypted vault the bytes are sealed and the names are the
+ * encrypted ones (vault-files.ts); `target` is always the logical path.
+ *
  * `deferFolderSync` leaves that last flush to the caller, who writes many
  * files into the same folders and flushes each folder once (see
  * `EntryStore.startAdoption`) before saying any of them is written. Each
  * file is still whole on disk before its name appears.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { deferFolderSync?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(logicalTarget: string, content: string | Uint8Array, options: { deferFolderSync?: boolean } = {}): Promise<void> {
+  const { physical: target, bytes: data } = bytesToWrite(logicalTarget, content)
   const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
   const handle = await open(temp, 'wx', 0o644)
   try {
@@ -39,11 +43,13 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await unlink(temp).catch(() => undefined)
     throw error
   }
-  if (!options.deferFolderSync) await syncFolder(dirname(target))
+  if (!options.deferFolderSync) await syncPhysicalFolder(dirname(target))
 }
 
 /** Flushes a folder's entries (new names, renames) to disk; not possible on Windows, where rename is already durable enough. */
-export async function syncFolder(folder: string): Promise<void> {
+export const syncFolder = (folder: string): Promise<void> => syncPhysicalFolder(physicalPath(folder))
+
+async function syncPhysicalFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return
   const handle = await open(folder, 'r')
   try {

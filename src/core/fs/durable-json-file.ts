@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from './vault-files'
 import type { Adapter } from 'lowdb'
 import { RapportError } from '../errors'
 import { writeFileAtomic } from './atomic-write'

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir } from './vault-files'
 import { dirname } from 'node:path'
 
 /**

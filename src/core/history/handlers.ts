@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
 import type { HandlersFor } from '../../shared/api'
 import type { safetyContract } from '../../shared/contract/safety'

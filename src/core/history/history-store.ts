@@ -1,4 +1,4 @@
-import { readFile, readdir, unlink } from 'node:fs/promises'
+import { readdir, readFile, unlink } from '../fs/vault-files'
 import { join } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'

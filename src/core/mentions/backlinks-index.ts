@@ -10,10 +10,8 @@
  * current within the watcher's second. Queries wait for pending work, so an
  * entry just saved is already counted.
  */
-import { readFile } from 'node:fs'
-import { mkdir, readFile as readText } from 'node:fs/promises'
+import { mkdir, readFile, readFile as readText } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
 import type { Backlink } from '../../shared/contract/people'
 import type { MentionKind } from '../../shared/mentions'
 import { writeFileAtomic } from '../fs/atomic-write'
@@ -24,7 +22,6 @@ import type { Vault, VaultChange } from '../vault/vault'
 import type { FoundMention } from './find-mentions'
 import { findMentions } from './find-mentions'
 
-const readBytes = promisify(readFile)
 const lenient = new TextDecoder('utf-8')
 /** Entry files read at once while building. */
 const READ_AHEAD = 16
@@ -179,7 +176,7 @@ export class BacklinksIndex {
     if (!entry) return null
     let bytes: Buffer
     try {
-      bytes = await readBytes(join(this.vault.root, entry.path))
+      bytes = await readFile(join(this.vault.root, entry.path))
     } catch {
       // Renamed or removed meanwhile: the store reports it in a moment, and the entry is read again then.
       return null

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'

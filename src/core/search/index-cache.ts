@@ -19,7 +19,7 @@
  * or library is stale, one that does not parse or hold together is corrupt;
  * either way it is rebuilt. It is only ever a cache: the files stay the truth.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile } from '../fs/vault-files'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout } from '../vault/layout'

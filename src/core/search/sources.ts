@@ -4,8 +4,7 @@
  * whenever its documents would. The index remembers the signature it
  * indexed; a source whose signature differs is indexed again.
  */
-import { readFile, readFileSync } from 'node:fs'
-import { promisify } from 'node:util'
+import { readFile, readFileSync } from '../fs/vault-files'
 import { join } from 'node:path'
 import { fileVersion } from '../fs/file-version'
 import type { StoredClient } from '../relationship/stored-client'
@@ -17,8 +16,6 @@ import { mentionedIds } from './mention-names'
 import { bodyStart } from './plain-text'
 
 const lenient = new TextDecoder('utf-8')
-/** The callback form: for thousands of small files it is markedly faster than `fs/promises`, which opens a FileHandle for each. */
-const readBytes = promisify(readFile)
 
 /**
  * An entry's signature: what its document holds besides the file — the
@@ -122,7 +119,7 @@ async function readEntryBytes(vault: Vault, id: string): Promise<Buffer | null> 
   const entry = vault.entries.withVersion(id)
   if (!entry) return null
   try {
-    return await readBytes(join(vault.root, entry.path))
+    return await readFile(join(vault.root, entry.path))
   } catch {
     // Renamed or removed meanwhile: the store says so in a moment, and the entry is indexed again then.
     return null

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { exists, mkdir, readdir, readFile } from '../fs/vault-files'
 import { join } from 'node:path'
 import type { ExtractMarker, TemplateField } from '../../shared/contract/templates'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
@@ -101,7 +100,7 @@ export class TemplateStore {
     let original: TemplateFile | undefined
     if (input.id === undefined) {
       const taken = new Set([...builtIns, ...own].map((f) => f.id.toLowerCase()))
-      id = uniqueName(safeSlug(input.name, 'template'), (c) => taken.has(c.toLowerCase()) || existsSync(join(this.ownDir(), `${c}.md`)))
+      id = uniqueName(safeSlug(input.name, 'template'), (c) => taken.has(c.toLowerCase()) || exists(join(this.ownDir(), `${c}.md`)))
     } else {
       id = input.id
       original = builtIns.find((f) => f.id === id)

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs/vault-files'
 import { join, posix } from 'node:path'
 import type { ExportOptions, ExportReport, ExportScope, TransferProblem } from '../../shared/contract/transfer'
 import type { EntrySummary } from '../../shared/domain'

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { exists } from '../fs/vault-files'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'
@@ -25,7 +25,7 @@ export async function openManifest(root: string, now = new Date()): Promise<Mani
   const path = join(root, layout.manifest)
   const fresh: Manifest = { format: VAULT_FORMAT, createdAt: now.toISOString(), settings: {} }
   const db = new Low<Manifest>(new DurableJsonFile(path, layout.manifest), fresh)
-  if (!existsSync(path)) {
+  if (!exists(path)) {
     await db.write()
     return { kind: 'ok', manifest: db.data, created: true, db }
   }

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { copyFile, readFile, readdir } from 'node:fs/promises'
+import { copyFile, exists, readdir, readFile } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
 import { ensureFolder } from '../fs/ensure-folder'
 import { writeFileAtomic } from '../fs/atomic-write'
@@ -21,10 +20,10 @@ interface Migration {
 
 const clientFiles = async (root: string): Promise<string[]> => {
   const dir = join(root, layout.clientsDir)
-  if (!existsSync(dir)) return []
+  if (!exists(dir)) return []
   const folders = await readdir(dir, { withFileTypes: true })
   return folders
-    .filter((f) => f.isDirectory() && existsSync(join(dir, f.name, layout.clientFile)))
+    .filter((f) => f.isDirectory() && exists(join(dir, f.name, layout.clientFile)))
     .map((f) => toVaultPath(layout.clientsDir, f.name, layout.clientFile))
 }
 

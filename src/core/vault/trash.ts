@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { readFile, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { exists, readdir, readFile, rename, rm, unlink } from '../fs/vault-files'
 import { basename, dirname, extname, join } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
@@ -35,7 +34,7 @@ export async function moveToTrash(
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
   const trash = join(root, layout.trashDir)
   await ensureFolder(trash)
-  const id = uniqueName(`${stamp}-${basename(relativePath, extname(relativePath))}`, (c) => existsSync(join(trash, c + extname(relativePath))), extname(relativePath))
+  const id = uniqueName(`${stamp}-${basename(relativePath, extname(relativePath))}`, (c) => exists(join(trash, c + extname(relativePath))), extname(relativePath))
   const item: TrashItem = { id, ...about, originalPath: relativePath, deletedAt: now.toISOString() }
   await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
   await rename(join(root, relativePath), join(trash, id))
@@ -44,7 +43,7 @@ export async function moveToTrash(
 
 export async function listTrash(root: string): Promise<TrashItem[]> {
   const trash = join(root, layout.trashDir)
-  if (!existsSync(trash)) return []
+  if (!exists(trash)) return []
   const items: TrashItem[] = []
   for (const name of await readdir(trash)) {
     if (name.endsWith(RECORD)) continue
@@ -68,14 +67,14 @@ async function readRecord(trash: string, id: string): Promise<TrashItem | null> 
 /** Puts an item back where it was; if that name is taken meanwhile, beside it with `-2`. Returns where it went. */
 export async function restoreFromTrash(root: string, id: string): Promise<string> {
   const trash = join(root, layout.trashDir)
-  if (id.includes('/') || id.includes('\\') || id.startsWith('.') || !existsSync(join(trash, id))) {
+  if (id.includes('/') || id.includes('\\') || id.startsWith('.') || !exists(join(trash, id))) {
     throw new RapportError('not-found', 'That item is no longer in the trash.')
   }
   const record = await readRecord(trash, id)
   const original = record?.originalPath ?? toVaultPath(layout.journalDir, id)
   const folder = dirname(original)
   const extension = extname(original)
-  const target = toVaultPath(folder, uniqueName(basename(original, extension), (c) => existsSync(join(root, folder, c + extension)), extension))
+  const target = toVaultPath(folder, uniqueName(basename(original, extension), (c) => exists(join(root, folder, c + extension)), extension))
   try {
     await ensureFolder(join(root, folder))
     await rename(join(trash, id), join(root, target))

@@ -1,4 +1,4 @@
-import { readdir, stat, unlink } from 'node:fs/promises'
+import { readdir, stat, unlink } from '../fs/vault-files'
 import { basename, join } from 'node:path'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
 import { ClientStore } from '../clients/client-store'
