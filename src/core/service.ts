@@ -1,4 +1,5 @@
 import type { ApiError, Channel, Handlers, Result } from '../shared/api'
+import type { securityContract } from '../shared/contract/security'
 import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
@@ -23,9 +24,12 @@ export type { ShellPorts } from './shell-ports'
  */
 const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
 
-/** The core's implementation of every channel in the contract, joined from each feature's handlers. */
-export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
-  const handlers: Handlers = {
+/** Every channel but the `security:*` ones, which belong to the session around the vault (security/vault-session.ts). */
+export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
+
+/** The core's implementation of every channel of an open vault, joined from each feature's handlers. */
+export function createHandlers(vault: Vault, shell: ShellPorts): VaultHandlers {
+  const handlers: VaultHandlers = {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault),
     ...entryHandlers(vault, shell),
@@ -40,10 +44,10 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async (outcome) => shell.flushed(outcome)
   }
-  for (const channel of Object.keys(handlers) as Channel[]) {
+  for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>
-    ;(handlers as Record<Channel, (input: unknown) => Promise<unknown>>)[channel] = async (input) => {
+    ;(handlers as Record<keyof VaultHandlers, (input: unknown) => Promise<unknown>>)[channel] = async (input) => {
       if (vault.readingEntries) await vault.entriesRead
       return handler(input)
     }
@@ -57,9 +61,10 @@ export function createHandlers(vault: Vault, shell: ShellPorts): Handlers {
  * turns every failure into a typed error with a message for people.
  * Used by Electron's main process, the e2e harness and the CLI alike.
  */
-export function createDispatch(handlers: Handlers): (channel: unknown, input: unknown) => Promise<Result<unknown>> {
+export function createDispatch(handlers: Handlers | VaultHandlers): (channel: unknown, input: unknown) => Promise<Result<unknown>> {
   return async (channel, input) => {
-    if (!isChannel(channel)) {
+    const handler = isChannel(channel) ? (handlers as Partial<Record<Channel, (input: unknown) => Promise<unknown>>>)[channel] : undefined
+    if (!isChannel(channel) || !handler) {
       return failure({ code: 'unknown-channel', message: `Rapport has no operation called "${String(channel)}".` })
     }
     const parsed = contract[channel].input.safeParse(input)
@@ -69,7 +74,6 @@ export function createDispatch(handlers: Handlers): (channel: unknown, input: un
       return failure({ code: 'invalid-input', message: `${issue?.message ?? 'The input is not valid.'}${where}` })
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
       return { ok: true, value: await handler(parsed.data) }
     } catch (error) {
       if (error instanceof RapportError) return failure(error.toApiError())

@@ -18,6 +18,7 @@ import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
 import { safetyContract } from './contract/safety'
 import { searchContract } from './contract/search'
+import { securityContract, type SecurityStatus } from './contract/security'
 import { templatesContract } from './contract/templates'
 import { transferContract, type TransferProgress } from './contract/transfer'
 import { vaultContract } from './contract/vault'
@@ -35,6 +36,7 @@ export const contract = {
   ...searchContract,
   ...transferContract,
   ...peopleContract,
+  ...securityContract,
   ...appContract
 } as const
 
@@ -73,7 +75,9 @@ export const errorCodes = [
   // a vault that is locked, and a sealed file or name that fails authentication.
   'wrong-passphrase',
   'locked',
-  'cannot-decrypt'
+  'cannot-decrypt',
+  // Writing the vault's text out unencrypted (an export from an encrypted vault) needs the person's yes first.
+  'needs-confirmation'
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -99,9 +103,11 @@ export interface Events {
   'command:run': { id: CommandId }
   /** How far a long export or import has got (at most a few times a second). */
   'transfer:progress': TransferProgress
+  /** The vault was locked (on demand or after inactivity), unlocked, or encrypted or decrypted. */
+  'security:changed': SecurityStatus
 }
 export type EventName = keyof Events
-export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress']
+export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress', 'security:changed']
 
 // ---------------------------------------------------------------------------
 // The API the renderer sees as `window.rapport`

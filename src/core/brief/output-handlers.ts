@@ -7,6 +7,7 @@ import { systemClock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
 import { briefHandlers } from './handlers'
+import { confirmPlainOutput } from '../security/plain-output'
 
 type OutputShell = Pick<ShellPorts, 'resourcesDir' | 'chooseSavePath' | 'printPageToPdf' | 'copyText'>
 
@@ -28,7 +29,8 @@ async function writeChosen(path: string, data: string | Uint8Array): Promise<{ p
 export function briefOutputHandlers(vault: Vault, shell: OutputShell, clock: Clock = systemClock): HandlersFor<typeof briefOutputContract> {
   const markdownOf = briefHandlers(vault, shell, clock)['brief:markdown']
   return {
-    'brief:save-pdf': async ({ clientId }) => {
+    'brief:save-pdf': async ({ clientId, plainConfirmed }) => {
+      confirmPlainOutput(vault, plainConfirmed, 'the brief saved as PDF')
       const print = shell.printPageToPdf
       if (!print) throw new RapportError('invalid-input', 'Saving as PDF needs the app window; this shell cannot print.')
       const { fileName } = await markdownOf({ clientId })
@@ -44,7 +46,8 @@ export function briefOutputHandlers(vault: Vault, shell: OutputShell, clock: Clo
       await copy(markdown)
       return { characters: markdown.length }
     },
-    'brief:export': async ({ clientId }) => {
+    'brief:export': async ({ clientId, plainConfirmed }) => {
+      confirmPlainOutput(vault, plainConfirmed, 'the exported brief')
       const { markdown, fileName } = await markdownOf({ clientId })
       const path = await shell.chooseSavePath({ title: 'Export brief as Markdown', defaultName: fileName, extensions: ['md'] })
       return path ? writeChosen(path, markdown) : null

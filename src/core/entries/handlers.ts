@@ -7,6 +7,7 @@ import { startFromTemplate } from '../templates/start-entry'
 import { TemplateStore } from '../templates/template-store'
 import { layout } from '../vault/layout'
 import type { Vault } from '../vault/vault'
+import { confirmPlainOutput } from '../security/plain-output'
 
 export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof entriesContract> {
   return {
@@ -44,7 +45,8 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
       vault.assertWritable()
       await vault.entries.trash(id)
     },
-    'entries:export': async ({ id }) => {
+    'entries:export': async ({ id, plainConfirmed }) => {
+      confirmPlainOutput(vault, plainConfirmed, 'the exported entry')
       const text = await vault.entries.text(id)
       const path = await shell.chooseSavePath({
         title: 'Export entry to Markdown',

@@ -10,6 +10,7 @@ import { previewOf } from './import-preview'
 import { importNotes } from './import'
 import { TargetFolder } from './target-folder'
 import { TransferJobs } from './transfer-jobs'
+import { confirmPlainOutput } from '../security/plain-output'
 
 /**
  * Export and import through the contract. Each long job is registered so
@@ -45,7 +46,8 @@ export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       }
     },
 
-    'export:run': async ({ scope, options, target, overwrite, jobId }) => {
+    'export:run': async ({ scope, options, target, overwrite, jobId, plainConfirmed }) => {
+      confirmPlainOutput(vault, plainConfirmed, 'the export')
       const chosen = target ?? (await shell.chooseFolder({ title: 'Export to a folder', buttonLabel: 'Export here' }))
       if (chosen === null) return null
       const job = jobs.start(jobId)

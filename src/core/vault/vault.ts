@@ -1,4 +1,4 @@
-import { readdir, stat, unlink } from '../fs/vault-files'
+import { isEncryptedMount, readdir, stat, unlink } from '../fs/vault-files'
 import { basename, join } from 'node:path'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
 import { ClientStore } from '../clients/client-store'
@@ -13,6 +13,8 @@ import { VAULT_FORMAT, openManifest } from './manifest'
 import type { MigrationResult } from './migrations'
 import { migrateVault } from './migrations'
 import { ensureFolder } from '../fs/ensure-folder'
+import { recoverConversion } from '../security/conversion'
+import { readVaultHeader } from '../security/vault-header'
 
 /** What changed in a vault: one entry or client (`removed` when it is gone), or everything (`reloaded`: read again from disk). */
 export type VaultChange = { kind: 'entry'; id: string; removed?: true } | { kind: 'client'; id: string; removed?: true } | { kind: 'reloaded' }
@@ -36,6 +38,8 @@ export class Vault {
   private format = VAULT_FORMAT
   private readOnlyReason: string | null = null
   private manifest: Low<Manifest> | null = null
+  /** Its files are encrypted (src/core/security): what leaves it in the clear needs the person's yes. */
+  encrypted = false
   /** Set when opening updated an older vault: what was done, and where the backup is. */
   migration: MigrationResult | null = null
 
@@ -69,6 +73,10 @@ export class Vault {
     } catch (error) {
       throw fileError(error, 'create the vault folder', root)
     }
+    await recoverConversion(root)
+    // An encrypted vault is opened only through its key (VaultSession mounts it); read as plain, it would look empty and be written over in the clear.
+    if ((await readVaultHeader(root)) && !isEncryptedMount(root)) throw new RapportError('locked', 'This vault is encrypted. Unlock it with your passphrase to open it.')
+    vault.encrypted = isEncryptedMount(root)
     let manifest = await openManifest(root)
     if (manifest.kind === 'older') {
       vault.migration = await migrateVault(root, manifest.format, VAULT_FORMAT)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Entry, EntrySummary } from '../domain'
 import { id, returns } from './define'
+import { plainConfirmed } from './security'
 
 const entryTitle = z.string().max(300, 'A title can be at most 300 characters.')
 
@@ -46,5 +47,5 @@ export const entriesContract = {
   },
   'entries:trash': { input: z.object({ id }), output: returns<void>() },
   /** Asks where to save (a native dialog in the app) and writes the entry as Markdown; null when cancelled. */
-  'entries:export': { input: z.object({ id }), output: returns<{ path: string } | null>() }
+  'entries:export': { input: z.object({ id, plainConfirmed }), output: returns<{ path: string } | null>() }
 } as const

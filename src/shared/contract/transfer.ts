@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { id, returns } from './define'
+import { plainConfirmed } from './security'
 
 // ---------------------------------------------------------------------------
 // Shared pieces
@@ -191,7 +192,7 @@ export const transferContract = {
   },
   /** Writes the export. Without `target` the user is asked for a folder (null: they cancelled). Existing files are replaced only with `overwrite: true`. */
   'export:run': {
-    input: exportInput.extend({ target: absolutePath.optional(), overwrite: z.boolean().default(false), jobId: jobId.optional() }),
+    input: exportInput.extend({ target: absolutePath.optional(), overwrite: z.boolean().default(false), jobId: jobId.optional(), plainConfirmed }),
     output: returns<ExportReport | null>()
   },
   /** Reads the notes and says what an import would do; writes nothing. Null: the user cancelled the folder (or files) dialog. */

@@ -1,0 +1,127 @@
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { KdfCost } from '../crypto/kdf'
+import { createVaultKey, unlockVaultKey } from '../crypto/vault-key'
+import { tempDir } from '../testing/temp-vault'
+import { writeRealisticVault } from '../transfer/test-vault'
+import { fingerprint } from '../transfer/transfer-testing'
+import { CONVERSION_JOURNAL, decryptVault, encryptVault, recoverConversion } from './conversion'
+import { readVaultHeader } from './vault-header'
+import { VaultSession } from './vault-session'
+import { testShell } from '../testing/open-vault'
+
+const cheap: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }
+const PASSPHRASE = 'a passphrase for tests'
+
+class Crash extends Error {}
+const crashAt = (n: number) => (count: number) => {
+  if (count === n) throw new Crash(`crashed after file ${n}`)
+}
+
+async function plainVault(): Promise<{ root: string; before: Map<string, string> }> {
+  const root = await tempDir()
+  await writeRealisticVault(root)
+  return { root, before: await fingerprint(root) }
+}
+
+/** What a person would check after a crash: the same entries, readable with the same passphrase (or none). */
+async function entryTitles(root: string, passphrase?: string): Promise<string[]> {
+  const session = await VaultSession.start(root, { shell: testShell() })
+  if (passphrase) await session.unlock(passphrase)
+  const titles = session.vault.entries.list(null).map((e) => e.title)
+  for (const client of session.vault.clients.list()) titles.push(...session.vault.entries.list(client.id).map((e) => e.title))
+  session.close()
+  return titles.sort()
+}
+
+describe('turning encryption on or off, interrupted', () => {
+  it('a crash while the encrypted copy is written: the plain vault is exactly as it was', async () => {
+    const { root, before } = await plainVault()
+    const titles = await entryTitles(root)
+    const { header, key } = await createVaultKey(PASSPHRASE, cheap)
+    await expect(encryptVault(root, header, key, { afterFile: crashAt(5) })).rejects.toBeInstanceOf(Crash)
+    expect(await readdir(root)).toContain(CONVERSION_JOURNAL)
+
+    expect(await recoverConversion(root)).toBe('undone')
+    expect(await fingerprint(root)).toEqual(before)
+    expect(await readVaultHeader(root)).toBeNull()
+    expect(await entryTitles(root)).toEqual(titles)
+  })
+
+  it('a crash after the header is written: the vault is encrypted, whole, and the plain copy goes', async () => {
+    const { root } = await plainVault()
+    const titles = await entryTitles(root)
+    const { header, key } = await createVaultKey(PASSPHRASE, cheap)
+    await expect(
+      encryptVault(root, header, key, {
+        afterCommit: () => {
+          throw new Crash()
+        }
+      })
+    ).rejects.toBeInstanceOf(Crash)
+    expect(await readdir(root)).toContain('clients')
+
+    expect(await recoverConversion(root)).toBe('finished')
+    expect(await readdir(root)).not.toContain('clients')
+    expect(await readdir(root)).not.toContain(CONVERSION_JOURNAL)
+    expect(await entryTitles(root, PASSPHRASE)).toEqual(titles)
+  })
+
+  it('a crash while decrypting, before or after the header is removed, loses nothing', async () => {
+    for (const when of ['copying', 'committed'] as const) {
+      const { root } = await plainVault()
+      const titles = await entryTitles(root)
+      const { header, key } = await createVaultKey(PASSPHRASE, cheap)
+      await encryptVault(root, header, key)
+      const sealed = await fingerprint(root)
+      const again = await unlockVaultKey(PASSPHRASE, header)
+      const faults =
+        when === 'copying'
+          ? { afterFile: crashAt(3) }
+          : {
+              afterCommit: () => {
+                throw new Crash()
+              }
+            }
+      await expect(decryptVault(root, again, faults)).rejects.toBeInstanceOf(Crash)
+
+      if (when === 'copying') {
+        expect(await recoverConversion(root)).toBe('undone')
+        expect(await fingerprint(root)).toEqual(sealed)
+        expect(await entryTitles(root, PASSPHRASE)).toEqual(titles)
+      } else {
+        expect(await recoverConversion(root)).toBe('finished')
+        expect(await readVaultHeader(root)).toBeNull()
+        expect(await entryTitles(root)).toEqual(titles)
+        expect((await readdir(root)).filter((name) => name.length > 40)).toEqual([])
+      }
+    }
+  })
+
+  it('opening the vault finishes an interrupted conversion first', async () => {
+    const { root, before } = await plainVault()
+    const { header, key } = await createVaultKey(PASSPHRASE, cheap)
+    await expect(encryptVault(root, header, key, { afterFile: crashAt(2) })).rejects.toBeInstanceOf(Crash)
+    const session = await VaultSession.start(root, { shell: testShell() })
+    expect(session.status()).toMatchObject({ encrypted: false, locked: false })
+    session.close()
+    expect(await fingerprint(root)).toEqual(before)
+  })
+
+  it('a name too long to encrypt is found before anything is written', async () => {
+    const { root } = await plainVault()
+    const long = `${'a-very-long-title-'.repeat(9)}.md`
+    await writeFile(join(root, 'journal', long), '---\ntitle: Long\n---\n\nText.\n')
+    const before = await fingerprint(root)
+    const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
+    await expect(session.encrypt(PASSPHRASE)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('too long to encrypt') })
+    expect(session.status()).toMatchObject({ encrypted: false, locked: false })
+    expect((await session.vault.clients.list()).length).toBe(4)
+    session.close()
+    const after = await fingerprint(root)
+    // Opening may have written its caches under .rapport; the vault's own files are untouched.
+    for (const [path, print] of before) expect(after.get(path), path).toBe(print)
+    expect(await readdir(root)).not.toContain(CONVERSION_JOURNAL)
+  })
+})
