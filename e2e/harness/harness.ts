@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { checkoutResourcesDir } from '../../src/core/resources'
-import { createDispatch, createHandlers } from '../../src/core/service'
+import { createDispatch } from '../../src/core/service'
 import type { ShellPorts } from '../../src/core/service'
-import { Vault } from '../../src/core/vault/vault'
-import { watchVault } from '../../src/core/vault/watch'
+import { VaultSession } from '../../src/core/security/vault-session'
+import type { Vault } from '../../src/core/vault/vault'
 import type { EventName, Events } from '../../src/shared/api'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
 
@@ -32,6 +32,8 @@ export interface HarnessOptions {
   colorScheme?: 'light' | 'dark'
   /** Open as the app does a large vault: clients first, entries in the background, then vault:changed. */
   entriesInBackground?: boolean
+  /** How long one minute of the auto-lock setting lasts (to see the inactivity lock in a test). */
+  minuteMs?: number
 }
 
 /**
@@ -54,28 +56,32 @@ export class RapportHarness {
   /** Everything put on the clipboard, oldest first. */
   readonly clipboard: string[] = []
   blockedRequests: string[] = []
-  private stopWatching: (() => void) | null = null
+  /** The vault as the app holds it: locked or open, through the real core. */
+  session!: VaultSession
 
   private constructor(
     readonly page: Page,
     readonly context: BrowserContext,
     readonly vaultDir: string,
     /** Whether closing removes the vault folder (it was made for this test). */
-    public ownsVault: boolean,
-    public vault: Vault
+    public ownsVault: boolean
   ) {}
+
+  /** The open vault (throws 'locked' while an encrypted vault is locked). */
+  get vault(): Vault {
+    return this.session.vault
+  }
 
   static async launch(browser: Browser, options: HarnessOptions = {}): Promise<RapportHarness> {
     const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')))
-    const vault = await Vault.open(vaultDir, options.entriesInBackground ? { entries: 'background' } : {})
     const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined, vault)
-    await harness.connect()
+    const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined)
+    await harness.connect(options)
     return harness
   }
 
-  private async connect(): Promise<void> {
+  private async connect(options: HarnessOptions): Promise<void> {
     const ports: ShellPorts = {
       resourcesDir: checkoutResourcesDir,
       chooseSavePath: async ({ title, defaultName }) => {
@@ -104,19 +110,19 @@ export class RapportHarness {
         this.clipboard.push(text)
       }
     }
-    const dispatch = createDispatch(createHandlers(this.vault, ports))
-    // As main does once the entries are read: the search index is built from the start, not on the first question.
-    void dispatch('search:status', undefined)
+    // As main does: the session opens (or waits locked), watches the disk, and builds the search index once entries are read.
+    this.session = await VaultSession.start(this.vaultDir, {
+      shell: ports,
+      entries: options.entriesInBackground ? 'background' : 'now',
+      watch: true,
+      window: true,
+      ...(options.minuteMs ? { minuteMs: options.minuteMs } : {})
+    })
+    const dispatch = createDispatch(this.session.handlers)
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
     await this.page.addInitScript({ content: await pageBridge() })
     this.blockedRequests = (await serveRenderer(this.page)).blocked
-    const watcher = watchVault(this.vaultDir, (paths) => {
-      void this.vault.applyChanges(paths).then(() => this.emit('vault:changed', { paths }).catch(() => undefined))
-    })
-    this.stopWatching = watcher
-    await watcher.ready
-    // As main does: once every entry is read, the page reads the vault again.
-    if (this.vault.readingEntries) void this.vault.entriesRead.then(() => this.emit('vault:changed', { paths: [] }).catch(() => undefined))
+    await this.session.watching
   }
 
   private readonly flushWaiters: Array<() => void> = []
@@ -148,7 +154,7 @@ export class RapportHarness {
   }
 
   async close(options: { keepVault?: boolean } = {}): Promise<void> {
-    this.stopWatching?.()
+    this.session.close()
     await this.context.close()
     if (this.ownsVault && !options.keepVault) await rm(this.vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
   }

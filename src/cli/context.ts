@@ -1,6 +1,7 @@
 import type { Channel, Events, Input, Output } from '../shared/api'
-import { createDispatch, createHandlers } from '../core/service'
-import { Vault } from '../core/vault/vault'
+import { createDispatch } from '../core/service'
+import { VaultSession } from '../core/security/vault-session'
+import type { Vault } from '../core/vault/vault'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
 import { CliError, processIo } from './output'
@@ -13,43 +14,64 @@ export interface CliContext {
   /** Opens the vault (once) and calls a channel of the contract, exactly as the app does. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   vault(): Promise<Vault>
+  /** Forgets the key of an encrypted vault; the command is done with it. */
+  close(): Promise<void>
 }
 
-export function createContext(vaultRoot: string, json: boolean, io: Io): CliContext {
-  let opened: Promise<{ vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
+/** The variable a script can set instead of typing the passphrase of an encrypted vault. */
+export const PASSPHRASE_VARIABLE = 'RAPPORT_PASSPHRASE'
+
+export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}): CliContext {
+  let opened: Promise<{ session: VaultSession; vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
   const open = () =>
-    (opened ??= Vault.open(vaultRoot).then((vault) => ({
-      vault,
-      dispatch: createDispatch(
-        createHandlers(vault, {
-          resourcesDir: checkoutResourcesDir,
-          chooseSavePath: async () => {
-            throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
-          },
-          chooseFolder: async () => {
-            throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
-          },
-          chooseFiles: async () => {
-            throw new RapportError('invalid-input', 'The command line has no dialogs; give the paths to import.')
-          },
-          openExternal: async () => undefined,
-          flushed: () => undefined,
-          emit: (event, payload) => {
-            if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
-          }
-        })
-      )
-    })))
+    (opened ??= VaultSession.start(vaultRoot, {
+      shell: {
+      resourcesDir: checkoutResourcesDir,
+      chooseSavePath: async () => {
+        throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
+      },
+      chooseFolder: async () => {
+        throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
+      },
+      chooseFiles: async () => {
+        throw new RapportError('invalid-input', 'The command line has no dialogs; give the paths to import.')
+      },
+      openExternal: async () => undefined,
+      flushed: () => undefined,
+      emit: (event, payload) => {
+        if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
+      }
+      }
+    }).then(async (session) => {
+      if (session.locked) await unlock(session, io, env)
+      return { session, vault: session.vault, dispatch: createDispatch(session.handlers) }
+    }))
   return {
     vaultRoot,
     json,
     io,
     vault: async () => (await open()).vault,
+    async close() {
+      if (opened) (await opened.catch(() => null))?.session.close()
+    },
     async call(channel, input) {
       const result = await (await open()).dispatch(channel, input)
       if (!result.ok) throw new CliError(result.error.path && !result.error.message.includes(result.error.path) ? `${result.error.path}: ${result.error.message}` : result.error.message)
       return result.value as Output<typeof channel>
     }
+  }
+}
+
+/** An encrypted vault: the passphrase from RAPPORT_PASSPHRASE, else asked for at the terminal. Wrong: exit 1, nothing changed. */
+async function unlock(session: VaultSession, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+  const passphrase = env[PASSPHRASE_VARIABLE] ?? (await io.askSecret?.(`Passphrase for ${session.root}: `)) ?? null
+  if (passphrase === null || passphrase === '')
+    throw new CliError(`This vault is encrypted. Run rapport in a terminal to be asked for its passphrase, or set ${PASSPHRASE_VARIABLE}.`)
+  try {
+    await session.unlock(passphrase)
+  } catch (error) {
+    if (error instanceof RapportError) throw new CliError(error.message)
+    throw error
   }
 }
 

@@ -37,6 +37,7 @@ function help(): string {
     ...verbs.map((v) => `  ${(v.usage.split('   ')[0] ?? v.usage).padEnd(width)}  ${v.summary}`),
     '',
     'The vault is --vault DIR, else $RAPPORT_VAULT, else ~/Documents/Rapport.',
+    'An encrypted vault asks for its passphrase at the terminal, or reads $RAPPORT_PASSPHRASE.',
     '--json prints machine-readable output. Exit status: 0 success, 1 a problem, 2 wrong usage.'
   ].join('\n')
 }
@@ -68,7 +69,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     return 0
   }
   const vaultRoot = resolveVaultPath({ flag: parsed.values.vault as string | undefined, env })
-  const ctx = createContext(vaultRoot, parsed.values.json === true, io)
+  const ctx = createContext(vaultRoot, parsed.values.json === true, io, env)
   try {
     return (await verb.run(ctx, { positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> })) ?? 0
   } catch (error) {
@@ -78,5 +79,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     }
     io.err(`rapport: ${(error as Error).message ?? String(error)}`)
     return 1
+  } finally {
+    await ctx.close()
   }
 }

@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void
   /** Standard input as text, or null when it is a terminal (nothing piped in). */
   readStdin(): Promise<string | null>
+  /** Asks for a secret at the terminal without showing what is typed; null when there is no terminal to ask at. */
+  askSecret?(prompt: string): Promise<string | null>
 }
 
 export const processIo: Io = {
@@ -14,7 +16,41 @@ export const processIo: Io = {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
-  }
+  },
+  askSecret: (prompt) => (process.stdin.isTTY && process.stderr.isTTY ? askHidden(prompt) : Promise.resolve(null))
+}
+
+/** Reads one line from the terminal in raw mode, echoing nothing; Ctrl+C cancels. */
+function askHidden(prompt: string): Promise<string> {
+  const { stdin, stderr } = process
+  stderr.write(prompt)
+  stdin.setRawMode(true)
+  stdin.setEncoding('utf8')
+  stdin.resume()
+  return new Promise((resolve, reject) => {
+    let typed: string[] = []
+    const finish = () => {
+      stdin.off('data', onData)
+      stdin.setRawMode(false)
+      stdin.pause()
+      stderr.write('\n')
+    }
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          finish()
+          return resolve(typed.join(''))
+        }
+        if (char === '\u0003') {
+          finish()
+          return reject(new CliError('Cancelled.'))
+        }
+        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1)
+        else typed.push(char)
+      }
+    }
+    stdin.on('data', onData)
+  })
 }
 
 /** A problem the CLI reports (exit 1), or wrong usage (exit 2). */

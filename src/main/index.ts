@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, clipboard, dialog, powerMonitor, shell } from 'electron'
-import { Vault } from '../core/vault/vault'
-import { createDispatch, createHandlers } from '../core/service'
+import { createDispatch } from '../core/service'
+import { VaultSession } from '../core/security/vault-session'
 import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
-import { watchVault } from '../core/vault/watch'
 import type { EventName, Events } from '@shared/api'
+import type { ShellPorts } from '../core/shell-ports'
 import { APP_INDEX_URL } from './app-protocol'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
@@ -95,65 +95,60 @@ async function start(): Promise<void> {
   hardenApp()
   await app.whenReady()
   const root = resolveVaultPath({ flag: vaultFlag(process.argv), documentsDir: app.getPath('documents') })
-  let vault: Vault
+  const shellPorts: ShellPorts = {
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    async chooseSavePath({ title, defaultName, extensions }) {
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: extensions.includes('pdf') ? 'PDF' : 'Markdown', extensions }] }
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseFolder({ title, buttonLabel }) {
+      const options: Electron.OpenDialogOptions = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseFiles({ title, buttonLabel, extensions }) {
+      const options: Electron.OpenDialogOptions = {
+        title,
+        buttonLabel,
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Markdown', extensions }]
+      }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+    },
+    openExternal: (url) => shell.openExternal(url),
+    flushed: (outcome) => flushWaiter?.(outcome),
+    emit: send,
+    async printPageToPdf() {
+      if (!mainWindow) throw new Error('There is no window to print.')
+      return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: false, margins: { marginType: 'default' } })
+    },
+    copyText: async (text) => clipboard.writeText(text)
+  }
+  let session: VaultSession
   try {
-    // The window shows the client list as soon as the clients are read; entries follow in the background.
-    vault = await Vault.open(root, { entries: 'background' })
+    // An encrypted vault starts locked (the window shows the lock screen). A plain one opens at once: the client
+    // list as soon as the clients are read, entries in the background; the session watches the disk and, once
+    // every entry is read, tells the window and builds the search index.
+    session = await VaultSession.start(root, { shell: shellPorts, entries: 'background', watch: true, window: true })
   } catch (error) {
     dialog.showErrorBox('Rapport cannot open its vault', `${root}\n\n${(error as Error).message}`)
     app.exit(1)
     return
   }
-
-  const dispatch = createDispatch(
-    createHandlers(vault, {
-      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
-      async chooseSavePath({ title, defaultName, extensions }) {
-        const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: extensions.includes('pdf') ? 'PDF' : 'Markdown', extensions }] }
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
-        return result.canceled || !result.filePath ? null : result.filePath
-      },
-      async chooseFolder({ title, buttonLabel }) {
-        const options: Electron.OpenDialogOptions = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] }
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
-        return result.canceled ? null : (result.filePaths[0] ?? null)
-      },
-      async chooseFiles({ title, buttonLabel, extensions }) {
-        const options: Electron.OpenDialogOptions = {
-          title,
-          buttonLabel,
-          defaultPath: app.getPath('documents'),
-          properties: ['openFile', 'multiSelections'],
-          filters: [{ name: 'Markdown', extensions }]
-        }
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
-        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
-      },
-      openExternal: (url) => shell.openExternal(url),
-      flushed: (outcome) => flushWaiter?.(outcome),
-      emit: send,
-      async printPageToPdf() {
-        if (!mainWindow) throw new Error('There is no window to print.')
-        return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: false, margins: { marginType: 'default' } })
-      },
-      copyText: async (text) => clipboard.writeText(text)
-    })
-  )
+  const dispatch = createDispatch(session.handlers)
   registerIpc(dispatch)
 
-  // Once every entry is read, the window reads the vault again: counts, the open client's journal, Today.
-  vault.entriesRead.then(
-    () => {
-      send('vault:changed', { paths: [] })
-      // Index in the background from the start, so the first search (or @ link to an entry) finds everything.
-      void dispatch('search:status', undefined)
-    },
-    (error: unknown) => dialog.showErrorBox('Rapport could not read every entry', `${root}\n\n${(error as Error).message}`)
-  )
-  const stopWatching = watchVault(root, (paths) => {
-    void vault.applyChanges(paths).then(() => send('vault:changed', { paths }))
-  })
-  app.on('will-quit', stopWatching)
+  // Quitting forgets the key and stops the watcher.
+  app.on('will-quit', () => session.close())
+  // Locking the computer or putting it to sleep locks an encrypted vault too (once the window has saved).
+  const lockWithSystem = () => {
+    if (session.status().encrypted) void saveEverything().then(async (outcome) => void (outcome.saved && (await session.lock())))
+  }
+  powerMonitor.on('lock-screen', lockWithSystem)
+  powerMonitor.on('suspend', lockWithSystem)
 
   // A system shutdown (Linux, macOS) does not close windows the usual way: save first, then quit.
   // On Windows the window's own close handler runs at session end.

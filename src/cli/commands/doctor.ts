@@ -1,4 +1,5 @@
 import { runDoctor } from '../../core/doctor/doctor'
+import { readVaultHeader } from '../../core/security/vault-header'
 import type { CliCommand } from '../command'
 
 export const doctor: CliCommand = {
@@ -7,6 +8,8 @@ export const doctor: CliCommand = {
   summary: 'Check every file of the vault; --fix repairs what is safe to repair (exit 1 while problems remain)',
   options: { fix: { type: 'boolean' } },
   async run(ctx, { values }) {
+    // An encrypted vault is checked through its key (asked for first), so nothing is read or repaired in the clear.
+    if (await readVaultHeader(ctx.vaultRoot)) await ctx.vault()
     const report = await runDoctor(ctx.vaultRoot, { fix: values.fix === true })
     if (ctx.json) {
       ctx.io.out(JSON.stringify(report, null, 2))

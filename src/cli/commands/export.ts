@@ -31,11 +31,14 @@ export const exportCommand: CliCommand = {
     else if (typeof values.client === 'string') scope = { client: findClient(await ctx.call('clients:list', undefined), values.client).id }
     else scope = { all: true }
 
+    if ((await ctx.vault()).encrypted) ctx.io.err('The vault is encrypted; this export is not: it is plain Markdown that anyone who can open the files can read.')
     const report = await ctx.call('export:run', {
       scope,
       options: { frontMatter: values['no-front-matter'] !== true, dossier: values.dossier === true, history: values.history === true },
       target: resolve(values.out),
-      overwrite: values.overwrite === true
+      overwrite: values.overwrite === true,
+      // Typing the command is the yes that the app asks for in a dialog; still say what it means.
+      plainConfirmed: true
     })
     if (!report) throw new CliError('No folder was chosen, so nothing was exported.')
     if (ctx.json) {
