@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
 import { cryptoBench } from './crypto.bench'
+import { encryptionBench } from './encryption.bench'
 import { markdownBench } from './markdown.bench'
 import { printTable } from './measure'
 import type { Row } from './measure'
@@ -37,7 +38,8 @@ const suites = {
   transfer: transferBench,
   search: searchBench,
   backlinks: backlinksBench,
-  crypto: cryptoBench
+  crypto: cryptoBench,
+  encryption: encryptionBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 
