@@ -36,7 +36,9 @@ export const commandIds = [
   'vault.export',
   'vault.import',
   'client.people',
-  'client.defaultTemplate'
+  'client.defaultTemplate',
+  'vault.lock',
+  'vault.security'
 ] as const
 export type CommandId = (typeof commandIds)[number]
 
@@ -62,7 +64,9 @@ export const commands: readonly CommandDeclaration[] = [
   { id: 'vault.export', label: 'Export…', shortcut: 'CmdOrCtrl+Alt+E', menu: 'file' },
   { id: 'vault.import', label: 'Import Markdown…', menu: 'file' },
   { id: 'client.people', label: 'Go to People', shortcut: 'CmdOrCtrl+Alt+P', menu: 'go' },
-  { id: 'client.defaultTemplate', label: 'Set Default Template…', menu: 'edit' }
+  { id: 'client.defaultTemplate', label: 'Set Default Template…', menu: 'edit' },
+  { id: 'vault.lock', label: 'Lock Vault', shortcut: 'CmdOrCtrl+Alt+L', menu: 'file' },
+  { id: 'vault.security', label: 'Encryption…', menu: 'file' }
 ]
 
 export function isCommandId(value: unknown): value is CommandId {

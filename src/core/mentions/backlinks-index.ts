@@ -105,8 +105,8 @@ export class BacklinksIndex {
       await mkdir(dirname(file), { recursive: true })
       await writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, entries }))
     } catch (error) {
-      // Only a cache: the next open reads the files instead.
-      console.error('[rapport] the backlinks cache could not be written:', error)
+      // Only a cache: the next open reads the files instead. Locked meanwhile: it is not written, which is the point.
+      if ((error as { code?: string }).code !== 'locked') console.error('[rapport] the backlinks cache could not be written:', error)
     }
   }
 

@@ -189,7 +189,8 @@ export class SearchService {
     if (this.running) return
     this.running = this.work()
       .catch((error: unknown) => {
-        console.error('[rapport] search indexing failed:', error)
+        // Locked while indexing: this vault's index is dropped with it, nothing to report.
+        if ((error as { code?: string }).code !== 'locked') console.error('[rapport] search indexing failed:', error)
         this.dirty.clear()
         this.reconcileNeeded = false
       })

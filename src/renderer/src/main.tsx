@@ -3,12 +3,15 @@ import './zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { LockGate } from './security/LockGate'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Rapport: index.html has no #root element.')
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>
 )

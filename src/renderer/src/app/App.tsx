@@ -18,6 +18,8 @@ import { entryTitle } from '@renderer/journal/EntryList'
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
 import { TemplatePicker } from '@renderer/templates/TemplatePicker'
 import { TransferCommands } from '@renderer/transfer/TransferCommands'
+import { PlainExportConfirm } from '@renderer/security/PlainExportConfirm'
+import { SecurityCommands } from '@renderer/security/SecurityCommands'
 import { call, errorMessage, onEvent } from './api'
 import { AppAlert } from './AppAlert'
 import { useFlushEvents } from './useFlushEvents'
@@ -322,6 +324,8 @@ export function App() {
       {viewContext && <RelationshipCommands context={viewContext} client={client} />}
       {viewContext && <TransferCommands context={viewContext} clientId={selectedClientId} entryId={selectedEntryId} entryTitle={selectedEntry && entryTitle(selectedEntry)} />}
       {viewContext && <PaletteCommand context={viewContext} views={globalViews} />}
+      <SecurityCommands flush={flushAll} notify={setAlert} />
+      <PlainExportConfirm />
       {viewContext && <SearchCommand context={viewContext} />}
       {alert && <AppAlert message={alert} onDismiss={() => setAlert(null)} />}
 

@@ -13,7 +13,23 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Calls the core and unwraps the result: resolves with the value or throws an ApiCallError. */
+/** Asks the person whether text may leave the encrypted vault in the clear (PlainExportConfirm registers it). */
+type PlainConfirmer = (message: string) => Promise<boolean>
+let confirmPlain: PlainConfirmer | null = null
+
+export function setPlainConfirmer(confirmer: PlainConfirmer): () => void {
+  confirmPlain = confirmer
+  return () => {
+    if (confirmPlain === confirmer) confirmPlain = null
+  }
+}
+
+/**
+ * Calls the core and unwraps the result: resolves with the value or throws an ApiCallError.
+ * An export from an encrypted vault answers 'needs-confirmation' first: the person is asked
+ * here, in one place, and the same call is made again with their yes — or, on no, it ends as
+ * a cancelled export does (null).
+ */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   let result
   try {
@@ -21,6 +37,10 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   } catch (error) {
     // The bridge itself failed (not the core): still surface it in plain words.
     throw new ApiCallError({ code: 'internal', message: `Rapport could not reach its core: ${errorMessage(error)}` })
+  }
+  if (!result.ok && result.error.code === 'needs-confirmation' && confirmPlain && typeof input === 'object' && input !== null) {
+    if (!(await confirmPlain(result.error.message))) return null as Output<C>
+    return call(channel, { ...input, plainConfirmed: true } as Input<C>)
   }
   if (!result.ok) throw new ApiCallError(result.error)
   return result.value

@@ -1,0 +1,159 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { RapportHarness } from './harness/harness'
+import { expect, screenshot, test } from './fixtures'
+import { writeEntry } from './vault-helpers'
+
+const PASSPHRASE = 'blue heron at dawn'
+const SECRET = 'Quietly renegotiating the Falkirk retainer'
+
+/** Every file under the vault, raw, as someone holding the disk sees it. */
+async function rawFiles(root: string): Promise<Array<{ path: string; bytes: Buffer }>> {
+  const found: Array<{ path: string; bytes: Buffer }> = []
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const item of await readdir(dir, { withFileTypes: true })) {
+      const path = prefix ? `${prefix}/${item.name}` : item.name
+      if (item.isDirectory()) await walk(join(dir, item.name), path)
+      else found.push({ path, bytes: await readFile(join(dir, item.name)) })
+    }
+  }
+  await walk(root, '')
+  return found
+}
+
+async function command(app: RapportHarness, id: 'vault.lock' | 'vault.security'): Promise<void> {
+  await app.emit('command:run', { id })
+}
+
+async function encryptThroughTheDialog(app: RapportHarness): Promise<void> {
+  const page = app.page
+  await command(app, 'vault.security')
+  const dialog = page.getByRole('dialog', { name: 'Encryption' })
+  await expect(dialog.getByText('cannot be recovered')).toBeVisible()
+  await dialog.getByLabel('New passphrase').fill(PASSPHRASE)
+  await dialog.getByLabel('Type it again').fill(`${PASSPHRASE}!`)
+  await dialog.getByRole('button', { name: 'Encrypt Vault' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('The two passphrases are not the same.')
+  await dialog.getByLabel('Type it again').fill(PASSPHRASE)
+  await screenshot(app, 'encryption-turn-on.png')
+  await dialog.getByRole('button', { name: 'Encrypt Vault' }).click()
+  await expect(dialog.getByText(/encrypted with XChaCha20-Poly1305.*Argon2id \(64 MiB, 2 passes, 1 lane\)/)).toBeVisible({ timeout: 20_000 })
+}
+
+async function unlock(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase').fill(passphrase)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+}
+
+test('turn encryption on, lock, a wrong passphrase, unlock, search, and export only after a yes', async ({ app, browser }) => {
+  test.setTimeout(90_000)
+  const page = app.page
+  await writeEntry(page, 'Falkirk Partners', 'Retainer thoughts', SECRET)
+
+  await encryptThroughTheDialog(app)
+  await screenshot(app, 'encryption-settings.png')
+  await page.getByRole('button', { name: 'Close' }).click()
+  // Nothing readable on disk: not the text, not the client's name in any file or folder name.
+  for (const { path, bytes } of await rawFiles(app.vaultDir)) {
+    expect(path.toLowerCase()).not.toContain('falkirk')
+    expect(bytes.includes(Buffer.from('Falkirk')), `${path} holds the client's name in the clear`).toBe(false)
+  }
+  // Still open after encrypting: the entry is on screen, and editing goes on.
+  await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText(SECRET)
+
+  // Lock now (Ctrl+Alt+L): the lock screen replaces the whole app; no decrypted text stays in the page.
+  await page.keyboard.press('Control+Alt+l')
+  await expect(page.getByRole('heading', { name: 'Rapport is locked' })).toBeVisible()
+  expect(await page.content()).not.toContain('Falkirk')
+  expect(app.session.status()).toMatchObject({ encrypted: true, locked: true })
+
+  const before = await rawFiles(app.vaultDir)
+  await unlock(page, 'blue heron at dusk')
+  await expect(page.getByRole('alert')).toContainText('does not unlock this vault')
+  await screenshot(app, 'lock-screen-wrong.png')
+  // A wrong passphrase changed nothing on disk.
+  expect((await rawFiles(app.vaultDir)).map((f) => f.path)).toEqual(before.map((f) => f.path))
+  await unlock(page, PASSPHRASE)
+  await expect(page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible({ timeout: 10_000 })
+
+  // Search works on the unlocked vault (its index cache, if any, is sealed like the rest).
+  await page.keyboard.press('Control+Shift+f')
+  await page.getByRole('searchbox', { name: /Search every entry/ }).fill('renegotiating')
+  const result = page.getByRole('listbox', { name: /Results/ }).getByRole('option').first()
+  await expect(result).toContainText('Retainer thoughts')
+  await result.click()
+  await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText(SECRET)
+
+  // Export asks first; "Cancel" writes nothing, "Export Unencrypted" writes plain Markdown.
+  const out = await mkdtemp(join(tmpdir(), 'rapport-plain-'))
+  app.nextSavePath = join(out, 'retainer.md')
+  await page.keyboard.press('Control+Shift+e')
+  const confirm = page.getByRole('dialog', { name: 'Export unencrypted?' })
+  await expect(confirm).toContainText('written unencrypted')
+  await screenshot(app, 'export-unencrypted.png')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  expect(await readdir(out)).toEqual([])
+  expect(app.savePrompts).toHaveLength(0)
+  await page.keyboard.press('Control+Shift+e')
+  await page.getByRole('dialog', { name: 'Export unencrypted?' }).getByRole('button', { name: 'Export Unencrypted' }).click()
+  await expect.poll(async () => readdir(out)).toEqual(['retainer.md'])
+  expect(await readFile(join(out, 'retainer.md'), 'utf8')).toContain(SECRET)
+
+  // Quit and start again: the app opens on the lock screen.
+  const restarted = await app.restart(browser)
+  try {
+    await restarted.open()
+    await expect(restarted.page.getByRole('heading', { name: 'Rapport is locked' })).toBeVisible()
+    await screenshot(restarted, 'lock-screen.png')
+    await unlock(restarted.page, PASSPHRASE)
+    await expect(restarted.page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible({ timeout: 10_000 })
+  } finally {
+    await restarted.close()
+  }
+})
+
+test('locks itself after the chosen time without use, having saved the open entry', async ({ browser }) => {
+  test.setTimeout(90_000)
+  // One "minute" of the setting lasts 400 ms here.
+  const app = await RapportHarness.launch(browser, { minuteMs: 400 })
+  try {
+    await app.open()
+    const page = app.page
+    await writeEntry(page, 'Harbour Trust', 'Call notes', 'First line.')
+    await encryptThroughTheDialog(app)
+    await app.page.getByLabel('Lock after').selectOption({ label: '5 minutes' })
+    await expect.poll(() => app.session.status().autoLockMinutes).toBe(5)
+    await page.getByRole('button', { name: 'Close' }).click()
+    // Typed just before stepping away, not yet saved: the lock saves it first.
+    await page.getByRole('textbox', { name: 'Entry text' }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Typed before stepping away.')
+    await expect(page.getByRole('heading', { name: 'Rapport is locked' })).toBeVisible({ timeout: 15_000 })
+    await unlock(page, PASSPHRASE)
+    await page.getByRole('option', { name: /Harbour Trust/ }).click()
+    await page.getByRole('option', { name: /Call notes/ }).click()
+    await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('Typed before stepping away.')
+  } finally {
+    await app.close()
+  }
+})
+
+test('turn encryption off again: the files are plain Markdown once more', async ({ app }) => {
+  test.setTimeout(90_000)
+  const page = app.page
+  await writeEntry(page, 'Glen Advisory', 'Plain again', SECRET)
+  await encryptThroughTheDialog(app)
+  const dialog = page.getByRole('dialog', { name: 'Encryption' })
+  await dialog.getByLabel('Passphrase').fill('not the passphrase')
+  await dialog.getByRole('button', { name: 'Turn Off Encryption' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('does not unlock this vault')
+  await dialog.getByLabel('Passphrase').fill(PASSPHRASE)
+  await dialog.getByRole('button', { name: 'Turn Off Encryption' }).click()
+  await expect(dialog).toBeHidden({ timeout: 20_000 })
+  const files = await readdir(join(app.vaultDir, 'clients', 'glen-advisory', 'journal'))
+  const [entry] = files.filter((f) => f.endsWith('.md'))
+  expect(await readFile(join(app.vaultDir, 'clients', 'glen-advisory', 'journal', entry!), 'utf8')).toContain(SECRET)
+  expect(app.session.status()).toMatchObject({ encrypted: false, locked: false })
+})
