@@ -132,7 +132,13 @@ async function start(): Promise<void> {
     // An encrypted vault starts locked (the window shows the lock screen). A plain one opens at once: the client
     // list as soon as the clients are read, entries in the background; the session watches the disk and, once
     // every entry is read, tells the window and builds the search index.
-    session = await VaultSession.start(root, { shell: shellPorts, entries: 'background', watch: true, window: true })
+    session = await VaultSession.start(root, {
+      shell: shellPorts,
+      entries: 'background',
+      watch: true,
+      window: true,
+      onReadFailed: (error) => dialog.showErrorBox('Rapport could not read every entry', `${root}\n\n${error.message}`)
+    })
   } catch (error) {
     dialog.showErrorBox('Rapport cannot open its vault', `${root}\n\n${(error as Error).message}`)
     app.exit(1)

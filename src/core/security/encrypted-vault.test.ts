@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
@@ -18,7 +18,7 @@ const PASSPHRASE = 'correct horse battery staple'
 /** Words and names from the realistic vault that must never appear on disk in the clear once it is encrypted. */
 const SECRETS = ['Dana', 'Whitfield', 'dana-whitfield', 'Northwind', 'jazz', 'Scope call', 'sideways', 'Priya', 'onboarding', 'client.json', 'journal']
 
-async function startSession(root: string, options: { minuteMs?: number } = {}) {
+async function startSession(root: string, options: { minuteMs?: number; watch?: boolean } = {}) {
   const events: Array<{ event: string; payload: unknown }> = []
   const session = await VaultSession.start(root, { shell: testShell({ emit: (event, payload) => void events.push({ event, payload }) }), kdfCost: cheap, ...options })
   const dispatch = createDispatch(session.handlers)
@@ -199,5 +199,31 @@ describe('an encrypted vault', () => {
     await writeFile(join(root, clientsFolder!, 'stray.md'), 'plain')
     await session.vault.reload()
     expect((await call('clients:list', undefined)).length).toBe(4)
+  })
+
+  it('takes in a change synced from another device, reported by its logical path', async () => {
+    const here = await realisticVault()
+    const first = await startSession(here)
+    await first.call('security:encrypt', { passphrase: PASSPHRASE })
+    first.session.close()
+    // The other device: a copy of the vault (same key, same encrypted names), where the entry is edited.
+    const there = await tempDir()
+    await cp(here, there, { recursive: true })
+    const other = await startSession(there)
+    await other.call('security:unlock', { passphrase: PASSPHRASE })
+    const scope = await other.call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
+    await other.call('entries:save', { id: scope.id, title: scope.title, body: 'Changed on the laptop.\n', version: scope.version })
+    other.session.close()
+
+    const { call, session, events } = await startSession(here, { watch: true })
+    await call('security:unlock', { passphrase: PASSPHRASE })
+    await session.watching
+    // The sync tool brings the other device's files over.
+    await cp(there, here, { recursive: true, force: true })
+    await expect
+      .poll(() => events.some((e) => e.event === 'vault:changed' && (e.payload as { paths: string[] }).paths.includes('clients/dana-whitfield/journal/2026-11-22-scope-call-went-sideways.md')), { timeout: 5000 })
+      .toBe(true)
+    expect((await call('entries:read', { id: scope.id })).body).toBe('Changed on the laptop.\n')
+    session.close()
   })
 })

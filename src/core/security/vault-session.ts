@@ -41,6 +41,8 @@ export interface SessionOptions {
   kdfCost?: KdfCost
   /** How long one minute of the auto-lock setting lasts; tests shorten it. */
   minuteMs?: number
+  /** Reading the entries in the background failed (the app shows it; whoever calls a channel also gets the error). */
+  onReadFailed?: (error: Error) => void
 }
 
 /** How long locking or converting waits for the window to save its pending edits. */
@@ -225,7 +227,9 @@ export class VaultSession {
         // Index from the start, so the first search (or @ link to an entry) finds everything.
         void handlers['search:status'](undefined).catch(() => undefined)
       },
-      () => undefined
+      (error: unknown) => {
+        if (this.#vault === vault) this.options.onReadFailed?.(error instanceof Error ? error : new Error(String(error)))
+      }
     )
     this.#arm()
   }
