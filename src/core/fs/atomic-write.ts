@@ -49,7 +49,8 @@ export async function writeFileAtomic(logicalTarget: string, content: string | U
 /** Flushes a folder's entries (new names, renames) to disk; not possible on Windows, where rename is already durable enough. */
 export const syncFolder = (folder: string): Promise<void> => syncPhysicalFolder(physicalPath(folder))
 
-async function syncPhysicalFolder(folder: string): Promise<void> {
+/** Flushes a folder given by its path on disk (no vault mapping). */
+export async function syncPhysicalFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return
   const handle = await open(folder, 'r')
   try {

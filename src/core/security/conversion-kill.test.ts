@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import { testShell } from '../testing/open-vault'
+import { bundleForChild } from '../testing/bundle-for-child'
 import { tempDir } from '../testing/temp-vault'
 import { writeRealisticVault } from '../transfer/test-vault'
 import { CONVERSION_JOURNAL } from './conversion'
@@ -11,21 +11,6 @@ import { VaultSession } from './vault-session'
 
 const ROUNDS = Number(process.env.RAPPORT_CONVERSION_KILLS ?? 12)
 const PASSPHRASE = 'kill test passphrase'
-
-async function bundleVictim(dir: string): Promise<string> {
-  const outfile = join(dir, 'conversion-victim.mjs')
-  await build({
-    entryPoints: [join(import.meta.dirname, '../testing/conversion-victim.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
-  })
-  return outfile
-}
 
 /** Runs the conversion in a child process and SIGKILLs it after a random number of files (or lets it finish). */
 function convertAndKill(victim: string, root: string, direction: 'encrypt' | 'decrypt', killAfterFiles: number, delayMs = 3): Promise<'killed' | 'finished'> {
@@ -59,7 +44,7 @@ async function titlesIn(root: string): Promise<{ encrypted: boolean; titles: str
 describe('turning encryption on and off survives a kill at any moment', () => {
   it(`${ROUNDS} conversions killed at random: each vault opens whole, in one form or the other, with every entry`, async () => {
     const dir = await tempDir()
-    const victim = await bundleVictim(dir)
+    const victim = await bundleForChild('conversion-victim', dir)
     const outcomes = { killed: 0, finished: 0, encrypted: 0, plain: 0 }
     for (let round = 0; round < ROUNDS; round++) {
       const root = await tempDir()

@@ -30,7 +30,7 @@ import type { VaultHeader } from '../crypto/key-check'
 import { MAX_NAME_BYTES } from '../crypto/names'
 import type { VaultKey } from '../crypto/vault-key'
 import { RapportError, fileError } from '../errors'
-import { isTempFile, syncFolder, writeFileAtomic } from '../fs/atomic-write'
+import { isTempFile, syncFolder, syncPhysicalFolder, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
 import { formatJson } from '../fs/durable-json-file'
 import { mountEncrypted, readFile, readdir } from '../fs/vault-files'
@@ -120,7 +120,7 @@ export async function decryptVault(root: string, key: VaultKey, faults: Conversi
       {
         makeFolder: (rel) => mkdirRaw(join(root, rel), { recursive: true }).then(() => undefined),
         write: (rel, bytes) => writeRaw(join(root, rel), bytes),
-        flushFolder: (rel) => syncRaw(join(root, rel))
+        flushFolder: (rel) => syncPhysicalFolder(join(root, rel))
       },
       faults
     )
@@ -128,7 +128,7 @@ export async function decryptVault(root: string, key: VaultKey, faults: Conversi
     unmount()
   }
   await unlink(join(root, VAULT_HEADER_FILE))
-  await syncRaw(root)
+  await syncPhysicalFolder(root)
   faults.afterCommit?.()
   await finish(root, journal, 'encrypted')
   return { ...report, leftAlone: await leftAlone(root, journal) }
@@ -229,16 +229,6 @@ async function writeRaw(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-async function syncRaw(folder: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
 async function writeJournal(root: string, journal: ConversionJournal): Promise<void> {
   try {
     await writeFileAtomic(join(root, CONVERSION_JOURNAL), formatJson(journal))
@@ -250,11 +240,11 @@ async function writeJournal(root: string, journal: ConversionJournal): Promise<v
 /** Removes the `form` the vault no longer has (the journal's folders in that form), then the journal. */
 async function finish(root: string, journal: ConversionJournal, form: 'plain' | 'encrypted'): Promise<void> {
   for (const folder of journal.folders) await rm(join(root, form === 'plain' ? folder.plain : folder.encrypted), { recursive: true, force: true, maxRetries: 3 })
-  await syncRaw(root)
+  await syncPhysicalFolder(root)
   await unlink(join(root, CONVERSION_JOURNAL)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error
   })
-  await syncRaw(root)
+  await syncPhysicalFolder(root)
 }
 
 async function leftAlone(root: string, journal: ConversionJournal): Promise<string[]> {

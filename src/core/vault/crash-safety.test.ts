@@ -1,32 +1,16 @@
 import { spawn } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import { isTempFile } from '../fs/atomic-write'
 import { parseEntryFile } from '../entries/entry-file'
 import { isWholeRevision, revisionBody } from '../testing/revisions'
+import { bundleForChild } from '../testing/bundle-for-child'
 import { tempDir } from '../testing/temp-vault'
 import { clientFileSchema } from '../../shared/domain'
 import { Vault } from './vault'
 
 const KILLS = Number(process.env.RAPPORT_CRASH_KILLS ?? 200)
-
-/** The writer, bundled once into a single file so each of the hundreds of processes starts in milliseconds. */
-async function bundleWriter(dir: string): Promise<string> {
-  const outfile = join(dir, 'crash-writer.mjs')
-  await build({
-    entryPoints: [join(import.meta.dirname, '../testing/crash-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
-  })
-  return outfile
-}
 
 /**
  * Starts the writer and kills it with SIGKILL at a random moment while it
@@ -108,7 +92,7 @@ async function runLane(writer: string, kills: number): Promise<{ checked: number
 
 describe('crash safety', () => {
   it(`leaves every file whole-old or whole-new when the writer is killed ${KILLS} times`, { timeout: 600_000 }, async () => {
-    const writer = await bundleWriter(await tempDir('rapport-writer-'))
+    const writer = await bundleForChild('crash-writer', await tempDir('rapport-writer-'))
     // Two vaults, each with its own writer, killed in turn: the two cores share the ${KILLS} kills.
     const lanes = await Promise.all([0, 1].map(() => runLane(writer, KILLS / 2)))
     const total = lanes.reduce((sum, lane) => ({ checked: sum.checked + lane.checked, revisions: sum.revisions + lane.revisions, entries: sum.entries + lane.entries }))
