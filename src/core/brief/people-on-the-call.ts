@@ -1,5 +1,5 @@
-import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
+import { readFile } from '../fs/vault-files'
 import type { BriefPeople, BriefStakeholder } from '../../shared/contract/brief'
 import type { EntrySummary } from '../../shared/domain'
 import { findMentions } from '../mentions/find-mentions'

@@ -1,5 +1,5 @@
-import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
+import { readFile } from '../fs/vault-files'
 import type { TemplateDefinition } from '../templates/template-file'
 import { parseTemplate } from '../templates/template-file'
 import { layout, toVaultPath } from '../vault/layout'

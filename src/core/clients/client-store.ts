@@ -1,5 +1,5 @@
-import { exists, readdir, rename } from '../fs/vault-files'
 import { join } from 'node:path'
+import { exists, readdir, rename } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'

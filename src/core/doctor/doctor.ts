@@ -1,5 +1,5 @@
-import { copyFile, exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { basename, dirname, join } from 'node:path'
+import { copyFile, exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
 import { ensureFolder } from '../fs/ensure-folder'

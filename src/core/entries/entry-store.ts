@@ -1,6 +1,6 @@
-import { exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { createHash } from 'node:crypto'
 import { basename, join } from 'node:path'
+import { exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'

@@ -1,5 +1,5 @@
-import { mkdir } from './vault-files'
 import { dirname } from 'node:path'
+import { mkdir } from './vault-files'
 
 /**
  * `mkdir -p`, but with the true reason when it fails: Node's recursive mkdir

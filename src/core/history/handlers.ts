@@ -1,5 +1,5 @@
-import { readFile } from '../fs/vault-files'
 import { join } from 'node:path'
+import { readFile } from '../fs/vault-files'
 import type { HandlersFor } from '../../shared/api'
 import type { safetyContract } from '../../shared/contract/safety'
 import { parseEntryFile } from '../entries/entry-file'

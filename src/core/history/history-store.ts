@@ -1,5 +1,5 @@
-import { readdir, readFile, unlink } from '../fs/vault-files'
 import { join } from 'node:path'
+import { readdir, readFile, unlink } from '../fs/vault-files'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout, toVaultPath } from '../vault/layout'

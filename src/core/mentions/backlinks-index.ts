@@ -10,8 +10,8 @@
  * current within the watcher's second. Queries wait for pending work, so an
  * entry just saved is already counted.
  */
-import { mkdir, readFile, readFile as readText } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
+import { mkdir, readFile, readFile as readText } from '../fs/vault-files'
 import type { Backlink } from '../../shared/contract/people'
 import type { MentionKind } from '../../shared/mentions'
 import { writeFileAtomic } from '../fs/atomic-write'

@@ -1,5 +1,5 @@
-import { mkdir } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
+import { mkdir } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'
 import { layout, toVaultPath } from '../vault/layout'

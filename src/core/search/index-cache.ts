@@ -19,8 +19,8 @@
  * or library is stale, one that does not parse or hold together is corrupt;
  * either way it is rebuilt. It is only ever a cache: the files stay the truth.
  */
-import { mkdir, readFile } from '../fs/vault-files'
 import { join } from 'node:path'
+import { mkdir, readFile } from '../fs/vault-files'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout } from '../vault/layout'
 import type { SerializedIndex } from './inverted-index'

@@ -4,8 +4,8 @@
  * whenever its documents would. The index remembers the signature it
  * indexed; a source whose signature differs is indexed again.
  */
-import { readFile, readFileSync } from '../fs/vault-files'
 import { join } from 'node:path'
+import { readFile, readFileSync } from '../fs/vault-files'
 import { fileVersion } from '../fs/file-version'
 import type { StoredClient } from '../relationship/stored-client'
 import type { Vault } from '../vault/vault'

@@ -1,5 +1,5 @@
-import { exists, mkdir, readdir, readFile } from '../fs/vault-files'
 import { join } from 'node:path'
+import { exists, mkdir, readdir, readFile } from '../fs/vault-files'
 import type { ExtractMarker, TemplateField } from '../../shared/contract/templates'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
 import { RapportError, fileError } from '../errors'

@@ -1,5 +1,5 @@
-import { readFile } from '../fs/vault-files'
 import { join, posix } from 'node:path'
+import { readFile } from '../fs/vault-files'
 import type { ExportOptions, ExportReport, ExportScope, TransferProblem } from '../../shared/contract/transfer'
 import type { EntrySummary } from '../../shared/domain'
 import type { MentionTarget } from '../../shared/mentions'

@@ -1,5 +1,5 @@
-import { exists } from '../fs/vault-files'
 import { join } from 'node:path'
+import { exists } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'
 import { layout } from './layout'

@@ -1,5 +1,5 @@
-import { copyFile, exists, readdir, readFile } from '../fs/vault-files'
 import { dirname, join } from 'node:path'
+import { copyFile, exists, readdir, readFile } from '../fs/vault-files'
 import { ensureFolder } from '../fs/ensure-folder'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'

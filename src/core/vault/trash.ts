@@ -1,5 +1,5 @@
-import { exists, readdir, readFile, rename, rm, unlink } from '../fs/vault-files'
 import { basename, dirname, extname, join } from 'node:path'
+import { exists, readdir, readFile, rename, rm, unlink } from '../fs/vault-files'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'

@@ -1,5 +1,5 @@
-import { isEncryptedMount, readdir, stat, unlink } from '../fs/vault-files'
 import { basename, join } from 'node:path'
+import { isEncryptedMount, readdir, stat, unlink } from '../fs/vault-files'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
 import { ClientStore } from '../clients/client-store'
 import { EntryStore } from '../entries/entry-store'
