@@ -12,6 +12,8 @@ import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
 import { RapportError } from './errors'
+import type { Clock } from './relationship/viewpoint'
+import { systemClock } from './relationship/viewpoint'
 import type { ShellPorts } from './shell-ports'
 import type { Vault } from './vault/vault'
 
@@ -27,19 +29,23 @@ const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info'
 /** Every channel but the `security:*` ones, which belong to the session around the vault (security/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
 
-/** The core's implementation of every channel of an open vault, joined from each feature's handlers. */
-export function createHandlers(vault: Vault, shell: ShellPorts): VaultHandlers {
+/**
+ * The core's implementation of every channel of an open vault, joined from each feature's handlers.
+ * `clock` is the one "now" every feature judges by (the real one in the app; tests pass a fixed one,
+ * so a client created in a test is not a day newer than the test's "today").
+ */
+export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): VaultHandlers {
   const handlers: VaultHandlers = {
     'vault:info': async () => vault.info(),
-    ...clientHandlers(vault),
+    ...clientHandlers(vault, clock),
     ...entryHandlers(vault, shell),
-    ...relationshipHandlers(vault),
-    ...briefHandlers(vault, shell),
-    ...briefOutputHandlers(vault, shell),
+    ...relationshipHandlers(vault, clock),
+    ...briefHandlers(vault, shell, clock),
+    ...briefOutputHandlers(vault, shell, clock),
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),
-    ...transferHandlers(vault, shell),
+    ...transferHandlers(vault, shell, clock),
     ...peopleHandlers(vault, shell),
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async (outcome) => shell.flushed(outcome)

@@ -8,11 +8,10 @@ import { briefSection, briefSectionOrder } from '../../shared/contract/brief'
 import type { Clock } from '../relationship/viewpoint'
 import { checkoutResourcesDir } from '../resources'
 import { TemplateStore } from '../templates/template-store'
-import { openTestVault, testShell } from '../testing/open-vault'
+import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { assembleBrief } from './assemble-brief'
 import { briefToMarkdown } from './brief-markdown'
-import { briefHandlers } from './handlers'
 import { HISTORY_CLIENT_ID, writeYearsOfHistory } from './testing/years-of-history'
 
 /** Monday 23 November 2026, 10:00 in London. */
@@ -27,7 +26,7 @@ async function openVault(options: { fixtures?: string[]; history?: boolean; cloc
   const dir = await tempDir()
   for (const name of options.fixtures ?? []) await cp(join(import.meta.dirname, 'fixtures', name), join(dir, 'clients', name), { recursive: true })
   if (options.history) await writeYearsOfHistory(dir, { today: '2026-11-23', years: 3, entries: 160, interactions: 480 })
-  return openTestVault(dir, { handlers: (vault) => briefHandlers(vault, testShell(), options.clock ?? fixedClock()) })
+  return openTestVault(dir, { clock: options.clock ?? fixedClock() })
 }
 
 const kinds = (brief: Brief): BriefSectionKind[] => brief.sections.map((s) => s.kind)

@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ShellPorts } from '../shell-ports'
 import type { Clock } from '../relationship/viewpoint'
-import { openTestVault, testShell } from '../testing/open-vault'
+import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { briefOutputHandlers } from './output-handlers'
 
 const NEW_CLIENT = 'c_01JNEWCL1ENT000000000000AB'
 const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' }
@@ -14,7 +13,7 @@ const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: ()
 async function openVault(shell: Partial<ShellPorts>) {
   const dir = await tempDir()
   await cp(join(import.meta.dirname, 'fixtures', 'new-client'), join(dir, 'clients', 'new-client'), { recursive: true })
-  return openTestVault(dir, { shell, handlers: (vault) => briefOutputHandlers(vault, testShell(shell), clock) })
+  return openTestVault(dir, { shell, clock })
 }
 
 describe('taking the brief off the screen', () => {

@@ -4,8 +4,8 @@ import type { ClientSummary } from '../../shared/domain'
 import type { Vault } from '../vault/vault'
 import { layout } from '../vault/layout'
 import { summaryFields } from '../relationship/insights'
-import type { Viewpoint } from '../relationship/viewpoint'
-import { viewpointOf } from '../relationship/viewpoint'
+import type { Clock, Viewpoint } from '../relationship/viewpoint'
+import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import type { ClientRecord } from './client-store'
 
 /** What the client list shows for one client; `at` is the moment and settings the relationship fields are judged by (taken once for a whole list). */
@@ -27,10 +27,11 @@ export function clientSummary(vault: Vault, record: ClientRecord, at: Viewpoint 
   return result
 }
 
-export function clientHandlers(vault: Vault): HandlersFor<typeof clientsContract> {
+export function clientHandlers(vault: Vault, clock: Clock = systemClock): HandlersFor<typeof clientsContract> {
+  const view = (): Viewpoint => viewpointOf(vault, clock)
   return {
     'clients:list': async () => {
-      const at = viewpointOf(vault)
+      const at = view()
       return vault.clients
         .list()
         .map((record) => clientSummary(vault, record, at))
@@ -38,13 +39,14 @@ export function clientHandlers(vault: Vault): HandlersFor<typeof clientsContract
     },
     'clients:create': async ({ name }) => {
       vault.assertWritable()
-      return clientSummary(vault, await vault.clients.create(name))
+      const at = view()
+      return clientSummary(vault, await vault.clients.create(name, at.now), at)
     },
     'clients:rename': async ({ id, name }) => {
       vault.assertWritable()
       const { record, from, to } = await vault.clients.rename(id, name)
       vault.entries.moveFolder(from, to)
-      return clientSummary(vault, record)
+      return clientSummary(vault, record, view())
     },
     'clients:trash': async ({ id }) => {
       vault.assertWritable()

@@ -6,7 +6,9 @@ import { openTestVault } from '../testing/open-vault'
 
 const openVault = (root?: string) => openTestVault(root)
 
-const minutes = (n: number) => new Date(Date.UTC(2026, 10, 23, 9, 0) + n * 60_000)
+/** Minutes into a typing session that began an hour ago: within the last day, where retention keeps every snapshot (the restore is stamped with the real now). */
+const sessionStart = Date.now() - 60 * 60_000
+const minutes = (n: number) => new Date(sessionStart + n * 60_000)
 
 describe('history', () => {
   it('keeps a snapshot per editing session, shows what changed, and restores undoably', async () => {

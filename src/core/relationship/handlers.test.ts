@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { relationshipHandlers } from './handlers'
 import type { Clock } from './viewpoint'
 
 
@@ -16,7 +15,7 @@ const fixedClock = (iso = '2026-11-23T10:00:00Z', zone = 'Europe/London'): Clock
 
 /** Opens a vault whose relationship channels run on a fixed clock; calls go through the contract exactly as the app does. */
 async function openVault(root?: string, clock = fixedClock()) {
-  return { ...(await openTestVault(root, { handlers: (vault) => relationshipHandlers(vault, clock) })), clock }
+  return { ...(await openTestVault(root, { clock })), clock }
 }
 
 const readJson = async (dir: string, path: string) => JSON.parse(await readFile(join(dir, path), 'utf8'))

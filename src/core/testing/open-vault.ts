@@ -2,6 +2,7 @@ import type { Channel, Handlers, Input, Output } from '../../shared/api'
 import { checkoutResourcesDir } from '../resources'
 import { createDispatch, createHandlers } from '../service'
 import type { ShellPorts } from '../service'
+import type { Clock } from '../relationship/viewpoint'
 import { Vault } from '../vault/vault'
 import { tempDir } from './temp-vault'
 
@@ -20,7 +21,9 @@ export function testShell(overrides: Partial<ShellPorts> = {}): ShellPorts {
 
 export interface TestVaultOptions {
   shell?: Partial<ShellPorts>
-  /** Handlers to use instead of the defaults, for example with a fixed clock. */
+  /** The "now" every channel judges by; the real clock unless given. */
+  clock?: Clock
+  /** Handlers to use instead of the defaults. */
   handlers?: (vault: Vault) => Partial<Handlers>
 }
 
@@ -32,7 +35,7 @@ export interface TestVaultOptions {
 export async function openTestVault(root?: string, options: TestVaultOptions = {}) {
   const dir = root ?? (await tempDir())
   const vault = await Vault.open(dir)
-  const dispatch = createDispatch({ ...createHandlers(vault, testShell(options.shell)), ...options.handlers?.(vault) })
+  const dispatch = createDispatch({ ...createHandlers(vault, testShell(options.shell), options.clock), ...options.handlers?.(vault) })
   async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
     const result = await dispatch(channel, input)
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)

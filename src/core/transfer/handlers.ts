@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../../shared/api'
 import type { transferContract } from '../../shared/contract/transfer'
-import { viewpointOf } from '../relationship/viewpoint'
+import type { Clock } from '../relationship/viewpoint'
+import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
 import { existingFiles, exportTo } from './export'
@@ -17,9 +18,9 @@ import { confirmPlainOutput } from '../security/plain-output'
  * `transfer:cancel` can stop it, and reports `transfer:progress` events.
  * When the renderer gives no paths, the shell's native dialog asks for a folder or for files.
  */
-export function transferHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof transferContract> {
+export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): HandlersFor<typeof transferContract> {
   const jobs = new TransferJobs(shell)
-  const timeZone = (): string => viewpointOf(vault).settings.timeZone
+  const timeZone = (): string => viewpointOf(vault, clock).settings.timeZone
   const askForSources = async (paths: string[] | undefined, choose: 'folder' | 'files'): Promise<string[] | null> => {
     if (paths?.length) return paths
     if (choose === 'files') {
