@@ -90,6 +90,33 @@ export class EntryStore {
 
   async load(folders: JournalFolder[]): Promise<void> {
     const next = emptyState()
+    // Saves do not wait for a load (typing must not), so an entry created, saved or removed while the folders are
+    // read may be missing from, or older in, what was read: those are carried over from the live state at the swap.
+    const changedMeanwhile = new Set<string>()
+    this.loadsUnderWay.add(changedMeanwhile)
+    try {
+      await this.readInto(next, folders)
+    } finally {
+      this.loadsUnderWay.delete(changedMeanwhile)
+    }
+    for (const id of changedMeanwhile) {
+      const live = this.records.get(id)
+      if (live) next.records.set(id, live)
+      else next.records.delete(id)
+    }
+    this.state = next
+  }
+
+  /** Ids changed here while a load is reading the disk, one set per load under way. */
+  private readonly loadsUnderWay = new Set<Set<string>>()
+
+  /** Every change to the records goes through here: the vault hears of it, and a load under way keeps it. */
+  private changed(change: VaultChange & { kind: 'entry' }): void {
+    for (const changedMeanwhile of this.loadsUnderWay) changedMeanwhile.add(change.id)
+    this.notify(change)
+  }
+
+  private async readInto(next: EntryState, folders: JournalFolder[]): Promise<void> {
     const files: Array<{ relative: string; clientId: string | null }> = []
     for (const folder of folders) {
       for (const relative of await this.markdownFiles(folder.path, next)) files.push({ relative, clientId: folder.clientId })
@@ -101,7 +128,6 @@ export class EntryStore {
       const record = this.recordFrom(relative, clientId, contents[index]!, next)
       if (record) next.records.set(record.id, record)
     })
-    this.state = next
   }
 
   /**
@@ -130,7 +156,7 @@ export class EntryStore {
     }
     if (fresh) {
       this.admit(fresh, this.state)
-      this.notify({ kind: 'entry', id: fresh.id })
+      this.changed({ kind: 'entry', id: fresh.id })
     }
   }
 
@@ -321,7 +347,7 @@ export class EntryStore {
     }
     const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
-    this.notify({ kind: 'entry', id: record.id })
+    this.changed({ kind: 'entry', id: record.id })
     return { ...toSummary(record), body, fields: simpleFields(fields), version: record.version }
   }
 
@@ -395,7 +421,7 @@ export class EntryStore {
       version: fileVersion(text),
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
-    this.notify({ kind: 'entry', id: record.id })
+    this.changed({ kind: 'entry', id: record.id })
     return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
   }
 
@@ -422,7 +448,7 @@ export class EntryStore {
 
   private forget(id: string): void {
     this.records.delete(id)
-    this.notify({ kind: 'entry', id, removed: true })
+    this.changed({ kind: 'entry', id, removed: true })
   }
 
   /**
@@ -490,7 +516,7 @@ export class EntryStore {
     }
     const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
-    this.notify({ kind: 'entry', id: record.id })
+    this.changed({ kind: 'entry', id: record.id })
     return this.summary(record)
   }
 

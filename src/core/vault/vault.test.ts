@@ -291,6 +291,30 @@ describe('a save during a reload', () => {
     await reloading
     expect((await call('clients:list', undefined)).map((c) => c.name)).toEqual(['Racer Renamed'])
   })
+
+  it('keeps every entry created, saved or trashed while the journal is being read', async () => {
+    const { dir, vault, call } = await openVault()
+    // Enough files that reading them outlasts a few saves; written straight to disk, then read in.
+    await mkdir(join(dir, 'journal'), { recursive: true })
+    for (let i = 0; i < 1000; i++) await writeFile(join(dir, `journal/filler-${i}.md`), `---\nid: e_filler${i}\ntitle: Filler ${i}\n---\n\nText ${i}\n`)
+    await vault.reload()
+    const renamed = await call('entries:read', { id: 'e_filler0' })
+    const trashed = await call('entries:read', { id: 'e_filler1' })
+    let loaded = false
+    // The store's own load, not the vault's reload (which reads again when something moved, and so hides the race).
+    const loading = vault.entries.load([{ clientId: null, path: 'journal' }]).then(() => (loaded = true))
+    await call('entries:save', { id: renamed.id, title: 'Renamed meanwhile', body: renamed.body, version: renamed.version })
+    await call('entries:trash', { id: trashed.id })
+    const made: string[] = []
+    while (!loaded) made.push((await call('entries:create', { clientId: null, title: `During ${made.length}` })).id)
+    await loading
+    expect(made.length).toBeGreaterThan(0)
+    const listed = new Map((await call('entries:list', { clientId: null })).map((e) => [e.id, e.title]))
+    expect(made.filter((id) => !listed.has(id))).toEqual([])
+    expect(listed.get(renamed.id)).toBe('Renamed meanwhile')
+    expect(listed.has(trashed.id)).toBe(false)
+    expect(listed.size).toBe(1000 - 1 + made.length)
+  })
 })
 
 describe('a hand-edited created date', () => {
