@@ -64,6 +64,8 @@ test('change stage and trust with the keyboard; each keeps its history, and an e
   await app.emit('vault:changed', { paths: [] })
   await openTab(page, 'Ben Ortiz', 'Profile')
 
+  // As a person would, change the stage once it is on screen: until the profile is read, the command has nothing to change.
+  await expect(page.getByRole('button', { name: 'First contact' })).toBeVisible()
   await page.keyboard.press('Control+Shift+G')
   const stageList = page.getByRole('listbox', { name: 'Stage' })
   await expect(stageList).toBeFocused()
