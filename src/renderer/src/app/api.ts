@@ -13,6 +13,18 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The channels that write the vault's text out unencrypted: each takes `plainConfirmed` and answers null when cancelled. */
+const plainOutputChannels = ['export:run', 'entries:export', 'brief:save-pdf', 'brief:export'] as const satisfies readonly Channel[]
+type PlainOutputChannel = (typeof plainOutputChannels)[number]
+// Compile-time check of the promise above: a channel added to the list must take `plainConfirmed` and may answer null.
+plainOutputChannels satisfies ReadonlyArray<
+  { [C in PlainOutputChannel]: Input<C> extends { plainConfirmed?: boolean } ? (null extends Output<C> ? C : never) : never }[PlainOutputChannel]
+>
+
+function isPlainOutput(channel: Channel): channel is PlainOutputChannel {
+  return (plainOutputChannels as readonly Channel[]).includes(channel)
+}
+
 /** Asks the person whether text may leave the encrypted vault in the clear (PlainExportConfirm registers it). */
 type PlainConfirmer = (message: string) => Promise<boolean>
 let confirmPlain: PlainConfirmer | null = null
@@ -38,9 +50,9 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
     // The bridge itself failed (not the core): still surface it in plain words.
     throw new ApiCallError({ code: 'internal', message: `Rapport could not reach its core: ${errorMessage(error)}` })
   }
-  if (!result.ok && result.error.code === 'needs-confirmation' && confirmPlain && typeof input === 'object' && input !== null) {
-    if (!(await confirmPlain(result.error.message))) return null as Output<C>
-    return call(channel, { ...input, plainConfirmed: true } as Input<C>)
+  if (!result.ok && result.error.code === 'needs-confirmation' && confirmPlain && isPlainOutput(channel)) {
+    if (!(await confirmPlain(result.error.message))) return null as Output<C> // each plain-output channel answers null when cancelled
+    return call(channel, { ...(input as Input<PlainOutputChannel>), plainConfirmed: true } as Input<C>)
   }
   if (!result.ok) throw new ApiCallError(result.error)
   return result.value

@@ -114,7 +114,7 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
     <div aria-busy={busy ? true : undefined}>
       <p className="dialog-message encryption-on">
         This vault is encrypted with XChaCha20-Poly1305
-        {kdf ? `; the key comes from your passphrase through Argon2id (${kdf.memoryMiB} MiB, ${kdf.iterations} passes, ${kdf.parallelism} lane)` : ''}. File names
+        {kdf ? `; the key comes from your passphrase through Argon2id (${kdf.memoryMiB} MiB, ${count(kdf.iterations, 'pass', 'passes')}, ${count(kdf.parallelism, 'lane', 'lanes')})` : ''}. File names
         are encrypted too.
       </p>
       <label className="field-label" htmlFor={`${id}-after`}>Lock after</label>
@@ -160,4 +160,8 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
       </form>
     </div>
   )
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
 }

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react'
+import { Fragment, useCallback, useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { SecurityStatus } from '@shared/contract/security'
 import { call, errorMessage, onEvent } from '@renderer/app/api'
@@ -15,26 +15,26 @@ import { useActivityPings } from './useActivityPings'
 export function LockGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SecurityStatus | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  // A new key for every unlock, so the app starts from nothing rather than from what it showed before.
+  // A new key after every lock, so the app starts from nothing even if a lock and an unlock arrive in one render.
+  // (Counting locks, not unlocks: an unlock is reported twice, by the event and by the call's answer.)
   const [opening, setOpening] = useState(0)
+  const apply = useCallback((next: SecurityStatus) => {
+    if (next.locked) setOpening((n) => n + 1)
+    setStatus(next)
+  }, [])
 
   useEffect(() => {
     let live = true
     call('security:status', undefined).then(
-      (value) => live && setStatus(value),
+      (value) => live && apply(value),
       (error: unknown) => live && setProblem(errorMessage(error))
     )
-    const unsubscribe = onEvent('security:changed', (next) => {
-      setStatus((previous) => {
-        if (previous?.locked && !next.locked) setOpening((n) => n + 1)
-        return next
-      })
-    })
+    const unsubscribe = onEvent('security:changed', apply)
     return () => {
       live = false
       unsubscribe()
     }
-  }, [])
+  }, [apply])
 
   useActivityPings(status !== null && status.encrypted && !status.locked)
 
@@ -45,9 +45,9 @@ export function LockGate({ children }: { children: ReactNode }) {
       </p>
     )
   if (!status) return null
-  if (status.locked) return <LockScreen onUnlocked={(next) => (setOpening((n) => n + 1), setStatus(next))} />
+  if (status.locked) return <LockScreen onUnlocked={apply} />
   return (
-    <SecurityContext.Provider value={{ status, setStatus }}>
+    <SecurityContext.Provider value={{ status, setStatus: apply }}>
       <Fragment key={opening}>{children}</Fragment>
     </SecurityContext.Provider>
   )

@@ -9,4 +9,16 @@ describe('activity pings', () => {
     for (clock = 0; clock <= 40_000; clock += 250) ping()
     expect(sent).toEqual([0, 15_000, 30_000])
   })
+
+  it('sends at once when the person comes back after a quiet spell', () => {
+    let clock = 1_000
+    const sent: number[] = []
+    const ping = throttle(() => sent.push(clock), 15_000, () => clock)
+    ping()
+    clock = 14_999
+    ping()
+    clock = 120_000
+    ping()
+    expect(sent).toEqual([1_000, 120_000])
+  })
 })
