@@ -1,6 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import type { Channel, Input, Output } from '../src/shared/api'
+import { expect, screenshot, test } from './fixtures'
+import type { RapportHarness } from './harness/harness'
+import { updateClient } from './relationship-seed'
 
 /**
  * Entries are private text that may come from anywhere (pasted from email,
@@ -66,3 +71,77 @@ test('hostile Markdown and HTML in an entry execute nothing, load nothing, and l
   const after = await readFile(path, 'utf8')
   for (const line of hostile.slice(0, 8)) expect(after).toContain(line)
 })
+
+async function invoke<C extends Channel>(page: Page, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await page.evaluate(([name, data]) => window.rapport.invoke(name as Channel, data as never), [channel, input] as const)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.value as Output<C>
+}
+
+/** Nothing ran, asked, loaded, opened or was inserted into the page. */
+async function expectInert(app: RapportHarness, dialogs: string[]): Promise<void> {
+  const page = app.page
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
+  expect(dialogs).toEqual([])
+  expect(app.blockedRequests).toEqual([])
+  expect(app.openedExternally).toEqual([])
+  expect(await page.evaluate(() => document.querySelectorAll('iframe, script:not([src]), object, embed, img[src^="http"]').length)).toBe(0)
+}
+
+test('the same hostile text in a profile and a conversation shows inert in the brief, and comes back whole through export and import', async ({ app }) => {
+  const page = app.page
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  const client = await app.vault.clients.create('Hostile Inc')
+  const body = `${hostile.join('\n\n')}\n`
+  const entry = await app.vault.entries.create({ clientId: client.id, folder: `clients/${client.slug}/journal`, title: 'Pasted from an email', body })
+  // The brief shows a conversation's entry and the profile's own words: both are hostile here.
+  await updateClient(app, client.id, (data) => {
+    data.business = { ...data.business, goals: hostile[0], pressures: hostile[2] }
+    data.person = { ...data.person, likes: [hostile[1] ?? ''], dislikes: [hostile[5] ?? ''] }
+    data.interactions = [{ id: 'i_hostile', at: new Date(Date.now() - 86_400_000).toISOString(), channel: 'email', direction: 'in', outcome: 'conversation', note: hostile[3], entry: entry.id }]
+  })
+
+  await page.reload()
+  await page.getByRole('option', { name: /Hostile Inc/ }).click()
+  await page.getByRole('tab', { name: 'Brief' }).click()
+  const brief = page.getByRole('article').filter({ has: page.locator('.brief-header') })
+  // Shown as the words they are, not as markup.
+  await expect(brief).toContainText('<script>window.__pwned = "script"</script>')
+  await expect(brief).toContainText('Pasted from an email')
+  for (const link of await brief.getByRole('link').all()) {
+    const href = (await link.getAttribute('href')) ?? ''
+    expect(href, await link.innerText()).not.toMatch(/^(javascript|data|file):/i)
+  }
+  await page.waitForTimeout(500)
+  await expectInert(app, dialogs)
+  await screenshot(app, 'hostile-brief.png')
+
+  // Exported as Markdown, every hostile line is there exactly as written.
+  const out = await mkdtemp(join(tmpdir(), 'rapport-hostile-export-'))
+  try {
+    const report = await invoke(page, 'export:run', { scope: { client: client.id }, target: out })
+    expect(report).toMatchObject({ status: 'done', entries: 1 })
+    const exported = await readFile(join(out, (await exportedEntryPath(out)) ?? 'no entry file'), 'utf8')
+    for (const line of hostile) expect(exported).toContain(line)
+
+    // Imported into another client, the entry's text is the original, byte for byte.
+    const other = await invoke(page, 'clients:create', { name: 'Imported Hostile' })
+    const imported = await invoke(page, 'import:run', { paths: [out], clientId: other.id, duplicates: 'keep' })
+    expect(imported).toMatchObject({ status: 'done', imported: 1, problems: [] })
+    const [copy] = await invoke(page, 'entries:list', { clientId: other.id })
+    expect((await invoke(page, 'entries:read', { id: copy?.id ?? '' })).body).toBe(body)
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+  await expectInert(app, dialogs)
+})
+
+/** The one entry file of a client exported as a folder (beside its profile.md). */
+async function exportedEntryPath(folder: string): Promise<string | undefined> {
+  const files = (await readdir(folder, { recursive: true })).map(String)
+  return files.find((f) => f.endsWith('.md') && !f.endsWith('profile.md'))
+}

@@ -74,6 +74,23 @@ describe('the brief of a new client, with nothing yet', () => {
   })
 })
 
+describe('what a person typed into the profile', () => {
+  it('is shown exactly as typed, not read as Markdown: underscores, stars, angle brackets and hashes all stay', async () => {
+    const { call } = await openVault({ fixtures: ['new-client'] })
+    const goals = 'Move report_final_v2 to <Q2>; 2 * 3 teams; hire C# devs; __init__ `now`'
+    const pressures = '<script>alert(1)</script> [not a link](javascript:alert(1))'
+    await call('clients:update-profile', { id: NEW_CLIENT, patch: { business: { goals, pressures }, person: { notes: '**Not** bold  —  _as typed_' } } })
+    const brief = await call('brief:get', { clientId: NEW_CLIENT })
+    expect(briefSection(brief, 'business')).toEqual({ kind: 'business', goals, pressures })
+    expect(briefSection(brief, 'person')).toMatchObject({ notes: '**Not** bold — _as typed_' })
+    // The brief's Markdown escapes them, so a Markdown reader shows the same characters and runs nothing.
+    const { markdown } = await call('brief:markdown', { clientId: NEW_CLIENT })
+    const shown = plainText(fromMarkdown(markdown))
+    expect(shown).toContain(`Goals: ${goals}`)
+    expect(shown).toContain(`Pressures: ${pressures}`)
+  })
+})
+
 describe('the brief of a client whose client.json was edited by hand', () => {
   it('reads what a person wrote: unknown fields, odd order, stray spaces, a time zone that does not exist, sections left out', async () => {
     const { call } = await openVault({ fixtures: ['hand-edited'] })

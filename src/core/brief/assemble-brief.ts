@@ -14,7 +14,7 @@ import type {
   BriefWho
 } from '../../shared/contract/brief'
 import type { Entry, EntrySummary } from '../../shared/domain'
-import { excerptOf } from '../entries/excerpt'
+import { excerptOf, shorten } from '../entries/excerpt'
 import { RapportError } from '../errors'
 import { dayOf, instantOf, localDay, wallClock } from '../relationship/calendar'
 import { clientLocalTime } from '../relationship/client-time'
@@ -107,8 +107,16 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
 
 /** A one-line field (a role, best times) as a person meant it: spaces around and inside tidied. */
 const clean = (text: string | undefined): string | undefined => (text?.trim() ? text.replace(/\s+/g, ' ').trim() : undefined)
-/** Plain text on one line, cut to about two printed lines by the same rule as every excerpt in the app. */
+/** Text that may hold Markdown (an item taken from an entry) as plain text on one line, cut to about two printed lines by the same rule as every excerpt in the app. */
 const short = (text: string | undefined): string | undefined => (text?.trim() ? excerptOf(text, briefLimits.textChars) || undefined : undefined)
+/**
+ * What a person typed into a profile field (goals, a note): not Markdown, so shown exactly as typed — a `file_name`,
+ * `2 * 3` or `<Q2>` keeps every character — on one line, cut to about two printed lines.
+ */
+const typed = (text: string | undefined): string | undefined => {
+  const line = clean(text)
+  return line ? shorten(line, briefLimits.textChars) : undefined
+}
 const words = (list: readonly string[] | undefined): string[] => (list ?? []).map((s) => s.trim()).filter(Boolean)
 
 /** Copies the fields that have a value, so an absent one is absent in the JSON too. */
@@ -143,7 +151,7 @@ function styleOf({ client, zone, now }: Sources): BriefStyle | null {
     bestTimes: clean(style.bestTimes),
     replyWithin: clean(style.replyWithin),
     localTime: clientLocalTime(style.timeZone, zone, now) ?? undefined,
-    notes: short(style.notes)
+    notes: typed(style.notes)
   })
   if (Object.keys(fields).length === 0 && learned.items.length === 0) return null
   return { kind: 'style', ...fields, learned }
@@ -181,7 +189,7 @@ async function conversationsOf({ vault, client, entries, now, zone }: Sources): 
         channel: interaction.channel,
         direction: interaction.direction,
         outcome: interaction.outcome,
-        ...defined({ note: short(interaction.note), gist: entry ? gistOf(entry, zone) : undefined })
+        ...defined({ note: typed(interaction.note), gist: entry ? gistOf(entry, zone) : undefined })
       }
     })
   )
@@ -213,7 +221,7 @@ function personOf({ client, today, options }: Sources): BriefPerson | null {
     likes: capped(words(person.likes), briefLimits.likes),
     dislikes: capped(words(person.dislikes), briefLimits.likes),
     dates: capped(coming, briefLimits.dates),
-    ...defined({ notes: short(person.notes) })
+    ...defined({ notes: typed(person.notes) })
   }
   const empty = section.likes.items.length + section.dislikes.items.length + section.dates.items.length === 0 && section.notes === undefined
   return empty ? null : section
@@ -221,7 +229,7 @@ function personOf({ client, today, options }: Sources): BriefPerson | null {
 
 function businessOf({ client }: Sources): BriefBusiness | null {
   const business = client.business ?? {}
-  const fields = defined({ goals: short(business.goals), pressures: short(business.pressures), success: short(business.success) })
+  const fields = defined({ goals: typed(business.goals), pressures: typed(business.pressures), success: typed(business.success) })
   return Object.keys(fields).length === 0 ? null : { kind: 'business', ...fields }
 }
 

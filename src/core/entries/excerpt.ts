@@ -44,7 +44,8 @@ function plainLine(line: string): string {
     .trim()
 }
 
-function shorten(text: string, maxChars: number): string {
+/** Cuts text to `maxChars` at a word where one is near, marking the cut with an ellipsis. */
+export function shorten(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text
   const cut = text.slice(0, maxChars - 1)
   const space = cut.lastIndexOf(' ')
