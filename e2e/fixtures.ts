@@ -17,7 +17,8 @@ export const test = base.extend<{ app: RapportHarness }>({
 
 export async function screenshot(app: RapportHarness, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
-  await app.page.screenshot({ path: join(SCREENSHOTS, name) })
+  // Finished transitions: a dialog caught halfway through fading in would show as half there.
+  await app.page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' })
 }
 
 export { expect }
