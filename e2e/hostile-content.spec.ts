@@ -2,10 +2,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { Channel, Input, Output } from '../src/shared/api'
 import { expect, screenshot, test } from './fixtures'
 import type { RapportHarness } from './harness/harness'
-import { updateClient } from './relationship-seed'
+import { invoke, updateClient } from './relationship-seed'
 
 /**
  * Entries are private text that may come from anywhere (pasted from email,
@@ -29,13 +28,29 @@ const hostile = [
   '<meta http-equiv="refresh" content="0; url=https://evil.example/">'
 ]
 
-test('hostile Markdown and HTML in an entry execute nothing, load nothing, and lose no text', async ({ app }) => {
-  const page = app.page
+/** Every alert, confirm or prompt the page tries (each dismissed): hostile content must raise none. */
+function recordDialogs(page: Page): string[] {
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
     void dialog.dismiss()
   })
+  return dialogs
+}
+
+/** Nothing ran, asked, loaded, opened or was inserted into the page. */
+async function expectInert(app: RapportHarness, dialogs: string[]): Promise<void> {
+  const page = app.page
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
+  expect(dialogs).toEqual([])
+  expect(app.blockedRequests).toEqual([])
+  expect(app.openedExternally).toEqual([])
+  expect(await page.evaluate(() => document.querySelectorAll('iframe, script:not([src]), object, embed, img[src^="http"]').length)).toBe(0)
+}
+
+test('hostile Markdown and HTML in an entry execute nothing, load nothing, and lose no text', async ({ app }) => {
+  const page = app.page
+  const dialogs = recordDialogs(page)
   const client = await app.vault.clients.create('Hostile Inc')
   const body = `${hostile.join('\n\n')}\n`
   const entry = await app.vault.entries.create({ clientId: client.id, folder: 'clients/hostile-inc/journal', title: 'Pasted from an email', body })
@@ -54,11 +69,7 @@ test('hostile Markdown and HTML in an entry execute nothing, load nothing, and l
   }
   await page.waitForTimeout(1000)
 
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
-  expect(dialogs).toEqual([])
-  expect(app.blockedRequests).toEqual([])
-  expect(app.openedExternally).toEqual([])
-  expect(await page.evaluate(() => document.querySelectorAll('iframe, script:not([src]), object, embed').length)).toBe(0)
+  await expectInert(app, dialogs)
   // Opening and leaving the entry keeps every byte.
   await app.flushLikeWindowClose()
   expect(await readFile(path, 'utf8')).toBe(before)
@@ -72,29 +83,9 @@ test('hostile Markdown and HTML in an entry execute nothing, load nothing, and l
   for (const line of hostile.slice(0, 8)) expect(after).toContain(line)
 })
 
-async function invoke<C extends Channel>(page: Page, channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await page.evaluate(([name, data]) => window.rapport.invoke(name as Channel, data as never), [channel, input] as const)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as Output<C>
-}
-
-/** Nothing ran, asked, loaded, opened or was inserted into the page. */
-async function expectInert(app: RapportHarness, dialogs: string[]): Promise<void> {
-  const page = app.page
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
-  expect(dialogs).toEqual([])
-  expect(app.blockedRequests).toEqual([])
-  expect(app.openedExternally).toEqual([])
-  expect(await page.evaluate(() => document.querySelectorAll('iframe, script:not([src]), object, embed, img[src^="http"]').length)).toBe(0)
-}
-
 test('the same hostile text in a profile and a conversation shows inert in the brief, and comes back whole through export and import', async ({ app }) => {
   const page = app.page
-  const dialogs: string[] = []
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
-    void dialog.dismiss()
-  })
+  const dialogs = recordDialogs(page)
   const client = await app.vault.clients.create('Hostile Inc')
   const body = `${hostile.join('\n\n')}\n`
   const entry = await app.vault.entries.create({ clientId: client.id, folder: `clients/${client.slug}/journal`, title: 'Pasted from an email', body })

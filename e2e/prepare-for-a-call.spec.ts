@@ -5,18 +5,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { writeYearsOfHistory } from '../src/core/brief/testing/years-of-history'
-import type { Channel, Input, Output } from '../src/shared/api'
 import { expect, SCREENSHOTS, screenshot, test } from './fixtures'
 import { RapportHarness } from './harness/harness'
-import { createClient, dayFrom, updateClient } from './relationship-seed'
+import { createClient, dayFrom, invoke, updateClient } from './relationship-seed'
 
 /** Issue #7: before a call, the brief — opened from anywhere, read in thirty seconds, printed on one page. */
-
-async function invoke<C extends Channel>(page: Page, channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await page.evaluate(([name, data]) => window.rapport.invoke(name as Channel, data as never), [channel, input] as const)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as Output<C>
-}
 
 const at = (offset: number, time: string) => `${dayFrom(offset)}T${time}Z`
 

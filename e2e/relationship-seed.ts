@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Channel, Input, Output } from '../src/shared/api'
 import type { ClientFile } from '../src/shared/domain'
 import type { RapportHarness } from './harness/harness'
 
@@ -7,6 +9,13 @@ const DAY = 86_400_000
 /** `2026-11-23` for a day `offset` days from today (negative: in the past). */
 export const dayFrom = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10)
 const at = (offset: number, time = '10:00:00'): string => `${dayFrom(offset)}T${time}Z`
+
+/** Calls the real core through the page's `window.rapport`, as the renderer does; a failure throws with the core's message. */
+export async function invoke<C extends Channel>(page: Page, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await page.evaluate(([name, data]) => window.rapport.invoke(name as Channel, data as never), [channel, input] as const)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.value as Output<C>
+}
 
 /** Creates a client through the app's own channel and returns its id and folder name. */
 export async function createClient(app: RapportHarness, name: string): Promise<{ id: string; slug: string }> {
