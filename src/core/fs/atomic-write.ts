@@ -9,6 +9,18 @@ export function isTempFile(name: string): boolean {
   return basename(name).startsWith(TEMP_PREFIX)
 }
 
+/** Names of the temporary files this process is writing now (each carries random hex, so a name is enough). */
+const writing = new Set<string>()
+
+/**
+ * Whether a temporary file is one this process is still writing. A clean-up of stale temporary files must pass
+ * these over whatever their age says: a file's time comes from the disk's clock (a network share's may be
+ * minutes off), and a slow flush can outlast any threshold.
+ */
+export function isBeingWritten(name: string): boolean {
+  return writing.has(basename(name))
+}
+
 /**
  * Replaces `target` with `data` so that, whatever happens (a crash, a power
  * cut, a kill), the file is either wholly old or wholly new:
@@ -27,21 +39,26 @@ export function isTempFile(name: string): boolean {
 export async function writeFileAtomic(logicalTarget: string, content: string | Uint8Array, options: { deferFolderSync?: boolean } = {}): Promise<void> {
   const { physical: target, bytes: data } = bytesToWrite(logicalTarget, content)
   const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
-  const handle = await open(temp, 'wx', 0o644)
+  writing.add(basename(temp))
   try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    await unlink(temp).catch(() => undefined)
-    throw error
-  }
-  await handle.close()
-  try {
-    await rename(temp, target)
-  } catch (error) {
-    await unlink(temp).catch(() => undefined)
-    throw error
+    const handle = await open(temp, 'wx', 0o644)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } catch (error) {
+      await handle.close().catch(() => undefined)
+      await unlink(temp).catch(() => undefined)
+      throw error
+    }
+    await handle.close()
+    try {
+      await rename(temp, target)
+    } catch (error) {
+      await unlink(temp).catch(() => undefined)
+      throw error
+    }
+  } finally {
+    writing.delete(basename(temp))
   }
   if (!options.deferFolderSync) await syncPhysicalFolder(dirname(target))
 }

@@ -5,7 +5,7 @@ import { ClientStore } from '../clients/client-store'
 import { EntryStore } from '../entries/entry-store'
 import { HistoryStore } from '../history/history-store'
 import { RapportError, fileError } from '../errors'
-import { isTempFile } from '../fs/atomic-write'
+import { isBeingWritten, isTempFile } from '../fs/atomic-write'
 import { clientJournal, layout } from './layout'
 import type { Low } from 'lowdb'
 import type { Manifest } from './manifest'
@@ -254,7 +254,7 @@ export class Vault {
       } catch {
         continue
       }
-      for (const name of names.filter(isTempFile)) {
+      for (const name of names.filter((n) => isTempFile(n) && !isBeingWritten(n))) {
         const path = join(absolute, name)
         try {
           if (now - (await stat(path)).mtimeMs > STALE_TEMP_MS) await unlink(path)
