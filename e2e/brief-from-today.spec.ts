@@ -9,7 +9,7 @@ test('from Today, the brief of the client I am about to call is one click away',
   })
   await app.page.reload()
   const today = app.page.getByRole('main', { name: 'Today' })
-  await expect(today.getByRole('heading', { name: 'Today' })).toBeVisible()
+  await expect(today.getByRole('heading', { name: 'Today', exact: true })).toBeVisible()
   await screenshot(app, 'today-brief-buttons.png')
   await today.getByRole('button', { name: 'Brief for Dana Whitfield' }).first().click()
   await expect(app.page.getByRole('tab', { name: 'Brief' })).toHaveAttribute('aria-selected', 'true')

@@ -97,7 +97,7 @@ test('with clients, the app opens on Today: follow-ups, promises both ways, date
   try {
     await next.open()
     const page = next.page
-    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible()
     await expect(page.getByRole('region', { name: 'Follow-ups due' })).toContainText('Dana Whitfield')
     await expect(page.getByRole('region', { name: 'My promises' })).toContainText('Send the revised scope')
     await expect(page.getByRole('region', { name: 'Their promises' })).toContainText('Send the signed NDA')
@@ -139,7 +139,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await seedOthers(app)
       const page = app.page
       await page.setViewportSize({ width: 1360, height: 900 })
-      await page.getByRole('button', { name: 'Today' }).click()
+      await page.getByRole('button', { name: 'Today', exact: true }).click()
       await expect(page.getByRole('region', { name: 'My promises' })).toBeVisible()
       await screenshot(app, `today${suffix}.png`)
       await page.getByRole('button', { name: 'Commitments' }).click()
