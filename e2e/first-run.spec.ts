@@ -10,6 +10,15 @@ test('first run shows a welcome that says what to do, and loads nothing from out
   expect(app.blockedRequests).toEqual([])
 })
 
+test('the page comes with its Content-Security-Policy as a header too, where frame-ancestors counts', async ({ app }) => {
+  const response = await app.page.reload()
+  const policy = response?.headers()['content-security-policy'] ?? ''
+  expect(policy).toContain("frame-ancestors 'none'")
+  expect(policy).toContain("script-src 'self'")
+  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:/)
+  await expect(app.page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible()
+})
+
 test('dark mode follows the system', async ({ browser }) => {
   const app = await RapportHarness.launch(browser, { colorScheme: 'dark' })
   try {

@@ -50,9 +50,11 @@ async function record(app: RapportHarness): Promise<Recorders> {
   await page.addInitScript(() => {
     const seen: string[] = []
     Object.defineProperty(window, '__cspViolations', { value: seen })
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI} (from ${event.sourceFile.replace(/^.*\//, '')}:${event.lineNumber}:${event.columnNumber})`)
-    )
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const line = `${event.violatedDirective} ${event.blockedURI} (from ${event.sourceFile.replace(/^.*\//, '')}:${event.lineNumber}:${event.columnNumber})`
+      // The page has its policy twice (the header and its own <meta>), and each reports the same attempt: one line per attempt.
+      if (!seen.includes(line)) seen.push(line)
+    })
   })
   return {
     requests,

@@ -24,7 +24,7 @@ export async function serveRenderer(page: Page): Promise<{ blocked: string[] }> 
     // Chromium gives the path as the page asked for it (percent-encoding kept), as Electron gives it to the protocol handler.
     const file = await readAppFile(RENDERER_DIR, `${APP_PROTOCOL_ORIGIN}${url.pathname}${url.search}`)
     if (!file) return route.fulfill({ status: 404, body: 'not found' })
-    return route.fulfill({ status: 200, body: file.body, contentType: file.contentType })
+    return route.fulfill({ status: 200, body: file.body, headers: file.headers })
   })
   return { blocked }
 }

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_INDEX_URL, isAppOrigin, readAppFile, resolveAppPath } from './app-protocol'
+import { APP_INDEX_URL, isAppOrigin, pagePolicy, readAppFile, resolveAppPath } from './app-protocol'
 
 /**
  * app://rapport serves the renderer's folder and nothing else, whatever the
@@ -69,12 +70,29 @@ const hostile = [
   'not a url'
 ]
 
+describe('the policy a page is served with', () => {
+  it('is the one the page itself declares, so it is written once; without one, nothing may load', () => {
+    const html = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8')
+    const declared = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(declared).toMatch(/frame-ancestors 'none'/)
+    expect(pagePolicy(html)).toBe(declared)
+    expect(pagePolicy('<!doctype html><title>no policy</title>')).toBe("default-src 'none'; frame-ancestors 'none'")
+  })
+})
+
 describe('app://rapport', () => {
   it('serves the renderer’s own files, with their types', async () => {
     expect(await readAppFile(root, APP_INDEX_URL)).toMatchObject({ contentType: 'text/html; charset=utf-8' })
     expect((await readAppFile(root, 'app://rapport/'))?.body.toString()).toBe('<!doctype html>')
     expect(await readAppFile(root, 'app://rapport/assets/index-abc.js?v=1#top')).toMatchObject({ contentType: 'text/javascript; charset=utf-8' })
     expect((await readAppFile(root, 'app://rapport/assets/my%20file.css'))?.body.toString()).toBe('body{}')
+    // A page carries its own policy as a header too (frame-ancestors only works there); other files do not need one.
+    expect((await readAppFile(root, APP_INDEX_URL))?.headers).toEqual({
+      'content-type': 'text/html; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
+    })
+    expect((await readAppFile(root, 'app://rapport/assets/index-abc.js'))?.headers).toEqual({ 'content-type': 'text/javascript; charset=utf-8', 'x-content-type-options': 'nosniff' })
     // `..` that stays inside the folder is only a longer way of naming a file in it.
     expect(resolveAppPath(root, 'app://rapport/assets/../index.html')).toBe(join(root, 'index.html'))
   })

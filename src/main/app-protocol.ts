@@ -68,6 +68,22 @@ const contentTypes: Record<string, string> = {
 export interface AppFile {
   body: Buffer
   contentType: string
+  /** The response's headers: its type, no sniffing, and for a page its Content-Security-Policy. */
+  headers: Record<string, string>
+}
+
+/** For a page whose policy cannot be found: nothing at all may load or run (fail closed). */
+const NOTHING_ALLOWED = "default-src 'none'; frame-ancestors 'none'"
+
+/**
+ * The Content-Security-Policy a page is served with: the one its own `<meta>`
+ * declares, so the policy is written once (in index.html). As a header it also
+ * covers what a `<meta>` policy cannot: `frame-ancestors`, and everything the
+ * page does before the parser reaches the tag.
+ */
+export function pagePolicy(html: string): string {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
+  return meta?.replace(/\s+/g, ' ').trim() || NOTHING_ALLOWED
 }
 
 /**
@@ -81,7 +97,11 @@ export async function readAppFile(root: string, url: string): Promise<AppFile | 
   try {
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(candidate)])
     if (!isInside(realRoot, realFile) || !(await stat(realFile)).isFile()) return null
-    return { body: await readFile(realFile), contentType: contentTypes[extname(realFile).toLowerCase()] ?? 'application/octet-stream' }
+    const body = await readFile(realFile)
+    const contentType = contentTypes[extname(realFile).toLowerCase()] ?? 'application/octet-stream'
+    const headers: Record<string, string> = { 'content-type': contentType, 'x-content-type-options': 'nosniff' }
+    if (contentType.startsWith('text/html')) headers['content-security-policy'] = pagePolicy(body.toString('utf8'))
+    return { body, contentType, headers }
   } catch {
     return null // missing, unreadable, or a link to nowhere
   }

@@ -30,7 +30,7 @@ function serveRenderer(): void {
     protocol.handle(APP_SCHEME, async (request) => {
       const file = request.method === 'GET' ? await readAppFile(root, request.url) : null
       if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } })
-      return new Response(new Uint8Array(file.body), { headers: { 'content-type': file.contentType, 'x-content-type-options': 'nosniff' } })
+      return new Response(new Uint8Array(file.body), { headers: file.headers })
     })
   })
 }
