@@ -39,6 +39,11 @@ test.describe('the real Electron shell', () => {
     const created = await page.evaluate(() => window.rapport.invoke('clients:create', { name: 'Smoke Test' }))
     expect(created).toMatchObject({ ok: true })
     expect(existsSync(join(vault, 'clients/smoke-test/client.json'))).toBe(true)
+    // Spelling is checked only by macOS's own checker: elsewhere Electron would download dictionaries (src/main/spelling.ts).
+    expect(await app.evaluate(({ session }) => session.defaultSession.isSpellCheckerEnabled())).toBe(process.platform === 'darwin')
+    // The page carries its Content-Security-Policy as a header from app://rapport, not only in its <meta>.
+    const policy = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'))
+    expect(policy).toContain("frame-ancestors 'none'")
     await app.close()
   })
 })

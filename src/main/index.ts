@@ -11,6 +11,7 @@ import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
 import type { EventName, Events } from '@shared/api'
 import type { ShellPorts } from '../core/shell-ports'
 import { APP_INDEX_URL } from './app-protocol'
+import { checksSpelling } from './spelling'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { startNotifications } from './notifications'
@@ -57,7 +58,7 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true
+      spellcheck: checksSpelling()
     }
   })
   window.once('ready-to-show', () => window.show())

@@ -7,6 +7,7 @@ import type { FuseConfig } from '@electron/fuses'
 import { getConfig } from 'app-builder-lib/out/util/config/config'
 import { PlatformPackager } from 'app-builder-lib'
 import { describe, expect, it } from 'vitest'
+import { checksSpelling } from './spelling'
 
 /**
  * Electron's security checklist, checked on the shell's source where no
@@ -27,6 +28,15 @@ describe('the Electron shell', () => {
     expect(prefs).toMatch(/nodeIntegration: false/)
     expect(prefs).toMatch(/webSecurity: true/)
     expect(prefs).not.toMatch(/nodeIntegrationInWorker: true|allowRunningInsecureContent|experimentalFeatures/)
+  })
+
+  it('checks spelling only where it fetches nothing: macOS’s own checker, never Hunspell dictionaries downloaded on Windows and Linux', () => {
+    expect(checksSpelling('darwin')).toBe(true)
+    expect(checksSpelling('linux')).toBe(false)
+    expect(checksSpelling('win32')).toBe(false)
+    const prefs = /webPreferences: \{([\s\S]*?)\}/.exec(main)?.[1] ?? ''
+    expect(prefs).toMatch(/spellcheck: checksSpelling\(\)/)
+    expect(security).toMatch(/if \(!checksSpelling\(\)\) session\.defaultSession\.setSpellCheckerEnabled\(false\)/)
   })
 
   it('uses no remote module', () => {

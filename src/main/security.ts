@@ -3,6 +3,7 @@ import { app, protocol, session, shell } from 'electron'
 import type { WebContents } from 'electron'
 import { isExternalUrlAllowed } from '@shared/api'
 import { APP_SCHEME, isAppOrigin, readAppFile } from './app-protocol'
+import { checksSpelling } from './spelling'
 
 /** The renderer's own origin: app://rapport, or the dev server while developing. */
 export function isAppUrl(url: string): boolean {
@@ -47,6 +48,8 @@ export function hardenApp(): void {
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
     session.defaultSession.setPermissionCheckHandler(() => false)
+    // Where spelling would need dictionaries from the network, the session's checker is off too, not only the window's.
+    if (!checksSpelling()) session.defaultSession.setSpellCheckerEnabled(false)
   })
 }
 
