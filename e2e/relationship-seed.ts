@@ -19,11 +19,7 @@ export async function invoke<C extends Channel>(page: Page, channel: C, input: I
 
 /** Creates a client through the app's own channel and returns its id and folder name. */
 export async function createClient(app: RapportHarness, name: string): Promise<{ id: string; slug: string }> {
-  const created = await app.page.evaluate(async (clientName) => {
-    const result = await window.rapport.invoke('clients:create', { name: clientName })
-    if (!result.ok) throw new Error(result.error.message)
-    return result.value
-  }, name)
+  const created = await invoke(app.page, 'clients:create', { name })
   const slug = created.path.split('/')[1] ?? ''
   return { id: created.id, slug }
 }

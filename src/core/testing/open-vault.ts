@@ -1,4 +1,4 @@
-import type { Channel, Handlers, Input, Output } from '../../shared/api'
+import type { Channel, Input, Output } from '../../shared/api'
 import { checkoutResourcesDir } from '../resources'
 import { createDispatch, createHandlers } from '../service'
 import type { ShellPorts } from '../service'
@@ -23,8 +23,6 @@ export interface TestVaultOptions {
   shell?: Partial<ShellPorts>
   /** The "now" every channel judges by; the real clock unless given. */
   clock?: Clock
-  /** Handlers to use instead of the defaults. */
-  handlers?: (vault: Vault) => Partial<Handlers>
 }
 
 /**
@@ -35,7 +33,7 @@ export interface TestVaultOptions {
 export async function openTestVault(root?: string, options: TestVaultOptions = {}) {
   const dir = root ?? (await tempDir())
   const vault = await Vault.open(dir)
-  const dispatch = createDispatch({ ...createHandlers(vault, testShell(options.shell), options.clock), ...options.handlers?.(vault) })
+  const dispatch = createDispatch(createHandlers(vault, testShell(options.shell), options.clock))
   async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
     const result = await dispatch(channel, input)
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
