@@ -141,6 +141,21 @@ test('typing while a kept block or kept inline HTML is selected never replaces i
   expect(await savedBody(app, opened)).toBe(`Intro with <b>kept</b>! HTML.\n\n${TABLE}\n\nTyped on the table\n\nOutro.\n`)
 })
 
+test('pasting while a kept block is selected never replaces it either: the text goes after it', async ({ app }) => {
+  const page = app.page
+  const opened = await openEntry(app, `${HTML}\n\nOutro.\n`)
+  await entryText(page).locator('.raw-markdown').click()
+  await expect(entryText(page).locator('.raw-markdown.ProseMirror-selectednode')).toHaveCount(1)
+  // What Ctrl+V delivers: a paste event carrying the clipboard's text.
+  await entryText(page).evaluate((editor) => {
+    const clipboardData = new DataTransfer()
+    clipboardData.setData('text/plain', 'Pasted next to it')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
+  })
+  await expect(paragraph(page, 'Pasted next to it')).toBeVisible()
+  expect(await savedBody(app, opened)).toBe(`${HTML}\n\nPasted next to it\n\nOutro.\n`)
+})
+
 test('a footnote kept as written: Ctrl+End and typing, and typing on it when selected, both land after it', async ({ app }) => {
   const page = app.page
   const opened = await openEntry(app, 'A claim.[^1]\n\n[^1]: The source of the claim.\n')

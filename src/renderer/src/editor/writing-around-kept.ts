@@ -93,6 +93,22 @@ export const WritingAroundKept = Extension.create({
       new Plugin({
         key: new PluginKey('writingAroundKept'),
         props: {
+          handleDOMEvents: {
+            // ProseMirror selects a kept block when it is clicked, except on the first click into an unfocused editor when the
+            // block is the very first: the browser then puts the caret in the first text below it, and what is typed "on"
+            // the table lands there. So that click selects the block here, before the browser places anything.
+            mousedown: (view, event) => {
+              if (view.hasFocus() || !view.editable || event.button !== 0 || !(event.target instanceof Element)) return false
+              const block = event.target.closest('.raw-markdown')
+              if (!block || !view.dom.contains(block)) return false
+              const pos = view.posAtDOM(block, 0)
+              if (!(view.state.doc.nodeAt(pos)?.type.name === RawBlock.name)) return false
+              event.preventDefault()
+              view.focus()
+              view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
+              return true
+            }
+          },
           handleTextInput: (view, _from, _to, text) => {
             const moved = stepPastKept(view.state)
             if (!moved) return false
