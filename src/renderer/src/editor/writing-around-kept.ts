@@ -102,7 +102,7 @@ export const WritingAroundKept = Extension.create({
               const block = event.target.closest('.raw-markdown')
               if (!block || !view.dom.contains(block)) return false
               const pos = view.posAtDOM(block, 0)
-              if (!(view.state.doc.nodeAt(pos)?.type.name === RawBlock.name)) return false
+              if (view.state.doc.nodeAt(pos)?.type.name !== RawBlock.name) return false
               event.preventDefault()
               view.focus()
               view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
