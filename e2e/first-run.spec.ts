@@ -19,6 +19,19 @@ test('the page comes with its Content-Security-Policy as a header too, where fra
   await expect(app.page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible()
 })
 
+test('the app starts with a clean console: no error or warning (a <meta> policy with frame-ancestors logs one at every start)', async ({ app }) => {
+  const logged: string[] = []
+  app.page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`)
+  })
+  app.page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`))
+  await app.page.reload()
+  await expect(app.page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible()
+  // Past the first paint: warnings from work done just after start (fonts, the vault's first read) would be in by now.
+  await app.page.waitForTimeout(500)
+  expect(logged).toEqual([])
+})
+
 test('dark mode follows the system', async ({ browser }) => {
   const app = await RapportHarness.launch(browser, { colorScheme: 'dark' })
   try {

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, screenshot, test } from './fixtures'
+import { RapportHarness } from './harness/harness'
+import { SCREENSHOTS, expect, screenshot, test } from './fixtures'
 
 test('add a person, mention them with @ in an entry, and see the entry among their mentions', async ({ app }) => {
   const page = app.page
@@ -82,3 +83,61 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   await expect(page.getByLabel('Title')).toHaveValue('Scope call')
   await expect(page.getByRole('navigation', { name: 'Linked from' }).getByRole('button', { name: 'Pilot follow-up' })).toBeVisible()
 })
+
+/** WCAG's contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string): number => {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)
+  }
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a mention is told from the words around it and from a web link without relying on colour (${colorScheme})`, async ({ browser }) => {
+    const app = await RapportHarness.launch(browser, { colorScheme })
+    try {
+      const client = await app.vault.clients.create('Northwind')
+      const body = 'Hard call with [Priya Raman](rapport://person/p_01JPRIYA0000000000000000AB) about [the pilot](https://example.com/pilot) today.\n'
+      await app.vault.entries.create({ clientId: client.id, folder: 'clients/northwind/journal', title: 'Scope call', body })
+      await app.open()
+      await app.page.getByRole('option', { name: /Northwind/ }).click()
+      await app.page.getByRole('option', { name: /Scope call/ }).click()
+      const editor = app.page.getByRole('textbox', { name: 'Entry text' })
+      const mention = editor.locator("a[href^='rapport:']")
+      await expect(mention).toHaveText('Priya Raman')
+
+      const styleOf = (selector: string) =>
+        editor.locator(selector).first().evaluate((element) => {
+          const style = getComputedStyle(element)
+          return { line: style.textDecorationLine, decoration: style.textDecorationStyle, color: style.color, background: style.backgroundColor }
+        })
+      const [named, web, words] = await Promise.all([styleOf("a[href^='rapport:']"), styleOf("a[href^='https:']"), styleOf('p')])
+      // The page behind the text: the first background up from the paragraph that is not transparent.
+      const page = await editor.locator('p').first().evaluate((element) => {
+        for (let node: Element | null = element; node; node = node.parentElement) {
+          const background = getComputedStyle(node).backgroundColor
+          if (background !== 'rgba(0, 0, 0, 0)') return background
+        }
+        return 'rgb(255, 255, 255)'
+      })
+      // Not colour alone: an underline the words around it do not have, and dotted where a web link's is solid.
+      expect(words.line).toBe('none')
+      expect(named.line).toBe('underline')
+      expect(web.line).toBe('underline')
+      expect(named.decoration).toBe('dotted')
+      expect(web.decoration).toBe('solid')
+      // Readable: the name against its tint, and the dotted underline (drawn in the text's colour) against the page.
+      expect(contrast(named.color, named.background)).toBeGreaterThanOrEqual(4.5)
+      expect(contrast(named.color, page)).toBeGreaterThanOrEqual(3)
+      await editor.locator('p').first().screenshot({ path: join(SCREENSHOTS, `mention-cue-${colorScheme}.png`), scale: 'device' })
+      await screenshot(app, `mention-cue-page-${colorScheme}.png`)
+    } finally {
+      await app.close()
+    }
+  })
+}

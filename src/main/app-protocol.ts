@@ -73,17 +73,25 @@ export interface AppFile {
 }
 
 /** For a page whose policy cannot be found: nothing at all may load or run (fail closed). */
-const NOTHING_ALLOWED = "default-src 'none'; frame-ancestors 'none'"
+const NOTHING_ALLOWED = "default-src 'none'"
+
+/**
+ * What only a header can say: no page may show this one in a frame. In a
+ * `<meta>` the browser ignores `frame-ancestors` and logs an error at every
+ * start, so the page's own policy leaves it out and the header adds it.
+ */
+const HEADER_ONLY = "frame-ancestors 'none'"
 
 /**
  * The Content-Security-Policy a page is served with: the one its own `<meta>`
- * declares, so the policy is written once (in index.html). As a header it also
- * covers what a `<meta>` policy cannot: `frame-ancestors`, and everything the
+ * declares, so the policy is written once (in index.html), plus what a
+ * `<meta>` policy cannot carry. As a header it also covers everything the
  * page does before the parser reaches the tag.
  */
 export function pagePolicy(html: string): string {
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
-  return meta?.replace(/\s+/g, ' ').trim() || NOTHING_ALLOWED
+  const declared = meta?.replace(/\s+/g, ' ').replace(/[;\s]+$/, '').trim() || NOTHING_ALLOWED
+  return /(^|;)\s*frame-ancestors\s/i.test(declared) ? declared : `${declared}; ${HEADER_ONLY}`
 }
 
 /**

@@ -533,6 +533,20 @@ describe('edits only change the edited block', () => {
     }
   })
 
+  it('empty paragraphs the editor adds around kept blocks for the caret are written as nothing; typed in, they are new paragraphs', () => {
+    const table = '| a | b |\n| - | - |\n| 1 | 2 |'
+    for (const markdown of [`<div>\nkept\n</div>\n`, `${table}\n\n<div>\nkept\n</div>\n`, `Text[^1].\n\n[^1]: Note.`, `${table.replace(/\n/g, '\r\n')}\r\n\r\nAfter.\r\n`]) {
+      const loaded = throughEditor(markdownToDoc(markdown))
+      const blocks = loaded.content ?? []
+      // A trailing paragraph, one before the first block and one between every two (Enter on a selected block, a gap cursor).
+      const withRoom = { ...loaded, content: [paragraph(), ...blocks.flatMap((block) => [block, paragraph()])] }
+      expect(docToMarkdown(withRoom)).toBe(markdown)
+      const typed = { ...loaded, content: [...blocks, paragraph(text('Typed after'))] }
+      const eol = markdown.includes('\r\n') ? '\r\n' : '\n'
+      expect(docToMarkdown(typed)).toBe(`${markdown.replace(/(\r?\n)*$/, '')}${eol}${eol}Typed after${eol}`)
+    }
+  })
+
   it('attributes that do not show in Markdown do not count as edits', () => {
     const markdown = fixture('link.md')
     const loaded = throughEditor(markdownToDoc(markdown))

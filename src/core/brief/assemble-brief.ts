@@ -14,7 +14,7 @@ import type {
   BriefWho
 } from '../../shared/contract/brief'
 import type { Entry, EntrySummary } from '../../shared/domain'
-import { excerptOf, shorten } from '../entries/excerpt'
+import { shorten } from '../entries/excerpt'
 import { RapportError } from '../errors'
 import { dayOf, instantOf, localDay, wallClock } from '../relationship/calendar'
 import { clientLocalTime } from '../relationship/client-time'
@@ -104,14 +104,18 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
 // ---------------------------------------------------------------------------
 // Text as a person left it: trimmed, and nothing when nothing is left. What
 // can run long (a commitment, a note, goals) is cut to about two printed lines.
+//
+// One rule for every field of client.json, as in every other view (Today, the
+// Commitments view, the timeline, search, the export): a field is not Markdown,
+// so it shows as typed. Only text quoted from an entry (a conversation's gist,
+// a retrospective's points) is read as Markdown, by the excerpt rule.
 
 /** A one-line field (a role, best times) as a person meant it: spaces around and inside tidied. */
 const clean = (text: string | undefined): string | undefined => (text?.trim() ? text.replace(/\s+/g, ' ').trim() : undefined)
-/** Text that may hold Markdown (an item taken from an entry) as plain text on one line, cut to about two printed lines by the same rule as every excerpt in the app. */
-const short = (text: string | undefined): string | undefined => (text?.trim() ? excerptOf(text, briefLimits.textChars) || undefined : undefined)
 /**
- * What a person typed into a profile field (goals, a note): not Markdown, so shown exactly as typed — a `file_name`,
- * `2 * 3` or `<Q2>` keeps every character — on one line, cut to about two printed lines.
+ * What a person typed into a field (goals, a note, a commitment, a question, a style note kept from a reflection):
+ * not Markdown, so shown exactly as typed — a `file_name`, `2 * 3`, `<Q2>` or `123<a …>x</a>` keeps every
+ * character — on one line, cut to about two printed lines.
  */
 const typed = (text: string | undefined): string | undefined => {
   const line = clean(text)
@@ -141,7 +145,7 @@ function whoOf({ client, zone }: Sources): BriefWho | null {
 function styleOf({ client, zone, now }: Sources): BriefStyle | null {
   const style = client.style ?? {}
   const learned = cappedRecent(
-    styleNotesOf(client).map((n) => ({ text: short(n.text) ?? '', ...defined({ at: n.at === undefined ? undefined : (dayOf(n.at, zone) ?? undefined), entryId: n.entry }) })),
+    styleNotesOf(client).map((n) => ({ text: typed(n.text) ?? '', ...defined({ at: n.at === undefined ? undefined : (dayOf(n.at, zone) ?? undefined), entryId: n.entry }) })),
     briefLimits.styleNotes
   )
   const fields = defined({
@@ -160,7 +164,7 @@ function styleOf({ client, zone, now }: Sources): BriefStyle | null {
 function commitmentsOf({ client, now, zone }: Sources): BriefCommitments | null {
   const active = (client.commitments ?? []).filter(isActive).map((c) => {
     const due = c.due === undefined ? null : dueOf(c.due, now, zone)
-    const item: BriefCommitment = { id: c.id, what: short(c.what) ?? '', status: c.status, due, overdue: due?.state === 'overdue', createdAt: c.createdAt, ...defined({ entryId: c.entry }) }
+    const item: BriefCommitment = { id: c.id, what: typed(c.what) ?? '', status: c.status, due, overdue: due?.state === 'overdue', createdAt: c.createdAt, ...defined({ entryId: c.entry }) }
     return { by: c.by, item }
   })
   if (active.length === 0) return null
@@ -205,7 +209,7 @@ function outreachSectionOf({ client, now, zone }: Sources): BriefOutreach | null
 
 async function nextTimeOf({ vault, client, entries, zone, options }: Sources): Promise<BriefNextTime | null> {
   const questions = cappedRecent(
-    openQuestionsOf(client).map((q) => ({ id: q.id, text: short(q.text) ?? '', ...defined({ createdAt: q.createdAt, entryId: q.entry }) })),
+    openQuestionsOf(client).map((q) => ({ id: q.id, text: typed(q.text) ?? '', ...defined({ createdAt: q.createdAt, entryId: q.entry }) })),
     briefLimits.questions
   )
   const retrospective = await lastRetrospective(vault, entries, zone, options)

@@ -13,13 +13,16 @@ export function inlineText(text: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       // Emphasis, code, links and images, raw HTML and autolinks, tables, strikethrough; the backslash itself first.
-      .replace(/[\\`*[\]<>|~]/g, '\\$&')
+      // (`>` is syntax only at the start, below: escaped inside a typed web address, which GFM links as typed, it would show its backslash.)
+      .replace(/[\\`*[\]<|~]/g, '\\$&')
       // An entity (`&lt;`) would show as the character it names.
       .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
       // `_` inside a word (snake_case, Los_Angeles) is never emphasis; elsewhere it can be.
       .replace(/_/g, (underscore: string, at: number, all: string) => (isWordChar(all[at - 1]) && isWordChar(all[at + 1]) ? underscore : '\\_'))
       // At the start of a line: a heading, a list item, a thematic break or a setext underline ("+1 212…" and "-5%" are none).
       .replace(/^(#{1,6}|[-+=])(?=[\s\-=]|$)/, '\\$1')
+      // A quote.
+      .replace(/^>/, '\\>')
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
       // At the end of a heading, `#` would be taken for its closing sequence.
       .replace(/#$/, '\\#')

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import { RawBlock, RawInline, editorExtensions } from '@shared/editor-schema'
+import { WritingAroundKept } from './writing-around-kept'
 
 const LABEL = 'Kept as written — edit elsewhere'
 
@@ -57,7 +58,11 @@ const RawInlineView = RawInline.extend({
   }
 })
 
-/** The shared schema with the renderer's views for raw Markdown; same node names, so documents are identical. */
-export const rendererExtensions: AnyExtension[] = editorExtensions.map((extension) =>
-  extension.name === RawBlock.name ? RawBlockView : extension.name === RawInline.name ? RawInlineView : extension
-)
+/**
+ * The shared schema with the renderer's views for raw Markdown (same node names, so documents are identical), and the
+ * keys and input that let a person write around them.
+ */
+export const rendererExtensions: AnyExtension[] = [
+  ...editorExtensions.map((extension) => (extension.name === RawBlock.name ? RawBlockView : extension.name === RawInline.name ? RawInlineView : extension)),
+  WritingAroundKept
+]
