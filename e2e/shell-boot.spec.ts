@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -22,14 +22,18 @@ import type { Frame, MenuItemSnapshot } from './electron-stand-in/messages'
 const APP_PAGE = { url: 'app://rapport/index.html' }
 
 let shell: BootedShell | null = null
+let vaultDir: string | null = null
 test.afterEach(async () => {
   await shell?.stop()
+  if (vaultDir) await rm(vaultDir, { recursive: true, force: true })
   shell = null
+  vaultDir = null
 })
 
 /** Boots the shell on a new vault folder, fires `ready`, and waits until the window and its menu exist. */
 async function boot(options: { platform?: NodeJS.Platform } = {}): Promise<{ shell: BootedShell; vault: string }> {
   const vault = await mkdtemp(join(tmpdir(), 'rapport-shell-boot-'))
+  vaultDir = vault
   shell = await bootShell({ vault, ...options })
   await shell.request('ready')
   await shell.waitForCall('Menu.setApplicationMenu')

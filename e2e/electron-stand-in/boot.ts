@@ -9,8 +9,8 @@
  */
 import { fork } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { existsSync, rmSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -28,6 +28,7 @@ let bundled: Promise<string> | null = null
 function bundleStandIn(): Promise<string> {
   bundled ??= (async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'rapport-electron-stand-in-'))
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }))
     await build({
       entryPoints: { electron: join(import.meta.dirname, 'index.ts'), register: join(import.meta.dirname, 'register.ts') },
       bundle: true,
@@ -123,10 +124,12 @@ export async function bootShell({ vault, platform }: BootOptions): Promise<Boote
     },
     output: () => printed,
     async stop() {
-      if (exited) return
-      const gone = new Promise((resolve) => child.once('exit', resolve))
-      child.kill()
-      await gone
+      if (!exited) {
+        const gone = new Promise((resolve) => child.once('exit', resolve))
+        child.kill()
+        await gone
+      }
+      await rm(home, { recursive: true, force: true })
     }
   }
 }
