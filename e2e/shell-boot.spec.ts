@@ -225,11 +225,12 @@ test.describe('the built main process, booted against a stand-in for Electron', 
     expect(String((asked?.args[0] as { detail: string }).detail)).toContain('The disk is full.')
     expect(await shell.request('state')).toMatchObject({ windows: 1, quitted: false })
 
-    // Asked again, the person chooses to close without saving.
+    // Asked again, the person chooses to close without saving: the last window goes, and with it the app (window-all-closed).
     await shell.request('answerMessageBoxWith', { response: 1 })
-    await shell.request('quit')
+    await shell.request('closeWindow')
     await invoke(shell, 'app:flushed', { saved: false, problem: 'The disk is full.' })
     await expect.poll(() => shell.request('state')).toEqual({ windows: 0, quitted: true, exitCode: null })
+    expect(await shell.callsTo('dialog.showMessageBox')).toHaveLength(2)
   })
 
   test('locking the screen locks an encrypted vault, once the window has saved', async () => {
