@@ -279,13 +279,11 @@ export const ipcMain = new StandInIpcMain()
 
 type ProtocolHandler = Parameters<Electron.Protocol['handle']>[1]
 const protocolHandlers = new Map<string, ProtocolHandler>()
-export const privilegedSchemes: Electron.CustomScheme[] = []
 
 export const protocol = {
   registerSchemesAsPrivileged(customSchemes: Electron.CustomScheme[]): void {
     record('protocol.registerSchemesAsPrivileged', customSchemes)
     if (isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
-    privilegedSchemes.push(...customSchemes)
   },
   handle(scheme: string, handler: ProtocolHandler): void {
     record('protocol.handle', scheme, handler)
@@ -386,7 +384,7 @@ export class MenuItem implements Pick<Electron.MenuItem, 'label' | 'accelerator'
     if (this.type === 'submenu' && !this.submenu && !this.role) throw new Error('Invalid submenu')
   }
 
-  /** What Electron does when the person chooses the item. */
+  /** What Electron does when the person chooses the item (the stand-in item and window in place of Electron's). */
   choose(window: BrowserWindow | undefined): void {
     this.#click?.(this as unknown as Electron.MenuItem, window as unknown as Electron.BrowserWindow, {
       shiftKey: false,
