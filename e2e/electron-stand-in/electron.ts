@@ -471,7 +471,7 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
   body: string
   silent: boolean
   static isSupported(): boolean {
-    return process.env.RAPPORT_STAND_IN_NOTIFICATIONS !== 'unsupported'
+    return true
   }
   constructor(options: Electron.NotificationConstructorOptions = {}) {
     super()
