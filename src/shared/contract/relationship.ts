@@ -145,7 +145,11 @@ export const settingsPatchSchema = z.strictObject({
   /** Days before an important date to remind. */
   remindDaysBefore: z.number().int().min(0).max(60).optional(),
   /** The user's own zone; `null` follows the computer's. */
-  timeZone: settable(timeZone)
+  timeZone: settable(timeZone),
+  /** Guidance from the essays on the profile and the brief (what a stage means, typical attempts); off hides it. */
+  coaching: z.boolean().optional(),
+  /** Keep a template's headings in an entry even when nothing was written under them. */
+  keepEmptySections: z.boolean().optional()
 })
 
 // ---------------------------------------------------------------------------
@@ -318,6 +322,10 @@ export interface RelationshipSettings {
   timeZone: string
   /** True when no zone is chosen and the computer's is used. */
   usesSystemTimeZone: boolean
+  /** Guidance from the essays is shown (rapport.json `coaching`, default true). */
+  coaching: boolean
+  /** A template heading with nothing under it is saved anyway (rapport.json `keepEmptySections`, default false). */
+  keepEmptySections: boolean
 }
 
 // ---------------------------------------------------------------------------
