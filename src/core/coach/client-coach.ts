@@ -46,7 +46,10 @@ export async function clientCoach(vault: Vault, clientId: string, client: Stored
   const interactions = client.interactions ?? []
   const outreach = outreachOf(interactions, now, zone)
   const perseverance = perseveranceOf(outreach.unanswered, attemptsBeforeConversations(interactions, zone), everyonesRuns(vault, zone), client.name)
-  if (!coaching) delete perseverance.sentence
+  if (!coaching) {
+    delete perseverance.sentence
+    delete perseverance.brief
+  }
   const view: CoachView = {
     coaching,
     balance: await balanceFromJournal(vault, vault.entries.list(clientId), zone),

@@ -37,9 +37,10 @@ export function typicalAttempts(runs: readonly number[]): number | undefined {
 
 /**
  * The unanswered count beside what is typical: "It usually takes you 4
- * attempts with Dana before a conversation (3 across clients)". Stated as a
+ * attempts with Dana before a conversation (3 across clients)." Stated as a
  * fact about the user's own rhythm, so four quiet calls read as normal.
- * Nothing when no attempt is waiting or no typical figure is known.
+ * `brief` is the same in a few words, for the brief's outreach line.
+ * Neither when no attempt is waiting or no typical figure is known.
  */
 export function perseveranceOf(unanswered: number, clientRuns: readonly number[], everyoneRuns: readonly number[], clientName: string): Perseverance {
   const withClient = typicalAttempts(clientRuns)
@@ -51,5 +52,6 @@ export function perseveranceOf(unanswered: number, clientRuns: readonly number[]
   const where = withClient !== undefined ? `with ${name}` : 'across your clients'
   const also = withClient !== undefined && acrossClients !== undefined ? ` (${acrossClients} across clients)` : ''
   result.sentence = `It usually takes you ${count(typical, 'attempt')} ${where} before a conversation${also}.`
+  result.brief = `usually ${typical} ${where}${withClient !== undefined && acrossClients !== undefined ? `, ${acrossClients} across clients` : ''}`
   return result
 }

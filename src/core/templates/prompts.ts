@@ -15,7 +15,7 @@ import { plainText } from './markdown-sections'
  */
 
 /** A paragraph that is nothing but emphasis (one or more italic runs, spaces between). */
-function isPrompt(node: RootContent): node is Paragraph {
+export function isPrompt(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false
   const parts = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
   return parts.length > 0 && parts.every((child) => child.type === 'emphasis')

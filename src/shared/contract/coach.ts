@@ -66,6 +66,8 @@ export interface Perseverance {
   acrossClients?: number
   /** "It usually takes you 4 attempts with Dana before a conversation (3 across clients)."; absent when nothing is waiting. */
   sentence?: string
+  /** The same in a few words for the brief's outreach line: "usually 4 with Dana, 3 across clients". */
+  brief?: string
 }
 
 /** What the profile shows about the relationship. */

@@ -5,6 +5,7 @@ import type {
   BriefCommitments,
   BriefConversations,
   BriefEntryRef,
+  BriefGist,
   BriefNextTime,
   BriefOutreach,
   BriefPeople,
@@ -13,6 +14,7 @@ import type {
   BriefStyle,
   Capped
 } from '@shared/contract/brief'
+import { valueLine } from '@shared/coach-words'
 import { relationWords } from '@shared/people-words'
 import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, trustWords, weekdayDay } from './brief-words'
 
@@ -22,7 +24,7 @@ export interface SectionProps {
   openEntry: (entry: BriefEntryRef) => void
 }
 
-const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
+const headings: Record<Exclude<BriefSection['kind'], 'who' | 'relationship'>, string> = {
   style: 'How they like to do business',
   people: 'Likely on the call',
   commitments: 'Commitments',
@@ -33,9 +35,9 @@ const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
   business: 'Their business'
 }
 
-/** One part of the brief under its small heading; "who" is the page's own header, so it renders nothing here. */
+/** One part of the brief under its small heading; "who" and "relationship" are the page's own header, so they render nothing here. */
 export function BriefSectionView({ section, ...props }: SectionProps & { section: BriefSection }) {
-  if (section.kind === 'who') return null
+  if (section.kind === 'who' || section.kind === 'relationship') return null
   return (
     <section className={`brief-section brief-section-${section.kind}`} aria-labelledby={`brief-h-${section.kind}`} data-section={section.kind}>
       <h2 id={`brief-h-${section.kind}`} className="brief-heading">
@@ -48,7 +50,7 @@ export function BriefSectionView({ section, ...props }: SectionProps & { section
   )
 }
 
-function SectionBody({ section, ...props }: SectionProps & { section: Exclude<BriefSection, { kind: 'who' }> }) {
+function SectionBody({ section, ...props }: SectionProps & { section: Exclude<BriefSection, { kind: 'who' | 'relationship' }> }) {
   switch (section.kind) {
     case 'style':
       return <StyleBody style={section} today={props.today} />
@@ -194,7 +196,7 @@ function ConversationsBody({ conversations, today, openEntry }: SectionProps & {
           </div>
           {c.gist && (
             <p className="brief-gist">
-              {c.gist.text && <span>{c.gist.text} </span>}
+              <GistWords gist={c.gist} />
               <EntryLink entry={c.gist} openEntry={openEntry} />
             </p>
           )}
@@ -209,22 +211,53 @@ function ConversationsBody({ conversations, today, openEntry }: SectionProps & {
   )
 }
 
+/** A gist as the entry has it: each heading in bold before its items; a reflection's own section quoted by name. */
+function GistWords({ gist }: { gist: BriefGist }) {
+  const quoted = gist.source === 'section' && gist.heading ? <strong className="brief-gist-heading">{gist.heading}: </strong> : null
+  if (!gist.parts) return gist.text ? <span>{quoted}{gist.text} </span> : null
+  return (
+    <span className="brief-gist-parts">
+      {quoted}
+      {gist.parts.map((part, index) => (
+        <span key={index} className="brief-gist-part">
+          {index > 0 && ' — '}
+          {part.heading && <strong className="brief-gist-heading">{part.heading}: </strong>}
+          {part.items.join(' · ')}
+        </span>
+      ))}{' '}
+    </span>
+  )
+}
+
 function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: string }) {
   const f = outreach.followUp
+  // Value given shares the follow-up's line, as in the Markdown: the page has no line to spare.
+  const value = outreach.value ? <span className="brief-value"> · {valueLine(outreach.value, (day) => shortDay(day, today), { notes: false })}</span> : null
   return (
     <ul className="brief-lines">
-      {outreach.sentence && <li className="brief-lead">{outreach.sentence}</li>}
+      {outreach.sentence && (
+        <li className="brief-lead">
+          {outreach.sentence}
+          {outreach.perseverance && <span className="brief-perseverance"> — {outreach.perseverance}</span>}
+        </li>
+      )}
       {f?.state === 'overdue' && (
         <li className="brief-line overdue">
           <span className="brief-label">Follow up</span> <span className="brief-due overdue">{dueWords(f, today)}</span>
+          {value}
         </li>
       )}
-      {f?.state === 'today' && <Line label="Follow up">today</Line>}
-      {f && f.state !== 'overdue' && f.state !== 'today' && (
-        <Line label="Next follow-up">
-          {weekdayDay(f.day, today)} ({inDays(f.days)})
+      {f?.state === 'today' && (
+        <Line label="Follow up">
+          today{value}
         </Line>
       )}
+      {f && f.state !== 'overdue' && f.state !== 'today' && (
+        <Line label="Next follow-up">
+          {weekdayDay(f.day, today)} ({inDays(f.days)}){value}
+        </Line>
+      )}
+      {!f && outreach.value && <li className="brief-line brief-value">{valueLine(outreach.value, (day) => shortDay(day, today), { notes: false })}</li>}
     </ul>
   )
 }
