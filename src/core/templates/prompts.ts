@@ -32,10 +32,16 @@ function promptNodes(markdown: string): { heading: string; node: Paragraph }[] {
   return found
 }
 
-/** Each heading's prompt, in the order of the template; a heading with several italic paragraphs gets them joined. */
+/**
+ * Every heading of the template with its prompt, in order: a heading with
+ * several italic paragraphs gets them joined, one with none an empty prompt
+ * (it is still the template's section, which an entry may leave out when empty).
+ */
 export function promptsOf(markdown: string): TemplatePrompt[] {
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
   const byHeading = new Map<string, string[]>()
-  for (const { heading, node } of promptNodes(markdown)) byHeading.set(heading, [...(byHeading.get(heading) ?? []), plainText(node)])
+  for (const node of tree.children) if (node.type === 'heading') byHeading.set(plainText(node), byHeading.get(plainText(node)) ?? [])
+  for (const { heading, node } of promptNodes(markdown)) byHeading.get(heading)?.push(plainText(node))
   return [...byHeading].map(([heading, lines]) => ({ heading, prompt: lines.join(' ') }))
 }
 

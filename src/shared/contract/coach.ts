@@ -83,13 +83,14 @@ export interface CoachView {
 
 export const coachContract = {
   'coach:client': { input: z.object({ clientId: id }), output: returns<CoachView>() },
-  /** The prompts of an entry's template, by heading, filled for its client: shown in the editor as placeholders, never saved. */
+  /** The sections of an entry's template with their prompts, filled for its client: shown in the editor as placeholders, never saved. */
   'templates:prompts': { input: z.object({ entryId: id }), output: returns<TemplatePrompt[]>() }
 } as const
 
-/** A template's guidance under one heading. */
+/** One section of a template: its heading and the guidance under it. */
 export interface TemplatePrompt {
   /** The heading as the entry has it (placeholders filled). */
   heading: string
+  /** The italic guidance under it, as plain text; empty when the template gives none. */
   prompt: string
 }
