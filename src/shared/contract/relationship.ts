@@ -175,6 +175,11 @@ export interface Outreach {
   lastSpokeAt?: string
   /** One calm line, or nothing when there is nothing to say: "3 attempts since you last spoke, on 12 Oct". */
   sentence?: string
+  /**
+   * Beside it, on a client's detail with coaching on, what the user typically needs (issue #22):
+   * "usually 4 with Dana, 3 across clients".
+   */
+  perseverance?: string
 }
 
 export interface Quiet {

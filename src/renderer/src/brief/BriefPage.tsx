@@ -53,12 +53,12 @@ function StandingLines({ relationship: r, today }: { relationship: BriefRelation
     <ul className="brief-standing" aria-label="Where you stand">
       {r.stage && (
         <li>
-          <em>{stageWords[r.stage.level]}:</em> {r.stage.means} <span className="brief-next">{r.stage.next}</span>
+          <em>{stageWords[r.stage.level]}:</em> {r.stage.means} <span className="brief-standing-next">{r.stage.next}</span>
         </li>
       )}
       {r.trust && (
         <li>
-          <em>{trustWords[r.trust.level]} trust:</em> {r.trust.means} <span className="brief-next">{r.trust.next}</span>
+          <em>{trustWords[r.trust.level]} trust:</em> {r.trust.means} <span className="brief-standing-next">{r.trust.next}</span>
         </li>
       )}
       {r.balance && <li>{balanceLine(r.balance, (day) => shortDay(day, today))}</li>}

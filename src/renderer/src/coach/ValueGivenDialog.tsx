@@ -67,7 +67,7 @@ export function ValueGivenDialog({ clientId, clientName, direction: initial = 'o
             <input type="radio" name={`${id}-direction`} checked={direction === 'in'} onChange={() => setDirection('in')} /> They did something for me
           </label>
         </fieldset>
-        <div className="value-kinds" role="group" aria-label="What it was">
+        <div className="value-kinds" role="group" aria-label="Kinds of value">
           {(direction === 'out' ? GIVEN : RECEIVED).map((kind) => (
             <button key={kind} type="button" className={`button small ${note === kind ? 'primary' : ''}`} onClick={() => setNote(kind)}>
               {kind}
