@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Interaction } from '../../shared/contract/relationship'
 import type { Clock } from '../relationship/viewpoint'
 import { openTestVault } from '../testing/open-vault'
 
 /** Monday 23 November 2026, 10:00 in London. */
 const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' }
 
-/** A run of attempts that ended in a call that connected, `count` tries in all, starting on `day` of November. */
-const run = (day: number, count: number, tag: string) =>
+/** A run of attempts that ended in a call that connected, `count` tries in all, on consecutive days of October from `day`. */
+const run = (day: number, count: number, tag: string): Interaction[] =>
   Array.from({ length: count }, (_, n) => ({
     id: `i_${tag}${n}`,
-    at: `2026-${day + n < 10 ? '0' : ''}${day + n}T09:00:00Z`.replace(/^2026-/, '2026-10-'),
+    at: `2026-10-${String(day + n).padStart(2, '0')}T09:00:00Z`,
     channel: 'phone',
     direction: 'out',
     outcome: n === count - 1 ? 'conversation' : 'no-reply'

@@ -43,7 +43,7 @@ export function BriefSectionView({ section, ...props }: SectionProps & { section
       <h2 id={`brief-h-${section.kind}`} className="brief-heading">
         {headings[section.kind]}
         {/* As in the Markdown: how many were left out goes in the heading, since the page has no line to spare. */}
-        {section.kind === 'people' && section.more > 0 && <span className="brief-quiet"> ({section.items.length} of {section.items.length + section.more})</span>}
+        {(section.kind === 'people' || section.kind === 'conversations') && <OfAll list={section} />}
       </h2>
       <SectionBody section={section} {...props} />
     </section>
@@ -69,6 +69,11 @@ function SectionBody({ section, ...props }: SectionProps & { section: Exclude<Br
     case 'business':
       return <BusinessBody business={section} />
   }
+}
+
+/** "(3 of 7)" after a label, as in the Markdown: where the page has no line to spare for "+4 more". */
+function OfAll({ list }: { list: Capped<unknown> }) {
+  return list.more > 0 ? <span className="brief-quiet"> ({list.items.length} of {list.items.length + list.more})</span> : null
 }
 
 /** "+3 more": a list the core cut short says so. */
@@ -149,7 +154,10 @@ function CommitmentsBody({ commitments, today }: { commitments: BriefCommitments
 function CommitmentList({ title, list, today }: { title: string; list: Capped<BriefCommitment>; today: string }) {
   return (
     <div className="brief-column">
-      <h3 className="brief-subheading">{title}</h3>
+      <h3 className="brief-subheading">
+        {title}
+        <OfAll list={list} />
+      </h3>
       {list.items.length === 0 ? (
         <p className="brief-quiet">Nothing open.</p>
       ) : (
@@ -161,11 +169,6 @@ function CommitmentList({ title, list, today }: { title: string; list: Capped<Br
               {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
             </li>
           ))}
-          {list.more > 0 && (
-            <li>
-              <More list={list} />
-            </li>
-          )}
         </ul>
       )}
     </div>
@@ -202,11 +205,6 @@ function ConversationsBody({ conversations, today, openEntry }: SectionProps & {
           )}
         </li>
       ))}
-      {conversations.more > 0 && (
-        <li>
-          <More list={conversations} words="earlier conversations" />
-        </li>
-      )}
     </ol>
   )
 }
@@ -268,16 +266,14 @@ function NextTimeBody({ next, today, openEntry }: SectionProps & { next: BriefNe
     <div className="brief-next">
       {next.questions.items.length > 0 && (
         <div>
-          <h3 className="brief-subheading">Ask</h3>
+          <h3 className="brief-subheading">
+            Ask
+            <OfAll list={next.questions} />
+          </h3>
           <ul className="brief-questions">
             {next.questions.items.map((q) => (
               <li key={q.id}>{q.text}</li>
             ))}
-            {next.questions.more > 0 && (
-              <li>
-                <More list={next.questions} />
-              </li>
-            )}
           </ul>
         </div>
       )}
