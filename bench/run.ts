@@ -23,6 +23,7 @@ import { writeSyntheticVault } from './synthetic-vault'
 import type { SyntheticVault } from './synthetic-vault'
 import { transferBench } from './transfer.bench'
 import { vaultBench } from './vault.bench'
+import { coachBench } from './coach.bench'
 
 export interface BenchContext {
   vault: SyntheticVault
@@ -35,6 +36,7 @@ const suites = {
   vault: vaultBench,
   markdown: markdownBench,
   brief: briefBench,
+  coach: coachBench,
   transfer: transferBench,
   search: searchBench,
   backlinks: backlinksBench,

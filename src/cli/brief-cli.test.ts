@@ -62,17 +62,32 @@ describe('rapport brief', () => {
     expect(json.code).toBe(0)
     const brief = JSON.parse(json.out) as Brief
     expect(brief.name).toBe('Dana Whitfield')
-    expect(brief.sections.map((s) => s.kind)).toEqual(['who', 'style', 'commitments', 'conversations', 'next-time'])
+    expect(brief.sections.map((s) => s.kind)).toEqual(['who', 'relationship', 'style', 'commitments', 'conversations', 'next-time'])
     expect(withoutFooter(md.out)).toBe(withoutFooter(briefToMarkdown(brief)))
   })
 
-  it('gives JSON with --json too, and a brief with nothing but a name for a new client', async () => {
+  it('gives JSON with --json too, and a brief with nothing but a name and what the first stage means for a new client', async () => {
     const v = await vaultWithDana()
     const json = await rapport(['brief', 'Sam Okafor', '--json', ...v])
     expect(json.code).toBe(0)
-    expect(JSON.parse(json.out)).toMatchObject({ name: 'Sam Okafor', sections: [{ kind: 'who', stage: { level: 'first-contact' } }] })
+    expect(JSON.parse(json.out)).toMatchObject({
+      name: 'Sam Okafor',
+      sections: [
+        { kind: 'who', stage: { level: 'first-contact' } },
+        { kind: 'relationship', stage: { level: 'first-contact', means: 'Nothing is owed yet.' } }
+      ]
+    })
     const md = await rapport(['brief', 'sam', ...v])
-    expect(md.out.split('\n')).toEqual(['# Sam Okafor', '', expect.stringMatching(/^Stage: First contact since \d{1,2} \w{3} · Client since /), '', expect.stringMatching(/^_Prepared /), ''])
+    expect(md.out.split('\n')).toEqual([
+      '# Sam Okafor',
+      '',
+      expect.stringMatching(/^Stage: First contact since \d{1,2} \w{3} · Client since /),
+      '',
+      '_First contact:_ Nothing is owed yet. Earn a first meeting with a reason that is about them.',
+      '',
+      expect.stringMatching(/^_Prepared /),
+      ''
+    ])
   })
 
   it('reports an unknown client with exit 1, and wrong usage with exit 2', async () => {

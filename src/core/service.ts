@@ -4,6 +4,7 @@ import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
+import { coachHandlers } from './coach/handlers'
 import { entryHandlers } from './entries/handlers'
 import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
@@ -47,6 +48,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...searchHandlers(vault),
     ...transferHandlers(vault, shell, clock),
     ...peopleHandlers(vault, shell),
+    ...coachHandlers(vault, shell, clock),
     'app:open-external': async ({ url }) => shell.openExternal(url),
     'app:flushed': async (outcome) => shell.flushed(outcome)
   }

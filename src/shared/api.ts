@@ -13,6 +13,7 @@ import { appContract } from './contract/app'
 import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
+import { coachContract } from './contract/coach'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -36,6 +37,7 @@ export const contract = {
   ...searchContract,
   ...transferContract,
   ...peopleContract,
+  ...coachContract,
   ...securityContract,
   ...appContract
 } as const

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Brief, BriefSectionKind } from '../../shared/contract/brief'
 import { briefSection, briefSectionOrder } from '../../shared/contract/brief'
 import type { Clock } from '../relationship/viewpoint'
+import { loadGuidance } from '../coach/guidance'
 import { checkoutResourcesDir } from '../resources'
 import { TemplateStore } from '../templates/template-store'
 import { openTestVault } from '../testing/open-vault'
@@ -57,18 +58,39 @@ function printedLines(markdown: string): number {
 }
 
 describe('the brief of a new client, with nothing yet', () => {
-  it('has only who they are: every empty section is left out', async () => {
+  it('has only who they are and what their stage means: every empty section is left out', async () => {
     const { call } = await openVault({ fixtures: ['new-client'] })
     const brief = await call('brief:get', { clientId: NEW_CLIENT })
     expect(brief).toEqual({
       clientId: NEW_CLIENT,
       name: 'Sam Okafor',
       asOf: { at: '2026-11-23T10:00:00.000Z', day: '2026-11-23', time: '10:00', timeZone: 'Europe/London' },
-      sections: [{ kind: 'who', stage: { level: 'first-contact', since: '2026-11-20' }, clientSince: '2026-11-20' }]
+      sections: [
+        { kind: 'who', stage: { level: 'first-contact', since: '2026-11-20' }, clientSince: '2026-11-20' },
+        { kind: 'relationship', stage: { level: 'first-contact', means: 'Nothing is owed yet.', next: 'Earn a first meeting with a reason that is about them.' } }
+      ]
     })
     const { markdown, fileName } = await call('brief:markdown', { clientId: NEW_CLIENT })
     expect(fileName).toBe('sam-okafor-brief-2026-11-23.md')
     expect(markdown).toBe(
+      [
+        '# Sam Okafor',
+        '',
+        'Stage: First contact since 20 Nov · Client since 20 Nov',
+        '',
+        '_First contact:_ Nothing is owed yet. Earn a first meeting with a reason that is about them.',
+        '',
+        '_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('has only who they are with coaching turned off', async () => {
+    const { call } = await openVault({ fixtures: ['new-client'] })
+    await call('settings:update', { coaching: false })
+    expect((await call('brief:get', { clientId: NEW_CLIENT })).sections.map((s) => s.kind)).toEqual(['who'])
+    expect((await call('brief:markdown', { clientId: NEW_CLIENT })).markdown).toBe(
       ['# Sam Okafor', '', 'Stage: First contact since 20 Nov · Client since 20 Nov', '', '_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._', ''].join('\n')
     )
   })
@@ -134,7 +156,9 @@ describe('the brief of a client whose client.json was edited by hand', () => {
       unanswered: 2,
       lastSpokeAt: '2026-11-18T16:30:00Z',
       sentence: '2 attempts since you last spoke, on 18 Nov',
-      followUp: { day: '2026-11-25', state: 'this-week', days: 2 }
+      followUp: { day: '2026-11-25', state: 'this-week', days: 2 },
+      // The industry report she brought: value given to you, logged as a value-shared contact from her.
+      value: { given: 0, received: 1, lastReceived: { day: '2026-11-09', interactionId: 'i_2', channel: 'in-person' } }
     })
 
     // Only the question not yet asked; the retrospective's answers without the template's prompts or its empty bullet.
@@ -178,18 +202,17 @@ describe('the brief of a client whose client.json was edited by hand', () => {
 
 - Send the board pack — due Mon 30 Nov
 
-## Last conversations
+## Last conversations (2 of 3)
 
 - **Wed 18 Nov** · Video call · meeting — Walked through the pilot plan She wants numbers first
   - She will back the pilot if the costs are clear before the board meets. Numbers first, story second. ([Pilot plan, on video](clients/hand-edited/journal/2026-11-18-pilot-plan.md))
 - **Mon 9 Nov** · In person from them · shared something of value
   - She came by with the industry report she had promised, and stayed for a coffee. ([coffee](clients/hand-edited/journal/2026-11-09-coffee.md))
-- _+1 earlier conversations_
 
 ## Outreach and follow-up
 
 - 2 attempts since you last spoke, on 18 Nov
-- Next follow-up: Wed 25 Nov (in 2 days)
+- Next follow-up: Wed 25 Nov (in 2 days) · They last added value on 9 Nov · none logged from you yet
 
 ## Next time
 
@@ -204,8 +227,7 @@ describe('the brief of a client whose client.json was edited by hand', () => {
 
 ## The person
 
-- Likes: climbing, Japanese whisky
-- Birthday in 8 days (1 Dec) — 41 years
+- Likes: climbing, Japanese whisky · Birthday in 8 days (1 Dec) — 41 years
 
 _Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._
 `)
@@ -277,15 +299,44 @@ describe('the brief of a client with years of history', () => {
     expect(read.mock.calls.map(([id]) => id).sort()).toEqual(['e_recent_retro', 'e_recent_workshop'])
   })
 
-  it('counts outreach since the last conversation and gives the next follow-up', async () => {
+  it('counts outreach since the last conversation, beside what the user typically needs, and gives the next follow-up and value given', async () => {
     const { call } = await openVault({ history: true })
     expect(briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'outreach')).toEqual({
       kind: 'outreach',
       unanswered: 2,
       lastSpokeAt: '2026-11-17T14:00:00Z',
       sentence: '2 attempts since you last spoke, on 17 Nov',
-      followUp: { day: '2026-11-26', state: 'this-week', days: 3 }
+      // Three years of calls that connected at the first try: one attempt is what this user usually needs.
+      perseverance: 'usually 1 with Dana Whitfield, 1 across clients',
+      followUp: { day: '2026-11-26', state: 'this-week', days: 3 },
+      value: {
+        given: 1,
+        received: 1,
+        lastGiven: { day: '2026-11-01', interactionId: 'i_value_out', channel: 'email', note: 'Introduced her to Lee at Contoso about data access' },
+        lastReceived: { day: '2026-10-14', interactionId: 'i_value_in', channel: 'email', note: 'Recommended us to her peer at Fabrikam' }
+      }
     })
+  })
+
+  it('says where the relationship stands: what the stage and trust mean, what moves them, and the balance over the years', async () => {
+    const { call } = await openVault({ history: true })
+    expect(briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'relationship')).toEqual({
+      kind: 'relationship',
+      stage: { level: 'long-term', means: 'The risk is taking them for granted.', next: 'Keep adding value, personal as well as professional.' },
+      trust: { level: 'familiar', means: 'They know your work and count on it.', next: 'Add value unasked; own mistakes first.' },
+      // Every retrospective rated the personal side 1: steady at nothing personal, two and a half years on.
+      balance: {
+        parts: { mutual: { value: 4, trend: 'up', ratings: 7 }, professional: { value: 5, trend: 'up', ratings: 7 }, personal: { value: 1, trend: 'steady', ratings: 7 } },
+        day: '2026-10-30',
+        entryId: 'e_recent_retro',
+        since: '2024-05-12',
+        ratings: 7
+      }
+    })
+    await call('settings:update', { coaching: false })
+    const off = await call('brief:get', { clientId: HISTORY_CLIENT_ID })
+    expect(briefSection(off, 'relationship')).toEqual({ kind: 'relationship', balance: expect.objectContaining({ ratings: 7 }) })
+    expect(briefSection(off, 'outreach')?.perseverance).toBeUndefined()
   })
 
   it('gives the newest questions still to ask and the newest retrospective’s points', async () => {
@@ -368,8 +419,13 @@ describe('the brief of a client with years of history', () => {
     const { markdown } = await call('brief:markdown', { clientId: HISTORY_CLIENT_ID })
     expect(markdown).toMatch(/^# Dana Whitfield — Northwind\n\nCOO · Stage: Long-term since 3 Mar · Trust: Familiar since 12 Jan · Client since 24 Nov 2023  \n\+1 212 555 0100 · dana@northwind\.example\n/)
     expect(markdown).toContain('- Send the revised scope — **overdue since Fri 20 Nov**\n')
-    expect(markdown).toContain('- _+4 more_\n')
-    expect(markdown).toContain('- _+318 earlier conversations_\n')
+    expect(markdown).toContain('**You promised** (3 of 7)\n')
+    expect(markdown).toContain('## Last conversations (2 of 320)\n')
+    // The coach's lines are on the page too: stage, trust, balance; typical attempts and value given beside outreach.
+    expect(markdown).toContain('_Long-term:_ The risk is taking them for granted. Keep adding value, personal as well as professional.  \n')
+    expect(markdown).toContain('Balance 30 Oct (since 12 May 2024): mutual 4 ↑ · professional 5 ↑ · personal 1 =\n')
+    expect(markdown).toContain('- 2 attempts since you last spoke, on 17 Nov — usually 1 with Dana Whitfield, 1 across clients\n')
+    expect(markdown).toContain('- Next follow-up: Thu 26 Nov (in 3 days) · You last added value on 1 Nov · they did on 14 Oct\n')
     expect(markdown).toContain(
       [
         '## Likely on the call (3 of 7)',
@@ -391,7 +447,8 @@ describe('assembleBrief', () => {
     const direct = await assembleBrief(vault, HISTORY_CLIENT_ID, {
       now: new Date(NOW),
       timeZone: 'Europe/London',
-      templates: new TemplateStore(checkoutResourcesDir, vault.root)
+      templates: new TemplateStore(checkoutResourcesDir, vault.root),
+      guidance: loadGuidance(checkoutResourcesDir)
     })
     expect(await call('brief:get', { clientId: HISTORY_CLIENT_ID })).toEqual(direct)
     expect((await call('brief:markdown', { clientId: HISTORY_CLIENT_ID })).markdown).toBe(briefToMarkdown(direct))

@@ -31,7 +31,12 @@ import { entriesOnDays, gistCandidates, gistOf } from './conversation-gist'
 import { briefLimits, capped, cappedRecent } from './limits'
 import { peopleOf } from './people-on-the-call'
 import { RETROSPECTIVE_TEMPLATE, retrospectiveOf } from './retrospective'
+import { relationshipSectionOf } from './relationship-section'
 import { standingOf } from './standing'
+import type { Guidance } from '../../shared/contract/coach'
+import { everyonesRuns } from '../coach/client-coach'
+import { attemptsBeforeConversations, perseveranceOf } from '../coach/perseverance'
+import { valueGivenOf } from '../coach/value-given'
 
 export interface BriefOptions {
   now: Date
@@ -41,6 +46,8 @@ export interface BriefOptions {
   remindDaysBefore?: number
   /** Where templates are read (the person's edited copy wins), to tell a retrospective's prompts from their answers. */
   templates?: { usable(id: string): Promise<TemplateDefinition> }
+  /** The essays' guidance, when the user's coaching setting is on: what each stage and rung means, and typical attempts. */
+  guidance?: Guidance
 }
 
 /** What every section is worked out from: the client as on disk, their journal (in memory) and the moment. */
@@ -76,13 +83,15 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
   const { now, timeZone: zone } = options
   const sources: Sources = { vault, client: record.data, entries: vault.entries.list(record.id), now, zone, today: localDay(now, zone), options }
 
-  const [conversations, nextTime, people] = await Promise.all([
+  const [conversations, nextTime, people, relationship] = await Promise.all([
     conversationsOf(sources),
     nextTimeOf(sources),
-    peopleOf(vault, record.data.people ?? [], sources.entries, zone)
+    peopleOf(vault, record.data.people ?? [], sources.entries, zone),
+    relationshipSectionOf(vault, record.data, sources.entries, { zone, guidance: options.guidance })
   ])
   const sections: Array<BriefSection | null> = [
     whoOf(sources),
+    relationship,
     styleOf(sources),
     people,
     commitmentsOf(sources),
@@ -200,11 +209,22 @@ async function conversationsOf({ vault, client, entries, now, zone }: Sources): 
   return { kind: 'conversations', items, more: shown.more }
 }
 
-function outreachSectionOf({ client, now, zone }: Sources): BriefOutreach | null {
+function outreachSectionOf({ vault, client, now, zone, options }: Sources): BriefOutreach | null {
   const outreach = outreachOf(client.interactions ?? [], now, zone)
   const followUp = client.followUp === undefined ? null : dueOf(client.followUp, now, zone)
-  if (outreach.sentence === undefined && followUp === null) return null
-  return { kind: 'outreach', unanswered: outreach.unanswered, ...defined({ lastSpokeAt: outreach.lastSpokeAt, sentence: outreach.sentence, followUp: followUp ?? undefined }) }
+  const given = valueGivenOf(client.interactions ?? [], now, zone)
+  const value = given.given + given.received > 0 ? given : undefined
+  if (outreach.sentence === undefined && followUp === null && value === undefined) return null
+  // Beside the count, what this user typically needs (coaching on, attempts waiting): the other clients are read only then.
+  const perseverance =
+    options.guidance && outreach.unanswered > 0
+      ? perseveranceOf(outreach.unanswered, attemptsBeforeConversations(client.interactions ?? [], zone), everyonesRuns(vault, zone), client.name).brief
+      : undefined
+  return {
+    kind: 'outreach',
+    unanswered: outreach.unanswered,
+    ...defined({ lastSpokeAt: outreach.lastSpokeAt, sentence: outreach.sentence, perseverance, followUp: followUp ?? undefined, value })
+  }
 }
 
 async function nextTimeOf({ vault, client, entries, zone, options }: Sources): Promise<BriefNextTime | null> {

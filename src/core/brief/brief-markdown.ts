@@ -9,11 +9,13 @@ import type {
   BriefOutreach,
   BriefPeople,
   BriefPerson,
+  BriefRelationship,
   BriefSection,
   BriefStyle,
   BriefWho,
   Capped
 } from '../../shared/contract/brief'
+import { balanceLine, valueLine } from '../../shared/coach-words'
 import type { Due } from '../../shared/contract/relationship'
 import { relationWords } from '../../shared/people-words'
 import { shortDay } from '../relationship/calendar'
@@ -37,13 +39,16 @@ export interface BriefMarkdownOptions {
 export function briefToMarkdown(brief: Brief, options: BriefMarkdownOptions = {}): string {
   const write = new Writer(brief.asOf.day, options.entryHref ?? ((entry) => pathHref(entry.path)))
   const who = brief.sections.find((s): s is BriefWho => s.kind === 'who')
-  const blocks = [write.title(brief.name, who), ...brief.sections.flatMap((section) => write.section(section))]
+  const relationship = brief.sections.find((s): s is BriefRelationship => s.kind === 'relationship')
+  const blocks = [write.title(brief.name, who, relationship), ...brief.sections.flatMap((section) => write.section(section))]
   blocks.push(`_Prepared ${weekdayDay(brief.asOf.day, brief.asOf.day, { year: true })} at ${brief.asOf.time} (${text(brief.asOf.timeZone)})._`)
   return `${blocks.filter(Boolean).join('\n\n')}\n`
 }
 
 /** A list cut short ends with a line saying how much was left out… */
 const more = (list: Capped<unknown>, words = 'more'): string[] => (list.more > 0 ? [`- _+${list.more} ${words}_`] : [])
+/** …or, where the page has no line to spare, says "(3 of 7)" after its label. */
+const ofAll = (list: Capped<unknown>): string => (list.more > 0 ? ` (${list.items.length} of ${list.items.length + list.more})` : '')
 /** …or, for a list written on one line, with a few words at its end. */
 const moreInline = (list: Capped<unknown>): string => (list.more > 0 ? ` _(+${list.more} more)_` : '')
 
@@ -58,10 +63,11 @@ class Writer {
   private since = (day: string | undefined): string => (day === undefined ? '' : ` since ${shortDay(day, this.today)}`)
   private link = (entry: BriefEntryRef): string => `[${text(entry.title) || 'Untitled entry'}](${this.href(entry)})`
 
-  /** `# Name — Organisation`, then the status line and how to reach them. */
-  title(name: string, who: BriefWho | undefined): string {
+  /** `# Name — Organisation`, then the status line, how to reach them, and where the relationship stands. */
+  title(name: string, who: BriefWho | undefined, relationship?: BriefRelationship): string {
     const heading = `# ${text(name)}${who?.organisation ? ` — ${text(who.organisation)}` : ''}`
-    if (!who) return heading
+    const standing = relationship ? this.relationship(relationship) : ''
+    if (!who) return [heading, standing].filter(Boolean).join('\n\n')
     const status = [
       who.role ? text(who.role) : '',
       who.stage ? `Stage: ${stageWords[who.stage.level]}${this.since(who.stage.since)}` : '',
@@ -70,13 +76,15 @@ class Writer {
     ].filter(Boolean)
     const contact = [who.contact?.phone, who.contact?.email].filter((c): c is string => c !== undefined).map(text)
     // How to reach them goes on a line of its own under the status, in the same paragraph.
-    return [heading, [status.join(' · '), contact.join(' · ')].filter(Boolean).join('  \n')].filter(Boolean).join('\n\n')
+    return [heading, [status.join(' · '), contact.join(' · ')].filter(Boolean).join('  \n'), standing].filter(Boolean).join('\n\n')
   }
 
   section(section: BriefSection): string[] {
     switch (section.kind) {
       case 'who':
         return [] // The title and status line above.
+      case 'relationship':
+        return [] // Under the title: where the relationship stands is part of who they are to you.
       case 'style':
         return ['## How they like to do business', this.style(section)]
       case 'people':
@@ -85,7 +93,7 @@ class Writer {
       case 'commitments':
         return ['## Commitments', ...this.commitments(section)]
       case 'conversations':
-        return ['## Last conversations', this.conversations(section)]
+        return [`## Last conversations${ofAll(section)}`, this.conversations(section)]
       case 'outreach':
         return ['## Outreach and follow-up', this.outreach(section)]
       case 'next-time':
@@ -95,6 +103,18 @@ class Writer {
       case 'business':
         return ['## Their business', this.business(section)]
     }
+  }
+
+  /**
+   * One paragraph, a printed line each (the page has no room for another heading): what the stage and the trust rung
+   * mean and what moves them on, then the balance.
+   */
+  private relationship(s: BriefRelationship): string {
+    const lines: string[] = []
+    if (s.stage) lines.push(`_${stageWords[s.stage.level]}:_ ${text(s.stage.means)} ${text(s.stage.next)}`)
+    if (s.trust) lines.push(`_${trustWords[s.trust.level]} trust:_ ${text(s.trust.means)} ${text(s.trust.next)}`)
+    if (s.balance) lines.push(text(balanceLine(s.balance, (d) => shortDay(d, this.today))))
+    return lines.join('  \n')
   }
 
   private style(s: BriefStyle): string {
@@ -139,7 +159,7 @@ class Writer {
 
   private commitments(s: BriefCommitments): string[] {
     const list = (label: string, part: Capped<BriefCommitment>): string[] =>
-      part.items.length === 0 ? [] : [`**${label}**`, [...part.items.map((c) => `- ${this.commitment(c)}`), ...more(part)].join('\n')]
+      part.items.length === 0 ? [] : [`**${label}**${ofAll(part)}`, part.items.map((c) => `- ${this.commitment(c)}`).join('\n')]
     return [...list('You promised', s.mine), ...list('They promised', s.theirs)]
   }
 
@@ -159,25 +179,34 @@ class Writer {
       const how = `${channelWords[c.channel]}${c.direction === 'in' ? ' from them' : ''} · ${outcomeWords[c.outcome]}`
       const line = `- **${this.day(c.day)}** · ${how}${c.note ? ` — ${text(c.note)}` : ''}`
       if (!c.gist) return [line]
-      return [line, `  - ${c.gist.text ? `${text(c.gist.text)} ` : ''}(${this.link(c.gist)})`]
+      return [line, `  - ${this.gist(c.gist)}(${this.link(c.gist)})`]
     })
-    return [...lines, ...more(s, 'earlier conversations')].join('\n')
+    return lines.join('\n')
+  }
+
+  /** A gist keeps its structure: each heading in bold before its items; a reflection's section is quoted by its name. */
+  private gist(g: NonNullable<BriefConversations['items'][number]['gist']>): string {
+    const label = g.source === 'section' && g.heading ? `**${text(g.heading)}:** ` : ''
+    const words = g.parts ? g.parts.map((p) => `${p.heading ? `**${text(p.heading)}:** ` : ''}${p.items.map(text).join(' · ')}`).join(' — ') : text(g.text)
+    return words ? `${label}${words} ` : ''
   }
 
   private outreach(s: BriefOutreach): string {
     const lines: string[] = []
-    if (s.sentence) lines.push(`- ${text(s.sentence)}`)
+    if (s.sentence) lines.push(`- ${text(s.sentence)}${s.perseverance ? ` — ${text(s.perseverance)}` : ''}`)
     const f = s.followUp
-    if (f?.state === 'overdue') lines.push(`- Follow up: ${this.due(f)}`)
-    else if (f?.state === 'today') lines.push('- Follow up: **today**')
-    else if (f) lines.push(`- Next follow-up: ${this.day(f.day)} (${relativeDays(f.days)})`)
+    const next = f?.state === 'overdue' ? `Follow up: ${this.due(f)}` : f?.state === 'today' ? 'Follow up: **today**' : f ? `Next follow-up: ${this.day(f.day)} (${relativeDays(f.days)})` : ''
+    // Value given shares the follow-up's line: both are about the next move, and the page has no line to spare.
+    const value = s.value ? text(valueLine(s.value, (d) => shortDay(d, this.today), { notes: false })) : ''
+    const last = [next, value].filter(Boolean).join(' · ')
+    if (last) lines.push(`- ${last}`)
     return lines.join('\n')
   }
 
   private nextTime(s: BriefNextTime): string[] {
     const blocks: string[] = []
     if (s.questions.items.length > 0) {
-      blocks.push('**Ask**', [...s.questions.items.map((q) => `- ${text(q.text)}`), ...more(s.questions)].join('\n'))
+      blocks.push(`**Ask**${ofAll(s.questions)}`, s.questions.items.map((q) => `- ${text(q.text)}`).join('\n'))
     }
     const retro = s.retrospective
     if (retro) {
@@ -189,9 +218,10 @@ class Writer {
 
   private person(s: BriefPerson): string {
     const list = (label: string, part: Capped<string>): string => (part.items.length === 0 ? '' : `${label}: ${part.items.map(text).join(', ')}${moreInline(part)}`)
-    const tastes = [list('Likes', s.likes), list('Dislikes', s.dislikes)].filter(Boolean).join(' · ')
-    const dates = s.dates.items.map((d) => `- ${text(datePhrase(d.label, d.next, d.daysUntil, this.today))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`)
-    return [...(tastes ? [`- ${tastes}`] : []), ...dates, ...more(s.dates), ...(s.notes ? [`- Notes: ${text(s.notes)}`] : [])].join('\n')
+    // Tastes and the coming dates on one line: a line each would take the page's last lines for a few words.
+    const dates = s.dates.items.map((d) => `${text(datePhrase(d.label, d.next, d.daysUntil, this.today))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`)
+    const first = [list('Likes', s.likes), list('Dislikes', s.dislikes), ...dates].filter(Boolean).join(' · ')
+    return [...(first ? [`- ${first}${moreInline(s.dates)}`] : []), ...(s.notes ? [`- Notes: ${text(s.notes)}`] : [])].join('\n')
   }
 
   private business(s: BriefBusiness): string {

@@ -1,10 +1,11 @@
-import type { BriefGist } from '../../shared/contract/brief'
+import type { BriefGist, BriefGistPart } from '../../shared/contract/brief'
 import type { Entry, EntrySummary } from '../../shared/domain'
 import { excerptOf } from '../entries/excerpt'
 import { dayOf, instantOf } from '../relationship/calendar'
 import type { StoredInteraction } from '../relationship/stored-client'
 import { fold } from '../templates/fold'
 import { sectionsOf } from '../templates/markdown-sections'
+import { gistLine, gistParts } from './gist-parts'
 import { briefLimits } from './limits'
 
 /**
@@ -16,8 +17,10 @@ import { briefLimits } from './limits'
 
 /** Headings a person gives the gist of an entry: "Summary", "The gist", "What happened", "TL;DR"… (compared folded). */
 const SUMMARY_HEADING = /^(summary|the gist|gist|what happened|tl;? ?dr|recap)\b/
+/** A reflection's own sections that say what it came to, quoted by name: "What I learned", "How I will repair it", "What changes". */
+const REFLECTION_HEADING = /^(what i learned|how i will repair it|what changes)\b/
 /** A cheap look before parsing: a line starting with one of those words, as an ATX heading or above a setext underline. */
-const MAY_HAVE_SUMMARY = /^ {0,3}(#{1,6}[ \t]+)?(summary|the gist|gist|what happened|tl;? ?dr|recap)\b/im
+const MAY_HAVE_SUMMARY = /^ {0,3}(#{1,6}[ \t]+)?(summary|the gist|gist|what happened|tl;? ?dr|recap|what i learned|how i will repair it|what changes)\b/im
 
 /**
  * Entry ids an interaction links to. Interactions have "linked entries"
@@ -62,20 +65,31 @@ export function gistOf(entry: Entry, timeZone: string): BriefGist {
     path: entry.path,
     day: dayOf(entry.created, timeZone) ?? entry.created.slice(0, 10)
   }
-  const summary = summarySection(entry.body)
-  if (summary) return { ...ref, source: 'summary', heading: summary.heading, text: summary.text }
-  return { ...ref, source: 'excerpt', text: excerptOf(entry.body, briefLimits.gistChars) }
+  const summary = summarySection(entry.body, SUMMARY_HEADING) ?? (entry.template ? summarySection(entry.body, REFLECTION_HEADING) : null)
+  if (summary) {
+    const source = SUMMARY_HEADING.test(fold(summary.heading)) ? 'summary' : 'section'
+    return { ...ref, source, heading: summary.heading, text: summary.text, ...structured(summary.markdown) }
+  }
+  return { ...ref, source: 'excerpt', text: excerptOf(entry.body, briefLimits.gistChars), ...structured(entry.body) }
 }
 
-function summarySection(body: string): { heading: string; text: string } | null {
-  if (!MAY_HAVE_SUMMARY.test(body)) return null
+/** The gist's structure, when it has any (a heading, or more than one item): its text then follows the parts. */
+function structured(markdown: string): { parts: BriefGistPart[]; text: string } | Record<string, never> {
+  const parts = gistParts(markdown, briefLimits.gistChars)
+  const simple = parts.length === 0 || (parts.length === 1 && parts[0]?.heading === undefined && (parts[0]?.items.length ?? 0) <= 1)
+  return simple ? {} : { parts, text: gistLine(parts) }
+}
+
+function summarySection(body: string, heading: RegExp): { heading: string; text: string; markdown: string } | null {
+  if (heading === SUMMARY_HEADING && !MAY_HAVE_SUMMARY.test(body)) return null
   for (const section of sectionsOf(body)) {
-    if (!SUMMARY_HEADING.test(fold(section.heading))) continue
+    if (!heading.test(fold(section.heading))) continue
     // The section's own Markdown, shortened by the same rule as every excerpt in the app.
     const start = section.content[0]?.position?.start.offset
     const end = section.content[section.content.length - 1]?.position?.end.offset
-    const text = start === undefined || end === undefined ? '' : excerptOf(body.slice(start, end), briefLimits.gistChars)
-    if (text) return { heading: section.heading, text }
+    const markdown = start === undefined || end === undefined ? '' : body.slice(start, end)
+    const text = excerptOf(markdown, briefLimits.gistChars)
+    if (text) return { heading: section.heading, text, markdown }
   }
   return null
 }

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../../shared/api'
 import type { Brief, briefContract } from '../../shared/contract/brief'
+import { loadGuidance } from '../coach/guidance'
 import { safeSlug } from '../fs/safe-name'
 import type { Clock } from '../relationship/viewpoint'
 import { systemClock, viewpointOf } from '../relationship/viewpoint'
@@ -20,7 +21,8 @@ export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDi
   const templates = singleTemplateReader(shell.resourcesDir, vault.root)
   const brief = (clientId: string): Promise<Brief> => {
     const { now, settings } = viewpointOf(vault, clock)
-    return assembleBrief(vault, clientId, { now, timeZone: settings.timeZone, remindDaysBefore: settings.remindDaysBefore, templates })
+    const guidance = settings.coaching ? loadGuidance(shell.resourcesDir) : undefined
+    return assembleBrief(vault, clientId, { now, timeZone: settings.timeZone, remindDaysBefore: settings.remindDaysBefore, templates, ...(guidance ? { guidance } : {}) })
   }
   return {
     'brief:get': async ({ clientId }) => brief(clientId),

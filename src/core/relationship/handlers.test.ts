@@ -250,8 +250,8 @@ describe('Today, notifications and settings', () => {
 
   it('follow the user’s settings: the quiet interval and their time zone', async () => {
     const { dir, call } = await twoClients()
-    expect(await call('settings:get', undefined)).toEqual({ quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: true })
-    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland', usesSystemTimeZone: false })
+    expect(await call('settings:get', undefined)).toEqual({ quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: true, coaching: true, keepEmptySections: false })
+    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland', usesSystemTimeZone: false, coaching: true, keepEmptySections: false })
     expect(JSON.parse(await readFile(join(dir, 'rapport.json'), 'utf8')).settings).toMatchObject({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })
     const today = await call('today:get', undefined)
     // 10:00 UTC is 23:00 in Auckland: still the 23rd there, Sam is no longer "quiet" at 60 days, the birthday is 3 days off (reminder from 1 day).

@@ -10,6 +10,8 @@ import { clientFolder, layout, toVaultPath } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 import { listCommitments } from './commitment-list'
 import { addCommitment, toCommitment, updateCommitment } from './commitments'
+import { everyonesRuns } from '../coach/client-coach'
+import { attemptsBeforeConversations, perseveranceOf } from '../coach/perseverance'
 import { clientInsights } from './insights'
 import { addInteraction, deleteInteraction, updateInteraction } from './interactions'
 import { NotifiedLog } from './notified-log'
@@ -59,7 +61,14 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
 
   function detail(record: ClientRecord, at: Viewpoint = view()): ClientDetail {
     const data = readableFile(record)
-    return { client: checkedClientFile(data, record, 'broken-file'), summary: clientSummary(vault, record, at), insights: clientInsights(data, at) }
+    const insights = clientInsights(data, at)
+    // The unanswered count beside what this user typically needs (with coaching on): the other clients are read only then.
+    if (at.settings.coaching && insights.outreach.unanswered > 0) {
+      const zone = at.settings.timeZone
+      const typical = perseveranceOf(insights.outreach.unanswered, attemptsBeforeConversations(data.interactions ?? [], zone), everyonesRuns(vault, zone), data.name).brief
+      if (typical) insights.outreach.perseverance = typical
+    }
+    return { client: checkedClientFile(data, record, 'broken-file'), summary: clientSummary(vault, record, at), insights }
   }
 
   /**

@@ -17,6 +17,9 @@ export function relationshipSettings(stored: Readonly<Record<string, unknown>>, 
     quietAfterDays: wholeNumber(stored.quietAfterDays, 1, 3_650, DEFAULT_QUIET_AFTER_DAYS),
     remindDaysBefore: wholeNumber(stored.remindDaysBefore, 0, 60, DEFAULT_REMIND_DAYS_BEFORE),
     timeZone: chosen ?? systemZone,
-    usesSystemTimeZone: chosen === null
+    usesSystemTimeZone: chosen === null,
+    // The essays' guidance is on unless turned off; empty template sections are dropped unless asked to keep them.
+    coaching: stored.coaching !== false,
+    keepEmptySections: stored.keepEmptySections === true
   }
 }

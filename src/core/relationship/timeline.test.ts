@@ -60,6 +60,22 @@ describe('the timeline', () => {
     expect(events.find((e) => e.kind === 'trust')?.trust).toBe('friend')
   })
 
+  it('says value given, both ways, as value given, with what it was', () => {
+    const valued: StoredClient = {
+      format: 1,
+      id: 'c_3',
+      name: 'Dana',
+      interactions: [
+        { id: 'i_1', at: '2026-11-03T10:00:00Z', channel: 'email', direction: 'out', outcome: 'value-shared', note: 'Introduced her to Lee' },
+        { id: 'i_2', at: '2026-11-10T10:00:00Z', channel: 'in-person', direction: 'in', outcome: 'value-shared', note: 'Recommended us to Fabrikam' }
+      ]
+    }
+    expect(timelineOf(valued, [], 'Europe/London').map((e) => [e.label, e.note])).toEqual([
+      ['You added value (email)', 'Introduced her to Lee'],
+      ['They added value (in person)', 'Recommended us to Fabrikam']
+    ])
+  })
+
   it('is empty for a new client', () => {
     expect(timelineOf({ format: 1, id: 'c_2', name: 'New' }, [], 'UTC')).toEqual([])
   })

@@ -8,9 +8,11 @@ import { channelWords as channelNames, outcomeWords as outcomeNames, stageWords 
 
 type Draft = Omit<TimelineEvent, 'day'>
 
-/** `Phone, you reached out: no reply`; `Email from them: conversation`. */
+/** `Phone, you reached out: no reply`; `Email from them: conversation`; value given reads as such: `You added value (email)`. */
 const interactionLabel = (i: StoredInteraction): string =>
-  `${channelNames[i.channel]}${i.direction === 'out' ? ', you reached out' : ' from them'}: ${outcomeNames[i.outcome]}`
+  i.outcome === 'value-shared'
+    ? `${i.direction === 'out' ? 'You added value' : 'They added value'} (${channelNames[i.channel].toLowerCase()})`
+    : `${channelNames[i.channel]}${i.direction === 'out' ? ', you reached out' : ' from them'}: ${outcomeNames[i.outcome]}`
 
 /** Stage or trust changes from their history; items naming a level Rapport does not know are left out. */
 function levelEvents<K extends 'stage' | 'trust'>(

@@ -5,6 +5,7 @@ import type { ClientRecord } from '../clients/client-store'
 import { parseEntryFile } from '../entries/entry-file'
 import { RapportError } from '../errors'
 import type { ShellPorts } from '../shell-ports'
+import { viewpointOf } from '../relationship/viewpoint'
 import { clientFolder, layout, toVaultPath } from '../vault/layout'
 import type { Vault } from '../vault/vault'
 import { addToClient } from './client-additions'
@@ -23,7 +24,10 @@ export function templateHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
   return {
     'templates:list': async ({ clientId, filter }) => {
       const client = clientId ? vault.clients.get(clientId).data : null
-      const ordered = orderTemplates((await store.list()).map(summaryOf), client ? likelyTemplates(client, new Date()) : undefined)
+      const { now, settings } = viewpointOf(vault)
+      // The essays' suggestions follow the user's coaching setting; the plain ones (just met, a call coming) always apply.
+      const coaching = settings.coaching ? { quietAfterDays: settings.quietAfterDays, timeZone: settings.timeZone } : undefined
+      const ordered = orderTemplates((await store.list()).map(summaryOf), client ? likelyTemplates(client, now, coaching) : undefined)
       return filter ? filterTemplates(ordered, filter) : ordered
     },
     'templates:get': async ({ id }) => templateOf(await store.get(id)),

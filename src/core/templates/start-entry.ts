@@ -1,6 +1,7 @@
 import type { ClientFile } from '../../shared/domain'
 import { placeholderContext } from './client-facts'
 import { fillPlaceholders } from './placeholders'
+import { withoutPrompts } from './prompts'
 import type { TemplateStore } from './template-store'
 
 export interface EntryStart {
@@ -14,7 +15,9 @@ export interface EntryStart {
 /**
  * What a new entry started from a template begins with. An entry given no
  * text (or only blank text, as `rapport new` sends when nothing is piped
- * in) gets the template's prompts with placeholders filled; one given text
+ * in) gets the template's headings and facts with placeholders filled, but
+ * not its italic prompts: those are guidance, shown by the editor as
+ * placeholders and never saved (prompts.ts). One given text
  * keeps it. Either way it records the template's id and its fields'
  * defaults, and, untitled, takes the template's name as its title.
  * An unknown template is `not-found`, a broken one `broken-file`.
@@ -29,6 +32,6 @@ export async function startFromTemplate(
   for (const field of template.fields) if (field.default !== undefined) fields[field.key] = field.default
   const start: EntryStart = { template: template.id, fields }
   if (!input.title?.trim()) start.title = template.name
-  start.body = input.body?.trim() ? input.body : fillPlaceholders(template.body, placeholderContext(input.client, now)).text
+  start.body = input.body?.trim() ? input.body : withoutPrompts(fillPlaceholders(template.body, placeholderContext(input.client, now)).text)
   return start
 }

@@ -67,3 +67,48 @@ describe('filtering the picker by what is typed', () => {
     expect(filterTemplates(templates, 'zebra')).toEqual([])
   })
 })
+
+describe('the essays’ suggestions, with the user’s coaching settings', () => {
+  const coaching = { quietAfterDays: 30, timeZone: 'Europe/London' }
+  const spoke = interaction('2026-11-01T09:00:00Z', 'conversation')
+
+  it('suggests failing graciously after an overdue promise of yours, saying which', () => {
+    const likely = likelyTemplates(
+      client({
+        interactions: [spoke],
+        commitments: [
+          { id: 'k_1', by: 'me', what: 'Send the revised scope with the new phasing and the pricing options', due: '2026-11-20', status: 'open', createdAt: '2026-11-01' },
+          { id: 'k_2', by: 'client', what: 'Their overdue one', due: '2026-11-01', status: 'open', createdAt: '2026-11-01' }
+        ]
+      }),
+      now,
+      coaching
+    )
+    expect([...likely]).toEqual([['failing-graciously', 'Your promise “Send the revised scope with the new…” is overdue.']])
+    // Kept, not yet due, or theirs: no.
+    expect(likelyTemplates(client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-20', status: 'done', createdAt: '2026-11-01' }] }), now, coaching).size).toBe(0)
+    expect(likelyTemplates(client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-24', status: 'open', createdAt: '2026-11-01' }] }), now, coaching).size).toBe(0)
+  })
+
+  it('suggests perseverance for a client silent past the quiet threshold, and not for one paused', () => {
+    const silent = client({ interactions: [interaction('2026-10-01T09:00:00Z', 'conversation'), interaction('2026-11-10T09:00:00Z', 'no-reply')] })
+    expect(likelyTemplates(silent, now, coaching).get('perseverance')).toBe('No conversation for 52 days.')
+    expect(likelyTemplates(silent, now, { ...coaching, quietAfterDays: 60 }).has('perseverance')).toBe(false)
+    expect(likelyTemplates({ ...silent, stage: { current: 'paused', history: [] } }, now, coaching).has('perseverance')).toBe(false)
+  })
+
+  it('suggests the retrospective in the feedback stage', () => {
+    expect(likelyTemplates(client({ interactions: [spoke], stage: { current: 'feedback', history: [] } }), now, coaching).get('feedback-retrospective')).toBe('You are in the feedback stage.')
+  })
+
+  it('makes none of these with coaching off, and puts the most telling first', () => {
+    const busy = client({
+      stage: { current: 'feedback', history: [] },
+      followUp: '2026-11-22',
+      interactions: [interaction('2026-09-01T09:00:00Z', 'conversation')],
+      commitments: [{ id: 'k_1', by: 'me', what: 'Send it', due: '2026-11-20', status: 'open', createdAt: '2026-11-01' }]
+    })
+    expect([...likelyTemplates(busy, now).keys()]).toEqual(['before-a-call'])
+    expect([...likelyTemplates(busy, now, coaching).keys()]).toEqual(['failing-graciously', 'before-a-call', 'perseverance', 'feedback-retrospective'])
+  })
+})

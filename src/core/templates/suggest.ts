@@ -1,4 +1,10 @@
 import type { ClientFile } from '../../shared/domain'
+import { shorten } from '../entries/excerpt'
+import { isActive } from '../relationship/commitments'
+import { dueOf } from '../relationship/due'
+import { outreachOf } from '../relationship/outreach'
+import { quietOf } from '../relationship/quiet'
+import { count } from '../relationship/wording'
 import { momentOf } from './client-facts'
 import { addDays, dayOf, localDay } from './dates'
 import { fold } from './fold'
@@ -20,9 +26,23 @@ export interface Orderable {
 /** The built-ins each situation calls for, most telling situation first. */
 export const SUGGESTED = {
   afterMeeting: 'after-difficult-meeting',
+  failingGraciously: 'failing-graciously',
   beforeCall: 'before-a-call',
+  perseverance: 'perseverance',
+  retrospective: 'feedback-retrospective',
   firstMeeting: 'first-meeting'
 } as const
+
+/**
+ * What the relationship's own rules need (the user's settings): with them,
+ * the essays' suggestions are made too — failing graciously after an overdue
+ * promise of yours, perseverance for a client gone quiet, the retrospective
+ * in the feedback stage.
+ */
+export interface CoachingContext {
+  quietAfterDays: number
+  timeZone: string
+}
 
 const DAY_MS = 86_400_000
 
@@ -30,7 +50,7 @@ const DAY_MS = 86_400_000
 const metOrSpoke = (i: ClientFile['interactions'][number]): boolean => i.outcome === 'meeting' || i.outcome === 'conversation'
 
 /** Why a template is likely now, by template id, in the order to show them. */
-export function likelyTemplates(client: ClientFile, now: Date): Map<string, string> {
+export function likelyTemplates(client: ClientFile, now: Date, coaching?: CoachingContext): Map<string, string> {
   const likely = new Map<string, string>()
   const interactions = client.interactions ?? []
   const at = (i: (typeof interactions)[number]) => momentOf(i) ?? Number.NaN
@@ -38,14 +58,27 @@ export function likelyTemplates(client: ClientFile, now: Date): Map<string, stri
   if (justMet) {
     likely.set(SUGGESTED.afterMeeting, justMet.outcome === 'meeting' ? 'You logged a meeting in the last day.' : 'You logged a conversation in the last day.')
   }
+  if (coaching) {
+    const overdue = client.commitments.find((c) => c.by === 'me' && isActive(c) && c.due !== undefined && dueOf(c.due, now, coaching.timeZone)?.state === 'overdue')
+    if (overdue) likely.set(SUGGESTED.failingGraciously, `Your promise “${short(overdue.what)}” is overdue.`)
+  }
   const today = localDay(now)
   const followUp = client.followUp ? dayOf(client.followUp) : null
   if (interactions.some((i) => at(i) > now.getTime())) likely.set(SUGGESTED.beforeCall, 'You have a call or meeting coming up.')
   else if (followUp === today) likely.set(SUGGESTED.beforeCall, 'Your follow-up is today.')
   else if (followUp === addDays(today, 1)) likely.set(SUGGESTED.beforeCall, 'Your follow-up is tomorrow.')
+  if (coaching) {
+    const { lastSpokeAt } = outreachOf(interactions, now, coaching.timeZone)
+    const silence = quietOf({ stage: client.stage?.current, lastSpokeAt, createdAt: client.createdAt }, coaching.quietAfterDays, now, coaching.timeZone)
+    if (silence.quiet && silence.days !== undefined) likely.set(SUGGESTED.perseverance, `No conversation for ${count(silence.days, 'day')}.`)
+    if (client.stage?.current === 'feedback') likely.set(SUGGESTED.retrospective, 'You are in the feedback stage.')
+  }
   if (interactions.length === 0) likely.set(SUGGESTED.firstMeeting, 'Nothing is logged with them yet.')
   return likely
 }
+
+/** A promise named in a few words, so the reason stays one line. */
+const short = (text: string): string => shorten(text.replace(/\s+/g, ' ').trim(), 40)
 
 /** Sorts templates for the picker; `likely` (from `likelyTemplates`) come first, marked with why. */
 export function orderTemplates<T extends Orderable>(templates: readonly T[], likely: ReadonlyMap<string, string> = new Map()): (T & { suggested?: string })[] {

@@ -53,7 +53,10 @@ describe('the built-in templates', () => {
       { heading: 'What I learned about how they like to work', kind: 'style-note' }
     ])
     expect(after.body).toMatch(/twenty seconds/)
-    expect(read('feedback-retrospective').fields.map((f) => f.key)).toEqual(['mood'])
+    // The retrospective also rates the relationship's balance (issue #22), each on the same 1–5 scale.
+    const retro = read('feedback-retrospective').fields
+    expect(retro.map((f) => f.key)).toEqual(['mood', 'mutual', 'professional', 'personal'])
+    expect(retro.every((f) => f.scale?.min === 1 && f.scale.max === 5)).toBe(true)
     expect(read('first-meeting').extract.map((m) => m.kind)).toEqual(['style-note', 'commitment-mine', 'commitment-theirs', 'question'])
   })
 })

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import type { ClientFile, Stage, TrustLevel, relations } from '../domain'
+import type { Balance, CoachLine, ValueGiven } from './coach'
 import type { ClientLocalTime, Commitment, Due, Interaction, UpcomingDate } from './relationship'
 import { id, returns } from './define'
 
@@ -91,12 +92,26 @@ export interface BriefCommitments {
 
 /** What the journal says about a conversation. */
 export interface BriefGist extends BriefEntryRef {
-  /** `summary`: the entry's Summary / Gist / What happened section; `excerpt`: its first lines. */
-  source: 'summary' | 'excerpt'
+  /**
+   * `summary`: the entry's Summary / Gist / What happened section; `section`: a reflection's own section that says what it
+   * came to ("What I learned", "How I will repair it"), quoted by its heading; `excerpt`: its first lines.
+   */
+  source: 'summary' | 'section' | 'excerpt'
   /** The heading the summary was found under. */
   heading?: string
   /** Plain text, shortened; empty when the entry has no words yet. */
   text: string
+  /**
+   * The same words with the entry's structure: each heading starts a part, each paragraph or list item is an item,
+   * so "What I promised Send the scope Ask next time…" never runs together. Absent when the gist is one run of text.
+   */
+  parts?: BriefGistPart[]
+}
+
+/** A stretch of an entry's gist: the heading it was under (none before the first) and its items. */
+export interface BriefGistPart {
+  heading?: string
+  items: string[]
 }
 
 export interface BriefConversation {
@@ -118,14 +133,27 @@ export interface BriefConversations extends Capped<BriefConversation> {
   kind: 'conversations'
 }
 
-/** Outreach since the last conversation, and the next follow-up. */
+/** Outreach since the last conversation, the next follow-up, and value given both ways. */
 export interface BriefOutreach {
   kind: 'outreach'
   unanswered: number
   lastSpokeAt?: string
   /** "3 attempts since you last spoke, on 12 Oct"; absent when no attempt is waiting. */
   sentence?: string
+  /** What the user typically needs, "usually 4 with Dana, 3 across clients"; with coaching on and attempts waiting. */
+  perseverance?: string
   followUp?: Due
+  /** Value given both ways (interactions with outcome `value-shared`); present when any was ever logged. */
+  value?: ValueGiven
+}
+
+/** Where the relationship stands: the essays' guidance for its stage and trust rung, and its balance. */
+export interface BriefRelationship {
+  kind: 'relationship'
+  /** What the stage means and what moves it on (coaching on). */
+  stage?: BriefLevel<Stage> & CoachLine
+  trust?: BriefLevel<TrustLevel> & CoachLine
+  balance?: Balance
 }
 
 export interface BriefQuestion {
@@ -185,12 +213,12 @@ export interface BriefBusiness {
   success?: string
 }
 
-export type BriefSection = BriefWho | BriefStyle | BriefPeople | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
+export type BriefSection = BriefWho | BriefRelationship | BriefStyle | BriefPeople | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
 export type BriefSectionKind = BriefSection['kind']
 export type BriefSectionOf<K extends BriefSectionKind> = Extract<BriefSection, { kind: K }>
 
 /** The order of the page: what matters in the next minutes first. */
-export const briefSectionOrder = ['who', 'style', 'people', 'commitments', 'conversations', 'outreach', 'next-time', 'person', 'business'] as const satisfies readonly BriefSectionKind[]
+export const briefSectionOrder = ['who', 'relationship', 'style', 'people', 'commitments', 'conversations', 'outreach', 'next-time', 'person', 'business'] as const satisfies readonly BriefSectionKind[]
 
 export interface Brief {
   clientId: string

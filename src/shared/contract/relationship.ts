@@ -145,7 +145,11 @@ export const settingsPatchSchema = z.strictObject({
   /** Days before an important date to remind. */
   remindDaysBefore: z.number().int().min(0).max(60).optional(),
   /** The user's own zone; `null` follows the computer's. */
-  timeZone: settable(timeZone)
+  timeZone: settable(timeZone),
+  /** Guidance from the essays on the profile and the brief (what a stage means, typical attempts); off hides it. */
+  coaching: z.boolean().optional(),
+  /** Keep a template's headings in an entry even when nothing was written under them. */
+  keepEmptySections: z.boolean().optional()
 })
 
 // ---------------------------------------------------------------------------
@@ -171,6 +175,11 @@ export interface Outreach {
   lastSpokeAt?: string
   /** One calm line, or nothing when there is nothing to say: "3 attempts since you last spoke, on 12 Oct". */
   sentence?: string
+  /**
+   * Beside it, on a client's detail with coaching on, what the user typically needs (issue #22):
+   * "usually 4 with Dana, 3 across clients".
+   */
+  perseverance?: string
 }
 
 export interface Quiet {
@@ -318,6 +327,10 @@ export interface RelationshipSettings {
   timeZone: string
   /** True when no zone is chosen and the computer's is used. */
   usesSystemTimeZone: boolean
+  /** Guidance from the essays is shown (rapport.json `coaching`, default true). */
+  coaching: boolean
+  /** A template heading with nothing under it is saved anyway (rapport.json `keepEmptySections`, default false). */
+  keepEmptySections: boolean
 }
 
 // ---------------------------------------------------------------------------

@@ -58,8 +58,8 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
   await mkdir(join(folder, 'journal'), { recursive: true })
   if (!existsSync(join(root, 'rapport.json'))) await writeFile(join(root, 'rapport.json'), formatJson({ format: 1, createdAt: `${start}T09:00:00.000Z`, settings: {} }))
 
-  const entry = async (id: string, created: string, title: string, body: string, template?: string): Promise<void> => {
-    const fields = { id, client: HISTORY_CLIENT_ID, title, created, updated: created, ...(template ? { template } : {}), tags: [] }
+  const entry = async (id: string, created: string, title: string, body: string, template?: string, rated?: Record<string, number>): Promise<void> => {
+    const fields = { id, client: HISTORY_CLIENT_ID, title, created, updated: created, ...(template ? { template } : {}), tags: [], ...rated }
     await writeFile(join(folder, 'journal', `${created.slice(0, 10)}-${id}.md`), serializeEntryFile(null, fields, body))
   }
   const retrospective = (worked: string, changes: string[]): string =>
@@ -91,13 +91,14 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
   for (let e = 0; e < bulkEntries; e++) {
     const created = `${addDays(start, Math.floor((e * bulkDays) / Math.max(1, bulkEntries)))}T17:00:00.000Z`
     const id = `e_H${String(e).padStart(6, '0')}`
-    if (e % 26 === 25) await entry(id, created, `Retrospective ${e}`, retrospective(words(8), [words(6)]), 'feedback-retrospective')
+    // Each retrospective rates the relationship's balance: strong on work, thin on the personal side, for years.
+    if (e % 26 === 25) await entry(id, created, `Retrospective ${e}`, retrospective(words(8), [words(6)]), 'feedback-retrospective', { mutual: 3, professional: 4, personal: 1 })
     else {
       const body = e % 2 ? `${words(12)}\n\n## What happened\n\n${words(perEntry)}\n` : `${words(perEntry)}\n\n${words(perEntry / 2)}\n`
       await entry(id, created, words(4).replace(/\.$/, ''), body)
     }
   }
-  await entry('e_recent_retro', `${day(-24)}T18:00:00.000Z`, 'Looking back on the first season', retrospective('The weekly written update.', ['Send the agenda the day before', 'Bring the ops lead in earlier']), 'feedback-retrospective')
+  await entry('e_recent_retro', `${day(-24)}T18:00:00.000Z`, 'Looking back on the first season', retrospective('The weekly written update.', ['Send the agenda the day before', 'Bring the ops lead in earlier']), 'feedback-retrospective', { mutual: 4, professional: 5, personal: 1 })
   await entry('e_recent_renewal', `${day(-19)}T08:30:00.000Z`, 'Renewal thoughts', 'They sounded keen on renewing, if the price holds.\n\nI should prepare two options.\n')
   await entry(
     'e_recent_workshop',
@@ -115,6 +116,9 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
 
   // Interactions: the bulk cycles through a call, an unanswered email and a meeting they asked for; then the recent ones.
   const recentInteractions = [
+    // Value given both ways, before the latest conversations.
+    { id: 'i_value_in', at: `${day(-40)}T11:00:00Z`, channel: 'email', direction: 'in', outcome: 'value-shared', note: 'Recommended us to her peer at Fabrikam' },
+    { id: 'i_value_out', at: `${day(-22)}T11:00:00Z`, channel: 'email', direction: 'out', outcome: 'value-shared', note: 'Introduced her to Lee at Contoso about data access' },
     { id: 'i_recent_1', at: `${day(-20)}T15:00:00Z`, channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Catch-up on the renewal', entries: ['e_recent_renewal'] },
     { id: 'i_recent_2', at: `${day(-12)}T10:00:00Z`, channel: 'in-person', direction: 'out', outcome: 'meeting', note: 'Workshop with the ops team' },
     { id: 'i_recent_3', at: `${day(-6)}T14:00:00Z`, channel: 'video', direction: 'in', outcome: 'conversation' },

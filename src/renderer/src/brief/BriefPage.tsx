@@ -1,4 +1,5 @@
-import type { Brief, BriefEntryRef, BriefWho } from '@shared/contract/brief'
+import type { Brief, BriefEntryRef, BriefRelationship, BriefWho } from '@shared/contract/brief'
+import { balanceLine } from '@shared/coach-words'
 import { briefSection } from '@shared/contract/brief'
 import { BriefSectionView } from './BriefSections'
 import { shortDay, stageWords, trustWords, weekdayDay } from './brief-words'
@@ -8,7 +9,7 @@ export function BriefPage({ brief, openEntry }: { brief: Brief; openEntry: (entr
   const today = brief.asOf.day
   return (
     <article className="brief-page" aria-labelledby="brief-title">
-      <BriefHeader name={brief.name} who={briefSection(brief, 'who')} today={today} />
+      <BriefHeader name={brief.name} who={briefSection(brief, 'who')} relationship={briefSection(brief, 'relationship')} today={today} />
       {brief.sections.map((section) => (
         <BriefSectionView key={section.kind} section={section} today={today} openEntry={openEntry} />
       ))}
@@ -19,8 +20,8 @@ export function BriefPage({ brief, openEntry }: { brief: Brief; openEntry: (entr
   )
 }
 
-/** Name, organisation and role, then one status line (stage, trust, how long) and how to reach them. */
-function BriefHeader({ name, who, today }: { name: string; who: BriefWho | undefined; today: string }) {
+/** Name, organisation and role, then one status line (stage, trust, how long), how to reach them, and where the relationship stands. */
+function BriefHeader({ name, who, relationship, today }: { name: string; who: BriefWho | undefined; relationship: BriefRelationship | undefined; today: string }) {
   const since = (day: string | undefined) => (day ? ` since ${shortDay(day, today)}` : '')
   const identity = [who?.role, who?.organisation].filter(Boolean).join(', ')
   const status = [
@@ -41,6 +42,26 @@ function BriefHeader({ name, who, today }: { name: string; who: BriefWho | undef
         </p>
       )}
       {contact.length > 0 && <p className="brief-contact">{contact.join(' · ')}</p>}
+      {relationship && <StandingLines relationship={relationship} today={today} />}
     </header>
+  )
+}
+
+/** What the stage and the trust rung mean and what moves them on (coaching on), and the balance: a printed line each. */
+function StandingLines({ relationship: r, today }: { relationship: BriefRelationship; today: string }) {
+  return (
+    <ul className="brief-standing" aria-label="Where you stand">
+      {r.stage && (
+        <li>
+          <em>{stageWords[r.stage.level]}:</em> {r.stage.means} <span className="brief-standing-next">{r.stage.next}</span>
+        </li>
+      )}
+      {r.trust && (
+        <li>
+          <em>{trustWords[r.trust.level]} trust:</em> {r.trust.means} <span className="brief-standing-next">{r.trust.next}</span>
+        </li>
+      )}
+      {r.balance && <li>{balanceLine(r.balance, (day) => shortDay(day, today))}</li>}
+    </ul>
   )
 }

@@ -5,6 +5,7 @@ import type {
   BriefCommitments,
   BriefConversations,
   BriefEntryRef,
+  BriefGist,
   BriefNextTime,
   BriefOutreach,
   BriefPeople,
@@ -13,6 +14,7 @@ import type {
   BriefStyle,
   Capped
 } from '@shared/contract/brief'
+import { valueLine } from '@shared/coach-words'
 import { relationWords } from '@shared/people-words'
 import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, trustWords, weekdayDay } from './brief-words'
 
@@ -22,7 +24,7 @@ export interface SectionProps {
   openEntry: (entry: BriefEntryRef) => void
 }
 
-const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
+const headings: Record<Exclude<BriefSection['kind'], 'who' | 'relationship'>, string> = {
   style: 'How they like to do business',
   people: 'Likely on the call',
   commitments: 'Commitments',
@@ -33,22 +35,22 @@ const headings: Record<Exclude<BriefSection['kind'], 'who'>, string> = {
   business: 'Their business'
 }
 
-/** One part of the brief under its small heading; "who" is the page's own header, so it renders nothing here. */
+/** One part of the brief under its small heading; "who" and "relationship" are the page's own header, so they render nothing here. */
 export function BriefSectionView({ section, ...props }: SectionProps & { section: BriefSection }) {
-  if (section.kind === 'who') return null
+  if (section.kind === 'who' || section.kind === 'relationship') return null
   return (
     <section className={`brief-section brief-section-${section.kind}`} aria-labelledby={`brief-h-${section.kind}`} data-section={section.kind}>
       <h2 id={`brief-h-${section.kind}`} className="brief-heading">
         {headings[section.kind]}
         {/* As in the Markdown: how many were left out goes in the heading, since the page has no line to spare. */}
-        {section.kind === 'people' && section.more > 0 && <span className="brief-quiet"> ({section.items.length} of {section.items.length + section.more})</span>}
+        {(section.kind === 'people' || section.kind === 'conversations') && <OfAll list={section} />}
       </h2>
       <SectionBody section={section} {...props} />
     </section>
   )
 }
 
-function SectionBody({ section, ...props }: SectionProps & { section: Exclude<BriefSection, { kind: 'who' }> }) {
+function SectionBody({ section, ...props }: SectionProps & { section: Exclude<BriefSection, { kind: 'who' | 'relationship' }> }) {
   switch (section.kind) {
     case 'style':
       return <StyleBody style={section} today={props.today} />
@@ -67,6 +69,11 @@ function SectionBody({ section, ...props }: SectionProps & { section: Exclude<Br
     case 'business':
       return <BusinessBody business={section} />
   }
+}
+
+/** "(3 of 7)" after a label, as in the Markdown: where the page has no line to spare for "+4 more". */
+function OfAll({ list }: { list: Capped<unknown> }) {
+  return list.more > 0 ? <span className="brief-quiet"> ({list.items.length} of {list.items.length + list.more})</span> : null
 }
 
 /** "+3 more": a list the core cut short says so. */
@@ -147,7 +154,10 @@ function CommitmentsBody({ commitments, today }: { commitments: BriefCommitments
 function CommitmentList({ title, list, today }: { title: string; list: Capped<BriefCommitment>; today: string }) {
   return (
     <div className="brief-column">
-      <h3 className="brief-subheading">{title}</h3>
+      <h3 className="brief-subheading">
+        {title}
+        <OfAll list={list} />
+      </h3>
       {list.items.length === 0 ? (
         <p className="brief-quiet">Nothing open.</p>
       ) : (
@@ -159,11 +169,6 @@ function CommitmentList({ title, list, today }: { title: string; list: Capped<Br
               {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
             </li>
           ))}
-          {list.more > 0 && (
-            <li>
-              <More list={list} />
-            </li>
-          )}
         </ul>
       )}
     </div>
@@ -194,37 +199,63 @@ function ConversationsBody({ conversations, today, openEntry }: SectionProps & {
           </div>
           {c.gist && (
             <p className="brief-gist">
-              {c.gist.text && <span>{c.gist.text} </span>}
+              <GistWords gist={c.gist} />
               <EntryLink entry={c.gist} openEntry={openEntry} />
             </p>
           )}
         </li>
       ))}
-      {conversations.more > 0 && (
-        <li>
-          <More list={conversations} words="earlier conversations" />
-        </li>
-      )}
     </ol>
+  )
+}
+
+/** A gist as the entry has it: each heading in bold before its items; a reflection's own section quoted by name. */
+function GistWords({ gist }: { gist: BriefGist }) {
+  const quoted = gist.source === 'section' && gist.heading ? <strong className="brief-gist-heading">{gist.heading}: </strong> : null
+  if (!gist.parts) return gist.text ? <span>{quoted}{gist.text} </span> : null
+  return (
+    <span className="brief-gist-parts">
+      {quoted}
+      {gist.parts.map((part, index) => (
+        <span key={index} className="brief-gist-part">
+          {index > 0 && ' — '}
+          {part.heading && <strong className="brief-gist-heading">{part.heading}: </strong>}
+          {part.items.join(' · ')}
+        </span>
+      ))}{' '}
+    </span>
   )
 }
 
 function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: string }) {
   const f = outreach.followUp
+  // Value given shares the follow-up's line, as in the Markdown: the page has no line to spare.
+  const value = outreach.value ? <span className="brief-value"> · {valueLine(outreach.value, (day) => shortDay(day, today), { notes: false })}</span> : null
   return (
     <ul className="brief-lines">
-      {outreach.sentence && <li className="brief-lead">{outreach.sentence}</li>}
+      {outreach.sentence && (
+        <li className="brief-lead">
+          {outreach.sentence}
+          {outreach.perseverance && <span className="brief-perseverance"> — {outreach.perseverance}</span>}
+        </li>
+      )}
       {f?.state === 'overdue' && (
         <li className="brief-line overdue">
           <span className="brief-label">Follow up</span> <span className="brief-due overdue">{dueWords(f, today)}</span>
+          {value}
         </li>
       )}
-      {f?.state === 'today' && <Line label="Follow up">today</Line>}
-      {f && f.state !== 'overdue' && f.state !== 'today' && (
-        <Line label="Next follow-up">
-          {weekdayDay(f.day, today)} ({inDays(f.days)})
+      {f?.state === 'today' && (
+        <Line label="Follow up">
+          today{value}
         </Line>
       )}
+      {f && f.state !== 'overdue' && f.state !== 'today' && (
+        <Line label="Next follow-up">
+          {weekdayDay(f.day, today)} ({inDays(f.days)}){value}
+        </Line>
+      )}
+      {!f && outreach.value && <li className="brief-line brief-value">{valueLine(outreach.value, (day) => shortDay(day, today), { notes: false })}</li>}
     </ul>
   )
 }
@@ -235,16 +266,14 @@ function NextTimeBody({ next, today, openEntry }: SectionProps & { next: BriefNe
     <div className="brief-next">
       {next.questions.items.length > 0 && (
         <div>
-          <h3 className="brief-subheading">Ask</h3>
+          <h3 className="brief-subheading">
+            Ask
+            <OfAll list={next.questions} />
+          </h3>
           <ul className="brief-questions">
             {next.questions.items.map((q) => (
               <li key={q.id}>{q.text}</li>
             ))}
-            {next.questions.more > 0 && (
-              <li>
-                <More list={next.questions} />
-              </li>
-            )}
           </ul>
         </div>
       )}

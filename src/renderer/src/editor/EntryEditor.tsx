@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import { useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react'
 import type { Ref } from 'react'
 import type { Entry } from '@shared/domain'
-import { docToMarkdown, markdownToDoc } from '@shared/markdown'
+import { markdownToDoc } from '@shared/markdown'
 import { ApiCallError, call, errorCode, errorMessage } from '@renderer/app/api'
 import { isMac, withShortcut } from '@renderer/commands/platform'
 import { useCommands } from '@renderer/commands/useCommands'
@@ -22,6 +22,8 @@ import { openRapportLink } from '@renderer/mentions/open-link'
 import { AutosaveSession } from './autosave-session'
 import { findText } from './find-text'
 import { rendererExtensions } from './raw-markdown-views'
+import { TemplatePrompts, isPromptSetup } from './template-prompts'
+import { useTemplatePrompts } from './useTemplatePrompts'
 import { ConflictNotice } from './ConflictNotice'
 import { EditorToolbar } from './EditorToolbar'
 import { LinkDialog } from './LinkDialog'
@@ -107,7 +109,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   const editor = useEditor(
     {
-      extensions: [...rendererExtensions, mentionSuggestion(mentionMenu, { entryId: entry.id })],
+      extensions: [...rendererExtensions, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
       content: initialContent,
       editable: !readOnly,
       // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.
@@ -150,23 +152,26 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
           return false
         }
       },
-      // setEditable() also emits `update`, without a change: only real edits count.
+      // setEditable() also emits `update`, without a change, and making room for a template's prompts is no edit: only real edits count.
       onUpdate: ({ transaction }) => {
-        if (transaction.docChanged) sessionRef.current?.markDirty()
+        if (transaction.docChanged && !isPromptSetup(transaction)) sessionRef.current?.markDirty()
       }
     },
     []
   )
   const editorRef = useRef<Editor>(editor)
   editorRef.current = editor
+  // The text as it is saved: a template's prompts are never in it, and its sections left empty are left out.
+  const markdownOf = useTemplatePrompts(editor, entry)
+  const body = () => markdownOf(editor.getJSON())
 
   useEffect(() => {
     // The baseline is the loaded text as the editor writes it back, so merely opening an entry never rewrites its file.
     const created = new AutosaveSession({
       id: entry.id,
       version: entry.version,
-      baseline: { title: entry.title, body: docToMarkdown(editor.getJSON()) },
-      read: () => ({ title: titleRef.current, body: docToMarkdown(editor.getJSON()) }),
+      baseline: { title: entry.title, body: body() },
+      read: () => ({ title: titleRef.current, body: body() }),
       save: (input) => call('entries:save', input),
       onSaved: (saved) => callbacks.current.onSaved(saved)
     })
@@ -196,7 +201,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   const showEntry = (fresh: Entry) => {
     // The same text (our own save seen again, a touch by a sync tool) leaves the editor alone, selection and all.
-    if (fresh.body !== docToMarkdown(editor.getJSON())) {
+    if (fresh.body !== body()) {
       const { from, to } = editor.state.selection
       editor.commands.setContent(markdownToDoc(fresh.body), { emitUpdate: false })
       const last = Math.max(editor.state.doc.content.size - 1, 0)
@@ -204,7 +209,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     }
     titleRef.current = fresh.title
     titleField.current?.setValue(fresh.title)
-    sessionRef.current?.reset(fresh.version, { title: fresh.title, body: docToMarkdown(editor.getJSON()) })
+    sessionRef.current?.reset(fresh.version, { title: fresh.title, body: body() })
     callbacks.current.onSaved(fresh)
   }
 
@@ -352,7 +357,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
               entry={entry}
               session={session}
               readOnly={readOnly}
-              readDraft={() => ({ title: titleRef.current, body: docToMarkdown(editor.getJSON()) })}
+              readDraft={() => ({ title: titleRef.current, body: body() })}
               onSaved={(saved) => callbacks.current.onSaved(saved)}
             />
           )}

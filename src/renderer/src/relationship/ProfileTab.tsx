@@ -3,6 +3,7 @@ import type { ClientDetail } from '@shared/contract/relationship'
 import type { ClientSummary } from '@shared/domain'
 import { call } from '@renderer/app/api'
 import type { ViewContext } from '@renderer/app/views'
+import { CoachCard } from '@renderer/coach/CoachCard'
 import { CommitmentsPanel } from './CommitmentsPanel'
 import { ImportantDates } from './ImportantDates'
 import { InteractionsPanel } from './InteractionsPanel'
@@ -55,6 +56,7 @@ export function ProfileTab({ context, client }: { context: ViewContext; client: 
       <div className="profile-grid">
         <ProfileEditor detail={detail} save={save} />
         <div className="profile-side">
+          <CoachCard detail={detail} writable={actions.writable} onValue={actions.logValue} />
           <CommitmentsPanel detail={detail} context={context} writable={actions.writable} onChanged={setDetail} />
           <InteractionsPanel
             detail={detail}

@@ -14,6 +14,7 @@ export function RelationshipPulse({ detail, save }: { detail: ClientDetail; save
     <div className="pulse" aria-label="Relationship at a glance" role="group">
       <p className="pulse-line" data-testid="outreach">
         {outreach.sentence ?? (outreach.lastSpokeAt ? `You last spoke on ${shortDate(outreach.lastSpokeAt)}.` : 'No conversations logged yet.')}
+        {outreach.sentence && outreach.perseverance && <span className="pulse-perseverance"> — {outreach.perseverance}</span>}
       </p>
       {quiet.quiet && (
         <p className="pulse-line pulse-quiet">

@@ -2,14 +2,17 @@ import { useEffect, useId, useState } from 'react'
 import type { RelationshipSettings } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
+import '@renderer/coach/coach.css'
 
-/** When a client counts as gone quiet, how early to remind of dates, and the time zone "today" is counted in. */
+/** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const id = useId()
   const [settings, setSettings] = useState<RelationshipSettings | null>(null)
   const [quiet, setQuiet] = useState('')
   const [remind, setRemind] = useState('')
   const [zone, setZone] = useState('')
+  const [coaching, setCoaching] = useState(true)
+  const [keepEmpty, setKeepEmpty] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -20,6 +23,8 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         setQuiet(String(loaded.quietAfterDays))
         setRemind(String(loaded.remindDaysBefore))
         setZone(loaded.usesSystemTimeZone ? '' : loaded.timeZone)
+        setCoaching(loaded.coaching)
+        setKeepEmpty(loaded.keepEmptySections)
       },
       (failure: unknown) => setError(errorMessage(failure))
     )
@@ -29,7 +34,13 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
     setBusy(true)
     setError(null)
     try {
-      await call('settings:update', { quietAfterDays: Number(quiet), remindDaysBefore: Number(remind), timeZone: zone.trim() || null })
+      await call('settings:update', {
+        quietAfterDays: Number(quiet),
+        remindDaysBefore: Number(remind),
+        timeZone: zone.trim() || null,
+        coaching,
+        keepEmptySections: keepEmpty
+      })
       onSaved()
       onClose()
     } catch (failure) {
@@ -59,6 +70,12 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
           placeholder={settings ? `${settings.timeZone} (this computer)` : ''}
           onChange={(e) => setZone(e.target.value)}
         />
+        <label className="rel-span settings-check">
+          <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> Coach me: what each stage and trust level means, and what moves it
+        </label>
+        <label className="rel-span settings-check">
+          <input type="checkbox" checked={keepEmpty} onChange={(e) => setKeepEmpty(e.target.checked)} /> Keep a template’s empty headings in my entries
+        </label>
         {error && (
           <p className="form-error rel-span" role="alert">
             {error}

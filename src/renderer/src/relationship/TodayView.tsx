@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { TodayItem } from '@shared/contract/relationship'
 import { call } from '@renderer/app/api'
 import type { ViewContext } from '@renderer/app/views'
+import { ValueGivenDialog } from '@renderer/coach/ValueGivenDialog'
 import { SettingsDialog } from './SettingsDialog'
 import { useLiveRead } from './useAsyncList'
 import './relationship.css'
@@ -12,10 +13,12 @@ interface TodaySectionProps<T extends TodayItem> {
   onOpen: (item: T) => void
   /** Opens the client's prep brief: Today is where the two minutes before a call often start. */
   onBrief: (item: T) => void
+  /** Logs value given to this client: keeping in touch with something useful, not only asking (issue #22). */
+  onValue?: ((item: T) => void) | undefined
   urgent?: (item: T) => boolean
 }
 
-function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, urgent }: TodaySectionProps<T>) {
+function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, onValue, urgent }: TodaySectionProps<T>) {
   if (items.length === 0) return null
   return (
     <section className="today-section" aria-label={title}>
@@ -32,6 +35,11 @@ function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, urge
               </span>
               {urgent?.(item) && <span className="urgent-word">Overdue</span>}
             </button>
+            {onValue && (
+              <button type="button" className="button subtle small today-brief" aria-label={`Log value given to ${item.clientName}`} onClick={() => onValue(item)}>
+                Value given
+              </button>
+            )}
             <button type="button" className="button subtle small today-brief" aria-label={`Brief for ${item.clientName}`} onClick={() => onBrief(item)}>
               Brief
             </button>
@@ -47,6 +55,8 @@ export function TodayView({ context }: { context: ViewContext }) {
   const read = useCallback(() => call('today:get', undefined), [])
   const { value: today, error, reload } = useLiveRead(read)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [valueFor, setValueFor] = useState<TodayItem | null>(null)
+  const logValue = context.canWrite ? (item: TodayItem) => setValueFor(item) : undefined
   const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
   const openBrief = (item: TodayItem) => context.openClient(item.clientId, 'brief')
 
@@ -79,7 +89,7 @@ export function TodayView({ context }: { context: ViewContext }) {
       {nothing && <p className="calm-empty">Nothing due today.</p>}
       {today && (
         <div className="today-sections">
-          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} onBrief={openBrief} urgent={(i) => i.due.state === 'overdue'} />
+          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} onBrief={openBrief} onValue={logValue} urgent={(i) => i.due.state === 'overdue'} />
           <TodaySection
             title="My promises"
             items={today.commitments.mine}
@@ -88,10 +98,21 @@ export function TodayView({ context }: { context: ViewContext }) {
           />
           <TodaySection title="Their promises" items={today.commitments.theirs} onOpen={openProfile} onBrief={openBrief} urgent={(i) => i.due.state === 'overdue'} />
           <TodaySection title="Important dates this week" items={today.importantDates} onOpen={openProfile} onBrief={openBrief} />
-          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} onBrief={openBrief} />
+          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} onBrief={openBrief} onValue={logValue} />
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onSaved={() => void reload()} />}
+      {valueFor && (
+        <ValueGivenDialog
+          clientId={valueFor.clientId}
+          clientName={valueFor.clientName}
+          onClose={() => setValueFor(null)}
+          onSaved={() => {
+            void reload()
+            void context.refresh()
+          }}
+        />
+      )}
     </div>
   )
 }

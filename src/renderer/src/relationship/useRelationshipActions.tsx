@@ -5,15 +5,16 @@ import type { ClientSummary, Stage, TrustLevel } from '@shared/domain'
 import { call } from '@renderer/app/api'
 import type { ViewContext } from '@renderer/app/views'
 import { useCommands } from '@renderer/commands/useCommands'
+import { ValueGivenDialog } from '@renderer/coach/ValueGivenDialog'
 import { InteractionDialog } from './InteractionDialog'
 import { LevelPickerDialog } from './LevelPickerDialog'
 import type { LevelChoice } from './LevelPickerDialog'
 import { stageWords, stages, trustLevels, trustWords } from './words'
 
-type Open = { kind: 'stage' } | { kind: 'trust' } | { kind: 'interaction'; editing?: Interaction } | null
+type Open = { kind: 'stage' } | { kind: 'trust' } | { kind: 'interaction'; editing?: Interaction } | { kind: 'value'; direction: 'out' | 'in' } | null
 
 /**
- * Changing stage or trust and logging an interaction, from buttons and from
+ * Changing stage or trust, logging an interaction or value given, from buttons and from
  * their commands (Ctrl+Shift+G stage / U trust / I interaction): on the client's tabs, and from anywhere through RelationshipCommands.
  */
 export function useRelationshipActions(
@@ -38,7 +39,8 @@ export function useRelationshipActions(
   useCommands({
     'client.stage': { enabled: () => writable, run: () => setOpen({ kind: 'stage' }) },
     'client.trust': { enabled: () => writable, run: () => setOpen({ kind: 'trust' }) },
-    'interaction.add': { enabled: () => writable, run: () => setOpen({ kind: 'interaction' }) }
+    'interaction.add': { enabled: () => writable, run: () => setOpen({ kind: 'interaction' }) },
+    'value.add': { enabled: () => writable, run: () => setOpen({ kind: 'value', direction: 'out' }) }
   })
 
   let dialogs: ReactNode = null
@@ -90,11 +92,26 @@ export function useRelationshipActions(
         }}
       />
     )
+  } else if (open?.kind === 'value') {
+    dialogs = (
+      <ValueGivenDialog
+        clientId={client.id}
+        clientName={client.name}
+        direction={open.direction}
+        defaultChannel={detail?.client.style?.channel}
+        onClose={close}
+        onSaved={() => {
+          void call('clients:get', { id: client.id }).then(onChanged, () => undefined)
+          void context.refresh()
+        }}
+      />
+    )
   }
 
   return {
     writable,
     dialogs,
+    logValue: (direction: 'out' | 'in') => setOpen({ kind: 'value', direction }),
     changeStage: () => setOpen({ kind: 'stage' }),
     changeTrust: () => setOpen({ kind: 'trust' }),
     logInteraction: () => setOpen({ kind: 'interaction' }),
