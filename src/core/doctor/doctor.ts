@@ -5,6 +5,7 @@ import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
 import { ensureFolder } from '../fs/ensure-folder'
 import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'
+import { decodeUtf8, decodeWindows1252 } from '../fs/text-encoding'
 import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
 import { layout, toVaultPath } from '../vault/layout'
@@ -30,9 +31,6 @@ interface Check extends Finding {
   repair?: () => Promise<string>
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-/** Most non-UTF-8 text files people have are Windows-1252 (or its subset Latin-1); it decodes every byte. */
-const windows1252 = new TextDecoder('windows-1252')
 const STALE_TEMP_MS = 60_000
 
 /**
@@ -172,16 +170,16 @@ async function examineFolder(root: string, folder: string, now: Date, isJournal:
 async function examineEntry(root: string, path: string, entryIds: Map<string, string>): Promise<Check | null> {
   const absolute = join(root, path)
   const bytes = await readFile(absolute)
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
+  // A NUL byte is never in text a person wrote: the file is binary, and converting it would only hide that.
+  if (bytes.includes(0)) return { path, reason: 'it contains NUL bytes, so it is a binary file, not text; restore it from a backup or move it out of the journal' }
+  const text = decodeUtf8(bytes)
+  if (text === null) {
     return {
       path,
       reason: 'not UTF-8 text',
       fix: 'convert it from Windows-1252/Latin-1 to UTF-8',
       repair: async () => {
-        await writeFileAtomic(absolute, windows1252.decode(bytes))
+        await writeFileAtomic(absolute, decodeWindows1252(bytes))
         return 'converted it to UTF-8'
       }
     }
