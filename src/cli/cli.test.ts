@@ -32,7 +32,7 @@ describe('rapport CLI', () => {
   it('reports problems with exit 1 and wrong usage with exit 2, naming files and reasons', async () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
-    expect(await rapport(['doctor', ...v])).toMatchObject({ code: 1, out: expect.stringMatching(/not a Rapport vault yet/) })
+    expect(await rapport(['doctor', ...v])).toMatchObject({ code: 1, err: `There is no Rapport vault at ${vault}. Create one with: rapport init --vault ${vault}` })
     await rapport(['init', ...v])
     expect(await rapport(['doctor', ...v])).toMatchObject({ code: 0, out: `No problems found in ${vault}` })
     await rapport(['client', 'add', 'Broken', ...v])

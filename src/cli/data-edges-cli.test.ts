@@ -1,4 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
@@ -36,5 +38,95 @@ describe('text from elsewhere (bug 1: Windows-1252)', () => {
     expect(await rapport(['doctor', ...v])).toMatchObject({ code: 1, out: expect.stringContaining('journal/old.md: not UTF-8 text') })
     expect((await rapport(['doctor', '--fix', ...v])).code).toBe(0)
     expect(await readFile(path, 'utf8')).toBe(`---\nid: e_old\ntitle: Old\n---\n\n${AS_TEXT}`)
+  })
+})
+
+const root = join(import.meta.dirname, '../..')
+const bin = join(root, 'bin/rapport.mjs')
+
+/** Runs the real `rapport` in a shell, as a person types it. */
+function shell(command: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    execFile('bash', ['-c', command], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolvePromise({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+describe('output that pipes (bug 2)', () => {
+  it('ends quietly with exit 0 when the reader closes the pipe early', async () => {
+    const vault = await tempDir()
+    await rapport(['init', '--vault', vault])
+    // Enough clients that the list outgrows the pipe's buffer, so rapport is still writing when head has gone.
+    for (let i = 0; i < 1500; i++) {
+      await mkdir(join(vault, 'clients', `client-${i}`), { recursive: true })
+      await writeFile(join(vault, 'clients', `client-${i}`, 'client.json'), JSON.stringify({ format: 1, id: `c_${String(i).padStart(26, '0')}`, name: `Client number ${i} of a long list` }))
+    }
+    const run = await shell(`set -o pipefail; node ${bin} clients --vault ${vault} | head -1`)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toMatch(/^Client number \d+ of a long list .*\n$/)
+    expect(run.code).toBe(0)
+  })
+})
+
+describe('global options anywhere (bug 3)', () => {
+  it('takes --vault, --json and --help before or after the command', async () => {
+    const vault = await tempDir()
+    expect(await rapport(['--vault', vault, 'init'])).toMatchObject({ code: 0, out: `Created a new vault at ${vault}` })
+    expect(await rapport(['--vault', vault, 'client', 'add', 'Dana Whitfield'])).toMatchObject({ code: 0 })
+    expect(await rapport(['client', `--vault=${vault}`, 'add', 'Ann Lee'])).toMatchObject({ code: 0 })
+    const listed = await rapport(['--json', `--vault=${vault}`, 'clients'])
+    expect(JSON.parse(listed.out).map((c: { name: string }) => c.name)).toEqual(['Ann Lee', 'Dana Whitfield'])
+    expect((await rapport(['--help', 'new'])).out).toMatch(/^Usage: rapport new --client NAME/)
+    expect((await rapport(['new', '-h'])).out).toMatch(/^Usage: rapport new --client NAME/)
+    expect((await rapport(['help', 'client', 'add'])).out).toMatch(/^Usage: rapport client add NAME/)
+    expect(await rapport(['--vault', vault, '--client', 'ann', 'new', '--title', 'Call'], 'Body\n')).toMatchObject({ code: 0 })
+  })
+
+  it('reads everything after -- as arguments, and --opt=value as one', async () => {
+    const { v } = await vaultWithClient()
+    const created = await rapport(['new', '--client=Dana Whitfield', '--title=--draft', ...v, '--json'], 'Body\n')
+    expect(JSON.parse(created.out)).toMatchObject({ title: '--draft' })
+    const found = await rapport(['search', ...v, '--', '--draft'])
+    expect(found).toMatchObject({ code: 0, out: expect.stringMatching(/^Nothing found for "--draft"\.|found for "--draft"/) })
+  })
+
+  it('refuses an unknown option with exit 2 and the usage line', async () => {
+    const { v } = await vaultWithClient()
+    expect(await rapport(['clients', '--bogus', ...v])).toEqual({ code: 2, out: '', err: 'Unknown option --bogus. To give an argument that starts with a dash, put it after --.\nUsage: rapport clients' })
+    expect(await rapport(['--bogus', 'clients', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown option --bogus\.\nUsage: rapport COMMAND/) })
+    expect(await rapport(['new', '--client', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--client needs a value/) })
+    expect(await rapport(['clients', '--json=yes', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--json takes no value\.\nUsage: rapport clients$/) })
+    expect(await rapport(['clients', '--vault='])).toMatchObject({ code: 2, err: expect.stringMatching(/^--vault needs a folder/) })
+    expect(await rapport(['--vault', '/tmp'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Say which command to run\./) })
+  })
+})
+
+describe('only init and commands that add create a vault (bug 4)', () => {
+  it('says there is no vault, and creates nothing, for a folder that is not one', async () => {
+    const parent = await tempDir()
+    const typo = join(parent, 'typo')
+    const message = `There is no Rapport vault at ${typo}. Create one with: rapport init --vault ${typo}`
+    for (const args of [['clients'], ['doctor'], ['doctor', '--fix'], ['today'], ['search', 'x'], ['brief', 'Dana'], ['show', 'e_x'], ['templates'], ['new', '--client', 'Dana']]) {
+      expect(await rapport([...args, '--vault', typo], 'text')).toEqual({ code: 1, out: '', err: message })
+    }
+    expect(existsSync(typo)).toBe(false)
+    // An empty folder that exists is not a vault either, and stays empty.
+    await mkdir(typo)
+    expect(await rapport(['clients', '--vault', typo])).toMatchObject({ code: 1, err: message })
+    expect(await readdir(typo)).toEqual([])
+    // Commands that add may start one.
+    expect(await rapport(['client', 'add', 'Dana', '--vault', typo])).toMatchObject({ code: 0 })
+    expect(await rapport(['clients', '--vault', typo])).toMatchObject({ code: 0, out: expect.stringMatching(/^Dana/) })
+  })
+
+  it('does not create the default vault in the home folder', async () => {
+    const home = await tempDir()
+    const env = { HOME: home, RAPPORT_VAULT: '' }
+    const run = await shell(`node ${bin} clients; echo "exit $?"; node ${bin} doctor; echo "exit $?"`, env)
+    const expected = `There is no Rapport vault at ${join(home, 'Documents/Rapport')}. Create one with: rapport init --vault ${join(home, 'Documents/Rapport')}\n`
+    expect(run.stderr).toBe(expected + expected)
+    expect(run.stdout).toBe('exit 1\nexit 1\n')
+    expect(await readdir(home)).toEqual([])
   })
 })

@@ -8,9 +8,35 @@ export interface Io {
   askSecret?(prompt: string): Promise<string | null>
 }
 
+/** Streams whose reader has gone: nothing more is written to them. */
+const closed = new Set<NodeJS.WriteStream>()
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!closed.has(stream)) stream.write(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+let guarded = false
+
+/**
+ * A reader that stops early (`rapport clients | head -1`) closes the pipe.
+ * Like other Unix tools the command then ends quietly: what it writes is
+ * dropped instead of crashing on EPIPE, and whatever it was doing to the
+ * vault still finishes, so no file is left half-done.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  if (guarded) return
+  guarded = true
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      closed.add(stream)
+    })
+  }
+}
+
 export const processIo: Io = {
-  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => write(process.stdout, text),
+  err: (text) => write(process.stderr, text),
   async readStdin() {
     if (process.stdin.isTTY) return null
     const chunks: Buffer[] = []

@@ -5,6 +5,7 @@ export const clientAdd: CliCommand = {
   name: 'client add',
   usage: 'client add NAME',
   summary: 'Add a client',
+  mayCreateVault: true,
   async run(ctx, { positionals }) {
     const name = positionals.join(' ').trim()
     if (!name) throw usageError('Give the client a name: rapport client add "Dana Whitfield"')

@@ -10,6 +10,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import PATH… [--client NAME] [--dry-run] [--create-clients] [--keep-duplicates] [--windows-1252]',
   summary: 'Import Markdown notes (files or folders, e.g. from Obsidian); --dry-run only shows what would happen',
+  mayCreateVault: true,
   options: {
     client: { type: 'string' },
     'dry-run': { type: 'boolean' },
