@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
+import { runCli } from './main'
 import { rapport } from './testing/run-cli'
 
 /** A vault with one client, through the CLI itself. */
@@ -128,5 +129,44 @@ describe('only init and commands that add create a vault (bug 4)', () => {
     expect(run.stderr).toBe(expected + expected)
     expect(run.stdout).toBe('exit 1\nexit 1\n')
     expect(await readdir(home)).toEqual([])
+  })
+})
+
+describe('names given twice (bug 5)', () => {
+  it('refuses a client name that is taken (exit 1), unless --allow-duplicate', async () => {
+    const { v } = await vaultWithClient('Dana Whitfield')
+    const again = await rapport(['client', 'add', 'dana whitfield', ...v])
+    expect(again.code).toBe(1)
+    expect(again.err).toMatch(/^There is already a client called Dana Whitfield \(c_\w+, clients\/dana-whitfield\)\. Nothing was added; .*--allow-duplicate\.$/)
+    expect(JSON.parse((await rapport(['clients', '--json', ...v])).out)).toHaveLength(1)
+    expect(await rapport(['client', 'add', 'Dana Whitfield', '--allow-duplicate', ...v])).toMatchObject({ code: 0 })
+    // Now the full name alone cannot say which: the error lists the ids to use.
+    const ids = (JSON.parse((await rapport(['clients', '--json', ...v])).out) as Array<{ id: string }>).map((c) => c.id)
+    const ambiguous = await rapport(['brief', 'Dana Whitfield', ...v])
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.err).toBe(`"Dana Whitfield" could mean ${ids.map((id) => `Dana Whitfield (${id})`).join(', ')}. Use the id instead of the name.`)
+    expect(await rapport(['brief', ids[1] ?? '', ...v])).toMatchObject({ code: 0 })
+  })
+
+  it('asks at a terminal, and adds only on yes', async () => {
+    const { vault, v } = await vaultWithClient('Dana Whitfield')
+    const asked: string[] = []
+    const io = (answer: boolean) => ({ out: () => undefined, err: () => undefined, readStdin: async () => null, confirm: async (q: string) => (asked.push(q), answer) })
+    expect(await runCli(['client', 'add', 'Dana Whitfield', ...v], io(false), {})).toBe(1)
+    expect(await runCli(['client', 'add', 'Dana Whitfield', ...v], io(true), {})).toBe(0)
+    expect(asked[0]).toMatch(/^There is already a client called Dana Whitfield \(c_\w+, clients\/dana-whitfield\)\. Add another\?$/)
+    expect(JSON.parse((await rapport(['clients', '--json', '--vault', vault])).out)).toHaveLength(2)
+  })
+
+  it('lets a full name win over a longer name it begins, and exact case over another case', async () => {
+    const vault = await tempDir()
+    const v = ['--vault', vault]
+    for (const name of ['Dana', 'Dana Whitfield', 'con', 'CON']) expect(await rapport(['client', 'add', name, '--allow-duplicate', ...v])).toMatchObject({ code: 0 })
+    const clientOf = async (query: string) => (JSON.parse((await rapport(['brief', query, '--json', ...v])).out) as { name: string }).name
+    expect(await clientOf('Dana')).toBe('Dana')
+    expect(await clientOf('dana w')).toBe('Dana Whitfield')
+    expect(await clientOf('CON')).toBe('CON')
+    expect(await clientOf('con')).toBe('con')
+    expect(await rapport(['brief', 'Con', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/^"Con" could mean con \(c_\w+\), CON \(c_\w+\)\. Use the id instead of the name\.$/) })
   })
 })

@@ -1,3 +1,4 @@
+import { RapportError } from '../core/errors'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
@@ -47,6 +48,11 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     if (error instanceof CliError) {
       io.err(error.exitCode === 2 ? `${error.message}\n${usageLines(verb).join('\n')}` : error.message)
       return error.exitCode
+    }
+    // The core's errors are written for people already (a client not found, a name that could mean two).
+    if (error instanceof RapportError) {
+      io.err(error.message)
+      return 1
     }
     io.err(`rapport: ${(error as Error).message ?? String(error)}`)
     return 1

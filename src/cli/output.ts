@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises'
+
 /** Where the CLI writes, so tests can capture it. */
 export interface Io {
   out(text: string): void
@@ -6,6 +8,8 @@ export interface Io {
   readStdin(): Promise<string | null>
   /** Asks for a secret at the terminal without showing what is typed; null when there is no terminal to ask at. */
   askSecret?(prompt: string): Promise<string | null>
+  /** Asks a yes/no question at the terminal (no is the default); null when there is no terminal to ask at. */
+  confirm?(question: string): Promise<boolean | null>
 }
 
 /** Streams whose reader has gone: nothing more is written to them. */
@@ -43,7 +47,16 @@ export const processIo: Io = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
   },
-  askSecret: (prompt) => (process.stdin.isTTY && process.stderr.isTTY ? askHidden(prompt) : Promise.resolve(null))
+  askSecret: (prompt) => (process.stdin.isTTY && process.stderr.isTTY ? askHidden(prompt) : Promise.resolve(null)),
+  async confirm(question) {
+    if (!process.stdin.isTTY || !process.stderr.isTTY) return null
+    const terminal = createInterface({ input: process.stdin, output: process.stderr })
+    try {
+      return /^\s*y(es)?\s*$/i.test(await terminal.question(`${question} [y/N] `))
+    } finally {
+      terminal.close()
+    }
+  }
 }
 
 /** Reads one line from the terminal in raw mode, echoing nothing; Ctrl+C cancels. */
