@@ -170,3 +170,34 @@ describe('names given twice (bug 5)', () => {
     expect(await rapport(['brief', 'Con', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/^"Con" could mean con \(c_\w+\), CON \(c_\w+\)\. Use the id instead of the name\.$/) })
   })
 })
+
+describe('a client whose file is broken (bug 6)', () => {
+  it('gets no new entry, with a message naming the file, and nothing is written', async () => {
+    const { vault, v } = await vaultWithClient('Dana Whitfield')
+    const file = join(vault, 'clients/dana-whitfield/client.json')
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, '{ "format": 1, "id": ')
+    const refused = await rapport(['new', '--client', 'dana-whitfield', '--title', 'Call', ...v], 'Body\n')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/^clients\/dana-whitfield\/client\.json cannot be read \(.*\), so Rapport will not write entries for this client until it is repaired/)
+    expect(await readdir(join(vault, 'clients/dana-whitfield/journal'))).toEqual([])
+    await writeFile(file, good)
+    expect(await rapport(['doctor', ...v])).toMatchObject({ code: 0 })
+  })
+
+  it('doctor reports entries filed under no client, and files them under the folder’s client', async () => {
+    const { vault, v } = await vaultWithClient('Dana Whitfield')
+    const id = (JSON.parse((await rapport(['clients', '--json', ...v])).out) as Array<{ id: string }>)[0]?.id
+    await mkdir(join(vault, 'clients/dana-whitfield/journal'), { recursive: true })
+    await mkdir(join(vault, 'journal'), { recursive: true })
+    const stray = join(vault, 'clients/dana-whitfield/journal/2026-01-02-call.md')
+    await writeFile(stray, '---\nid: e_stray\nclient: c_folder:dana-whitfield\ntitle: Call\nmood: calm\n---\n\nBody\n')
+    await writeFile(join(vault, 'journal/2026-01-03-note.md'), '---\nid: e_gone\nclient: c_REMOVED\ntitle: Note\n---\n\nBody\n')
+    const doctor = await rapport(['doctor', ...v])
+    expect(doctor.code).toBe(1)
+    expect(doctor.out).toContain(`clients/dana-whitfield/journal/2026-01-02-call.md: its client (c_folder:dana-whitfield) is no client of this vault  (--fix will file it under Dana Whitfield (${id}), whose folder it is in)`)
+    expect(doctor.out).toContain('journal/2026-01-03-note.md: its client (c_REMOVED) is no client of this vault; set "client" in its front matter')
+    await rapport(['doctor', '--fix', ...v])
+    expect(await readFile(stray, 'utf8')).toBe(`---\nid: e_stray\nclient: ${id}\ntitle: Call\nmood: calm\n---\n\nBody\n`)
+  })
+})

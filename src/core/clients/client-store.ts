@@ -126,9 +126,13 @@ export class ClientStore {
     return record
   }
 
-  /** The vault-relative folder where this client's entries are written. */
+  /**
+   * The vault-relative folder where this client's new entries are written.
+   * Refused while its client.json cannot be read: the entry would be filed
+   * under a stand-in id that no client has, even once the file is repaired.
+   */
   journalOf(id: string): string {
-    return clientJournal(this.get(id).slug)
+    return clientJournal(this.writable(id, 'write entries for this client until it is repaired ("rapport doctor" says what is wrong)').slug)
   }
 
   async create(name: string, now = new Date()): Promise<ClientRecord> {
@@ -218,11 +222,11 @@ export class ClientStore {
     }
   }
 
-  private writable(id: string): ClientRecord {
+  private writable(id: string, refused = 'change it'): ClientRecord {
     const record = this.get(id)
     if (!record.db) {
       const relative = toVaultPath(clientFolder(record.slug), layout.clientFile)
-      throw new RapportError('broken-file', `${relative} cannot be read (${record.problem}), so Rapport will not change it.`, relative)
+      throw new RapportError('broken-file', `${relative} cannot be read (${record.problem}), so Rapport will not ${refused}.`, relative)
     }
     return record
   }
