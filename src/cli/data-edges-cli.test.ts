@@ -201,3 +201,39 @@ describe('a client whose file is broken (bug 6)', () => {
     expect(await readFile(stray, 'utf8')).toBe(`---\nid: e_stray\nclient: ${id}\ntitle: Call\nmood: calm\n---\n\nBody\n`)
   })
 })
+
+describe('text that is not UTF-8, or not text (bug 7)', () => {
+  it('refuses invalid UTF-8 on standard input, offering --windows-1252, and writes nothing', async () => {
+    const { vault, v } = await vaultWithClient()
+    const refused = await rapport(['new', '--client', 'Dana', '--title', 'Müller', ...v], Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]))
+    expect(refused).toEqual({ code: 1, out: '', err: 'Standard input is not UTF-8 text, so nothing was written. If it comes from an older Windows program, add --windows-1252 to read it as Windows-1252.' })
+    expect(await readdir(join(vault, 'clients/dana-whitfield/journal'))).toEqual([])
+    const read = await rapport(['new', '--client', 'Dana', '--windows-1252', ...v], Buffer.concat([Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20]), WINDOWS_1252]))
+    expect(read.code).toBe(0)
+    expect(await readFile(join(vault, read.out), 'utf8')).toMatch(/\n\nMüller “Hi” – €5…\n$/)
+  })
+
+  it('refuses a binary file on standard input (NUL bytes), through the real command too', async () => {
+    const { vault, v } = await vaultWithClient()
+    expect(await rapport(['new', '--client', 'Dana', ...v], Buffer.from('ELF\u0000\u0001binary'))).toEqual({
+      code: 1,
+      out: '',
+      err: 'Standard input contains NUL bytes: it is a binary file, not text, so nothing was written.'
+    })
+    const run = await shell(`head -c 4096 "$(command -v ls)" | node ${bin} new --client Dana --vault ${vault}; echo "exit $?"`)
+    expect(run.stdout).toBe('exit 1\n')
+    expect(run.stderr).toMatch(/^Standard input (contains NUL bytes|is not UTF-8 text)/)
+    expect(await readdir(join(vault, 'clients/dana-whitfield/journal'))).toEqual([])
+  })
+
+  it('doctor reports entries with NUL bytes or invalid UTF-8', async () => {
+    const { vault, v } = await vaultWithClient()
+    const journal = join(vault, 'clients/dana-whitfield/journal')
+    await writeFile(join(journal, 'binary.md'), Buffer.from('---\nid: e_bin\ntitle: Bin\n---\n\nELF\u0000\u0001'))
+    await writeFile(join(journal, 'latin.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0x65, 0x5f, 0x6c, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xfc, 0x0a]))
+    const doctor = await rapport(['doctor', ...v])
+    expect(doctor.code).toBe(1)
+    expect(doctor.out).toContain('clients/dana-whitfield/journal/binary.md: it contains NUL bytes, so it is a binary file, not text')
+    expect(doctor.out).toContain('clients/dana-whitfield/journal/latin.md: not UTF-8 text  (--fix will convert it from Windows-1252/Latin-1 to UTF-8)')
+  })
+})

@@ -1,11 +1,14 @@
 import { createInterface } from 'node:readline/promises'
+import { stdinText } from './stdin'
 
 /** Where the CLI writes, so tests can capture it. */
 export interface Io {
   out(text: string): void
   err(text: string): void
-  /** Standard input as text, or null when it is a terminal (nothing piped in). */
+  /** Standard input as text, or null when it is a terminal (nothing piped in); bytes that are not UTF-8 text are refused (stdin.ts). */
   readStdin(): Promise<string | null>
+  /** Standard input as it came, for a command that decodes it itself (new --windows-1252). */
+  readStdinBytes?(): Promise<Uint8Array | null>
   /** Asks for a secret at the terminal without showing what is typed; null when there is no terminal to ask at. */
   askSecret?(prompt: string): Promise<string | null>
   /** Asks a yes/no question at the terminal (no is the default); null when there is no terminal to ask at. */
@@ -41,12 +44,11 @@ export function endQuietlyWhenOutputCloses(): void {
 export const processIo: Io = {
   out: (text) => write(process.stdout, text),
   err: (text) => write(process.stderr, text),
-  async readStdin() {
-    if (process.stdin.isTTY) return null
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+  readStdin: async () => {
+    const bytes = await readAllStdin()
+    return bytes && stdinText(bytes)
   },
+  readStdinBytes: readAllStdin,
   askSecret: (prompt) => (process.stdin.isTTY && process.stderr.isTTY ? askHidden(prompt) : Promise.resolve(null)),
   async confirm(question) {
     if (!process.stdin.isTTY || !process.stderr.isTTY) return null
@@ -57,6 +59,13 @@ export const processIo: Io = {
       terminal.close()
     }
   }
+}
+
+async function readAllStdin(): Promise<Buffer | null> {
+  if (process.stdin.isTTY) return null
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 /** Reads one line from the terminal in raw mode, echoing nothing; Ctrl+C cancels. */
