@@ -51,7 +51,7 @@ describe('rapport CLI', () => {
     expect((await rapport(['new', ...v])).code).toBe(2)
     expect((await rapport(['clients', '--bogus', ...v])).code).toBe(2)
     expect(await rapport(['client', 'add', ...v])).toMatchObject({ code: 2 })
-    expect((await rapport(['show', 'e_nope', ...v])).err).toMatch(/no longer exists/)
+    expect(await rapport(['show', 'e_NOPE', ...v])).toMatchObject({ code: 1, err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.' })
   })
 
   it('runs as `npx rapport` straight after install, using RAPPORT_VAULT', async () => {

@@ -237,3 +237,41 @@ describe('text that is not UTF-8, or not text (bug 7)', () => {
     expect(doctor.out).toContain('clients/dana-whitfield/journal/latin.md: not UTF-8 text  (--fix will convert it from Windows-1252/Latin-1 to UTF-8)')
   })
 })
+
+describe('words (bug 9)', () => {
+  it('says no entry has an id that never existed', async () => {
+    const { v } = await vaultWithClient()
+    expect(await rapport(['show', 'e_NOPE', ...v])).toEqual({ code: 1, out: '', err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.' })
+  })
+
+  it('counts one thing in the singular', async () => {
+    const { v } = await vaultWithClient()
+    const notes = await tempDir('rapport-notes-')
+    await writeFile(join(notes, 'call.md'), '# Call\n\nGood.\n')
+    await writeFile(join(notes, 'photo.jpg'), 'not really a photo')
+    const dry = await rapport(['import', notes, '--dry-run', ...v])
+    expect(dry.out).toMatch(/^Found 1 note \(1 file that is not Markdown left out\)\./)
+    const out = await tempDir()
+    const created = await rapport(['new', '--client', 'Dana', '--title', 'One', ...v], 'x\n')
+    const id = (/id: (e_\S+)/.exec(await readFile(join(v[1] ?? '', created.out), 'utf8')) ?? [])[1] ?? ''
+    expect((await rapport(['export', '--entry', id, '--out', out, ...v])).code).toBe(0)
+    const again = await rapport(['export', '--entry', id, '--out', out, ...v])
+    expect(again.err).toMatch(/^1 file already exists in .*\. Nothing was written\. Add --overwrite to replace it, or choose another --out\.$/)
+  })
+
+  it('doctor lists every problem of a client.json, each in plain words with its field', async () => {
+    const { vault, v } = await vaultWithClient()
+    const file = join(vault, 'clients/dana-whitfield/client.json')
+    const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    await writeFile(file, JSON.stringify({ ...data, stage: 'engaged', tags: 'retainer', trust: { current: 'best', history: [] } }, null, 2))
+    const doctor = await rapport(['doctor', ...v])
+    expect(doctor.code).toBe(1)
+    const lines = doctor.out.split('\n')
+    expect(lines[0]).toBe(`3 problems in ${vault}:`)
+    expect(lines.slice(1).sort()).toEqual([
+      '  clients/dana-whitfield/client.json: stage: should be a group of fields ({ … }), but it is the text "engaged"; fix it by hand (Rapport will not guess what you meant)',
+      '  clients/dana-whitfield/client.json: tags: should be a list, but it is the text "retainer"; fix it by hand (Rapport will not guess what you meant)',
+      '  clients/dana-whitfield/client.json: trust.current: the text "best" is not one of the values Rapport knows (fringe, friend, familiar, faithful, forever); fix it by hand (Rapport will not guess what you meant)'
+    ])
+  })
+})

@@ -41,7 +41,7 @@ describe('rapport export', () => {
     expect(await rapport(['export', '--all', '--client', 'dana', '--out', '/tmp/x', ...v])).toMatchObject({ code: 2 })
     expect(await rapport(['export', '--all', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/--out DIR/) })
     expect(await rapport(['export', '--client', 'nobody', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/No client is called "nobody"/) })
-    expect(await rapport(['export', '--entry', 'e_nope', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/no longer exists/) })
+    expect(await rapport(['export', '--entry', 'e_nope', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: 'No entry has the id "e_nope"; it may have been deleted, or the id mistyped.' })
   })
 })
 

@@ -50,7 +50,7 @@ export const importCommand: CliCommand = {
 }
 
 function printPreview(io: Io, preview: ImportPreview, keep: boolean): void {
-  const left = [preview.otherFiles ? `${count(preview.otherFiles, 'file')} that are not Markdown left out` : '', preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : '']
+  const left = [preview.otherFiles ? `${count(preview.otherFiles, 'file')} that ${preview.otherFiles === 1 ? 'is' : 'are'} not Markdown left out` : '', preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : '']
   const leftOut = left.filter(Boolean).join('; ')
   io.out(`Found ${count(preview.notes, 'note')}${leftOut ? ` (${leftOut})` : ''}. Nothing has been written (--dry-run).`)
   const importing = keep ? preview.notes : preview.toImport

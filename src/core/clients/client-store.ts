@@ -3,6 +3,7 @@ import { exists, readdir, rename } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
+import { issuesInWords } from '../schema-words'
 import { RapportError, fileError } from '../errors'
 import { DurableJsonFile } from '../fs/durable-json-file'
 import { safeSlug, uniqueName } from '../fs/safe-name'
@@ -91,8 +92,8 @@ export class ClientStore {
     if (!exists(adapter.path)) return broken('the folder has no client.json')
     const checked = clientFileSchema.safeParse(db.data)
     if (!checked.success) {
-      const issue = checked.error.issues[0]
-      return broken(`${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'is not a client file'}`)
+      const [first, ...more] = issuesInWords(checked.error, db.data)
+      return broken(`${first ?? 'it is not a client file'}${more.length > 0 ? ` (and ${more.length} more: "rapport doctor" lists them)` : ''}`)
     }
     return { id: db.data.id, slug, data: db.data, db }
   }

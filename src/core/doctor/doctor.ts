@@ -9,6 +9,7 @@ import { formatJson } from '../fs/durable-json-file'
 import { decodeUtf8, decodeWindows1252 } from '../fs/text-encoding'
 import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
+import { issuesInWords } from '../schema-words'
 import { layout, toVaultPath } from '../vault/layout'
 import { openManifest } from '../vault/manifest'
 
@@ -151,10 +152,8 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
     ]
   }
   const checked = clientFileSchema.safeParse(data)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]
-    return [{ path, reason: `${issue?.path.join('.') || 'a field'}: ${issue?.message}; fix it by hand (Rapport will not guess what you meant)` }]
-  }
+  // Every problem of the file, each in words a person can act on, so one look at the file fixes them all.
+  if (!checked.success) return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
   return []
 }
 
