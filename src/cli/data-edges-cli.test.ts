@@ -275,3 +275,31 @@ describe('words (bug 9)', () => {
     ])
   })
 })
+
+describe('a backup restores by default (bug 8)', () => {
+  it('brings back the clients and their profiles of a whole-vault export, with no option', async () => {
+    const { v } = await vaultWithClient('Dana Whitfield')
+    const dana = (JSON.parse((await rapport(['clients', '--json', ...v])).out) as Array<{ path: string }>)[0]
+    const file = join(v[1] ?? '', dana?.path ?? '', 'client.json')
+    const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    await writeFile(file, JSON.stringify({ ...data, organisation: 'Northwind', style: { channel: 'phone', notes: 'mornings' } }, null, 2))
+    await rapport(['new', '--client', 'Dana', '--title', 'Scope call', ...v], 'She pushed back.\n')
+    const backup = await tempDir()
+    expect((await rapport(['export', '--all', '--out', backup, ...v])).code).toBe(0)
+
+    const fresh = ['--vault', await tempDir()]
+    expect(await rapport(['import', backup, ...fresh])).toMatchObject({ code: 0, out: 'Imported 1 note, created 1 client (Dana Whitfield).' })
+    const [restored] = JSON.parse((await rapport(['clients', '--json', ...fresh])).out) as Array<{ path: string; organisation: string; entryCount: number }>
+    expect(restored).toMatchObject({ organisation: 'Northwind', entryCount: 1 })
+    expect(JSON.parse(await readFile(join(fresh[1] ?? '', restored?.path ?? '', 'client.json'), 'utf8'))).toMatchObject({ style: { channel: 'phone', notes: 'mornings' } })
+  })
+
+  it('leaves plain folders of notes to the journal unless --create-clients', async () => {
+    const { v } = await vaultWithClient()
+    const notes = await tempDir('rapport-notes-')
+    await mkdir(join(notes, 'Acme'))
+    await writeFile(join(notes, 'Acme', 'call.md'), '# Call\n\nGood.\n')
+    expect(await rapport(['import', notes, ...v])).toMatchObject({ code: 0, out: 'Imported 1 note.' })
+    expect(JSON.parse((await rapport(['clients', '--json', ...v])).out)).toHaveLength(1)
+  })
+})
