@@ -303,3 +303,20 @@ describe('a backup restores by default (bug 8)', () => {
     expect(JSON.parse((await rapport(['clients', '--json', ...v])).out)).toHaveLength(1)
   })
 })
+
+describe('hostile names through the duplicate rule and the resolver', () => {
+  it('adds each once, refuses each twice, and finds each by its exact name', async () => {
+    const vault = await tempDir()
+    const v = ['--vault', vault]
+    const names = ['../etc', 'CON', 'Zoë 🌱', 'x'.repeat(300)]
+    expect(await rapport(['client', 'add', 'Line one\nline two', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/A name cannot contain control characters/) })
+    for (const name of names) expect(await rapport(['client', 'add', name, ...v]), name).toMatchObject({ code: 0 })
+    for (const name of names) expect((await rapport(['client', 'add', name, ...v])).code, name).toBe(1)
+    const listed = JSON.parse((await rapport(['clients', '--json', ...v])).out) as Array<{ id: string; name: string }>
+    expect(listed).toHaveLength(names.length)
+    for (const client of listed) {
+      const brief = await rapport(['brief', client.name, '--json', ...v])
+      expect(JSON.parse(brief.out).clientId, client.name).toBe(client.id)
+    }
+  })
+})
