@@ -95,6 +95,7 @@ describe('rapport brief', () => {
     expect(await rapport(['brief', 'Nobody', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/No client is called "Nobody"\. "rapport clients" lists them\.$/) })
     expect(await rapport(['brief', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^Whose brief\?.*\nUsage: rapport brief NAME \[--format md\|json\]$/) })
     expect(await rapport(['brief', 'dana', '--format', 'pdf', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--format is md or json, not "pdf"\./) })
-    expect((await rapport(['--help'])).out).toMatch(/\n {2}brief NAME \[--format md\|json\] +The prep brief of a client/)
+    expect((await rapport(['--help'])).out).toMatch(/\n {2}brief +The prep brief of a client/)
+    expect((await rapport(['brief', '--help'])).out).toMatch(/^Usage: rapport brief NAME \[--format md\|json\]\n/)
   })
 })

@@ -4,6 +4,7 @@ import { VaultSession } from '../core/security/vault-session'
 import type { Vault } from '../core/vault/vault'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
+import { vaultExists } from '../core/vault/vault-exists'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
@@ -14,6 +15,8 @@ export interface CliContext {
   /** Opens the vault (once) and calls a channel of the contract, exactly as the app does. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   vault(): Promise<Vault>
+  /** Fails (exit 1) when there is no vault at `vaultRoot` and this command may not create one; opening the vault checks it too. */
+  requireVault(): void
   /** Forgets the key of an encrypted vault; the command is done with it. */
   close(): Promise<void>
 }
@@ -21,10 +24,13 @@ export interface CliContext {
 /** The variable a script can set instead of typing the passphrase of an encrypted vault. */
 export const PASSPHRASE_VARIABLE = 'RAPPORT_PASSPHRASE'
 
-export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}): CliContext {
+export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}, options: { mayCreateVault?: boolean } = {}): CliContext {
   let opened: Promise<{ session: VaultSession; vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
+  const requireVault = () => {
+    if (!options.mayCreateVault && !vaultExists(vaultRoot)) throw new CliError(noVaultMessage(vaultRoot))
+  }
   const open = () =>
-    (opened ??= VaultSession.start(vaultRoot, {
+    (opened ??= Promise.resolve().then(requireVault).then(() => VaultSession.start(vaultRoot, {
       shell: {
       resourcesDir: checkoutResourcesDir,
       chooseSavePath: async () => {
@@ -42,7 +48,7 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
         if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
       }
       }
-    }).then(async (session) => {
+    })).then(async (session) => {
       if (session.locked) await unlock(session, io, env)
       return { session, vault: session.vault, dispatch: createDispatch(session.handlers) }
     }))
@@ -50,6 +56,7 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
     vaultRoot,
     json,
     io,
+    requireVault,
     vault: async () => (await open()).vault,
     async close() {
       if (opened) (await opened.catch(() => null))?.session.close()
@@ -61,6 +68,14 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
     }
   }
 }
+
+/** The one wording for a folder that is not a vault, with the command that makes it one. */
+export function noVaultMessage(root: string): string {
+  return `There is no Rapport vault at ${root}. Create one with: rapport init --vault ${shellQuoted(root)}`
+}
+
+/** A path as it can be pasted into a shell. */
+const shellQuoted = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`)
 
 /** An encrypted vault: the passphrase from RAPPORT_PASSPHRASE, else asked for at the terminal. Wrong: exit 1, nothing changed. */
 async function unlock(session: VaultSession, io: Io, env: NodeJS.ProcessEnv): Promise<void> {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { RapportError } from '../core/errors'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
@@ -15,67 +15,44 @@ import { search } from './commands/search'
 import { show } from './commands/show'
 import { templates } from './commands/templates'
 import { today } from './commands/today'
+import { CommandLineError, parseCommandLine } from './command-line'
 import { createContext } from './context'
-import { CliError, processIo } from './output'
+import { topHelp, usageLines, verbHelp } from './help'
+import { CliError, endQuietlyWhenOutputCloses, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
-
-const globalOptions = {
-  vault: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' }
-} as const
-
-function help(): string {
-  const width = Math.max(...verbs.map((v) => v.usage.split('   ')[0]?.length ?? 0))
-  return [
-    'rapport — your private client journal, from the command line',
-    '',
-    'Usage: rapport COMMAND [options] [--vault DIR] [--json]',
-    '',
-    ...verbs.map((v) => `  ${(v.usage.split('   ')[0] ?? v.usage).padEnd(width)}  ${v.summary}`),
-    '',
-    'The vault is --vault DIR, else $RAPPORT_VAULT, else ~/Documents/Rapport.',
-    'An encrypted vault asks for its passphrase at the terminal, or reads $RAPPORT_PASSPHRASE.',
-    '--json prints machine-readable output. Exit status: 0 success, 1 a problem, 2 wrong usage.'
-  ].join('\n')
-}
+/** Every command, in the order help lists them. */
+export const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
 
 /** Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const verb = verbs
-    .filter((v) => v.name.split(' ').every((word, i) => argv[i] === word))
-    .sort((a, b) => b.name.length - a.name.length)[0]
-  if (!verb) {
-    const wantsHelp = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help'
-    ;(wantsHelp ? io.out : io.err)(wantsHelp ? help() : `Unknown command "${argv[0]}".\n\n${help()}`)
-    return wantsHelp ? 0 : 2
-  }
-  let parsed
+  if (io === processIo) endQuietlyWhenOutputCloses()
+  let line
   try {
-    parsed = parseArgs({
-      args: argv.slice(verb.name.split(' ').length),
-      options: { ...globalOptions, ...verb.options },
-      allowPositionals: true,
-      strict: true
-    })
+    line = parseCommandLine(argv, verbs)
   } catch (error) {
-    io.err(`${(error as Error).message}\nUsage: rapport ${verb.usage}`)
+    if (!(error instanceof CommandLineError)) throw error
+    io.err(`${error.message}\n${error.verb ? usageLines(error.verb).join('\n') : 'Usage: rapport COMMAND [options]   (rapport --help lists the commands)'}`)
     return 2
   }
-  if (parsed.values.help) {
-    io.out(`Usage: rapport ${verb.usage}\n${verb.summary}`)
+  if (line.kind === 'help') {
+    io.out(line.verb ? verbHelp(line.verb) : topHelp(verbs))
     return 0
   }
-  const vaultRoot = resolveVaultPath({ flag: parsed.values.vault as string | undefined, env })
-  const ctx = createContext(vaultRoot, parsed.values.json === true, io, env)
+  const { verb, args } = line
+  const vaultRoot = resolveVaultPath({ flag: line.vault, env })
+  const ctx = createContext(vaultRoot, line.json, io, env, { mayCreateVault: verb.mayCreateVault === true })
   try {
-    return (await verb.run(ctx, { positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> })) ?? 0
+    return (await verb.run(ctx, args)) ?? 0
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(error.exitCode === 2 ? `${error.message}\nUsage: rapport ${verb.usage}` : error.message)
+      io.err(error.exitCode === 2 ? `${error.message}\n${usageLines(verb).join('\n')}` : error.message)
       return error.exitCode
+    }
+    // The core's errors are written for people already (a client not found, a name that could mean two).
+    if (error instanceof RapportError) {
+      io.err(error.message)
+      return 1
     }
     io.err(`rapport: ${(error as Error).message ?? String(error)}`)
     return 1

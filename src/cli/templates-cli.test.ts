@@ -9,6 +9,7 @@ describe('rapport templates', () => {
   it('lists the built-ins for people and for scripts, marking edited, own and broken ones', async () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
+    await rapport(['init', ...v])
     const listed = await rapport(['templates', ...v])
     expect(listed.code).toBe(0)
     const lines = listed.out.split('\n')

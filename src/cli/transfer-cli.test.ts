@@ -41,25 +41,28 @@ describe('rapport export', () => {
     expect(await rapport(['export', '--all', '--client', 'dana', '--out', '/tmp/x', ...v])).toMatchObject({ code: 2 })
     expect(await rapport(['export', '--all', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/--out DIR/) })
     expect(await rapport(['export', '--client', 'nobody', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/No client is called "nobody"/) })
-    expect(await rapport(['export', '--entry', 'e_nope', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/no longer exists/) })
+    expect(await rapport(['export', '--entry', 'e_nope', '--out', '/tmp/x', ...v])).toMatchObject({ code: 1, err: 'No entry has the id "e_nope"; it may have been deleted, or the id mistyped.' })
   })
 })
 
 describe('rapport import', () => {
-  it('--dry-run shows what would happen and writes nothing; then imports, creating clients only with --create-clients', async () => {
+  it('--dry-run shows what would happen and writes nothing; then imports, restoring the clients of a Rapport export unless --no-create-clients', async () => {
     const v = await realisticVault()
     const out = await tempDir()
     await rapport(['export', '--all', '--out', out, ...v])
     const empty = ['--vault', await tempDir()]
 
-    const dry = await rapport(['import', out, '--dry-run', ...empty])
+    const dry = await rapport(['import', out, '--dry-run', '--no-create-clients', ...empty])
     expect(dry.code).toBe(0)
     expect(dry.out).toContain('Found 8 notes. Nothing has been written (--dry-run).')
     expect(dry.out).toContain('Would import 8 notes:\n  Your journal: 8')
     expect(dry.out).toContain('New clients, not created without --create-clients (their notes go to your journal): Café Ünïcødé (1 note), Dana Whitfield (4 notes), Northwind Traders (2 notes), Quiet Co (0 notes)')
+    const restoring = await rapport(['import', out, '--dry-run', ...empty])
+    expect(restoring.out).toContain('This is a Rapport export: its clients and their profiles are restored (--no-create-clients puts the notes in your journal instead).')
+    expect(restoring.out).toContain('  Dana Whitfield (new client): 4')
     expect(JSON.parse((await rapport(['clients', '--json', ...empty])).out)).toEqual([])
 
-    const run = await rapport(['import', out, '--create-clients', ...empty])
+    const run = await rapport(['import', out, ...empty])
     expect(run).toMatchObject({ code: 0, out: 'Imported 8 notes, created 4 clients (Café Ünïcødé, Dana Whitfield, Northwind Traders, Quiet Co).' })
     expect(await rapport(['import', out, '--create-clients', ...empty])).toMatchObject({ code: 0, out: 'Imported 0 notes, skipped 8 duplicates (--keep-duplicates imports them).' })
     const kept = await rapport(['import', out, '--keep-duplicates', '--json', ...empty])

@@ -8,6 +8,7 @@ export const doctor: CliCommand = {
   summary: 'Check every file of the vault; --fix repairs what is safe to repair (exit 1 while problems remain)',
   options: { fix: { type: 'boolean' } },
   async run(ctx, { values }) {
+    ctx.requireVault()
     // An encrypted vault is checked through its key (asked for first), so nothing is read or repaired in the clear.
     if (await readVaultHeader(ctx.vaultRoot)) await ctx.vault()
     const report = await runDoctor(ctx.vaultRoot, { fix: values.fix === true })

@@ -48,8 +48,9 @@ export const exportCommand: CliCommand = {
     if (report.status === 'needs-overwrite') {
       const shown = report.existing.slice(0, SHOWN).join(', ')
       const more = report.existing.length > SHOWN ? ` and ${report.existing.length - SHOWN} more` : ''
+      const one = report.existing.length === 1
       throw new CliError(
-        `${count(report.existing.length, 'file')} already exist in ${report.target} (${shown}${more}). Nothing was written. Add --overwrite to replace them, or choose another --out.`
+        `${count(report.existing.length, 'file')} already ${one ? 'exists' : 'exist'} in ${report.target} (${shown}${more}). Nothing was written. Add --overwrite to replace ${one ? 'it' : 'them'}, or choose another --out.`
       )
     }
     const what = [count(report.entries, 'entry', 'entries'), report.clients ? count(report.clients, 'client') : '', report.snapshots ? count(report.snapshots, 'earlier version') : '']

@@ -8,20 +8,24 @@ import { CliError, usageError } from '../output'
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import PATH… [--client NAME] [--dry-run] [--create-clients] [--keep-duplicates] [--windows-1252]',
+  usage: 'import PATH… [--client NAME] [--dry-run] [--create-clients | --no-create-clients] [--keep-duplicates] [--windows-1252]   (a Rapport export restores its clients and profiles unless --no-create-clients; other notes create clients only with --create-clients)',
   summary: 'Import Markdown notes (files or folders, e.g. from Obsidian); --dry-run only shows what would happen',
+  mayCreateVault: true,
   options: {
     client: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'create-clients': { type: 'boolean' },
+    'no-create-clients': { type: 'boolean' },
     'keep-duplicates': { type: 'boolean' },
     'windows-1252': { type: 'boolean' }
   },
   async run(ctx, { positionals, values }) {
     if (positionals.length === 0) throw usageError('Say what to import: one or more Markdown files or folders.')
+    if (values['create-clients'] === true && values['no-create-clients'] === true) throw usageError('Choose one: --create-clients or --no-create-clients.')
     const input = {
       paths: positionals.map((p) => resolve(p)),
-      createClients: values['create-clients'] === true,
+      // Neither: the core decides (a Rapport export restores its clients).
+      ...(values['create-clients'] === true ? { createClients: true } : values['no-create-clients'] === true ? { createClients: false } : {}),
       windows1252: values['windows-1252'] === true,
       ...(typeof values.client === 'string' ? { clientId: findClient(await ctx.call('clients:list', undefined), values.client).id } : {})
     }
@@ -49,7 +53,7 @@ export const importCommand: CliCommand = {
 }
 
 function printPreview(io: Io, preview: ImportPreview, keep: boolean): void {
-  const left = [preview.otherFiles ? `${count(preview.otherFiles, 'file')} that are not Markdown left out` : '', preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : '']
+  const left = [preview.otherFiles ? `${count(preview.otherFiles, 'file')} that ${preview.otherFiles === 1 ? 'is' : 'are'} not Markdown left out` : '', preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : '']
   const leftOut = left.filter(Boolean).join('; ')
   io.out(`Found ${count(preview.notes, 'note')}${leftOut ? ` (${leftOut})` : ''}. Nothing has been written (--dry-run).`)
   const importing = keep ? preview.notes : preview.toImport
@@ -58,6 +62,7 @@ function printPreview(io: Io, preview: ImportPreview, keep: boolean): void {
     const n = keep ? d.entries + d.duplicates : d.entries
     io.out(`  ${d.name}${d.isNew ? ' (new client)' : ''}: ${n}`)
   }
+  if (preview.fromRapportExport && preview.newClients.some((c) => c.willCreate)) io.out('This is a Rapport export: its clients and their profiles are restored (--no-create-clients puts the notes in your journal instead).')
   const waiting = preview.newClients.filter((c) => !c.willCreate)
   if (waiting.length) {
     io.out(`New clients, not created without --create-clients (their notes go to your journal): ${waiting.map((c) => `${c.name} (${count(c.notes, 'note')})`).join(', ')}`)

@@ -1,17 +1,18 @@
 import { findClient } from '../../core/clients/find-client'
 import type { CliCommand } from '../command'
 import { usageError } from '../output'
+import { readStdinText } from '../stdin'
 
 export const newEntry: CliCommand = {
   name: 'new',
-  usage: 'new --client NAME [--title T] [--template ID]   (the body is read from standard input)',
+  usage: 'new --client NAME [--title T] [--template ID] [--windows-1252]   (the body is read from standard input: UTF-8 text, or Windows-1252 with --windows-1252)',
   summary: 'Write a new entry',
-  options: { client: { type: 'string' }, title: { type: 'string' }, template: { type: 'string' } },
+  options: { client: { type: 'string' }, title: { type: 'string' }, template: { type: 'string' }, 'windows-1252': { type: 'boolean' } },
   async run(ctx, { values }) {
     const clientName = values.client
     if (typeof clientName !== 'string') throw usageError('Say whose journal it goes in: rapport new --client "Dana Whitfield"')
     const client = findClient(await ctx.call('clients:list', undefined), clientName)
-    const body = (await ctx.io.readStdin()) ?? ''
+    const body = (await readStdinText(ctx.io, { windows1252: values['windows-1252'] === true })) ?? ''
     const entry = await ctx.call('entries:create', {
       clientId: client.id,
       body,

@@ -3,6 +3,7 @@ import { exists, readdir, rename } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
+import { issuesInWords } from '../schema-words'
 import { RapportError, fileError } from '../errors'
 import { DurableJsonFile } from '../fs/durable-json-file'
 import { safeSlug, uniqueName } from '../fs/safe-name'
@@ -91,8 +92,8 @@ export class ClientStore {
     if (!exists(adapter.path)) return broken('the folder has no client.json')
     const checked = clientFileSchema.safeParse(db.data)
     if (!checked.success) {
-      const issue = checked.error.issues[0]
-      return broken(`${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'is not a client file'}`)
+      const [first, ...more] = issuesInWords(checked.error, db.data)
+      return broken(`${first ?? 'it is not a client file'}${more.length > 0 ? ` (and ${more.length} more: "rapport doctor" lists them)` : ''}`)
     }
     return { id: db.data.id, slug, data: db.data, db }
   }
@@ -126,9 +127,13 @@ export class ClientStore {
     return record
   }
 
-  /** The vault-relative folder where this client's entries are written. */
+  /**
+   * The vault-relative folder where this client's new entries are written.
+   * Refused while its client.json cannot be read: the entry would be filed
+   * under a stand-in id that no client has, even once the file is repaired.
+   */
   journalOf(id: string): string {
-    return clientJournal(this.get(id).slug)
+    return clientJournal(this.writable(id, 'write entries for this client until it is repaired ("rapport doctor" says what is wrong)').slug)
   }
 
   async create(name: string, now = new Date()): Promise<ClientRecord> {
@@ -218,11 +223,11 @@ export class ClientStore {
     }
   }
 
-  private writable(id: string): ClientRecord {
+  private writable(id: string, refused = 'change it'): ClientRecord {
     const record = this.get(id)
     if (!record.db) {
       const relative = toVaultPath(clientFolder(record.slug), layout.clientFile)
-      throw new RapportError('broken-file', `${relative} cannot be read (${record.problem}), so Rapport will not change it.`, relative)
+      throw new RapportError('broken-file', `${relative} cannot be read (${record.problem}), so Rapport will not ${refused}.`, relative)
     }
     return record
   }

@@ -2,11 +2,14 @@ import { basename, dirname, join } from 'node:path'
 import { copyFile, exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
+import type { EntryFile } from '../entries/entry-file'
 import { ensureFolder } from '../fs/ensure-folder'
 import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'
+import { decodeUtf8, decodeWindows1252 } from '../fs/text-encoding'
 import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
+import { issuesInWords } from '../schema-words'
 import { layout, toVaultPath } from '../vault/layout'
 import { openManifest } from '../vault/manifest'
 
@@ -30,9 +33,6 @@ interface Check extends Finding {
   repair?: () => Promise<string>
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-/** Most non-UTF-8 text files people have are Windows-1252 (or its subset Latin-1); it decodes every byte. */
-const windows1252 = new TextDecoder('windows-1252')
 const STALE_TEMP_MS = 60_000
 
 /**
@@ -72,22 +72,40 @@ async function examine(root: string, now: Date): Promise<Check[]> {
   if (manifest.kind === 'newer') checks.push({ path: layout.manifest, reason: `written by a newer Rapport (format ${manifest.manifest.format}); open it with that version` })
 
   const seenIds = new Map<string, string>()
+  const owners = new Map<string, Owner>()
   const journals: string[] = [layout.journalDir]
   const clientsDir = join(root, layout.clientsDir)
   for (const folder of exists(clientsDir) ? await readdir(clientsDir, { withFileTypes: true }) : []) {
     if (!folder.isDirectory() || folder.name.startsWith('.')) continue
     const base = toVaultPath(layout.clientsDir, folder.name)
     journals.push(toVaultPath(base, layout.journalDir))
-    checks.push(...(await examineClient(root, base, folder.name, seenIds)))
+    checks.push(...(await examineClient(root, base, folder.name, seenIds, owners)))
     checks.push(...(await examineFolder(root, base, now, false)))
   }
   checks.push(...(await examineFolder(root, '.', now, false)))
   const entryIds = new Map<string, string>()
-  for (const journal of journals) checks.push(...(await examineFolder(root, journal, now, true, entryIds)))
+  for (const journal of journals) {
+    // Whose journal it is: none for the vault's own, unknown while the client's file cannot say.
+    const owner = journal === layout.journalDir ? null : (owners.get(dirname(journal)) ?? 'unknown')
+    checks.push(...(await examineFolder(root, journal, now, true, { entryIds, clientIds: seenIds, owner })))
+  }
   return checks
 }
 
-async function examineClient(root: string, base: string, slug: string, seenIds: Map<string, string>): Promise<Check[]> {
+/** The client whose folder a journal is in, as its client.json says. */
+interface Owner {
+  id: string
+  name: string
+}
+
+/** What an entry is checked against: the ids seen so far, every client's id, and the client whose journal it is in. */
+interface Filing {
+  entryIds: Map<string, string>
+  clientIds: ReadonlyMap<string, string>
+  owner: Owner | 'unknown' | null
+}
+
+async function examineClient(root: string, base: string, slug: string, seenIds: Map<string, string>, owners: Map<string, Owner>): Promise<Check[]> {
   const path = toVaultPath(base, layout.clientFile)
   const absolute = join(root, path)
   const writeClient = async (data: Record<string, unknown>): Promise<void> => writeFileAtomic(absolute, formatJson(data))
@@ -114,7 +132,10 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
 
   const missing = (['format', 'id', 'name'] as const).filter((key) => data[key] === undefined)
   const duplicate = typeof data.id === 'string' ? seenIds.get(data.id) : undefined
-  if (typeof data.id === 'string' && !duplicate) seenIds.set(data.id, path)
+  if (typeof data.id === 'string' && !duplicate) {
+    seenIds.set(data.id, path)
+    owners.set(base, { id: data.id, name: typeof data.name === 'string' ? data.name : slug })
+  }
   if (missing.length > 0 || duplicate) {
     const reason = duplicate ? `its id is also used by ${duplicate}` : `it has no ${missing.join(', ')}`
     return [
@@ -131,22 +152,20 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
     ]
   }
   const checked = clientFileSchema.safeParse(data)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]
-    return [{ path, reason: `${issue?.path.join('.') || 'a field'}: ${issue?.message}; fix it by hand (Rapport will not guess what you meant)` }]
-  }
+  // Every problem of the file, each in words a person can act on, so one look at the file fixes them all.
+  if (!checked.success) return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
   return []
 }
 
 /** Temporary files, sync conflicts, and (in journals) every entry. */
-async function examineFolder(root: string, folder: string, now: Date, isJournal: boolean, entryIds = new Map<string, string>()): Promise<Check[]> {
+async function examineFolder(root: string, folder: string, now: Date, isJournal: boolean, filing?: Filing): Promise<Check[]> {
   const absolute = join(root, folder)
   if (!exists(absolute)) return []
   const checks: Check[] = []
   for (const item of await readdir(absolute, { withFileTypes: true })) {
     const path = folder === '.' ? item.name : toVaultPath(folder, item.name)
     if (item.isDirectory()) {
-      if (isJournal && !item.name.startsWith('.')) checks.push(...(await examineFolder(root, path, now, true, entryIds)))
+      if (isJournal && !item.name.startsWith('.')) checks.push(...(await examineFolder(root, path, now, true, filing)))
       continue
     }
     if (isTempFile(item.name)) {
@@ -161,27 +180,27 @@ async function examineFolder(root: string, folder: string, now: Date, isJournal:
       checks.push({ path, reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport` })
       continue
     }
-    if (isJournal && item.name.toLowerCase().endsWith('.md')) {
-      const finding = await examineEntry(root, path, entryIds)
+    if (filing && item.name.toLowerCase().endsWith('.md')) {
+      const finding = await examineEntry(root, path, filing)
       if (finding) checks.push(finding)
     }
   }
   return checks
 }
 
-async function examineEntry(root: string, path: string, entryIds: Map<string, string>): Promise<Check | null> {
+async function examineEntry(root: string, path: string, { entryIds, clientIds, owner }: Filing): Promise<Check | null> {
   const absolute = join(root, path)
   const bytes = await readFile(absolute)
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
+  // A NUL byte is never in text a person wrote: the file is binary, and converting it would only hide that.
+  if (bytes.includes(0)) return { path, reason: 'it contains NUL bytes, so it is a binary file, not text; restore it from a backup or move it out of the journal' }
+  const text = decodeUtf8(bytes)
+  if (text === null) {
     return {
       path,
       reason: 'not UTF-8 text',
       fix: 'convert it from Windows-1252/Latin-1 to UTF-8',
       repair: async () => {
-        await writeFileAtomic(absolute, windows1252.decode(bytes))
+        await writeFileAtomic(absolute, decodeWindows1252(bytes))
         return 'converted it to UTF-8'
       }
     }
@@ -192,7 +211,7 @@ async function examineEntry(root: string, path: string, entryIds: Map<string, st
   const duplicate = id ? entryIds.get(id) : undefined
   if (id && !duplicate) {
     entryIds.set(id, path)
-    return null
+    return examineFiling(absolute, path, file, clientIds, owner)
   }
   return {
     path,
@@ -205,6 +224,29 @@ async function examineEntry(root: string, path: string, entryIds: Map<string, st
       const original = file.yaml ? file : null
       await writeFileAtomic(absolute, serializeEntryFile(original, fields, original ? file.body : text))
       return duplicate ? 'gave it a new id' : `added the id ${String(fields.id)}`
+    }
+  }
+}
+
+/**
+ * An entry's `client` must be a client of this vault: one that names no
+ * client (a stand-in id written while a client.json was broken, a client
+ * removed, a typo) is filed nowhere. In a client's journal the fix is plain:
+ * the client whose folder it is in.
+ */
+async function examineFiling(absolute: string, path: string, file: EntryFile, clientIds: ReadonlyMap<string, string>, owner: Owner | 'unknown' | null): Promise<Check | null> {
+  const client = file.fields.client
+  if (client === undefined || client === null || owner === 'unknown') return null
+  if (typeof client === 'string' && clientIds.has(client)) return null
+  const reason = `its client (${String(client)}) is no client of this vault`
+  if (owner === null) return { path, reason: `${reason}; set "client" in its front matter to a client's id (rapport clients --json lists them), or remove that line` }
+  return {
+    path,
+    reason,
+    fix: `file it under ${owner.name} (${owner.id}), whose folder it is in`,
+    repair: async () => {
+      await writeFileAtomic(absolute, serializeEntryFile(file, { client: owner.id }, file.body))
+      return `filed it under ${owner.name}`
     }
   }
 }

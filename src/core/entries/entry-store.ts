@@ -299,7 +299,8 @@ export class EntryStore {
 
   private get(id: string): EntryRecord {
     const record = this.records.get(id)
-    if (!record) throw new RapportError('not-found', 'That entry no longer exists. It may have been deleted or moved.')
+    // Said the same way whether the id never existed (a typo on the command line) or the entry was deleted since.
+    if (!record) throw new RapportError('not-found', `No entry has the id ${JSON.stringify(id)}; it may have been deleted, or the id mistyped.`)
     return record
   }
 

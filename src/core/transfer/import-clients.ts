@@ -94,7 +94,7 @@ export class ClientAssignment {
 
   constructor(
     vault: Vault,
-    private readonly request: { clientId?: string | undefined; createClients: boolean }
+    private readonly request: { clientId?: string | undefined; createClients?: boolean | undefined }
   ) {
     this.clients = new ClientIndex(vault.clients.list())
     this.chosen = request.clientId === undefined ? undefined : vault.clients.get(request.clientId)
@@ -172,6 +172,16 @@ export class ClientAssignment {
   private newClient(key: string): Destination {
     const client = this.wanted.get(key)
     if (client) client.notes++
-    return this.request.createClients ? { kind: 'new', key } : { kind: 'journal' }
+    return this.createsClients ? { kind: 'new', key } : { kind: 'journal' }
+  }
+
+  /**
+   * Whether the clients the notes name are created: as the person said, else
+   * yes when the notes hold client profiles exported by Rapport (a backup
+   * being restored, whose clients and profiles should come back), else no.
+   * Known once takeProfiles has run.
+   */
+  get createsClients(): boolean {
+    return this.request.createClients ?? this.pages.length > 0
   }
 }

@@ -21,9 +21,13 @@ import { readNoteText } from './note-reader'
 export interface ImportRequest {
   paths: string[]
   clientId?: string | undefined
-  createClients: boolean
+  /** Not given: yes for a Rapport export, no otherwise (ClientAssignment.createsClients). */
+  createClients?: boolean | undefined
   windows1252: boolean
 }
+
+/** The request as planned: whether clients are created is decided. */
+export type PlannedRequest = ImportRequest & { createClients: boolean }
 
 export interface PlannedNote {
   source: SourceNote
@@ -38,7 +42,7 @@ export interface PlannedNote {
 }
 
 export interface ImportPlan {
-  request: ImportRequest
+  request: PlannedRequest
   notes: PlannedNote[]
   newClients: NewClient[]
   /** Exported profiles among the notes: links to them become mentions again. */
@@ -69,7 +73,7 @@ const byPath = (a: SourceNote, b: SourceNote): number => (a.absolute < b.absolut
 export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}): Promise<ImportPlan> {
   const assignment = new ClientAssignment(vault, request)
   const scan = await scanSources(request.paths, progress.signal, (found) => progress.onProgress?.({ done: found, total: 0, phase: 'scanning' }))
-  const plan: ImportPlan = { request, notes: [], newClients: [], problems: scan.problems, otherFiles: scan.otherFiles, historyVersions: scan.historyVersions }
+  const plan: ImportPlan = { request: { ...request, createClients: request.createClients === true }, notes: [], newClients: [], problems: scan.problems, otherFiles: scan.otherFiles, historyVersions: scan.historyVersions }
 
   const read: ReadNote[] = []
   for (const [done, source] of scan.notes.entries()) {
@@ -85,6 +89,7 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
   // Oldest first, as the notes were written: the oldest of two copies is the one kept, and
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.
   const notes = assignment.takeProfiles(read).sort((a, b) => a.fields.created.localeCompare(b.fields.created) || byPath(a.source, b.source))
+  plan.request.createClients = assignment.createsClients
   const inVault = await vaultContentKeys(vault, new Set(notes.map((n) => nameKey(n.title))))
   const vaultIds = new Set(allEntries(vault).map((e) => e.id))
   const firstWith = new Map<string, PlannedNote>()

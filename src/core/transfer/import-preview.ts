@@ -30,6 +30,7 @@ export function previewOf(plan: ImportPlan, vault: Vault): ImportPreview {
     duplicates,
     problems: plan.problems,
     otherFiles: plan.otherFiles,
-    historyVersions: plan.historyVersions
+    historyVersions: plan.historyVersions,
+    fromRapportExport: (plan.profilePages ?? []).length > 0
   }
 }

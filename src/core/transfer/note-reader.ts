@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { decodeText, looksBinary } from '../fs/text-encoding'
 import { MAX_NOTE_BYTES, tooBig } from './import-scan'
 
 export type NoteText = { text: string; hash: string } | { problem: string }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Reads one note for an import, only ever reading it: opened without
@@ -33,21 +32,10 @@ export async function readNoteText(absolute: string, options: { windows1252: boo
     if (code === 'EACCES' || code === 'EPERM') return { problem: 'it could not be read: permission was denied' }
     return { problem: `it could not be read: ${(error as Error).message}` }
   }
-  const text = decode(bytes, options.windows1252)
+  const text = decodeText(bytes, options)
   if (text === null) {
     return { problem: 'it is not UTF-8 text (it may be Windows-1252 or Latin-1), so it was skipped; import it again choosing "read as Windows-1252" (--windows-1252) to read it that way' }
   }
-  if (text.includes('\u0000')) return { problem: 'it looks like a binary file, not text, so it was skipped' }
+  if (looksBinary(text)) return { problem: 'it looks like a binary file, not text, so it was skipped' }
   return { text, hash: createHash('sha256').update(bytes).digest('hex') }
-}
-
-/** UTF-8 (a byte order mark is dropped), UTF-16 when it says so with its byte order mark, else Windows-1252 if allowed. */
-function decode(bytes: Buffer, windows1252: boolean): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
-  try {
-    return utf8.decode(bytes)
-  } catch {
-    return windows1252 ? new TextDecoder('windows-1252').decode(bytes) : null
-  }
 }

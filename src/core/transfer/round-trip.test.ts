@@ -45,10 +45,12 @@ describe('export, then import into an empty vault', () => {
 
     const before = await fingerprint(out)
     const copy = await openTestVault()
-    const preview = await copy.call('import:preview', { paths: [out], createClients: true })
-    expect(preview).toMatchObject({ notes: 8, toImport: 8, duplicates: [], problems: [] })
-    expect(preview?.newClients.map((c) => c.name).sort()).toEqual(['Café Ünïcødé', 'Dana Whitfield', 'Northwind Traders', 'Quiet Co'])
-    const report = await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'skip' })
+    // A Rapport export restores its clients with no option (issue #19, bug 8): the app and the CLI both leave it to the core.
+    const preview = await copy.call('import:preview', { paths: [out] })
+    expect(preview).toMatchObject({ notes: 8, toImport: 8, duplicates: [], problems: [], fromRapportExport: true })
+    expect(preview?.newClients.map((c) => [c.name, c.willCreate]).sort()).toEqual([['Café Ünïcødé', true], ['Dana Whitfield', true], ['Northwind Traders', true], ['Quiet Co', true]])
+    expect((await copy.call('import:preview', { paths: [out], createClients: false }))?.newClients.every((c) => !c.willCreate)).toBe(true)
+    const report = await copy.call('import:run', { paths: [out], duplicates: 'skip' })
     expect(report).toMatchObject({ status: 'done', imported: 8, duplicatesSkipped: 0, problems: [], notReached: 0 })
     expect(await fingerprint(out)).toEqual(before)
 

@@ -118,8 +118,12 @@ const importInput = z.object({
   choose: z.enum(['folder', 'files']).default('folder'),
   /** Every note goes to this client (the user's choice); otherwise each note's client is worked out (see ImportPreview). */
   clientId: id.optional(),
-  /** Create the clients named by folders or profiles that the vault does not have; without it their notes go to the vault's own journal. */
-  createClients: z.boolean().default(false),
+  /**
+   * Create the clients named by folders or profiles that the vault does not have; false: their notes go to the
+   * vault's own journal. Not given: yes for a Rapport export (its profile.md front matter says so: a backup
+   * restores its clients and profiles), no otherwise.
+   */
+  createClients: z.boolean().optional(),
   /** Read files that are not UTF-8 as Windows-1252 (Latin-1) instead of skipping them. */
   windows1252: z.boolean().default(false),
   jobId: jobId.optional()
@@ -142,7 +146,7 @@ export interface ImportNewClient {
   source: 'profile' | 'folder'
   /** Notes for this client. */
   notes: number
-  /** False when `createClients` was not given: these notes go to the vault's own journal instead. */
+  /** False when clients are not created (see `createClients`): these notes go to the vault's own journal instead. */
   willCreate: boolean
 }
 
@@ -169,6 +173,8 @@ export interface ImportPreview {
   otherFiles: number
   /** Earlier versions in a Rapport export's `history/` folders, which are not imported as entries. */
   historyVersions: number
+  /** The notes include client profiles exported by Rapport: a backup, whose clients are restored unless the person said not to. */
+  fromRapportExport: boolean
 }
 
 export interface ImportReport {
