@@ -9,12 +9,15 @@ import { parseSyncConflictName } from '../fs/sync-conflicts'
 import { newId } from '../ids'
 import { layout, toVaultPath } from '../vault/layout'
 import { openManifest } from '../vault/manifest'
+import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
   path: string
   reason: string
   fix?: string
+  /** For git's conflict markers: each conflicting stretch, this computer's side and the side pulled in. */
+  sides?: Array<{ mine: string; theirs: string }>
 }
 
 export interface DoctorReport {
@@ -158,7 +161,7 @@ async function examineFolder(root: string, folder: string, now: Date, isJournal:
     }
     const conflict = parseSyncConflictName(item.name)
     if (conflict) {
-      checks.push({ path, reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport` })
+      checks.push(await conflictCopyFinding(root, folder, path, conflict))
       continue
     }
     if (isJournal && item.name.toLowerCase().endsWith('.md')) {
@@ -186,6 +189,8 @@ async function examineEntry(root: string, path: string, entryIds: Map<string, st
       }
     }
   }
+  const markers = gitMarkersFinding(path, text)
+  if (markers) return markers
   const file = parseEntryFile(text)
   if (file.problem) return { path, reason: `${file.problem}; fix the front matter by hand` }
   const id = typeof file.fields.id === 'string' ? file.fields.id : null

@@ -48,6 +48,7 @@ export class Vault {
     this.history = new HistoryStore(root)
     this.entries = new EntryStore(root, this.history)
     this.clients.notify = this.entries.notify = (change) => this.emitChange(change)
+    this.entries.writable = () => this.readOnlyReason === null
   }
 
   /**
