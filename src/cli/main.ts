@@ -5,12 +5,14 @@ import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
 import { clients } from './commands/clients'
+import { conflicts } from './commands/conflicts'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { people } from './commands/people'
+import { resolve } from './commands/resolve'
 import { search } from './commands/search'
 import { show } from './commands/show'
 import { templates } from './commands/templates'
@@ -19,7 +21,7 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor, conflicts, resolve]
 
 const globalOptions = {
   vault: { type: 'string' },
