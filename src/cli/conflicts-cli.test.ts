@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { gitConflict } from '../core/testing/git-conflict'
 import { openTestVault } from '../core/testing/open-vault'
+import { tempDir } from '../core/testing/temp-vault'
 import { listTrash } from '../core/vault/trash'
 import { rapport } from './testing/run-cli'
 
@@ -63,6 +64,7 @@ describe('rapport CLI: conflicts from several computers', () => {
   it('after a git pull committed with markers in the front matter: show finds the entry by its id, and resolve keeps mine', async () => {
     const original = entry('e_WEEKLY', 'Weekly call', 'Intro.\n')
     const root = await gitConflict(
+      await tempDir(),
       original,
       (t) => t.replace('title: Weekly call', 'title: Laptop title'),
       (t) => t.replace('title: Weekly call', 'title: Desktop title')

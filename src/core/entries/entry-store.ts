@@ -352,8 +352,11 @@ export class EntryStore {
 
   async read(id: string): Promise<Entry> {
     const record = this.get(id)
-    const { file, version } = await this.readFile(record)
-    return { ...this.summary(record), body: file.body, fields: simpleFields(file.fields), version }
+    const { file, version, text } = await this.readFile(record)
+    // With git's conflict markers, this computer's side is what opens (never the markers as text); saves wait for a choice.
+    const sides = splitGitMarkers(text)
+    const shown = sides ? entryFileOfSides(sides.mine, sides.theirs) : file
+    return { ...this.summary(record), body: shown.body, fields: simpleFields(shown.fields), version }
   }
 
   private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {

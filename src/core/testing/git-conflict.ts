@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tempDir } from './temp-vault'
 
 /** Real git, configured per repository (no global settings read or written). */
 function git(cwd: string, ...args: string[]): string {
@@ -22,8 +21,8 @@ function gitTry(cwd: string, ...args: string[]): boolean {
   }
 }
 
-async function clone(origin: string, name: string): Promise<string> {
-  const dir = join(await tempDir(), name)
+function clone(origin: string, name: string): string {
+  const dir = join(origin, '..', name)
   git(origin, 'clone', '--quiet', origin, dir)
   git(dir, 'config', 'user.name', name)
   git(dir, 'config', 'user.email', `${name}@example.invalid`)
@@ -35,12 +34,20 @@ async function clone(origin: string, name: string): Promise<string> {
 /**
  * One vault in git, cloned on a laptop and a desktop; both change one entry's
  * file and commit; the laptop pushes, the desktop pulls into a conflict and
- * commits everything as it is. Returns the desktop's vault.
+ * commits everything as it is. Everything happens in `workDir` (empty);
+ * returns the desktop's vault, whose conflicted entry is
+ * `journal/2026-12-07-weekly-call.md`. No vitest here: e2e uses it too.
  */
-export async function gitConflict(original: string, laptopEdit: (text: string) => string, desktopEdit: (text: string) => string): Promise<string> {
-  const origin = await tempDir()
+export async function gitConflict(
+  workDir: string,
+  original: string,
+  laptopEdit: (text: string) => string,
+  desktopEdit: (text: string) => string
+): Promise<string> {
+  const origin = join(workDir, 'origin.git')
+  await mkdir(origin)
   git(origin, 'init', '--quiet', '--bare', '--initial-branch=main')
-  const seed = await clone(origin, 'seed')
+  const seed = clone(origin, 'seed')
   await mkdir(join(seed, 'journal'))
   await writeFile(join(seed, 'rapport.json'), '{\n  "format": 1,\n  "settings": {}\n}\n')
   await writeFile(join(seed, 'journal/2026-12-07-weekly-call.md'), original)
@@ -48,8 +55,8 @@ export async function gitConflict(original: string, laptopEdit: (text: string) =
   git(seed, 'commit', '--quiet', '-m', 'vault')
   git(seed, 'push', '--quiet', 'origin', 'HEAD:main')
 
-  const laptop = await clone(origin, 'laptop')
-  const desktop = await clone(origin, 'desktop')
+  const laptop = clone(origin, 'laptop')
+  const desktop = clone(origin, 'desktop')
   const file = 'journal/2026-12-07-weekly-call.md'
   await writeFile(join(laptop, file), laptopEdit(original))
   git(laptop, 'commit', '--quiet', '-am', 'laptop')

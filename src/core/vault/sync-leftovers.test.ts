@@ -87,6 +87,7 @@ const ORIGINAL = entry('e_WEEKLY', 'Weekly call', 'Intro.\n\nWe agreed on a pilo
 describe("git's conflict markers, committed as they are", () => {
   it('in the body: listed as a conflict of the entry, nothing written over, doctor shows both sides; keeping both loses no word', async () => {
     const root = await gitConflict(
+      await tempDir(),
       ORIGINAL,
       (t) => t.replace('We agreed on a pilot.', 'We agreed on a pilot in March.'),
       (t) => t.replace('We agreed on a pilot.', 'We agreed on a pilot, budget pending.')
@@ -104,6 +105,8 @@ describe("git's conflict markers, committed as they are", () => {
     expect(await call('conflicts:list', undefined)).toEqual([{ path, originalPath: path, entryId: 'e_WEEKLY', tool: 'git', mine: 'entry' }])
     const opened = await call('entries:read', { id: 'e_WEEKLY' })
     expect(opened.conflicts).toEqual([path])
+    // It opens as this computer had it, never with the markers as text.
+    expect(opened.body).toBe('Intro.\n\nWe agreed on a pilot, budget pending.\n\nEnd.\n')
     // Writing nothing until the person chooses: a save is refused, the file untouched.
     await expect(call('entries:save', { id: 'e_WEEKLY', title: 'Weekly call', body: 'Typed over.', version: opened.version })).rejects.toMatchObject({ code: 'conflict' })
     expect(await readFile(join(root, path), 'utf8')).toBe(committed)
@@ -126,6 +129,7 @@ describe("git's conflict markers, committed as they are", () => {
 
   it('in the front matter: the id both sides agree on is kept, the entry opens and is the same conflict; keeping theirs writes their side whole', async () => {
     const root = await gitConflict(
+      await tempDir(),
       ORIGINAL,
       (t) => t.replace('title: Weekly call', 'title: Weekly call (laptop)'),
       (t) => t.replace('title: Weekly call', 'title: Weekly call (desktop)')
@@ -155,6 +159,7 @@ describe("git's conflict markers, committed as they are", () => {
 
   it('two different entries git merged into one file: listed under this computer’s id, never a made-up one', async () => {
     const root = await gitConflict(
+      await tempDir(),
       ORIGINAL,
       () => entry('e_LAPTOPNEW', 'Weekly call', 'Laptop.\n'),
       () => entry('e_DESKTOPNEW', 'Weekly call', 'Desktop.\n')

@@ -17,7 +17,16 @@ interface ConflictNoticeProps {
 }
 
 /** "from Syncthing", "from Syncthing and Dropbox", "of your text (kept by Rapport)". */
-function copiesPhrase(copies: readonly ConflictSummary[]): string {
+function copiesPhrase(all: readonly ConflictSummary[]): string {
+  const markers = all.some((c) => c.tool === 'git')
+  const copies = all.filter((c) => c.tool !== 'git')
+  const inFile = 'two versions that git could not merge, both in its file'
+  if (copies.length === 0) return inFile
+  const rest = copiesOnlyPhrase(copies)
+  return markers ? `${inFile}, and ${rest}` : rest
+}
+
+function copiesOnlyPhrase(copies: readonly ConflictSummary[]): string {
   const tools = [...new Set(copies.map((c) => c.tool))]
   const others = tools.filter((t) => t !== 'Rapport')
   const noun = copies.length === 1 ? 'a conflicting copy' : `${copies.length} conflicting copies`
