@@ -37,6 +37,7 @@ describe("a sync tool's copy that is really another entry", () => {
       const journal = await journalOf(root)
       await writeFile(join(journal, '2026-12-07-weekly-call.md'), entry('e_LAPTOP', 'Weekly call', 'Agenda written on the laptop.\n'))
       await writeFile(join(journal, copyName), entry('e_DESKTOP', 'Weekly call', 'Budget notes written on the desktop.\n'))
+      await writeFile(join(root, 'rapport.json'), '{\n  "format": 1,\n  "settings": {}\n}\n')
       expect((await runDoctor(root)).findings.find((f) => f.path === `journal/${copyName}`)?.reason).toMatch(/^an entry of its own \(id e_DESKTOP\)/)
       const { vault, call } = await openTestVault(root)
 
