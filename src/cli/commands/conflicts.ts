@@ -1,10 +1,11 @@
 import { findClient } from '../../core/clients/find-client'
+import { GIT_MARKERS_TOOL } from '../../shared/contract/safety'
 import type { ConflictSummary } from '../../shared/contract/safety'
 import type { CliCommand } from '../command'
 
 /** What stands against an entry, in a few words with the copy's path ("" for git's markers, which are in the entry's own file). */
 export function conflictWords(conflict: ConflictSummary): string {
-  if (conflict.tool === 'git') return "git's conflict markers: two versions in the file"
+  if (conflict.tool === GIT_MARKERS_TOOL) return "git's conflict markers: two versions in the file"
   if (conflict.tool === 'Rapport') return `your text, kept by Rapport: ${conflict.path}`
   return `a copy made by ${conflict.tool}: ${conflict.path}`
 }

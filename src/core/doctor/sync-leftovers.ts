@@ -6,8 +6,7 @@
 import { join } from 'node:path'
 import { exists, readFile } from '../fs/vault-files'
 import { parseEntryFile } from '../entries/entry-file'
-import { entryFileOfSides } from '../entries/entry-store'
-import { splitGitMarkers } from '../entries/git-markers'
+import { entryFileOfSides, splitGitMarkers } from '../entries/git-markers'
 import type { SyncConflictName } from '../fs/sync-conflicts'
 import { toVaultPath } from '../vault/layout'
 

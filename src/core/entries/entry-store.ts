@@ -16,7 +16,7 @@ import type { VaultChange } from '../vault/vault'
 import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
-import { GIT_MARKERS_TOOL, splitGitMarkers } from './git-markers'
+import { GIT_MARKERS_TOOL, entryFileOfSides, splitGitMarkers } from './git-markers'
 import { ensureFolder } from '../fs/ensure-folder'
 import { mapInOrder } from '../map-in-order'
 
@@ -650,23 +650,6 @@ export const fileStem = (created: string, title: string): string => {
 /** An id for a file a person added without one: stable while the file stays where it is. */
 const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`
 const isDerivedId = (id: string): boolean => id.startsWith('e_file:')
-
-/**
- * What Rapport lists for a file with git's conflict markers: this computer's
- * side, under the id both sides agree on. An id read on one side only (the
- * other's front matter broken) is still the file's id; two different ids
- * (two entries git merged into one file) leave it with this computer's.
- * Only a file where no side has an id gets one made from its path.
- */
-export function entryFileOfSides(mineText: string, theirsText: string): EntryFile {
-  const mine = parseEntryFile(mineText)
-  const theirs = parseEntryFile(theirsText)
-  const idOf = (file: EntryFile): string | null => (typeof file.fields.id === 'string' && file.fields.id.trim() ? file.fields.id.trim() : null)
-  const id = idOf(mine) ?? idOf(theirs)
-  const { problem: _problem, ...readable } = mine
-  const fields = mine.problem ? theirs.fields : mine.fields
-  return { ...readable, fields: id ? { ...fields, id } : fields }
-}
 
 function removeCopy(conflictCopies: Map<string, SyncConflict[]>, path: string): void {
   for (const [original, copies] of conflictCopies) {

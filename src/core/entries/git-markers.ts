@@ -15,8 +15,10 @@
  * it never treats the markers as the entry's text.
  */
 
-/** How a conflict made by git is named wherever conflicts are listed (beside Syncthing, Dropbox…). */
-export const GIT_MARKERS_TOOL = 'git'
+import type { EntryFile } from './entry-file'
+import { parseEntryFile } from './entry-file'
+
+export { GIT_MARKERS_TOOL } from '../../shared/contract/safety'
 
 export interface MarkerSides {
   /** The whole file as this computer had it (the side before `=======`). */
@@ -70,4 +72,21 @@ export function splitGitMarkers(text: string): MarkerSides | null {
     // The common ancestor's lines (diff3 style) belong to neither side.
   }
   return state === 'outside' && hunks.length > 0 ? { mine, theirs, hunks } : null
+}
+
+/**
+ * What Rapport lists for a file with git's conflict markers: this computer's
+ * side, under the id both sides agree on. An id read on one side only (the
+ * other's front matter broken) is still the file's id; two different ids
+ * (two entries git merged into one file) leave it with this computer's.
+ * Only a file where no side has an id gets one made from its path.
+ */
+export function entryFileOfSides(mineText: string, theirsText: string): EntryFile {
+  const mine = parseEntryFile(mineText)
+  const theirs = parseEntryFile(theirsText)
+  const idOf = (file: EntryFile): string | null => (typeof file.fields.id === 'string' && file.fields.id.trim() ? file.fields.id.trim() : null)
+  const id = idOf(mine) ?? idOf(theirs)
+  const { problem: _problem, ...readable } = mine
+  const fields = mine.problem ? theirs.fields : mine.fields
+  return { ...readable, fields: id ? { ...fields, id } : fields }
 }

@@ -22,6 +22,9 @@ export interface TrashItemSummary {
   deletedAt: string
 }
 
+/** The `tool` of a conflict that is git's markers inside the entry's own file (not a copy beside it). */
+export const GIT_MARKERS_TOOL = 'git'
+
 export interface ConflictSummary {
   /** The conflicting copy, vault-relative. */
   path: string

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { ConflictSummary } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
 import { call, errorMessage, onEvent } from '@renderer/app/api'
@@ -18,8 +19,8 @@ interface ConflictNoticeProps {
 
 /** "from Syncthing", "from Syncthing and Dropbox", "of your text (kept by Rapport)". */
 function copiesPhrase(all: readonly ConflictSummary[]): string {
-  const markers = all.some((c) => c.tool === 'git')
-  const copies = all.filter((c) => c.tool !== 'git')
+  const markers = all.some((c) => c.tool === GIT_MARKERS_TOOL)
+  const copies = all.filter((c) => c.tool !== GIT_MARKERS_TOOL)
   const inFile = 'two versions that git could not merge, both in its file'
   if (copies.length === 0) return inFile
   const rest = copiesOnlyPhrase(copies)

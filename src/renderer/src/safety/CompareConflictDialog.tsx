@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
@@ -20,13 +21,13 @@ interface CompareConflictDialogProps {
 
 /** Where the copy came from, said the way a person would. */
 export function copyOrigin(tool: string): string {
-  if (tool === 'git') return 'two versions git could not merge, both in the entry’s file'
+  if (tool === GIT_MARKERS_TOOL) return 'two versions git could not merge, both in the entry’s file'
   return tool === 'Rapport' ? 'your text, kept by Rapport when the file changed elsewhere' : `a copy made by ${tool}`
 }
 
 /** The two sides named plainly, for the differences and the buttons. */
 function sideNames(tool: string): { entry: string; copy: string; keepEntry: string; useCopy: string } {
-  if (tool === 'git') {
+  if (tool === GIT_MARKERS_TOOL) {
     return { entry: 'this computer’s version', copy: 'the version pulled in with git', keepEntry: 'Keep this computer’s version', useCopy: 'Use the version pulled in' }
   }
   const copy = tool === 'Rapport' ? 'what you typed' : `the copy from ${tool}`
@@ -66,7 +67,7 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
       )}
       {compared.state === 'ready' && (
         <>
-          {tool === 'git' ? (
+          {tool === GIT_MARKERS_TOOL ? (
             <p className="dialog-message">
               “{compared.value.entry.title.trim() || 'Untitled'}” was changed on two computers, and git could not merge the changes: both versions
               are in its file. Nothing is written until you choose; the version you do not keep goes to the trash.
