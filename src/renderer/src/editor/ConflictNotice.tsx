@@ -17,7 +17,7 @@ interface ConflictNoticeProps {
   restoreFocus: () => boolean
 }
 
-/** "from Syncthing", "from Syncthing and Dropbox", "of your text (kept by Rapport)". */
+/** "two versions that git could not merge…", then the copies beside the entry, if any. */
 function copiesPhrase(all: readonly ConflictSummary[]): string {
   const markers = all.some((c) => c.tool === GIT_MARKERS_TOOL)
   const copies = all.filter((c) => c.tool !== GIT_MARKERS_TOOL)
@@ -27,6 +27,7 @@ function copiesPhrase(all: readonly ConflictSummary[]): string {
   return markers ? `${inFile}, and ${rest}` : rest
 }
 
+/** "a conflicting copy from Syncthing", "2 conflicting copies from Syncthing and Dropbox", "… of your text, kept by Rapport". */
 function copiesOnlyPhrase(copies: readonly ConflictSummary[]): string {
   const tools = [...new Set(copies.map((c) => c.tool))]
   const others = tools.filter((t) => t !== 'Rapport')
