@@ -133,8 +133,12 @@ export class EntryStore {
       const record = this.recordFrom(relative, clientId, contents[index]!, next)
       if (record) next.records.set(record.id, record)
     })
-    for (const copy of [...next.conflictCopies.values()].flat()) {
-      const entry = await this.entryInCopy(copy, next)
+    // Copies are read together like entries; each is then taken in turn, so the names they get never depend on timing.
+    const copies = [...next.conflictCopies.values()].flat()
+    const copyContents = await mapInOrder(copies, READS_AT_ONCE, ({ path }) => this.readBytes(path))
+    const byPath = new Map([...next.records.values()].map((r) => [r.path, r]))
+    for (const [index, copy] of copies.entries()) {
+      const entry = await this.entryInCopy(copy, next, copyContents[index], byPath.get(copy.originalPath))
       if (!entry) continue
       removeCopy(next.conflictCopies, copy.path)
       next.records.set(entry.id, entry)
@@ -150,10 +154,14 @@ export class EntryStore {
    * an entry like any other. Null for a real conflicting copy (the same id, or
    * none), or when its id is already an entry's elsewhere.
    */
-  private async entryInCopy(copy: SyncConflict, state: EntryState): Promise<EntryRecord | null> {
-    const original = [...state.records.values()].find((r) => r.path === copy.originalPath)
+  private async entryInCopy(
+    copy: SyncConflict,
+    state: EntryState,
+    content?: Awaited<ReturnType<EntryStore['readBytes']>>,
+    original = [...state.records.values()].find((r) => r.path === copy.originalPath)
+  ): Promise<EntryRecord | null> {
     if (!original) return null
-    const record = this.recordFrom(copy.path, original.clientId, await this.readBytes(copy.path), emptyState())
+    const record = this.recordFrom(copy.path, original.clientId, content ?? (await this.readBytes(copy.path)), emptyState())
     if (!record || record.id === original.id || isDerivedId(record.id) || state.records.has(record.id)) return null
     // Read-only: shown where it is, renamed by the next Rapport that may write.
     if (!this.writable()) return record
