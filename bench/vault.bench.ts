@@ -1,4 +1,4 @@
-import { open, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises'
+import { copyFile, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { watchVault } from '../src/core/vault/watch'
 import { Vault } from '../src/core/vault/vault'
@@ -38,6 +38,22 @@ async function fileStates(root: string): Promise<Map<string, string>> {
   return states
 }
 
+/** Copies `count` entries of the vault as Syncthing names its conflicting copies (same text, same id); returns their paths. */
+async function syncCopiesOf(root: string, count: number): Promise<string[]> {
+  const made: string[] = []
+  for (const client of await readdir(join(root, 'clients'))) {
+    const journal = join(root, 'clients', client, 'journal')
+    for (const name of (await readdir(journal).catch(() => [])).filter((n) => n.endsWith('.md'))) {
+      if (made.length >= count) return made
+      const copy = join(journal, name.replace(/\.md$/, '.sync-conflict-20261207-101500-ABCDEFG.md'))
+      await copyFile(join(journal, name), copy)
+      made.push(copy)
+      break // one per client: copies spread over the vault
+    }
+  }
+  return made
+}
+
 /** What the save path must at least do: a temp file, its bytes, fsync, rename, folder fsync. */
 async function rawDurableWrite(path: string, data: string): Promise<void> {
   const temp = `${path}.raw-tmp`
@@ -56,6 +72,27 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
   const raw = await time(() => readAllRaw(synthetic.root), 3)
   const opened = await time(() => Vault.open(synthetic.root), 3)
   rows.push({ area: 'vault', measure: `open (${synthetic.entries} entries, ${synthetic.clients} clients)`, value: median(opened), unit: 'ms', baseline: { label: 'raw read of the same files', value: median(raw) } })
+
+  // Sync tools' copies are read at open (one with another id is an entry of its own): 100 copies of entries, same ids.
+  // The baseline is measured again here, in turn with the copies, so the order of the runs (a warmer cache, a fuller heap) weighs on neither.
+  const withoutCopies: number[] = []
+  const withCopies: number[] = []
+  for (let run = 0; run < 3; run++) {
+    withoutCopies.push(...(await time(() => Vault.open(synthetic.root), 1, 0)))
+    const copies = await syncCopiesOf(synthetic.root, 100)
+    try {
+      withCopies.push(...(await time(() => Vault.open(synthetic.root), 1, 0)))
+    } finally {
+      await Promise.all(copies.map((copy) => unlink(copy)))
+    }
+  }
+  rows.push({
+    area: 'vault',
+    measure: 'open with 100 Syncthing copies beside the entries',
+    value: median(withCopies.sort((a, b) => a - b)),
+    unit: 'ms',
+    baseline: { label: 'open without them, in turn', value: median(withoutCopies.sort((a, b) => a - b)) }
+  })
 
   // Saving a 5,000-word entry, against the bare minimum a durable write costs.
   const vault = await Vault.open(scratch)

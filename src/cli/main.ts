@@ -5,12 +5,14 @@ import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
 import { clients } from './commands/clients'
+import { conflicts } from './commands/conflicts'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { people } from './commands/people'
+import { resolve } from './commands/resolve'
 import { search } from './commands/search'
 import { show } from './commands/show'
 import { templates } from './commands/templates'
@@ -22,7 +24,7 @@ import { CliError, endQuietlyWhenOutputCloses, processIo } from './output'
 import type { Io } from './output'
 
 /** Every command, in the order help lists them. */
-export const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
+export const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor, conflicts, resolve]
 
 /** Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {

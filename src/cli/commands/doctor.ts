@@ -23,7 +23,16 @@ export const doctor: CliCommand = {
       return 0
     }
     ctx.io.out(`${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} in ${report.root}:`)
-    for (const f of report.findings) ctx.io.out(`  ${f.path}: ${f.reason}${f.fix && values.fix !== true ? `  (--fix will ${f.fix})` : ''}`)
+    for (const f of report.findings) {
+      ctx.io.out(`  ${f.path}: ${f.reason}${f.fix && values.fix !== true ? `  (--fix will ${f.fix})` : ''}`)
+      for (const side of f.sides ?? []) ctx.io.out(sideBySide(side))
+    }
     return 1
   }
+}
+
+/** A conflicting stretch of git's markers, both sides indented under the finding. */
+function sideBySide({ mine, theirs }: { mine: string; theirs: string }): string {
+  const indent = (text: string) => (text.trimEnd() || '(nothing)').split('\n').map((line) => `        ${line}`).join('\n')
+  return `      mine (this computer):\n${indent(mine)}\n      theirs (pulled in):\n${indent(theirs)}`
 }

@@ -12,12 +12,15 @@ import { newId } from '../ids'
 import { issuesInWords } from '../schema-words'
 import { layout, toVaultPath } from '../vault/layout'
 import { openManifest } from '../vault/manifest'
+import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
   path: string
   reason: string
   fix?: string
+  /** For git's conflict markers: each conflicting stretch, this computer's side and the side pulled in. */
+  sides?: Array<{ mine: string; theirs: string }>
 }
 
 export interface DoctorReport {
@@ -177,7 +180,7 @@ async function examineFolder(root: string, folder: string, now: Date, isJournal:
     }
     const conflict = parseSyncConflictName(item.name)
     if (conflict) {
-      checks.push({ path, reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport` })
+      checks.push(await conflictCopyFinding(root, folder, path, conflict))
       continue
     }
     if (filing && item.name.toLowerCase().endsWith('.md')) {
@@ -205,6 +208,8 @@ async function examineEntry(root: string, path: string, { entryIds, clientIds, o
       }
     }
   }
+  const markers = gitMarkersFinding(path, text)
+  if (markers) return markers
   const file = parseEntryFile(text)
   if (file.problem) return { path, reason: `${file.problem}; fix the front matter by hand` }
   const id = typeof file.fields.id === 'string' ? file.fields.id : null

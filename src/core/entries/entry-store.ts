@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { basename, join } from 'node:path'
-import { exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
+import { exists, readdir, readFile, rename, stat, unlink } from '../fs/vault-files'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'
@@ -16,6 +16,7 @@ import type { VaultChange } from '../vault/vault'
 import { moveToTrash } from '../vault/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { GIT_MARKERS_TOOL, entryFileOfSides, splitGitMarkers } from './git-markers'
 import { ensureFolder } from '../fs/ensure-folder'
 import { mapInOrder } from '../map-in-order'
 
@@ -24,6 +25,8 @@ interface EntryRecord extends EntrySummary {
   version: string
   /** Why the file cannot be saved by Rapport (broken front matter, not UTF-8); it is still shown. */
   problem?: string
+  /** The file holds git's conflict markers: shown with both sides to choose from, never saved over until the person chooses. */
+  markers?: true
 }
 
 /** Only this much of a very large entry is read to make its excerpt at start-up. */
@@ -68,6 +71,8 @@ export class EntryStore {
   private state = emptyState()
   /** Told of every entry added, changed or removed here (the vault passes it on: see `Vault.onChange`). */
   notify: (change: VaultChange) => void = () => undefined
+  /** Whether files may be renamed while reading (not in a vault open read-only); the vault sets it. */
+  writable: () => boolean = () => true
 
   constructor(
     private readonly root: string,
@@ -128,6 +133,50 @@ export class EntryStore {
       const record = this.recordFrom(relative, clientId, contents[index]!, next)
       if (record) next.records.set(record.id, record)
     })
+    // Copies are read together like entries; each is then taken in turn, so the names they get never depend on timing.
+    const copies = [...next.conflictCopies.values()].flat()
+    const copyContents = await mapInOrder(copies, READS_AT_ONCE, ({ path }) => this.readBytes(path))
+    const byPath = new Map([...next.records.values()].map((r) => [r.path, r]))
+    for (const [index, copy] of copies.entries()) {
+      const entry = await this.entryInCopy(copy, next, copyContents[index], byPath.get(copy.originalPath))
+      if (!entry) continue
+      removeCopy(next.conflictCopies, copy.path)
+      next.records.set(entry.id, entry)
+    }
+  }
+
+  /**
+   * Two entries with one title written on one day on two computers get one
+   * file name, and the sync tool renames one of them to a conflicting copy.
+   * A copy whose id is not the id of the file it sits beside is such an entry,
+   * not a version of it: it gets a free name of its own (one atomic rename,
+   * and the same name on every computer, which all see the same files), and is
+   * an entry like any other. Null for a real conflicting copy (the same id, or
+   * none), or when its id is already an entry's elsewhere.
+   */
+  private async entryInCopy(
+    copy: SyncConflict,
+    state: EntryState,
+    content?: Awaited<ReturnType<EntryStore['readBytes']>>,
+    original = [...state.records.values()].find((r) => r.path === copy.originalPath)
+  ): Promise<EntryRecord | null> {
+    if (!original) return null
+    const record = this.recordFrom(copy.path, original.clientId, content ?? (await this.readBytes(copy.path)), emptyState())
+    if (!record || record.id === original.id || isDerivedId(record.id) || state.records.has(record.id)) return null
+    // Read-only: shown where it is, renamed by the next Rapport that may write.
+    if (!this.writable()) return record
+    const folder = copy.path.slice(0, copy.path.lastIndexOf('/'))
+    const taken = new Set([...state.records.values()].map((r) => r.path.toLowerCase()))
+    const target = this.freeFileName(folder, record.created, record.title, taken)
+    try {
+      await rename(join(this.root, copy.path), join(this.root, target))
+      await syncFolder(join(this.root, folder))
+    } catch (error) {
+      state.problems.push({ path: copy.path, reason: `it is an entry of its own (id ${record.id}), but it could not be given its own name: ${fileError(error, 'rename', copy.path).message}` })
+      return record
+    }
+    record.path = target
+    return record
   }
 
   /**
@@ -141,19 +190,14 @@ export class EntryStore {
     const conflict = readable ? parseSyncConflictName(name) : null
     // Read first, then swap in without an await, so no request sees the entry missing in between.
     const scratch = emptyState()
-    const fresh = readable && !conflict ? await this.readRecord(relative, clientId, scratch) : null
-    for (const [id, record] of this.records) if (record.path === relative) this.forget(id)
-    for (const [original, copies] of this.conflictCopies) {
-      const kept = copies.filter((c) => c.path !== relative)
-      if (kept.length) this.conflictCopies.set(original, kept)
-      else this.conflictCopies.delete(original)
-    }
+    const copy = conflict ? { path: relative, originalPath: toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName), tool: conflict.tool } : null
+    const adopted = copy ? await this.entryInCopy(copy, this.state) : null
+    const fresh = adopted ?? (readable && !conflict ? await this.readRecord(relative, clientId, scratch) : null)
+    for (const [id, record] of this.records) if (record.path === relative || record.path === fresh?.path) this.forget(id)
+    removeCopy(this.conflictCopies, relative)
     removeProblemsOf(this.problems, relative)
     this.problems.push(...scratch.problems)
-    if (conflict) {
-      const originalPath = toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName)
-      this.conflictCopies.set(originalPath, [...(this.conflictCopies.get(originalPath) ?? []), { path: relative, originalPath, tool: conflict.tool }])
-    }
+    if (copy && !adopted) this.conflictCopies.set(copy.originalPath, [...(this.conflictCopies.get(copy.originalPath) ?? []), copy])
     if (fresh) {
       this.admit(fresh, this.state)
       this.changed({ kind: 'entry', id: fresh.id })
@@ -171,10 +215,18 @@ export class EntryStore {
     state.records.set(record.id, record)
   }
 
-  /** Every conflicting copy in the vault, with the entry it belongs to (null when that file is gone). */
+  /**
+   * Every conflict in the vault: each conflicting copy, with the entry it
+   * belongs to (null when that file is gone), and each entry whose file holds
+   * git's conflict markers (its own path, tool "git").
+   */
   conflicts(): Array<SyncConflict & { entryId: string | null }> {
     const byPath = new Map([...this.records.values()].map((r) => [r.path, r.id]))
-    return [...this.conflictCopies.values()].flat().map((c) => ({ ...c, entryId: byPath.get(c.originalPath) ?? null }))
+    const copies = [...this.conflictCopies.values()].flat().map((c) => ({ ...c, entryId: byPath.get(c.originalPath) ?? null }))
+    const markers = [...this.records.values()]
+      .filter((r) => r.markers)
+      .map((r) => ({ path: r.path, originalPath: r.path, tool: GIT_MARKERS_TOOL, entryId: r.id }))
+    return [...markers.sort((a, b) => a.path.localeCompare(b.path)), ...copies]
   }
 
   /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
@@ -231,12 +283,14 @@ export class EntryStore {
       text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
       return this.toRecord(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
     }
+    const sides = splitGitMarkers(text)
+    if (sides) return this.toRecord(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, state, true)
     const file = parseEntryFile(text)
     if (file.problem) state.problems.push({ path: relative, reason: file.problem })
     return this.toRecord(relative, clientId, file, version, size, state)
   }
 
-  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, state = this.state): EntryRecord {
+  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, state = this.state, markers = false): EntryRecord {
     const f = file.fields
     const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
     let id = claimed ?? derivedId(relative)
@@ -261,6 +315,7 @@ export class EntryStore {
     }
     if (typeof f.template === 'string') record.template = f.template
     if (file.problem) record.problem = file.problem
+    if (markers) record.markers = true
     return record
   }
 
@@ -272,8 +327,8 @@ export class EntryStore {
   }
 
   private summary(record: EntryRecord): EntrySummary {
-    const copies = this.conflictCopies.get(record.path)
-    return copies ? { ...toSummary(record), conflicts: copies.map((c) => c.path) } : toSummary(record)
+    const copies = [...(record.markers ? [record.path] : []), ...(this.conflictCopies.get(record.path) ?? []).map((c) => c.path)]
+    return copies.length > 0 ? { ...toSummary(record), conflicts: copies } : toSummary(record)
   }
 
   /** One entry as last read or written, with its file's version; for what is kept beside the store (the search index). */
@@ -306,8 +361,11 @@ export class EntryStore {
 
   async read(id: string): Promise<Entry> {
     const record = this.get(id)
-    const { file, version } = await this.readFile(record)
-    return { ...this.summary(record), body: file.body, fields: simpleFields(file.fields), version }
+    const { file, version, text } = await this.readFile(record)
+    // With git's conflict markers, this computer's side is what opens (never the markers as text); saves wait for a choice.
+    const sides = splitGitMarkers(text)
+    const shown = sides ? entryFileOfSides(sides.mine, sides.theirs) : file
+    return { ...this.summary(record), body: shown.body, fields: simpleFields(shown.fields), version }
   }
 
   private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {
@@ -376,6 +434,13 @@ export class EntryStore {
       throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
     }
     const { file, version, text: onDisk } = await this.readFile(record)
+    if (splitGitMarkers(onDisk)) {
+      throw new RapportError(
+        'conflict',
+        `${record.path} holds two versions that git could not merge (its conflict markers). Nothing was written: compare them and choose which to keep, or keep both.`,
+        record.path
+      )
+    }
     if (version !== input.version) {
       // Someone else changed the file. Keep both: theirs stays where it is, ours goes beside it, and the user chooses.
       const copy = conflictCopyName(record.path, now)
@@ -424,6 +489,32 @@ export class EntryStore {
     })
     this.changed({ kind: 'entry', id: record.id })
     return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
+  }
+
+  /**
+   * Writes the text a person chose for an entry whose file holds git's
+   * conflict markers, whole (front matter included), in place. The file as it
+   * was is kept in the entry's history first; a file changed since `version`
+   * is left alone (a `conflict`), like any save.
+   */
+  async writeResolved(id: string, text: string, version: string, now = new Date()): Promise<Entry> {
+    const record = this.get(id)
+    const { version: onDiskVersion, text: onDisk } = await this.readFile(record)
+    if (onDiskVersion !== version) {
+      throw new RapportError('conflict', `${record.path} changed again on disk meanwhile. Nothing was written; compare the versions again.`, record.path)
+    }
+    await this.history.keep(record.id, onDisk, now, true)
+    try {
+      await writeFileAtomic(join(this.root, record.path), text)
+    } catch (error) {
+      throw fileError(error, 'save', record.path)
+    }
+    const fresh = this.toRecord(record.path, record.clientId, parseEntryFile(text), fileVersion(text), text.length, emptyState())
+    // The side chosen may carry another id (git merged two entries into one file): the entry is then listed under that one.
+    if (fresh.id !== record.id) this.forget(record.id)
+    this.records.set(fresh.id, fresh)
+    this.changed({ kind: 'entry', id: fresh.id })
+    return this.read(fresh.id)
   }
 
   async trash(id: string): Promise<void> {
@@ -567,6 +658,15 @@ export const fileStem = (created: string, title: string): string => {
 
 /** An id for a file a person added without one: stable while the file stays where it is. */
 const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`
+const isDerivedId = (id: string): boolean => id.startsWith('e_file:')
+
+function removeCopy(conflictCopies: Map<string, SyncConflict[]>, path: string): void {
+  for (const [original, copies] of conflictCopies) {
+    const kept = copies.filter((c) => c.path !== path)
+    if (kept.length) conflictCopies.set(original, kept)
+    else conflictCopies.delete(original)
+  }
+}
 
 function dateFromName(relative: string): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(basename(relative))
@@ -578,7 +678,7 @@ function titleFromName(relative: string): string {
 }
 
 function toSummary(record: EntryRecord): EntrySummary {
-  const { version: _version, problem: _problem, ...summary } = record
+  const { version: _version, problem: _problem, markers: _markers, ...summary } = record
   return { ...summary, tags: [...summary.tags] }
 }
 
@@ -615,7 +715,7 @@ function removeProblemsOf(problems: VaultProblem[], path: string): void {
 }
 
 /** `notes.rapport-conflict-20261122-103000.md`: the user's text, kept beside a file someone else changed. */
-function conflictCopyName(path: string, now: Date): string {
+export function conflictCopyName(path: string, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
   return path.replace(/\.md$/, `.rapport-conflict-${stamp}.md`)
 }

@@ -1,27 +1,13 @@
-import { join } from 'node:path'
-import { readFile } from '../fs/vault-files'
 import type { HandlersFor } from '../../shared/api'
 import type { safetyContract } from '../../shared/contract/safety'
 import { parseEntryFile } from '../entries/entry-file'
-import { RapportError, fileError } from '../errors'
-import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../vault/trash'
+import { emptyTrash, listTrash, restoreFromTrash } from '../vault/trash'
 import type { Vault } from '../vault/vault'
+import { compareConflict, listConflicts, resolveConflict } from './conflicts'
 import { lineDiff } from './line-diff'
 
 /** History, trash and conflict copies: the ways back from a mistake, a deletion or a sync clash. */
 export function safetyHandlers(vault: Vault): HandlersFor<typeof safetyContract> {
-  const readVaultText = async (path: string): Promise<string> => {
-    try {
-      return await readFile(join(vault.root, path), 'utf8')
-    } catch (error) {
-      throw fileError(error, 'read', path)
-    }
-  }
-  const conflictAt = (path: string) => {
-    const conflict = vault.entries.conflicts().find((c) => c.path === path)
-    if (!conflict) throw new RapportError('not-found', 'That conflicting copy is no longer there; it may have been resolved already.')
-    return conflict
-  }
   const titleOf = (fields: Record<string, unknown>): string => (typeof fields.title === 'string' ? fields.title : '')
 
   return {
@@ -52,26 +38,8 @@ export function safetyHandlers(vault: Vault): HandlersFor<typeof safetyContract>
       return { removed: await emptyTrash(vault.root) }
     },
 
-    'conflicts:list': async () => vault.entries.conflicts(),
-    'conflicts:compare': async ({ path }) => {
-      const conflict = conflictAt(path)
-      if (!conflict.entryId) throw new RapportError('not-found', `${conflict.originalPath} no longer exists; the copy ${path} can be opened as it is.`)
-      const entry = await vault.entries.read(conflict.entryId)
-      const copy = parseEntryFile(await readVaultText(path))
-      return { entry, copy: { title: titleOf(copy.fields) || entry.title, body: copy.body }, diff: lineDiff(entry.body, copy.body) }
-    },
-    'conflicts:resolve': async ({ path, keep, version }) => {
-      vault.assertWritable()
-      const conflict = conflictAt(path)
-      let entry = conflict.entryId ? await vault.entries.read(conflict.entryId) : null
-      if (keep === 'copy') {
-        if (!entry) throw new RapportError('not-found', `${conflict.originalPath} no longer exists.`)
-        const copy = parseEntryFile(await readVaultText(path))
-        entry = await vault.entries.save({ id: entry.id, title: titleOf(copy.fields) || entry.title, body: copy.body, version: version ?? entry.version, keepSnapshot: true })
-      }
-      await moveToTrash(vault.root, path, { kind: 'entry', label: `Conflicting copy of ${entry?.title || conflict.originalPath}` })
-      await vault.reload()
-      return entry ? vault.entries.read(entry.id) : null
-    }
+    'conflicts:list': async () => listConflicts(vault),
+    'conflicts:compare': async ({ path }) => compareConflict(vault, path),
+    'conflicts:resolve': async (input) => resolveConflict(vault, input)
   }
 }

@@ -79,7 +79,7 @@ describe('conflicting copies', () => {
     await writeFile(join(dir, copyPath), copyText)
     const { call: call2 } = await openVault(dir)
     expect((await call2('entries:list', { clientId: null })).map((e) => [e.id, e.conflicts])).toEqual([[entry.id, [copyPath]]])
-    expect(await call2('conflicts:list', undefined)).toEqual([{ path: copyPath, originalPath: entry.path, entryId: entry.id, tool: 'Syncthing' }])
+    expect(await call2('conflicts:list', undefined)).toEqual([{ path: copyPath, originalPath: entry.path, entryId: entry.id, tool: 'Syncthing', mine: 'entry' }])
     const compared = await call2('conflicts:compare', { path: copyPath })
     expect(compared.diff.filter((d) => d.kind !== 'same').map((d) => d.text)).toEqual(['on this laptop\n', 'on the other laptop\n'])
     const resolved = await call2('conflicts:resolve', { path: copyPath, keep: 'copy' })

@@ -41,6 +41,29 @@ export async function moveToTrash(
   return item
 }
 
+/**
+ * Puts text that was never a file of its own into the trash, as if it had
+ * been one at `originalPath`: the side of a git conflict a person did not
+ * choose. Restoring it brings it back at that path.
+ */
+export async function putInTrash(
+  root: string,
+  originalPath: string,
+  content: string,
+  about: { kind: TrashItem['kind']; label: string },
+  now = new Date()
+): Promise<TrashItem> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+  const trash = join(root, layout.trashDir)
+  await ensureFolder(trash)
+  const extension = extname(originalPath)
+  const id = uniqueName(`${stamp}-${basename(originalPath, extension)}`, (c) => exists(join(trash, c + extension)), extension)
+  const item: TrashItem = { id, ...about, originalPath, deletedAt: now.toISOString() }
+  await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
+  await writeFileAtomic(join(trash, id), content)
+  return item
+}
+
 export async function listTrash(root: string): Promise<TrashItem[]> {
   const trash = join(root, layout.trashDir)
   if (!exists(trash)) return []

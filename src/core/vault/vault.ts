@@ -15,6 +15,7 @@ import { migrateVault } from './migrations'
 import { ensureFolder } from '../fs/ensure-folder'
 import { recoverConversion } from '../security/conversion'
 import { readVaultHeader } from '../security/vault-header'
+import { removeConflictingCaches } from './cache-leftovers'
 
 /** What changed in a vault: one entry or client (`removed` when it is gone), or everything (`reloaded`: read again from disk). */
 export type VaultChange = { kind: 'entry'; id: string; removed?: true } | { kind: 'client'; id: string; removed?: true } | { kind: 'reloaded' }
@@ -48,6 +49,7 @@ export class Vault {
     this.history = new HistoryStore(root)
     this.entries = new EntryStore(root, this.history)
     this.clients.notify = this.entries.notify = (change) => this.emitChange(change)
+    this.entries.writable = () => this.readOnlyReason === null
   }
 
   /**
@@ -93,6 +95,8 @@ export class Vault {
       vault.problems.push({ path: layout.manifest, reason: manifest.reason })
       vault.readOnlyReason = `${layout.manifest} cannot be read, so the vault is open read-only. Run "rapport doctor" to see why.`
     }
+    // Before any cache is read: a cache two computers wrote is rebuilt, never trusted.
+    if (!vault.readOnlyReason) await removeConflictingCaches(root)
     if (options.entries !== 'background') {
       await vault.reload()
       return vault

@@ -22,15 +22,29 @@ export interface TrashItemSummary {
   deletedAt: string
 }
 
+/** The `tool` of a conflict that is git's markers inside the entry's own file (not a copy beside it). */
+export const GIT_MARKERS_TOOL = 'git'
+
 export interface ConflictSummary {
   /** The conflicting copy, vault-relative. */
   path: string
   /** The file it is a copy of. */
   originalPath: string
   entryId: string | null
-  /** Who made it: Syncthing, Dropbox, Nextcloud, or Rapport (your text, kept when someone else changed the file). */
+  /**
+   * Who made it: Syncthing, Dropbox, Nextcloud, Rapport (your text, kept when someone else changed the file),
+   * or git (its conflict markers inside the entry's own file: then `path` is the entry's path).
+   */
   tool: string
+  /**
+   * Which side is "mine" (this computer's, or what you typed): `copy` for Rapport's own copies, `entry` otherwise
+   * (for git, `entry` is the side this computer had and `copy` the side pulled in).
+   */
+  mine: ConflictSide
 }
+
+/** The two sides of a conflict: the entry's file as it is (for git, this computer's side) and the other version. */
+export type ConflictSide = 'entry' | 'copy'
 
 const snapshotId = z.string().regex(/^\d{8}T\d{9}Z$/, 'That is not a history snapshot.')
 const vaultPath = z
@@ -57,11 +71,22 @@ export const safetyContract = {
   'conflicts:list': { input: z.void(), output: returns<ConflictSummary[]>() },
   'conflicts:compare': {
     input: z.object({ path: vaultPath }),
-    output: returns<{ entry: Entry; copy: { title: string; body: string }; diff: DiffPart[] }>()
+    /** `entrySide` is the entry's file as it is (for git: this computer's side); `diff` goes from it to `copy`. */
+    output: returns<{
+      entry: Entry
+      mineSide: ConflictSide
+      entrySide: { title: string; body: string }
+      copy: { title: string; body: string }
+      diff: DiffPart[]
+    }>()
   },
-  /** `keep: 'entry'` keeps the entry as it is; `keep: 'copy'` puts the copy's text into the entry. Either way the copy goes to the trash. */
+  /**
+   * `keep: 'entry'` keeps the entry as it is; `keep: 'copy'` puts the copy's text into the entry; `keep: 'both'` keeps
+   * both texts in the entry (what they share once). The other version goes to the trash. For git's markers, the same
+   * with this computer's side as `entry` and the side pulled in as `copy`.
+   */
   'conflicts:resolve': {
-    input: z.object({ path: vaultPath, keep: z.enum(['entry', 'copy']), version: z.string().optional() }),
+    input: z.object({ path: vaultPath, keep: z.enum(['entry', 'copy', 'both']), version: z.string().optional() }),
     output: returns<Entry | null>()
   }
 } as const

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { ConflictSummary } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
 import { call, errorMessage, onEvent } from '@renderer/app/api'
@@ -16,8 +17,18 @@ interface ConflictNoticeProps {
   restoreFocus: () => boolean
 }
 
-/** "from Syncthing", "from Syncthing and Dropbox", "of your text (kept by Rapport)". */
-function copiesPhrase(copies: readonly ConflictSummary[]): string {
+/** "two versions that git could not merge…", then the copies beside the entry, if any. */
+function copiesPhrase(all: readonly ConflictSummary[]): string {
+  const markers = all.some((c) => c.tool === GIT_MARKERS_TOOL)
+  const copies = all.filter((c) => c.tool !== GIT_MARKERS_TOOL)
+  const inFile = 'two versions that git could not merge, both in its file'
+  if (copies.length === 0) return inFile
+  const rest = copiesOnlyPhrase(copies)
+  return markers ? `${inFile}, and ${rest}` : rest
+}
+
+/** "a conflicting copy from Syncthing", "2 conflicting copies from Syncthing and Dropbox", "… of your text, kept by Rapport". */
+function copiesOnlyPhrase(copies: readonly ConflictSummary[]): string {
   const tools = [...new Set(copies.map((c) => c.tool))]
   const others = tools.filter((t) => t !== 'Rapport')
   const noun = copies.length === 1 ? 'a conflicting copy' : `${copies.length} conflicting copies`

@@ -32,6 +32,9 @@ import { TitleField } from './TitleField'
 import type { TitleFieldHandle } from './TitleField'
 import './editor.css'
 
+/** The entry's own file is among its conflicts: it holds git's conflict markers. */
+const hasGitMarkers = (entry: Entry): boolean => entry.conflicts?.includes(entry.path) ?? false
+
 export interface EntryEditorHandle {
   readonly entryId: string
   /** Saves anything pending; true when everything is on disk. */
@@ -188,7 +191,9 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   // While a save stands refused, editing pauses: the kept copy then has every word, and choosing a version loses none.
   const conflicted = useSyncExternalStore(session ? session.subscribe : noSubscription, () => session?.getState().kind === 'conflict')
-  const editable = !readOnly && !conflicted
+  // Two versions in the file, as git left them: nothing is edited (the core saves nothing) until the person chooses.
+  const [gitMarkers, setGitMarkers] = useState(() => hasGitMarkers(entry))
+  const editable = !readOnly && !conflicted && !gitMarkers
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable, false)
   }, [editor, editable])
@@ -209,6 +214,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     }
     titleRef.current = fresh.title
     titleField.current?.setValue(fresh.title)
+    setGitMarkers(hasGitMarkers(fresh))
     sessionRef.current?.reset(fresh.version, { title: fresh.title, body: body() })
     callbacks.current.onSaved(fresh)
   }
