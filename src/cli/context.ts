@@ -11,6 +11,8 @@ export interface CliContext {
   vaultRoot: string
   json: boolean
   io: Io
+  /** The environment the command runs in ($EDITOR, $VISUAL, …). */
+  env: NodeJS.ProcessEnv
   /** Opens the vault (once) and calls a channel of the contract, exactly as the app does. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   vault(): Promise<Vault>
@@ -50,6 +52,7 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
     vaultRoot,
     json,
     io,
+    env,
     vault: async () => (await open()).vault,
     async close() {
       if (opened) (await opened.catch(() => null))?.session.close()
