@@ -10,5 +10,5 @@ export function commitmentLine(commitment: Commitment, due: Due | null, clientNa
   const who = commitment.by === 'me' ? 'You' : 'They'
   const status = commitment.status === 'open' ? '' : ` [${commitment.status}]`
   const when = commitment.status === 'done' || commitment.status === 'dropped' || !due ? '' : ` — ${dueWords(due)}`
-  return `${commitment.id}  ${clientName ? `${clientName}: ` : ''}${who}: ${commitment.what}${when}${status}`
+  return `${commitment.id}  ${clientName ? `${clientName}: ` : ''}${who} promised “${commitment.what}”${when}${status}`
 }

@@ -4,7 +4,24 @@ import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
+import { clientRemove } from './commands/client-remove'
+import { clientRename } from './commands/client-rename'
+import { clientShow } from './commands/client-show'
 import { clients } from './commands/clients'
+import { commitments } from './commands/commitments'
+import { completionCommand } from './commands/completion'
+import { done } from './commands/done'
+import { edit } from './commands/edit'
+import { followup } from './commands/followup'
+import { log } from './commands/log'
+import { personAdd } from './commands/person-add'
+import { personRemove } from './commands/person-remove'
+import { personUpdate } from './commands/person-update'
+import { promise } from './commands/promise'
+import { record } from './commands/record'
+import { rm } from './commands/rm'
+import { stage } from './commands/stage'
+import { trust } from './commands/trust'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
@@ -19,7 +36,39 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
+const verbs: CliCommand[] = [
+  init,
+  clients,
+  clientAdd,
+  clientRename,
+  clientRemove,
+  clientShow,
+  stage,
+  trust,
+  followup,
+  promise,
+  done,
+  commitments,
+  log,
+  people,
+  personAdd,
+  personUpdate,
+  personRemove,
+  newEntry,
+  edit,
+  rm,
+  record,
+  templates,
+  show,
+  today,
+  brief,
+  exportCommand,
+  importCommand,
+  search,
+  backlinks,
+  doctor,
+  completionCommand(() => verbs)
+]
 
 const globalOptions = {
   vault: { type: 'string' },

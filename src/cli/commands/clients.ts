@@ -4,8 +4,15 @@ export const clients: CliCommand = {
   name: 'clients',
   usage: 'clients',
   summary: 'List clients',
-  async run(ctx) {
+  // --names (not in the usage: it is for scripts) prints one name per line, for shell completion.
+  options: { names: { type: 'boolean' } },
+  async run(ctx, { values }) {
     const list = await ctx.call('clients:list', undefined)
+    if (values.names === true) {
+      // One per line: a name edited by hand to hold a line break must not become two names.
+      for (const c of list) ctx.io.out(c.name.replace(/[\u0000-\u001f\u007f]+/g, ' '))
+      return
+    }
     if (ctx.json) return ctx.io.out(JSON.stringify(list, null, 2))
     if (list.length === 0) return ctx.io.out('No clients yet. Add one with: rapport client add "Name"')
     for (const c of list) {

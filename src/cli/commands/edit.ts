@@ -31,8 +31,11 @@ export const edit: CliCommand = {
     const keptAt = `Your text is kept in ${copy}.`
 
     const status = await runEditor(editorOf(ctx.env), copy, ctx.env)
-    if (status !== 0) throw new CliError(`The editor exited with status ${status}, so nothing was saved. ${keptAt}`)
     const edited = await readFile(copy, 'utf8')
+    if (status !== 0) {
+      if (edited === original) await rm(folder, { recursive: true, force: true })
+      throw new CliError(`The editor exited with status ${status}, so nothing was saved.${edited === original ? '' : ` ${keptAt}`}`)
+    }
     if (edited === original) {
       await rm(folder, { recursive: true, force: true })
       if (ctx.json) return ctx.io.out(JSON.stringify(entry, null, 2))
