@@ -2,6 +2,7 @@ import type { Channel, Events, Input, Output } from '../shared/api'
 import { createDispatch } from '../core/service'
 import { VaultSession } from '../core/security/vault-session'
 import type { Vault } from '../core/vault/vault'
+import type { Clock } from '../core/relationship/viewpoint'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
 import { CliError, processIo } from './output'
@@ -23,10 +24,11 @@ export interface CliContext {
 /** The variable a script can set instead of typing the passphrase of an encrypted vault. */
 export const PASSPHRASE_VARIABLE = 'RAPPORT_PASSPHRASE'
 
-export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}): CliContext {
+export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}, clock?: Clock): CliContext {
   let opened: Promise<{ session: VaultSession; vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
   const open = () =>
     (opened ??= VaultSession.start(vaultRoot, {
+      ...(clock ? { clock } : {}),
       shell: {
       resourcesDir: checkoutResourcesDir,
       chooseSavePath: async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { Clock } from '../core/relationship/viewpoint'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
@@ -91,8 +92,11 @@ function help(): string {
   ].join('\n')
 }
 
-/** Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process.
+ * `clock` is the "now" the core judges by (overdue, quiet, when a contact was logged); tests fix it.
+ */
+export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env, clock?: Clock): Promise<number> {
   const verb = verbs
     .filter((v) => v.name.split(' ').every((word, i) => argv[i] === word))
     .sort((a, b) => b.name.length - a.name.length)[0]
@@ -118,7 +122,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     return 0
   }
   const vaultRoot = resolveVaultPath({ flag: parsed.values.vault as string | undefined, env })
-  const ctx = createContext(vaultRoot, parsed.values.json === true, io, env)
+  const ctx = createContext(vaultRoot, parsed.values.json === true, io, env, clock)
   try {
     return (await verb.run(ctx, { positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> })) ?? 0
   } catch (error) {
