@@ -61,7 +61,10 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
     },
     async call(channel, input) {
       const result = await (await open()).dispatch(channel, input)
-      if (!result.ok) throw new CliError(result.error.path && !result.error.message.includes(result.error.path) ? `${result.error.path}: ${result.error.message}` : result.error.message)
+      if (!result.ok) {
+        const { path, message, code } = result.error
+        throw new CliError(path && !message.includes(path) ? `${path}: ${message}` : message, 1, code)
+      }
       return result.value as Output<typeof channel>
     }
   }

@@ -50,7 +50,7 @@ export const edit: CliCommand = {
       saved = await ctx.call('entries:save', { id, version: entry.version, title: change.title, body: change.body, fields: change.fields })
     } catch (error) {
       // A conflict keeps our text in the vault beside theirs (the core does that); anything else keeps the copy here.
-      if (error instanceof CliError && /kept beside it/.test(error.message)) await rm(folder, { recursive: true, force: true })
+      if (error instanceof CliError && error.code === 'conflict') await rm(folder, { recursive: true, force: true })
       else if (error instanceof CliError) throw new CliError(`${error.message} ${keptAt}`)
       throw error
     }
