@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
+import { verbs } from './main'
 import { rapport } from './testing/run-cli'
 
 const run = promisify(execFile)
@@ -92,5 +93,13 @@ describe('every recording verb', () => {
   it('is listed in rapport --help', async () => {
     const help = (await rapport(['--help'])).out
     for (const verb of verbs) expect(help, verb).toContain(`  ${verb} `)
+  })
+})
+
+describe('the README', () => {
+  it('shows every verb of the CLI with an example', async () => {
+    const readme = await readFile(resolve('README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## The command line'), readme.indexOf('\n## ', readme.indexOf('## The command line') + 1))
+    for (const verb of verbs) expect(section, verb.name).toMatch(new RegExp(`npx rapport ${verb.name}( |$)`, 'm'))
   })
 })

@@ -64,6 +64,12 @@ describe('rapport CLI: entries written later, edited, removed and recorded', () 
     expect(await run(['edit', join(dir, newPath)], null, editorEnv({ EDIT_FROM: 'nothing-here', EDIT_TO: '' }))).toMatchObject({ code: 0, out: `No changes to ${newPath}.` })
     expect(await readFile(join(dir, newPath), 'utf8')).toBe(before)
 
+    // A hostile title is only text: the file gets a safe name inside the client's journal.
+    const hostile = JSON.parse((await run(['edit', id, '--json'], null, editorEnv({ EDIT_FROM: 'title: Scope call, part 2', EDIT_TO: `title: "../CON 🌱 ${'x'.repeat(280)}"` }))).out)
+    expect(hostile.title).toBe(`../CON 🌱 ${'x'.repeat(280)}`)
+    expect(hostile.path).toMatch(/^clients\/dana-whitfield\/journal\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/)
+    await run(['edit', id], null, editorEnv({ EDIT_FROM: `title: ../CON 🌱 ${'x'.repeat(280)}`, EDIT_TO: 'title: Scope call, part 2' }))
+
     // Rapport's own fields are not the editor's to change: said, and left as they were.
     const own = await run(['edit', id], null, editorEnv({ EDIT_FROM: `id: ${id}`, EDIT_TO: 'id: e_STOLEN' }))
     expect(own.err).toBe('"id" is set by Rapport, so your change to it was left out.')

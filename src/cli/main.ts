@@ -37,7 +37,8 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [
+/** Every verb, in the order `rapport --help` lists them. */
+export const verbs: CliCommand[] = [
   init,
   clients,
   clientAdd,

@@ -65,6 +65,7 @@ describe('rapport CLI: recording the relationship', () => {
     const kept = (await clientFile('dana-whitfield')).commitments.find((k: { id: string }) => k.id === id)
     expect(kept).toMatchObject({ status: 'done', closedAt: expect.stringMatching(/^2026-11-23/) })
     expect(await run(['done', id])).toMatchObject({ code: 0, out: 'Already kept: Send the revised scope (Dana Whitfield)' })
+    expect(JSON.parse((await run(['done', id, '--json'])).out)).toMatchObject({ id, status: 'done' })
     expect((await run(['commitments', '--overdue'])).out).toBe('Nothing is overdue.')
     expect(await run(['done', 'k_NOPE'])).toMatchObject({ code: 1, err: 'No commitment has the id "k_NOPE". "rapport commitments" lists them.' })
   })
@@ -81,6 +82,8 @@ describe('rapport CLI: recording the relationship', () => {
 
   it('adds, updates and removes the people at a client, and sets a person’s trust', async () => {
     const { run, clientFile } = await vaultWith('Northwind')
+    expect(JSON.parse((await run(['person', 'add', 'Sam', '--client', 'Northwind', '--json'])).out)).toMatchObject({ id: expect.stringMatching(/^p_/), name: 'Sam' })
+    await run(['person', 'remove', 'Sam', '--client', 'Northwind'])
     const added = await run(['person', 'add', 'Priya', 'Raman', '--client', 'north', '--role', 'Head of Operations', '--relation', 'blocker'])
     expect(added.code).toBe(0)
     expect(added.out).toMatch(/^Added Priya Raman \(Head of Operations · Blocker\) {2}p_\S+ at Northwind$/)
@@ -130,6 +133,8 @@ describe('rapport CLI: recording the relationship', () => {
 
     expect(await run(['client', 'rename', 'Dana Whitfield', 'Dana Okafor'])).toMatchObject({ code: 0, out: 'Renamed Dana Whitfield to Dana Okafor (clients/dana-okafor)' })
     expect((await run(['client', 'rename', 'Dana Okafor'])).code).toBe(2)
+    await run(['client', 'add', 'Sam Okafor'])
+    expect(JSON.parse((await run(['client', 'remove', 'Sam', '--json'])).out)).toEqual({ removed: { id: expect.stringMatching(/^c_/), name: 'Sam Okafor', path: 'clients/sam-okafor' } })
     const removed = await run(['client', 'remove', 'Dana Okafor'])
     expect(removed).toMatchObject({ code: 0, out: 'Moved Dana Okafor (clients/dana-okafor) to the trash (.rapport/trash/); it can be restored from the app’s Trash.' })
     expect(await readdir(join(dir, 'clients'))).toEqual([])

@@ -5,7 +5,7 @@ import { clientNamed } from '../values'
 export const clientRemove: CliCommand = {
   name: 'client remove',
   usage: 'client remove NAME',
-  summary: 'Move a client, with its journal, to the vault’s trash (nothing is deleted)',
+  summary: 'Move a client and its journal to the trash',
   async run(ctx, { positionals }) {
     const name = positionals.join(' ').trim()
     if (!name) throw usageError('Which client? rapport client remove "Dana Whitfield"')

@@ -5,7 +5,7 @@ import { clientNamed } from '../values'
 export const clientRename: CliCommand = {
   name: 'client rename',
   usage: 'client rename NAME NEW-NAME   (quote names of more than one word)',
-  summary: 'Rename a client (its folder follows; its entries keep their links)',
+  summary: 'Rename a client (its folder follows)',
   async run(ctx, { positionals }) {
     const [name, newName, ...rest] = positionals.map((p) => p.trim())
     if (!name || !newName || rest.length > 0) throw usageError('Give the name and the new name, each in quotes: rapport client rename "Dana Whitfield" "Dana Okafor"')

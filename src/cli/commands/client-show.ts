@@ -9,7 +9,7 @@ import { clientNamed } from '../values'
 export const clientShow: CliCommand = {
   name: 'client show',
   usage: 'client show NAME',
-  summary: 'A client’s record: stage, trust, follow-up, commitments, people, last contact',
+  summary: 'A client’s record: stage, trust, commitments, people',
   async run(ctx, { positionals }) {
     const name = positionals.join(' ').trim()
     if (!name) throw usageError('Which client? rapport client show "Dana Whitfield"')

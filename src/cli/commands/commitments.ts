@@ -5,7 +5,7 @@ import { clientNamed, textOption } from '../values'
 export const commitments: CliCommand = {
   name: 'commitments',
   usage: 'commitments [--client NAME] [--overdue]',
-  summary: 'Open commitments, both ways: overdue first, then by due date',
+  summary: 'Open commitments, both ways, overdue first',
   options: { client: { type: 'string' }, overdue: { type: 'boolean' } },
   async run(ctx, { values }) {
     const name = textOption(values.client)

@@ -65,7 +65,7 @@ export function completionCommand(allVerbs: () => readonly CliCommand[]): CliCom
   return {
     name: 'completion',
     usage: 'completion bash|zsh|fish',
-    summary: 'Print a shell completion script: verbs, options and client names',
+    summary: 'A shell completion script: verbs, options, client names',
     async run(ctx, { positionals }) {
       const shell = positionals[0]?.trim().toLowerCase()
       if (!shells.includes(shell as Shell) || positionals.length > 1) {

@@ -15,7 +15,7 @@ type FieldValue = string | number | boolean | null
 export const edit: CliCommand = {
   name: 'edit',
   usage: 'edit ENTRY   (an entry id, or the path of its file; opens $VISUAL or $EDITOR)',
-  summary: 'Edit an entry in your editor; saved as the app saves (a file changed meanwhile is never overwritten)',
+  summary: 'Edit an entry in $VISUAL or $EDITOR, saved as the app saves',
   async run(ctx, { positionals }) {
     const id = await entryIdOf(ctx, positionals.join(' '), 'Which entry? rapport edit e_01J…  (or the path "rapport new" printed)')
     const vault = await ctx.vault()

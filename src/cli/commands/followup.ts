@@ -5,7 +5,7 @@ import { clientNamed, isoDay, nameAndLast } from '../values'
 export const followup: CliCommand = {
   name: 'followup',
   usage: 'followup NAME DATE|none',
-  summary: 'Plan when to follow up with a client (YYYY-MM-DD), or clear it with none',
+  summary: 'Plan the next follow-up (YYYY-MM-DD), or clear it with none',
   async run(ctx, { positionals }) {
     const { name, last } = nameAndLast(positionals, 'Say with whom and when: rapport followup "Dana Whitfield" 2026-12-01  (or none to clear it)')
     const followUp = last.toLowerCase() === 'none' ? null : isoDay('The follow-up date', last)

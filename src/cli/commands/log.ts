@@ -7,7 +7,7 @@ import { clientNamed, isoMoment, oneOf, textOption } from '../values'
 export const log: CliCommand = {
   name: 'log',
   usage: 'log NAME --channel C --outcome O [--direction out|in] [--note TEXT] [--at DATETIME]',
-  summary: 'Record a contact: a call, an email, a meeting (now, unless --at says when)',
+  summary: 'Record a contact: a call, an email, a meeting',
   options: { channel: { type: 'string' }, outcome: { type: 'string' }, direction: { type: 'string' }, note: { type: 'string' }, at: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const name = positionals.join(' ').trim()

@@ -7,7 +7,7 @@ import { clientNamed, oneOf, textOption } from '../values'
 export const personAdd: CliCommand = {
   name: 'person add',
   usage: 'person add NAME --client C [--role ROLE] [--relation R]',
-  summary: `Add someone at a client (relation: ${relations.join(', ')})`,
+  summary: 'Add someone at a client',
   options: { client: { type: 'string' }, role: { type: 'string' }, relation: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const name = positionals.join(' ').trim()

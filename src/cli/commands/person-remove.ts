@@ -6,7 +6,7 @@ import { clientNamed, textOption } from '../values'
 export const personRemove: CliCommand = {
   name: 'person remove',
   usage: 'person remove NAME --client C',
-  summary: 'Remove someone from a client’s people (entries that mention them keep the text)',
+  summary: 'Remove someone from a client’s people',
   options: { client: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const name = positionals.join(' ').trim()

@@ -8,7 +8,7 @@ import { clientNamed, oneOf, textOption } from '../values'
 export const personUpdate: CliCommand = {
   name: 'person update',
   usage: 'person update NAME --client C [--name NEW] [--role ROLE] [--relation R|none]   (--role "" clears it)',
-  summary: 'Change someone’s name, role or relation to the work',
+  summary: 'Change someone’s name, role or relation',
   options: { client: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, relation: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const name = positionals.join(' ').trim()

@@ -8,7 +8,7 @@ const parties = { me: 'me', them: 'client', client: 'client' } as const
 export const promise: CliCommand = {
   name: 'promise',
   usage: 'promise NAME "WHAT" [--by me|them] [--due DATE]',
-  summary: 'Record a commitment: one you made (--by me, the default) or one they made (--by them)',
+  summary: 'Record a commitment, yours (the default) or theirs',
   options: { by: { type: 'string' }, due: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const { name, last: what } = nameAndLast(positionals, 'Say to whom and what, the promise in quotes: rapport promise "Dana Whitfield" "Send the revised scope" --due 2026-12-01')

@@ -10,7 +10,7 @@ const line = (p: Pick<ExtractProposal, 'kind' | 'text' | 'due'>): string => `  $
 export const record: CliCommand = {
   name: 'record',
   usage: 'record ENTRY [--yes]   (an entry id, or the path of its file)',
-  summary: 'What a reflection’s answers would add to its client’s record (commitments, style notes, questions); --yes adds them',
+  summary: 'What a reflection adds to the client’s record; --yes adds it',
   options: { yes: { type: 'boolean', short: 'y' } },
   async run(ctx, { positionals, values }) {
     const entryId = await entryIdOf(ctx, positionals.join(' '), 'Which entry? rapport record e_01J… [--yes]')

@@ -4,7 +4,7 @@ import { entryIdOf } from '../entries'
 export const rm: CliCommand = {
   name: 'rm',
   usage: 'rm ENTRY   (an entry id, or the path of its file)',
-  summary: 'Move an entry to the vault’s trash (nothing is deleted)',
+  summary: 'Move an entry to the trash',
   async run(ctx, { positionals }) {
     const id = await entryIdOf(ctx, positionals.join(' '), 'Which entry? rapport rm e_01J…  (or the path "rapport new" printed)')
     const entry = await ctx.call('entries:read', { id })

@@ -6,7 +6,7 @@ import { clientNamed, nameAndLast, oneOf, textOption } from '../values'
 export const stage: CliCommand = {
   name: 'stage',
   usage: 'stage NAME STAGE [--note TEXT]',
-  summary: `Move a client to a stage (${stages.join(', ')}), kept in its history`,
+  summary: 'Move a client to a stage, kept in its history',
   options: { note: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const { name, last } = nameAndLast(positionals, `Say whose stage and which: rapport stage "Dana Whitfield" engaged  (stages: ${stages.join(', ')})`)

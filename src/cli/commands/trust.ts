@@ -7,7 +7,7 @@ import { clientNamed, nameAndLast, oneOf, textOption } from '../values'
 export const trust: CliCommand = {
   name: 'trust',
   usage: 'trust NAME LEVEL [--person P] [--note TEXT]',
-  summary: `Set the trust of a client, or of a person there (${trustLevels.join(', ')}), kept in its history`,
+  summary: 'Set the trust of a client, or of a person there',
   options: { person: { type: 'string' }, note: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const { name, last } = nameAndLast(positionals, `Say whose trust and which level: rapport trust "Dana Whitfield" familiar  (levels: ${trustLevels.join(', ')})`)
