@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { parseEntryFile } from '../../core/entries/entry-file'
+import { fileVersion } from '../../core/fs/file-version'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry } from '../../shared/domain'
 import type { CliCommand } from '../command'
@@ -23,6 +24,8 @@ export const edit: CliCommand = {
     if (vault.encrypted) throw new CliError('This vault is encrypted; an editor would need the entry’s text unencrypted in a temporary file. Edit it in the app.')
     const entry = await ctx.call('entries:read', { id })
     const original = await vault.entries.text(id)
+    // The version of exactly the text the editor gets: a change made between the two reads is then a conflict, never lost.
+    const version = fileVersion(original)
 
     const folder = await mkdtemp(join(tmpdir(), 'rapport-edit-'))
     // The entry's own file name, so the editor knows it is Markdown and the person knows what they are editing.
@@ -47,7 +50,7 @@ export const edit: CliCommand = {
     for (const warning of change.warnings) ctx.io.err(warning)
     let saved: Entry
     try {
-      saved = await ctx.call('entries:save', { id, version: entry.version, title: change.title, body: change.body, fields: change.fields })
+      saved = await ctx.call('entries:save', { id, version, title: change.title, body: change.body, fields: change.fields })
     } catch (error) {
       // A conflict keeps our text in the vault beside theirs (the core does that); anything else keeps the copy here.
       if (error instanceof CliError && error.code === 'conflict') await rm(folder, { recursive: true, force: true })
