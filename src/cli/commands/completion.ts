@@ -118,12 +118,14 @@ function bash(verbs: readonly VerbShape[]): string {
 
 # The vault's client names, one per line, quoted for the command line; the --vault being typed is used.
 _rapport_clients() {
-  local i vault=()
+  local i folder vault=()
   for (( i = 1; i < \${#COMP_WORDS[@]}; i++ )); do
     case "\${COMP_WORDS[i]}" in
-      --vault) vault=(--vault "\${COMP_WORDS[i+1]}") ;;
-      --vault=*) vault=(--vault "\${COMP_WORDS[i]#--vault=}") ;;
+      --vault) folder="\${COMP_WORDS[i+1]}" ;;
+      --vault=*) folder="\${COMP_WORDS[i]#--vault=}" ;;
+      *) continue ;;
     esac
+    vault=(--vault "\${folder/#\\~/$HOME}")
   done
   local name typed="\${cur#[\\"\\']}"
   while IFS= read -r name; do
@@ -227,12 +229,14 @@ function zsh(verbs: readonly VerbShape[]): string {
 
 _rapport_clients() {
   local -a vault names
-  local i
+  local i folder
   for (( i = 2; i <= $#words; i++ )); do
     case $words[i] in
-      --vault) vault=(--vault "\${words[i+1]}") ;;
-      --vault=*) vault=(--vault "\${words[i]#--vault=}") ;;
+      --vault) folder=$words[i+1] ;;
+      --vault=*) folder=\${words[i]#--vault=} ;;
+      *) continue ;;
     esac
+    vault=(--vault "\${folder/#\\~/$HOME}")
   done
   names=("\${(@f)$("\${words[1]}" clients --names "\${vault[@]}" 2>/dev/null)}")
   names=(\${names:#})
@@ -350,9 +354,9 @@ function __rapport_clients
     set -l vault
     for i in (seq (count $tokens))
         if test "$tokens[$i]" = --vault; and test $i -lt (count $tokens)
-            set vault --vault $tokens[(math $i + 1)]
+            set vault --vault (string replace -r -- '^~' $HOME $tokens[(math $i + 1)])
         else if string match -q -- '--vault=*' $tokens[$i]
-            set vault --vault (string replace -- '--vault=' '' $tokens[$i])
+            set vault --vault (string replace -- '--vault=' '' $tokens[$i] | string replace -r -- '^~' $HOME)
         end
     end
     $tokens[1] clients --names $vault 2>/dev/null
