@@ -1,4 +1,5 @@
 /** One-line descriptions the recording verbs print: ISO days (they sort and grep), with a relative phrase for people. */
+import { instantOf, isPlainDay, wallClock } from '../core/relationship/calendar'
 import { relativeDays } from '../core/relationship/wording'
 import type { Commitment, Due } from '../shared/contract/relationship'
 
@@ -11,4 +12,12 @@ export function commitmentLine(commitment: Commitment, due: Due | null, clientNa
   const status = commitment.status === 'open' ? '' : ` [${commitment.status}]`
   const when = commitment.status === 'done' || commitment.status === 'dropped' || !due ? '' : ` — ${dueWords(due)}`
   return `${commitment.id}  ${clientName ? `${clientName}: ` : ''}${who} promised “${commitment.what}”${when}${status}`
+}
+
+/** A stored moment as the user's clock shows it: `2026-11-23 10:00`; a plain day stays `2026-11-23`. */
+export function onUsersClock(at: string, timeZone: string): string {
+  const instant = isPlainDay(at) ? null : instantOf(at, timeZone)
+  if (instant === null) return at.slice(0, 10)
+  const clock = wallClock(instant, timeZone)
+  return `${clock.day} ${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`
 }

@@ -76,8 +76,13 @@ describe('rapport CLI: recording the relationship', () => {
     expect(first.code).toBe(0)
     expect(first.out).toMatch(/^Dana Whitfield: Phone · from you · left a message, 2026-11-23 10:00 {2}\(i_\S+\)\nNo conversation yet — 1 attempt so far$/)
     const second = JSON.parse((await run(['log', 'Dana', '--channel', 'email', '--outcome', 'conversation', '--direction', 'in', '--note', 'She wrote back', '--at', '2026-11-22T16:30', '--json'])).out)
-    expect(second).toMatchObject({ at: '2026-11-22T16:30', channel: 'email', direction: 'in', outcome: 'conversation', note: 'She wrote back' })
-    expect((await clientFile('dana-whitfield')).interactions).toHaveLength(2)
+    // 16:30 in London in November is 16:30 UTC; in July it would be 15:30.
+    expect(second).toMatchObject({ at: '2026-11-22T16:30:00.000Z', channel: 'email', direction: 'in', outcome: 'conversation', note: 'She wrote back' })
+    const summer = await run(['log', 'Dana', '--channel', 'video', '--outcome', 'meeting', '--at', '2026-07-01 09:00'])
+    expect(summer.out).toMatch(/^Dana Whitfield: Video call · from you · meeting, 2026-07-01 09:00 /)
+    expect((await clientFile('dana-whitfield')).interactions.at(-1).at).toBe('2026-07-01T08:00:00.000Z')
+    expect(JSON.parse((await run(['log', 'Dana', '--channel', 'video', '--outcome', 'meeting', '--at', '2026-11-21', '--json'])).out).at).toBe('2026-11-21')
+    expect((await clientFile('dana-whitfield')).interactions).toHaveLength(4)
   })
 
   it('adds, updates and removes the people at a client, and sets a person’s trust', async () => {

@@ -38,16 +38,25 @@ export function isoMoment(flag: string, value: string | boolean | undefined): st
 }
 
 /**
- * When a backdated entry happened, as the instant to store: `--date 2026-11-20`
- * is noon that day on the user's clock (their zone from the settings), so
- * the day is the same wherever it is read; `--date 2026-11-20T09:30` is that time.
+ * A wall-clock time typed at the command line (YYYY-MM-DDTHH:MM) as the
+ * instant to store, read on the user's clock (their zone from the settings),
+ * as the app reads what is typed in its date fields.
+ */
+export async function instantOnUsersClock(ctx: CliContext, flag: string, wallTime: string): Promise<string> {
+  const { timeZone } = await ctx.call('settings:get', undefined)
+  const instant = instantOf(wallTime, timeZone)
+  if (instant === null) throw usageError(`${flag} is a date written YYYY-MM-DD, not "${wallTime}".`)
+  return new Date(instant).toISOString()
+}
+
+/**
+ * When a backdated entry happened: `--date 2026-11-20` is noon that day on
+ * the user's clock, so the day is the same wherever it is read;
+ * `--date 2026-11-20T09:30` is that time.
  */
 export async function backdate(ctx: CliContext, value: string | boolean | undefined): Promise<string> {
   const moment = isoMoment('--date', value)
-  const { timeZone } = await ctx.call('settings:get', undefined)
-  const instant = instantOf(moment.length === 10 ? `${moment}T12:00` : moment, timeZone)
-  if (instant === null) throw usageError(`--date is a date written YYYY-MM-DD, not "${String(value)}".`)
-  return new Date(instant).toISOString()
+  return instantOnUsersClock(ctx, '--date', moment.length === 10 ? `${moment}T12:00` : moment)
 }
 
 /** A text option, or undefined when it was not given. */

@@ -1,3 +1,4 @@
+import { dayOf } from '../../core/relationship/calendar'
 import { count } from '../../core/relationship/wording'
 import { relationWords, trustWord } from '../../shared/people-words'
 import { channelWords, outcomeWords, stageWords } from '../../shared/words'
@@ -41,7 +42,7 @@ export const clientShow: CliCommand = {
     }
     const last = [...client.interactions].sort((a, b) => a.at.localeCompare(b.at)).at(-1)
     if (last) {
-      const day = last.at.slice(0, 10)
+      const day = dayOf(last.at, (await ctx.call('settings:get', undefined)).timeZone) ?? last.at.slice(0, 10)
       lines.push('', `Last contact: ${day}, ${channelWords[last.channel]} · ${last.direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[last.outcome]}`)
     }
     if (insights.outreach.sentence) lines.push(insights.outreach.sentence)

@@ -1,8 +1,9 @@
 import { channels, directions, outcomes } from '../../shared/domain'
 import { channelWords, outcomeWords } from '../../shared/words'
 import type { CliCommand } from '../command'
+import { onUsersClock } from '../lines'
 import { usageError } from '../output'
-import { clientNamed, isoMoment, oneOf, textOption } from '../values'
+import { clientNamed, instantOnUsersClock, isoMoment, oneOf, textOption } from '../values'
 
 export const log: CliCommand = {
   name: 'log',
@@ -15,9 +16,11 @@ export const log: CliCommand = {
     const channel = oneOf('channel (--channel)', values.channel, channels)
     const outcome = oneOf('outcome (--outcome)', values.outcome, outcomes)
     const direction = oneOf('direction (--direction)', values.direction ?? 'out', directions)
-    const at = values.at === undefined ? undefined : isoMoment('--at', values.at)
+    const typed = values.at === undefined ? undefined : isoMoment('--at', values.at)
     const note = textOption(values.note)
     const client = await clientNamed(ctx, name)
+    // A time is on the user's clock, stored as the instant (as the app's date field does); a day alone stays a day.
+    const at = typed === undefined || typed.length === 10 ? typed : await instantOnUsersClock(ctx, '--at', typed)
     const { interaction, client: detail } = await ctx.call('interactions:add', {
       clientId: client.id,
       channel,
@@ -27,7 +30,7 @@ export const log: CliCommand = {
       ...(note === undefined ? {} : { note })
     })
     if (ctx.json) return ctx.io.out(JSON.stringify(interaction, null, 2))
-    const when = interaction.at.replace('T', ' ').slice(0, 16)
+    const when = onUsersClock(interaction.at, (await ctx.call('settings:get', undefined)).timeZone)
     ctx.io.out(`${detail.client.name}: ${channelWords[channel]} · ${direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[outcome]}, ${when}  (${interaction.id})`)
     if (detail.insights.outreach.sentence) ctx.io.out(detail.insights.outreach.sentence)
   }
