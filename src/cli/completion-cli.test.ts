@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -80,6 +81,15 @@ describe('rapport completion', () => {
     await run('fish', ['-n', file])
     const { stdout } = await run('fish', ['-c', `source '${file}'; complete -C 'rapport client r'; complete -C 'rapport log x --outcome m'`])
     expect(stdout.split('\n').filter(Boolean).map((line) => line.split('\t')[0])).toEqual(['remove', 'rename', 'meeting'])
+  })
+
+  it('lists client names for completion from the client files alone, sorted, and reads a folder that is no vault without writing to it', async () => {
+    const vault = await tempDir()
+    for (const name of ['Zoë 🌱', 'CON', 'dana whitfield']) await rapport(['client', 'add', name, '--vault', vault])
+    expect(await rapport(['clients', '--names', '--vault', vault])).toMatchObject({ code: 0, out: 'CON\ndana whitfield\nZoë 🌱' })
+    const nowhere = join(await tempDir(), 'typo')
+    expect(await rapport(['clients', '--names', '--vault', nowhere])).toMatchObject({ code: 0, out: '' })
+    expect(existsSync(nowhere)).toBe(false)
   })
 
   it('refuses a shell it does not know (exit 2)', async () => {
