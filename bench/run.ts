@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
+import { cliBench } from './cli.bench'
 import { cryptoBench } from './crypto.bench'
 import { encryptionBench } from './encryption.bench'
 import { markdownBench } from './markdown.bench'
@@ -40,6 +41,7 @@ const suites = {
   transfer: transferBench,
   search: searchBench,
   backlinks: backlinksBench,
+  cli: cliBench,
   crypto: cryptoBench,
   encryption: encryptionBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>

@@ -2,6 +2,7 @@ import type { Channel, Events, Input, Output } from '../shared/api'
 import { createDispatch } from '../core/service'
 import { VaultSession } from '../core/security/vault-session'
 import type { Vault } from '../core/vault/vault'
+import type { Clock } from '../core/relationship/viewpoint'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
 import { vaultExists } from '../core/vault/vault-exists'
@@ -12,6 +13,8 @@ export interface CliContext {
   vaultRoot: string
   json: boolean
   io: Io
+  /** The environment the command runs in ($EDITOR, $VISUAL, …). */
+  env: NodeJS.ProcessEnv
   /** Opens the vault (once) and calls a channel of the contract, exactly as the app does. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   vault(): Promise<Vault>
@@ -24,13 +27,14 @@ export interface CliContext {
 /** The variable a script can set instead of typing the passphrase of an encrypted vault. */
 export const PASSPHRASE_VARIABLE = 'RAPPORT_PASSPHRASE'
 
-export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}, options: { mayCreateVault?: boolean } = {}): CliContext {
+export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}, options: { mayCreateVault?: boolean; clock?: Clock } = {}): CliContext {
   let opened: Promise<{ session: VaultSession; vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
   const requireVault = () => {
     if (!options.mayCreateVault && !vaultExists(vaultRoot)) throw new CliError(noVaultMessage(vaultRoot))
   }
   const open = () =>
     (opened ??= Promise.resolve().then(requireVault).then(() => VaultSession.start(vaultRoot, {
+      ...(options.clock ? { clock: options.clock } : {}),
       shell: {
       resourcesDir: checkoutResourcesDir,
       chooseSavePath: async () => {
@@ -57,13 +61,17 @@ export function createContext(vaultRoot: string, json: boolean, io: Io, env: Nod
     json,
     io,
     requireVault,
+    env,
     vault: async () => (await open()).vault,
     async close() {
       if (opened) (await opened.catch(() => null))?.session.close()
     },
     async call(channel, input) {
       const result = await (await open()).dispatch(channel, input)
-      if (!result.ok) throw new CliError(result.error.path && !result.error.message.includes(result.error.path) ? `${result.error.path}: ${result.error.message}` : result.error.message)
+      if (!result.ok) {
+        const { path, message, code } = result.error
+        throw new CliError(path && !message.includes(path) ? `${path}: ${message}` : message, 1, code)
+      }
       return result.value as Output<typeof channel>
     }
   }

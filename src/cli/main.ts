@@ -1,11 +1,29 @@
+import type { Clock } from '../core/relationship/viewpoint'
 import { RapportError } from '../core/errors'
 import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
 import { clientAdd } from './commands/client-add'
+import { clientRemove } from './commands/client-remove'
+import { clientRename } from './commands/client-rename'
+import { clientShow } from './commands/client-show'
 import { clients } from './commands/clients'
 import { conflicts } from './commands/conflicts'
+import { commitments } from './commands/commitments'
+import { completionCommand } from './commands/completion'
+import { done } from './commands/done'
+import { edit } from './commands/edit'
+import { followup } from './commands/followup'
+import { log } from './commands/log'
+import { personAdd } from './commands/person-add'
+import { personRemove } from './commands/person-remove'
+import { personUpdate } from './commands/person-update'
+import { promise } from './commands/promise'
+import { record } from './commands/record'
+import { rm } from './commands/rm'
+import { stage } from './commands/stage'
+import { trust } from './commands/trust'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
@@ -23,11 +41,48 @@ import { topHelp, usageLines, verbHelp } from './help'
 import { CliError, endQuietlyWhenOutputCloses, processIo } from './output'
 import type { Io } from './output'
 
-/** Every command, in the order help lists them. */
-export const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor, conflicts, resolve]
+/** Every verb, in the order `rapport --help` lists them. */
+export const verbs: CliCommand[] = [
+  init,
+  clients,
+  clientAdd,
+  clientRename,
+  clientRemove,
+  clientShow,
+  stage,
+  trust,
+  followup,
+  promise,
+  done,
+  commitments,
+  log,
+  people,
+  personAdd,
+  personUpdate,
+  personRemove,
+  newEntry,
+  edit,
+  rm,
+  record,
+  templates,
+  show,
+  today,
+  brief,
+  exportCommand,
+  importCommand,
+  search,
+  backlinks,
+  doctor,
+  conflicts,
+  resolve,
+  completionCommand(() => verbs)
+]
 
-/** Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs the CLI and returns its exit status; never calls process.exit, so tests can run it in-process.
+ * `clock` is the "now" the core judges by (overdue, quiet, when a contact was logged); tests fix it.
+ */
+export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env, clock?: Clock): Promise<number> {
   if (io === processIo) endQuietlyWhenOutputCloses()
   let line
   try {
@@ -43,7 +98,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
   }
   const { verb, args } = line
   const vaultRoot = resolveVaultPath({ flag: line.vault, env })
-  const ctx = createContext(vaultRoot, line.json, io, env, { mayCreateVault: verb.mayCreateVault === true })
+  const ctx = createContext(vaultRoot, line.json, io, env, { mayCreateVault: verb.mayCreateVault === true, ...(clock ? { clock } : {}) })
   try {
     return (await verb.run(ctx, args)) ?? 0
   } catch (error) {

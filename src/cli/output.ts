@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import { stdinText } from './stdin'
+import type { ErrorCode } from '../shared/api'
 
 /** Where the CLI writes, so tests can capture it. */
 export interface Io {
@@ -105,7 +106,9 @@ function askHidden(prompt: string): Promise<string> {
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode: 1 | 2 = 1
+    readonly exitCode: 1 | 2 = 1,
+    /** The core's error code, when the core refused (a `conflict`, say). */
+    readonly code?: ErrorCode
   ) {
     super(message)
   }

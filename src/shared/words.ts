@@ -5,6 +5,7 @@
  */
 import type { Stage, TrustLevel } from './domain'
 import type { channels, detailPreferences, openings, outcomes } from './domain'
+import type { ExtractKind } from './contract/templates'
 
 export const stageWords: Record<Stage, string> = {
   'first-contact': 'First contact',
@@ -34,4 +35,12 @@ export const detailWords: Record<(typeof detailPreferences)[number], string> = {
 export const openingWords: Record<(typeof openings)[number], string> = {
   'small-talk-first': 'small talk first',
   'straight-to-business': 'straight to business'
+}
+
+/** What each kind of item a reflection offers becomes in the client record (the app's offer and `rapport record`). */
+export const extractKindWords: Record<ExtractKind, string> = {
+  'style-note': 'Working-style note',
+  'commitment-mine': 'My commitment',
+  'commitment-theirs': 'Their commitment',
+  question: 'Question to ask'
 }

@@ -385,12 +385,21 @@ export class EntryStore {
   }
 
   async create(
-    input: { clientId: string | null; folder: string; title?: string; template?: string; body?: string; fields?: Record<string, unknown> },
+    input: {
+      clientId: string | null
+      folder: string
+      title?: string
+      template?: string
+      body?: string
+      fields?: Record<string, unknown>
+      /** An ISO timestamp for an entry written after the fact; its file is named by that day. */
+      created?: string
+    },
     now = new Date()
   ): Promise<Entry> {
     const title = input.title?.trim() ?? ''
-    const stamp = now.toISOString()
-    const fields: Record<string, unknown> = { id: newId('e'), client: input.clientId ?? undefined, title, created: stamp, updated: stamp }
+    const stamp = input.created ?? now.toISOString()
+    const fields: Record<string, unknown> = { id: newId('e'), client: input.clientId ?? undefined, title, created: stamp, updated: now.toISOString() }
     if (input.template) fields.template = input.template
     fields.tags = []
     // What a template records (such as `mood`) comes after the entry's own fields, and never replaces one.

@@ -13,17 +13,19 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
   return {
     'entries:list': async ({ clientId }) => vault.entries.list(clientId),
     'entries:read': async ({ id }) => vault.entries.read(id),
-    'entries:create': async ({ clientId, title, template, body }) => {
+    'entries:create': async ({ clientId, title, template, body, created }) => {
       vault.assertWritable()
       const folder = clientId === null ? layout.journalDir : vault.clients.journalOf(clientId)
       const client = clientId === null ? null : vault.clients.get(clientId).data
+      // A backdated entry (`rapport new --date`): its file, its `created` and its template's {{date}} name that day.
+      const when = created === undefined ? undefined : new Date(created)
       // No template asked for: the client's default template, if it has one (issue #12).
       const chosen = template ?? client?.defaultTemplate
       // Started from a template: its prompts, filled for this client, unless text was given (see startFromTemplate).
       const start =
         chosen === undefined
           ? undefined
-          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }).catch((error: unknown) => {
+          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }, when).catch((error: unknown) => {
               // A default template deleted since it was chosen gives a blank entry; a template asked for by name must exist.
               if (template === undefined) return undefined
               throw error
@@ -34,6 +36,7 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
         ...(title === undefined ? {} : { title }),
         ...(template === undefined ? {} : { template }),
         ...(body === undefined ? {} : { body }),
+        ...(when === undefined ? {} : { created: when.toISOString() }),
         ...start
       })
     },

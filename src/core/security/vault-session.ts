@@ -23,6 +23,7 @@ import { RapportError } from '../errors'
 import { mountEncrypted } from '../fs/vault-files'
 import { createHandlers } from '../service'
 import type { VaultHandlers } from '../service'
+import type { Clock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import { Vault } from '../vault/vault'
 import { watchVault } from '../vault/watch'
@@ -41,6 +42,8 @@ export interface SessionOptions {
   kdfCost?: KdfCost
   /** How long one minute of the auto-lock setting lasts; tests shorten it. */
   minuteMs?: number
+  /** The "now" every channel judges by; the real clock unless given (the CLI's tests fix it). */
+  clock?: Clock
   /** Reading the entries in the background failed (the app shows it; whoever calls a channel also gets the error). */
   onReadFailed?: (error: Error) => void
 }
@@ -206,7 +209,7 @@ export class VaultSession {
   async #open(): Promise<void> {
     const vault = await Vault.open(this.root, { entries: this.options.entries ?? 'now' })
     this.#vault = vault
-    const handlers = createHandlers(vault, this.options.shell)
+    const handlers = createHandlers(vault, this.options.shell, this.options.clock)
     this.#vaultHandlers = handlers
     this.#autoLockMinutes = readAutoLock(vault.settings()[SETTING])
     const emit = this.options.shell.emit

@@ -137,6 +137,19 @@ describe('entries', () => {
     expect((await call('clients:list', undefined))[0]?.entryCount).toBe(2)
   })
 
+  it('written later take the moment they happened (a backdate): their created time and file name, listed in their place', async () => {
+    const { dir, call } = await openVault()
+    const client = await call('clients:create', { name: 'Dana' })
+    const now = await call('entries:create', { clientId: client.id, title: 'Today' })
+    const earlier = await call('entries:create', { clientId: client.id, title: 'Old call', created: '2026-03-01T12:00:00+01:00' })
+    expect(earlier).toMatchObject({ created: '2026-03-01T11:00:00.000Z', path: 'clients/dana/journal/2026-03-01-old-call.md' })
+    expect(await read(dir, earlier.path)).toMatch(/\ncreated: 2026-03-01T11:00:00.000Z\nupdated: (?!2026-03-01)/)
+    expect((await call('entries:list', { clientId: client.id })).map((e) => e.id)).toEqual([now.id, earlier.id])
+    for (const created of ['yesterday', '2026-03-01', '2026-02-30T12:00:00Z']) {
+      await expect(call('entries:create', { clientId: client.id, created })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^must be a date and time like/) })
+    }
+  })
+
   it('save as typed, rename the file with the title, and write nothing when nothing changed', async () => {
     const { dir, call } = await openVault()
     const client = await call('clients:create', { name: 'Dana' })

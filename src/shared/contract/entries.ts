@@ -29,7 +29,9 @@ export const entriesContract = {
       clientId: id.nullable(),
       title: entryTitle.optional(),
       template: id.optional(),
-      body: z.string().optional()
+      body: z.string().optional(),
+      /** When it happened, for an entry written later (a backdate); now unless given. */
+      created: z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-11-22T14:30:00Z' }).optional()
     }),
     output: returns<Entry>()
   },

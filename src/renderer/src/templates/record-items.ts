@@ -1,12 +1,8 @@
-import type { ExtractKind, ExtractProposal } from '@shared/contract/templates'
+import type { ExtractProposal } from '@shared/contract/templates'
+import { extractKindWords } from '@shared/words'
 
 /** What each kind of proposal becomes in the client record, in the person's words. */
-export const kindLabels: Record<ExtractKind, string> = {
-  'style-note': 'Working-style note',
-  'commitment-mine': 'My commitment',
-  'commitment-theirs': 'Their commitment',
-  question: 'Question to ask'
-}
+export const kindLabels = extractKindWords
 
 export const proposalKey = (p: Pick<ExtractProposal, 'kind' | 'text'>) => `${p.kind}\u0000${p.text.trim().toLocaleLowerCase()}`
 
