@@ -1,6 +1,6 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
 import type { KdfCost } from '../crypto/kdf'
 import { VAULT_HEADER_FILE } from '../crypto/key-check'
@@ -18,7 +18,7 @@ const PASSPHRASE = 'correct horse battery staple'
 /** Words and names from the realistic vault that must never appear on disk in the clear once it is encrypted. */
 const SECRETS = ['Dana', 'Whitfield', 'dana-whitfield', 'Northwind', 'jazz', 'Scope call', 'sideways', 'Priya', 'onboarding', 'client.json', 'journal']
 
-async function startSession(root: string, options: { minuteMs?: number; watch?: boolean } = {}) {
+async function startSession(root: string, options: { watch?: boolean } = {}) {
   const events: Array<{ event: string; payload: unknown }> = []
   const session = await VaultSession.start(root, { shell: testShell({ emit: (event, payload) => void events.push({ event, payload }) }), kdfCost: cheap, ...options })
   const dispatch = createDispatch(session.handlers)
@@ -123,19 +123,28 @@ describe('an encrypted vault', () => {
 
   it('locks itself after the chosen time without activity; activity postpones it', async () => {
     const root = await realisticVault()
-    const { call, events } = await startSession(root, { minuteMs: 150 })
-    await call('security:encrypt', { passphrase: PASSPHRASE })
-    expect(await call('security:set-auto-lock', { minutes: 2 })).toMatchObject({ autoLockMinutes: 2 })
-    for (let i = 0; i < 4; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 150))
-      await call('security:activity', undefined)
+    // A fake clock for the session's timer and Date.now, so a loaded machine cannot stretch a pause past the limit;
+    // only those are faked, the disk and the key derivation run for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      const minute = 60_000
+      const { call, events } = await startSession(root)
+      await call('security:encrypt', { passphrase: PASSPHRASE })
+      expect(await call('security:set-auto-lock', { minutes: 2 })).toMatchObject({ autoLockMinutes: 2 })
+      for (let i = 0; i < 4; i++) {
+        await vi.advanceTimersByTimeAsync(minute)
+        await call('security:activity', undefined)
+      }
+      await vi.advanceTimersByTimeAsync(2 * minute - 1)
+      expect(await call('security:status', undefined)).toMatchObject({ locked: false })
+      await vi.advanceTimersByTimeAsync(1)
+      await expect.poll(async () => (await call('security:status', undefined)).locked).toBe(true)
+      expect(events.filter((e) => e.event === 'security:changed').at(-1)?.payload).toMatchObject({ locked: true })
+      // The setting is kept in rapport.json (not private), so it holds after unlocking.
+      expect(JSON.parse(await readFile(join(root, 'rapport.json'), 'utf8')).settings.autoLockMinutes).toBe(2)
+    } finally {
+      vi.useRealTimers()
     }
-    expect(await call('security:status', undefined)).toMatchObject({ locked: false })
-    await new Promise((resolve) => setTimeout(resolve, 450))
-    expect(await call('security:status', undefined)).toMatchObject({ locked: true })
-    expect(events.filter((e) => e.event === 'security:changed').at(-1)?.payload).toMatchObject({ locked: true })
-    // The setting is kept in rapport.json (not private), so it holds after unlocking.
-    expect(JSON.parse(await readFile(join(root, 'rapport.json'), 'utf8')).settings.autoLockMinutes).toBe(2)
   })
 
   it('every change works sealed: new client, rename (re-sealed under the new name), trash and restore, history', async () => {
