@@ -5,6 +5,7 @@ import type { Channel, Input, Output } from '../../shared/api'
 import type { KdfCost } from '../crypto/kdf'
 import { VAULT_HEADER_FILE } from '../crypto/key-check'
 import { readdir as readdirLogical } from '../fs/vault-files'
+import { searchServiceOf } from '../search/search-service'
 import { createDispatch } from '../service'
 import { testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
@@ -65,7 +66,7 @@ describe('an encrypted vault', () => {
     const root = await realisticVault()
     // Enough entries for the search index to keep its cache on disk (it does from 200).
     for (let i = 0; i < 210; i++) await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
-    const { call, events, search } = await startSession(root)
+    const { session, call, events, search } = await startSession(root)
     const before = await call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
     expect((await search('jazz')).length).toBeGreaterThan(0)
 
@@ -76,8 +77,9 @@ describe('an encrypted vault', () => {
     expect(await call('entries:read', { id: before.id })).toMatchObject({ title: before.title, body: before.body })
     expect((await search('jazz')).map((r) => r.title)).toContain('First call')
     await call('entries:save', { id: before.id, title: before.title, body: `${before.body}\nA new line about onboarding.\n`, version: (await call('entries:read', { id: before.id })).version })
-    await new Promise((resolve) => setTimeout(resolve, 1200)) // the search and backlinks caches are written a moment after changes
-    // The search index's cache is there, written sealed (the raw check below covers its bytes).
+    // The search index's cache is there, written sealed (the raw check below covers its bytes). Waited for, not slept
+    // on: under load writing it took longer than any fixed pause.
+    await searchServiceOf(session.vault).settled()
     expect(await readdirLogical(join(root, '.rapport', 'cache'))).toContain('search-index.json')
     expect((await readdir(root)).sort()).toEqual(expect.arrayContaining(['rapport.json', VAULT_HEADER_FILE]))
     expect(await readdir(root)).not.toContain('clients')
