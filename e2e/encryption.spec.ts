@@ -8,6 +8,12 @@ import { writeEntry } from './vault-helpers'
 
 const PASSPHRASE = 'blue heron at dawn'
 const SECRET = 'Quietly renegotiating the Falkirk retainer'
+/**
+ * Encrypting, unlocking and checking a passphrase derive a key with the app's real Argon2id cost (64 MiB, 2 passes),
+ * in this test's own process (e2e/harness). Alone that is well under a second; on a 2-core CI machine running other
+ * suites it has taken more than the default 5 s, so every wait on a key derivation gets this bound.
+ */
+const KEY_DERIVATION = { timeout: 30_000 }
 
 /** Every file under the vault, raw, as someone holding the disk sees it. */
 async function rawFiles(root: string): Promise<Array<{ path: string; bytes: Buffer }>> {
@@ -39,7 +45,7 @@ async function encryptThroughTheDialog(app: RapportHarness): Promise<void> {
   await dialog.getByLabel('Type it again').fill(PASSPHRASE)
   await screenshot(app, 'encryption-turn-on.png')
   await dialog.getByRole('button', { name: 'Encrypt Vault' }).click()
-  await expect(dialog.getByText(/encrypted with XChaCha20-Poly1305.*Argon2id \(64 MiB, 2 passes, 1 lane\)/)).toBeVisible({ timeout: 20_000 })
+  await expect(dialog.getByText(/encrypted with XChaCha20-Poly1305.*Argon2id \(64 MiB, 2 passes, 1 lane\)/)).toBeVisible(KEY_DERIVATION)
 }
 
 async function unlock(page: Page, passphrase: string): Promise<void> {
@@ -71,12 +77,12 @@ test('turn encryption on, lock, a wrong passphrase, unlock, search, and export o
 
   const before = await rawFiles(app.vaultDir)
   await unlock(page, 'blue heron at dusk')
-  await expect(page.getByRole('alert')).toContainText('does not unlock this vault')
+  await expect(page.getByRole('alert')).toContainText('does not unlock this vault', KEY_DERIVATION)
   await screenshot(app, 'lock-screen-wrong.png')
   // A wrong passphrase changed nothing on disk.
   expect((await rawFiles(app.vaultDir)).map((f) => f.path)).toEqual(before.map((f) => f.path))
   await unlock(page, PASSPHRASE)
-  await expect(page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible({ timeout: 10_000 })
+  await expect(page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible(KEY_DERIVATION)
 
   // Search works on the unlocked vault (its index cache, if any, is sealed like the rest).
   await page.keyboard.press('Control+Shift+f')
@@ -108,7 +114,7 @@ test('turn encryption on, lock, a wrong passphrase, unlock, search, and export o
     await expect(restarted.page.getByRole('heading', { name: 'Rapport is locked' })).toBeVisible()
     await screenshot(restarted, 'lock-screen.png')
     await unlock(restarted.page, PASSPHRASE)
-    await expect(restarted.page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible({ timeout: 10_000 })
+    await expect(restarted.page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible(KEY_DERIVATION)
   } finally {
     await restarted.close()
   }
@@ -148,10 +154,10 @@ test('turn encryption off again: the files are plain Markdown once more', async 
   const dialog = page.getByRole('dialog', { name: 'Encryption' })
   await dialog.getByLabel('Passphrase').fill('not the passphrase')
   await dialog.getByRole('button', { name: 'Turn Off Encryption' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('does not unlock this vault')
+  await expect(dialog.getByRole('alert')).toContainText('does not unlock this vault', KEY_DERIVATION)
   await dialog.getByLabel('Passphrase').fill(PASSPHRASE)
   await dialog.getByRole('button', { name: 'Turn Off Encryption' }).click()
-  await expect(dialog).toBeHidden({ timeout: 20_000 })
+  await expect(dialog).toBeHidden(KEY_DERIVATION)
   const files = await readdir(join(app.vaultDir, 'clients', 'glen-advisory', 'journal'))
   const [entry] = files.filter((f) => f.endsWith('.md'))
   expect(await readFile(join(app.vaultDir, 'clients', 'glen-advisory', 'journal', entry!), 'utf8')).toContain(SECRET)

