@@ -13,6 +13,7 @@ import { appContract } from './contract/app'
 import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
+import { contactsContract } from './contract/contacts'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -35,6 +36,7 @@ export const contract = {
   ...templatesContract,
   ...searchContract,
   ...transferContract,
+  ...contactsContract,
   ...peopleContract,
   ...securityContract,
   ...appContract

@@ -131,7 +131,8 @@ export class ClientStore {
     return clientJournal(this.get(id).slug)
   }
 
-  async create(name: string, now = new Date()): Promise<ClientRecord> {
+  /** A new client, written once: `fill` may add to its first client.json (an import brings a whole profile). */
+  async create(name: string, now = new Date(), fill?: (data: ClientFile) => void): Promise<ClientRecord> {
     const slug = this.freeSlug(name)
     const relative = toVaultPath(clientFolder(slug), layout.clientFile)
     const today = now.toISOString().slice(0, 10)
@@ -146,6 +147,7 @@ export class ClientStore {
       tags: [],
       createdAt: now.toISOString()
     }
+    fill?.(data)
     try {
       await ensureFolder(join(this.root, clientJournal(slug)))
       const db = new Low<ClientFile>(new DurableJsonFile(join(this.root, relative), relative), data)
