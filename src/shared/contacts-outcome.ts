@@ -13,6 +13,8 @@ export type ContactOutcome =
   | { kind: 'client' }
   /** A person at its organisation's client (the vault's, or one the import creates). */
   | { kind: 'person'; organisationKey: string }
+  /** The organisation's own card: its details go to the organisation's client. */
+  | { kind: 'organisation'; organisationKey: string }
 
 type Choices = Pick<ContactsChoices, 'shape' | 'organisations' | 'duplicates' | 'otherDuplicates'>
 
@@ -28,7 +30,8 @@ export function contactOutcome(row: ContactRow, choices: Choices): ContactOutcom
   const duplicate = duplicateChoiceOf(row, choices)
   if (duplicate === 'skip') return { kind: 'skip' }
   if (duplicate === 'merge') return { kind: 'merge' }
-  return row.organisationKey !== undefined && shapeOf(row.organisationKey, choices) === 'organisation' ? { kind: 'person', organisationKey: row.organisationKey } : { kind: 'client' }
+  if (row.organisationKey === undefined || shapeOf(row.organisationKey, choices) !== 'organisation') return { kind: 'client' }
+  return { kind: row.isOrganisation ? 'organisation' : 'person', organisationKey: row.organisationKey }
 }
 
 export interface ContactsSummary {
@@ -51,7 +54,7 @@ export function summariseContacts(preview: Pick<ContactsPreview, 'contacts' | 'o
     else if (outcome.kind === 'merge') summary.merged++
     else if (outcome.kind === 'client') summary.clients++
     else {
-      summary.people++
+      if (outcome.kind === 'person') summary.people++
       if (!existing.get(outcome.organisationKey)) newOrganisations.add(outcome.organisationKey)
     }
   }

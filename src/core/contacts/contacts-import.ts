@@ -52,9 +52,10 @@ export async function importContacts(vault: Vault, request: ContactsRequest, cho
     const decided = contactOutcome(row, choices)
     const duplicate = row.duplicate
     if (decided.kind === 'skip') outcome.skipped++
-    else if (decided.kind === 'merge' && duplicate) {
+    else if (decided.kind === 'merge') {
       outcome.merged++
       // An earlier contact of this import: folded into it before it is written.
+      if (!duplicate) continue
       if (duplicate.of === 'import' && duplicate.key) fillContact(contactOf(duplicate.key), contact)
       else if (duplicate.clientId) {
         const personId = duplicate.personId
@@ -66,13 +67,16 @@ export async function importContacts(vault: Vault, request: ContactsRequest, cho
       }
     } else if (decided.kind === 'client') {
       writes.push({ kind: 'new', name: contact.name, changes: [(data) => fillClient(data, contact)] })
-    } else if (decided.kind === 'person') {
-      outcome.peopleAdded++
+    } else {
       const organisation = organisations.get(decided.organisationKey)
-      const add = (data: StoredClient): void => {
-        ;(data.people ??= []).push(newPerson(contact))
-        addTags(data, contact.categories)
-      }
+      const add =
+        decided.kind === 'organisation'
+          ? (data: StoredClient): void => fillClient(data, contact)
+          : (data: StoredClient): void => {
+              ;(data.people ??= []).push(newPerson(contact))
+              addTags(data, contact.categories)
+            }
+      if (decided.kind === 'person') outcome.peopleAdded++
       if (organisation?.clientId) writeFor(organisation.clientId).changes.push(add)
       else {
         let write = newByOrganisation.get(decided.organisationKey)

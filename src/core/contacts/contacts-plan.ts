@@ -77,6 +77,7 @@ export async function planContacts(vault: Vault, request: ContactsRequest, progr
     if (contact.organisation) {
       const key = nameKey(contact.organisation)
       row.organisationKey = key
+      if (nameKey(contact.name) === key) row.isOrganisation = true
       let organisation = organisations.get(key)
       if (!organisation) {
         const client = clientsByOrganisation.get(key)

@@ -90,6 +90,8 @@ export interface ContactRow {
   organisation?: string
   /** The organisation as compared (case and accents ignored): contacts with the same one are grouped. */
   organisationKey?: string
+  /** The card of the organisation itself (its name is the organisation's): grouped, it fills the organisation's client rather than becoming a person. */
+  isOrganisation?: true
   title?: string
   emails: string[]
   phones: string[]
