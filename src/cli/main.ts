@@ -7,7 +7,9 @@ import { clientAdd } from './commands/client-add'
 import { clients } from './commands/clients'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
+import { exportContactsCommand } from './commands/export-contacts'
 import { importCommand } from './commands/import'
+import { importContactsCommand } from './commands/import-contacts'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { people } from './commands/people'
@@ -19,7 +21,7 @@ import { createContext } from './context'
 import { CliError, processIo } from './output'
 import type { Io } from './output'
 
-const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, search, people, backlinks, doctor]
+const verbs: CliCommand[] = [init, clients, clientAdd, newEntry, templates, show, today, brief, exportCommand, importCommand, importContactsCommand, exportContactsCommand, search, people, backlinks, doctor]
 
 const globalOptions = {
   vault: { type: 'string' },
