@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
+import { contactsBench } from './contacts.bench'
 import { cryptoBench } from './crypto.bench'
 import { encryptionBench } from './encryption.bench'
 import { markdownBench } from './markdown.bench'
@@ -39,7 +40,8 @@ const suites = {
   search: searchBench,
   backlinks: backlinksBench,
   crypto: cryptoBench,
-  encryption: encryptionBench
+  encryption: encryptionBench,
+  contacts: contactsBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import VCard from 'vcf'
 import { describe, expect, it } from 'vitest'
@@ -150,6 +150,17 @@ describe('contacts import', () => {
     const priya = (await clientFiles(v.dir)).find((c) => c.id === northwind.id)?.people[0]
     expect(priya).toMatchObject({ role: 'Ops', contact: { email: 'priya@northwind.example' }, person: { dates: [{ label: 'birthday', date: '1990-01-01' }, { label: 'anniversary', date: '2015-06-20', repeats: 'yearly' }] } })
     expect(priya?.notes).toContain('Leeds')
+  })
+
+  it('gives twenty people of the same name (written several at a time) twenty folders', async () => {
+    const v = await open()
+    const path = join(await tempDir(), 'same.vcf')
+    await writeFile(path, Array.from({ length: 20 }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam${i}@lee.example\r\nEND:VCARD\r\n`).join(''))
+    const { report } = await importAll(v, [path], { otherDuplicates: 'keep' })
+    expect(report.problems).toEqual([])
+    expect(report.clientsCreated).toHaveLength(20)
+    expect(new Set(await readdir(join(v.dir, 'clients'))).size).toBe(20)
+    expect((await clientFiles(v.dir)).map((c) => c.contact?.email).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `sam${i}@lee.example`).sort())
   })
 
   it('refuses to import files that changed since the preview, and writes nothing', async () => {
