@@ -75,6 +75,15 @@ describe('contacts from hostile files', () => {
     expect(preview?.contacts[0]).toMatchObject({ name: 'Zoë Müller', organisation: 'Café' })
   })
 
+  it('reads UTF-16 with its byte order mark, as Outlook saves "Unicode" files', async () => {
+    const { call } = await openTestVault()
+    const text = card(['FN:Łukasz Żółw', 'ORG:Ωmega'])
+    const path = await write('utf16.vcf', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    const preview = await call('contacts:preview', { paths: [path] })
+    expect(preview?.files[0]?.encoding).toBe('utf-16')
+    expect(preview?.contacts[0]).toMatchObject({ name: 'Łukasz Żółw', organisation: 'Ωmega' })
+  })
+
   it('refuses a CSV of more than 20,000 rows with a clear message, without reading it all', async () => {
     const { call } = await openTestVault()
     const rows = Array.from({ length: 100_000 }, (_, i) => `Person ${i},p${i}@example.com`)
