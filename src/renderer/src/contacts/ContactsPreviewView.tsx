@@ -171,7 +171,7 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
             {file.headers?.map((header) => (
               <label key={header} className="contacts-column">
                 <span className="contacts-column-name">{header}</span>
-                <select className="text-input transfer-select" value={file.mapping?.[header] ?? ''} onChange={(e) => onMapColumn(file.path, header, (e.target.value || null) as ContactField | null)}>
+                <select className="text-input transfer-select" aria-label={`Column “${header}” holds`} value={file.mapping?.[header] ?? ''} onChange={(e) => onMapColumn(file.path, header, (e.target.value || null) as ContactField | null)}>
                   <option value="">Not imported</option>
                   {contactFields.map((f) => (
                     <option key={f} value={f}>
