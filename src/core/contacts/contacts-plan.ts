@@ -51,12 +51,12 @@ export async function planContacts(vault: Vault, request: ContactsRequest, progr
     if (chosen) fingerprint.update(JSON.stringify(chosen))
     let described: ContactsFile
     if (isVcard(path, file.text)) {
-      const cards = readVcards(file.text, path, index, progress.signal)
+      const cards = await readVcards(file.text, path, index, progress.signal)
       read.push(...cards.contacts)
       preview.problems.push(...cards.problems)
       described = { path, format: 'vcard', encoding: file.encoding, contacts: cards.contacts.length }
     } else {
-      const csv = readCsv(file.text, path, index, chosen, progress.signal)
+      const csv = await readCsv(file.text, path, index, chosen, progress.signal)
       read.push(...csv.contacts)
       preview.problems.push(...csv.problems)
       described = { path, format: csv.format, encoding: file.encoding, contacts: csv.contacts.length, headers: csv.headers, mapping: csv.mapping }

@@ -11,7 +11,7 @@ const text = (name: string): Promise<string> => readFile(join(fixtures, name), '
 
 describe('vCard files as address books write them', () => {
   it('reads Apple Contacts (3.0): folded lines, groups, escapes, a year-less birthday, an anniversary label, categories; the photo is dropped', async () => {
-    const { contacts, problems } = readVcards(await text('apple.vcf'), 'apple.vcf', 0)
+    const { contacts, problems } = await readVcards(await text('apple.vcf'), 'apple.vcf', 0)
     expect(problems).toEqual([])
     expect(contacts.map((c) => c.name)).toEqual(['Priya Raman', 'Northwind Traders', 'Åsa Lindqvist'])
     const priya = contacts[0]
@@ -33,13 +33,13 @@ describe('vCard files as address books write them', () => {
   })
 
   it('reads Google Contacts (3.0) with an ISO birthday and a --MM-DD one', async () => {
-    const { contacts } = readVcards(await text('google.vcf'), 'google.vcf', 0)
+    const { contacts } = await readVcards(await text('google.vcf'), 'google.vcf', 0)
     expect(contacts[0]).toMatchObject({ name: 'Dana Whitfield', organisation: 'Northwind Traders', title: 'COO', dates: [{ label: 'birthday', date: '1980-03-14' }, { label: 'anniversary', date: '2010-06-01' }], categories: ['myContacts', 'Golf'] })
     expect(contacts[1]?.dates).toEqual([{ label: 'birthday', date: '1604-07-04' }])
   })
 
   it('reads Outlook (2.1): bare TYPE parameters, quoted-printable with soft line breaks, CHARSET=Windows-1252', async () => {
-    const { contacts, problems } = readVcards(await text('outlook.vcf'), 'outlook.vcf', 0)
+    const { contacts, problems } = await readVcards(await text('outlook.vcf'), 'outlook.vcf', 0)
     expect(problems).toEqual([])
     expect(contacts[0]).toMatchObject({
       name: 'Chidi Okafor',
@@ -51,9 +51,9 @@ describe('vCard files as address books write them', () => {
     })
   })
 
-  it('reads 4.0: TZ, ANNIVERSARY, --MMDD; a broken card is a problem on its line and the others are read', () => {
+  it('reads 4.0: TZ, ANNIVERSARY, --MMDD; a broken card is a problem on its line and the others are read', async () => {
     const file = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Ann Lee', 'BDAY:--0229', 'ANNIVERSARY:20100601', 'TZ:America/New_York', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'this is not a property', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'END:VCARD'].join('\n')
-    const { contacts, problems } = readVcards(file, 'x.vcf', 0)
+    const { contacts, problems } = await readVcards(file, 'x.vcf', 0)
     expect(contacts).toHaveLength(1)
     expect(contacts[0]).toMatchObject({ timeZone: 'America/New_York', dates: [{ label: 'birthday', date: '1604-02-29' }, { label: 'anniversary', date: '2010-06-01' }] })
     expect(problems.map((p) => p.path)).toEqual(['x.vcf:8', 'x.vcf:12'])
@@ -62,7 +62,7 @@ describe('vCard files as address books write them', () => {
   })
 
   it('reads the 1,000-contact file whole', async () => {
-    const { contacts, problems } = readVcards(await text('thousand.vcf'), 'thousand.vcf', 0)
+    const { contacts, problems } = await readVcards(await text('thousand.vcf'), 'thousand.vcf', 0)
     expect(problems).toEqual([])
     expect(contacts).toHaveLength(1000)
     expect(new Set(contacts.map((c) => c.key)).size).toBe(1000)
@@ -72,7 +72,7 @@ describe('vCard files as address books write them', () => {
 
 describe('CSV exports', () => {
   it('knows Google Contacts by its headers: " ::: " lists, its own groups left out, newlines in quotes, events', async () => {
-    const csv = readCsv(await text('google.csv'), 'google.csv', 0)
+    const csv = await readCsv(await text('google.csv'), 'google.csv', 0)
     expect(csv.format).toBe('google-csv')
     expect(csv.problems).toEqual([])
     expect(csv.contacts[0]).toMatchObject({
@@ -91,7 +91,7 @@ describe('CSV exports', () => {
   })
 
   it('knows LinkedIn Connections.csv, its notes before the header passed over', async () => {
-    const csv = readCsv(await text('linkedin.csv'), 'linkedin.csv', 0)
+    const csv = await readCsv(await text('linkedin.csv'), 'linkedin.csv', 0)
     expect(csv.format).toBe('linkedin-csv')
     expect(csv.contacts.map((c) => [c.name, c.organisation, c.title, c.emails])).toEqual([
       ['Priya Raman', 'Northwind Traders', 'Head of Operations', ['priya@northwind.example']],
@@ -101,7 +101,7 @@ describe('CSV exports', () => {
   })
 
   it('knows Outlook, in Windows-1252: "Job Title" is the role (not "Title"), M/D/YYYY dates, 0/0/00 is none', async () => {
-    const csv = readCsv(decodeWindows1252(await readFile(join(fixtures, 'outlook.csv'))), 'outlook.csv', 0)
+    const csv = await readCsv(decodeWindows1252(await readFile(join(fixtures, 'outlook.csv'))), 'outlook.csv', 0)
     expect(csv.format).toBe('outlook-csv')
     expect(csv.contacts[0]).toMatchObject({
       name: 'Chidi Okafor',
@@ -115,18 +115,18 @@ describe('CSV exports', () => {
     expect(csv.contacts[1]).toMatchObject({ name: 'Ann Lee', dates: [] })
   })
 
-  it('reads any other CSV through a guessed mapping, with ; separators and a BOM; a mapping chosen by the person wins', () => {
+  it('reads any other CSV through a guessed mapping, with ; separators and a BOM; a mapping chosen by the person wins', async () => {
     const file = '\uFEFFFull name;Company;E-mail;Mobile;Tags;Shoe size\nAnn Lee;Lee & Co;ann@lee.example;+44 7700 900001;a, b;41\n'
-    const guessed = readCsv(file, 'x.csv', 0)
+    const guessed = await readCsv(file, 'x.csv', 0)
     expect(guessed.format).toBe('csv')
     expect(guessed.mapping).toEqual({ 'Full name': 'name', Company: 'organisation', 'E-mail': 'email', Mobile: 'phone', Tags: 'categories', 'Shoe size': null })
     expect(guessed.contacts[0]).toMatchObject({ name: 'Ann Lee', organisation: 'Lee & Co', emails: ['ann@lee.example'], categories: ['a', 'b'] })
-    const chosen = readCsv(file, 'x.csv', 0, { 'Full name': 'name', Company: 'title', 'Shoe size': 'note' })
+    const chosen = await readCsv(file, 'x.csv', 0, { 'Full name': 'name', Company: 'title', 'Shoe size': 'note' })
     expect(chosen.contacts[0]).toMatchObject({ name: 'Ann Lee', title: 'Lee & Co', note: '41', emails: [] })
   })
 
-  it('says when no column names anyone, rather than importing nothing silently', () => {
-    const csv = readCsv('Colour,Size\nred,4\n', 'x.csv', 0)
+  it('says when no column names anyone, rather than importing nothing silently', async () => {
+    const csv = await readCsv('Colour,Size\nred,4\n', 'x.csv', 0)
     expect(csv.contacts).toEqual([])
     expect(csv.problems[0]?.reason).toMatch(/no column holds a name/)
   })

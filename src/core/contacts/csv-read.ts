@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import type { ContactField, ContactsFormat } from '../../shared/contract/contacts'
 import { isValidTimeZone } from '../relationship/calendar'
+import { TimeSlicer } from '../search/time-slicer'
 import type { Contact } from './contact'
 import { emptyContact, finishContact } from './contact'
 import type { ContactsRead } from './contacts-read'
@@ -32,7 +33,7 @@ function delimiterOf(text: string): string {
  * quoted fields, newlines inside quotes, `""`, a byte order mark, `;` or tab
  * separators, rows of uneven length.
  */
-export function readCsv(text: string, path: string, fileIndex: number, chosen?: ColumnMapping, signal?: AbortSignal): CsvRead {
+export async function readCsv(text: string, path: string, fileIndex: number, chosen?: ColumnMapping, signal?: AbortSignal): Promise<CsvRead> {
   let rows: Array<{ record: string[]; info: { lines: number } }>
   try {
     rows = parse(text, {
@@ -61,14 +62,23 @@ export function readCsv(text: string, path: string, fileIndex: number, chosen?: 
     read.problems.push({ path, reason: 'no column holds a name, organisation or email; choose what the columns hold' })
     return read
   }
-  for (const [index, row] of body.entries()) {
-    if (signal?.aborted) break
-    // info.lines is the line the record ends on; a record with newlines inside quotes started earlier.
-    const line = row.info.lines - (row.record.join('').match(/\n/g)?.length ?? 0)
-    const contact = contactOf(row.record, headers, mapping, detected.format, emptyContact(`${fileIndex}:${index}`, path, line))
-    const finished = finishContact(contact)
-    if (finished) read.contacts.push(finished)
-    else if (row.record.some((c) => c.trim())) read.problems.push({ path: `${path}:${line}`, reason: 'this row has no name, organisation or email' })
+  // Cut into slices of a few milliseconds, so the window's requests are answered while 20,000 rows are read.
+  const slicer = new TimeSlicer()
+  const release = slicer.hold()
+  try {
+    for (const [index, row] of body.entries()) {
+      if (signal?.aborted) break
+      await slicer.pause()
+      // info.lines is the line the record ends on; a record with newlines inside quotes started earlier.
+      const line = row.info.lines - (row.record.join('').match(/\n/g)?.length ?? 0)
+      const contact = contactOf(row.record, headers, mapping, detected.format, emptyContact(`${fileIndex}:${index}`, path, line))
+      const finished = finishContact(contact)
+      if (finished) read.contacts.push(finished)
+      else if (row.record.some((c) => c.trim())) read.problems.push({ path: `${path}:${line}`, reason: 'this row has no name, organisation or email' })
+    }
+  } finally {
+    slicer.endSlice()
+    release()
   }
   return read
 }

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js'
 import { isValidTimeZone } from '../relationship/calendar'
+import { TimeSlicer } from '../search/time-slicer'
 import type { Contact, ContactDate } from './contact'
 import { emptyContact, finishContact } from './contact'
 import { NO_YEAR, dateOf, parseContactDate } from './dates'
@@ -12,23 +13,32 @@ import { splitCards } from './vcard-lines'
  * writes), one card at a time: a card that cannot be read is a problem on
  * its line, and the others are still read.
  */
-export function readVcards(text: string, path: string, fileIndex: number, signal?: AbortSignal): ContactsRead {
+export async function readVcards(text: string, path: string, fileIndex: number, signal?: AbortSignal): Promise<ContactsRead> {
   const read: ContactsRead = { contacts: [], problems: [] }
   let index = 0
-  for (const card of splitCards(text)) {
-    if (signal?.aborted) break
-    if (index === MAX_CONTACTS) return { contacts: [], problems: [{ path, reason: tooManyContacts('cards') }] }
-    const where = `${path}:${card.line}`
-    let component: ICAL.Component
-    try {
-      component = new ICAL.Component(ICAL.parse(card.text) as unknown[])
-    } catch (error) {
-      read.problems.push({ path: where, reason: `this card could not be read (${(error as Error).message})` })
-      continue
+  // Cut into slices of a few milliseconds, so the window's requests are answered while 20,000 cards are read.
+  const slicer = new TimeSlicer()
+  const release = slicer.hold()
+  try {
+    for (const card of splitCards(text)) {
+      if (signal?.aborted) break
+      await slicer.pause()
+      if (index === MAX_CONTACTS) return { contacts: [], problems: [{ path, reason: tooManyContacts('cards') }] }
+      const where = `${path}:${card.line}`
+      let component: ICAL.Component
+      try {
+        component = new ICAL.Component(ICAL.parse(card.text) as unknown[])
+      } catch (error) {
+        read.problems.push({ path: where, reason: `this card could not be read (${(error as Error).message})` })
+        continue
+      }
+      const contact = finishContact(contactOf(component, `${fileIndex}:${index++}`, path, card.line))
+      if (contact) read.contacts.push(contact)
+      else read.problems.push({ path: where, reason: 'this card has no name, organisation or email, so there is nothing to call it by' })
     }
-    const contact = finishContact(contactOf(component, `${fileIndex}:${index++}`, path, card.line))
-    if (contact) read.contacts.push(contact)
-    else read.problems.push({ path: where, reason: 'this card has no name, organisation or email, so there is nothing to call it by' })
+  } finally {
+    slicer.endSlice()
+    release()
   }
   if (read.contacts.length === 0 && read.problems.length === 0) read.problems.push({ path, reason: 'it holds no vCard (no BEGIN:VCARD line)' })
   return read
