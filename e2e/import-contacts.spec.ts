@@ -96,7 +96,9 @@ test('import 1,000 contacts with progress, and cancel part way: what was written
   const said = (await done.getByRole('status').textContent()) ?? ''
   const notReached = Number(/([\d,]+) clients? not reached/.exec(said)?.[1]?.replace(/,/g, '') ?? 'NaN')
   expect(notReached).toBeGreaterThan(0)
-  expect((await readdir(join(app.vaultDir, 'clients'))).length).toBe(1000 - notReached)
+  // Cancelled while the file was still being read, nothing was written, not even the clients folder.
+  const folders = await readdir(join(app.vaultDir, 'clients')).catch(() => [])
+  expect(folders.length).toBe(1000 - notReached)
 })
 
 test('import a CSV Rapport does not know, saying what its columns hold', async ({ app }) => {
