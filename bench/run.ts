@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
 import { cliBench } from './cli.bench'
+import { contactsBench } from './contacts.bench'
 import { cryptoBench } from './crypto.bench'
 import { encryptionBench } from './encryption.bench'
 import { markdownBench } from './markdown.bench'
@@ -43,7 +44,8 @@ const suites = {
   backlinks: backlinksBench,
   cli: cliBench,
   crypto: cryptoBench,
-  encryption: encryptionBench
+  encryption: encryptionBench,
+  contacts: contactsBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

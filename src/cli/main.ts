@@ -26,7 +26,9 @@ import { stage } from './commands/stage'
 import { trust } from './commands/trust'
 import { doctor } from './commands/doctor'
 import { exportCommand } from './commands/export'
+import { exportContactsCommand } from './commands/export-contacts'
 import { importCommand } from './commands/import'
+import { importContactsCommand } from './commands/import-contacts'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { people } from './commands/people'
@@ -70,6 +72,8 @@ export const verbs: CliCommand[] = [
   brief,
   exportCommand,
   importCommand,
+  importContactsCommand,
+  exportContactsCommand,
   search,
   backlinks,
   doctor,

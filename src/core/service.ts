@@ -5,6 +5,7 @@ import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
 import { coachHandlers } from './coach/handlers'
+import { contactsHandlers } from './contacts/handlers'
 import { entryHandlers } from './entries/handlers'
 import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
@@ -12,6 +13,7 @@ import { safetyHandlers } from './history/handlers'
 import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
+import { TransferJobs } from './transfer/transfer-jobs'
 import { RapportError } from './errors'
 import type { Clock } from './relationship/viewpoint'
 import { systemClock } from './relationship/viewpoint'
@@ -36,6 +38,8 @@ export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
  * so a client created in a test is not a day newer than the test's "today").
  */
 export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): VaultHandlers {
+  // One list of running exports and imports, so `transfer:cancel` stops a contacts import too.
+  const jobs = new TransferJobs(shell)
   const handlers: VaultHandlers = {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault, clock),
@@ -46,7 +50,8 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),
-    ...transferHandlers(vault, shell, clock),
+    ...transferHandlers(vault, shell, clock, jobs),
+    ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),
     'app:open-external': async ({ url }) => shell.openExternal(url),

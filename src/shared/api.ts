@@ -14,6 +14,7 @@ import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
 import { coachContract } from './contract/coach'
+import { contactsContract } from './contract/contacts'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -36,6 +37,7 @@ export const contract = {
   ...templatesContract,
   ...searchContract,
   ...transferContract,
+  ...contactsContract,
   ...peopleContract,
   ...coachContract,
   ...securityContract,

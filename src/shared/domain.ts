@@ -39,7 +39,10 @@ const text = z.string().max(20_000)
 
 export const contactSchema = z.looseObject({
   email: z.string().max(320).optional(),
-  phone: z.string().max(64).optional()
+  phone: z.string().max(64).optional(),
+  /** More addresses and numbers than the first (a contacts import brings them). */
+  otherEmails: z.array(z.string().max(320)).optional(),
+  otherPhones: z.array(z.string().max(64)).optional()
 })
 
 export const styleSchema = z.looseObject({

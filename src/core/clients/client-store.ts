@@ -5,7 +5,8 @@ import type { ClientFile, VaultProblem } from '../../shared/domain'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
 import { issuesInWords } from '../schema-words'
 import { RapportError, fileError } from '../errors'
-import { DurableJsonFile } from '../fs/durable-json-file'
+import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
+import { DurableJsonFile, formatJson } from '../fs/durable-json-file'
 import { safeSlug, uniqueName } from '../fs/safe-name'
 import { newId } from '../ids'
 import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
@@ -136,8 +137,18 @@ export class ClientStore {
     return clientJournal(this.writable(id, 'write entries for this client until it is repaired ("rapport doctor" says what is wrong)').slug)
   }
 
-  async create(name: string, now = new Date()): Promise<ClientRecord> {
+  /**
+   * A new client, written once: `fill` may add to its first client.json (an
+   * import brings a whole profile). With `flushLater` (an import writing many
+   * clients), the folders whose new names must still be flushed to disk are
+   * added to it instead of being flushed one by one: the caller passes them
+   * to `flushFolders` before it says the clients are saved. The file itself
+   * is always flushed before its name appears.
+   */
+  async create(name: string, now = new Date(), fill?: (data: ClientFile) => void, flushLater?: Set<string>): Promise<ClientRecord> {
     const slug = this.freeSlug(name)
+    // Taken until written, so a create running beside this one (an import writes several at once) picks another folder.
+    this.creating.add(slug.toLowerCase())
     const relative = toVaultPath(clientFolder(slug), layout.clientFile)
     const today = now.toISOString().slice(0, 10)
     const data: ClientFile = {
@@ -151,18 +162,42 @@ export class ClientStore {
       tags: [],
       createdAt: now.toISOString()
     }
+    fill?.(data)
     try {
       await ensureFolder(join(this.root, clientJournal(slug)))
       const db = new Low<ClientFile>(new DurableJsonFile(join(this.root, relative), relative), data)
-      await db.write()
+      if (flushLater) {
+        await writeFileAtomic(join(this.root, relative), formatJson(data), { deferFolderSync: true })
+        // Read back, so the file's next write knows what it replaces.
+        await db.read()
+        flushLater.add(layout.clientsDir).add(clientFolder(slug))
+      } else await db.write()
       const record: ClientRecord = { id: data.id, slug, data, db }
       this.records.set(record.id, record)
       this.notify({ kind: 'client', id: record.id })
       return record
     } catch (error) {
       throw fileError(error, 'create', relative)
+    } finally {
+      this.creating.delete(slug.toLowerCase())
     }
   }
+
+  /** Flushes folders left by `create(…, flushLater)`; says which could not be flushed, and why. */
+  async flushFolders(folders: Iterable<string>): Promise<Array<{ folder: string; reason: string }>> {
+    const failed: Array<{ folder: string; reason: string }> = []
+    for (const folder of folders) {
+      try {
+        await syncFolder(join(this.root, folder))
+      } catch (error) {
+        failed.push({ folder, reason: fileError(error, 'flush', folder).message })
+      }
+    }
+    return failed
+  }
+
+  /** Folder names of clients being created now (lower case). */
+  private readonly creating = new Set<string>()
 
   /**
    * Renames a client: the name in `client.json`, and the folder, so the vault
@@ -235,7 +270,7 @@ export class ClientStore {
   /** A folder name for this client not used by any folder, compared case-insensitively for macOS and Windows disks. */
   private freeSlug(name: string): string {
     const dir = join(this.root, layout.clientsDir)
-    const taken = new Set([...this.records.values()].map((r) => r.slug.toLowerCase()))
+    const taken = new Set([...this.records.values()].map((r) => r.slug.toLowerCase()).concat([...this.creating]))
     return uniqueName(safeSlug(name, 'client'), (c) => taken.has(c.toLowerCase()) || exists(join(dir, c)))
   }
 }

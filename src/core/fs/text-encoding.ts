@@ -27,6 +27,15 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252')
 }
 
+/** Bytes in a named charset (a vCard's `CHARSET=` parameter); null when iconv-lite does not know the charset. */
+export function decodeCharset(bytes: Uint8Array, charset: string): string | null {
+  const name = charset.trim().toLowerCase()
+  // A value labelled UTF-8 that is not is, in practice, Windows-1252 from an old exporter.
+  if (name === 'utf-8' || name === 'utf8') return decodeUtf8(bytes) ?? decodeWindows1252(bytes)
+  if (name === 'windows-1252' || name === 'cp1252') return decodeWindows1252(bytes)
+  return iconv.encodingExists(name) ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name) : null
+}
+
 /**
  * UTF-16 when it says so with its byte order mark, else UTF-8, else — only
  * when the person asked for it — Windows-1252; null when it is not UTF-8 and

@@ -1,4 +1,5 @@
 import type { UpcomingDate } from '../../shared/contract/relationship'
+import { hasNoYear } from '../contacts/dates'
 import type { CalendarDay } from './calendar'
 import { addDays, dayOf, daysBetween, daysInMonth, formatDay, splitDay } from './calendar'
 
@@ -48,7 +49,8 @@ export function upcomingDates(dates: readonly StoredDate[], today: CalendarDay, 
     const remindOn = addDays(next, -remindDaysBefore)
     const result: UpcomingDate = { index, label: item.label, date: item.date, repeats, next, daysUntil, remindOn, reminderDue: daysUntil <= remindDaysBefore }
     const years = splitDay(next)[0] - splitDay(item.date.slice(0, 10))[0]
-    if (repeats === 'yearly' && years > 0) result.years = years
+    // A date kept without its year (an imported birthday: see contacts/dates.ts) has no age to tell.
+    if (repeats === 'yearly' && years > 0 && !hasNoYear(item.date)) result.years = years
     upcoming.push(result)
   })
   return upcoming.sort((a, b) => a.daysUntil - b.daysUntil || a.index - b.index)

@@ -18,8 +18,7 @@ import { confirmPlainOutput } from '../security/plain-output'
  * `transfer:cancel` can stop it, and reports `transfer:progress` events.
  * When the renderer gives no paths, the shell's native dialog asks for a folder or for files.
  */
-export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): HandlersFor<typeof transferContract> {
-  const jobs = new TransferJobs(shell)
+export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock, jobs: TransferJobs = new TransferJobs(shell)): HandlersFor<typeof transferContract> {
   const timeZone = (): string => viewpointOf(vault, clock).settings.timeZone
   const askForSources = async (paths: string[] | undefined, choose: 'folder' | 'files'): Promise<string[] | null> => {
     if (paths?.length) return paths

@@ -18,6 +18,7 @@ import { entryTitle } from '@renderer/journal/EntryList'
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
 import { TemplatePicker } from '@renderer/templates/TemplatePicker'
 import { TransferCommands } from '@renderer/transfer/TransferCommands'
+import { ContactsCommands } from '@renderer/contacts/ContactsCommands'
 import { PlainExportConfirm } from '@renderer/security/PlainExportConfirm'
 import { SecurityCommands } from '@renderer/security/SecurityCommands'
 import { call, errorMessage, onEvent } from './api'
@@ -323,6 +324,7 @@ export function App() {
       {viewContext && <MentionNavigator context={viewContext} />}
       {viewContext && <RelationshipCommands context={viewContext} client={client} />}
       {viewContext && <TransferCommands context={viewContext} clientId={selectedClientId} entryId={selectedEntryId} entryTitle={selectedEntry && entryTitle(selectedEntry)} />}
+      {viewContext && <ContactsCommands context={viewContext} clientId={selectedClientId} />}
       {viewContext && <PaletteCommand context={viewContext} views={globalViews} />}
       <SecurityCommands flush={flushAll} notify={setAlert} />
       <PlainExportConfirm />

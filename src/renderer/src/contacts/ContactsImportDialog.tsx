@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ContactField, ContactsImportReport, ContactsPreview } from '@shared/contract/contacts'
+import { summariseContacts } from '@shared/contacts-outcome'
+import { call, errorMessage } from '@renderer/app/api'
+import { Dialog } from '@renderer/ui/Dialog'
+import { TransferProgressBar } from '@renderer/transfer/TransferProgressBar'
+import { TransferResult } from '@renderer/transfer/TransferResult'
+import { plural } from '@renderer/transfer/transfer-words'
+import { useTransferJob } from '@renderer/transfer/useTransferJob'
+import type { Choices } from './ContactsPreviewView'
+import { ContactsPreviewView } from './ContactsPreviewView'
+import '@renderer/transfer/transfer.css'
+import './contacts.css'
+
+const firstChoices: Choices = { shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' }
+type Columns = Record<string, Record<string, ContactField | null>>
+
+/**
+ * Import Contacts… : choose vCard or CSV files, see what would happen in
+ * both shapes (nothing is written yet), choose per organisation and per
+ * duplicate, then import with progress and Cancel. Built like Import
+ * Markdown… (transfer/ImportDialog.tsx), from the same pieces.
+ */
+export function ContactsImportDialog({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
+  const [choices, setChoices] = useState<Choices>(firstChoices)
+  const [columns, setColumns] = useState<Columns>({})
+  const [preview, setPreview] = useState<ContactsPreview | null>(null)
+  const [phase, setPhase] = useState<'reading' | 'importing' | null>(null)
+  const [report, setReport] = useState<ContactsImportReport | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const job = useTransferJob()
+  const primaryButton = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (phase === null && (document.activeElement === document.body || document.activeElement === null)) primaryButton.current?.focus()
+  }, [phase, preview])
+
+  /** Reads the files (the core asks for them when there are none yet) and shows what an import would do. */
+  const readPreview = async (paths: string[] | undefined, nextColumns: Columns) => {
+    setError(null)
+    setPhase('reading')
+    try {
+      const read = await job.run((jobId) => call('contacts:preview', { ...(paths ? { paths } : {}), ...(Object.keys(nextColumns).length ? { columns: nextColumns } : {}), jobId }))
+      if (!read.cancelled && read.value) {
+        setPreview(read.value)
+        if (!paths) setChoices(firstChoices)
+      }
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setPhase(null)
+    }
+  }
+
+  const mapColumn = (path: string, header: string, field: ContactField | null) => {
+    if (!preview || job.running) return
+    const mapping = { ...(preview.files.find((f) => f.path === path)?.mapping ?? {}), [header]: field }
+    const next = { ...columns, [path]: mapping }
+    setColumns(next)
+    void readPreview(preview.paths, next)
+  }
+
+  const runImport = async () => {
+    if (!preview) return
+    setError(null)
+    setPhase('importing')
+    try {
+      const { value: done } = await job.run((jobId) =>
+        call('contacts:import', { paths: preview.paths, ...(Object.keys(columns).length ? { columns } : {}), choices: { ...choices, fingerprint: preview.fingerprint }, jobId })
+      )
+      setReport(done)
+      onImported()
+    } catch (failure) {
+      setError(errorMessage(failure))
+      onImported()
+    } finally {
+      setPhase(null)
+    }
+  }
+
+  const close = () => (job.running ? job.cancel() : onClose())
+
+  if (report) {
+    const lines = [
+      report.status === 'cancelled' ? `Import cancelled: what was written before it stopped stays; ${plural(report.notReached, 'client')} not reached.` : 'Contacts imported.',
+      report.clientsCreated.length ? `${plural(report.clientsCreated.length, 'client')} created.` : '',
+      report.peopleAdded ? `${plural(report.peopleAdded, 'person', 'people')} added to clients.` : '',
+      report.merged ? `${plural(report.merged, 'duplicate')} merged.` : '',
+      report.skipped ? `${plural(report.skipped, 'duplicate')} skipped.` : ''
+    ].filter(Boolean)
+    return (
+      <Dialog title="Contacts imported" onClose={onClose} className="transfer-dialog">
+        <TransferResult
+          summary={lines.map((line) => (
+            <p key={line} className="dialog-message">
+              {line}
+            </p>
+          ))}
+          problems={report.problems}
+          problemsTitle="with problems"
+          onClose={onClose}
+        />
+      </Dialog>
+    )
+  }
+
+  const summary = preview ? summariseContacts(preview, choices) : null
+  const toWrite = summary ? summary.clients + summary.people + summary.merged : 0
+  const rereading = phase === 'reading' && preview !== null
+  const progressBar = phase !== null && (
+    <TransferProgressBar
+      label={phase === 'reading' ? 'Reading progress' : 'Import progress'}
+      progress={job.progress}
+      unit={phase === 'reading' ? 'files read' : 'clients written'}
+      onCancel={job.cancel}
+      cancelling={job.cancelling}
+      takeFocus={!rereading}
+    />
+  )
+  return (
+    <Dialog title={preview ? 'Contacts preview' : 'Import contacts'} onClose={close} className="transfer-dialog wide" busy={job.running}>
+      {phase !== null && !rereading && (
+        <div className="transfer-running">
+          <p className="dialog-message">{phase === 'reading' ? 'Reading the contacts…' : 'Importing the contacts…'}</p>
+          {progressBar}
+        </div>
+      )}
+      {phase === null && !preview && (
+        <>
+          <p className="dialog-message">
+            Bring in the people you already work with: vCard files (.vcf) from Apple Contacts, Google Contacts, Outlook or Thunderbird, or CSV exports from Google,
+            Outlook or LinkedIn (any other CSV too: you say what its columns hold).
+          </p>
+          <p className="dialog-message">You will see what would be created, and who you already have, before anything is written. The files themselves are never changed.</p>
+        </>
+      )}
+      {(phase === null || rereading) && preview && <ContactsPreviewView preview={preview} choices={choices} onChange={(patch) => setChoices((now) => ({ ...now, ...patch }))} onMapColumn={mapColumn} updating={rereading} />}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {rereading && <div className="transfer-rereading">{progressBar}</div>}
+      {phase === null && (
+        <div className="dialog-actions">
+          {preview && (
+            <button type="button" className="button subtle push-left" onClick={() => void readPreview(undefined, {})}>
+              Choose other files…
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          {preview ? (
+            <button ref={primaryButton} type="button" className="button primary" onClick={() => void runImport()} disabled={toWrite === 0}>
+              Import {plural(preview.contacts.length - (summary?.skipped ?? 0), 'contact')}
+            </button>
+          ) : (
+            <button ref={primaryButton} type="button" className="button primary" onClick={() => void readPreview(undefined, {})} data-autofocus>
+              Choose files…
+            </button>
+          )}
+        </div>
+      )}
+    </Dialog>
+  )
+}
