@@ -31,13 +31,8 @@ export async function moveToTrash(
   about: { kind: TrashItem['kind']; label: string },
   now = new Date()
 ): Promise<TrashItem> {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
-  const trash = join(root, layout.trashDir)
-  await ensureFolder(trash)
-  const id = uniqueName(`${stamp}-${basename(relativePath, extname(relativePath))}`, (c) => exists(join(trash, c + extname(relativePath))), extname(relativePath))
-  const item: TrashItem = { id, ...about, originalPath: relativePath, deletedAt: now.toISOString() }
-  await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
-  await rename(join(root, relativePath), join(trash, id))
+  const { trash, item } = await recordInTrash(root, relativePath, about, now)
+  await rename(join(root, relativePath), join(trash, item.id))
   return item
 }
 
@@ -53,6 +48,18 @@ export async function putInTrash(
   about: { kind: TrashItem['kind']; label: string },
   now = new Date()
 ): Promise<TrashItem> {
+  const { trash, item } = await recordInTrash(root, originalPath, about, now)
+  await writeFileAtomic(join(trash, item.id), content)
+  return item
+}
+
+/** Chooses a free name in the trash for what was at `originalPath` and writes its record there, before the thing itself arrives. */
+async function recordInTrash(
+  root: string,
+  originalPath: string,
+  about: { kind: TrashItem['kind']; label: string },
+  now: Date
+): Promise<{ trash: string; item: TrashItem }> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
   const trash = join(root, layout.trashDir)
   await ensureFolder(trash)
@@ -60,8 +67,7 @@ export async function putInTrash(
   const id = uniqueName(`${stamp}-${basename(originalPath, extension)}`, (c) => exists(join(trash, c + extension)), extension)
   const item: TrashItem = { id, ...about, originalPath, deletedAt: now.toISOString() }
   await writeFileAtomic(join(trash, id + RECORD), formatJson(item))
-  await writeFileAtomic(join(trash, id), content)
-  return item
+  return { trash, item }
 }
 
 export async function listTrash(root: string): Promise<TrashItem[]> {
