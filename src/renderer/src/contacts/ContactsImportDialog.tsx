@@ -3,7 +3,8 @@ import type { ContactField, ContactsImportReport, ContactsPreview } from '@share
 import { summariseContacts } from '@shared/contacts-outcome'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
-import { TransferProgressBar } from '@renderer/transfer/TransferProgressBar'
+import { ImportPhaseBar } from '@renderer/transfer/ImportPhaseBar'
+import type { ImportPhase } from '@renderer/transfer/ImportPhaseBar'
 import { TransferResult } from '@renderer/transfer/TransferResult'
 import { plural } from '@renderer/transfer/transfer-words'
 import { useTransferJob } from '@renderer/transfer/useTransferJob'
@@ -25,7 +26,7 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const [choices, setChoices] = useState<Choices>(firstChoices)
   const [columns, setColumns] = useState<Columns>({})
   const [preview, setPreview] = useState<ContactsPreview | null>(null)
-  const [phase, setPhase] = useState<'reading' | 'importing' | null>(null)
+  const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [report, setReport] = useState<ContactsImportReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const job = useTransferJob()
@@ -107,16 +108,7 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const summary = preview ? summariseContacts(preview, choices) : null
   const toWrite = summary ? summary.clients + summary.people + summary.merged : 0
   const rereading = phase === 'reading' && preview !== null
-  const progressBar = phase !== null && (
-    <TransferProgressBar
-      label={phase === 'reading' ? 'Reading progress' : 'Import progress'}
-      progress={job.progress}
-      unit={phase === 'reading' ? 'files read' : 'clients written'}
-      onCancel={job.cancel}
-      cancelling={job.cancelling}
-      takeFocus={!rereading}
-    />
-  )
+  const progressBar = phase !== null && <ImportPhaseBar phase={phase} job={job} units={{ reading: 'files read', importing: 'clients written' }} takeFocus={!rereading} />
   return (
     <Dialog title={preview ? 'Contacts preview' : 'Import contacts'} onClose={close} className="transfer-dialog wide" busy={job.running}>
       {phase !== null && !rereading && (

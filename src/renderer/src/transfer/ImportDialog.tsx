@@ -6,7 +6,8 @@ import { Dialog } from '@renderer/ui/Dialog'
 import type { ImportChoices } from './ImportPreviewView'
 import { ImportPreviewView, notesToWrite } from './ImportPreviewView'
 import { ImportResult } from './ImportResult'
-import { TransferProgressBar } from './TransferProgressBar'
+import { ImportPhaseBar } from './ImportPhaseBar'
+import type { ImportPhase } from './ImportPhaseBar'
 import { plural } from './transfer-words'
 import { useTransferJob } from './useTransferJob'
 import './transfer.css'
@@ -31,7 +32,7 @@ type SourceKind = 'folder' | 'files'
 export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps) {
   const [choices, setChoices] = useState<ImportChoices>(firstChoices)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
-  const [phase, setPhase] = useState<'reading' | 'importing' | null>(null)
+  const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   /** What was chosen last, so "Choose again" asks for the same kind. */
@@ -119,16 +120,7 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
   const toWrite = preview ? notesToWrite(preview, choices.duplicates) : 0
   // Reading the notes again after a change of choices keeps the preview on screen (and focus where it was).
   const rereading = phase === 'reading' && preview !== null
-  const progressBar = phase !== null && (
-    <TransferProgressBar
-      label={phase === 'reading' ? 'Reading progress' : 'Import progress'}
-      progress={job.progress}
-      unit={phase === 'reading' ? 'notes read' : 'notes'}
-      onCancel={job.cancel}
-      cancelling={job.cancelling}
-      takeFocus={!rereading}
-    />
-  )
+  const progressBar = phase !== null && <ImportPhaseBar phase={phase} job={job} units={{ reading: 'notes read', importing: 'notes' }} takeFocus={!rereading} />
   return (
     <Dialog title={preview ? 'Import preview' : 'Import Markdown notes'} onClose={close} className="transfer-dialog wide" busy={job.running}>
       {phase !== null && !rereading && (
