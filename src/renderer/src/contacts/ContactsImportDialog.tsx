@@ -31,6 +31,8 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const [error, setError] = useState<string | null>(null)
   const job = useTransferJob()
   const primaryButton = useRef<HTMLButtonElement>(null)
+  // A column chosen while the preview is still being read again: read once more with it when that read ends, never drop it.
+  const queuedColumns = useRef<Columns | null>(null)
 
   useEffect(() => {
     if (phase === null && (document.activeElement === document.body || document.activeElement === null)) primaryButton.current?.focus()
@@ -51,14 +53,19 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
     } finally {
       setPhase(null)
     }
+    const queued = queuedColumns.current
+    queuedColumns.current = null
+    if (queued && paths) await readPreview(paths, queued)
   }
 
   const mapColumn = (path: string, header: string, field: ContactField | null) => {
-    if (!preview || job.running) return
-    const mapping = { ...(preview.files.find((f) => f.path === path)?.mapping ?? {}), [header]: field }
+    if (!preview) return
+    // The person's earlier choices for this file win over what the (possibly older) preview detected.
+    const mapping = { ...(preview.files.find((f) => f.path === path)?.mapping ?? {}), ...columns[path], [header]: field }
     const next = { ...columns, [path]: mapping }
     setColumns(next)
-    void readPreview(preview.paths, next)
+    if (job.running) queuedColumns.current = next
+    else void readPreview(preview.paths, next)
   }
 
   const runImport = async () => {
