@@ -29,7 +29,7 @@ export type { ShellPorts } from './shell-ports'
  */
 const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
 
-/** Every channel but the `security:*` ones, which belong to the session around the vault (security/vault-session.ts). */
+/** Every channel but the `security:*` ones, which belong to the session around the vault (session/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
 
 /**

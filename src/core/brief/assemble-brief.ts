@@ -24,7 +24,7 @@ import { DEFAULT_REMIND_DAYS_BEFORE, upcomingDates } from '../relationship/impor
 import { chronological, isConversation, outreachOf } from '../relationship/outreach'
 import type { StoredClient } from '../relationship/stored-client'
 import type { TemplateDefinition } from '../templates/template-file'
-import { clientFolder, layout, toVaultPath } from '../vault/layout'
+import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { openQuestionsOf, styleNotesOf } from './client-notes'
 import { entriesOnDays, gistCandidates, gistOf } from './conversation-gist'

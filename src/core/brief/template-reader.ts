@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { readFile } from '../fs/vault-files'
 import type { TemplateDefinition } from '../templates/template-file'
 import { parseTemplate } from '../templates/template-file'
-import { layout, toVaultPath } from '../vault/layout'
+import { layout, toVaultPath } from '../fs/layout'
 
 /**
  * One template, read the way TemplateStore finds it — the person's edited

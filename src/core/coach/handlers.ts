@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../../shared/api'
 import type { coachContract, TemplatePrompt } from '../../shared/contract/coach'
 import { RapportError } from '../errors'
-import { clientFolder, layout, toVaultPath } from '../vault/layout'
+import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Clock } from '../relationship/viewpoint'
 import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'

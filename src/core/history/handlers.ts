@@ -1,9 +1,9 @@
 import type { HandlersFor } from '../../shared/api'
 import type { safetyContract } from '../../shared/contract/safety'
 import { parseEntryFile } from '../entries/entry-file'
-import { emptyTrash, listTrash, restoreFromTrash } from '../vault/trash'
+import { emptyTrash, listTrash, restoreFromTrash } from '../fs/trash'
 import type { Vault } from '../vault/vault'
-import { compareConflict, listConflicts, resolveConflict } from './conflicts'
+import { compareConflict, listConflicts, resolveConflict } from '../conflicts/conflicts'
 import { lineDiff } from './line-diff'
 
 /** History, trash and conflict copies: the ways back from a mistake, a deletion or a sync clash. */

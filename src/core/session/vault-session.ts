@@ -27,8 +27,8 @@ import type { Clock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import { Vault } from '../vault/vault'
 import { watchVault } from '../vault/watch'
-import { decryptVault, encryptVault, recoverConversion } from './conversion'
-import { readVaultHeader } from './vault-header'
+import { decryptVault, encryptVault, recoverConversion } from '../security/conversion'
+import { readVaultHeader } from '../security/vault-header'
 
 export interface SessionOptions {
   shell: ShellPorts

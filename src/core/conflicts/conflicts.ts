@@ -16,9 +16,9 @@ import { GIT_MARKERS_TOOL, splitGitMarkers } from '../entries/git-markers'
 import { keepBoth } from '../entries/keep-both'
 import { conflictCopyName } from '../entries/entry-store'
 import { RapportError, fileError } from '../errors'
-import { moveToTrash, putInTrash } from '../vault/trash'
+import { moveToTrash, putInTrash } from '../fs/trash'
 import type { Vault } from '../vault/vault'
-import { lineDiff } from './line-diff'
+import { lineDiff } from '../history/line-diff'
 
 export type KeepChoice = ConflictSide | 'both'
 
