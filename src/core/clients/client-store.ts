@@ -13,7 +13,7 @@ import { clientFolder, clientJournal, layout, toVaultPath } from '../fs/layout'
 import { moveToTrash } from '../fs/trash'
 import { ensureFolder } from '../fs/ensure-folder'
 import { mapInOrder } from '../map-in-order'
-import type { VaultChange } from '../vault/vault'
+import type { VaultChange } from '../vault-change'
 
 export interface ClientRecord {
   id: string

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { basename, join } from 'node:path'
-import { exists, readdir, readFile, rename, stat, unlink } from '../fs/vault-files'
+import { exists, readdir, readFile, readFileSync, rename, stat, unlink } from '../fs/vault-files'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from './excerpt'
@@ -12,7 +12,7 @@ import { parseSyncConflictName } from '../sync-conflicts'
 import { newId } from '../ids'
 import { toVaultPath } from '../fs/layout'
 import type { HistoryStore } from '../history/history-store'
-import type { VaultChange } from '../vault/vault'
+import type { VaultChange } from '../vault-change'
 import { moveToTrash } from '../fs/trash'
 import type { EntryFile } from './entry-file'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
@@ -624,6 +624,33 @@ export class EntryStore {
   /** Suggested file name for an export: the same readable name the vault uses. */
   fileNameOf(id: string): string {
     return basename(this.get(id).path)
+  }
+
+  /**
+   * An entry's file as on disk now, for the indexes kept beside the store
+   * (search, backlinks, the brief's mentions; `entryBody` reads it); null
+   * when it is gone or cannot be read (renamed or removed meanwhile: the store
+   * hears of it in a moment, and the entry is read again then).
+   */
+  async fileBytes(id: string): Promise<Buffer | null> {
+    const record = this.records.get(id)
+    if (!record) return null
+    try {
+      return await readFile(join(this.root, record.path))
+    } catch {
+      return null
+    }
+  }
+
+  /** `fileBytes`, at once: for the few entries a search shows, where the answer waits on each and a hop to the thread pool costs more than the read. */
+  fileBytesNow(id: string): Buffer | null {
+    const record = this.records.get(id)
+    if (!record) return null
+    try {
+      return readFileSync(join(this.root, record.path))
+    } catch {
+      return null
+    }
   }
 
   /** The raw text of an entry, exactly as on disk. */

@@ -3,7 +3,7 @@ import type { ClientDetail, relationshipContract } from '../../shared/contract/r
 import type { ClientFile } from '../../shared/domain'
 import { clientFileSchema } from '../../shared/domain'
 import type { ClientRecord } from '../clients/client-store'
-import { clientSummary } from '../clients/handlers'
+import { clientSummary } from './client-summary'
 import { RapportError } from '../errors'
 import { clientQueueOf } from '../clients/client-queue'
 import { clientFolder, layout, toVaultPath } from '../fs/layout'
