@@ -1,4 +1,5 @@
-import type { ApiError, Channel, Handlers, Result } from '../shared/api'
+import type { ApiError, Channel, Handlers, HandlersFor, Result } from '../shared/api'
+import type { appContract } from '../shared/contract/app'
 import type { securityContract } from '../shared/contract/security'
 import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
@@ -33,6 +34,17 @@ const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info'
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
 
 /**
+ * The app's own channels, written once. They need no vault: the session
+ * answers them itself, while the vault is locked too (session/vault-session.ts).
+ */
+export function appHandlers(shell: Pick<ShellPorts, 'openExternal' | 'flushed'>): HandlersFor<typeof appContract> {
+  return {
+    'app:open-external': async ({ url }) => shell.openExternal(url),
+    'app:flushed': async (outcome) => shell.flushed(outcome)
+  }
+}
+
+/**
  * The core's implementation of every channel of an open vault, joined from each feature's handlers.
  * `clock` is the one "now" every feature judges by (the real one in the app; tests pass a fixed one,
  * so a client created in a test is not a day newer than the test's "today").
@@ -54,8 +66,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),
-    'app:open-external': async ({ url }) => shell.openExternal(url),
-    'app:flushed': async (outcome) => shell.flushed(outcome)
+    ...appHandlers(shell)
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue

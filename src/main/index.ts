@@ -166,7 +166,7 @@ async function start(): Promise<void> {
   })
 
   mainWindow = createWindow()
-  Menu.setApplicationMenu(buildMenu(mainWindow))
+  Menu.setApplicationMenu(buildMenu(send))
   app.on('will-quit', startNotifications(dispatch, () => mainWindow))
   mainWindow.on('closed', () => {
     mainWindow = null
