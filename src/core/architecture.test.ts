@@ -20,7 +20,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   ['relationship'],
   ['templates', 'people'],
   ['transfer'],
-  ['mentions', 'coach', 'doctor', 'conflicts'],
+  ['mentions', 'coach', 'doctor', 'safety'],
   ['search'],
   ['contacts'],
   ['brief'],
