@@ -1,6 +1,6 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
-import { VaultSession } from '../src/core/security/vault-session'
+import { VaultSession } from '../src/core/session/vault-session'
 import { checkoutResourcesDir } from '../src/core/resources'
 import type { ShellPorts } from '../src/core/shell-ports'
 import { Vault } from '../src/core/vault/vault'

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { gitConflict } from '../core/testing/git-conflict'
 import { openTestVault } from '../core/testing/open-vault'
 import { tempDir } from '../core/testing/temp-vault'
-import { listTrash } from '../core/vault/trash'
+import { listTrash } from '../core/fs/trash'
 import { rapport } from './testing/run-cli'
 
 const entry = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-12-07T09:00:00.000Z\nupdated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\n${body}`

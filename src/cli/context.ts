@@ -1,6 +1,6 @@
 import type { Channel, Events, Input, Output } from '../shared/api'
 import { createDispatch } from '../core/service'
-import { VaultSession } from '../core/security/vault-session'
+import { VaultSession } from '../core/session/vault-session'
 import type { Vault } from '../core/vault/vault'
 import type { Clock } from '../core/relationship/viewpoint'
 import { RapportError } from '../core/errors'

@@ -1,4 +1,5 @@
-import type { ApiError, Channel, Handlers, Result } from '../shared/api'
+import type { ApiError, Channel, Handlers, HandlersFor, Result } from '../shared/api'
+import type { appContract } from '../shared/contract/app'
 import type { securityContract } from '../shared/contract/security'
 import { contract, isChannel } from '../shared/api'
 import { briefHandlers } from './brief/handlers'
@@ -9,7 +10,7 @@ import { contactsHandlers } from './contacts/handlers'
 import { entryHandlers } from './entries/handlers'
 import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
-import { safetyHandlers } from './history/handlers'
+import { safetyHandlers } from './safety/handlers'
 import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
@@ -29,8 +30,19 @@ export type { ShellPorts } from './shell-ports'
  */
 const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
 
-/** Every channel but the `security:*` ones, which belong to the session around the vault (security/vault-session.ts). */
+/** Every channel but the `security:*` ones, which belong to the session around the vault (session/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
+
+/**
+ * The app's own channels, written once. They need no vault: the session
+ * answers them itself, while the vault is locked too (session/vault-session.ts).
+ */
+export function appHandlers(shell: Pick<ShellPorts, 'openExternal' | 'flushed'>): HandlersFor<typeof appContract> {
+  return {
+    'app:open-external': async ({ url }) => shell.openExternal(url),
+    'app:flushed': async (outcome) => shell.flushed(outcome)
+  }
+}
 
 /**
  * The core's implementation of every channel of an open vault, joined from each feature's handlers.
@@ -54,8 +66,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),
-    'app:open-external': async ({ url }) => shell.openExternal(url),
-    'app:flushed': async (outcome) => shell.flushed(outcome)
+    ...appHandlers(shell)
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue

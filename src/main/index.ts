@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, clipboard, dialog, powerMonitor, shell } from 'electron'
 import { createDispatch } from '../core/service'
-import { VaultSession } from '../core/security/vault-session'
+import { VaultSession } from '../core/session/vault-session'
 import { resolveVaultPath, vaultFlag } from '../core/vault/vault-path'
 import type { EventName, Events } from '@shared/api'
 import type { ShellPorts } from '../core/shell-ports'
@@ -166,7 +166,7 @@ async function start(): Promise<void> {
   })
 
   mainWindow = createWindow()
-  Menu.setApplicationMenu(buildMenu(mainWindow))
+  Menu.setApplicationMenu(buildMenu(send))
   app.on('will-quit', startNotifications(dispatch, () => mainWindow))
   mainWindow.on('closed', () => {
     mainWindow = null

@@ -1,10 +1,11 @@
 import { Menu } from 'electron'
-import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
+import type { MenuItemConstructorOptions } from 'electron'
+import type { SendEvent } from '@shared/api'
 import { commands } from '@shared/commands'
 import type { CommandDeclaration } from '@shared/commands'
 
 /** The application menu, built from the one list of commands; choosing an item runs the command in the renderer. */
-export function buildMenu(window: BrowserWindow): Menu {
+export function buildMenu(send: SendEvent): Menu {
   const items = (menu: CommandDeclaration['menu']): MenuItemConstructorOptions[] =>
     commands
       .filter((c) => c.menu === menu)
@@ -13,7 +14,7 @@ export function buildMenu(window: BrowserWindow): Menu {
         ...(c.shortcut ? { accelerator: c.shortcut } : {}),
         // The renderer binds the same shortcuts itself; the menu only shows them, so a key press is not handled twice.
         registerAccelerator: false,
-        click: () => window.webContents.send('command:run', { id: c.id })
+        click: () => send('command:run', { id: c.id })
       }))
   const isMac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [

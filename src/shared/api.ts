@@ -98,20 +98,27 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 // ---------------------------------------------------------------------------
 // Events: pushed from main (or the harness) to the renderer
 
-export interface Events {
+/** An event's payload type; the value exists only so the names below are written once. */
+const payload = <T>(): T => undefined as T
+
+/** Every event, by name: the one place its name is written (the types and `eventNames` are read from it). */
+const events = {
   /** Files in the vault changed on disk (by Rapport or by another program). */
-  'vault:changed': { paths: string[] }
+  'vault:changed': payload<{ paths: string[] }>(),
   /** The window is closing: save every pending edit, then invoke `app:flushed`. */
-  'app:flush': Record<string, never>
+  'app:flush': payload<Record<string, never>>(),
   /** A command chosen from the application menu. */
-  'command:run': { id: CommandId }
+  'command:run': payload<{ id: CommandId }>(),
   /** How far a long export or import has got (at most a few times a second). */
-  'transfer:progress': TransferProgress
+  'transfer:progress': payload<TransferProgress>(),
   /** The vault was locked (on demand or after inactivity), unlocked, or encrypted or decrypted. */
-  'security:changed': SecurityStatus
+  'security:changed': payload<SecurityStatus>()
 }
+export type Events = typeof events
 export type EventName = keyof Events
-export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress', 'security:changed']
+export const eventNames = Object.keys(events) as readonly EventName[]
+/** Pushes one event to the renderer, its payload checked against its name (main's `send`, a shell's `emit`). */
+export type SendEvent = <E extends EventName>(event: E, payload: Events[E]) => void
 
 // ---------------------------------------------------------------------------
 // The API the renderer sees as `window.rapport`

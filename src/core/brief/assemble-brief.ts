@@ -23,8 +23,9 @@ import { byUrgency, dueOf } from '../relationship/due'
 import { DEFAULT_REMIND_DAYS_BEFORE, upcomingDates } from '../relationship/important-dates'
 import { chronological, isConversation, outreachOf } from '../relationship/outreach'
 import type { StoredClient } from '../relationship/stored-client'
+import type { ClientRecord } from '../clients/client-store'
 import type { TemplateDefinition } from '../templates/template-file'
-import { clientFolder, layout, toVaultPath } from '../vault/layout'
+import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { openQuestionsOf, styleNotesOf } from './client-notes'
 import { entriesOnDays, gistCandidates, gistOf } from './conversation-gist'
@@ -74,20 +75,31 @@ interface Sources {
  * shown, and the last retrospective), and, when the client has people, the
  * newest few are scanned for who they mention (people-on-the-call.ts).
  */
-export async function assembleBrief(vault: Vault, clientId: string, options: BriefOptions): Promise<Brief> {
+/** The client a brief is about and its client.json; one that cannot be read has no brief. */
+function clientOfBrief(vault: Vault, clientId: string): { record: ClientRecord; client: StoredClient } {
   const record = vault.clients.get(clientId)
   if (!record.data) {
     const path = toVaultPath(clientFolder(record.slug), layout.clientFile)
     throw new RapportError('broken-file', `${path} cannot be read (${record.problem}), so there is no brief for this client until it is fixed.`, path)
   }
+  return { record, client: record.data }
+}
+
+/** Whose brief it is and the day it is for, without assembling it: all a file name needs. */
+export function briefSubject(vault: Vault, clientId: string, { now, timeZone }: Pick<BriefOptions, 'now' | 'timeZone'>): { name: string; asOf: { day: string } } {
+  return { name: clientOfBrief(vault, clientId).client.name.trim(), asOf: { day: localDay(now, timeZone) } }
+}
+
+export async function assembleBrief(vault: Vault, clientId: string, options: BriefOptions): Promise<Brief> {
+  const { record, client } = clientOfBrief(vault, clientId)
   const { now, timeZone: zone } = options
-  const sources: Sources = { vault, client: record.data, entries: vault.entries.list(record.id), now, zone, today: localDay(now, zone), options }
+  const sources: Sources = { vault, client, entries: vault.entries.list(record.id), now, zone, today: localDay(now, zone), options }
 
   const [conversations, nextTime, people, relationship] = await Promise.all([
     conversationsOf(sources),
     nextTimeOf(sources),
-    peopleOf(vault, record.data.people ?? [], sources.entries, zone),
-    relationshipSectionOf(vault, record.data, sources.entries, { zone, guidance: options.guidance })
+    peopleOf(vault, client.people ?? [], sources.entries, zone),
+    relationshipSectionOf(vault, client, sources.entries, { zone, guidance: options.guidance })
   ])
   const sections: Array<BriefSection | null> = [
     whoOf(sources),
@@ -104,7 +116,7 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
   const clock = wallClock(now, zone)
   return {
     clientId: record.id,
-    name: record.data.name.trim(),
+    name: client.name.trim(),
     asOf: { at: now.toISOString(), day: sources.today, time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`, timeZone: zone },
     sections: sections.filter((s): s is BriefSection => s !== null)
   }

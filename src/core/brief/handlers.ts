@@ -6,19 +6,25 @@ import type { Clock } from '../relationship/viewpoint'
 import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
-import { assembleBrief } from './assemble-brief'
+import { assembleBrief, briefSubject } from './assemble-brief'
 import { briefToMarkdown } from './brief-markdown'
-import { singleTemplateReader } from './template-reader'
+import { TemplateStore } from '../templates/template-store'
 
 /** `dana-whitfield-brief-2026-11-23.md`: whose brief, and from which day, in a name safe on every disk. */
-export const briefFileName = (brief: Brief): string => `${safeSlug(brief.name, 'client')}-brief-${brief.asOf.day}.md`
+export const briefFileName = (brief: { name: string; asOf: { day: string } }): string => `${safeSlug(brief.name, 'client')}-brief-${brief.asOf.day}.md`
+
+/** The name a saved brief gets, without assembling the brief: saving a PDF needs no more. */
+export function briefFileNameOf(vault: Vault, clientId: string, clock: Clock = systemClock): string {
+  const { now, settings } = viewpointOf(vault, clock)
+  return briefFileName(briefSubject(vault, clientId, { now, timeZone: settings.timeZone }))
+}
 
 /**
  * The prep brief's channels. `clock` gives "now" and the computer's zone
  * (used when the user has chosen none); tests pass a fixed one.
  */
 export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDir'>, clock: Clock = systemClock): HandlersFor<typeof briefContract> {
-  const templates = singleTemplateReader(shell.resourcesDir, vault.root)
+  const templates = new TemplateStore(shell.resourcesDir, vault.root)
   const brief = (clientId: string): Promise<Brief> => {
     const { now, settings } = viewpointOf(vault, clock)
     const guidance = settings.coaching ? loadGuidance(shell.resourcesDir) : undefined

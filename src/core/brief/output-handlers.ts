@@ -6,7 +6,7 @@ import type { Clock } from '../relationship/viewpoint'
 import { systemClock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
-import { briefHandlers } from './handlers'
+import { briefFileNameOf, briefHandlers } from './handlers'
 import { confirmPlainOutput } from '../security/plain-output'
 
 type OutputShell = Pick<ShellPorts, 'resourcesDir' | 'chooseSavePath' | 'printPageToPdf' | 'copyText'>
@@ -33,7 +33,7 @@ export function briefOutputHandlers(vault: Vault, shell: OutputShell, clock: Clo
       confirmPlainOutput(vault, plainConfirmed, 'the brief saved as PDF')
       const print = shell.printPageToPdf
       if (!print) throw new RapportError('invalid-input', 'Saving as PDF needs the app window; this shell cannot print.')
-      const { fileName } = await markdownOf({ clientId })
+      const fileName = briefFileNameOf(vault, clientId, clock)
       const path = await shell.chooseSavePath({ title: 'Save brief as PDF', defaultName: fileName.replace(/\.md$/, '.pdf'), extensions: ['pdf'] })
       if (!path) return null
       // Printed after the dialog closed, so the page printed is the brief, not the dialog over it.

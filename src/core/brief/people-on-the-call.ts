@@ -1,11 +1,9 @@
-import { join } from 'node:path'
-import { readFile } from '../fs/vault-files'
 import type { BriefPeople, BriefStakeholder } from '../../shared/contract/brief'
 import type { EntrySummary } from '../../shared/domain'
 import { findMentions } from '../mentions/find-mentions'
 import type { StoredPerson } from '../people/people'
 import { dayOf } from '../relationship/calendar'
-import { bodyStart } from '../search/plain-text'
+import { entryBody } from '../entries/entry-body'
 import type { Vault } from '../vault/vault'
 import { briefLimits, capped } from './limits'
 
@@ -21,8 +19,8 @@ import { briefLimits, capped } from './limits'
  *
  * Only the newest `briefLimits.mentionWindow` entries count: a person
  * mentioned once three years ago is no likelier on Tuesday's call than a
- * sponsor. Those files are read directly (a handful, in parallel) rather
- * than through the backlinks index, whose first use reads the whole vault —
+ * sponsor. Those files are read through the entry store (a handful, in
+ * parallel) rather than through the backlinks index, whose first use reads the whole vault —
  * too much for a one-client page the CLI prints in a fresh process.
  */
 
@@ -31,13 +29,10 @@ export async function recentMentions(vault: Vault, entries: readonly EntrySummar
   const recent = entries.slice(0, briefLimits.mentionWindow)
   return Promise.all(
     recent.map(async (entry) => {
-      try {
-        const text = await readFile(join(vault.root, entry.path), 'utf8')
-        return { day: entry.created, ids: new Set(findMentions(text.slice(bodyStart(text))).filter((m) => m.kind === 'person').map((m) => m.id)) }
-      } catch {
-        // Moved or deleted since it was listed: the brief is never refused for a courtesy like this.
-        return { day: entry.created, ids: new Set<string>() }
-      }
+      const bytes = await vault.entries.fileBytes(entry.id)
+      // Null when moved or deleted since it was listed: the brief is never refused for a courtesy like this.
+      const body = bytes ? entryBody(bytes).body : ''
+      return { day: entry.created, ids: new Set(findMentions(body).filter((m) => m.kind === 'person').map((m) => m.id)) }
     })
   )
 }

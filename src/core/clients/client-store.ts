@@ -9,11 +9,11 @@ import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
 import { DurableJsonFile, formatJson } from '../fs/durable-json-file'
 import { safeSlug, uniqueName } from '../fs/safe-name'
 import { newId } from '../ids'
-import { clientFolder, clientJournal, layout, toVaultPath } from '../vault/layout'
-import { moveToTrash } from '../vault/trash'
+import { clientFolder, clientJournal, layout, toVaultPath } from '../fs/layout'
+import { moveToTrash } from '../fs/trash'
 import { ensureFolder } from '../fs/ensure-folder'
 import { mapInOrder } from '../map-in-order'
-import type { VaultChange } from '../vault/vault'
+import type { VaultChange } from '../vault-change'
 
 export interface ClientRecord {
   id: string

@@ -1,11 +1,11 @@
 import type { HandlersFor } from '../../shared/api'
 import type { coachContract, TemplatePrompt } from '../../shared/contract/coach'
 import { RapportError } from '../errors'
-import { clientFolder, layout, toVaultPath } from '../vault/layout'
+import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Clock } from '../relationship/viewpoint'
 import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
-import { singleTemplateReader } from '../brief/template-reader'
+import { TemplateStore } from '../templates/template-store'
 import { placeholderContext } from '../templates/client-facts'
 import { fillPlaceholders } from '../templates/placeholders'
 import { promptsOf } from '../templates/prompts'
@@ -15,7 +15,7 @@ import { loadGuidance } from './guidance'
 
 /** The coach's channels: the profile's view of the relationship, and a template's prompts for the editor. */
 export function coachHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDir'>, clock: Clock = systemClock): HandlersFor<typeof coachContract> {
-  const templates = singleTemplateReader(shell.resourcesDir, vault.root)
+  const templates = new TemplateStore(shell.resourcesDir, vault.root)
   return {
     'coach:client': async ({ clientId }) => {
       const record = vault.clients.get(clientId)

@@ -1,14 +1,5 @@
+import { NO_YEAR } from '../relationship/important-dates'
 import type { ContactDate, DateLabel } from './contact'
-
-/**
- * The year a date without one is stored with. It is the year Apple Contacts
- * writes for a birthday without a year (`BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-14`),
- * so it survives every round trip through vCard 3.0; vCard 4.0 writes `--0314`.
- */
-export const NO_YEAR = 1604
-
-/** Whether a stored date (`YYYY-MM-DD…`) is one whose year is not known. */
-export const hasNoYear = (date: string): boolean => date.startsWith(`${NO_YEAR}-`)
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 

@@ -3,7 +3,7 @@ import { hkdf } from '@noble/hashes/hkdf.js'
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { RapportError } from '../errors'
-import { parseSyncConflictName } from '../fs/sync-conflicts'
+import { parseSyncConflictName } from '../sync-conflicts'
 import { KEY_BYTES } from './kdf'
 
 /**

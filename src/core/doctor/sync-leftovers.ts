@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { exists, readFile } from '../fs/vault-files'
 import { parseEntryFile } from '../entries/entry-file'
 import { entryFileOfSides, splitGitMarkers } from '../entries/git-markers'
-import type { SyncConflictName } from '../fs/sync-conflicts'
-import { toVaultPath } from '../vault/layout'
+import type { SyncConflictName } from '../sync-conflicts'
+import { toVaultPath } from '../fs/layout'
 
 export interface LeftoverFinding {
   path: string

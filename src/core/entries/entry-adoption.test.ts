@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
-import { layout } from '../vault/layout'
+import { layout } from '../fs/layout'
 
 const note = (id: string, title: string, body = 'Text.\n') => ({
   clientId: null,

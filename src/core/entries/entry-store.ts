@@ -1,52 +1,31 @@
-import { createHash } from 'node:crypto'
 import { basename, join } from 'node:path'
-import { exists, readdir, readFile, rename, stat, unlink } from '../fs/vault-files'
-import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
-import { excerptOf } from './excerpt'
 import { RapportError, fileError } from '../errors'
-import { isTempFile, syncFolder, writeFileAtomic } from '../fs/atomic-write'
-import { fileVersion } from '../fs/file-version'
-import { safeSlug, uniqueName } from '../fs/safe-name'
-import { parseSyncConflictName } from '../fs/sync-conflicts'
-import { newId } from '../ids'
-import { toVaultPath } from '../vault/layout'
-import type { HistoryStore } from '../history/history-store'
-import type { VaultChange } from '../vault/vault'
-import { moveToTrash } from '../vault/trash'
-import type { EntryFile } from './entry-file'
-import { parseEntryFile, serializeEntryFile } from './entry-file'
-import { GIT_MARKERS_TOOL, entryFileOfSides, splitGitMarkers } from './git-markers'
+import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
+import { fileVersion } from '../fs/file-version'
+import { toVaultPath } from '../fs/layout'
+import { moveToTrash } from '../fs/trash'
+import { exists, readFile, readFileSync, unlink } from '../fs/vault-files'
+import type { HistoryStore } from '../history/history-store'
+import { newId } from '../ids'
 import { mapInOrder } from '../map-in-order'
+import { parseSyncConflictName } from '../sync-conflicts'
+import type { VaultChange } from '../vault-change'
+import { conflictsOf, entryInCopy, keepMineBeside, removeCopy } from './conflict-copies'
+import type { AdoptInput, AdoptWrite, EntryAdoption } from './entry-adoption'
+import { adoptionRun, writeAdopted } from './entry-adoption'
+import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { freeFileName, renamedPath, takenPaths } from './entry-names'
+import type { EntryRecord, EntryState, SyncConflict } from './entry-records'
+import { EXCERPT_BYTES, derivedId, emptyState, recordOf, removeProblemsOf, simpleFields, toSummary } from './entry-records'
+import { excerptOf } from './excerpt'
+import { entryFileOfSides, splitGitMarkers } from './git-markers'
+import type { FileRead } from './journal-reader'
+import { markdownFiles, readBytes, readEntryFile, recordFrom } from './journal-reader'
 
-interface EntryRecord extends EntrySummary {
-  /** The file's version when last read or written by Rapport. */
-  version: string
-  /** Why the file cannot be saved by Rapport (broken front matter, not UTF-8); it is still shown. */
-  problem?: string
-  /** The file holds git's conflict markers: shown with both sides to choose from, never saved over until the person chooses. */
-  markers?: true
-}
-
-/** Only this much of a very large entry is read to make its excerpt at start-up. */
-const EXCERPT_BYTES = 16 * 1024
 /** Files read together while opening a vault: enough to keep a disk busy, few enough to stay far from the open-files limit. */
 const READS_AT_ONCE = 32
-/** An entry written elsewhere, as `adopt` takes it. */
-export interface AdoptInput {
-  clientId: string | null
-  folder: string
-  original: EntryFile | null
-  fields: Record<string, unknown> & { id: string; title: string; created: string }
-  body: string
-}
-
-/** A run of adoptions (see `EntryStore.startAdoption`); `finish` flushes the folders and says which could not be flushed. */
-export interface EntryAdoption {
-  adopt(input: AdoptInput): Promise<EntrySummary>
-  finish(): Promise<Array<{ folder: string; reason: string }>>
-}
 
 /** A folder of journal entries, and the client it belongs to (null: the vault's own journal). */
 export interface JournalFolder {
@@ -54,13 +33,16 @@ export interface JournalFolder {
   path: string
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
 /**
  * The journal entries of a vault: Markdown files with front matter in each
  * client's `journal/` folder (and the vault's own `journal/` for entries that
  * belong to no client). An entry's identity is its `id`; its file name is for
  * people and follows its title.
+ *
+ * The store is the one reader and writer of entry files. It keeps the
+ * in-memory index and writes; its other jobs live beside it: reading files
+ * into records (journal-reader.ts), conflicting copies (conflict-copies.ts),
+ * file names (entry-names.ts) and bulk import (entry-adoption.ts).
  */
 export class EntryStore {
   /**
@@ -124,13 +106,13 @@ export class EntryStore {
   private async readInto(next: EntryState, folders: JournalFolder[]): Promise<void> {
     const files: Array<{ relative: string; clientId: string | null }> = []
     for (const folder of folders) {
-      for (const relative of await this.markdownFiles(folder.path, next)) files.push({ relative, clientId: folder.clientId })
+      for (const relative of await markdownFiles(this.root, folder.path, next)) files.push({ relative, clientId: folder.clientId })
     }
     // Waiting on the disk is most of opening a large vault, and one file at a time leaves it idle between reads.
     // Read several at once, then make the records in order, so which of two files claiming one id wins never depends on timing.
     const contents = await mapInOrder(files, READS_AT_ONCE, ({ relative }) => this.readBytes(relative))
     files.forEach(({ relative, clientId }, index) => {
-      const record = this.recordFrom(relative, clientId, contents[index]!, next)
+      const record = recordFrom(relative, clientId, contents[index]!, next)
       if (record) next.records.set(record.id, record)
     })
     // Copies are read together like entries; each is then taken in turn, so the names they get never depend on timing.
@@ -138,45 +120,16 @@ export class EntryStore {
     const copyContents = await mapInOrder(copies, READS_AT_ONCE, ({ path }) => this.readBytes(path))
     const byPath = new Map([...next.records.values()].map((r) => [r.path, r]))
     for (const [index, copy] of copies.entries()) {
-      const entry = await this.entryInCopy(copy, next, copyContents[index], byPath.get(copy.originalPath))
+      const entry = await entryInCopy(this.root, this.writable, copy, next, copyContents[index], byPath.get(copy.originalPath))
       if (!entry) continue
       removeCopy(next.conflictCopies, copy.path)
       next.records.set(entry.id, entry)
     }
   }
 
-  /**
-   * Two entries with one title written on one day on two computers get one
-   * file name, and the sync tool renames one of them to a conflicting copy.
-   * A copy whose id is not the id of the file it sits beside is such an entry,
-   * not a version of it: it gets a free name of its own (one atomic rename,
-   * and the same name on every computer, which all see the same files), and is
-   * an entry like any other. Null for a real conflicting copy (the same id, or
-   * none), or when its id is already an entry's elsewhere.
-   */
-  private async entryInCopy(
-    copy: SyncConflict,
-    state: EntryState,
-    content?: Awaited<ReturnType<EntryStore['readBytes']>>,
-    original = [...state.records.values()].find((r) => r.path === copy.originalPath)
-  ): Promise<EntryRecord | null> {
-    if (!original) return null
-    const record = this.recordFrom(copy.path, original.clientId, content ?? (await this.readBytes(copy.path)), emptyState())
-    if (!record || record.id === original.id || isDerivedId(record.id) || state.records.has(record.id)) return null
-    // Read-only: shown where it is, renamed by the next Rapport that may write.
-    if (!this.writable()) return record
-    const folder = copy.path.slice(0, copy.path.lastIndexOf('/'))
-    const taken = new Set([...state.records.values()].map((r) => r.path.toLowerCase()))
-    const target = this.freeFileName(folder, record.created, record.title, taken)
-    try {
-      await rename(join(this.root, copy.path), join(this.root, target))
-      await syncFolder(join(this.root, folder))
-    } catch (error) {
-      state.problems.push({ path: copy.path, reason: `it is an entry of its own (id ${record.id}), but it could not be given its own name: ${fileError(error, 'rename', copy.path).message}` })
-      return record
-    }
-    record.path = target
-    return record
+  /** Every read of an entry file while loading or refreshing goes through here (one place to hold a read in a test). */
+  private readBytes(relative: string): Promise<FileRead> {
+    return readBytes(this.root, relative)
   }
 
   /**
@@ -191,8 +144,8 @@ export class EntryStore {
     // Read first, then swap in without an await, so no request sees the entry missing in between.
     const scratch = emptyState()
     const copy = conflict ? { path: relative, originalPath: toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName), tool: conflict.tool } : null
-    const adopted = copy ? await this.entryInCopy(copy, this.state) : null
-    const fresh = adopted ?? (readable && !conflict ? await this.readRecord(relative, clientId, scratch) : null)
+    const adopted = copy ? await entryInCopy(this.root, this.writable, copy, this.state) : null
+    const fresh = adopted ?? (readable && !conflict ? recordFrom(relative, clientId, await this.readBytes(relative), scratch) : null)
     for (const [id, record] of this.records) if (record.path === relative || record.path === fresh?.path) this.forget(id)
     removeCopy(this.conflictCopies, relative)
     removeProblemsOf(this.problems, relative)
@@ -221,102 +174,7 @@ export class EntryStore {
    * git's conflict markers (its own path, tool "git").
    */
   conflicts(): Array<SyncConflict & { entryId: string | null }> {
-    const byPath = new Map([...this.records.values()].map((r) => [r.path, r.id]))
-    const copies = [...this.conflictCopies.values()].flat().map((c) => ({ ...c, entryId: byPath.get(c.originalPath) ?? null }))
-    const markers = [...this.records.values()]
-      .filter((r) => r.markers)
-      .map((r) => ({ path: r.path, originalPath: r.path, tool: GIT_MARKERS_TOOL, entryId: r.id }))
-    return [...markers.sort((a, b) => a.path.localeCompare(b.path)), ...copies]
-  }
-
-  /** Every `.md` file under a journal folder, subfolders included; symlinks are not followed (no loops, nothing outside the vault). */
-  private async markdownFiles(folder: string, state: EntryState): Promise<string[]> {
-    const absolute = join(this.root, folder)
-    if (!exists(absolute)) return []
-    const found: string[] = []
-    for (const item of await readdir(absolute, { withFileTypes: true })) {
-      const relative = toVaultPath(folder, item.name)
-      if (item.name.startsWith('.') || isTempFile(item.name)) continue
-      if (item.isDirectory()) found.push(...(await this.markdownFiles(relative, state)))
-      else if (item.isFile() && item.name.toLowerCase().endsWith('.md')) {
-        const conflict = parseSyncConflictName(item.name)
-        if (!conflict) found.push(relative)
-        else {
-          // Never an entry of its own: it is offered for comparison with the file it was copied from.
-          const originalPath = toVaultPath(folder, conflict.originalName)
-          const copies = state.conflictCopies.get(originalPath) ?? []
-          copies.push({ path: relative, originalPath, tool: conflict.tool })
-          state.conflictCopies.set(originalPath, copies)
-        }
-      }
-    }
-    return found.sort()
-  }
-
-  private async readRecord(relative: string, clientId: string | null, state: EntryState): Promise<EntryRecord | null> {
-    return this.recordFrom(relative, clientId, await this.readBytes(relative), state)
-  }
-
-  private async readBytes(relative: string): Promise<{ bytes: Buffer; size: number } | { error: unknown }> {
-    const absolute = join(this.root, relative)
-    try {
-      const size = (await stat(absolute)).size
-      return { bytes: await readFile(absolute), size }
-    } catch (error) {
-      return { error }
-    }
-  }
-
-  private recordFrom(relative: string, clientId: string | null, read: { bytes: Buffer; size: number } | { error: unknown }, state: EntryState): EntryRecord | null {
-    if ('error' in read) {
-      state.problems.push({ path: relative, reason: fileError(read.error, 'read', relative).message })
-      return null
-    }
-    const { bytes, size } = read
-    const version = fileVersion(bytes)
-    let text: string
-    try {
-      text = utf8.decode(bytes)
-    } catch {
-      const reason = 'it is not UTF-8 text; Rapport shows it but will not change it'
-      state.problems.push({ path: relative, reason })
-      text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
-      return this.toRecord(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
-    }
-    const sides = splitGitMarkers(text)
-    if (sides) return this.toRecord(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, state, true)
-    const file = parseEntryFile(text)
-    if (file.problem) state.problems.push({ path: relative, reason: file.problem })
-    return this.toRecord(relative, clientId, file, version, size, state)
-  }
-
-  private toRecord(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, state = this.state, markers = false): EntryRecord {
-    const f = file.fields
-    const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
-    let id = claimed ?? derivedId(relative)
-    const holder = state.records.get(id)
-    if (holder && holder.path !== relative) {
-      state.problems.push({ path: relative, reason: `its id ${id} is also used by ${holder.path}; it is shown under another id until one is changed` })
-      id = derivedId(relative)
-    }
-    const stamp = (value: unknown): string | null =>
-      typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null
-    const created = stamp(f.created) ?? dateFromName(relative) ?? new Date(0).toISOString()
-    const record: EntryRecord = {
-      id,
-      clientId,
-      title: typeof f.title === 'string' ? f.title : titleFromName(relative),
-      created,
-      updated: stamp(f.updated) ?? created,
-      tags: Array.isArray(f.tags) ? f.tags.filter((t): t is string => typeof t === 'string') : [],
-      excerpt: excerptOf(size > EXCERPT_BYTES ? file.body.slice(0, EXCERPT_BYTES) : file.body),
-      path: relative,
-      version
-    }
-    if (typeof f.template === 'string') record.template = f.template
-    if (file.problem) record.problem = file.problem
-    if (markers) record.markers = true
-    return record
+    return conflictsOf(this.state)
   }
 
   list(clientId: string | null): EntrySummary[] {
@@ -361,27 +219,11 @@ export class EntryStore {
 
   async read(id: string): Promise<Entry> {
     const record = this.get(id)
-    const { file, version, text } = await this.readFile(record)
+    const { file, version, text } = await readEntryFile(this.root, record)
     // With git's conflict markers, this computer's side is what opens (never the markers as text); saves wait for a choice.
     const sides = splitGitMarkers(text)
     const shown = sides ? entryFileOfSides(sides.mine, sides.theirs) : file
     return { ...this.summary(record), body: shown.body, fields: simpleFields(shown.fields), version }
-  }
-
-  private async readFile(record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(join(this.root, record.path))
-    } catch (error) {
-      throw fileError(error, 'open', record.path)
-    }
-    let text: string
-    try {
-      text = utf8.decode(bytes)
-    } catch {
-      throw new RapportError('broken-file', `${record.path} is not UTF-8 text, so Rapport cannot open it safely. It has not been changed.`, record.path)
-    }
-    return { file: parseEntryFile(text), version: fileVersion(bytes), text }
   }
 
   async create(
@@ -405,7 +247,7 @@ export class EntryStore {
     // What a template records (such as `mood`) comes after the entry's own fields, and never replaces one.
     for (const [key, value] of Object.entries(input.fields ?? {})) if (!(key in fields)) fields[key] = value
     const body = input.body ?? ''
-    const relative = this.freeFileName(input.folder, stamp, title)
+    const relative = freeFileName(this.root, input.folder, stamp, title, takenPaths(this.records.values()))
     const text = serializeEntryFile(null, fields, body)
     try {
       await ensureFolder(join(this.root, input.folder))
@@ -413,7 +255,7 @@ export class EntryStore {
     } catch (error) {
       throw fileError(error, 'create', relative)
     }
-    const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
+    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length, this.state)
     this.records.set(record.id, record)
     this.changed({ kind: 'entry', id: record.id })
     return { ...toSummary(record), body, fields: simpleFields(fields), version: record.version }
@@ -442,7 +284,7 @@ export class EntryStore {
     if (record.problem) {
       throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
     }
-    const { file, version, text: onDisk } = await this.readFile(record)
+    const { file, version, text: onDisk } = await readEntryFile(this.root, record)
     if (splitGitMarkers(onDisk)) {
       throw new RapportError(
         'conflict',
@@ -452,20 +294,7 @@ export class EntryStore {
     }
     if (version !== input.version) {
       // Someone else changed the file. Keep both: theirs stays where it is, ours goes beside it, and the user chooses.
-      const copy = conflictCopyName(record.path, now)
-      const ours = serializeEntryFile(file, { id: record.id, title: input.title.trim(), updated: now.toISOString() }, input.body)
-      try {
-        await writeFileAtomic(join(this.root, copy), ours)
-      } catch (error) {
-        throw fileError(error, 'keep your version of', record.path)
-      }
-      const copies = this.conflictCopies.get(record.path) ?? []
-      this.conflictCopies.set(record.path, [...copies, { path: copy, originalPath: record.path, tool: 'Rapport' }])
-      throw new RapportError(
-        'conflict',
-        `${record.path} was changed by another program while you were editing it. Nothing was overwritten: your version is kept beside it as ${basename(copy)}, so you can compare and choose.`,
-        record.path
-      )
+      await keepMineBeside(this.root, this.state, record, file, input, now)
     }
     const title = input.title.trim()
     const changedFields = Object.entries(input.fields ?? {}).filter(([key, value]) => (file.fields[key] ?? null) !== value)
@@ -476,7 +305,7 @@ export class EntryStore {
     const updated = now.toISOString()
     const fieldUpdates = Object.fromEntries(changedFields.map(([key, value]) => [key, value ?? undefined]))
     const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body)
-    const target = title === record.title ? record.path : this.renamedPath(record, title)
+    const target = title === record.title ? record.path : renamedPath(this.root, record, title, this.records.values())
     try {
       await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
     } catch (error) {
@@ -508,7 +337,7 @@ export class EntryStore {
    */
   async writeResolved(id: string, text: string, version: string, now = new Date()): Promise<Entry> {
     const record = this.get(id)
-    const { version: onDiskVersion, text: onDisk } = await this.readFile(record)
+    const { version: onDiskVersion, text: onDisk } = await readEntryFile(this.root, record)
     if (onDiskVersion !== version) {
       throw new RapportError('conflict', `${record.path} changed again on disk meanwhile. Nothing was written; compare the versions again.`, record.path)
     }
@@ -518,7 +347,7 @@ export class EntryStore {
     } catch (error) {
       throw fileError(error, 'save', record.path)
     }
-    const fresh = this.toRecord(record.path, record.clientId, parseEntryFile(text), fileVersion(text), text.length, emptyState())
+    const fresh = recordOf(record.path, record.clientId, parseEntryFile(text), fileVersion(text), text.length, emptyState())
     // The side chosen may carry another id (git merged two entries into one file): the entry is then listed under that one.
     if (fresh.id !== record.id) this.forget(record.id)
     this.records.set(fresh.id, fresh)
@@ -559,63 +388,20 @@ export class EntryStore {
    * comments and order. An id already in the vault is refused, never shared.
    */
   async adopt(input: AdoptInput): Promise<EntrySummary> {
-    return this.adoptWith(input, (folder, created, title) => this.freeFileName(folder, created, title), {})
+    return this.adoptOne(input, takenPaths(this.records.values()), {})
   }
 
-  /**
-   * Adopts many entries in a row (an import of thousands of notes). Two
-   * things that are right for one entry cost too much for ten thousand:
-   * gathering every file name in use for each new file (here they are
-   * gathered once and kept up to date), and flushing the folder after each
-   * file (here each folder is flushed once, by `finish`, which the import
-   * awaits before it reports anything as imported). Every file is still
-   * written whole and flushed before its name appears, as `adopt` does.
-   */
+  /** Adopts many entries in a row (an import of thousands of notes): see `adoptionRun`. */
   startAdoption(): EntryAdoption {
-    const taken = this.takenPaths()
-    const folders = new Set<string>()
-    return {
-      adopt: async (input) => {
-        const summary = await this.adoptWith(input, (folder, created, title) => this.freeFileName(folder, created, title, taken), {
-          deferFolderSync: true,
-          madeFolder: folders.has(input.folder)
-        })
-        taken.add(summary.path.toLowerCase())
-        folders.add(input.folder)
-        return summary
-      },
-      finish: async () => {
-        const failed: Array<{ folder: string; reason: string }> = []
-        for (const folder of folders) {
-          try {
-            await syncFolder(join(this.root, folder))
-          } catch (error) {
-            failed.push({ folder, reason: fileError(error, 'flush to disk', folder).message })
-          }
-        }
-        folders.clear()
-        return failed
-      }
-    }
+    return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write))
   }
 
-  private async adoptWith(
-    input: AdoptInput,
-    freeName: (folder: string, created: string, title: string) => string,
-    { deferFolderSync = false, madeFolder = false }: { deferFolderSync?: boolean; madeFolder?: boolean }
-  ): Promise<EntrySummary> {
-    const { id, ...rest } = input.fields
-    const taken = this.records.get(id)
-    if (taken) throw new RapportError('conflict', `The id ${id} is already used by ${taken.path}.`, taken.path)
-    const relative = freeName(input.folder, input.fields.created, input.fields.title)
-    const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
-    try {
-      if (!madeFolder) await ensureFolder(join(this.root, input.folder))
-      await writeFileAtomic(join(this.root, relative), text, { deferFolderSync })
-    } catch (error) {
-      throw fileError(error, 'create', relative)
-    }
-    const record = this.toRecord(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
+  private async adoptOne(input: AdoptInput, taken: ReadonlySet<string>, write: AdoptWrite): Promise<EntrySummary> {
+    const holder = this.records.get(input.fields.id)
+    if (holder) throw new RapportError('conflict', `The id ${input.fields.id} is already used by ${holder.path}.`, holder.path)
+    const relative = freeFileName(this.root, input.folder, input.fields.created, input.fields.title, taken)
+    const text = await writeAdopted(this.root, input, relative, write)
+    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length, this.state)
     this.records.set(record.id, record)
     this.changed({ kind: 'entry', id: record.id })
     return this.summary(record)
@@ -624,6 +410,33 @@ export class EntryStore {
   /** Suggested file name for an export: the same readable name the vault uses. */
   fileNameOf(id: string): string {
     return basename(this.get(id).path)
+  }
+
+  /**
+   * An entry's file as on disk now, for the indexes kept beside the store
+   * (search, backlinks, the brief's mentions; `entryBody` reads it); null
+   * when it is gone or cannot be read (renamed or removed meanwhile: the store
+   * hears of it in a moment, and the entry is read again then).
+   */
+  async fileBytes(id: string): Promise<Buffer | null> {
+    const record = this.records.get(id)
+    if (!record) return null
+    try {
+      return await readFile(join(this.root, record.path))
+    } catch {
+      return null
+    }
+  }
+
+  /** `fileBytes`, at once: for the few entries a search shows, where the answer waits on each and a hop to the thread pool costs more than the read. */
+  fileBytesNow(id: string): Buffer | null {
+    const record = this.records.get(id)
+    if (!record) return null
+    try {
+      return readFileSync(join(this.root, record.path))
+    } catch {
+      return null
+    }
   }
 
   /** The raw text of an entry, exactly as on disk. */
@@ -635,96 +448,4 @@ export class EntryStore {
       throw fileError(error, 'read', record.path)
     }
   }
-
-  private renamedPath(record: EntryRecord, title: string): string {
-    const folder = record.path.slice(0, record.path.lastIndexOf('/'))
-    const wanted = fileStem(record.created, title)
-    if (basename(record.path, '.md') === wanted) return record.path
-    return this.freeFileName(folder, record.created, title)
-  }
-
-  /** Every entry's path, lower-cased: names are compared ignoring case, as macOS and Windows disks do. */
-  private takenPaths(): Set<string> {
-    return new Set([...this.records.values()].map((r) => r.path.toLowerCase()))
-  }
-
-  private freeFileName(folder: string, created: string, title: string, taken = this.takenPaths()): string {
-    const name = uniqueName(
-      fileStem(created, title),
-      (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || exists(join(this.root, folder, candidate)),
-      '.md'
-    )
-    return toVaultPath(folder, name)
-  }
-}
-
-/** `2026-11-22-scope-call-went-sideways`: the date first, so files sort by time in any file manager. */
-export const fileStem = (created: string, title: string): string => {
-  // `created` comes from a file a person may have edited: only a real date prefix goes into a file name.
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(created)?.[0] ?? 'undated'
-  return `${day}-${safeSlug(title, 'untitled')}`
-}
-
-/** An id for a file a person added without one: stable while the file stays where it is. */
-const derivedId = (relative: string): string => `e_file:${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`
-const isDerivedId = (id: string): boolean => id.startsWith('e_file:')
-
-function removeCopy(conflictCopies: Map<string, SyncConflict[]>, path: string): void {
-  for (const [original, copies] of conflictCopies) {
-    const kept = copies.filter((c) => c.path !== path)
-    if (kept.length) conflictCopies.set(original, kept)
-    else conflictCopies.delete(original)
-  }
-}
-
-function dateFromName(relative: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(basename(relative))
-  return match ? `${match[1]}T00:00:00.000Z` : null
-}
-
-function titleFromName(relative: string): string {
-  return basename(relative, '.md').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim()
-}
-
-function toSummary(record: EntryRecord): EntrySummary {
-  const { version: _version, problem: _problem, markers: _markers, ...summary } = record
-  return { ...summary, tags: [...summary.tags] }
-}
-
-export interface SyncConflict {
-  /** The conflicting copy. */
-  path: string
-  /** The file it is a copy of. */
-  originalPath: string
-  tool: string
-}
-
-/** Rapport's own front-matter keys; the rest are the entry's fields (a template's `mood`, a person's own). */
-const OWN_KEYS: ReadonlySet<string> = new Set(reservedEntryFields)
-
-/** The entry's other front-matter fields that are plain values, for the app to show and edit. */
-function simpleFields(fields: Record<string, unknown>): Record<string, string | number | boolean> {
-  const simple: Record<string, string | number | boolean> = {}
-  for (const [key, value] of Object.entries(fields)) {
-    if (!OWN_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) simple[key] = value
-  }
-  return simple
-}
-
-interface EntryState {
-  records: Map<string, EntryRecord>
-  conflictCopies: Map<string, SyncConflict[]>
-  problems: VaultProblem[]
-}
-
-const emptyState = (): EntryState => ({ records: new Map(), conflictCopies: new Map(), problems: [] })
-
-function removeProblemsOf(problems: VaultProblem[], path: string): void {
-  for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.path === path) problems.splice(i, 1)
-}
-
-/** `notes.rapport-conflict-20261122-103000.md`: the user's text, kept beside a file someone else changed. */
-export function conflictCopyName(path: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return path.replace(/\.md$/, `.rapport-conflict-${stamp}.md`)
 }

@@ -5,7 +5,7 @@ import { fileError } from '../errors'
 import type { ShellPorts } from '../shell-ports'
 import { startFromTemplate } from '../templates/start-entry'
 import { TemplateStore } from '../templates/template-store'
-import { layout } from '../vault/layout'
+import { layout } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { confirmPlainOutput } from '../security/plain-output'
 

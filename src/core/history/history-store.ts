@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { readdir, readFile, unlink } from '../fs/vault-files'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { layout, toVaultPath } from '../vault/layout'
+import { layout, toVaultPath } from '../fs/layout'
 import { COALESCE_MS, snapshotsToDelete } from './retention'
 import { ensureFolder } from '../fs/ensure-folder'
 

@@ -11,18 +11,16 @@
  * entry just saved is already counted.
  */
 import { dirname, join } from 'node:path'
-import { mkdir, readFile, readFile as readText } from '../fs/vault-files'
+import { mkdir, readFile as readText } from '../fs/vault-files'
 import type { Backlink } from '../../shared/contract/people'
 import type { MentionKind } from '../../shared/mentions'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { fileVersion } from '../fs/file-version'
-import { bodyStart } from '../search/plain-text'
-import { layout } from '../vault/layout'
+import { entryBody } from '../entries/entry-body'
+import { layout } from '../fs/layout'
 import type { Vault, VaultChange } from '../vault/vault'
 import type { FoundMention } from './find-mentions'
 import { findMentions } from './find-mentions'
 
-const lenient = new TextDecoder('utf-8')
 /** Entry files read at once while building. */
 const READ_AHEAD = 16
 /** Raise when what is cached changes shape: an older cache is then ignored and rebuilt. */
@@ -172,18 +170,12 @@ export class BacklinksIndex {
 
   /** An entry's mentions as its file holds them now; null when it is gone. */
   private async read(id: string): Promise<Indexed | null> {
-    const entry = this.vault.entries.withVersion(id)
-    if (!entry) return null
-    let bytes: Buffer
-    try {
-      bytes = await readFile(join(this.vault.root, entry.path))
-    } catch {
-      // Renamed or removed meanwhile: the store reports it in a moment, and the entry is read again then.
-      return null
-    }
+    // Null when renamed or removed meanwhile: the store reports it in a moment, and the entry is read again then.
+    const bytes = await this.vault.entries.fileBytes(id)
+    if (!bytes) return null
     this.stats.entriesRead++
-    const text = lenient.decode(bytes)
-    return { version: fileVersion(bytes), mentions: findMentions(text.slice(bodyStart(text))) }
+    const { version, body } = entryBody(bytes)
+    return { version, mentions: findMentions(body) }
   }
 
   private put(id: string, indexed: Indexed): void {

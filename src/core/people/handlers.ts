@@ -10,7 +10,7 @@ import type { StoredClient } from '../relationship/stored-client'
 import type { ShellPorts } from '../shell-ports'
 import { startFromTemplate } from '../templates/start-entry'
 import { TemplateStore } from '../templates/template-store'
-import { clientFolder, layout, toVaultPath } from '../vault/layout'
+import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { addPerson, findPerson, removePerson, setPersonTrust, updatePerson } from './people'
 

@@ -1,9 +1,18 @@
 import type { UpcomingDate } from '../../shared/contract/relationship'
-import { hasNoYear } from '../contacts/dates'
 import type { CalendarDay } from './calendar'
 import { addDays, dayOf, daysBetween, daysInMonth, formatDay, splitDay } from './calendar'
 
 export const DEFAULT_REMIND_DAYS_BEFORE = 3
+
+/**
+ * The year a date without one is stored with. It is the year Apple Contacts
+ * writes for a birthday without a year (`BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-14`),
+ * so it survives every round trip through vCard 3.0; vCard 4.0 writes `--0314`.
+ */
+export const NO_YEAR = 1604
+
+/** Whether a stored date (`YYYY-MM-DD…`) is one whose year is not known. */
+export const hasNoYear = (date: string): boolean => date.startsWith(`${NO_YEAR}-`)
 
 /** A `person.dates` item as it may be found in client.json. */
 export interface StoredDate {

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path'
 import { mkdir } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'
-import { layout, toVaultPath } from '../vault/layout'
+import { layout, toVaultPath } from '../fs/layout'
 
 /** A record older than this cannot stop anything any more (keys name a day), so it is dropped. */
 export const KEEP_NOTIFIED_DAYS = 60

@@ -22,7 +22,7 @@
 import { join } from 'node:path'
 import { mkdir, readFile } from '../fs/vault-files'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { layout } from '../vault/layout'
+import { layout } from '../fs/layout'
 import type { SerializedIndex } from './inverted-index'
 import { joinColumn, splitColumn } from './columns'
 import { InvertedIndex } from './inverted-index'

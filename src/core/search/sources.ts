@@ -4,8 +4,7 @@
  * whenever its documents would. The index remembers the signature it
  * indexed; a source whose signature differs is indexed again.
  */
-import { join } from 'node:path'
-import { readFile, readFileSync } from '../fs/vault-files'
+import { entryBody } from '../entries/entry-body'
 import { fileVersion } from '../fs/file-version'
 import type { StoredClient } from '../relationship/stored-client'
 import type { Vault } from '../vault/vault'
@@ -13,9 +12,7 @@ import type { SearchDoc } from './documents'
 import { MAX_INDEXED_CHARS, clientDocs, clientSource, entryDoc, entrySource } from './documents'
 import type { MentionNames } from './mention-names'
 import { mentionedIds } from './mention-names'
-import { bodyStart } from './plain-text'
 
-const lenient = new TextDecoder('utf-8')
 
 /**
  * An entry's signature: what its document holds besides the file — the
@@ -102,27 +99,16 @@ export async function readSource(vault: Vault, source: string, names: MentionNam
       return client.data ? { signature: clientSignature(client.data), docs: clientDocs(client.id, client.data) } : { signature: UNREADABLE, docs: [] }
     }
   }
-  const bytes = await readEntryBytes(vault, id)
+  const bytes = await vault.entries.fileBytes(id)
   return () => {
     const entry = vault.entries.withVersion(id)
     if (!entry || !bytes) return null
-    const file = bodyOf(bytes)
+    const file = entryBody(bytes)
     const name = clientName(vault, entry.clientId)
     // Names are taken now, with the signature, so a rename reported after this is seen as a difference and indexed again.
     const mentions = mentionedIds(file.body.length > MAX_INDEXED_CHARS ? file.body.slice(0, MAX_INDEXED_CHARS) : file.body)
     const mentionNames = mentions.flatMap((id) => names.nameOf(id) ?? [])
     return { signature: entrySignature(file.version, name, mentions, names), docs: [entryDoc(entry, file.body, name, mentionNames)] }
-  }
-}
-
-async function readEntryBytes(vault: Vault, id: string): Promise<Buffer | null> {
-  const entry = vault.entries.withVersion(id)
-  if (!entry) return null
-  try {
-    return await readFile(join(vault.root, entry.path))
-  } catch {
-    // Renamed or removed meanwhile: the store says so in a moment, and the entry is indexed again then.
-    return null
   }
 }
 
@@ -133,19 +119,8 @@ async function readEntryBytes(vault: Vault, id: string): Promise<Buffer | null> 
  * one of them and the hop costs more than the read.
  */
 export function readEntryBodyNow(vault: Vault, id: string): { version: string; body: string } | null {
-  const entry = vault.entries.withVersion(id)
-  if (!entry) return null
-  try {
-    return bodyOf(readFileSync(join(vault.root, entry.path)))
-  } catch {
-    return null
-  }
-}
-
-/** Front matter is skipped, not parsed: the entry store has its fields already. */
-function bodyOf(bytes: Buffer): { version: string; body: string } {
-  const text = lenient.decode(bytes)
-  return { version: fileVersion(bytes), body: text.slice(bodyStart(text)) }
+  const bytes = vault.entries.fileBytesNow(id)
+  return bytes ? entryBody(bytes) : null
 }
 
 export function clientName(vault: Vault, clientId: string | null): string | null {

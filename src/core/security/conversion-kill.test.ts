@@ -8,7 +8,7 @@ import { bundleForChild } from '../testing/bundle-for-child'
 import { tempDir } from '../testing/temp-vault'
 import { writeRealisticVault } from '../transfer/test-vault'
 import { CONVERSION_JOURNAL } from './conversion'
-import { VaultSession } from './vault-session'
+import { VaultSession } from '../session/vault-session'
 
 const ROUNDS = Number(process.env.RAPPORT_CONVERSION_KILLS ?? 12)
 const PASSPHRASE = 'kill test passphrase'

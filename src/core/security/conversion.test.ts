@@ -8,7 +8,7 @@ import { writeRealisticVault } from '../transfer/test-vault'
 import { fingerprint } from '../transfer/transfer-testing'
 import { CONVERSION_JOURNAL, decryptVault, encryptVault, recoverConversion } from './conversion'
 import { readVaultHeader } from './vault-header'
-import { VaultSession } from './vault-session'
+import { VaultSession } from '../session/vault-session'
 import { testShell } from '../testing/open-vault'
 
 const cheap: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }

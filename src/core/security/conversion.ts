@@ -35,7 +35,7 @@ import { ensureFolder } from '../fs/ensure-folder'
 import { formatJson } from '../fs/durable-json-file'
 import { mountEncrypted, readFile, readdir } from '../fs/vault-files'
 import type { FolderItem } from '../fs/vault-files'
-import { layout } from '../vault/layout'
+import { layout } from '../fs/layout'
 import { readVaultHeader } from './vault-header'
 
 export const CONVERSION_JOURNAL = 'rapport-conversion.json'

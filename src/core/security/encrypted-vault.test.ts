@@ -11,7 +11,7 @@ import { testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { DANA_ID, writeRealisticVault } from '../transfer/test-vault'
 import { filesUnder, fingerprint } from '../transfer/transfer-testing'
-import { VaultSession } from './vault-session'
+import { VaultSession } from '../session/vault-session'
 
 /** Tests derive keys cheaply; the real cost is measured in the crypto bench. */
 const cheap: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }

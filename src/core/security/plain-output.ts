@@ -1,5 +1,4 @@
 import { RapportError } from '../errors'
-import type { Vault } from '../vault/vault'
 
 /**
  * The one rule for text leaving an encrypted vault in the clear (an export,
@@ -7,7 +6,7 @@ import type { Vault } from '../vault/vault'
  * asks when it gets 'needs-confirmation' and calls again with
  * `plainConfirmed: true`; the command line counts the command typed as the yes.
  */
-export function confirmPlainOutput(vault: Vault, confirmed: boolean | undefined, what: string): void {
+export function confirmPlainOutput(vault: { readonly encrypted: boolean }, confirmed: boolean | undefined, what: string): void {
   if (!vault.encrypted || confirmed === true) return
   throw new RapportError(
     'needs-confirmation',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/temp-vault'
@@ -16,6 +16,22 @@ async function setUp() {
 }
 
 describe('the template store', () => {
+  it('reads a template again only when its file changed, and a caller cannot change what it keeps', async () => {
+    const { store, resources } = await setUp()
+    const first = await store.usable('respect')
+    first.body = 'changed by a caller'
+    first.fields.push({ key: 'mood', label: 'Mood', type: 'text' } as never)
+    expect(await store.usable('respect')).toMatchObject({ body: '## Did I honour my commitments?\n', fields: [] })
+
+    // Another program edits the file (another size): it is read again.
+    await writeFile(join(resources, 'templates/respect.md'), BUILT_IN.replace('Did I honour my commitments?', 'Did I keep every promise I made?'))
+    expect((await store.usable('respect')).body).toBe('## Did I keep every promise I made?\n')
+    // The same size, a new modification time: read again too.
+    await writeFile(join(resources, 'templates/respect.md'), BUILT_IN.replace('Did I honour my commitments?', 'Did I honour my obligations?'))
+    await utimes(join(resources, 'templates/respect.md'), new Date(), new Date(Date.now() + 5000))
+    expect((await store.usable('respect')).body).toBe('## Did I honour my obligations?\n')
+  })
+
   it('lists built-ins with no vault templates folder at all', async () => {
     const { store, resources } = await setUp()
     expect(await store.list()).toEqual([

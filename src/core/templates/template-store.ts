@@ -1,14 +1,14 @@
 import { join } from 'node:path'
-import { exists, mkdir, readdir, readFile } from '../fs/vault-files'
+import { exists, mkdir, readdir, readFile, stat } from '../fs/vault-files'
 import type { ExtractMarker, TemplateField } from '../../shared/contract/templates'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
 import { RapportError, fileError } from '../errors'
 import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { fileVersion } from '../fs/file-version'
 import { safeSlug, uniqueName } from '../fs/safe-name'
-import { parseSyncConflictName } from '../fs/sync-conflicts'
-import { layout, toVaultPath } from '../vault/layout'
-import { moveToTrash } from '../vault/trash'
+import { parseSyncConflictName } from '../sync-conflicts'
+import { layout, toVaultPath } from '../fs/layout'
+import { moveToTrash } from '../fs/trash'
 import type { ParsedTemplate, TemplateDefinition } from './template-file'
 import { DEFAULT_ORDER, parseTemplate, templateFrontMatter } from './template-file'
 
@@ -46,6 +46,15 @@ export interface SaveTemplate {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Template files as last read and parsed, by absolute path, with the size and
+ * modification time they had then. Templates are listed before every brief,
+ * every prompt list and every new entry; only a file that changed since is
+ * read and parsed again, so asking for one template costs a folder listing
+ * and a stat per file. A save checks its version against a fresh read.
+ */
+const parsedFiles = new Map<string, { stamp: string; file: TemplateFile }>()
 
 /**
  * The templates a person can start an entry from: the built-ins, read from
@@ -94,7 +103,8 @@ export class TemplateStore {
 
   /** Creates a template of the person's own (no id), or saves an edit: of their own, or of a built-in as an edited copy. */
   async save(input: SaveTemplate): Promise<StoredTemplate> {
-    const { builtIns, own } = await this.readAll()
+    // Read afresh: the version compared below must be the file's as it is now, even if it changed within one clock tick.
+    const { builtIns, own } = await this.readAll({ fresh: true })
     let id: string
     let current: TemplateFile | undefined
     let original: TemplateFile | undefined
@@ -179,16 +189,16 @@ export class TemplateStore {
     return join(this.vaultRoot, layout.templatesDir)
   }
 
-  private async readAll(): Promise<{ builtIns: TemplateFile[]; own: TemplateFile[] }> {
+  private async readAll({ fresh = false } = {}): Promise<{ builtIns: TemplateFile[]; own: TemplateFile[] }> {
     const [builtIns, own] = await Promise.all([
-      this.readFolder(this.builtInDir, (name) => join(this.builtInDir, name)),
-      this.readFolder(this.ownDir(), (name) => toVaultPath(layout.templatesDir, name))
+      this.readFolder(this.builtInDir, (name) => join(this.builtInDir, name), fresh),
+      this.readFolder(this.ownDir(), (name) => toVaultPath(layout.templatesDir, name), fresh)
     ])
     return { builtIns, own }
   }
 
   /** Every template file of a folder; one that cannot be read is returned with its problem, never thrown. */
-  private async readFolder(folder: string, sourceOf: (name: string) => string): Promise<TemplateFile[]> {
+  private async readFolder(folder: string, sourceOf: (name: string) => string, fresh: boolean): Promise<TemplateFile[]> {
     let names: string[]
     try {
       names = (await readdir(folder, { withFileTypes: true }))
@@ -201,28 +211,39 @@ export class TemplateStore {
     }
     return Promise.all(
       names.map(async (name): Promise<TemplateFile> => {
-        const id = name.slice(0, -'.md'.length)
         const absolute = join(folder, name)
-        const source = sourceOf(name)
-        const broken = (message: string, text = '', version = ''): TemplateFile => ({
-          id, name, source, text, version,
-          parsed: { ok: false, problem: { path: source, message }, body: text }
-        })
-        let bytes: Buffer
-        try {
-          bytes = await readFile(absolute)
-        } catch (error) {
-          return broken(fileError(error, 'read', source).message)
-        }
-        let text: string
-        try {
-          text = utf8.decode(bytes)
-        } catch {
-          return broken('It is not UTF-8 text, so Rapport cannot read it. Save it as UTF-8 in a text editor.', '', fileVersion(bytes))
-        }
-        return { id, name, source, text, version: fileVersion(bytes), parsed: parseTemplate(text, { id, path: source }) }
+        const stamp = await stat(absolute).then((s) => `${s.size}:${s.mtimeMs}:${s.ino}`, () => null)
+        const cached = parsedFiles.get(absolute)
+        // A copy: what a caller does with a template never changes the one kept here.
+        if (!fresh && stamp !== null && cached?.stamp === stamp) return structuredClone(cached.file)
+        const file = await this.readTemplateFile(absolute, name, sourceOf(name))
+        if (stamp === null) parsedFiles.delete(absolute)
+        else parsedFiles.set(absolute, { stamp, file: structuredClone(file) })
+        return file
       })
     )
+  }
+
+  /** One template file; one that cannot be read is returned with its problem, never thrown. */
+  private async readTemplateFile(absolute: string, name: string, source: string): Promise<TemplateFile> {
+    const id = name.slice(0, -'.md'.length)
+    const broken = (message: string, text = '', version = ''): TemplateFile => ({
+      id, name, source, text, version,
+      parsed: { ok: false, problem: { path: source, message }, body: text }
+    })
+    let bytes: Buffer
+    try {
+      bytes = await readFile(absolute)
+    } catch (error) {
+      return broken(fileError(error, 'read', source).message)
+    }
+    let text: string
+    try {
+      text = utf8.decode(bytes)
+    } catch {
+      return broken('It is not UTF-8 text, so Rapport cannot read it. Save it as UTF-8 in a text editor.', '', fileVersion(bytes))
+    }
+    return { id, name, source, text, version: fileVersion(bytes), parsed: parseTemplate(text, { id, path: source }) }
   }
 }
 

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs'
 import { lstat, readdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { TransferProblem } from '../../shared/contract/transfer'
-import { parseSyncConflictName } from '../fs/sync-conflicts'
+import { parseSyncConflictName } from '../sync-conflicts'
 import { isWithin } from './target-folder'
 
 /** Notes bigger than this are not imported: no journal entry is that long, and the editor could not open it. */

@@ -10,8 +10,8 @@
  */
 import { join } from 'node:path'
 import { exists, readdir, unlink } from '../fs/vault-files'
-import { parseSyncConflictName } from '../fs/sync-conflicts'
-import { layout, toVaultPath } from './layout'
+import { parseSyncConflictName } from '../sync-conflicts'
+import { layout, toVaultPath } from '../fs/layout'
 
 export const cacheFolder = toVaultPath(layout.appDir, 'cache')
 

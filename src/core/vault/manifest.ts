@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { exists } from '../fs/vault-files'
 import { Low } from 'lowdb'
 import { DurableJsonFile } from '../fs/durable-json-file'
-import { layout } from './layout'
+import { layout } from '../fs/layout'
 
 /** The vault format this Rapport reads and writes. A vault with a newer one opens read-only. */
 export const VAULT_FORMAT = 1

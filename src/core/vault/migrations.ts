@@ -3,7 +3,7 @@ import { copyFile, exists, readdir, readFile } from '../fs/vault-files'
 import { ensureFolder } from '../fs/ensure-folder'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'
-import { layout, toVaultPath } from './layout'
+import { layout, toVaultPath } from '../fs/layout'
 
 /**
  * How to bring a vault written by an older Rapport up to the current format.

@@ -14,7 +14,7 @@ import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { TEMP_PREFIX, physicalPath } from '../fs/vault-files'
 import { syncPhysicalFolder } from '../fs/atomic-write'
-import { layout } from './layout'
+import { layout } from '../fs/layout'
 
 export interface IgnoreFileResult {
   file: '.stignore' | '.gitignore'

@@ -6,7 +6,7 @@ import { searchServiceOf } from '../search/search-service'
 import { openTestVault } from '../testing/open-vault'
 import { gitConflict } from '../testing/git-conflict'
 import { tempDir } from '../testing/temp-vault'
-import { listTrash } from './trash'
+import { listTrash } from '../fs/trash'
 
 /**
  * What sync engines really leave in a vault shared by several computers:

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { VAULT_HEADER_FILE } from '../crypto/key-check'
 import { CONVERSION_JOURNAL } from '../security/conversion'
-import { layout } from './layout'
+import { layout } from '../fs/layout'
 
 /**
  * Whether `root` holds a Rapport vault: its manifest, the header of an

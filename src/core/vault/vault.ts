@@ -6,7 +6,7 @@ import { EntryStore } from '../entries/entry-store'
 import { HistoryStore } from '../history/history-store'
 import { RapportError, fileError } from '../errors'
 import { isBeingWritten, isTempFile } from '../fs/atomic-write'
-import { clientJournal, layout } from './layout'
+import { clientJournal, layout } from '../fs/layout'
 import type { Low } from 'lowdb'
 import type { Manifest } from './manifest'
 import { VAULT_FORMAT, openManifest } from './manifest'
@@ -16,10 +16,9 @@ import { ensureFolder } from '../fs/ensure-folder'
 import { recoverConversion } from '../security/conversion'
 import { readVaultHeader } from '../security/vault-header'
 import { removeConflictingCaches } from './cache-leftovers'
+import type { VaultChange, VaultChangeListener } from '../vault-change'
 
-/** What changed in a vault: one entry or client (`removed` when it is gone), or everything (`reloaded`: read again from disk). */
-export type VaultChange = { kind: 'entry'; id: string; removed?: true } | { kind: 'client'; id: string; removed?: true } | { kind: 'reloaded' }
-export type VaultChangeListener = (change: VaultChange) => void
+export type { VaultChange, VaultChangeListener } from '../vault-change'
 
 /** A temporary file older than this was left by a crash, not by a write under way in another Rapport process. */
 const STALE_TEMP_MS = 60_000

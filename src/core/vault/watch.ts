@@ -1,7 +1,7 @@
 import { watch } from 'chokidar'
 import { isTempFile } from '../fs/atomic-write'
 import { logicalVaultPath } from '../fs/vault-files'
-import { layout } from './layout'
+import { layout } from '../fs/layout'
 
 /**
  * Tells `onChange` which vault files changed on disk — by Rapport, a sync

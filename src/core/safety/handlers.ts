@@ -1,10 +1,10 @@
 import type { HandlersFor } from '../../shared/api'
 import type { safetyContract } from '../../shared/contract/safety'
 import { parseEntryFile } from '../entries/entry-file'
-import { emptyTrash, listTrash, restoreFromTrash } from '../vault/trash'
+import { emptyTrash, listTrash, restoreFromTrash } from '../fs/trash'
 import type { Vault } from '../vault/vault'
 import { compareConflict, listConflicts, resolveConflict } from './conflicts'
-import { lineDiff } from './line-diff'
+import { lineDiff } from '../history/line-diff'
 
 /** History, trash and conflict copies: the ways back from a mistake, a deletion or a sync clash. */
 export function safetyHandlers(vault: Vault): HandlersFor<typeof safetyContract> {

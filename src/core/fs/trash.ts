@@ -1,11 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path'
-import { exists, readdir, readFile, rename, rm, unlink } from '../fs/vault-files'
+import { exists, readdir, readFile, rename, rm, unlink } from './vault-files'
 import { RapportError, fileError } from '../errors'
-import { writeFileAtomic } from '../fs/atomic-write'
-import { formatJson } from '../fs/durable-json-file'
-import { uniqueName } from '../fs/safe-name'
+import { writeFileAtomic } from './atomic-write'
+import { formatJson } from './durable-json-file'
+import { uniqueName } from './safe-name'
 import { layout, toVaultPath } from './layout'
-import { ensureFolder } from '../fs/ensure-folder'
+import { ensureFolder } from './ensure-folder'
 
 /** What the trash remembers of each item, beside it in `<item>.trash.json`, so it can go back where it was. */
 export interface TrashItem {

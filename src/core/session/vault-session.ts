@@ -21,14 +21,14 @@ import { createVaultKey, unlockVaultKey } from '../crypto/vault-key'
 import type { VaultKey } from '../crypto/vault-key'
 import { RapportError } from '../errors'
 import { mountEncrypted } from '../fs/vault-files'
-import { createHandlers } from '../service'
+import { appHandlers, createHandlers } from '../service'
 import type { VaultHandlers } from '../service'
 import type { Clock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import { Vault } from '../vault/vault'
 import { watchVault } from '../vault/watch'
-import { decryptVault, encryptVault, recoverConversion } from './conversion'
-import { readVaultHeader } from './vault-header'
+import { decryptVault, encryptVault, recoverConversion } from '../security/conversion'
+import { readVaultHeader } from '../security/vault-header'
 
 export interface SessionOptions {
   shell: ShellPorts
@@ -338,11 +338,14 @@ export class VaultSession {
       'security:decrypt': async ({ passphrase }) => this.decrypt(passphrase),
       'security:set-auto-lock': async ({ minutes }) => this.setAutoLock(minutes),
       'security:activity': async () => this.activity(),
-      'app:open-external': async ({ url }) => this.options.shell.openExternal(url),
-      'app:flushed': async (outcome) => {
-        for (const waiter of [...this.#flushWaiters]) waiter(outcome)
-        this.options.shell.flushed(outcome)
-      }
+      // The same app handlers as an open vault's, answered here so they work while locked; a flush also wakes a lock waiting on it.
+      ...appHandlers({
+        openExternal: (url) => this.options.shell.openExternal(url),
+        flushed: (outcome) => {
+          for (const waiter of [...this.#flushWaiters]) waiter(outcome)
+          this.options.shell.flushed(outcome)
+        }
+      })
     }
     const handlers = {} as Record<Channel, (input: unknown) => Promise<unknown>>
     for (const channel of channelNames) {

@@ -1,0 +1,82 @@
+import { join } from 'node:path'
+import type { EntrySummary } from '../../shared/domain'
+import { fileError } from '../errors'
+import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
+import { ensureFolder } from '../fs/ensure-folder'
+import type { EntryFile } from './entry-file'
+import { serializeEntryFile } from './entry-file'
+
+/** An entry written elsewhere, as `adopt` takes it. */
+export interface AdoptInput {
+  clientId: string | null
+  folder: string
+  original: EntryFile | null
+  fields: Record<string, unknown> & { id: string; title: string; created: string }
+  body: string
+}
+
+/** A run of adoptions (see `EntryStore.startAdoption`); `finish` flushes the folders and says which could not be flushed. */
+export interface EntryAdoption {
+  adopt(input: AdoptInput): Promise<EntrySummary>
+  finish(): Promise<Array<{ folder: string; reason: string }>>
+}
+
+/** How one adoption writes: `deferFolderSync` leaves flushing the folder to the run's `finish`; `madeFolder` skips making a folder made already. */
+export interface AdoptWrite {
+  deferFolderSync?: boolean
+  madeFolder?: boolean
+}
+
+/**
+ * Writes an adopted entry's file at `relative`: its own id and fields, and
+ * `original`'s front matter kept (fields Rapport does not know keep their
+ * comments and order). The text written comes back.
+ */
+export async function writeAdopted(root: string, input: AdoptInput, relative: string, { deferFolderSync = false, madeFolder = false }: AdoptWrite): Promise<string> {
+  const { id, ...rest } = input.fields
+  const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
+  try {
+    if (!madeFolder) await ensureFolder(join(root, input.folder))
+    await writeFileAtomic(join(root, relative), text, { deferFolderSync })
+  } catch (error) {
+    throw fileError(error, 'create', relative)
+  }
+  return text
+}
+
+/**
+ * Many adoptions in a row (an import of thousands of notes). Two things that
+ * are right for one entry cost too much for ten thousand: gathering every file
+ * name in use for each new file (here `taken` is gathered once and kept up to
+ * date), and flushing the folder after each file (here each folder is flushed
+ * once, by `finish`, which the import awaits before it reports anything as
+ * imported). Every file is still written whole and flushed before its name
+ * appears, as a single adoption does.
+ */
+export function adoptionRun(
+  root: string,
+  taken: Set<string>,
+  adoptOne: (input: AdoptInput, taken: ReadonlySet<string>, write: AdoptWrite) => Promise<EntrySummary>
+): EntryAdoption {
+  const folders = new Set<string>()
+  return {
+    adopt: async (input) => {
+      const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder) })
+      taken.add(summary.path.toLowerCase())
+      folders.add(input.folder)
+      return summary
+    },
+    finish: async () => {
+      const failed: Array<{ folder: string; reason: string }> = []
+      for (const folder of folders) {
+        try {
+          await syncFolder(join(root, folder))
+        } catch (error) {
+          failed.push({ folder, reason: fileError(error, 'flush to disk', folder).message })
+        }
+      }
+      folders.clear()
+      return failed
+    }
+  }
+}
