@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { VaultInfo } from '@shared/domain'
-import { WarningIcon } from '@renderer/ui/icons'
+import { WarningIcon } from '@renderer/platform/ui/icons'
 import { VaultProblemsDialog } from '@renderer/safety/VaultProblemsDialog'
 import './app.css'
 

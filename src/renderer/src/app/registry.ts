@@ -2,7 +2,7 @@
  * The app's views, in the order they are shown. A feature adds its view here
  * with one line; App and the sidebar read these lists and nothing else.
  */
-import type { ClientTab, GlobalView } from './views'
+import type { ClientTab, GlobalView } from '@renderer/platform/views'
 import { briefTab } from '@renderer/brief/views'
 import { CommitmentsView } from '@renderer/relationship/CommitmentsView'
 import { CommitmentsIcon, TodayIcon } from '@renderer/relationship/icons'

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { ContactsExportReport } from '@shared/contract/contacts'
 import type { ClientSummary } from '@shared/domain'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import { plural } from '@renderer/transfer/transfer-words'
 import '@renderer/transfer/transfer.css'
 

@@ -2,10 +2,10 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { ConflictSummary } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
-import { call, errorMessage, onEvent } from '@renderer/app/api'
+import { call, errorMessage, onEvent } from '@renderer/platform/api'
 import { CompareConflictDialog } from '@renderer/safety/CompareConflictDialog'
-import { useAsync } from '@renderer/safety/useAsync'
-import type { AutosaveSession } from './autosave-session'
+import { useAsync } from '@renderer/platform/hooks/useAsync'
+import type { AutosaveSession } from '@renderer/platform/editing/autosave-session'
 import './editor.css'
 
 interface ConflictNoticeProps {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { runCommand, useCommands } from '@renderer/commands/useCommands'
+import type { ViewContext } from '@renderer/platform/views'
+import { runCommand, useCommands } from '@renderer/platform/commands/useCommands'
 import { CommandPalette } from './CommandPalette'
 import type { PaletteItem } from './palette-items'
 

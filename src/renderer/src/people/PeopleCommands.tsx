@@ -1,5 +1,5 @@
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { ViewContext } from '@renderer/platform/views'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { CLIENT_TEMPLATE_FIELD } from './PeopleTab'
 
 /** Puts the focus in a field once the tab holding it is on screen (it mounts after the navigation). */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
 import type { ClientSummary } from '@shared/domain'
-import { call } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
+import { call } from '@renderer/platform/api'
+import type { ViewContext } from '@renderer/platform/views'
 import { useRelationshipActions } from './useRelationshipActions'
 
 /**

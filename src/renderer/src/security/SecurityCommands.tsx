@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { call, errorMessage } from '@renderer/app/api'
-import { useCommands } from '@renderer/commands/useCommands'
+import { call, errorMessage } from '@renderer/platform/api'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { EncryptionDialog } from './EncryptionDialog'
 import { useSecurity } from './security-state'
 

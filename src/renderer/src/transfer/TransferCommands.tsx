@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { ViewContext } from '@renderer/platform/views'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
 
