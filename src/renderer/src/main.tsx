@@ -3,7 +3,7 @@ import './zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
-import { LockGate } from './security/LockGate'
+import { LockGate } from './security'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Rapport: index.html has no #root element.')

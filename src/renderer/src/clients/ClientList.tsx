@@ -3,7 +3,7 @@ import type { ClientSummary } from '@shared/domain'
 import { Listbox } from '@renderer/platform/ui/Listbox'
 import type { ListboxHandle } from '@renderer/platform/ui/Listbox'
 import { WarningIcon } from '@renderer/platform/ui/icons'
-import { ClientIndicators } from '@renderer/relationship/ClientIndicators'
+import { ClientIndicators } from '@renderer/relationship'
 import './clients.css'
 
 interface ClientListProps {

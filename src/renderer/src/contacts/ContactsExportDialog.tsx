@@ -3,7 +3,7 @@ import type { ContactsExportReport } from '@shared/contract/contacts'
 import type { ClientSummary } from '@shared/domain'
 import { call, errorMessage } from '@renderer/platform/api'
 import { Dialog } from '@renderer/platform/ui/Dialog'
-import { plural } from '@renderer/transfer/transfer-words'
+import { plural } from '@renderer/transfer'
 import '@renderer/transfer/transfer.css'
 
 /** Export Contacts… : every client and their people, or the one on screen, as one vCard 4.0 file. */

@@ -5,7 +5,8 @@ import { CommandPalette } from './CommandPalette'
 import type { PaletteItem } from './palette-items'
 
 /** Ctrl/Cmd+K from anywhere. App mounts it once; it owns nothing but the palette. */
-export function PaletteCommand({ context, views }: { context: ViewContext; views: ReadonlyArray<{ id: string; label: string }> }) {
+export function PaletteCommand({ context }: { context: ViewContext }) {
+  const { views } = context
   const [open, setOpen] = useState(false)
   useCommands({ 'app.palette': { enabled: () => true, run: () => setOpen(true) } })
   if (!open) return null

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { ClientSummary, VaultInfo } from '@shared/domain'
+import type { ClientSummary, EntrySummary, VaultInfo } from '@shared/domain'
 
 /**
  * What every view can do in the app around it. Views are feature folders
@@ -20,6 +20,10 @@ export interface ViewContext {
   refresh(): Promise<void>
   /** A message for the person, shown as an alert they can dismiss. */
   notify(message: string): void
+  /** Saves the open entry now; false when it could not be saved (its text stays on screen). */
+  flush(): Promise<boolean>
+  /** The app-wide views, in the order the sidebar lists them. */
+  views: ReadonlyArray<{ id: string; label: string }>
 }
 
 /** A view of the whole vault, listed under the sidebar's "Views". */
@@ -36,3 +40,34 @@ export interface ClientTab {
   label: string
   component: ComponentType<{ context: ViewContext; client: ClientSummary }>
 }
+
+/**
+ * What the shell lets a command host do to the journal it keeps: the client
+ * on screen, its open entry, and the lists they sit in.
+ */
+export interface JournalControls {
+  client: ClientSummary | null
+  entry: EntrySummary | null
+  /** A new or renamed client, put in its place in the sorted list. */
+  putClient(client: ClientSummary): void
+  /** Shows a client's journal, saving the open entry first; resolves once it is selected (or the move was overtaken). */
+  selectClient(clientId: string): Promise<void>
+  /** Creates an entry for the client on screen (from `template`, a reflection, whose errors are thrown) and opens it. */
+  newEntry(template?: string): Promise<void>
+  /** A client now in the trash: closed if open, and gone from the list. */
+  forgetClient(clientId: string): void
+  /** An entry now in the trash: its editor dropped if open, and gone from the list. */
+  forgetEntry(entryId: string): void
+  /** The id of the entry in the editor, if any: an action on it saves it first (`context.flush`). */
+  openEntryId(): string | null
+  /** Focus targets for after a dialog that did its work. */
+  focusClients(): void
+  focusEntries(): void
+}
+
+/**
+ * A feature's always-mounted part: it registers the commands the feature owns
+ * (useCommands) and shows their dialogs. The shell mounts each one in its
+ * registry; a button elsewhere reaches it through `runCommand`.
+ */
+export type CommandHost = ComponentType<{ context: ViewContext; journal: JournalControls }>
