@@ -1,5 +1,7 @@
 // First, before anything parses: see the file.
 import './zod-without-eval'
+// The theme before every other style sheet, so any of them may build on it.
+import './platform/ui/theme.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

@@ -4,7 +4,6 @@ import type { ClientSummary } from '@shared/domain'
 import { call, errorMessage } from '@renderer/platform/api'
 import { Dialog } from '@renderer/platform/ui/Dialog'
 import { plural } from '@renderer/transfer'
-import '@renderer/transfer/transfer.css'
 
 /** Export Contacts… : every client and their people, or the one on screen, as one vCard 4.0 file. */
 export function ContactsExportDialog({ clients, clientId, onClose }: { clients: readonly ClientSummary[]; clientId: string | null; onClose: () => void }) {

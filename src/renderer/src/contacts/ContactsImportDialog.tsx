@@ -7,7 +7,6 @@ import { ImportPhaseBar, TransferResult, plural, useTransferJob } from '@rendere
 import type { ImportPhase } from '@renderer/transfer'
 import type { Choices } from './ContactsPreviewView'
 import { ContactsPreviewView } from './ContactsPreviewView'
-import '@renderer/transfer/transfer.css'
 import './contacts.css'
 
 const firstChoices: Choices = { shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' }

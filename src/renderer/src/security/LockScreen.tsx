@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import type { SecurityStatus } from '@shared/contract/security'
 import { call, errorMessage } from '@renderer/platform/api'
 // Imported from here, not with CSS @import, so the bundle holds each stylesheet once and the cascade keeps its order.
-import '@renderer/app/app.css'
+import '@renderer/platform/ui/theme.css'
 import '@renderer/platform/ui/ui.css'
 import './security.css'
 

@@ -1,4 +1,6 @@
 /** Export and import of the vault, and the progress and result parts the contacts import shares. */
+// The parts shared with the contacts import bring their styles with them.
+import './transfer.css'
 export { ImportPhaseBar } from './ImportPhaseBar'
 export type { ImportPhase } from './ImportPhaseBar'
 export { TransferCommands } from './TransferCommands'
