@@ -10,6 +10,7 @@ import { useStableCallback } from '@renderer/platform/hooks/use-stable-callback'
 import type { JournalControls, ViewContext } from '@renderer/platform/views'
 import { globalViews } from './registry'
 import { useEntryArrival } from './useEntryArrival'
+import { useNavigation } from './useNavigation'
 import { useJournal } from './useJournal'
 
 interface ShellRefs {
@@ -19,33 +20,23 @@ interface ShellRefs {
 }
 
 /**
- * The shell's state and what it hands to features: which view or client tab
- * is on screen, navigation that saves the open entry first (a move overtaken
- * by a newer one while it waited is dropped), the ViewContext every view gets
- * and the JournalControls every command host gets.
+ * The shell's state and what it hands to features: the journal and what is
+ * on screen (see useNavigation), the ViewContext every view gets and the
+ * JournalControls every command host gets.
  */
 export function useShell(refs: ShellRefs) {
   const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const editor = refs.editor
   const [alert, setAlert] = useState<string | null>(null)
-  // An app-wide view (Today, Commitments…) in place of the journal, or null; and the selected client's tab.
-  const [activeView, setActiveView] = useState<string | null>(null)
-  const [clientTab, setClientTab] = useState('journal')
-  const navigation = useRef(0)
   const creatingEntry = useRef(false)
   const arrival = useEntryArrival(editor)
   const leave = useLeaveEntry(editor)
+  const { activeView, setActiveView, clientTab, setClientTab, navigate } = useNavigation(leave.leaveEntry, info, clients.length)
 
   const client = clients.find((c) => c.id === selectedClientId) ?? null
   const selectedEntry = entries?.find((e) => e.id === selectedEntryId) ?? null
   const canWrite = info !== null && !info.readOnly
-
-  const navigate = async (to: () => void) => {
-    const token = ++navigation.current
-    if (!(await leave.leaveEntry()) || token !== navigation.current) return
-    to()
-  }
 
   const openClient = (next: ClientSummary) => {
     if (next.id === selectedClientId && activeView === null) return
@@ -88,14 +79,6 @@ export function useShell(refs: ShellRefs) {
       }),
     [refresh, editor]
   )
-
-  // Once the vault has clients, the app opens on Today (what needs attention) rather than an empty journal.
-  const choseStartView = useRef(false)
-  useEffect(() => {
-    if (choseStartView.current || !info) return
-    choseStartView.current = true
-    if (clients.length > 0 && globalViews.some((view) => view.id === 'today')) setActiveView('today')
-  }, [info, clients.length])
 
   const context: ViewContext | null = info && {
     info,
