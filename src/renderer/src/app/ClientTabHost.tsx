@@ -1,7 +1,7 @@
 import type { ClientSummary } from '@shared/domain'
 import { ClientTabs } from './ClientTabs'
 import { clientTabs } from './registry'
-import type { ViewContext } from './views'
+import type { ViewContext } from '@renderer/platform/views'
 
 interface ClientTabHostProps {
   client: ClientSummary

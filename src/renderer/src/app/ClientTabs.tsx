@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react'
-import type { ClientTab } from './views'
+import type { ClientTab } from '@renderer/platform/views'
 
 interface ClientTabsProps {
   tabs: readonly ClientTab[]

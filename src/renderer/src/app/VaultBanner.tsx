@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { VaultInfo } from '@shared/domain'
-import { WarningIcon } from '@renderer/ui/icons'
-import { VaultProblemsDialog } from '@renderer/safety/VaultProblemsDialog'
+import { WarningIcon } from '@renderer/platform/ui/icons'
+import { VaultProblemsDialog } from '@renderer/safety'
 import './app.css'
 
 const SHOWN = 3

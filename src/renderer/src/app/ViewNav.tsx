@@ -1,4 +1,4 @@
-import type { GlobalView } from './views'
+import type { GlobalView } from '@renderer/platform/views'
 
 interface ViewNavProps {
   views: readonly GlobalView[]

@@ -1,4 +1,4 @@
-import { BookIcon, PlusIcon } from '@renderer/ui/icons'
+import { BookIcon, PlusIcon } from '@renderer/platform/ui/icons'
 import './app.css'
 
 interface WelcomeProps {

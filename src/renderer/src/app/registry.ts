@@ -1,23 +1,27 @@
 /**
- * The app's views, in the order they are shown. A feature adds its view here
- * with one line; App and the sidebar read these lists and nothing else.
+ * The app's views, in the order they are shown, and the features' command
+ * hosts. A feature adds its view or its commands here with one line; App and
+ * the sidebar read these lists and nothing else.
  */
-import type { ClientTab, GlobalView } from './views'
-import { briefTab } from '@renderer/brief/views'
-import { CommitmentsView } from '@renderer/relationship/CommitmentsView'
-import { CommitmentsIcon, TodayIcon } from '@renderer/relationship/icons'
-import { PeopleTab } from '@renderer/people/PeopleTab'
-import { ProfileTab } from '@renderer/relationship/ProfileTab'
-import { TimelineTab } from '@renderer/relationship/TimelineTab'
-import { TodayView } from '@renderer/relationship/TodayView'
-import { trashView } from '@renderer/safety/trash-view'
-import { searchView } from '@renderer/search/views'
-import { reflectionsTab, reflectionsView, templatesView } from '@renderer/templates/views'
+import type { ClientTab, CommandHost, GlobalView } from '@renderer/platform/views'
+import { BriefCommand, briefTab } from '@renderer/brief'
+import { ClientCommands } from '@renderer/clients'
+import { ContactsCommands } from '@renderer/contacts'
+import { EntryCommands } from '@renderer/journal'
+import { MentionNavigator } from '@renderer/mentions'
+import { PaletteCommand } from '@renderer/palette'
+import { PeopleCommands, peopleTab } from '@renderer/people'
+import { RelationshipCommands, commitmentsView, profileTab, timelineTab, todayView } from '@renderer/relationship'
+import { trashView } from '@renderer/safety'
+import { SearchCommand, searchView } from '@renderer/search'
+import { PlainExportConfirm, SecurityCommands } from '@renderer/security'
+import { ReflectionCommand, reflectionsTab, reflectionsView, templatesView } from '@renderer/templates'
+import { TransferCommands } from '@renderer/transfer'
 
 export const globalViews: GlobalView[] = [
   searchView,
-  { id: 'today', label: 'Today', icon: TodayIcon, component: TodayView },
-  { id: 'commitments', label: 'Commitments', icon: CommitmentsIcon, component: CommitmentsView },
+  todayView,
+  commitmentsView,
   templatesView,
   reflectionsView,
   trashView
@@ -25,8 +29,25 @@ export const globalViews: GlobalView[] = [
 
 export const clientTabs: ClientTab[] = [
   briefTab,
-  { id: 'profile', label: 'Profile', component: ProfileTab },
-  { id: 'people', label: 'People', component: PeopleTab },
-  { id: 'timeline', label: 'Timeline', component: TimelineTab },
+  profileTab,
+  peopleTab,
+  timelineTab,
   reflectionsTab
+]
+
+/** Mounted once each for as long as the vault is open; each registers the commands its feature owns and shows their dialogs. */
+export const commandHosts: CommandHost[] = [
+  EntryCommands,
+  ReflectionCommand,
+  ClientCommands,
+  BriefCommand,
+  PeopleCommands,
+  MentionNavigator,
+  RelationshipCommands,
+  TransferCommands,
+  ContactsCommands,
+  PaletteCommand,
+  SecurityCommands,
+  PlainExportConfirm,
+  SearchCommand
 ]

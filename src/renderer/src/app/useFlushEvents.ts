@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { call, onEvent } from './api'
+import { call, onEvent } from '@renderer/platform/api'
 
 /**
  * Saves pending edits whenever they might otherwise be lost: the window is

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary, VaultInfo } from '@shared/domain'
-import { call, errorMessage } from './api'
+import { call, errorMessage } from '@renderer/platform/api'
 
 export interface Journal {
   info: VaultInfo | null

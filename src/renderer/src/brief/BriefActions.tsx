@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { call, errorMessage } from '@renderer/app/api'
+import { call, errorMessage } from '@renderer/platform/api'
 
 type Status = { kind: 'working' | 'done'; text: string } | { kind: 'error'; text: string } | null
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { BriefPicker } from './BriefPicker'
 
 /**
@@ -8,7 +8,8 @@ import { BriefPicker } from './BriefPicker'
  * at once, or, with no client selected, a "Brief for…" picker. App mounts it
  * once; it owns nothing but the picker.
  */
-export function BriefCommand({ context, clientId }: { context: ViewContext; clientId: string | null }) {
+export function BriefCommand({ context, journal }: { context: ViewContext; journal: JournalControls }) {
+  const clientId = journal.client?.id ?? null
   const [picking, setPicking] = useState(false)
   useCommands({
     'client.brief': {

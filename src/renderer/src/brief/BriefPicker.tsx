@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { ClientSummary } from '@shared/domain'
-import { Dialog } from '@renderer/ui/Dialog'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import './brief.css'
 
 const MAX_SHOWN = 8

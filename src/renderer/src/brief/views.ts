@@ -1,4 +1,4 @@
-import type { ClientTab } from '@renderer/app/views'
+import type { ClientTab } from '@renderer/platform/views'
 import { BriefTab } from './BriefTab'
 
 /** The client tab "Brief" (issue #7). */

@@ -1,9 +1,9 @@
 import type { Ref } from 'react'
 import type { ClientSummary } from '@shared/domain'
-import { Listbox } from '@renderer/ui/Listbox'
-import type { ListboxHandle } from '@renderer/ui/Listbox'
-import { WarningIcon } from '@renderer/ui/icons'
-import { ClientIndicators } from '@renderer/relationship/ClientIndicators'
+import { Listbox } from '@renderer/platform/ui/Listbox'
+import type { ListboxHandle } from '@renderer/platform/ui/Listbox'
+import { WarningIcon } from '@renderer/platform/ui/icons'
+import { ClientIndicators } from '@renderer/relationship'
 import './clients.css'
 
 interface ClientListProps {

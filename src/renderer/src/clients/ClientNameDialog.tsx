@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { ClientSummary } from '@shared/domain'
-import { errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
+import { errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import './clients.css'
-import { FormActions } from '@renderer/ui/FormActions'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 
 interface ClientNameDialogProps {
   mode: 'create' | 'rename'

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { ContactsExportDialog } from './ContactsExportDialog'
 import { ContactsImportDialog } from './ContactsImportDialog'
 
 /** "Import Contacts…" and "Export Contacts…" from the File menu, shortcuts and palette; App mounts it once. */
-export function ContactsCommands({ context, clientId }: { context: ViewContext; clientId: string | null }) {
+export function ContactsCommands({ context, journal }: { context: ViewContext; journal: JournalControls }) {
+  const clientId = journal.client?.id ?? null
   const [open, setOpen] = useState<'import' | 'export' | null>(null)
   useCommands({
     'contacts.import': { enabled: () => context.canWrite, run: () => setOpen('import') },

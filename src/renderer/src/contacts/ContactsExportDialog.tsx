@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import type { ContactsExportReport } from '@shared/contract/contacts'
 import type { ClientSummary } from '@shared/domain'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
-import { plural } from '@renderer/transfer/transfer-words'
-import '@renderer/transfer/transfer.css'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import { plural } from '@renderer/transfer'
 
 /** Export Contacts… : every client and their people, or the one on screen, as one vCard 4.0 file. */
 export function ContactsExportDialog({ clients, clientId, onClose }: { clients: readonly ClientSummary[]; clientId: string | null; onClose: () => void }) {

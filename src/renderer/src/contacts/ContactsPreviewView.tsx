@@ -3,7 +3,7 @@ import type { ContactField, ContactRow, ContactShape, ContactsChoices, ContactsP
 import { contactFields, duplicateChoices } from '@shared/contract/contacts'
 import type { ContactOutcome } from '@shared/contacts-outcome'
 import { contactOutcome, shapeOf, summariseContacts } from '@shared/contacts-outcome'
-import { count, plural } from '@renderer/transfer/transfer-words'
+import { count, plural } from '@renderer/transfer'
 import { choiceNames, duplicateText, fieldNames, formatNames } from './contact-words'
 
 export type Choices = Omit<ContactsChoices, 'fingerprint'>

@@ -4,7 +4,7 @@ import { useEditorState } from '@tiptap/react'
 import type { Editor } from '@tiptap/react'
 import { useRef, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
-import { isMac } from '@renderer/commands/platform'
+import { isMac } from '@renderer/platform/commands/shortcuts'
 import {
   BoldIcon,
   BulletListIcon,
@@ -18,7 +18,7 @@ import {
   RuleIcon,
   StrikeIcon,
   TaskListIcon
-} from '@renderer/ui/icons'
+} from '@renderer/platform/ui/icons'
 import './editor.css'
 
 interface Tool {

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { isExternalUrlAllowed } from '@shared/external-url'
-import { isMac } from '@renderer/commands/platform'
-import { Dialog } from '@renderer/ui/Dialog'
+import { isMac } from '@renderer/platform/commands/shortcuts'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import './editor.css'
-import { FormActions } from '@renderer/ui/FormActions'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 
 interface LinkDialogProps {
   initialUrl: string

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { AutosaveSession, SaveState } from './autosave-session'
+import type { AutosaveSession, SaveState } from '@renderer/platform/editing/autosave-session'
 import './editor.css'
 
 export function saveStatusText(state: SaveState): string {

@@ -5,7 +5,7 @@ import type { TemplatePrompt } from '@shared/contract/coach'
 import type { Entry } from '@shared/domain'
 import { docToMarkdown } from '@shared/markdown'
 import { withoutEmptySections } from '@shared/template-sections'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 import { showTemplatePrompts } from './template-prompts'
 
 /**

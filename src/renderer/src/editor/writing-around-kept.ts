@@ -3,7 +3,7 @@ import { GapCursor } from '@tiptap/pm/gapcursor'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { NodeSelection, Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state'
 import { RawBlock, RawInline } from '@shared/editor-schema'
-import { isMac } from '@renderer/commands/platform'
+import { isMac } from '@renderer/platform/commands/shortcuts'
 
 /**
  * Writing around Markdown kept as written (tables, HTML, footnotes…), which

@@ -1,9 +1,9 @@
 import type { Ref } from 'react'
 import type { EntrySummary } from '@shared/domain'
-import { Listbox } from '@renderer/ui/Listbox'
-import type { ListboxHandle } from '@renderer/ui/Listbox'
-import { ConflictMarker } from '@renderer/safety/ConflictMarker'
-import { formatEntryDate } from './format-date'
+import { Listbox } from '@renderer/platform/ui/Listbox'
+import type { ListboxHandle } from '@renderer/platform/ui/Listbox'
+import { ConflictMarker } from '@renderer/safety'
+import { formatEntryDate } from '@renderer/platform/format-date'
 import './journal.css'
 
 interface EntryListProps {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { Backlink } from '@shared/contract/people'
-import { call, errorMessage, onEvent } from '@renderer/app/api'
-import { formatEntryDate } from '@renderer/journal/format-date'
-import type { ViewContext } from '@renderer/app/views'
+import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { formatEntryDate } from '@renderer/platform/format-date'
+import type { ViewContext } from '@renderer/platform/views'
 import './mentions.css'
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Backlink } from '@shared/contract/people'
 import { mentionHref } from '@shared/mentions'
-import { call, onEvent } from '@renderer/app/api'
+import { call, onEvent } from '@renderer/platform/api'
 import { openRapportLink } from './open-link'
 import './mentions.css'
 

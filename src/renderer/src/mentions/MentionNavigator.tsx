@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { parseMentionHref } from '@shared/mentions'
-import { call, errorMessage } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
+import { call, errorMessage } from '@renderer/platform/api'
+import type { ViewContext } from '@renderer/platform/views'
 import { onRapportLink, wantPerson } from './open-link'
 
 /** Opens what a clicked `rapport:` link names: an entry in the journal, a client or a person on the People tab. */

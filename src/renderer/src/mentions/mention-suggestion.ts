@@ -4,7 +4,7 @@ import { PluginKey } from '@tiptap/pm/state'
 import Suggestion from '@tiptap/suggestion'
 import type { MentionCandidate } from '@shared/contract/people'
 import { mentionHref } from '@shared/mentions'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 import { rankCandidates } from './mention-items'
 
 /** What the `@` popup shows; null when it is closed. */

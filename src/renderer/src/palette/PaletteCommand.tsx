@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { runCommand, useCommands } from '@renderer/commands/useCommands'
+import type { ViewContext } from '@renderer/platform/views'
+import { runCommand, useCommands } from '@renderer/platform/commands/useCommands'
 import { CommandPalette } from './CommandPalette'
 import type { PaletteItem } from './palette-items'
 
 /** Ctrl/Cmd+K from anywhere. App mounts it once; it owns nothing but the palette. */
-export function PaletteCommand({ context, views }: { context: ViewContext; views: ReadonlyArray<{ id: string; label: string }> }) {
+export function PaletteCommand({ context }: { context: ViewContext }) {
+  const { views } = context
   const [open, setOpen] = useState(false)
   useCommands({ 'app.palette': { enabled: () => true, run: () => setOpen(true) } })
   if (!open) return null

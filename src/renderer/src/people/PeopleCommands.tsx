@@ -1,5 +1,5 @@
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { CLIENT_TEMPLATE_FIELD } from './PeopleTab'
 
 /** Puts the focus in a field once the tab holding it is on screen (it mounts after the navigation). */
@@ -10,7 +10,8 @@ function focusWhenShown(id: string, tries = 20): void {
 }
 
 /** "Go to People" and "Set Default Template…" for the selected client. App mounts it once. */
-export function PeopleCommands({ context, clientId }: { context: ViewContext; clientId: string | null }) {
+export function PeopleCommands({ context, journal }: { context: ViewContext; journal: JournalControls }) {
+  const clientId = journal.client?.id ?? null
   useCommands({
     'client.people': { enabled: () => clientId !== null, run: () => clientId && context.openClient(clientId, 'people') },
     'client.defaultTemplate': {

@@ -1,4 +1,4 @@
-import { AutosaveTextField } from '@renderer/relationship/profile-fields'
+import { AutosaveTextField } from '@renderer/relationship'
 
 /**
  * A text field of a person that saves as you type, exactly as the profile's

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { ClientDetail, Commitment } from '@shared/contract/relationship'
-import { call, errorMessage } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
+import { call, errorMessage } from '@renderer/platform/api'
+import type { ViewContext } from '@renderer/platform/views'
 import { commitmentStatuses, localToday, shortDate, statusWords } from './words'
 import type { CommitmentStatus } from './words'
 

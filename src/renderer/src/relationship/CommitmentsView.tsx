@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react'
 import type { CommitmentListItem } from '@shared/contract/relationship'
-import { call, errorMessage } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
-import { useLiveRead } from './useAsyncList'
+import { call, errorMessage } from '@renderer/platform/api'
+import type { ViewContext } from '@renderer/platform/views'
+import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { dueWords, plural } from './words'
 import './relationship.css'
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
-import { errorMessage } from '@renderer/app/api'
+import { errorMessage } from '@renderer/platform/api'
 import type { SaveProfile } from './profile-fields'
 import { plural, shortDate } from './words'
 

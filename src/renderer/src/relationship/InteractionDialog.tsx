@@ -1,11 +1,11 @@
 import { useId, useState } from 'react'
 import type { Interaction } from '@shared/contract/relationship'
 import { directions } from '@shared/domain'
-import { Dialog } from '@renderer/ui/Dialog'
-import { errorMessage } from '@renderer/app/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import { errorMessage } from '@renderer/platform/api'
 import { channelWords, channels, outcomeWords, outcomes } from './words'
 import type { Channel, Outcome } from './words'
-import { FormActions } from '@renderer/ui/FormActions'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 
 type Direction = (typeof directions)[number]
 

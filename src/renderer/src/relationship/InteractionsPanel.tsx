@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { ClientDetail, Interaction } from '@shared/contract/relationship'
-import { call, errorMessage } from '@renderer/app/api'
-import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
+import { call, errorMessage } from '@renderer/platform/api'
+import { ConfirmDialog } from '@renderer/platform/ui/ConfirmDialog'
 import { channelWords, outcomeWords, shortDate } from './words'
 
 interface InteractionsPanelProps {

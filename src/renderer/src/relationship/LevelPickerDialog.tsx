@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { Dialog } from '@renderer/ui/Dialog'
-import { errorMessage } from '@renderer/app/api'
-import { FormActions } from '@renderer/ui/FormActions'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import { errorMessage } from '@renderer/platform/api'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 
 export interface LevelChoice<T extends string> {
   level: T

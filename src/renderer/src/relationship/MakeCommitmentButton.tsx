@@ -1,12 +1,12 @@
 import type { Editor } from '@tiptap/react'
 import { useId, useState } from 'react'
 import type { Entry } from '@shared/domain'
-import { call, errorMessage } from '@renderer/app/api'
-import { withShortcut } from '@renderer/commands/platform'
-import { useCommands } from '@renderer/commands/useCommands'
-import { Dialog } from '@renderer/ui/Dialog'
+import { call, errorMessage } from '@renderer/platform/api'
+import { withShortcut } from '@renderer/platform/commands/shortcuts'
+import { useCommands } from '@renderer/platform/commands/useCommands'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import './relationship.css'
-import { FormActions } from '@renderer/ui/FormActions'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 
 interface MakeCommitmentButtonProps {
   editor: Editor

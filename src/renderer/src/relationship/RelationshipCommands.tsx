@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
 import type { ClientSummary } from '@shared/domain'
-import { call } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
+import { call } from '@renderer/platform/api'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
 import { useRelationshipActions } from './useRelationshipActions'
 
 /**
@@ -11,7 +11,8 @@ import { useRelationshipActions } from './useRelationshipActions'
  * two keystrokes, wherever the person is. The tabs register the same commands
  * while open and take precedence.
  */
-export function RelationshipCommands({ context, client }: { context: ViewContext; client: ClientSummary | null }) {
+export function RelationshipCommands({ context, journal }: { context: ViewContext; journal: JournalControls }) {
+  const { client } = journal
   if (!client) return null
   return <ForClient key={client.id} context={context} client={client} />
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { RelationshipSettings } from '@shared/contract/relationship'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
-import '@renderer/coach/coach.css'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import '@renderer/relationship/coach/coach.css'
 
 /** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {

@@ -1,5 +1,5 @@
 import type { ClientDetail } from '@shared/contract/relationship'
-import { withShortcut } from '@renderer/commands/platform'
+import { withShortcut } from '@renderer/platform/commands/shortcuts'
 import { shortDate, stageWords, trustWords } from './words'
 
 interface StageTrustPanelProps {

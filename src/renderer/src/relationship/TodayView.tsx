@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react'
 import type { TodayItem } from '@shared/contract/relationship'
-import { call } from '@renderer/app/api'
-import type { ViewContext } from '@renderer/app/views'
-import { ValueGivenDialog } from '@renderer/coach/ValueGivenDialog'
+import { call } from '@renderer/platform/api'
+import type { ViewContext } from '@renderer/platform/views'
+import { ValueGivenDialog } from '@renderer/relationship/coach/ValueGivenDialog'
 import { SettingsDialog } from './SettingsDialog'
-import { useLiveRead } from './useAsyncList'
+import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import './relationship.css'
 
 interface TodaySectionProps<T extends TodayItem> {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Input } from '@shared/api'
-import { errorMessage } from '@renderer/app/api'
+import { errorMessage } from '@renderer/platform/api'
 
 export type ProfilePatchInput = Input<'clients:update-profile'>['patch']
 /** Saves part of the profile; throws with the core's message when it is refused. */

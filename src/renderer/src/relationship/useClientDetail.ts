@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
-import { call, errorMessage, onEvent } from '@renderer/app/api'
+import { call, errorMessage, onEvent } from '@renderer/platform/api'
 
 /**
  * One client's whole file and what the core works out about it, read again

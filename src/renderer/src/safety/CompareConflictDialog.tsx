@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import { DiffLines } from './DiffLines'
-import { useAsync } from './useAsync'
+import { useAsync } from '@renderer/platform/hooks/useAsync'
 import './safety.css'
 
 interface CompareConflictDialogProps {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { AutosaveSession } from '@renderer/editor/autosave-session'
+import type { AutosaveSession } from '@renderer/platform/editing/autosave-session'
 import './safety.css'
 
 /**

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react'
 import type { ConflictSummary, TrashItemSummary } from '@shared/contract/safety'
-import type { ViewContext } from '@renderer/app/views'
-import { call, errorMessage } from '@renderer/app/api'
-import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
+import type { ViewContext } from '@renderer/platform/views'
+import { call, errorMessage } from '@renderer/platform/api'
+import { ConfirmDialog } from '@renderer/platform/ui/ConfirmDialog'
 import { CompareConflictDialog, copyOrigin } from './CompareConflictDialog'
 import { absoluteTime, relativeTime } from './format'
-import { useAsync } from './useAsync'
+import { useAsync } from '@renderer/platform/hooks/useAsync'
 import './safety.css'
 
 const KIND_LABEL: Record<TrashItemSummary['kind'], string> = { client: 'Client', entry: 'Entry', template: 'Template' }

@@ -1,5 +1,5 @@
 import type { VaultInfo } from '@shared/domain'
-import { Dialog } from '@renderer/ui/Dialog'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import './safety.css'
 
 /** Every file Rapport could not read, and what the vault's state means, in plain words. */

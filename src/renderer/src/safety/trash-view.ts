@@ -1,5 +1,5 @@
-import type { GlobalView } from '@renderer/app/views'
-import { TrashIcon } from '@renderer/ui/icons'
+import type { GlobalView } from '@renderer/platform/views'
+import { TrashIcon } from '@renderer/platform/ui/icons'
 import { TrashView } from './TrashView'
 
 /** The app-wide "Trash" view (with any conflicting copies above the deleted things). */

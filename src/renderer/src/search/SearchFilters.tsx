@@ -5,7 +5,7 @@ import type { TemplateSummary } from '@shared/contract/templates'
 import { stages } from '@shared/domain'
 import type { ClientSummary } from '@shared/domain'
 import { stageWords } from '@shared/words'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 
 export const kindWords: Record<SearchKind, string> = { entry: 'Entries', client: 'Profiles', commitment: 'Commitments', interaction: 'Interactions' }
 

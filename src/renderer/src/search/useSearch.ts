@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { SearchAnswer, SearchFilters, SearchProgress } from '@shared/contract/search'
-import { call, errorMessage } from '@renderer/app/api'
+import { call, errorMessage } from '@renderer/platform/api'
 
 export type SearchState =
   | { kind: 'idle' }

@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { SecurityStatus } from '@shared/contract/security'
-import { call, errorMessage, onEvent } from '@renderer/app/api'
+import { call, errorMessage, onEvent } from '@renderer/platform/api'
 import { LockScreen } from './LockScreen'
 import { SecurityContext } from './security-state'
 import { useActivityPings } from './useActivityPings'

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { SecurityStatus } from '@shared/contract/security'
-import { call, errorMessage } from '@renderer/app/api'
+import { call, errorMessage } from '@renderer/platform/api'
 // Imported from here, not with CSS @import, so the bundle holds each stylesheet once and the cascade keeps its order.
-import '@renderer/app/app.css'
-import '@renderer/ui/ui.css'
+import '@renderer/platform/ui/theme.css'
+import '@renderer/platform/ui/ui.css'
 import './security.css'
 
 /** The whole window while an encrypted vault is locked: one field, one button, and a clear answer. */

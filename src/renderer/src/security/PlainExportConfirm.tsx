@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { setPlainConfirmer } from '@renderer/app/api'
-import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
+import { setPlainConfirmer } from '@renderer/platform/api'
+import { ConfirmDialog } from '@renderer/platform/ui/ConfirmDialog'
 
 /** Asks "Export unencrypted?" whenever an export from an encrypted vault needs the person's yes (see `call`). */
 export function PlainExportConfirm() {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { call, errorMessage } from '@renderer/app/api'
-import { useCommands } from '@renderer/commands/useCommands'
+import { call, errorMessage } from '@renderer/platform/api'
+import { useCommands } from '@renderer/platform/commands/useCommands'
+import type { ViewContext } from '@renderer/platform/views'
 import { EncryptionDialog } from './EncryptionDialog'
 import { useSecurity } from './security-state'
 
@@ -8,7 +9,8 @@ import { useSecurity } from './security-state'
  * "Lock Vault" and "Encryption…". Locking saves the open entry first; if it
  * cannot be saved (a full disk), the vault stays open so the text is not lost.
  */
-export function SecurityCommands({ flush, notify }: { flush: () => Promise<boolean>; notify: (message: string) => void }) {
+export function SecurityCommands({ context }: { context: ViewContext }) {
+  const { flush, notify } = context
   const { status, setStatus } = useSecurity()
   const [open, setOpen] = useState(false)
 

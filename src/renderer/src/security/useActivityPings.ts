@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 import { ACTIVITY_INTERVAL_MS, throttle } from './activity'
 
 /** While `enabled` (an unlocked encrypted vault), tells the core the person is using the window, so it does not lock under them. */

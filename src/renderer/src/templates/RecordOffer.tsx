@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { AppliedItem, ApplyResult, ExtractProposal, Template } from '@shared/contract/templates'
-import { call, errorMessage } from '@renderer/app/api'
+import { call, errorMessage } from '@renderer/platform/api'
 import { RecordProposalsDialog } from './RecordProposalsDialog'
 import { decline, kindLabels, notDeclined, plural, possessive } from './record-items'
 

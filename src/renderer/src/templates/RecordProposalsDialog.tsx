@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { ApplyResult, ExtractProposal } from '@shared/contract/templates'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
 import { formatDue, kindLabels, proposalKey } from './record-items'
 
 interface RecordProposalsDialogProps {

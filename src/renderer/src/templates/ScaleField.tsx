@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { TemplateField } from '@shared/contract/templates'
-import { errorMessage } from '@renderer/app/api'
+import { errorMessage } from '@renderer/platform/api'
 
 interface ScaleFieldProps {
   field: TemplateField & { scale: { min: number; max: number } }

@@ -1,6 +1,6 @@
 import { useRef, useSyncExternalStore } from 'react'
 import type { Entry } from '@shared/domain'
-import type { AutosaveSession, Draft } from '@renderer/editor/autosave-session'
+import type { AutosaveSession, Draft } from '@renderer/platform/editing/autosave-session'
 import { RecordOffer } from './RecordOffer'
 import { saveEntryFields } from './save-entry-fields'
 import { ScaleField, scaleFields } from './ScaleField'

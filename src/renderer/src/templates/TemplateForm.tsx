@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { Template } from '@shared/contract/templates'
-import { call, errorMessage } from '@renderer/app/api'
-import { WarningIcon } from '@renderer/ui/icons'
+import { call, errorMessage } from '@renderer/platform/api'
+import { WarningIcon } from '@renderer/platform/ui/icons'
 
 export interface TemplateDraft {
   name: string

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { TemplateSummary } from '@shared/contract/templates'
-import { call, errorMessage } from '@renderer/app/api'
-import { Dialog } from '@renderer/ui/Dialog'
-import { WarningIcon } from '@renderer/ui/icons'
+import { call, errorMessage } from '@renderer/platform/api'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import { WarningIcon } from '@renderer/platform/ui/icons'
 import { matchesTemplate } from './filter-templates'
 import './templates.css'
 

@@ -1,6 +1,6 @@
 import type { Entry } from '@shared/domain'
-import { call } from '@renderer/app/api'
-import type { AutosaveSession, Draft } from '@renderer/editor/autosave-session'
+import { call } from '@renderer/platform/api'
+import type { AutosaveSession, Draft } from '@renderer/platform/editing/autosave-session'
 
 let queue: Promise<unknown> = Promise.resolve()
 

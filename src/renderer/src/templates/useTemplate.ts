@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Template } from '@shared/contract/templates'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 
 /**
  * The template an entry was started from, or null while reading, when it has

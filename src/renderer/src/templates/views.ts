@@ -1,4 +1,4 @@
-import type { ClientTab, GlobalView } from '@renderer/app/views'
+import type { ClientTab, GlobalView } from '@renderer/platform/views'
 import { ReflectionsIcon, TemplatesIcon } from './icons'
 import { ReflectionsTab, ReflectionsView } from './ReflectionsPanel'
 import { TemplatesView } from './TemplatesView'

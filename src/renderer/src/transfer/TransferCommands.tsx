@@ -1,16 +1,14 @@
 import { useState } from 'react'
-import type { ViewContext } from '@renderer/app/views'
-import { useCommands } from '@renderer/commands/useCommands'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
+import { entryTitle as titleOf } from '@renderer/journal'
+import { useCommands } from '@renderer/platform/commands/useCommands'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
 
 interface TransferCommandsProps {
   context: ViewContext
-  /** The client on screen, if any: Export… starts with it. */
-  clientId: string | null
-  /** The entry open in the editor, if any: Export… offers it. */
-  entryId: string | null
-  entryTitle: string | null
+  /** The client on screen, if any, Export… starts with; the entry open in the editor, if any, it offers. */
+  journal: JournalControls
 }
 
 /**
@@ -18,7 +16,10 @@ interface TransferCommandsProps {
  * mounts it once; it owns nothing but its two dialogs. The single-entry
  * "Export Entry to Markdown…" (a save dialog for one file) stays with the editor.
  */
-export function TransferCommands({ context, clientId, entryId, entryTitle }: TransferCommandsProps) {
+export function TransferCommands({ context, journal }: TransferCommandsProps) {
+  const clientId = journal.client?.id ?? null
+  const entryId = journal.entry?.id ?? null
+  const entryTitle = journal.entry && titleOf(journal.entry)
   const [open, setOpen] = useState<'export' | 'import' | null>(null)
   useCommands({
     'vault.export': { enabled: () => true, run: () => setOpen('export') },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { TransferProgress } from '@shared/contract/transfer'
-import { call, onEvent } from '@renderer/app/api'
+import { call, onEvent } from '@renderer/platform/api'
 import { newJobId } from './transfer-words'
 
 export interface TransferJobState {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { errorMessage } from '@renderer/app/api'
+import { errorMessage } from '@renderer/platform/api'
 import { Dialog } from './Dialog'
 
 interface ConfirmDialogProps {

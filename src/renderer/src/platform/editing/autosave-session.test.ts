@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Entry } from '../../../shared/domain'
+import type { Entry } from '../../../../shared/domain'
 import { AutosaveSession } from './autosave-session'
 import type { Draft } from './autosave-session'
 

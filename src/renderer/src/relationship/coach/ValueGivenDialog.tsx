@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
-import { call, errorMessage } from '@renderer/app/api'
+import { call, errorMessage } from '@renderer/platform/api'
 import { channelWords, channels } from '@renderer/relationship/words'
 import type { Channel } from '@renderer/relationship/words'
-import { Dialog } from '@renderer/ui/Dialog'
-import { FormActions } from '@renderer/ui/FormActions'
+import { Dialog } from '@renderer/platform/ui/Dialog'
+import { FormActions } from '@renderer/platform/ui/FormActions'
 import './coach.css'
 
 type Direction = 'out' | 'in'

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { commands, isCommandId, matchesShortcut } from '@shared/commands'
 import type { CommandId } from '@shared/commands'
-import { onEvent } from '@renderer/app/api'
-import { isMac } from './platform'
+import { onEvent } from '@renderer/platform/api'
+import { isMac } from './shortcuts'
 
 export interface CommandRuntime {
   run: () => void

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { errorMessage, onEvent } from '@renderer/app/api'
+import { errorMessage, onEvent } from '@renderer/platform/api'
 
 /** Something read from the core for a view, read again when the vault changes. */
 export function useLiveRead<T>(read: () => Promise<T>) {

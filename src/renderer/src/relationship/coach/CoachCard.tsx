@@ -3,7 +3,7 @@ import { balanceLine, balancePartWords, valueLine } from '@shared/coach-words'
 import type { CoachView } from '@shared/contract/coach'
 import { balanceParts } from '@shared/contract/coach'
 import type { ClientDetail } from '@shared/contract/relationship'
-import { call } from '@renderer/app/api'
+import { call } from '@renderer/platform/api'
 import { shortDate, stageWords, trustWords } from '@renderer/relationship/words'
 import './coach.css'
 

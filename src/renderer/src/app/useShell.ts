@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import type { ClientSummary, EntrySummary } from '@shared/domain'
+import { useLeaveEntry } from '@renderer/editor'
+import type { EntryEditorHandle } from '@renderer/editor'
+import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { runCommand } from '@renderer/platform/commands/useCommands'
+import { useFlushEvents } from './useFlushEvents'
+import { useStableCallback } from '@renderer/platform/hooks/use-stable-callback'
+import type { JournalControls, ViewContext } from '@renderer/platform/views'
+import { globalViews } from './registry'
+import { useEntryArrival } from './useEntryArrival'
+import { useNavigation } from './useNavigation'
+import { useJournal } from './useJournal'
+
+interface ShellRefs {
+  editor: RefObject<EntryEditorHandle | null>
+  focusClients(): void
+  focusEntries(): void
+}
+
+/**
+ * The shell's state and what it hands to features: the journal and what is
+ * on screen (see useNavigation), the ViewContext every view gets and the
+ * JournalControls every command host gets.
+ */
+export function useShell(refs: ShellRefs) {
+  const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  const { info, clients, selectedClientId, entries, selectedEntryId } = journal
+  const editor = refs.editor
+  const [alert, setAlert] = useState<string | null>(null)
+  const creatingEntry = useRef(false)
+  const arrival = useEntryArrival(editor)
+  const leave = useLeaveEntry(editor)
+  const { activeView, setActiveView, clientTab, setClientTab, navigate } = useNavigation(leave.leaveEntry, info, clients.length)
+
+  const client = clients.find((c) => c.id === selectedClientId) ?? null
+  const selectedEntry = entries?.find((e) => e.id === selectedEntryId) ?? null
+  const canWrite = info !== null && !info.readOnly
+
+  const openClient = (next: ClientSummary) => {
+    if (next.id === selectedClientId && activeView === null) return
+    void navigate(() => {
+      setActiveView(null)
+      if (next.id !== selectedClientId) {
+        setClientTab('journal')
+        selectClient(next.id)
+      }
+    })
+  }
+
+  /** A new entry for the selected client; from a template (a reflection) when `template` is given, whose errors are thrown to the picker. */
+  const newEntry = async (template?: string) => {
+    if (!client || creatingEntry.current) return
+    creatingEntry.current = true
+    try {
+      if (!(await leave.leaveEntry())) return
+      const entry = await call('entries:create', template ? { clientId: client.id, template } : { clientId: client.id })
+      addEntry(entry)
+      arrival.expectCreated(entry, template !== undefined)
+      selectEntry(entry.id)
+    } catch (error) {
+      if (template) throw error
+      setAlert(errorMessage(error))
+    } finally {
+      creatingEntry.current = false
+    }
+  }
+
+  const flushAll = useStableCallback(async () => (editor.current ? editor.current.flush() : true))
+  useFlushEvents(flushAll)
+
+  useEffect(
+    () =>
+      onEvent('vault:changed', () => {
+        refresh()
+          .then(() => editor.current?.reloadIfClean())
+          .catch((error: unknown) => setAlert(errorMessage(error)))
+      }),
+    [refresh, editor]
+  )
+
+  const context: ViewContext | null = info && {
+    info,
+    canWrite,
+    clients,
+    openClient: (clientId, tab = 'journal') =>
+      void navigate(() => {
+        setActiveView(null)
+        setClientTab(tab)
+        if (clientId !== selectedClientId) selectClient(clientId)
+      }),
+    openEntry: (clientId, entryId, reveal) =>
+      void navigate(() => {
+        setActiveView(null)
+        setClientTab('journal')
+        if (clientId && clientId !== selectedClientId) selectClient(clientId)
+        arrival.expectReveal(entryId, reveal, entryId === selectedEntryId)
+        selectEntry(entryId)
+      }),
+    openView: (viewId) => void navigate(() => setActiveView(viewId)),
+    refresh,
+    notify: setAlert,
+    flush: flushAll,
+    views: globalViews
+  }
+
+  const controls: JournalControls = {
+    client,
+    entry: selectedEntry,
+    putClient,
+    selectClient: (clientId) => navigate(() => selectClient(clientId)),
+    newEntry,
+    forgetClient: (clientId) => {
+      if (clientId === selectedClientId) {
+        editor.current?.discard()
+        selectClient(null)
+      }
+      removeClient(clientId)
+    },
+    forgetEntry: (entryId) => {
+      if (editor.current?.entryId === entryId) editor.current.discard()
+      removeEntry(entryId)
+    },
+    openEntryId: () => editor.current?.entryId ?? null,
+    focusClients: refs.focusClients,
+    focusEntries: refs.focusEntries
+  }
+
+  const openEntry = (next: EntrySummary) => {
+    if (next.id === selectedEntryId) {
+      editor.current?.focusBody()
+      return
+    }
+    void navigate(() => selectEntry(next.id))
+  }
+  const onTrash = useStableCallback(() => runCommand('entry.trash'))
+  const onGone = useStableCallback(() => {
+    selectEntry(null)
+    setAlert('That entry was moved or deleted by another program, so it has been closed.')
+  })
+
+  return {
+    journal,
+    client,
+    context,
+    controls,
+    view: { activeView, clientTab, setClientTab, openClient },
+    entry: { openEntry, updateEntry, onTrash, onGone, arrival, newEntry },
+    alert: { message: alert, dismiss: () => setAlert(null) },
+    leaveDialog: leave.dialog
+  }
+}

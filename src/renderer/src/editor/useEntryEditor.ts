@@ -1,0 +1,94 @@
+import { useEditor } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
+import { useRef, useState } from 'react'
+import type { Entry } from '@shared/domain'
+import { markdownToDoc } from '@shared/markdown'
+import { isRapportHref } from '@shared/mentions'
+import { isMac } from '@renderer/platform/commands/shortcuts'
+import { MentionMenuStore, mentionSuggestion, openRapportLink } from '@renderer/mentions'
+import { rendererExtensions } from './raw-markdown-views'
+import { TemplatePrompts, isPromptSetup } from './template-prompts'
+
+interface EntryEditorOptions {
+  entry: Entry
+  readOnly: boolean
+  /** A real edit of the text (not a template's prompts being laid out). */
+  onEdit: () => void
+  /** Ctrl/Cmd+L: add or change a link. */
+  onLinkKey: (editor: Editor) => void
+  /** Ctrl/Cmd+click on a web link. */
+  onOpenExternal: (url: string) => void
+}
+
+const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey)
+
+/**
+ * The TipTap editor for one entry, made once per mounted entry: its
+ * extensions (the `@` menu and a template's prompts among them), how links are
+ * clicked, and which transactions count as edits. Also the `@` popup's state.
+ */
+export function useEntryEditor(options: EntryEditorOptions): { editor: Editor; mentionMenu: MentionMenuStore } {
+  const latest = useRef(options)
+  latest.current = options
+  const { entry, readOnly } = options
+  // Parsed once per mounted entry: useEditor reads its options on every render, and parsing a long entry is not cheap.
+  const [initialContent] = useState(() => markdownToDoc(entry.body))
+  // The `@` popup's state, one per editor (see mention-suggestion.ts).
+  const [mentionMenu] = useState(() => new MentionMenuStore())
+
+  const editor = useEditor(
+    {
+      extensions: [...rendererExtensions, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
+      content: initialContent,
+      editable: !readOnly,
+      // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.
+      injectCSS: false,
+      // Typing must not re-render React: the toolbar and status subscribe to exactly what they show.
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          'aria-label': 'Entry text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          class: 'prose',
+          spellcheck: 'true'
+        },
+        // Runs before any extension's click handler: a plain click on a link only places the cursor,
+        // and Ctrl/Cmd+click opens it in the browser through the core, which vets the address.
+        handleClick: (view, _pos, event) => {
+          const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+          if (!link || !view.dom.contains(link)) return false
+          event.preventDefault()
+          const href = link.getAttribute('href') ?? ''
+          // A mention or entry link opens inside the app, like a web link with Ctrl/Cmd+click (or any click while read-only); never in the browser.
+          if (isRapportHref(href)) {
+            if (modKey(event) || !view.editable) openRapportLink(href)
+          } else if (modKey(event)) latest.current.onOpenExternal(href)
+          return true
+        },
+        handleDOMEvents: {
+          // Never let the page itself follow a link (e.g. while read-only, when the DOM is not editable).
+          click: (_view, event) => {
+            if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault()
+            return false
+          }
+        },
+        handleKeyDown: (view, event) => {
+          if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
+            if (view.editable && editorRef.current) latest.current.onLinkKey(editorRef.current)
+            return true
+          }
+          return false
+        }
+      },
+      // setEditable() also emits `update`, without a change, and making room for a template's prompts is no edit: only real edits count.
+      onUpdate: ({ transaction }) => {
+        if (transaction.docChanged && !isPromptSetup(transaction)) latest.current.onEdit()
+      }
+    },
+    []
+  )
+  const editorRef = useRef<Editor>(editor)
+  editorRef.current = editor
+  return { editor, mentionMenu }
+}

@@ -1,0 +1,2 @@
+/** The command palette (Ctrl/Cmd+K). */
+export { PaletteCommand } from './PaletteCommand'

@@ -1,0 +1,3 @@
+/** The people around a client: its People tab and commands. */
+export { PeopleCommands } from './PeopleCommands'
+export { peopleTab } from './views'
