@@ -22,8 +22,9 @@ const rules = {
   'eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
   // Globals for e2e pages are declared in a .d.ts and referenced, never imported.
   'typescript/triple-slash-reference': ['error', { path: 'always', types: 'prefer-import', lib: 'always' }],
-  // vitest's expect takes a message as its second argument.
+  // vitest's expect takes a message as its second argument; helpers named expect… assert.
   'vitest/valid-expect': ['error', { maxArgs: 2 }],
+  'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
 
   // Off, with the reason:
   // - sanitising names, CSV cells and Markdown matches control characters on purpose;
@@ -40,6 +41,11 @@ const rules = {
   'typescript/unbound-method': 'off',
   // - a test that branches on a typed result and asserts in each branch is still a test that can fail;
   'vitest/no-conditional-expect': 'off',
+  // - a fixture's file name is a fine test title (`it(name, …)` in a loop);
+  'vitest/valid-title': 'off',
+  // - copying a listener set before calling it is deliberate (a listener may unsubscribe); preallocating is too;
+  'unicorn/no-useless-spread': 'off',
+  'unicorn/no-new-array': 'off',
   // - React Compiler readiness rules: Rapport does not use the compiler;
   'react/refs': 'off',
   'react/set-state-in-effect': 'off',

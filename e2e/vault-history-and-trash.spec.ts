@@ -95,5 +95,5 @@ test('I move an entry and a client to the trash, restore them from the Trash vie
   await confirm.getByRole('button', { name: 'Empty trash' }).click()
   await expect(page.getByRole('status').filter({ hasText: '1 item deleted for good' })).toBeVisible()
   await expect(page.getByText('The trash is empty.')).toBeVisible()
-  expect(await app.vault.entries.allWithVersions().find((e) => e.title === 'Worth keeping')).toBeUndefined()
+  expect(app.vault.entries.allWithVersions().find((e) => e.title === 'Worth keeping')).toBeUndefined()
 })

@@ -117,7 +117,7 @@ describe('turning encryption on or off, interrupted', () => {
     const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
     await expect(session.encrypt(PASSPHRASE)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('too long to encrypt') })
     expect(session.status()).toMatchObject({ encrypted: false, locked: false })
-    expect((await session.vault.clients.list()).length).toBe(4)
+    expect(session.vault.clients.list().length).toBe(4)
     session.close()
     const after = await fingerprint(root)
     // Opening may have written its caches under .rapport; the vault's own files are untouched.

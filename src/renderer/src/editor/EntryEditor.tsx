@@ -186,7 +186,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
       created.dispose()
       sessionRef.current = null
     }
-    // One session per mounted entry: the parent keys this component by entry id.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- one session per mounted entry: the parent keys this component by entry id.
   }, [editor])
 
   // While a save stands refused, editing pauses: the kept copy then has every word, and choosing a version loses none.
