@@ -1,5 +1,5 @@
 import { expect, screenshot, test } from './fixtures'
-import { addClient, entryText, expectSaved, writeEntry } from './vault-helpers'
+import { addClient, entryText, expectSaved, writeEntry } from './harness/vault-helpers'
 
 // Whole journeys through the real core on a shared, busy machine: give each more than the default 30 seconds.
 test.describe.configure({ timeout: 60_000 })
