@@ -246,10 +246,13 @@ function coreBlocks() {
   const testing = { regex: '(^|/)testing(/|$)', message: 'Test helpers are for tests: production code never imports them.' }
   const handlers = { regex: handlersFile, message: 'Only service.ts joins handlers; other code imports what the handlers call.' }
   const service = { regex: '^(\\.\\./)+service$', message: 'service.ts is above every folder but session/.' }
-  const blocks = [restrict(['src/core/*.ts'], 'core', [
-    { regex: '^\\./[\\w-]+/', message: 'The files at the root of src/core are the base: they import no core folder.' },
-    { regex: '^\\./service$', message: 'service.ts is above the base.' }, testing
-  ])]
+  const blocks = [
+    restrict(['src/core/*.ts'], 'core', [
+      { regex: '^\\./[\\w-]+/', message: 'The files at the root of src/core are the base: they import no core folder.' },
+      { regex: '^\\./service$', message: 'service.ts is above the base.' },
+      testing
+    ])
+  ]
   CORE_LAYERS.forEach((layer, index) => {
     const above = CORE_LAYERS.slice(index + 1).flat()
     for (const folder of layer) {
@@ -258,10 +261,14 @@ function coreBlocks() {
       blocks.push(restrict([`src/core/${folder}/**`], 'core', [...(higher.length ? [climbsTo(higher, message)] : []), handlers, service, testing]))
     }
   })
-  blocks.push(restrict(['src/core/*/handlers.ts', 'src/core/*/*-handlers.ts'], 'core', [
-    { regex: `^(\\.\\./)+[\\w-]+/([\\w-]+-)?handlers$`, message: "A folder's handlers do not import another folder's handlers." },
-    service, climbsTo(['session'], 'session/ is the top of core.'), testing
-  ]))
+  blocks.push(
+    restrict(['src/core/*/handlers.ts', 'src/core/*/*-handlers.ts'], 'core', [
+      { regex: `^(\\.\\./)+[\\w-]+/([\\w-]+-)?handlers$`, message: "A folder's handlers do not import another folder's handlers." },
+      service,
+      climbsTo(['session'], 'session/ is the top of core.'),
+      testing
+    ])
+  )
   blocks.push(restrict(['src/core/service.ts'], 'core', [{ regex: '^\\./session(/|$)', message: 'session/ is the top of core.' }, testing]))
   blocks.push(restrict(['src/core/**/*.test.ts', 'src/core/testing/**', 'src/core/*/testing/**'], 'core', []))
   return { blocks, placed: [...placed, 'testing'] }
@@ -270,7 +277,10 @@ function coreBlocks() {
 function rendererBlocks() {
   const root = 'src/renderer/src'
   const features = Object.keys(RENDERER_FEATURES)
-  const noApp = [aliasTo('@renderer', ['app'], 'Nothing imports the shell (app/) but main.tsx.'), climbsTo(['app'], 'Nothing imports the shell (app/) but main.tsx.')]
+  const noApp = [
+    aliasTo('@renderer', ['app'], 'Nothing imports the shell (app/) but main.tsx.'),
+    climbsTo(['app'], 'Nothing imports the shell (app/) but main.tsx.')
+  ]
   const blocks = [
     restrict([`${root}/**`], 'renderer', []),
     restrict([`${root}/platform/**`], 'renderer', [
@@ -287,12 +297,15 @@ function rendererBlocks() {
       aliasTo('@renderer', others, `A feature imports another feature through its index ('@renderer/<feature>') only.`, 'internals'),
       climbsTo(others, `A feature imports another feature through '@renderer/<feature>' only.`)
     ]
-    if (notAllowed.length) patterns.push(aliasTo('@renderer', notAllowed, `${feature}/ may import ${mayUse.join(', ') || 'no other feature'} (RENDERER_FEATURES).`, 'index'))
+    if (notAllowed.length)
+      patterns.push(aliasTo('@renderer', notAllowed, `${feature}/ may import ${mayUse.join(', ') || 'no other feature'} (RENDERER_FEATURES).`, 'index'))
     blocks.push(restrict([`${root}/${feature}/**`], 'renderer', patterns))
   }
-  blocks.push(restrict([`${root}/app/**`, `${root}/main.tsx`], 'renderer', [
-    aliasTo('@renderer', features, 'The shell imports a feature through its index only.', 'internals')
-  ]))
+  blocks.push(
+    restrict([`${root}/app/**`, `${root}/main.tsx`], 'renderer', [
+      aliasTo('@renderer', features, 'The shell imports a feature through its index only.', 'internals')
+    ])
+  )
   return { blocks, placed: [...features, 'app', 'platform'] }
 }
 
@@ -312,7 +325,18 @@ requirePlaced('src/renderer/src', renderer.placed)
 const boundaryBlocks = [
   ...['shared', 'cli', 'main', 'preload'].map((top) => restrict([`src/${top}/**`], top, [])),
   // Shared tests read their fixtures from disk; they run in Node only.
-  { files: ['src/shared/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'src/shared never imports electron.' }], patterns: [climbsTo(PROCESS_FORBIDS.shared, 'src/shared imports nothing else of src/.')] }] } },
+  {
+    files: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared never imports electron.' }],
+          patterns: [climbsTo(PROCESS_FORBIDS.shared, 'src/shared imports nothing else of src/.')]
+        }
+      ]
+    }
+  },
   ...core.blocks,
   ...renderer.blocks,
   // Last, so it wins: the temporary allowance keeps only the process layers for the files it names.
