@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { briefHandlers } from '../src/core/brief/handlers'
-import { HISTORY_CLIENT_ID, writeYearsOfHistory } from '../src/core/brief/testing/years-of-history'
+import { HISTORY_CLIENT_ID, writeYearsOfHistory } from '../src/core/testing/years-of-history'
 import { checkoutResourcesDir } from '../src/core/resources'
 import { Vault } from '../src/core/vault/vault'
 import type { BenchContext } from './run'

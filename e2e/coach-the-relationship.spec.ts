@@ -6,8 +6,8 @@ import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { SCREENSHOTS, expect, screenshot, test } from './fixtures'
-import { addClient, journalText, startReflection, waitSaved } from './reflection-helpers'
-import { dayFrom, seedDana, seedOthers, updateClient } from './relationship-seed'
+import { addClient, journalText, startReflection, waitSaved } from './harness/reflection-helpers'
+import { dayFrom, seedDana, seedOthers, updateClient } from './harness/relationship-seed'
 
 /** Issue #22: the essays as a coach, on the profile, in the brief, on Today and in the editor. */
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { writeEntry } from './vault-helpers'
+import { writeEntry } from './harness/vault-helpers'
 
 const PASSPHRASE = 'blue heron at dawn'
 const SECRET = 'Quietly renegotiating the Falkirk retainer'

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { createClient, seedDana } from './relationship-seed'
+import { createClient, seedDana } from './harness/relationship-seed'
 
 /** Every file under a folder, as paths relative to it, sorted. */
 async function filesUnder(root: string): Promise<string[]> {

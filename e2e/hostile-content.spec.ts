@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
 import type { RapportHarness } from './harness/harness'
-import { invoke, updateClient } from './relationship-seed'
+import { invoke, updateClient } from './harness/relationship-seed'
 
 /**
  * Entries are private text that may come from anywhere (pasted from email,

@@ -1,7 +1,7 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
-import { createClient, updateClient } from './relationship-seed'
+import { createClient, updateClient } from './harness/relationship-seed'
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', 'src', 'core', 'contacts', 'fixtures', name)
 

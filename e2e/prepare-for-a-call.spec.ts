@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
-import { writeYearsOfHistory } from '../src/core/brief/testing/years-of-history'
+import { writeYearsOfHistory } from '../src/core/testing/years-of-history'
 import { expect, SCREENSHOTS, screenshot, test } from './fixtures'
 import { RapportHarness } from './harness/harness'
-import { createClient, dayFrom, invoke, updateClient } from './relationship-seed'
+import { createClient, dayFrom, invoke, updateClient } from './harness/relationship-seed'
 
 /** Issue #7: before a call, the brief — opened from anywhere, read in thirty seconds, printed on one page. */
 

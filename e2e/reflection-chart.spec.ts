@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
-import { addClient, clientId } from './reflection-helpers'
+import { addClient, clientId } from './harness/reflection-helpers'
 
 /** Reflections written over the past months, each with a mood, made through the core and then back-dated on disk. */
 const history: Array<{ daysAgo: number; template: string; mood?: number }> = [

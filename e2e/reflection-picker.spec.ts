@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
-import { addClient, clientId, journalText, waitSaved, writeUnder } from './reflection-helpers'
+import { addClient, clientId, journalText, waitSaved, writeUnder } from './harness/reflection-helpers'
 
 test('Ctrl+Shift+N opens the picker: typing filters, the suggested template is first, Enter starts the entry', async ({ app }) => {
   const page = app.page

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { addClient, clientJson, journalText, startReflection, waitSaved, writeUnder } from './reflection-helpers'
+import { addClient, clientJson, journalText, startReflection, waitSaved, writeUnder } from './harness/reflection-helpers'
 
 interface Commitment {
   by: string

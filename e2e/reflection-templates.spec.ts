@@ -2,7 +2,7 @@ import { access, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
-import { addClient } from './reflection-helpers'
+import { addClient } from './harness/reflection-helpers'
 
 const exists = (path: string) => access(path).then(
   () => true,

@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { createClient, seedDana, seedOthers } from './relationship-seed'
-import { waitSaved } from './reflection-helpers'
+import { createClient, seedDana, seedOthers } from './harness/relationship-seed'
+import { waitSaved } from './harness/reflection-helpers'
 
 test('select a sentence in an entry and make it a commitment: it lands in client.json linked to the entry', async ({ app }) => {
   const page = app.page

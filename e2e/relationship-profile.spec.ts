@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { createClient, seedDana, seedOthers } from './relationship-seed'
+import { createClient, seedDana, seedOthers } from './harness/relationship-seed'
 
 const clientJson = async (app: RapportHarness, slug: string) =>
   JSON.parse(await readFile(join(app.vaultDir, 'clients', slug, 'client.json'), 'utf8')) as Record<string, unknown>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { seedDana, seedOthers } from './relationship-seed'
+import { seedDana, seedOthers } from './harness/relationship-seed'
 
 test('Ctrl+K jumps to a client, runs a command by name with its shortcut shown, and opens an entry', async ({ app }) => {
   const page = app.page

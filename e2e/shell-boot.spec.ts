@@ -182,7 +182,7 @@ test.describe('the built main process, booted against a stand-in for Electron', 
 
       // Spelling is checked only by macOS's own checker: elsewhere Electron would download dictionaries.
       const [window] = await shell.callsTo('new BrowserWindow')
-      expect((window?.args[0] as { webPreferences: { spellcheck: boolean } }).webPreferences.spellcheck).toBe(platform === 'darwin')
+      expect(window?.args[0]).toMatchObject({ webPreferences: { spellcheck: platform === 'darwin' } })
       expect((await shell.callsTo('session.setSpellCheckerEnabled')).map((call) => call.args[0])).toEqual(platform === 'darwin' ? [] : [false])
     })
   }
@@ -222,7 +222,7 @@ test.describe('the built main process, booted against a stand-in for Electron', 
     await invoke(shell, 'app:flushed', { saved: false, problem: 'The disk is full.' })
     const [asked] = await shell.waitForCall('dialog.showMessageBox')
     expect(asked?.args[0]).toMatchObject({ message: 'Your latest changes are not saved.', buttons: ['Keep Rapport Open', 'Close Without Saving'] })
-    expect(String((asked?.args[0] as { detail: string }).detail)).toContain('The disk is full.')
+    expect(asked?.args[0]).toMatchObject({ detail: expect.stringContaining('The disk is full.') })
     expect(await shell.request('state')).toMatchObject({ windows: 1, quitted: false })
 
     // Asked again, the person chooses to close without saving: the last window goes, and with it the app (window-all-closed).

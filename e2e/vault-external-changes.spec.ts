@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { entryText, journalDir, onlyEntryFile, writeEntry } from './vault-helpers'
+import { entryText, journalDir, onlyEntryFile, writeEntry } from './harness/vault-helpers'
 
 // Whole journeys through the real core on a shared, busy machine: give each more than the default 30 seconds.
 test.describe.configure({ timeout: 60_000 })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gitConflict } from '../src/core/testing/git-conflict'
 import { expect, screenshot, test } from './fixtures'
-import { entryText, journalDir, journalFiles, onlyEntryFile, writeEntry } from './vault-helpers'
+import { entryText, journalDir, journalFiles, onlyEntryFile, writeEntry } from './harness/vault-helpers'
 
 // Whole journeys through the real core (and real git) on a shared, busy machine.
 test.describe.configure({ timeout: 60_000 })

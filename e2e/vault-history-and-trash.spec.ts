@@ -1,5 +1,5 @@
 import { expect, screenshot, test } from './fixtures'
-import { addClient, entryText, expectSaved, writeEntry } from './vault-helpers'
+import { addClient, entryText, expectSaved, writeEntry } from './harness/vault-helpers'
 
 // Whole journeys through the real core on a shared, busy machine: give each more than the default 30 seconds.
 test.describe.configure({ timeout: 60_000 })
@@ -95,5 +95,5 @@ test('I move an entry and a client to the trash, restore them from the Trash vie
   await confirm.getByRole('button', { name: 'Empty trash' }).click()
   await expect(page.getByRole('status').filter({ hasText: '1 item deleted for good' })).toBeVisible()
   await expect(page.getByText('The trash is empty.')).toBeVisible()
-  expect(await app.vault.entries.allWithVersions().find((e) => e.title === 'Worth keeping')).toBeUndefined()
+  expect(app.vault.entries.allWithVersions().find((e) => e.title === 'Worth keeping')).toBeUndefined()
 })

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
-import { journalDir, writeEntry } from './vault-helpers'
+import { journalDir, writeEntry } from './harness/vault-helpers'
 
 test.describe.configure({ timeout: 60_000 })
 

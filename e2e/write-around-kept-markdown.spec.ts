@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
-import { entryText, expectSaved } from './vault-helpers'
+import { entryText, expectSaved } from './harness/vault-helpers'
 
 /**
  * Markdown the editor has no form for (HTML, tables, footnotes) is kept as

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { APP_ORIGIN } from './harness/serve-renderer'
 import type { RapportHarness } from './harness/harness'
-import { dayFrom, seedDana, seedOthers } from './relationship-seed'
+import { dayFrom, seedDana, seedOthers } from './harness/relationship-seed'
 
 /**
  * Issue #10: Rapport makes no network request in normal use. A vault as

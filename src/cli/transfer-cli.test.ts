@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
-import { writeRealisticVault } from '../core/transfer/test-vault'
+import { writeRealisticVault } from '../core/testing/realistic-vault'
 import { rapport } from './testing/run-cli'
 
 async function realisticVault(): Promise<string[]> {

@@ -45,7 +45,7 @@ function serveRenderer(): void {
 export function hardenApp(): void {
   serveRenderer()
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
     session.defaultSession.setPermissionCheckHandler(() => false)
     // Where spelling would need dictionaries from the network, the session's checker is off too, not only the window's.

@@ -7,7 +7,6 @@ import { fileVersion } from '../../core/fs/file-version'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { Entry } from '../../shared/domain'
 import type { CliCommand } from '../command'
-import type { CliContext } from '../context'
 import { entryIdOf } from '../entries'
 import { CliError } from '../output'
 

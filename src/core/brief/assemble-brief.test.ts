@@ -13,7 +13,7 @@ import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { assembleBrief } from './assemble-brief'
 import { briefToMarkdown } from './brief-markdown'
-import { HISTORY_CLIENT_ID, writeYearsOfHistory } from './testing/years-of-history'
+import { HISTORY_CLIENT_ID, writeYearsOfHistory } from '../testing/years-of-history'
 
 /** Monday 23 November 2026, 10:00 in London. */
 const NOW = '2026-11-23T10:00:00Z'

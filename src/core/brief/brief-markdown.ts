@@ -45,9 +45,7 @@ export function briefToMarkdown(brief: Brief, options: BriefMarkdownOptions = {}
   return `${blocks.filter(Boolean).join('\n\n')}\n`
 }
 
-/** A list cut short ends with a line saying how much was left out… */
-const more = (list: Capped<unknown>, words = 'more'): string[] => (list.more > 0 ? [`- _+${list.more} ${words}_`] : [])
-/** …or, where the page has no line to spare, says "(3 of 7)" after its label. */
+/** A list cut short says "(3 of 7)" after its label, where the page has no line to spare… */
 const ofAll = (list: Capped<unknown>): string => (list.more > 0 ? ` (${list.items.length} of ${list.items.length + list.more})` : '')
 /** …or, for a list written on one line, with a few words at its end. */
 const moreInline = (list: Capped<unknown>): string => (list.more > 0 ? ` _(+${list.more} more)_` : '')

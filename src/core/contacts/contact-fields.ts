@@ -71,7 +71,11 @@ function fillPersonal(target: Fields, from: Contact, noteKey: 'personNotes' | 'n
 export function addTags(client: StoredClient, categories: readonly string[]): void {
   const tags = (client.tags ??= [])
   const known = new Set(tags.map(nameKey))
-  for (const tag of categories) if (!known.has(nameKey(tag))) known.add(nameKey(tag)) && tags.push(tag)
+  for (const tag of categories) {
+    if (known.has(nameKey(tag))) continue
+    known.add(nameKey(tag))
+    tags.push(tag)
+  }
 }
 
 export function fillClient(client: StoredClient, from: Contact): void {

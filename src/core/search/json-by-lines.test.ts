@@ -25,6 +25,6 @@ describe('JSON by lines', () => {
     const text = (await stringifyByLines(value, noPause)).toString('utf8')
     await expect(parseByLines(text.slice(0, text.lastIndexOf('}')), noPause)).rejects.toThrow(SyntaxError)
     await expect(parseByLines('{\n"a":{\n"b":"c"\n}\n}\n}\n', noPause)).rejects.toThrow(SyntaxError)
-    await expect(parseByLines('{\nnot json\n}\n', noPause)).rejects.toThrow()
+    await expect(parseByLines('{\nnot json\n}\n', noPause)).rejects.toThrow(SyntaxError)
   })
 })

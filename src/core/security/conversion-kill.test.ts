@@ -6,7 +6,7 @@ import { isTempFile } from '../fs/atomic-write'
 import { testShell } from '../testing/open-vault'
 import { bundleForChild } from '../testing/bundle-for-child'
 import { tempDir } from '../testing/temp-vault'
-import { writeRealisticVault } from '../transfer/test-vault'
+import { writeRealisticVault } from '../testing/realistic-vault'
 import { CONVERSION_JOURNAL } from './conversion'
 import { VaultSession } from '../session/vault-session'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { KdfCost } from '../crypto/kdf'
 import { createVaultKey, unlockVaultKey } from '../crypto/vault-key'
 import { tempDir } from '../testing/temp-vault'
-import { writeRealisticVault } from '../transfer/test-vault'
+import { writeRealisticVault } from '../testing/realistic-vault'
 import { fingerprint } from '../transfer/transfer-testing'
 import { CONVERSION_JOURNAL, decryptVault, encryptVault, recoverConversion } from './conversion'
 import { readVaultHeader } from './vault-header'
@@ -117,7 +117,7 @@ describe('turning encryption on or off, interrupted', () => {
     const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
     await expect(session.encrypt(PASSPHRASE)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('too long to encrypt') })
     expect(session.status()).toMatchObject({ encrypted: false, locked: false })
-    expect((await session.vault.clients.list()).length).toBe(4)
+    expect(session.vault.clients.list().length).toBe(4)
     session.close()
     const after = await fingerprint(root)
     // Opening may have written its caches under .rapport; the vault's own files are untouched.

@@ -9,7 +9,7 @@ import { searchServiceOf } from '../search/search-service'
 import { createDispatch } from '../service'
 import { testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { DANA_ID, writeRealisticVault } from '../transfer/test-vault'
+import { DANA_ID, writeRealisticVault } from '../testing/realistic-vault'
 import { filesUnder, fingerprint } from '../transfer/transfer-testing'
 import { VaultSession } from '../session/vault-session'
 

@@ -9,7 +9,7 @@ import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { plainText } from './markdown-parse'
 import { TargetFolder } from './target-folder'
-import { DANA_ID, writeRealisticVault } from './test-vault'
+import { DANA_ID, writeRealisticVault } from '../testing/realistic-vault'
 import { filesUnder } from './transfer-testing'
 
 async function realisticVault(shell: Parameters<typeof openTestVault>[1] = {}) {

@@ -100,7 +100,7 @@ async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNo
   const extra = { ...fields.extra }
   // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.
   const ownClient = fields.original.fields.client
-  if (typeof ownClient === 'string' && !/^c_/.test(ownClient) && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient)) extra['imported-client'] = ownClient
+  if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient)) extra['imported-client'] = ownClient
   try {
     await adoption.adopt({
       clientId,

@@ -9,7 +9,7 @@ import type { Vault } from '../vault/vault'
 import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import { linkedEntry } from './export-links'
 import { allEntries } from './import-duplicates'
-import { DANA_ID, NORTHWIND_ID, dana, entries as fixtureEntries, writeRealisticVault } from './test-vault'
+import { DANA_ID, NORTHWIND_ID, dana, entries as fixtureEntries, writeRealisticVault } from '../testing/realistic-vault'
 import { brokenLinks, fingerprint, linksIn } from './transfer-testing'
 
 /** An entry as the round trip must keep it: what it says and how it is filed. */

@@ -57,7 +57,7 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const mapColumn = (path: string, header: string, field: ContactField | null) => {
     if (!preview) return
     // The person's earlier choices for this file win over what the (possibly older) preview detected.
-    const mapping = { ...(preview.files.find((f) => f.path === path)?.mapping ?? {}), ...columns[path], [header]: field }
+    const mapping = { ...preview.files.find((f) => f.path === path)?.mapping, ...columns[path], [header]: field }
     const next = { ...columns, [path]: mapping }
     setColumns(next)
     if (job.running) queuedColumns.current = next

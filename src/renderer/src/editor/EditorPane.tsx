@@ -49,7 +49,7 @@ export const EditorPane = memo(function EditorPane(props: EditorPaneProps) {
     return () => {
       cancelled = true
     }
-    // Only a change of entry reloads; a new `preloaded` for another entry arrives together with its id.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- only a change of entry reloads; a new `preloaded` for another entry arrives together with its id.
   }, [entryId])
 
   const current = loaded && loaded.id === entryId ? loaded : null

@@ -48,7 +48,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus
           id={fieldId}
           type="password"
           autoComplete="current-password"
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing to do on this screen
+          // Focus goes straight to the passphrase: the one thing to do on this screen.
           autoFocus
           value={passphrase}
           onChange={(event) => setPassphrase(event.target.value)}

@@ -9,7 +9,7 @@ import { TemplateForm } from './TemplateForm'
 import './templates.css'
 
 type Selection = { kind: 'none' } | { kind: 'new' } | { kind: 'template'; template: Template }
-type Ask = { kind: 'discard'; then: () => void } | { kind: 'delete'; template: Template }
+type Ask = { kind: 'discard'; proceed: () => void } | { kind: 'delete'; template: Template }
 
 /** The app-wide "Templates" view: the built-ins and the person's own, each opened into a plain-text editor. */
 export function TemplatesView({ context }: { context: ViewContext }) {
@@ -32,9 +32,9 @@ export function TemplatesView({ context }: { context: ViewContext }) {
   useEffect(() => void reload(), [reload])
 
   // Leaving a form with changes asks first; nothing is ever dropped silently.
-  const leaveForm = (then: () => void) => {
-    if (dirty.current) setAsk({ kind: 'discard', then })
-    else then()
+  const leaveForm = (proceed: () => void) => {
+    if (dirty.current) setAsk({ kind: 'discard', proceed })
+    else proceed()
   }
 
   const open = (summary: TemplateSummary) =>
@@ -152,7 +152,7 @@ export function TemplatesView({ context }: { context: ViewContext }) {
           onConfirm={async () => {
             dirty.current = false
             setAsk(null)
-            ask.then()
+            ask.proceed()
           }}
         />
       )}

@@ -73,7 +73,7 @@ export function ExportDialog({ clients, clientId, entryId, entryTitle, onClose }
     return () => {
       current = false
     }
-    // scopeKey stands for scope and options, which are new objects on every render.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- scopeKey stands for scope and options, which are new objects on every render.
   }, [scopeKey])
 
   /** Without a folder the core asks for one (the native dialog); with one and `overwrite`, after the person agreed. */

@@ -24,7 +24,7 @@ export function TransferProgressBar({ label, progress, unit, onCancel, cancellin
   // The button that started the job has just gone: focus must not fall out of the dialog.
   useEffect(() => {
     if (takeFocus) cancelRef.current?.focus()
-    // Only when it appears.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- only when it appears.
   }, [])
 
   const known = progress !== null && progress.total > 0

@@ -13,7 +13,7 @@ class FakeApiError extends Error {
 }
 
 function entry(draft: Draft, version: string): Entry {
-  return { id: 'e1', clientId: 'c1', title: draft.title, created: '', updated: '', tags: [], excerpt: '', path: 'x.md', body: draft.body, version }
+  return { id: 'e1', clientId: 'c1', title: draft.title, created: '', updated: '', tags: [], fields: {}, excerpt: '', path: 'x.md', body: draft.body, version }
 }
 
 /** An editor stand-in and a core stand-in whose saves resolve when the test says so. */

@@ -16,6 +16,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): [
     return () => {
       current = false
     }
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps stand for `load`, a new function on every render.
   }, [...deps, generation])
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   return [result, reload]

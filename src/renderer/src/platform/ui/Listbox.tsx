@@ -93,6 +93,7 @@ export function Listbox<T>(props: ListboxProps<T>) {
   })
 
   // Where the list starts inside its scrolling pane (after a toolbar, a notice…), so rows line up with the scroll position.
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- measured after every render; it sets state only when the margin moved, so it settles.
   useLayoutEffect(() => {
     if (!virtual) return
     const list = listRef.current

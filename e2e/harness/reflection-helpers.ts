@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect } from './fixtures'
+import { expect } from '../fixtures'
 
 /** Shared steps of the reflection specs (issue #6). */
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { serializeEntryFile } from '../../entries/entry-file'
-import { formatJson } from '../../fs/durable-json-file'
-import { addDays, daysBetween } from '../../relationship/calendar'
+import { serializeEntryFile } from '../entries/entry-file'
+import { formatJson } from '../fs/durable-json-file'
+import { addDays, daysBetween } from '../relationship/calendar'
 
 /**
  * A client with years of history, written straight to disk as a person's

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { RapportHarness } from './harness/harness'
-import { expect } from './fixtures'
+import type { RapportHarness } from './harness'
+import { expect } from '../fixtures'
 
 export async function addClient(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()

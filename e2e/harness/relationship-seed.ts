@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { Channel, Input, Output } from '../src/shared/api'
-import type { ClientFile } from '../src/shared/domain'
-import type { RapportHarness } from './harness/harness'
+import type { Channel, Input, Output } from '../../src/shared/api'
+import type { ClientFile } from '../../src/shared/domain'
+import type { RapportHarness } from './harness'
 
 const DAY = 86_400_000
 /** `2026-11-23` for a day `offset` days from today (negative: in the past). */
