@@ -1,6 +1,7 @@
 import type { ApiError, Channel, Handlers, Result } from '../shared/api'
 import type { securityContract } from '../shared/contract/security'
 import { contract, isChannel } from '../shared/api'
+import { attachmentHandlers } from './attachments/handlers'
 import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
@@ -44,6 +45,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault, clock),
     ...entryHandlers(vault, shell),
+    ...attachmentHandlers(vault, shell),
     ...relationshipHandlers(vault, clock),
     ...briefHandlers(vault, shell, clock),
     ...briefOutputHandlers(vault, shell, clock),

@@ -10,6 +10,7 @@
 import type { z } from 'zod'
 import type { CommandId } from './commands'
 import { appContract } from './contract/app'
+import { attachmentsContract } from './contract/attachments'
 import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
@@ -30,6 +31,7 @@ export const contract = {
   ...vaultContract,
   ...clientsContract,
   ...entriesContract,
+  ...attachmentsContract,
   ...relationshipContract,
   ...briefContract,
   ...briefOutputContract,
