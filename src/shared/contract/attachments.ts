@@ -36,6 +36,6 @@ export const attachmentsContract = {
   },
   /** The files an entry links (as last saved): images and documents, and whether each is there. */
   'attachments:list': { input: z.object({ entryId: id }), output: returns<EntryAttachment[]>() },
-  /** Opens one with the system's default app; only ever on the person's click. */
-  'attachments:open': { input: z.object({ entryId: id, href: z.string().min(1).max(2000), plainConfirmed }), output: returns<void>() }
+  /** Opens one with the system's default app; only ever on the person's click. Null once opened (from an encrypted vault, a clear copy needs the person's yes). */
+  'attachments:open': { input: z.object({ entryId: id, href: z.string().min(1).max(2000), plainConfirmed }), output: returns<null>() }
 } as const

@@ -21,7 +21,8 @@ import { MentionMenuStore, mentionSuggestion } from '@renderer/mentions/mention-
 import { openRapportLink } from '@renderer/mentions/open-link'
 import { AutosaveSession } from './autosave-session'
 import { findText } from './find-text'
-import { rendererExtensions } from './raw-markdown-views'
+import { entryExtensions } from './entry-images'
+import { EntryAttachments } from './EntryAttachments'
 import { TemplatePrompts, isPromptSetup } from './template-prompts'
 import { useTemplatePrompts } from './useTemplatePrompts'
 import { ConflictNotice } from './ConflictNotice'
@@ -109,10 +110,18 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
   const [initialContent] = useState(() => markdownToDoc(entry.body))
   // The `@` popup's state, one per editor (see mention-suggestion.ts).
   const [mentionMenu] = useState(() => new MentionMenuStore())
+  // The files listed under the entry are read again after a file is attached (once it is saved).
+  const [attachmentsSeen, setAttachmentsSeen] = useState(0)
+  const [attachments] = useState(() =>
+    entryExtensions(entry.id, {
+      onProblem: (text) => setNotice({ kind: 'alert', text }),
+      onAdded: () => void sessionRef.current?.flush().then(() => setAttachmentsSeen((n) => n + 1))
+    })
+  )
 
   const editor = useEditor(
     {
-      extensions: [...rendererExtensions, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
+      extensions: [...attachments, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
       content: initialContent,
       editable: !readOnly,
       // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.
@@ -368,6 +377,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             />
           )}
           <EditorContent editor={editor} className="editor-content" />
+          <EntryAttachments entryId={entry.id} refresh={attachmentsSeen} />
           <MentionPopup store={mentionMenu} />
         </div>
       </div>
