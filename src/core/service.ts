@@ -14,6 +14,7 @@ import { safetyHandlers } from './history/handlers'
 import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
+import { dayOneHandlers } from './transfer/day-one-handlers'
 import { TransferJobs } from './transfer/transfer-jobs'
 import { RapportError } from './errors'
 import type { Clock } from './relationship/viewpoint'
@@ -53,6 +54,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),
     ...transferHandlers(vault, shell, clock, jobs),
+    ...dayOneHandlers(vault, shell),
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),

@@ -115,7 +115,7 @@ async function start(): Promise<void> {
         buttonLabel,
         defaultPath: app.getPath('documents'),
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Markdown', extensions }]
+        filters: [{ name: extensions.includes('zip') ? 'Zip archive' : 'Markdown', extensions }]
       }
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths

@@ -16,6 +16,7 @@ import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
 import { coachContract } from './contract/coach'
 import { contactsContract } from './contract/contacts'
+import { dayOneContract } from './contract/day-one'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -39,6 +40,7 @@ export const contract = {
   ...templatesContract,
   ...searchContract,
   ...transferContract,
+  ...dayOneContract,
   ...contactsContract,
   ...peopleContract,
   ...coachContract,
