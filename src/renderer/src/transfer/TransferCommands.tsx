@@ -3,6 +3,7 @@ import type { ViewContext } from '@renderer/app/views'
 import { useCommands } from '@renderer/commands/useCommands'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
+import { DayOneImportDialog } from './DayOneImportDialog'
 
 interface TransferCommandsProps {
   context: ViewContext
@@ -19,14 +20,24 @@ interface TransferCommandsProps {
  * "Export Entry to Markdown…" (a save dialog for one file) stays with the editor.
  */
 export function TransferCommands({ context, clientId, entryId, entryTitle }: TransferCommandsProps) {
-  const [open, setOpen] = useState<'export' | 'import' | null>(null)
+  const [open, setOpen] = useState<'export' | 'import' | 'dayOne' | null>(null)
   useCommands({
     'vault.export': { enabled: () => true, run: () => setOpen('export') },
-    'vault.import': { enabled: () => context.canWrite, run: () => setOpen('import') }
+    'vault.import': { enabled: () => context.canWrite, run: () => setOpen('import') },
+    'vault.importDayOne': { enabled: () => context.canWrite, run: () => setOpen('dayOne') }
   })
   const close = () => setOpen(null)
   if (open === 'export') {
     return <ExportDialog clients={context.clients} clientId={clientId} entryId={entryId} entryTitle={entryTitle} onClose={close} />
+  }
+  if (open === 'dayOne') {
+    return (
+      <DayOneImportDialog
+        clients={context.clients.filter((c) => !c.problem)}
+        onImported={() => void context.refresh().catch((error: unknown) => context.notify(error instanceof Error ? error.message : String(error)))}
+        onClose={close}
+      />
+    )
   }
   if (open === 'import') {
     return (
