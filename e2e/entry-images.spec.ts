@@ -1,4 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
@@ -56,6 +57,14 @@ test('paste and drop images into an entry: kept in the client’s attachments/, 
   expect(markdown).toContain('![business-card](../attachments/business-card.jpg)')
   expect(markdown).toContain('[proposal.pdf](../attachments/proposal.pdf)')
   await screenshot(app, 'entry-images.png')
+
+  // Exported, the entry takes its pictures along: beside the Markdown, in attachments/.
+  const out = await mkdtemp(join(tmpdir(), 'rapport-export-'))
+  app.nextSavePath = join(out, 'workshop.md')
+  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await expect(page.getByText(/Exported to/)).toBeVisible()
+  expect((await readdir(join(out, 'attachments'))).sort()).toEqual(['business-card.jpg', 'image.png', 'proposal.pdf'])
+  expect(await readFile(join(out, 'workshop.md'), 'utf8')).toContain('![image](attachments/image.png)')
 
   // A file opens with the system's app only on the person's click.
   expect(app.openedFiles).toEqual([])
