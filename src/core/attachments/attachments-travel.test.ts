@@ -60,6 +60,19 @@ describe('attachments travel with their entries', () => {
     expect(text).toContain('[proposal.pdf](attachments/proposal.pdf)')
   })
 
+  it('renaming the entry, or its client (whose folder moves), keeps its pictures showing', async () => {
+    const { call, vault, dir } = await openTestVault()
+    const { client, entry } = await entryWithFiles(call)
+    const read = await call('entries:read', { id: entry.id })
+    const renamed = await call('entries:save', { id: entry.id, title: 'Workshop, day two', body: read.body, version: read.version })
+    expect(renamed.path).not.toBe(read.path)
+    expect(await readVaultImage(vault, vaultImagePath(entry.id, '../attachments/whiteboard.png'))).not.toBeNull()
+    await call('clients:rename', { id: client.id, name: 'Northwind Traders' })
+    expect(vault.entries.withVersion(entry.id)?.path.startsWith('clients/northwind-traders/')).toBe(true)
+    expect(await readdir(join(dir, 'clients/northwind-traders/attachments'))).toContain('whiteboard.png')
+    expect(await readVaultImage(vault, vaultImagePath(entry.id, '../attachments/whiteboard.png'))).not.toBeNull()
+  })
+
   it('trashing an entry keeps its files, and restoring it shows them again', async () => {
     const { call, vault } = await openTestVault()
     const { entry } = await entryWithFiles(call)
