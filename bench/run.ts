@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { attachmentsBench } from './attachments.bench'
 import { backlinksBench } from './backlinks.bench'
 import { briefBench } from './brief.bench'
 import { cliBench } from './cli.bench'
@@ -45,7 +46,8 @@ const suites = {
   cli: cliBench,
   crypto: cryptoBench,
   encryption: encryptionBench,
-  contacts: contactsBench
+  contacts: contactsBench,
+  attachments: attachmentsBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

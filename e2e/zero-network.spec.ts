@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { Socket } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -67,13 +67,17 @@ async function record(app: RapportHarness): Promise<Recorders> {
 /** Reflections from a template (so the Reflections views have a scale to draw), a template of my own, an entry in the trash. */
 async function seedTheRest(app: RapportHarness, dana: { id: string; slug: string }): Promise<void> {
   const journal = join(app.vaultDir, 'clients', dana.slug, 'journal')
+  // Pictures of the vault's own (issue #18), one an SVG whose script would fetch from the web if it ever ran.
+  const attachments = join(app.vaultDir, 'clients', dana.slug, 'attachments')
+  await mkdir(attachments, { recursive: true })
+  for (const name of ['whiteboard.png', 'with-script.svg']) await copyFile(join(import.meta.dirname, '../src/core/attachments/fixtures', name), join(attachments, name))
   const paths: string[] = []
   for (const [day, mood] of [[-30, 2], [-9, 4]] as const) {
     const name = `${dayFrom(day)}-after-the-review.md`
     const stamp = `${dayFrom(day)}T18:00:00Z`
     await writeFile(
       join(journal, name),
-      `---\nid: e_01SEEDREFLECT${String(-day).padStart(11, '0')}\nclient: ${dana.id}\ntitle: After the review\ncreated: ${stamp}\nupdated: ${stamp}\ntemplate: after-difficult-meeting\nmood: ${mood}\ntags: []\n---\n\n## What happened, in facts\n\n- She read the numbers aloud. See [the board pack](https://northwind.example/board) and ![the chart](https://intranet.northwind.example/chart.png).\n`
+      `---\nid: e_01SEEDREFLECT${String(-day).padStart(11, '0')}\nclient: ${dana.id}\ntitle: After the review\ncreated: ${stamp}\nupdated: ${stamp}\ntemplate: after-difficult-meeting\nmood: ${mood}\ntags: []\n---\n\n## What happened, in facts\n\n- She read the numbers aloud. See [the board pack](https://northwind.example/board) and ![the chart](https://intranet.northwind.example/chart.png).\n\n![whiteboard](../attachments/whiteboard.png) ![sketch](../attachments/with-script.svg)\n`
     )
     paths.push(`clients/${dana.slug}/journal/${name}`)
   }
@@ -132,6 +136,10 @@ test('every view, tab and dialog of a lived-in vault loads nothing beyond the ap
     await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('revised scope')
     await page.getByRole('option', { name: /After the review/ }).first().click()
     await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('She read the numbers aloud')
+    // Its own pictures are shown (from the vault, through the app's origin); the one on the web is not loaded.
+    const pictures = page.getByRole('textbox', { name: 'Entry text' }).locator('.entry-image img')
+    await expect(pictures).toHaveCount(2)
+    await expect.poll(() => pictures.evaluateAll((all: HTMLImageElement[]) => all.map((img) => img.complete && img.naturalWidth > 0))).toEqual([true, true])
     await settle(page)
     await page.keyboard.press('Control+Shift+H')
     await expect(page.getByRole('dialog', { name: 'History' })).toBeVisible()

@@ -10,6 +10,7 @@ import { VaultSession } from '../../src/core/session/vault-session'
 import type { Vault } from '../../src/core/vault/vault'
 import type { EventName, Events } from '../../src/shared/api'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
+import { readVaultImage } from '../../src/core/attachments/vault-image'
 
 let bridgeScript: Promise<string> | null = null
 
@@ -53,6 +54,8 @@ export class RapportHarness {
   nextFiles: string[] | null = null
   readonly filePrompts: Array<{ title: string; extensions: string[] }> = []
   readonly openedExternally: string[] = []
+  /** Files opened with the system's default app (an attachment the person clicked). */
+  readonly openedFiles: string[] = []
   /** Everything put on the clipboard, oldest first. */
   readonly clipboard: string[] = []
   blockedRequests: string[] = []
@@ -99,6 +102,9 @@ export class RapportHarness {
       openExternal: async (url) => {
         this.openedExternally.push(url)
       },
+      openPath: async (path) => {
+        this.openedFiles.push(path)
+      },
       flushed: (outcome) => {
         this.lastFlush = outcome
         this.flushWaiters.splice(0).forEach((resolve) => resolve())
@@ -121,7 +127,7 @@ export class RapportHarness {
     const dispatch = createDispatch(this.session.handlers)
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
     await this.page.addInitScript({ content: await pageBridge() })
-    this.blockedRequests = (await serveRenderer(this.page)).blocked
+    this.blockedRequests = (await serveRenderer(this.page, async (pathname) => (this.session.locked ? null : readVaultImage(this.session.vault, pathname)))).blocked
     await this.session.watching
   }
 

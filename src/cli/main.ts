@@ -29,6 +29,7 @@ import { exportCommand } from './commands/export'
 import { exportContactsCommand } from './commands/export-contacts'
 import { importCommand } from './commands/import'
 import { importContactsCommand } from './commands/import-contacts'
+import { importDayOneCommand } from './commands/import-day-one'
 import { init } from './commands/init'
 import { newEntry } from './commands/new-entry'
 import { people } from './commands/people'
@@ -73,6 +74,7 @@ export const verbs: CliCommand[] = [
   exportCommand,
   importCommand,
   importContactsCommand,
+  importDayOneCommand,
   exportContactsCommand,
   search,
   backlinks,

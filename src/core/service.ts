@@ -2,6 +2,7 @@ import type { ApiError, Channel, Handlers, HandlersFor, Result } from '../shared
 import type { appContract } from '../shared/contract/app'
 import type { securityContract } from '../shared/contract/security'
 import { contract, isChannel } from '../shared/api'
+import { attachmentHandlers } from './attachments/handlers'
 import { briefHandlers } from './brief/handlers'
 import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
@@ -14,6 +15,7 @@ import { safetyHandlers } from './safety/handlers'
 import { searchHandlers } from './search/handlers'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
+import { dayOneHandlers } from './transfer/day-one-handlers'
 import { TransferJobs } from './transfer/transfer-jobs'
 import { RapportError } from './errors'
 import type { Clock } from './relationship/viewpoint'
@@ -56,6 +58,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault, clock),
     ...entryHandlers(vault, shell),
+    ...attachmentHandlers(vault, shell),
     ...relationshipHandlers(vault, clock),
     ...briefHandlers(vault, shell, clock),
     ...briefOutputHandlers(vault, shell, clock),
@@ -63,6 +66,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...templateHandlers(vault, shell),
     ...searchHandlers(vault),
     ...transferHandlers(vault, shell, clock, jobs),
+    ...dayOneHandlers(vault, shell),
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),

@@ -15,6 +15,8 @@ export interface ShellPorts {
   /** Asks the user for one or more existing files with these extensions (no dot); their full paths, or null when they cancel. */
   chooseFiles(options: { title: string; buttonLabel: string; extensions: string[] }): Promise<string[] | null>
   openExternal(url: string): Promise<void>
+  /** Opens a file with the system's default app (an attachment, after the person's click); shells without a desktop leave it out. */
+  openPath?(absolutePath: string): Promise<void>
   /** The renderer has saved every pending edit (answer to the `app:flush` event). */
   flushed(outcome: { saved: boolean; problem?: string | undefined }): void
   /** Pushes an event to the renderer (main: webContents.send); shells without a renderer may leave it out or show it their way. */

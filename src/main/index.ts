@@ -15,7 +15,8 @@ import { checksSpelling } from './spelling'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { startNotifications } from './notifications'
-import { hardenApp } from './security'
+import { hardenApp, serveVaultImages } from './security'
+import { readVaultImage } from '../core/attachments/vault-image'
 
 /** How long a closing window waits for the renderer to save pending edits. */
 const FLUSH_TIMEOUT_MS = 3000
@@ -114,12 +115,16 @@ async function start(): Promise<void> {
         buttonLabel,
         defaultPath: app.getPath('documents'),
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Markdown', extensions }]
+        filters: [{ name: extensions.includes('zip') ? 'Zip archive' : 'Markdown', extensions }]
       }
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
     openExternal: (url) => shell.openExternal(url),
+    openPath: async (path) => {
+      const problem = await shell.openPath(path)
+      if (problem) throw new Error(problem)
+    },
     flushed: (outcome) => flushWaiter?.(outcome),
     emit: send,
     async printPageToPdf() {
@@ -147,6 +152,8 @@ async function start(): Promise<void> {
   }
   const dispatch = createDispatch(session.handlers)
   registerIpc(dispatch)
+  // While the vault is locked there is no vault to read: nothing is shown.
+  serveVaultImages(async (pathname) => (session.locked ? null : readVaultImage(session.vault, pathname)))
 
   // Quitting forgets the key and stops the watcher.
   app.on('will-quit', () => session.close())

@@ -3,6 +3,8 @@ import { app, protocol, session, shell } from 'electron'
 import type { WebContents } from 'electron'
 import { isExternalUrlAllowed } from '@shared/api'
 import { APP_SCHEME, isAppOrigin, readAppFile } from './app-protocol'
+import { VAULT_IMAGE_PREFIX } from '@shared/vault-image-url'
+import type { VaultImage } from '../core/attachments/vault-image'
 import { checksSpelling } from './spelling'
 
 /** The renderer's own origin: app://rapport, or the dev server while developing. */
@@ -23,13 +25,26 @@ export function rendererRoot(): string {
  * modules and storage work as on https; no CORS, no CSP bypass, no service
  * workers: nothing the page does not need.
  */
+/** Answers `app://rapport/vault-image/…` (src/shared/vault-image-url.ts) from the open vault; set once the vault session exists. */
+let vaultImages: ((pathname: string) => Promise<VaultImage | null>) | null = null
+export function serveVaultImages(reader: (pathname: string) => Promise<VaultImage | null>): void {
+  vaultImages = reader
+}
+
+/** An image an entry shows: the core resolves, confines, sniffs and (when encrypted) decrypts it; this only forwards. */
+async function readVaultImageRequest(url: string): Promise<VaultImage | null> {
+  if (!isAppOrigin(url) || !vaultImages) return null
+  const pathname = new URL(url).pathname
+  return pathname.startsWith(VAULT_IMAGE_PREFIX) ? vaultImages(pathname) : null
+}
+
 function serveRenderer(): void {
   // Privileges must be declared before the app is ready; the handler can only be set after.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
   void app.whenReady().then(() => {
     const root = rendererRoot()
     protocol.handle(APP_SCHEME, async (request) => {
-      const file = request.method === 'GET' ? await readAppFile(root, request.url) : null
+      const file = request.method === 'GET' ? ((await readVaultImageRequest(request.url)) ?? (await readAppFile(root, request.url))) : null
       if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } })
       return new Response(new Uint8Array(file.body), { headers: file.headers })
     })

@@ -10,11 +10,13 @@
 import type { z } from 'zod'
 import type { CommandId } from './commands'
 import { appContract } from './contract/app'
+import { attachmentsContract } from './contract/attachments'
 import { briefContract } from './contract/brief'
 import { briefOutputContract } from './contract/brief-output'
 import { clientsContract } from './contract/clients'
 import { coachContract } from './contract/coach'
 import { contactsContract } from './contract/contacts'
+import { dayOneContract } from './contract/day-one'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -30,6 +32,7 @@ export const contract = {
   ...vaultContract,
   ...clientsContract,
   ...entriesContract,
+  ...attachmentsContract,
   ...relationshipContract,
   ...briefContract,
   ...briefOutputContract,
@@ -37,6 +40,7 @@ export const contract = {
   ...templatesContract,
   ...searchContract,
   ...transferContract,
+  ...dayOneContract,
   ...contactsContract,
   ...peopleContract,
   ...coachContract,

@@ -13,6 +13,7 @@ import { issuesInWords } from '../schema-words'
 import { layout, toVaultPath } from '../fs/layout'
 import { openManifest } from '../vault/manifest'
 import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
+import { attachmentChecks } from './attachment-findings'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
@@ -92,6 +93,7 @@ async function examine(root: string, now: Date): Promise<Check[]> {
     const owner = journal === layout.journalDir ? null : (owners.get(dirname(journal)) ?? 'unknown')
     checks.push(...(await examineFolder(root, journal, now, true, { entryIds, clientIds: seenIds, owner })))
   }
+  checks.push(...(await attachmentChecks(root, journals, now)))
   return checks
 }
 

@@ -8,6 +8,7 @@ import { TemplateStore } from '../templates/template-store'
 import { layout } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { confirmPlainOutput } from '../security/plain-output'
+import { exportEntryWithAttachments } from '../transfer/export-attachments'
 
 export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof entriesContract> {
   return {
@@ -58,7 +59,8 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
       })
       if (!path) return null
       try {
-        await writeFile(path, text)
+        // Its pictures and files go beside it, in attachments/, and the copy links them there.
+        await writeFile(path, await exportEntryWithAttachments(vault, vault.entries.withVersion(id)?.path ?? '', text, path))
       } catch (error) {
         throw fileError(error, 'export to', path)
       }

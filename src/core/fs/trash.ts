@@ -11,7 +11,7 @@ import { ensureFolder } from './ensure-folder'
 export interface TrashItem {
   /** The item's name in `.rapport/trash/`. */
   id: string
-  kind: 'client' | 'entry' | 'template'
+  kind: 'client' | 'entry' | 'template' | 'attachment'
   /** What a person recognises: the client's name or the entry's title. */
   label: string
   originalPath: string

@@ -101,7 +101,7 @@ function destinationSpan(source: string, node: Mdast.Link | Mdast.Definition): S
 }
 
 /** The destination starting at `from` (after optional spaces and one line break): `<…>`, or raw text up to a space or the unbalanced `)`. */
-function readDestination(source: string, from: number, limit: number): Span | null {
+export function readDestination(source: string, from: number, limit: number): Span | null {
   let i = from
   while (i < limit && /[ \t\r\n]/.test(source[i] ?? '')) i++
   if (source[i] === '<') {

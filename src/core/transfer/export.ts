@@ -14,6 +14,7 @@ import type { DossierEntry } from './dossier'
 import { entryUrl, mayHaveLinks, rewriteEntryLinks } from './entry-links'
 import type { LinkResolver } from './entry-links'
 import { UNTITLED, readableEntry, readableVersion } from './entry-markdown'
+import { exportAttachments } from './export-attachments'
 import { exportLinkResolver, linkedEntry } from './export-links'
 import type { MentionPlace } from './export-links'
 import { heading, inline, printMarkdown } from './markdown-blocks'
@@ -104,6 +105,12 @@ export async function runExport(vault: Vault, layout: ExportLayout, target: Targ
     if ((await target.write(file.path, data, run.overwrite)) === 'written') outcome.written++
     else outcome.skipped.push({ path: file.path, reason: 'a file with this name appeared in the export folder after the plan was made; it was not replaced' })
     run.onProgress?.({ done: done + 1, total })
+  }
+  // The pictures and files the entries link go out with them (issue #18).
+  if (!outcome.cancelled) {
+    const attachments = await exportAttachments(vault, layout, target, run.overwrite)
+    outcome.written += attachments.written
+    outcome.skipped.push(...attachments.skipped)
   }
   return outcome
 }

@@ -38,6 +38,8 @@ export interface PlannedNote {
   /** The id the entry will have: its own when free, else a new one. */
   id: string
   claimedId?: string
+  /** Other names wikilinks may use for this note (Obsidian's `aliases`). */
+  aliases?: string[]
   duplicateOf?: { of: string; inVault: boolean; id: string }
 }
 
@@ -100,6 +102,7 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
     ids.add(id)
     const planned: PlannedNote = { source: note.source, hash: note.hash, title: note.title, destination: assignment.destinationOf(note), id }
     if (claimed) planned.claimedId = claimed
+    if (note.fields.aliases.length > 0) planned.aliases = note.fields.aliases
     const existing = inVault.get(note.key)
     const earlier = firstWith.get(note.key)
     if (existing) planned.duplicateOf = { of: existing.path, inVault: true, id: existing.id }

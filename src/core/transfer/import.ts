@@ -11,6 +11,8 @@ import type { NewClient, ProfilePage } from './import-clients'
 import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './import-plan'
 import { planImport } from './import-plan'
 import { mapNoteFields } from './note-fields'
+import { ObsidianResolver } from './obsidian-import'
+import { rewriteObsidianLinks } from './obsidian-links'
 import { readNoteText } from './note-reader'
 
 export interface ImportRun {
@@ -58,6 +60,7 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
   const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
   const mentions = pageMentions(plan.profilePages ?? [], clientIds)
+  const obsidian = new ObsidianResolver(vault, plan.notes, outcome.problems)
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
   const adoption = vault.entries.startAdoption()
@@ -69,7 +72,7 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
         break
       }
       if (skips(note)) outcome.duplicatesSkipped++
-      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), windows1252: plan.request.windows1252 }, outcome)
+      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), obsidian, windows1252: plan.request.windows1252 }, outcome)
       run.onProgress?.({ done: done + 1, total })
     }
   } finally {
@@ -84,10 +87,11 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
 interface NoteContext {
   clientIds: ReadonlyMap<string, string>
   links: LinkResolver
+  obsidian: ObsidianResolver
   windows1252: boolean
 }
 
-async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNote, { clientIds, links, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
+async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNote, { clientIds, links, obsidian, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
   const fail = (reason: string): void => void outcome.problems.push({ path: note.source.absolute, reason })
   const text = await readNoteText(note.source.absolute, { windows1252 })
   if ('problem' in text) return fail(text.problem)
@@ -107,7 +111,8 @@ async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNo
       folder: clientId === null ? layout.journalDir : vault.clients.journalOf(clientId),
       original: fields.original,
       fields: { id: note.id, title: fields.title, created: fields.created, updated: fields.updated, template: fields.template, tags: fields.tags, ...extra },
-      body: rewriteEntryLinks(fields.body, links)
+      // Obsidian's wikilinks and embeds after the Markdown links: those it makes are final (mentions, entries, kept files).
+      body: await rewriteObsidianLinks(rewriteEntryLinks(fields.body, links), obsidian.targetsFor(note, clientId))
     })
     outcome.imported++
   } catch (error) {

@@ -29,6 +29,8 @@ export interface NoteFields {
   created: string
   updated: string
   tags: string[]
+  /** Obsidian's `aliases` (or `alias`): other names wikilinks may use for this note. */
+  aliases: string[]
   template?: string
   claimedId?: string
   /** What the note says about its client (a name, or an id in a Rapport export), strongest first. */
@@ -58,6 +60,11 @@ function tagsOf(value: unknown): string[] | null {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null
   if (!items || !items.every((t) => typeof t === 'string' || typeof t === 'number')) return null
   return cleanTags(items.map((t) => String(t).trim().replace(/^#/, '')))
+}
+
+function aliasesOf(value: unknown): string[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []
+  return items.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean).slice(0, 50)
 }
 
 /** The first `# heading` outside code, and whether it is the first thing in the text. */
@@ -140,6 +147,7 @@ export function mapNoteFields(text: string, source: { relative: string; mtimeMs:
     created,
     updated,
     tags,
+    aliases: aliasesOf(f.aliases ?? f.alias),
     clientHints: CLIENT.map((key) => f[key]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()),
     extra,
     body

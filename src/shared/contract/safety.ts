@@ -16,7 +16,7 @@ export interface SnapshotSummary {
 
 export interface TrashItemSummary {
   id: string
-  kind: 'client' | 'entry' | 'template'
+  kind: 'client' | 'entry' | 'template' | 'attachment'
   label: string
   originalPath: string
   deletedAt: string

@@ -12,6 +12,7 @@ import { ConflictNotice } from './ConflictNotice'
 import { EditorActions } from './EditorActions'
 import { EditorNotice, useEditorNotice } from './EditorNotice'
 import { EditorToolbar } from './EditorToolbar'
+import { EntryAttachments } from './EntryAttachments'
 import { SaveStatus } from './SaveStatus'
 import { TitleField } from './TitleField'
 import type { TitleFieldHandle } from './TitleField'
@@ -48,6 +49,8 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
   const titleRef = useRef(entry.title)
   const titleField = useRef<TitleFieldHandle>(null)
   const [notice, setNotice] = useEditorNotice()
+  // The files listed under the entry are read again after a file is attached (once it is saved).
+  const [attachmentsSeen, setAttachmentsSeen] = useState(0)
   const callbacks = useRef({ onSaved, onGone })
   useEffect(() => {
     callbacks.current = { onSaved, onGone }
@@ -59,7 +62,9 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     onEdit: () => sessionRef.current?.markDirty(),
     onLinkKey: (current) => openLinkDialog(current),
     onOpenExternal: (url) =>
-      void call('app:open-external', { url }).catch((error: unknown) => setNotice({ kind: 'alert', text: errorMessage(error) }))
+      void call('app:open-external', { url }).catch((error: unknown) => setNotice({ kind: 'alert', text: errorMessage(error) })),
+    onAttachmentProblem: (text) => setNotice({ kind: 'alert', text }),
+    onAttachmentAdded: () => void sessionRef.current?.flush().then(() => setAttachmentsSeen((n) => n + 1))
   })
   const body = useEntryMarkdown(editor, entry)
   const readDraft = () => ({ title: titleRef.current, body: body() })
@@ -175,6 +180,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             <TemplateExtras entry={entry} session={session} readOnly={readOnly} readDraft={readDraft} onSaved={(saved) => callbacks.current.onSaved(saved)} />
           )}
           <EditorContent editor={editor} className="editor-content" />
+          <EntryAttachments entryId={entry.id} refresh={attachmentsSeen} />
           <MentionPopup store={mentionMenu} />
         </div>
       </div>

@@ -6,7 +6,7 @@ import { markdownToDoc } from '@shared/markdown'
 import { isRapportHref } from '@shared/mentions'
 import { isMac } from '@renderer/platform/commands/shortcuts'
 import { MentionMenuStore, mentionSuggestion, openRapportLink } from '@renderer/mentions'
-import { rendererExtensions } from './raw-markdown-views'
+import { entryExtensions } from './entry-images'
 import { TemplatePrompts, isPromptSetup } from './template-prompts'
 
 interface EntryEditorOptions {
@@ -18,6 +18,10 @@ interface EntryEditorOptions {
   onLinkKey: (editor: Editor) => void
   /** Ctrl/Cmd+click on a web link. */
   onOpenExternal: (url: string) => void
+  /** A pasted or dropped file could not be kept. */
+  onAttachmentProblem: (text: string) => void
+  /** A pasted or dropped file was kept beside the entry. */
+  onAttachmentAdded: () => void
 }
 
 const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey)
@@ -35,10 +39,17 @@ export function useEntryEditor(options: EntryEditorOptions): { editor: Editor; m
   const [initialContent] = useState(() => markdownToDoc(entry.body))
   // The `@` popup's state, one per editor (see mention-suggestion.ts).
   const [mentionMenu] = useState(() => new MentionMenuStore())
+  // Images shown through the app's own origin, and files pasted or dropped kept beside the entry (entry-images.ts).
+  const [withImages] = useState(() =>
+    entryExtensions(entry.id, {
+      onProblem: (text) => latest.current.onAttachmentProblem(text),
+      onAdded: () => latest.current.onAttachmentAdded()
+    })
+  )
 
   const editor = useEditor(
     {
-      extensions: [...rendererExtensions, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
+      extensions: [...withImages, TemplatePrompts, mentionSuggestion(mentionMenu, { entryId: entry.id })],
       content: initialContent,
       editable: !readOnly,
       // The CSP forbids injected <style> tags; ProseMirror's base rules are in editor.css.

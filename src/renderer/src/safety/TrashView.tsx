@@ -8,7 +8,7 @@ import { absoluteTime, relativeTime } from './format'
 import { useAsync } from '@renderer/platform/hooks/useAsync'
 import './safety.css'
 
-const KIND_LABEL: Record<TrashItemSummary['kind'], string> = { client: 'Client', entry: 'Entry', template: 'Template' }
+const KIND_LABEL: Record<TrashItemSummary['kind'], string> = { client: 'Client', entry: 'Entry', template: 'Template', attachment: 'Attachment' }
 
 /** Conflicting copies across the vault; shown above the trash only when there are any. */
 function ConflictCopies({ conflicts, onCompare }: { conflicts: readonly ConflictSummary[]; onCompare: (conflict: ConflictSummary) => void }) {

@@ -4,6 +4,7 @@ import { entryTitle as titleOf } from '@renderer/journal'
 import { useCommands } from '@renderer/platform/commands/useCommands'
 import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
+import { DayOneImportDialog } from './DayOneImportDialog'
 
 interface TransferCommandsProps {
   context: ViewContext
@@ -20,14 +21,24 @@ export function TransferCommands({ context, journal }: TransferCommandsProps) {
   const clientId = journal.client?.id ?? null
   const entryId = journal.entry?.id ?? null
   const entryTitle = journal.entry && titleOf(journal.entry)
-  const [open, setOpen] = useState<'export' | 'import' | null>(null)
+  const [open, setOpen] = useState<'export' | 'import' | 'dayOne' | null>(null)
   useCommands({
     'vault.export': { enabled: () => true, run: () => setOpen('export') },
-    'vault.import': { enabled: () => context.canWrite, run: () => setOpen('import') }
+    'vault.import': { enabled: () => context.canWrite, run: () => setOpen('import') },
+    'vault.importDayOne': { enabled: () => context.canWrite, run: () => setOpen('dayOne') }
   })
   const close = () => setOpen(null)
   if (open === 'export') {
     return <ExportDialog clients={context.clients} clientId={clientId} entryId={entryId} entryTitle={entryTitle} onClose={close} />
+  }
+  if (open === 'dayOne') {
+    return (
+      <DayOneImportDialog
+        clients={context.clients.filter((c) => !c.problem)}
+        onImported={() => void context.refresh().catch((error: unknown) => context.notify(error instanceof Error ? error.message : String(error)))}
+        onClose={close}
+      />
+    )
   }
   if (open === 'import') {
     return (
