@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import type { BriefGistPart } from '../../shared/contract/brief'
-import { shorten } from '../entries/excerpt'
+import { shorten } from '../../shared/markdown/excerpt'
 import { plainText } from '../templates/markdown-sections'
 import { isPrompt } from '../templates/prompts'
 

@@ -3,7 +3,7 @@ import type { EntryHeader } from './entry-markdown'
 import { readableEntry } from './entry-markdown'
 import { HeadingSlugger, headingsOf } from './heading-anchors'
 import { heading } from './markdown-blocks'
-import { parseMarkdown as parse, plainText } from './markdown-parse'
+import { parseMarkdown as parse, plainText } from '../../shared/markdown/parse'
 
 /**
  * A client's dossier: one Markdown file to read from top to bottom — the

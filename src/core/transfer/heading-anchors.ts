@@ -1,5 +1,5 @@
 import type * as Mdast from 'mdast'
-import { parseMarkdown, plainText } from './markdown-parse'
+import { parseMarkdown, plainText } from '../../shared/markdown/parse'
 
 /**
  * Heading anchors as GitHub (github-slugger) and most renderers that follow

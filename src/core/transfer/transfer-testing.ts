@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type * as Mdast from 'mdast'
 import { parseEntryFile } from '../entries/entry-file'
 import { headingAnchors } from './heading-anchors'
-import { parseMarkdown, plainText } from './markdown-parse'
+import { parseMarkdown, plainText } from '../../shared/markdown/parse'
 
 /**
  * Helpers for the transfer tests: what a folder holds, to prove an import

@@ -7,11 +7,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { MARKDOWN_ATTR_NAMES, SOURCE_ATTRS, editorSchema } from './editor-schema'
-import { docToMarkdown, markdownExcerpt, markdownToDoc } from './markdown'
+import { MARKDOWN_ATTR_NAMES, SOURCE_ATTRS, editorSchema } from '../editor-schema'
+import { docToMarkdown, markdownExcerpt, markdownToDoc } from './to-markdown'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const FIXTURE_DIR = join(HERE, 'fixtures', 'markdown')
+const FIXTURE_DIR = join(HERE, '..', 'fixtures', 'markdown')
 const REPO_ROOT = join(HERE, '..', '..')
 
 function fixture(name: string): string {

@@ -19,7 +19,7 @@ import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
 import { gfm } from 'micromark-extension-gfm'
-import { DOC_ATTRS, FORMAT_ATTRS, SOURCE_ATTRS, editorSchema, isAllowedLinkHref } from './editor-schema'
+import { DOC_ATTRS, FORMAT_ATTRS, SOURCE_ATTRS, editorSchema, isAllowedLinkHref } from '../editor-schema'
 
 const BYTE_ORDER_MARK = '\uFEFF'
 
