@@ -5,7 +5,7 @@ import type { EntrySummary } from '../../shared/domain'
 import { findMentions } from '../mentions/find-mentions'
 import type { StoredPerson } from '../people/people'
 import { dayOf } from '../relationship/calendar'
-import { bodyStart } from '../search/plain-text'
+import { bodyStart } from '../../shared/markdown'
 import type { Vault } from '../vault/vault'
 import { briefLimits, capped } from './limits'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseEntryFile } from '../entries/entry-file'
-import { bodyStart, plainText } from './plain-text'
+import { bodyStart } from '../../shared/markdown'
+import { plainText } from './plain-text'
 
 describe('plainText', () => {
   it('keeps the words, blanks the syntax, and keeps every offset', () => {
