@@ -27,7 +27,7 @@ export type { ShellPorts } from './shell-ports'
  * entries: enough to show the vault and its client list. Everything else
  * waits until the entries are read, so nothing answers from half a vault.
  */
-const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
+const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed', 'app:now'])
 
 /** Every channel but the `security:*` ones, which belong to the session around the vault (security/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
@@ -55,7 +55,8 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),
     'app:open-external': async ({ url }) => shell.openExternal(url),
-    'app:flushed': async (outcome) => shell.flushed(outcome)
+    'app:flushed': async (outcome) => shell.flushed(outcome),
+    'app:now': async () => clock.now().toISOString()
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue

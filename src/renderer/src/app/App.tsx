@@ -33,6 +33,7 @@ import { VaultBanner } from './VaultBanner'
 import { ViewNav } from './ViewNav'
 import type { ViewContext } from './views'
 import { Welcome } from './Welcome'
+import { useDateSettings } from '@renderer/dates/useDateSettings'
 import './app.css'
 
 type DialogState =
@@ -57,6 +58,7 @@ function GlobalViewHost({ viewId, context }: { viewId: string; context: ViewCont
 
 export function App() {
   const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  useDateSettings(journal.info?.root)
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const [dialog, setDialog] = useState<DialogState | null>(null)
   const [alert, setAlert] = useState<string | null>(null)

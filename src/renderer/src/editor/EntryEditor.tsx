@@ -7,7 +7,7 @@ import { markdownToDoc } from '@shared/markdown'
 import { ApiCallError, call, errorCode, errorMessage } from '@renderer/app/api'
 import { isMac, withShortcut } from '@renderer/commands/platform'
 import { useCommands } from '@renderer/commands/useCommands'
-import { formatEntryDate } from '@renderer/journal/format-date'
+import { dayOfMoment } from '@shared/dates'
 import { focusFirstAnswer } from '@renderer/templates/focus-first-answer'
 import { TemplateExtras } from '@renderer/templates/TemplateExtras'
 import { ExportIcon, HistoryIcon, TrashIcon } from '@renderer/ui/icons'
@@ -347,7 +347,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             onLeave={() => editor.commands.focus('start')}
           />
           <div className="entry-dateline">
-            <time dateTime={entry.created}>{formatEntryDate(entry.created)}</time>
+            <time dateTime={entry.created}>{dayOfMoment(entry.created)}</time>
             {session && !readOnly && (
               <>
                 <span aria-hidden="true" className="dot">

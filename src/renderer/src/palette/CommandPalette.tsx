@@ -5,7 +5,7 @@ import { call } from '@renderer/app/api'
 import type { ViewContext } from '@renderer/app/views'
 import { commandEnabled } from '@renderer/commands/useCommands'
 import { shortcutLabel } from '@renderer/commands/platform'
-import { formatEntryDate } from '@renderer/journal/format-date'
+import { dayOfMoment } from '@shared/dates'
 import { Dialog } from '@renderer/ui/Dialog'
 import { Highlighted } from '@renderer/ui/Highlighted'
 import { matchPalette, PALETTE_LIMITS } from './palette-items'
@@ -179,7 +179,7 @@ function PaletteDetail({ item }: { item: PaletteItem }) {
     case 'entry':
       return (
         <span className="palette-detail">
-          {[item.result.clientName, item.result.date ? formatEntryDate(item.result.date) : null].filter(Boolean).join(' · ')}
+          {[item.result.clientName, item.result.date ? dayOfMoment(item.result.date) : null].filter(Boolean).join(' · ')}
         </span>
       )
     case 'view':

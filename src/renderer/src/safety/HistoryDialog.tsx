@@ -3,7 +3,9 @@ import type { Entry } from '@shared/domain'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
 import { DiffLines } from './DiffLines'
-import { absoluteTime, fileSize, relativeTime } from './format'
+import { dayAndTime, relativeTime } from '@shared/dates'
+import { appNow } from '@renderer/dates/app-clock'
+import { fileSize } from './format'
 import { useAsync } from './useAsync'
 import './safety.css'
 
@@ -86,9 +88,9 @@ export function HistoryDialog({ entryId, version, cannotRestore, onRestored, onC
                   checked={snapshot.id === selected}
                   onChange={() => setChosen(snapshot.id)}
                 />
-                <span className="history-when">{relativeTime(snapshot.at)}</span>
+                <span className="history-when">{relativeTime(snapshot.at, appNow())}</span>
                 <span className="history-detail">
-                  <time dateTime={snapshot.at}>{absoluteTime(snapshot.at)}</time> · {fileSize(snapshot.bytes)}
+                  <time dateTime={snapshot.at}>{dayAndTime(snapshot.at)}</time> · {fileSize(snapshot.bytes)}
                 </span>
               </label>
             ))}

@@ -4,7 +4,8 @@ import type { ViewContext } from '@renderer/app/views'
 import { call, errorMessage } from '@renderer/app/api'
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog'
 import { CompareConflictDialog, copyOrigin } from './CompareConflictDialog'
-import { absoluteTime, relativeTime } from './format'
+import { dayAndTime, relativeTime } from '@shared/dates'
+import { appNow } from '@renderer/dates/app-clock'
 import { useAsync } from './useAsync'
 import './safety.css'
 
@@ -51,7 +52,7 @@ function TrashItem({ item, canWrite, onRestore }: { item: TrashItemSummary; canW
           <span className="trash-kind">{KIND_LABEL[item.kind]}</span> {item.label}
         </span>
         <span className="safety-item-detail">
-          Deleted <time dateTime={item.deletedAt} title={absoluteTime(item.deletedAt)}>{relativeTime(item.deletedAt)}</time> from{' '}
+          Deleted <time dateTime={item.deletedAt} title={dayAndTime(item.deletedAt)}>{relativeTime(item.deletedAt, appNow())}</time> from{' '}
           <code>{item.originalPath}</code>
         </span>
       </div>

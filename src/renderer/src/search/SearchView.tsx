@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { SearchAnswer, SearchFilters, SearchProgress, SearchResult } from '@shared/contract/search'
 import type { ViewContext } from '@renderer/app/views'
 import { useCommands } from '@renderer/commands/useCommands'
-import { formatEntryDate } from '@renderer/journal/format-date'
+import { dayOfMoment } from '@shared/dates'
 import { Highlighted } from '@renderer/ui/Highlighted'
 import { Listbox } from '@renderer/ui/Listbox'
 import type { ListboxHandle } from '@renderer/ui/Listbox'
@@ -126,7 +126,7 @@ export function SearchView({ context }: { context: ViewContext }) {
                     <Highlighted text={result.title} ranges={result.titleHighlights} />
                   </span>
                   <span className="search-result-meta">
-                    {[result.kind === 'client' ? null : result.clientName, result.date ? formatEntryDate(result.date) : null].filter(Boolean).join(' · ')}
+                    {[result.kind === 'client' ? null : result.clientName, result.date ? dayOfMoment(result.date) : null].filter(Boolean).join(' · ')}
                   </span>
                 </span>
                 {result.snippet && (
