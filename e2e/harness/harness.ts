@@ -74,7 +74,8 @@ export class RapportHarness {
 
   static async launch(browser: Browser, options: HarnessOptions = {}): Promise<RapportHarness> {
     const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')))
-    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } })
+    // A computer set to British English, so the dates the tests read are written one known way (the app follows the computer's language).
+    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
     const page = await context.newPage()
     const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined)
     await harness.connect(options)

@@ -89,8 +89,12 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
           className="text-input"
           value={locale}
           placeholder={`${navigator.language} (this computer)`}
+          aria-describedby={`${id}-locale-hint`}
           onChange={(e) => setLocale(e.target.value)}
         />
+        <p id={`${id}-locale-hint`} className="field-hint rel-span">
+          A language tag such as en-GB, en-US or de. Dates change at once; the date pickers follow the next time Rapport starts.
+        </p>
         <label htmlFor={`${id}-clock`}>Clock</label>
         <select id={`${id}-clock`} className="text-input" value={clock} onChange={(e) => setClock(e.target.value as HourClock | '')}>
           <option value="">As the language writes it</option>
