@@ -31,6 +31,11 @@ export const DEFAULT_DATE_STYLE: DateStyle = { locale: 'en-GB', hour12: false }
 
 let current: DateStyle = DEFAULT_DATE_STYLE
 
+/** The style the user's settings ask for; `computerLocale` where they choose no language. */
+export function dateStyleOf(settings: { locale: string | null; clock: '12-hour' | '24-hour' | null; timeZone: string }, computerLocale: string): DateStyle {
+  return { locale: supportedLocale(settings.locale ?? computerLocale), hour12: settings.clock ? settings.clock === '12-hour' : undefined, timeZone: settings.timeZone }
+}
+
 /** Sets the style every later call uses by default (the renderer does this from the settings). */
 export function setDateStyle(style: DateStyle): void {
   current = { locale: supportedLocale(style.locale), hour12: style.hour12, ...(style.timeZone ? { timeZone: style.timeZone } : {}) }

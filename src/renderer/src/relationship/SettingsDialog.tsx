@@ -1,14 +1,10 @@
 import { useEffect, useId, useState } from 'react'
 import { hourClocks } from '@shared/contract/relationship'
 import type { HourClock, RelationshipSettings } from '@shared/contract/relationship'
-import { dateStyle, timeOfDay } from '@shared/dates'
 import { applyDateSettings } from '@renderer/dates/useDateSettings'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
 import '@renderer/coach/coach.css'
-
-/** A time to show what each clock looks like. */
-const SAMPLE_TIME = '2026-01-01T15:30:00Z'
 
 /** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, how dates and times are written, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -100,7 +96,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
           <option value="">As the language writes it</option>
           {hourClocks.map((value) => (
             <option key={value} value={value}>
-              {value === '12-hour' ? `12-hour (${timeOfDay(SAMPLE_TIME, { locale: dateStyle().locale, hour12: true, timeZone: 'UTC' })})` : `24-hour (${timeOfDay(SAMPLE_TIME, { locale: dateStyle().locale, hour12: false, timeZone: 'UTC' })})`}
+              {value}
             </option>
           ))}
         </select>
