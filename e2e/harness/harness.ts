@@ -7,10 +7,14 @@ import { checkoutResourcesDir } from '../../src/core/resources'
 import { createDispatch } from '../../src/core/service'
 import type { ShellPorts } from '../../src/core/service'
 import { VaultSession } from '../../src/core/session/vault-session'
+import { systemClock } from '../../src/core/relationship/viewpoint'
 import type { Vault } from '../../src/core/vault/vault'
 import type { EventName, Events } from '../../src/shared/api'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
 import { readVaultImage } from '../../src/core/attachments/vault-image'
+
+/** The language of the computer the tests run on, for the page and the core alike. */
+const COMPUTER_LANGUAGE = 'en-GB'
 
 let bridgeScript: Promise<string> | null = null
 
@@ -77,7 +81,8 @@ export class RapportHarness {
 
   static async launch(browser: Browser, options: HarnessOptions = {}): Promise<RapportHarness> {
     const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')))
-    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } })
+    // A computer set to British English, so the dates the tests read are written one known way (the app follows the computer's language).
+    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 }, locale: COMPUTER_LANGUAGE })
     const page = await context.newPage()
     const harness = new RapportHarness(page, context, vaultDir, options.vaultDir === undefined)
     await harness.connect(options)
@@ -122,6 +127,8 @@ export class RapportHarness {
       entries: options.entriesInBackground ? 'background' : 'now',
       watch: true,
       window: true,
+      // The core hears the same computer language as the page.
+      clock: { ...systemClock, locale: () => COMPUTER_LANGUAGE },
       ...(options.minuteMs ? { minuteMs: options.minuteMs } : {})
     })
     const dispatch = createDispatch(this.session.handlers)

@@ -30,7 +30,7 @@ export type { ShellPorts } from './shell-ports'
  * entries: enough to show the vault and its client list. Everything else
  * waits until the entries are read, so nothing answers from half a vault.
  */
-const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed'])
+const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed', 'app:now'])
 
 /** Every channel but the `security:*` ones, which belong to the session around the vault (session/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
@@ -39,10 +39,12 @@ export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
  * The app's own channels, written once. They need no vault: the session
  * answers them itself, while the vault is locked too (session/vault-session.ts).
  */
-export function appHandlers(shell: Pick<ShellPorts, 'openExternal' | 'flushed'>): HandlersFor<typeof appContract> {
+export function appHandlers(shell: Pick<ShellPorts, 'openExternal' | 'flushed'>, clock: Clock): HandlersFor<typeof appContract> {
   return {
     'app:open-external': async ({ url }) => shell.openExternal(url),
-    'app:flushed': async (outcome) => shell.flushed(outcome)
+    'app:flushed': async (outcome) => shell.flushed(outcome),
+    // The page's "now" is the core's, so "20 minutes ago" is measured against the clock that stamped the moment.
+    'app:now': async () => clock.now().toISOString()
   }
 }
 
@@ -70,7 +72,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell),
     ...coachHandlers(vault, shell, clock),
-    ...appHandlers(shell)
+    ...appHandlers(shell, clock)
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue

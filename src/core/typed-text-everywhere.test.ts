@@ -1,10 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nodes } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
+import { parseMarkdown } from '../shared/markdown'
 import { briefSection } from '../shared/contract/brief'
 import type { Clock } from './relationship/viewpoint'
 import { searchServiceOf } from './search/search-service'
@@ -39,7 +37,7 @@ function shownText(markdown: string): string {
       : 'children' in node
         ? (node.children as Nodes[]).map(walk).join(node.type === 'tableRow' ? ' | ' : '')
         : ' '
-  return walk(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }))
+  return walk(parseMarkdown(markdown))
 }
 
 /** Inline HTML in what a Markdown reader gets: each would be markup, not the characters typed. */
@@ -49,7 +47,7 @@ function htmlNodes(markdown: string): string[] {
     if (node.type === 'html') found.push(node.value)
     else if ('children' in node) (node.children as Nodes[]).forEach(walk)
   }
-  walk(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }))
+  walk(parseMarkdown(markdown))
   return found
 }
 

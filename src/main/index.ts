@@ -12,6 +12,7 @@ import type { EventName, Events } from '@shared/api'
 import type { ShellPorts } from '../core/shell-ports'
 import { APP_INDEX_URL } from './app-protocol'
 import { checksSpelling } from './spelling'
+import { vaultDateLanguage } from './date-language'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { startNotifications } from './notifications'
@@ -95,8 +96,11 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenApp()
-  await app.whenReady()
   const root = resolveVaultPath({ flag: vaultFlag(process.argv), documentsDir: app.getPath('documents') })
+  // Before ready: Chromium's own date inputs take the app's language from this switch only.
+  const dateLanguage = vaultDateLanguage(root)
+  if (dateLanguage) app.commandLine.appendSwitch('lang', dateLanguage)
+  await app.whenReady()
   const shellPorts: ShellPorts = {
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     async chooseSavePath({ title, defaultName, extensions }) {

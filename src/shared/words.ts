@@ -4,7 +4,7 @@
  * say the same thing. Runs in the core and in the renderer.
  */
 import type { Stage, TrustLevel } from './domain'
-import type { channels, detailPreferences, openings, outcomes } from './domain'
+import type { channels, commitmentStatuses, detailPreferences, openings, outcomes } from './domain'
 import type { ExtractKind } from './contract/templates'
 
 export const stageWords: Record<Stage, string> = {
@@ -36,6 +36,14 @@ export const openingWords: Record<(typeof openings)[number], string> = {
   'small-talk-first': 'small talk first',
   'straight-to-business': 'straight to business'
 }
+
+export const statusWords: Record<(typeof commitmentStatuses)[number], string> = { open: 'Open', done: 'Done', renegotiated: 'Renegotiated', dropped: 'Dropped' }
+
+/** `1 attempt`, `3 attempts`. */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** `No reply` from `no reply`: a word that starts a label. */
+export const capitalise = (s: string): string => (s ? `${s[0]?.toUpperCase()}${s.slice(1)}` : s)
 
 /** What each kind of item a reflection offers becomes in the client record (the app's offer and `rapport record`). */
 export const extractKindWords: Record<ExtractKind, string> = {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type * as Mdast from 'mdast'
-import { parseMarkdown } from '../transfer/markdown-parse'
+import { parseMarkdown } from '../../shared/markdown'
 import { layout } from '../fs/layout'
 
 /**

@@ -80,7 +80,7 @@ describe('the brief of a new client, with nothing yet', () => {
         '',
         '_First contact:_ Nothing is owed yet. Earn a first meeting with a reason that is about them.',
         '',
-        '_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._',
+        '_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._',
         ''
       ].join('\n')
     )
@@ -91,7 +91,7 @@ describe('the brief of a new client, with nothing yet', () => {
     await call('settings:update', { coaching: false })
     expect((await call('brief:get', { clientId: NEW_CLIENT })).sections.map((s) => s.kind)).toEqual(['who'])
     expect((await call('brief:markdown', { clientId: NEW_CLIENT })).markdown).toBe(
-      ['# Sam Okafor', '', 'Stage: First contact since 20 Nov · Client since 20 Nov', '', '_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._', ''].join('\n')
+      ['# Sam Okafor', '', 'Stage: First contact since 20 Nov · Client since 20 Nov', '', '_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._', ''].join('\n')
     )
   })
 })
@@ -229,7 +229,7 @@ describe('the brief of a client whose client.json was edited by hand', () => {
 
 - Likes: climbing, Japanese whisky · Birthday in 8 days (1 Dec) — 41 years
 
-_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._
+_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._
 `)
   })
 })

@@ -14,7 +14,7 @@ import type {
   BriefWho
 } from '../../shared/contract/brief'
 import type { Entry, EntrySummary } from '../../shared/domain'
-import { shorten } from '../entries/excerpt'
+import { shorten } from '../../shared/markdown'
 import { RapportError } from '../errors'
 import { dayOf, instantOf, localDay, wallClock } from '../relationship/calendar'
 import { clientLocalTime } from '../relationship/client-time'

@@ -1,14 +1,12 @@
 import type { Nodes, Root } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
+import { parseMarkdown } from '../../shared/markdown'
 import type { Brief } from '../../shared/contract/brief'
 import { isExternalUrlAllowed } from '../../shared/external-url'
 import { briefToMarkdown } from './brief-markdown'
 import { inlineText, pathHref } from './markdown-text'
 
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+const parse = (markdown: string): Root => parseMarkdown(markdown)
 
 function nodesOf(tree: Nodes): Nodes[] {
   const all: Nodes[] = [tree]

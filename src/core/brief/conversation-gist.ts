@@ -1,6 +1,6 @@
 import type { BriefGist, BriefGistPart } from '../../shared/contract/brief'
 import type { Entry, EntrySummary } from '../../shared/domain'
-import { excerptOf } from '../entries/excerpt'
+import { excerptOf } from '../../shared/markdown'
 import { dayOf, instantOf } from '../relationship/calendar'
 import type { StoredInteraction } from '../relationship/stored-client'
 import { fold } from '../templates/fold'

@@ -1,10 +1,6 @@
 import type { RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import type { BriefGistPart } from '../../shared/contract/brief'
-import { shorten } from '../entries/excerpt'
-import { plainText } from '../templates/markdown-sections'
+import { parseMarkdown, plainText, shorten } from '../../shared/markdown'
 import { isPrompt } from '../templates/prompts'
 
 /**
@@ -20,7 +16,7 @@ import { isPrompt } from '../templates/prompts'
 const READ_CHARS = 8192
 
 export function gistParts(markdown: string, maxChars: number): BriefGistPart[] {
-  const tree = fromMarkdown(markdown.slice(0, READ_CHARS), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parseMarkdown(markdown.slice(0, READ_CHARS))
   const parts: BriefGistPart[] = []
   let current: BriefGistPart = { items: [] }
   let used = 0

@@ -22,7 +22,7 @@ describe('taking the brief off the screen', () => {
     const { call } = await openVault({ copyText: async (text) => void copied.push(text) })
     const { characters } = await call('brief:copy', { clientId: NEW_CLIENT })
     expect(copied).toEqual([
-      '# Sam Okafor\n\nStage: First contact since 20 Nov · Client since 20 Nov\n\n_First contact:_ Nothing is owed yet. Earn a first meeting with a reason that is about them.\n\n_Prepared Mon 23 Nov 2026 at 10:00 (Europe/London)._\n'
+      '# Sam Okafor\n\nStage: First contact since 20 Nov · Client since 20 Nov\n\n_First contact:_ Nothing is owed yet. Earn a first meeting with a reason that is about them.\n\n_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._\n'
     ])
     expect(characters).toBe(copied[0]?.length)
   })

@@ -1,6 +1,6 @@
 import type { BriefRetrospective } from '../../shared/contract/brief'
 import type { Entry } from '../../shared/domain'
-import { excerptOf } from '../entries/excerpt'
+import { excerptOf } from '../../shared/markdown'
 import { dayOf } from '../relationship/calendar'
 import { extractProposals, templateTextMatcher } from '../templates/extract'
 import type { TemplateDefinition } from '../templates/template-file'

@@ -1,4 +1,5 @@
 import { Document, isMap, parseDocument } from 'yaml'
+import { frontMatterBounds } from '../../shared/markdown'
 
 /**
  * An entry on disk: Markdown with YAML front matter.
@@ -30,37 +31,15 @@ export interface EntryFile {
   problem?: string
 }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/
-
 export function parseEntryFile(text: string): EntryFile {
-  const opening = OPENING.exec(text)
-  if (!opening) return { fields: {}, yaml: null, gap: '', body: text }
-
-  // Find the closing delimiter line by line, so a `---` inside the body (a thematic break) is never mistaken for it.
-  let offset = opening[0].length
-  let closingEnd = -1
-  let yamlEnd = -1
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset)
-    const lineEnd = newline === -1 ? text.length : newline
-    const line = text.slice(offset, lineEnd).replace(/\r$/, '')
-    if (CLOSING.test(line)) {
-      yamlEnd = offset
-      closingEnd = newline === -1 ? text.length : newline + 1
-      break
-    }
-    if (newline === -1) break
-    offset = newline + 1
-  }
-  if (closingEnd === -1) {
+  const bounds = frontMatterBounds(text)
+  if (bounds === null) return { fields: {}, yaml: null, gap: '', body: text }
+  if (bounds === 'unclosed') {
     return { fields: {}, yaml: null, gap: '', body: text, problem: 'the front matter has no closing "---" line' }
   }
-
-  const rest = text.slice(closingEnd)
-  const gap = /^(?:[ \t]*\r?\n)*/.exec(rest)?.[0] ?? ''
-  const body = rest.slice(gap.length)
-  const yaml = parseDocument(text.slice(opening[0].length, yamlEnd), { uniqueKeys: false })
+  const gap = text.slice(bounds.gapStart, bounds.bodyStart)
+  const body = text.slice(bounds.bodyStart)
+  const yaml = parseDocument(text.slice(bounds.yamlStart, bounds.yamlEnd), { uniqueKeys: false })
   if (yaml.errors.length > 0) {
     const first = yaml.errors[0]
     return { fields: {}, yaml: null, gap, body, problem: `the front matter is not valid YAML (${first?.message.split('\n')[0]})` }

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { reservedEntryFields } from '../../shared/contract/entries'
 import type { EntrySummary, VaultProblem } from '../../shared/domain'
 import type { EntryFile } from './entry-file'
-import { excerptOf } from './excerpt'
+import { excerptOf } from '../../shared/markdown'
 
 /** What the store keeps in memory for one entry file: its summary, and what it knows of the file. */
 export interface EntryRecord extends EntrySummary {

@@ -1,7 +1,7 @@
 import type * as Mdast from 'mdast'
 import type { MentionTarget } from '../../shared/mentions'
 import { parseMentionHref } from '../../shared/mentions'
-import { parseMarkdown } from '../transfer/markdown-parse'
+import { parseMarkdown } from '../../shared/markdown'
 
 /** One mention in an entry: what it points at, the name as written, and the sentence around it. */
 export interface FoundMention extends MentionTarget {

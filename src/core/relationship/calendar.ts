@@ -239,11 +239,5 @@ export function addDays(day: CalendarDay, n: number): CalendarDay {
 /** Whole calendar days from `from` to `to`: 1 from today to tomorrow, -1 to yesterday. */
 export const daysBetween = (from: CalendarDay, to: CalendarDay): number => dayNumber(to) - dayNumber(from)
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
-
-/** `12 Oct`, or `12 Oct 2025` when it is not in the year of `today`: short enough for one calm line. */
-export function shortDay(day: CalendarDay, today: CalendarDay): string {
-  const [y, m, d] = splitDay(day)
-  const month = MONTHS[m - 1] ?? ''
-  return y === splitDay(today)[0] ? `${d} ${month}` : `${d} ${month} ${y}`
-}
+/** `12 Oct`, or `12 Oct 2025` when it is not in the year of `today`; from the one dates module. */
+export { shortDay } from '../../shared/dates'

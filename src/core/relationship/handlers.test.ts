@@ -250,14 +250,23 @@ describe('Today, notifications and settings', () => {
 
   it('follow the user’s settings: the quiet interval and their time zone', async () => {
     const { dir, call } = await twoClients()
-    expect(await call('settings:get', undefined)).toEqual({ quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: true, coaching: true, keepEmptySections: false })
-    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland', usesSystemTimeZone: false, coaching: true, keepEmptySections: false })
+    expect(await call('settings:get', undefined)).toEqual({ quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: true, coaching: true, keepEmptySections: false, locale: null, clock: null })
+    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland', usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null })
     expect(JSON.parse(await readFile(join(dir, 'rapport.json'), 'utf8')).settings).toMatchObject({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })
     const today = await call('today:get', undefined)
     // 10:00 UTC is 23:00 in Auckland: still the 23rd there, Sam is no longer "quiet" at 60 days, the birthday is 3 days off (reminder from 1 day).
     expect(today).toMatchObject({ day: '2026-11-23', timeZone: 'Pacific/Auckland', quiet: [] })
     expect((await call('clients:list', undefined)).find((c) => c.name === 'Sam')?.quiet).toBe(false)
     expect((await call('settings:update', { timeZone: null })).usesSystemTimeZone).toBe(true)
+  })
+
+  it('keep the language and clock dates are written in, and tell the renderer the core clock’s time', async () => {
+    const { call, clock } = await twoClients()
+    expect(await call('settings:update', { locale: 'de-DE', clock: '12-hour' })).toMatchObject({ locale: 'de-DE', clock: '12-hour' })
+    await expect(call('settings:update', { locale: 'not a language!' })).rejects.toMatchObject({ code: 'invalid-input' })
+    expect(await call('settings:update', { locale: null, clock: null })).toMatchObject({ locale: null, clock: null })
+    clock.set('2026-11-23T08:30:00Z')
+    expect(await call('app:now', undefined)).toBe('2026-11-23T08:30:00.000Z')
   })
 
   it('notify once per item per day, from 09:00 in the user’s zone, and remember it across restarts', async () => {

@@ -40,9 +40,9 @@ export function summaryFields(client: StoredClient, view: Viewpoint): Partial<Cl
 }
 
 /** Everything worked out about one client for its page, seen from the user's moment and zone. */
-export function clientInsights(client: StoredClient, { now, settings }: Viewpoint): ClientInsights {
+export function clientInsights(client: StoredClient, { now, settings, dates }: Viewpoint): ClientInsights {
   const zone = settings.timeZone
-  const outreach = outreachOf(client.interactions ?? [], now, zone)
+  const outreach = outreachOf(client.interactions ?? [], now, zone, dates)
   return {
     outreach,
     quiet: quietOf({ stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt }, settings.quietAfterDays, now, zone),

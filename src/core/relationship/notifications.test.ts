@@ -3,7 +3,7 @@ import type { RelationshipSettings } from '../../shared/contract/relationship'
 import { dueNotifications } from './notifications'
 import type { ClientData } from './stored-client'
 
-const settings = (timeZone: string): RelationshipSettings => ({ quietAfterDays: 30, remindDaysBefore: 3, timeZone, usesSystemTimeZone: false, coaching: true, keepEmptySections: false })
+const settings = (timeZone: string): RelationshipSettings => ({ quietAfterDays: 30, remindDaysBefore: 3, timeZone, usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null })
 
 const dana: ClientData = {
   id: 'c_dana',

@@ -22,7 +22,7 @@ export const NOTIFY_UNTIL_HOUR = 21
  * `alreadyNotified` holds the keys shown before; keys name the item and the
  * day (or the occurrence), which is what makes "once" true.
  */
-export function dueNotifications(clients: readonly ClientData[], { now, settings }: Viewpoint, alreadyNotified: ReadonlySet<string>): DesktopNotification[] {
+export function dueNotifications(clients: readonly ClientData[], { now, settings, dates: style }: Viewpoint, alreadyNotified: ReadonlySet<string>): DesktopNotification[] {
   const zone = settings.timeZone
   const clock = wallClock(now, zone)
   if (clock.hour < NOTIFY_FROM_HOUR || clock.hour >= NOTIFY_UNTIL_HOUR) return []
@@ -37,7 +37,7 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
       followUps.push({
         key: `follow-up:${clientId}:${data.followUp}:${today}`,
         title: `Follow up with ${name}`,
-        body: followUp.days === 0 ? 'Planned for today.' : `Planned for ${shortDay(followUp.day, today)} (${relativeDays(followUp.days)}).`,
+        body: followUp.days === 0 ? 'Planned for today.' : `Planned for ${shortDay(followUp.day, today, {}, style)} (${relativeDays(followUp.days)}).`,
         clientId
       })
     }
@@ -47,7 +47,7 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
       commitments.push({
         key: `commitment:${clientId}:${commitment.id}:${today}`,
         title: commitment.by === 'me' ? `Your promise to ${name}` : `${name}’s promise to you`,
-        body: `${commitment.what} — ${duePhrase(due, today)}`,
+        body: `${commitment.what} — ${duePhrase(due, today, style)}`,
         clientId,
         due
       })
@@ -57,8 +57,8 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
       const phase = date.daysUntil === 0 ? 'on-the-day' : 'reminder'
       dates.push({
         key: `date:${clientId}:${date.label}:${date.next}:${phase}`,
-        title: `${name}: ${datePhrase(date.label, date.next, date.daysUntil, today)}`,
-        body: date.years === undefined ? shortDay(date.next, today) : `${shortDay(date.next, today)} — ${date.years} years`,
+        title: `${name}: ${datePhrase(date.label, date.next, date.daysUntil, today, style)}`,
+        body: date.years === undefined ? shortDay(date.next, today, {}, style) : `${shortDay(date.next, today, {}, style)} — ${date.years} years`,
         clientId
       })
     }

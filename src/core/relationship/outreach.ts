@@ -1,5 +1,6 @@
 import type { Interaction, Outreach } from '../../shared/contract/relationship'
 import { dayOf, instantOf, localDay, shortDay } from './calendar'
+import type { DateStyle } from '../../shared/dates'
 import { count } from './wording'
 
 /** Outcomes that mean the two of you actually connected. */
@@ -33,7 +34,7 @@ export function chronological<T extends Pick<Interaction, 'at'>>(interactions: r
  * It usually takes several attempts before one conversation; the count is
  * there to make that visible, never to scold.
  */
-export function outreachOf(interactions: readonly Interaction[], now: Date, timeZone: string): Outreach {
+export function outreachOf(interactions: readonly Interaction[], now: Date, timeZone: string, dates?: DateStyle): Outreach {
   let unanswered = 0
   let lastSpokeAt: string | undefined
   for (const interaction of chronological(interactions, timeZone)) {
@@ -44,7 +45,7 @@ export function outreachOf(interactions: readonly Interaction[], now: Date, time
   }
   const result: Outreach = { unanswered }
   if (lastSpokeAt !== undefined) result.lastSpokeAt = lastSpokeAt
-  const sentence = outreachSentence(unanswered, lastSpokeAt, now, timeZone)
+  const sentence = outreachSentence(unanswered, lastSpokeAt, now, timeZone, dates)
   if (sentence) result.sentence = sentence
   return result
 }
@@ -54,10 +55,10 @@ export function outreachOf(interactions: readonly Interaction[], now: Date, time
  * last spoke, on 12 Oct", "No conversation yet — 2 attempts so far".
  * Nothing when there is nothing to say (no attempts waiting).
  */
-export function outreachSentence(unanswered: number, lastSpokeAt: string | undefined, now: Date, timeZone: string): string | undefined {
+export function outreachSentence(unanswered: number, lastSpokeAt: string | undefined, now: Date, timeZone: string, dates?: DateStyle): string | undefined {
   if (unanswered === 0) return undefined
   const attempts = count(unanswered, 'attempt')
   const spokeDay = lastSpokeAt === undefined ? null : dayOf(lastSpokeAt, timeZone)
   if (spokeDay === null) return `No conversation yet — ${attempts} so far`
-  return `${attempts} since you last spoke, on ${shortDay(spokeDay, localDay(now, timeZone))}`
+  return `${attempts} since you last spoke, on ${shortDay(spokeDay, localDay(now, timeZone), {}, dates)}`
 }

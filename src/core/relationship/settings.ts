@@ -1,4 +1,5 @@
-import type { RelationshipSettings } from '../../shared/contract/relationship'
+import { hourClocks, isKnownLocale } from '../../shared/contract/relationship'
+import type { HourClock, RelationshipSettings } from '../../shared/contract/relationship'
 import { isValidTimeZone } from './calendar'
 import { DEFAULT_REMIND_DAYS_BEFORE } from './important-dates'
 import { DEFAULT_QUIET_AFTER_DAYS } from './quiet'
@@ -20,6 +21,8 @@ export function relationshipSettings(stored: Readonly<Record<string, unknown>>, 
     usesSystemTimeZone: chosen === null,
     // The essays' guidance is on unless turned off; empty template sections are dropped unless asked to keep them.
     coaching: stored.coaching !== false,
-    keepEmptySections: stored.keepEmptySections === true
+    keepEmptySections: stored.keepEmptySections === true,
+    locale: typeof stored.locale === 'string' && isKnownLocale(stored.locale) ? stored.locale : null,
+    clock: hourClocks.find((clock): clock is HourClock => clock === stored.clock) ?? null
   }
 }

@@ -3,7 +3,7 @@ import type { RelationshipSettings } from '../../shared/contract/relationship'
 import type { ClientData } from './stored-client'
 import { todayList } from './today'
 
-const settings: RelationshipSettings = { quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: false, coaching: true, keepEmptySections: false }
+const settings: RelationshipSettings = { quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null }
 const now = new Date('2026-11-23T10:00:00Z')
 
 const client = (id: string, name: string, data: Partial<ClientData['data']>): ClientData => ({ id, name, data: { format: 1, id, name, ...data } })

@@ -9,18 +9,19 @@ import { quietOf } from './quiet'
 import type { ClientData } from './stored-client'
 import { count, datePhrase, duePhrase, relativeDays } from './wording'
 import type { Viewpoint } from './viewpoint'
+import type { DateStyle } from '../../shared/dates'
 
 const byName = (a: { clientName: string }, b: { clientName: string }): number =>
   a.clientName.localeCompare(b.clientName, undefined, { sensitivity: 'base', numeric: true })
 
-function quietLine(days: number, lastSpokeAt: string | undefined, zone: string, today: CalendarDay): string {
+function quietLine(days: number, lastSpokeAt: string | undefined, zone: string, today: CalendarDay, dates: DateStyle | undefined): string {
   const spoke = lastSpokeAt === undefined ? null : dayOf(lastSpokeAt, zone)
   if (spoke === null) return `No conversation in the ${count(days, 'day')} since they were added`
-  return `No conversation for ${count(days, 'day')} — last on ${shortDay(spoke, today)}`
+  return `No conversation for ${count(days, 'day')} — last on ${shortDay(spoke, today, {}, dates)}`
 }
 
-function followUpLine(due: Due, today: CalendarDay): string {
-  return due.days === 0 ? 'Follow up today' : `Follow up — planned for ${shortDay(due.day, today)} (${relativeDays(due.days)})`
+function followUpLine(due: Due, today: CalendarDay, dates: DateStyle | undefined): string {
+  return due.days === 0 ? 'Follow up today' : `Follow up — planned for ${shortDay(due.day, today, {}, dates)} (${relativeDays(due.days)})`
 }
 
 /**
@@ -29,7 +30,7 @@ function followUpLine(due: Due, today: CalendarDay): string {
  * clients', late ones first), important dates in the coming week, and clients
  * gone quiet. Each item carries a short line for people.
  */
-export function todayList(clients: readonly ClientData[], { now, settings }: Viewpoint): TodayList {
+export function todayList(clients: readonly ClientData[], { now, settings, dates }: Viewpoint): TodayList {
   const zone = settings.timeZone
   const today = localDay(now, zone)
   const followUps: TodayFollowUp[] = []
@@ -41,26 +42,26 @@ export function todayList(clients: readonly ClientData[], { now, settings }: Vie
   for (const { id: clientId, name: clientName, data } of clients) {
     const followUp = data.followUp === undefined ? null : dueOf(data.followUp, now, zone)
     if (needsAttention(followUp)) {
-      followUps.push({ clientId, clientName, due: followUp, line: followUpLine(followUp, today) })
+      followUps.push({ clientId, clientName, due: followUp, line: followUpLine(followUp, today, dates) })
     }
 
     for (const commitment of data.commitments ?? []) {
       const due = commitment.due === undefined ? null : dueOf(commitment.due, now, zone)
       if (!isActive(commitment) || !needsAttention(due)) continue
       const who = commitment.by === 'me' ? 'You promised' : 'They promised'
-      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}” — ${duePhrase(due, today)}` }
+      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}” — ${duePhrase(due, today, dates)}` }
       ;(commitment.by === 'me' ? mine : theirs).push(item)
     }
 
     for (const date of upcomingDates(data.person?.dates ?? [], today, settings.remindDaysBefore)) {
       if (date.daysUntil >= WEEK_DAYS) break
-      importantDates.push({ clientId, clientName, label: date.label, next: date.next, daysUntil: date.daysUntil, line: datePhrase(date.label, date.next, date.daysUntil, today) })
+      importantDates.push({ clientId, clientName, label: date.label, next: date.next, daysUntil: date.daysUntil, line: datePhrase(date.label, date.next, date.daysUntil, today, dates) })
     }
 
-    const outreach = outreachOf(data.interactions ?? [], now, zone)
+    const outreach = outreachOf(data.interactions ?? [], now, zone, dates)
     const silence = quietOf({ stage: data.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: data.createdAt }, settings.quietAfterDays, now, zone)
     if (silence.quiet && silence.days !== undefined && silence.since !== undefined) {
-      quiet.push({ clientId, clientName, days: silence.days, since: silence.since, line: quietLine(silence.days, outreach.lastSpokeAt, zone, today) })
+      quiet.push({ clientId, clientName, days: silence.days, since: silence.since, line: quietLine(silence.days, outreach.lastSpokeAt, zone, today, dates) })
     }
   }
 

@@ -23,6 +23,7 @@ import { RapportError } from '../errors'
 import { mountEncrypted } from '../fs/vault-files'
 import { appHandlers, createHandlers } from '../service'
 import type { VaultHandlers } from '../service'
+import { systemClock } from '../relationship/viewpoint'
 import type { Clock } from '../relationship/viewpoint'
 import type { ShellPorts } from '../shell-ports'
 import { Vault } from '../vault/vault'
@@ -345,7 +346,7 @@ export class VaultSession {
           for (const waiter of [...this.#flushWaiters]) waiter(outcome)
           this.options.shell.flushed(outcome)
         }
-      })
+      }, this.options.clock ?? systemClock)
     }
     const handlers = {} as Record<Channel, (input: unknown) => Promise<unknown>>
     for (const channel of channelNames) {

@@ -1,7 +1,5 @@
-import type { Nodes, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
+import type { RootContent } from 'mdast'
+import { parseMarkdown, plainText } from '../../shared/markdown'
 
 /**
  * A Markdown document seen as its headed sections, and the items a person
@@ -23,7 +21,7 @@ export interface SectionItem {
 }
 
 export function sectionsOf(markdown: string): Section[] {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parseMarkdown(markdown)
   const sections: Section[] = []
   tree.children.forEach((node, index) => {
     if (node.type !== 'heading') return
@@ -66,17 +64,4 @@ export function itemsOf(content: readonly RootContent[]): SectionItem[] {
   }
   content.forEach(visit)
   return items
-}
-
-/** The words of a node without Markdown: `**Send** the [deck](…)` → `Send the deck`. */
-export function plainText(node: Nodes): string {
-  const parts: string[] = []
-  const walk = (n: Nodes): void => {
-    if (n.type === 'text' || n.type === 'inlineCode') parts.push(n.value)
-    else if (n.type === 'break') parts.push(' ')
-    else if (n.type === 'image') parts.push(n.alt ?? '')
-    else if ('children' in n) n.children.forEach((child) => walk(child as Nodes))
-  }
-  walk(node)
-  return parts.join('').replace(/\s+/g, ' ').trim()
 }

@@ -1,9 +1,6 @@
 import type { Paragraph, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import type { TemplatePrompt } from '../../shared/contract/coach'
-import { plainText } from './markdown-sections'
+import { parseMarkdown, plainText } from '../../shared/markdown'
 
 /**
  * A template's prompts: the italic paragraphs under its headings
@@ -22,7 +19,7 @@ export function isPrompt(node: RootContent): node is Paragraph {
 }
 
 function promptNodes(markdown: string): { heading: string; node: Paragraph }[] {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parseMarkdown(markdown)
   const found: { heading: string; node: Paragraph }[] = []
   let heading: string | null = null
   for (const node of tree.children) {
@@ -38,7 +35,7 @@ function promptNodes(markdown: string): { heading: string; node: Paragraph }[] {
  * (it is still the template's section, which an entry may leave out when empty).
  */
 export function promptsOf(markdown: string): TemplatePrompt[] {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parseMarkdown(markdown)
   const byHeading = new Map<string, string[]>()
   for (const node of tree.children) if (node.type === 'heading') byHeading.set(plainText(node), byHeading.get(plainText(node)) ?? [])
   for (const { heading, node } of promptNodes(markdown)) byHeading.get(heading)?.push(plainText(node))

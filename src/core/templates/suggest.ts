@@ -1,5 +1,5 @@
 import type { ClientFile } from '../../shared/domain'
-import { shorten } from '../entries/excerpt'
+import { shorten } from '../../shared/markdown'
 import { isActive } from '../relationship/commitments'
 import { dueOf } from '../relationship/due'
 import { outreachOf } from '../relationship/outreach'

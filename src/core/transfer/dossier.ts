@@ -3,7 +3,7 @@ import type { EntryHeader } from './entry-markdown'
 import { readableEntry } from './entry-markdown'
 import { HeadingSlugger, headingsOf } from './heading-anchors'
 import { heading } from './markdown-blocks'
-import { parseMarkdown as parse, plainText } from './markdown-parse'
+import { literalText, parseMarkdown as parse } from '../../shared/markdown'
 
 /**
  * A client's dossier: one Markdown file to read from top to bottom — the
@@ -70,7 +70,7 @@ function entryAnchors(markdown: string, ids: readonly string[]): Map<string, str
   let topLevel = 0
   let next = 0
   for (const node of headingsOf(parse(markdown))) {
-    const slug = slugger.slug(plainText(node))
+    const slug = slugger.slug(literalText(node))
     if (node.depth === 1) topLevel++
     // The second `#` heading is the Journal; every `##` after it is an entry's title, in order (their own headings are `###` or deeper).
     if (topLevel >= 2 && node.depth === 2) {

@@ -1,5 +1,5 @@
 import type * as Mdast from 'mdast'
-import { parseMarkdown } from './markdown-parse'
+import { parseMarkdown } from '../../shared/markdown'
 
 /**
  * Links between entries inside Markdown: `[text](rapport://entry/<id>)`, a

@@ -1,13 +1,10 @@
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type * as Mdast from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
-import { plainText } from './markdown-parse'
+import { literalText, parseMarkdown } from '../../shared/markdown'
 import { TargetFolder } from './target-folder'
 import { DANA_ID, writeRealisticVault } from '../testing/realistic-vault'
 import { filesUnder } from './transfer-testing'
@@ -19,7 +16,7 @@ async function realisticVault(shell: Parameters<typeof openTestVault>[1] = {}) {
 }
 
 const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8')
-const parse = (markdown: string): Mdast.Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+const parse = (markdown: string): Mdast.Root => parseMarkdown(markdown)
 
 describe('export of the whole vault', () => {
   it('is a tree of Markdown: Clients/<client>/profile.md and entries/, Journal/, with links between exported entries rewritten', async () => {
@@ -65,7 +62,7 @@ describe('export of the whole vault', () => {
     const profile = await read(out, 'dana-whitfield/profile.md')
     expect(profile).toMatch(/^---\nrapport: client-profile\nformat: 1\nid: c_01JDXDANA00000000000000000\nname: Dana Whitfield\n[\s\S]*crmId: NW-42\n/)
     const body = profile.slice(profile.indexOf('\n---\n') + 5)
-    const headings = parse(body).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${plainText(h)}`)
+    const headings = parse(body).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
     expect(headings).toEqual([
       '# Dana Whitfield',
       '## How they like to do business',
@@ -92,8 +89,8 @@ describe('export of the whole vault', () => {
     // What a person typed is shown as typed, never taken for Markdown.
     expect(body).toContain('Hates \\*long\\* decks | prefers one page.')
     expect(body).toContain('- **Phone:** +44 20 7946 0000')
-    const style = parse(body).children.find((n): n is Mdast.Paragraph => n.type === 'paragraph' && plainText(n).startsWith('Hates'))
-    expect(style && plainText(style)).toBe('Hates *long* decks | prefers one page.')
+    const style = parse(body).children.find((n): n is Mdast.Paragraph => n.type === 'paragraph' && literalText(n).startsWith('Hates'))
+    expect(style && literalText(style)).toBe('Hates *long* decks | prefers one page.')
   })
 
   it('without front matter, an entry opens with its title as a heading and a readable date line', async () => {
@@ -106,7 +103,7 @@ describe('export of the whole vault', () => {
     expect(cafe.split('\n').slice(0, 3)).toEqual(['# Ça marche: \\<b>bold\\</b> & "quotes" #1', '', '*Tuesday 5 May 2026*'])
     // Renders as the title, exactly: no HTML, no closing `#`.
     const heading = parse(cafe).children[0]
-    expect(heading?.type === 'heading' && plainText(heading)).toBe('Ça marche: <b>bold</b> & "quotes" #1')
+    expect(heading?.type === 'heading' && literalText(heading)).toBe('Ça marche: <b>bold</b> & "quotes" #1')
     // A body that already opens with its title does not get it twice; the date line follows the one heading.
     const profile = await read(out, 'Clients/dana-whitfield/profile.md')
     expect(profile.startsWith('# Dana Whitfield\n\nCOO at Northwind\n')).toBe(true)
@@ -121,7 +118,7 @@ describe('export of the whole vault', () => {
     await call('export:run', { scope: { client: DANA_ID }, options: { dossier: true, frontMatter: false }, target: out })
     expect(await readdir(out)).toEqual(['dana-whitfield.md'])
     const dossier = await read(out, 'dana-whitfield.md')
-    const headings = parse(dossier).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${plainText(h)}`)
+    const headings = parse(dossier).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
     const journal = headings.indexOf('# Journal')
     expect(headings[0]).toBe('# Dana Whitfield')
     expect(headings.slice(journal)).toEqual([

@@ -1,5 +1,5 @@
 import type * as Mdast from 'mdast'
-import { parseMarkdown, plainText } from './markdown-parse'
+import { literalText, parseMarkdown } from '../../shared/markdown'
 
 /**
  * Heading anchors as GitHub (github-slugger) and most renderers that follow
@@ -42,7 +42,7 @@ export interface AnchoredHeading {
 export function headingAnchors(markdown: string): AnchoredHeading[] {
   const slugger = new HeadingSlugger()
   return headingsOf(parseMarkdown(markdown)).map((node) => {
-    const text = plainText(node)
+    const text = literalText(node)
     return { depth: node.depth, text, anchor: slugger.slug(text) }
   })
 }

@@ -8,7 +8,7 @@ import { findMentions } from '../mentions/find-mentions'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
-import { parseMarkdown } from './markdown-parse'
+import { parseMarkdown } from '../../shared/markdown'
 import { brokenLinks, filesUnder, fingerprint, linksIn } from './transfer-testing'
 
 /** A file or folder name that works on Windows, macOS and Linux. */

@@ -2,7 +2,7 @@ import type * as Mdast from 'mdast'
 import { escapeLinkText } from '../../shared/mentions'
 import { isLocalHref } from '../attachments/attachment-links'
 import { linkDestination, readDestination } from './entry-links'
-import { parseMarkdown } from './markdown-parse'
+import { parseMarkdown } from '../../shared/markdown'
 
 /**
  * Obsidian's own link syntax, as its help describes it ("Internal links",

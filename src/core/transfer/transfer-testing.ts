@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type * as Mdast from 'mdast'
 import { parseEntryFile } from '../entries/entry-file'
 import { headingAnchors } from './heading-anchors'
-import { parseMarkdown, plainText } from './markdown-parse'
+import { literalText, parseMarkdown } from '../../shared/markdown'
 
 /**
  * Helpers for the transfer tests: what a folder holds, to prove an import
@@ -38,7 +38,7 @@ export async function fingerprint(root: string): Promise<Map<string, string>> {
 export function linksIn(markdown: string): Array<{ text: string; url: string }> {
   const found: Array<{ text: string; url: string }> = []
   const visit = (node: Mdast.Nodes): void => {
-    if (node.type === 'link') found.push({ text: plainText(node), url: node.url })
+    if (node.type === 'link') found.push({ text: literalText(node), url: node.url })
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(parseMarkdown(markdown))

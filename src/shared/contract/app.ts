@@ -14,5 +14,7 @@ export const appContract = {
   'app:flushed': {
     input: z.object({ saved: z.boolean(), problem: z.string().max(2000).optional() }),
     output: returns<void>()
-  }
+  },
+  /** The core clock's time (ISO): "now" for the renderer's relative times, so they agree with the core's dates. */
+  'app:now': { input: z.void(), output: returns<string>() }
 } as const

@@ -60,6 +60,18 @@ export function isKnownTimeZone(zone: string): boolean {
     return false
   }
 }
+export const hourClocks = ['12-hour', '24-hour'] as const
+export type HourClock = (typeof hourClocks)[number]
+
+/** A language tag `Intl` can format dates in. */
+export function isKnownLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0
+  } catch {
+    return false
+  }
+}
+
 const timeZone = z.string().max(64).refine(isKnownTimeZone, 'must be a time zone name like Europe/London or America/New_York')
 
 /** The field may be set (to a valid value), removed (`null`) or left alone (absent). */
@@ -149,7 +161,11 @@ export const settingsPatchSchema = z.strictObject({
   /** Guidance from the essays on the profile and the brief (what a stage means, typical attempts); off hides it. */
   coaching: z.boolean().optional(),
   /** Keep a template's headings in an entry even when nothing was written under them. */
-  keepEmptySections: z.boolean().optional()
+  keepEmptySections: z.boolean().optional(),
+  /** The language dates are written in ("en-GB", "de"); `null` follows the computer's. */
+  locale: settable(z.string().max(35).refine(isKnownLocale, 'must be a language tag like en-GB or de')),
+  /** A 12-hour or 24-hour clock; `null` follows the language's habit. */
+  clock: settable(z.enum(hourClocks))
 })
 
 // ---------------------------------------------------------------------------
@@ -331,6 +347,10 @@ export interface RelationshipSettings {
   coaching: boolean
   /** A template heading with nothing under it is saved anyway (rapport.json `keepEmptySections`, default false). */
   keepEmptySections: boolean
+  /** The language dates are written in (rapport.json `locale`); null: the computer's. */
+  locale: string | null
+  /** rapport.json `clock`; null: the language's habit. */
+  clock: HourClock | null
 }
 
 // ---------------------------------------------------------------------------

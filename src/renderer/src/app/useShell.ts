@@ -12,6 +12,7 @@ import { globalViews } from './registry'
 import { useEntryArrival } from './useEntryArrival'
 import { useNavigation } from './useNavigation'
 import { useJournal } from './useJournal'
+import { useDateSettings } from '@renderer/platform/dates/useDateSettings'
 
 interface ShellRefs {
   editor: RefObject<EntryEditorHandle | null>
@@ -26,6 +27,7 @@ interface ShellRefs {
  */
 export function useShell(refs: ShellRefs) {
   const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  useDateSettings(journal.info?.root)
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const editor = refs.editor
   const [alert, setAlert] = useState<string | null>(null)

@@ -2,7 +2,8 @@ import type { Brief, BriefEntryRef, BriefRelationship, BriefWho } from '@shared/
 import { balanceLine } from '@shared/coach-words'
 import { briefSection } from '@shared/contract/brief'
 import { BriefSectionView } from './BriefSections'
-import { shortDay, stageWords, trustWords, weekdayDay } from './brief-words'
+import { shortDay, weekdayDay } from '@shared/dates'
+import { stageWords, trustWords } from '@shared/words'
 
 /** The brief as one page: who they are at the top, then its sections in the core's order (empty ones are already left out). */
 export function BriefPage({ brief, openEntry }: { brief: Brief; openEntry: (entry: BriefEntryRef) => void }) {

@@ -16,7 +16,8 @@ import type {
 } from '@shared/contract/brief'
 import { valueLine } from '@shared/coach-words'
 import { relationWords } from '@shared/people-words'
-import { capitalise, channelWords, detailWords, dueWords, inDays, openingWords, outcomeWords, shortDay, trustWords, weekdayDay } from './brief-words'
+import { dueWords, relativeDays, shortDay, weekdayDay } from '@shared/dates'
+import { capitalise, channelWords, detailWords, openingWords, outcomeWords, trustWords } from '@shared/words'
 
 /** What every section needs besides its own content: the brief's day, and a way into the journal. */
 export interface SectionProps {
@@ -165,7 +166,7 @@ function CommitmentList({ title, list, today }: { title: string; list: Capped<Br
           {list.items.map((c) => (
             <li key={c.id} className={c.overdue ? 'brief-commitment overdue' : 'brief-commitment'}>
               <span className="brief-what">{c.what}</span>
-              {c.due && <span className={`brief-due ${c.due.state}`}>{dueWords(c.due, today)}</span>}
+              {c.due && <span className={`brief-due ${c.due.state}`}>{dueWords(c.due)}</span>}
               {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
             </li>
           ))}
@@ -241,7 +242,7 @@ function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: str
       )}
       {f?.state === 'overdue' && (
         <li className="brief-line overdue">
-          <span className="brief-label">Follow up</span> <span className="brief-due overdue">{dueWords(f, today)}</span>
+          <span className="brief-label">Follow up</span> <span className="brief-due overdue">{dueWords(f)}</span>
           {value}
         </li>
       )}
@@ -252,7 +253,7 @@ function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: str
       )}
       {f && f.state !== 'overdue' && f.state !== 'today' && (
         <Line label="Next follow-up">
-          {weekdayDay(f.day, today)} ({inDays(f.days)}){value}
+          {weekdayDay(f.day, today)} ({relativeDays(f.days)}){value}
         </Line>
       )}
       {!f && outreach.value && <li className="brief-line brief-value">{valueLine(outreach.value, (day) => shortDay(day, today), { notes: false })}</li>}
@@ -309,7 +310,7 @@ function PersonBody({ person, today }: { person: BriefPerson; today: string }) {
       {person.dislikes.items.length > 0 && <Line label="Dislikes">{list(person.dislikes)}</Line>}
       {person.dates.items.map((d) => (
         <li key={`${d.index}`} className="brief-line">
-          <span className="brief-label">{capitalise(d.label.trim() || 'Important date')}</span> {d.daysUntil === 0 ? 'today' : `${inDays(d.daysUntil)} (${weekdayDay(d.next, today)})`}
+          <span className="brief-label">{capitalise(d.label.trim() || 'Important date')}</span> {d.daysUntil === 0 ? 'today' : `${relativeDays(d.daysUntil)} (${weekdayDay(d.next, today)})`}
           {d.years !== undefined && <span className="brief-quiet"> — {d.years} {d.years === 1 ? 'year' : 'years'}</span>}
         </li>
       ))}

@@ -4,10 +4,10 @@ import type { Ref } from 'react'
 import type { Entry } from '@shared/domain'
 import { markdownToDoc } from '@shared/markdown'
 import { call, errorMessage } from '@renderer/platform/api'
-import { formatEntryDate } from '@renderer/platform/format-date'
 import { TemplateExtras } from '@renderer/templates'
 import { SaveProblemNotice } from '@renderer/safety'
 import { LinkedFrom, MentionPopup } from '@renderer/mentions'
+import { dayOfMoment } from '@shared/dates'
 import { ConflictNotice } from './ConflictNotice'
 import { EditorActions } from './EditorActions'
 import { EditorNotice, useEditorNotice } from './EditorNotice'
@@ -165,7 +165,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             onLeave={() => editor.commands.focus('start')}
           />
           <div className="entry-dateline">
-            <time dateTime={entry.created}>{formatEntryDate(entry.created)}</time>
+            <time dateTime={entry.created}>{dayOfMoment(entry.created)}</time>
             {session && !readOnly && (
               <>
                 <span aria-hidden="true" className="dot">

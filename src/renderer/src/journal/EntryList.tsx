@@ -3,7 +3,7 @@ import type { EntrySummary } from '@shared/domain'
 import { Listbox } from '@renderer/platform/ui/Listbox'
 import type { ListboxHandle } from '@renderer/platform/ui/Listbox'
 import { ConflictMarker } from '@renderer/safety'
-import { formatEntryDate } from '@renderer/platform/format-date'
+import { dayOfMoment } from '@shared/dates'
 import './journal.css'
 
 interface EntryListProps {
@@ -37,7 +37,7 @@ export function EntryList({ entries, selectedId, onSelect, ref }: EntryListProps
             </span>
             <span className="entry-meta" id={descriptionId}>
               <time className="entry-date" dateTime={entry.created}>
-                {formatEntryDate(entry.created)}
+                {dayOfMoment(entry.created)}
               </time>
               {firstLine && <span className="entry-excerpt">{firstLine}</span>}
             </span>

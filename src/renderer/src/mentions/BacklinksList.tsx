@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { Backlink } from '@shared/contract/people'
 import { call, errorMessage, onEvent } from '@renderer/platform/api'
-import { formatEntryDate } from '@renderer/platform/format-date'
 import type { ViewContext } from '@renderer/platform/views'
+import { dayOfMoment } from '@shared/dates'
 import './mentions.css'
 
 /**
@@ -46,7 +46,7 @@ export function BacklinksList({ target, context, heading, empty }: { target: str
               <button type="button" className="backlink" onClick={() => context.openEntry(row.clientId, row.entryId, row.text)}>
                 <span className="backlink-head">
                   <span className="backlink-title">{row.title || 'Untitled'}</span>
-                  <time dateTime={row.created}>{formatEntryDate(row.created)}</time>
+                  <time dateTime={row.created}>{dayOfMoment(row.created)}</time>
                 </span>
                 <span className="backlink-sentence">{row.sentence}</span>
               </button>

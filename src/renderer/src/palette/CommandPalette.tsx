@@ -5,9 +5,9 @@ import { call } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { commandEnabled } from '@renderer/platform/commands/useCommands'
 import { shortcutLabel } from '@renderer/platform/commands/shortcuts'
-import { formatEntryDate } from '@renderer/platform/format-date'
 import { Dialog } from '@renderer/platform/ui/Dialog'
 import { Highlighted } from '@renderer/platform/ui/Highlighted'
+import { dayOfMoment } from '@shared/dates'
 import { matchPalette, PALETTE_LIMITS } from './palette-items'
 import type { PaletteItem } from './palette-items'
 import './palette.css'
@@ -179,7 +179,7 @@ function PaletteDetail({ item }: { item: PaletteItem }) {
     case 'entry':
       return (
         <span className="palette-detail">
-          {[item.result.clientName, item.result.date ? formatEntryDate(item.result.date) : null].filter(Boolean).join(' · ')}
+          {[item.result.clientName, item.result.date ? dayOfMoment(item.result.date) : null].filter(Boolean).join(' · ')}
         </span>
       )
     case 'view':

@@ -2,7 +2,9 @@ import { useId, useState } from 'react'
 import type { ClientDetail, Commitment } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
-import { commitmentStatuses, localToday, shortDate, statusWords } from './words'
+import { shortDate } from '@shared/dates'
+import { commitmentStatuses, localToday, statusWords } from './words'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import type { CommitmentStatus } from './words'
 
 interface CommitmentsPanelProps {
@@ -101,7 +103,7 @@ function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry
                 <span className="commitment-what">{item.what}</span>
                 <span className="commitment-meta">
                   {item.due ? (
-                    <span className={overdue ? 'overdue-words' : ''}>{overdue ? `Overdue since ${shortDate(item.due)}` : item.due.slice(0, 10) === today && isActive(item) ? 'Due today' : `Due ${shortDate(item.due)}`}</span>
+                    <span className={overdue ? 'overdue-words' : ''}>{overdue ? `Overdue since ${shortDate(item.due, appNow())}` : item.due.slice(0, 10) === today && isActive(item) ? 'Due today' : `Due ${shortDate(item.due, appNow())}`}</span>
                   ) : (
                     <span>No due date</span>
                   )}

@@ -2,7 +2,9 @@ import { useId, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
 import { errorMessage } from '@renderer/platform/api'
 import type { SaveProfile } from './profile-fields'
-import { plural, shortDate } from './words'
+import { shortDate } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
+import { plural } from './words'
 
 type StoredDate = NonNullable<NonNullable<ClientDetail['client']['person']>['dates']>[number]
 
@@ -50,7 +52,7 @@ export function ImportantDates({ detail, save }: { detail: ClientDetail; save: S
               <li key={`${item.label}-${index}`} className="date-row">
                 <span className="date-label">{item.label}</span>
                 <span className="date-when">
-                  {shortDate(item.date)} · {item.repeats === 'once' ? 'once' : 'yearly'}
+                  {shortDate(item.date, appNow())} · {item.repeats === 'once' ? 'once' : 'yearly'}
                   {next && next.daysUntil >= 0 && next.daysUntil <= 30 && (
                     <span className="date-soon">{next.daysUntil === 0 ? ' · today' : ` · in ${plural(next.daysUntil, 'day')}`}</span>
                   )}

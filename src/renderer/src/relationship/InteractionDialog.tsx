@@ -3,6 +3,7 @@ import type { Interaction } from '@shared/contract/relationship'
 import { directions } from '@shared/domain'
 import { Dialog } from '@renderer/platform/ui/Dialog'
 import { errorMessage } from '@renderer/platform/api'
+import { capitalise } from '@shared/words'
 import { channelWords, channels, outcomeWords, outcomes } from './words'
 import type { Channel, Outcome } from './words'
 import { FormActions } from '@renderer/platform/ui/FormActions'
@@ -78,7 +79,7 @@ export function InteractionDialog({ editing, defaultChannel, onSave, onClose }: 
         <select id={`${id}-outcome`} className="text-input" data-autofocus value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
           {outcomes.map((value) => (
             <option key={value} value={value}>
-              {outcomeWords[value]}
+              {capitalise(outcomeWords[value])}
             </option>
           ))}
         </select>

@@ -2,7 +2,10 @@ import { useState } from 'react'
 import type { ClientDetail, Interaction } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/platform/api'
 import { ConfirmDialog } from '@renderer/platform/ui/ConfirmDialog'
-import { channelWords, outcomeWords, shortDate } from './words'
+import { shortDate } from '@shared/dates'
+import { channelWords, outcomeWords } from './words'
+import { appNow } from '@renderer/platform/dates/app-clock'
+import { capitalise } from '@shared/words'
 
 interface InteractionsPanelProps {
   detail: ClientDetail
@@ -43,19 +46,19 @@ export function InteractionsPanel({ detail, writable, onLog, onEdit, onChanged }
               <span className={`interaction-dot ${isAnswered(item) ? 'answered' : 'attempt'}`} aria-hidden="true" />
               <span className="interaction-main">
                 <span className="interaction-title">
-                  {outcomeWords[item.outcome]} · {channelWords[item.channel]} · {item.direction === 'out' ? 'I reached out' : 'They reached out'}
+                  {capitalise(outcomeWords[item.outcome])} · {channelWords[item.channel]} · {item.direction === 'out' ? 'I reached out' : 'They reached out'}
                 </span>
                 {item.note && <span className="interaction-note">{item.note}</span>}
               </span>
               <time className="interaction-when" dateTime={item.at}>
-                {shortDate(item.at)}
+                {shortDate(item.at, appNow())}
               </time>
               {writable && (
                 <span className="row-actions">
-                  <button type="button" className="button subtle small" aria-label={`Edit interaction of ${shortDate(item.at)}`} onClick={() => onEdit(item)}>
+                  <button type="button" className="button subtle small" aria-label={`Edit interaction of ${shortDate(item.at, appNow())}`} onClick={() => onEdit(item)}>
                     Edit
                   </button>
-                  <button type="button" className="button subtle small" aria-label={`Delete interaction of ${shortDate(item.at)}`} onClick={() => setDeleting(item)}>
+                  <button type="button" className="button subtle small" aria-label={`Delete interaction of ${shortDate(item.at, appNow())}`} onClick={() => setDeleting(item)}>
                     Delete
                   </button>
                 </span>
@@ -67,7 +70,7 @@ export function InteractionsPanel({ detail, writable, onLog, onEdit, onChanged }
       {deleting && (
         <ConfirmDialog
           title="Delete interaction"
-          message={`Delete the ${outcomeWords[deleting.outcome].toLowerCase()} of ${shortDate(deleting.at)}?`}
+          message={`Delete the ${outcomeWords[deleting.outcome]} of ${shortDate(deleting.at, appNow())}?`}
           confirmLabel="Delete"
           danger
           onClose={() => setDeleting(null)}

@@ -1,7 +1,9 @@
 import type { ClientDetail } from '@shared/contract/relationship'
 import { AutosaveTextField } from './profile-fields'
 import type { SaveProfile } from './profile-fields'
-import { dueWords, plural, shortDate } from './words'
+import { dueWords, shortDate } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
+import { plural } from './words'
 
 /**
  * The calm line at the top of a profile: outreach since they last spoke,
@@ -13,7 +15,7 @@ export function RelationshipPulse({ detail, save }: { detail: ClientDetail; save
   return (
     <div className="pulse" aria-label="Relationship at a glance" role="group">
       <p className="pulse-line" data-testid="outreach">
-        {outreach.sentence ?? (outreach.lastSpokeAt ? `You last spoke on ${shortDate(outreach.lastSpokeAt)}.` : 'No conversations logged yet.')}
+        {outreach.sentence ?? (outreach.lastSpokeAt ? `You last spoke on ${shortDate(outreach.lastSpokeAt, appNow())}.` : 'No conversations logged yet.')}
         {outreach.sentence && outreach.perseverance && <span className="pulse-perseverance"> — {outreach.perseverance}</span>}
       </p>
       {quiet.quiet && (

@@ -1,4 +1,6 @@
 import type { TimelineEvent } from '@shared/contract/relationship'
+import { calendarDayOf, monthYear } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import type { Stage, TrustLevel } from '@shared/domain'
 import { stageWords, stages, trustLevels, trustWords } from './words'
 
@@ -17,7 +19,7 @@ export function RelationshipStrip({ events }: { events: TimelineEvent[] }) {
   const first = events[0]
   if (!first) return null
   const start = time(first.day)
-  const end = Math.max(Date.now(), start + DAY)
+  const end = Math.max(appNow(), start + DAY)
   const x = (day: string) => ((time(day) - start) / (end - start)) * WIDTH
 
   const stageSteps = events.filter((e): e is TimelineEvent & { stage: Stage } => e.kind === 'stage' && e.stage !== undefined)
@@ -33,7 +35,7 @@ export function RelationshipStrip({ events }: { events: TimelineEvent[] }) {
   const lastStage = stageSteps[stageSteps.length - 1]
   if (lastTrust) path += `H${WIDTH}`
 
-  const startLabel = new Date(start).toLocaleDateString('en-GB', { month: 'short', year: 'numeric' })
+  const startLabel = monthYear(calendarDayOf(start), { short: true })
   const stageSummary = stageSteps.map((s) => stageWords[s.stage]).join(' → ')
   const trustSummary = trustSteps.map((s) => trustWords[s.trust]).join(' → ')
 

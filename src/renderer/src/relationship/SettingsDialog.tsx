@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react'
-import type { RelationshipSettings } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/platform/api'
 import { Dialog } from '@renderer/platform/ui/Dialog'
 import '@renderer/relationship/coach/coach.css'
+import { hourClocks } from '@shared/contract/relationship'
+import type { HourClock, RelationshipSettings } from '@shared/contract/relationship'
+import { applyDateSettings } from '@renderer/platform/dates/useDateSettings'
 
-/** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, coaching, and empty template headings. */
+/** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, how dates and times are written, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const id = useId()
   const [settings, setSettings] = useState<RelationshipSettings | null>(null)
@@ -13,6 +15,8 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
   const [zone, setZone] = useState('')
   const [coaching, setCoaching] = useState(true)
   const [keepEmpty, setKeepEmpty] = useState(false)
+  const [locale, setLocale] = useState('')
+  const [clock, setClock] = useState<HourClock | ''>('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -25,6 +29,8 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         setZone(loaded.usesSystemTimeZone ? '' : loaded.timeZone)
         setCoaching(loaded.coaching)
         setKeepEmpty(loaded.keepEmptySections)
+        setLocale(loaded.locale ?? '')
+        setClock(loaded.clock ?? '')
       },
       (failure: unknown) => setError(errorMessage(failure))
     )
@@ -34,13 +40,16 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
     setBusy(true)
     setError(null)
     try {
-      await call('settings:update', {
+      const saved = await call('settings:update', {
         quietAfterDays: Number(quiet),
         remindDaysBefore: Number(remind),
         timeZone: zone.trim() || null,
         coaching,
-        keepEmptySections: keepEmpty
+        keepEmptySections: keepEmpty,
+        locale: locale.trim() || null,
+        clock: clock || null
       })
+      applyDateSettings(saved)
       onSaved()
       onClose()
     } catch (failure) {
@@ -70,6 +79,27 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
           placeholder={settings ? `${settings.timeZone} (this computer)` : ''}
           onChange={(e) => setZone(e.target.value)}
         />
+        <label htmlFor={`${id}-locale`}>Dates in the language</label>
+        <input
+          id={`${id}-locale`}
+          className="text-input"
+          value={locale}
+          placeholder={`${navigator.language} (this computer)`}
+          aria-describedby={`${id}-locale-hint`}
+          onChange={(e) => setLocale(e.target.value)}
+        />
+        <p id={`${id}-locale-hint`} className="field-hint rel-span">
+          A language tag such as en-GB, en-US or de. Dates change at once; the date pickers follow the next time Rapport starts.
+        </p>
+        <label htmlFor={`${id}-clock`}>Clock</label>
+        <select id={`${id}-clock`} className="text-input" value={clock} onChange={(e) => setClock(e.target.value as HourClock | '')}>
+          <option value="">As the language writes it</option>
+          {hourClocks.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
         <label className="rel-span settings-check">
           <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> Coach me: what each stage and trust level means, and what moves it
         </label>

@@ -1,6 +1,8 @@
 import type { ClientDetail } from '@shared/contract/relationship'
 import { withShortcut } from '@renderer/platform/commands/shortcuts'
-import { shortDate, stageWords, trustWords } from './words'
+import { shortDate } from '@shared/dates'
+import { stageWords, trustWords } from './words'
+import { appNow } from '@renderer/platform/dates/app-clock'
 
 interface StageTrustPanelProps {
   detail: ClientDetail
@@ -23,7 +25,7 @@ function LevelHistory({ label, lines }: { label: string; lines: HistoryLine[] })
       <ol>
         {[...lines].reverse().map((line, index) => (
           <li key={`${line.at}-${index}`}>
-            <time dateTime={line.at}>{shortDate(line.at)}</time>
+            <time dateTime={line.at}>{shortDate(line.at, appNow())}</time>
             <span className="level-history-level">{line.level}</span>
             {line.note && <span className="level-history-note">{line.note}</span>}
           </li>

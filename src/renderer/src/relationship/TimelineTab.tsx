@@ -7,7 +7,8 @@ import { RelationshipStrip } from './RelationshipStrip'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { useClientDetail } from './useClientDetail'
 import { useRelationshipActions } from './useRelationshipActions'
-import { shortDate } from './words'
+import { monthYear, shortDate } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import './relationship.css'
 
 /** What kind of dot an event gets: an interaction is a conversation or an attempt that went unanswered. */
@@ -44,7 +45,6 @@ const lookWords: Record<EventLook, string> = {
   dropped: 'Dropped'
 }
 
-const monthOf = (day: string) => new Date(`${day.slice(0, 7)}-01T12:00:00`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' })
 
 /** The client tab "Timeline": the relationship as a picture — stage and trust over time above, every event on a time axis below. */
 export function TimelineTab({ context, client }: { context: ViewContext; client: ClientSummary }) {
@@ -81,7 +81,7 @@ export function TimelineTab({ context, client }: { context: ViewContext; client:
           <ol className="timeline-axis" aria-label="Timeline, newest first">
             {months.map(({ month, events: inMonth }) => (
               <li key={month} className="timeline-month">
-                <h3 className="timeline-month-label">{monthOf(month)}</h3>
+                <h3 className="timeline-month-label">{monthYear(month)}</h3>
                 <ol className="timeline-events">
                   {inMonth.map((event, index) => {
                     const look = lookOf(event, interactions)
@@ -91,7 +91,7 @@ export function TimelineTab({ context, client }: { context: ViewContext; client:
                         <button type="button" className="timeline-card" onClick={() => open(event)}>
                           <span className="timeline-card-top">
                             <span className="timeline-kind">{lookWords[look]}</span>
-                            <time dateTime={event.at}>{shortDate(event.day)}</time>
+                            <time dateTime={event.at}>{shortDate(event.day, appNow())}</time>
                           </span>
                           <span className="timeline-label">{event.label}</span>
                           {event.note && <span className="timeline-note">{event.note}</span>}

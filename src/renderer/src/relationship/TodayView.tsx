@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { longDay } from '@shared/dates'
 import type { TodayItem } from '@shared/contract/relationship'
 import { call } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
@@ -63,7 +64,7 @@ export function TodayView({ context }: { context: ViewContext }) {
   const nothing =
     today !== null &&
     today.followUps.length + today.commitments.mine.length + today.commitments.theirs.length + today.importantDates.length + today.quiet.length === 0
-  const dayWords = today ? new Date(`${today.day}T12:00:00`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }) : ''
+  const dayWords = today ? longDay(today.day) : ''
 
   return (
     <div className="rel-view">

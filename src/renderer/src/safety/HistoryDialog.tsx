@@ -3,8 +3,10 @@ import type { Entry } from '@shared/domain'
 import { call, errorMessage } from '@renderer/platform/api'
 import { Dialog } from '@renderer/platform/ui/Dialog'
 import { DiffLines } from './DiffLines'
-import { absoluteTime, fileSize, relativeTime } from './format'
+import { fileSize } from './format'
 import { useAsync } from '@renderer/platform/hooks/useAsync'
+import { dayAndTime, relativeTime } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import './safety.css'
 
 interface HistoryDialogProps {
@@ -86,9 +88,9 @@ export function HistoryDialog({ entryId, version, cannotRestore, onRestored, onC
                   checked={snapshot.id === selected}
                   onChange={() => setChosen(snapshot.id)}
                 />
-                <span className="history-when">{relativeTime(snapshot.at)}</span>
+                <span className="history-when">{relativeTime(snapshot.at, appNow())}</span>
                 <span className="history-detail">
-                  <time dateTime={snapshot.at}>{absoluteTime(snapshot.at)}</time> · {fileSize(snapshot.bytes)}
+                  <time dateTime={snapshot.at}>{dayAndTime(snapshot.at)}</time> · {fileSize(snapshot.bytes)}
                 </span>
               </label>
             ))}

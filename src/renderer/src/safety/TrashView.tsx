@@ -4,8 +4,9 @@ import type { ViewContext } from '@renderer/platform/views'
 import { call, errorMessage } from '@renderer/platform/api'
 import { ConfirmDialog } from '@renderer/platform/ui/ConfirmDialog'
 import { CompareConflictDialog, copyOrigin } from './CompareConflictDialog'
-import { absoluteTime, relativeTime } from './format'
 import { useAsync } from '@renderer/platform/hooks/useAsync'
+import { dayAndTime, relativeTime } from '@shared/dates'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import './safety.css'
 
 const KIND_LABEL: Record<TrashItemSummary['kind'], string> = { client: 'Client', entry: 'Entry', template: 'Template', attachment: 'Attachment' }
@@ -51,7 +52,7 @@ function TrashItem({ item, canWrite, onRestore }: { item: TrashItemSummary; canW
           <span className="trash-kind">{KIND_LABEL[item.kind]}</span> {item.label}
         </span>
         <span className="safety-item-detail">
-          Deleted <time dateTime={item.deletedAt} title={absoluteTime(item.deletedAt)}>{relativeTime(item.deletedAt)}</time> from{' '}
+          Deleted <time dateTime={item.deletedAt} title={dayAndTime(item.deletedAt)}>{relativeTime(item.deletedAt, appNow())}</time> from{' '}
           <code>{item.originalPath}</code>
         </span>
       </div>

@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import type { SearchAnswer, SearchFilters, SearchProgress, SearchResult } from '@shared/contract/search'
 import type { ViewContext } from '@renderer/platform/views'
 import { useCommands } from '@renderer/platform/commands/useCommands'
-import { formatEntryDate } from '@renderer/platform/format-date'
 import { Highlighted } from '@renderer/platform/ui/Highlighted'
 import { Listbox } from '@renderer/platform/ui/Listbox'
 import type { ListboxHandle } from '@renderer/platform/ui/Listbox'
-import { SearchFiltersBar } from './SearchFilters'
+import { dayOfMoment } from '@shared/dates'
+import { kindWords, SearchFiltersBar } from './SearchFilters'
 import { searchMemory } from './search-memory'
 import { RESULT_LIMIT, useIndexProgress, useSearch } from './useSearch'
 import './search.css'
@@ -126,7 +126,7 @@ export function SearchView({ context }: { context: ViewContext }) {
                     <Highlighted text={result.title} ranges={result.titleHighlights} />
                   </span>
                   <span className="search-result-meta">
-                    {[result.kind === 'client' ? null : result.clientName, result.date ? formatEntryDate(result.date) : null].filter(Boolean).join(' · ')}
+                    {[result.kind === 'client' ? null : result.clientName, result.date ? dayOfMoment(result.date) : null].filter(Boolean).join(' · ')}
                   </span>
                 </span>
                 {result.snippet && (

@@ -1,4 +1,5 @@
 /** Pure helpers for the hand-drawn reflection charts; kept apart so they can be tested without a DOM. */
+import { calendarDayOf, monthName, monthYear, shortDay } from '../../../shared/dates'
 
 /** Maps a value in [d0, d1] onto [r0, r1]; a zero-width domain maps to the middle of the range. */
 export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
@@ -10,13 +11,12 @@ export function linear(d0: number, d1: number, r0: number, r1: number): (v: numb
 export function monthLabel(month: string, withYear: boolean): string {
   const [year, m] = month.split('-').map(Number)
   if (!year || !m) return month
-  const date = new Date(year, m - 1, 1)
-  return date.toLocaleDateString(undefined, withYear ? { month: 'short', year: 'numeric' } : { month: 'short' })
+  return withYear ? monthYear(month, { short: true }) : monthName(month)
 }
 
 export function dayLabel(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
+  const day = calendarDayOf(iso)
+  return shortDay(day, day)
 }
 
 /** The last `count` months of a list (the strip stays readable; older ones are summed into the total). */
@@ -37,7 +37,7 @@ export function monthTicks(from: number, to: number): Array<{ time: number; labe
   const start = new Date(from)
   const cursor = new Date(start.getFullYear(), start.getMonth() + 1, 1)
   while (cursor.getTime() <= to && ticks.length < 36) {
-    ticks.push({ time: cursor.getTime(), label: cursor.toLocaleDateString(undefined, { month: 'short' }) })
+    ticks.push({ time: cursor.getTime(), label: monthName(`${cursor.getFullYear()}-${String(cursor.getMonth() + 1).padStart(2, '0')}`) })
     cursor.setMonth(cursor.getMonth() + 1)
   }
   return ticks

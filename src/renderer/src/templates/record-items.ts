@@ -1,4 +1,5 @@
 import type { ExtractProposal } from '@shared/contract/templates'
+import { weekdayDay } from '@shared/dates'
 import { extractKindWords } from '@shared/words'
 
 /** What each kind of proposal becomes in the client record, in the person's words. */
@@ -35,6 +36,5 @@ export function possessive(name: string): string {
 }
 
 export function formatDue(iso: string): string {
-  const date = new Date(`${iso}T12:00:00`)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
+  return weekdayDay(iso, iso)
 }

@@ -4,7 +4,9 @@ import type { CoachView } from '@shared/contract/coach'
 import { balanceParts } from '@shared/contract/coach'
 import type { ClientDetail } from '@shared/contract/relationship'
 import { call } from '@renderer/platform/api'
-import { shortDate, stageWords, trustWords } from '@renderer/relationship/words'
+import { shortDate } from '@shared/dates'
+import { stageWords, trustWords } from '@renderer/relationship/words'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import './coach.css'
 
 interface CoachCardProps {
@@ -14,7 +16,7 @@ interface CoachCardProps {
   onValue: (direction: 'out' | 'in') => void
 }
 
-const dayWords = (day: string): string => shortDate(`${day}T12:00:00`)
+const dayWords = (day: string): string => shortDate(day, appNow())
 
 /**
  * Where the relationship stands and how it is kept, from the essays: what the

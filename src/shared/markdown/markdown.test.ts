@@ -7,12 +7,12 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { MARKDOWN_ATTR_NAMES, SOURCE_ATTRS, editorSchema } from './editor-schema'
-import { docToMarkdown, markdownExcerpt, markdownToDoc } from './markdown'
+import { MARKDOWN_ATTR_NAMES, SOURCE_ATTRS, editorSchema } from '../editor-schema'
+import { docToMarkdown, markdownToDoc } from '.'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const FIXTURE_DIR = join(HERE, 'fixtures', 'markdown')
-const REPO_ROOT = join(HERE, '..', '..')
+const FIXTURE_DIR = join(HERE, '..', 'fixtures', 'markdown')
+const REPO_ROOT = join(HERE, '..', '..', '..')
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURE_DIR, name), 'utf8')
@@ -672,27 +672,6 @@ describe('escaping of text typed by the user', () => {
       )
       expectCanonicalStability(edited)
     }
-  })
-})
-
-describe('excerpts', () => {
-  it('gives the first meaningful text without syntax', () => {
-    expect(markdownExcerpt(fixture('journal-client-meeting.md'), 80)).toBe(
-      'Lunch with Dana Whitfield (Northwind) Met at the usual place near their office…'
-    )
-    expect(markdownExcerpt('<!-- c -->\n\n```\ncode\n```\n\n- [ ] Call **Anna** about [the deal](x)\n')).toBe(
-      'Call Anna about the deal'
-    )
-    expect(markdownExcerpt('')).toBe('')
-    expect(markdownExcerpt('   \n\n')).toBe('')
-  })
-
-  it('truncates on a word boundary with an ellipsis', () => {
-    const long = 'word '.repeat(100)
-    const excerpt = markdownExcerpt(long, 23)
-    expect(excerpt).toBe('word word word word…')
-    expect(excerpt.length).toBeLessThanOrEqual(23)
-    expect(markdownExcerpt('short', 160)).toBe('short')
   })
 })
 

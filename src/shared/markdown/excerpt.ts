@@ -1,5 +1,9 @@
+/** Between two blocks (a heading and its text, two paragraphs, two list items), so they never run together. */
+export const BLOCK_SEPARATOR = ' · '
+
 /**
- * The first meaningful line of an entry as plain text, for the entry list.
+ * The first meaningful text of an entry as plain text, for the entry list:
+ * lines of one paragraph joined by a space, blocks by `BLOCK_SEPARATOR`.
  * Deliberately a few regular expressions rather than a Markdown parse: it runs
  * for every entry when a vault opens (10,000 of them in a big vault), and a
  * preview line does not need a syntax tree.
@@ -7,19 +11,28 @@
 export function excerptOf(markdown: string, maxChars = 160): string {
   const lines = markdown.slice(0, 8192).split(/\r?\n/)
   let inFence = false
-  const kept: string[] = []
+  let text = ''
+  // Whether the next line kept starts a block of its own rather than continuing a paragraph.
+  let newBlock = true
   for (const raw of lines) {
     if (/^\s*(```|~~~)/.test(raw)) {
       inFence = !inFence
+      newBlock = true
       continue
     }
     if (inFence) continue
     const line = plainLine(raw)
-    if (line) kept.push(line)
-    if (kept.join(' ').length >= maxChars) break
+    if (line) text += text === '' ? line : `${newBlock || STARTS_BLOCK.test(raw) ? BLOCK_SEPARATOR : ' '}${line}`
+    // A heading is a block on its one line; anything that left no words (a blank line, a rule, an underline, HTML) ends one.
+    newBlock = HEADING.test(raw) || line === ''
+    if (text.length >= maxChars) break
   }
-  return shorten(kept.join(' '), maxChars)
+  return shorten(text, maxChars)
 }
+
+const HEADING = /^\s{0,3}#{1,6}(\s|$)/
+/** A heading or a list item starts a block even without a blank line before it. */
+const STARTS_BLOCK = /^\s{0,3}#{1,6}(\s|$)|^\s*([-*+]|\d+[.)])\s/
 
 function plainLine(line: string): string {
   if (/^\s*([-*_]\s*){3,}$/.test(line)) return '' // thematic break
@@ -47,7 +60,8 @@ function plainLine(line: string): string {
 /** Cuts text to `maxChars` at a word where one is near, marking the cut with an ellipsis. */
 export function shorten(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text
-  const cut = text.slice(0, maxChars - 1)
+  // Never cut between the two halves of a surrogate pair (an emoji).
+  const cut = text.slice(0, maxChars - 1).replace(/[\uD800-\uDBFF]$/, '')
   const space = cut.lastIndexOf(' ')
-  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/ ·$/, '')}…`
 }
