@@ -1,13 +1,12 @@
 // @ts-check
-// Rapport's linter configuration (oxlint; `npm run lint`). Three parts:
+// Rapport's linter configuration (oxlint; `npm run lint`). Two parts:
 //   1. the rule set for every file;
-//   2. the import boundaries: one table per tree (core layers, renderer layout, process layers), turned into
-//      `no-restricted-imports` blocks per folder below;
-//   3. KNOWN_BOUNDARY_VIOLATIONS: a temporary allowance, to be emptied once the layout branches are merged.
-// `LINT_ALL_BOUNDARIES=1 npm run lint` ignores the allowance and shows every boundary crossing.
+//   2. the import boundaries: one table per tree (core layers in src/core/layers.json, the renderer's features, the
+//      process layers), turned into `no-restricted-imports` blocks per folder below. A folder missing from its table
+//      stops the config from loading, so nothing new goes unchecked.
 // Why oxlint and not ESLint + typescript-eslint: see the commit that added this file.
 import { builtinModules } from 'node:module'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'oxlint'
 
 // ─── 1. The rule set ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -55,23 +54,15 @@ const rules = {
 
 // ─── 2. Import boundaries ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** src/core folders, lowest layer first; a folder imports only folders on lower lines (never its peers). */
-const CORE_LAYERS = [
-  ['crypto'],
-  ['fs'],
-  ['security'],
-  ['history'],
-  ['entries', 'clients'],
-  ['vault'],
-  ['relationship'],
-  ['templates', 'people'],
-  ['transfer'],
-  ['mentions', 'coach', 'doctor', 'conflicts'],
-  ['search'],
-  ['contacts'],
-  ['brief'],
-  ['session']
-]
+/**
+ * src/core folders, lowest layer first; a folder imports only folders on lower lines (never its peers). The one table
+ * is src/core/layers.json (architecture.test.ts reads it too); its 'base', 'handlers' and 'service' lines are the
+ * root files, the handler files and service.ts, which get their own blocks below.
+ */
+const SPECIAL_CORE_LAYERS = ['base', 'handlers', 'service']
+const CORE_LAYERS = JSON.parse(readFileSync(new URL('./src/core/layers.json', import.meta.url), 'utf8')).layers.filter(
+  (layer) => !layer.some((name) => SPECIAL_CORE_LAYERS.includes(name))
+)
 // Above the folders: `handlers.ts`/`*-handlers.ts` in any folder (may import every folder, not another folder's
 // handlers), then src/core/service.ts (joins the handlers), then session/ (the top). Below every folder: the files at
 // the root of src/core (errors.ts, ids.ts, …), which import no folder. Tests and `testing/` may import anything in core.
@@ -106,110 +97,7 @@ const PROCESS_FORBIDS = {
   renderer: ['core', 'main', 'preload', 'cli']
 }
 
-// ─── 3. Temporary allowance ─────────────────────────────────────────────────────────────────────────────────────────
-// TEMPORARY: files that cross a boundary today, and folders not yet in the tables above, because the layout branches
-// (issue #21 points 3 and 4) were still moving files when this config was written. The coordinator empties both
-// arrays after merging them; `LINT_ALL_BOUNDARIES=1 npm run lint` lists the files still crossing a boundary.
-const KNOWN_BOUNDARY_VIOLATIONS = [
-  'src/cli/output.ts',
-  'src/cli/stdin.ts',
-  'src/core/clients/client-queue.ts',
-  'src/core/clients/client-store.ts',
-  'src/core/crypto/names.ts',
-  'src/core/entries/entry-store.ts',
-  'src/core/fs/atomic-write.ts',
-  'src/core/fs/vault-files.ts',
-  'src/core/history/conflicts.ts',
-  'src/core/history/history-store.ts',
-  'src/core/mentions/backlinks-index.ts',
-  'src/core/relationship/handlers.ts',
-  'src/core/relationship/important-dates.ts',
-  'src/core/security/conversion.ts',
-  'src/core/security/plain-output.ts',
-  'src/core/security/vault-session.ts',
-  'src/renderer/src/app/App.tsx',
-  'src/renderer/src/app/VaultBanner.tsx',
-  'src/renderer/src/app/registry.ts',
-  'src/renderer/src/brief/BriefActions.tsx',
-  'src/renderer/src/brief/BriefCommand.tsx',
-  'src/renderer/src/brief/BriefTab.tsx',
-  'src/renderer/src/brief/views.ts',
-  'src/renderer/src/clients/ClientList.tsx',
-  'src/renderer/src/clients/ClientNameDialog.tsx',
-  'src/renderer/src/clients/ClientsSidebar.tsx',
-  'src/renderer/src/contacts/ContactsCommands.tsx',
-  'src/renderer/src/contacts/ContactsExportDialog.tsx',
-  'src/renderer/src/contacts/ContactsImportDialog.tsx',
-  'src/renderer/src/contacts/ContactsPreviewView.tsx',
-  'src/renderer/src/editor/ConflictNotice.tsx',
-  'src/renderer/src/editor/EditorPane.tsx',
-  'src/renderer/src/editor/EntryEditor.tsx',
-  'src/renderer/src/editor/useTemplatePrompts.ts',
-  'src/renderer/src/journal/EntryList.tsx',
-  'src/renderer/src/mentions/BacklinksList.tsx',
-  'src/renderer/src/mentions/LinkedFrom.tsx',
-  'src/renderer/src/mentions/MentionNavigator.tsx',
-  'src/renderer/src/mentions/mention-suggestion.ts',
-  'src/renderer/src/palette/CommandPalette.tsx',
-  'src/renderer/src/palette/PaletteCommand.tsx',
-  'src/renderer/src/people/PeopleCommands.tsx',
-  'src/renderer/src/people/PeopleTab.tsx',
-  'src/renderer/src/people/PersonField.tsx',
-  'src/renderer/src/relationship/CommitmentsPanel.tsx',
-  'src/renderer/src/relationship/CommitmentsView.tsx',
-  'src/renderer/src/relationship/ImportantDates.tsx',
-  'src/renderer/src/relationship/InteractionDialog.tsx',
-  'src/renderer/src/relationship/InteractionsPanel.tsx',
-  'src/renderer/src/relationship/LevelPickerDialog.tsx',
-  'src/renderer/src/relationship/MakeCommitmentButton.tsx',
-  'src/renderer/src/relationship/ProfileTab.tsx',
-  'src/renderer/src/relationship/RelationshipCommands.tsx',
-  'src/renderer/src/relationship/SettingsDialog.tsx',
-  'src/renderer/src/relationship/TimelineTab.tsx',
-  'src/renderer/src/relationship/TodayView.tsx',
-  'src/renderer/src/relationship/profile-fields.tsx',
-  'src/renderer/src/relationship/useAsyncList.ts',
-  'src/renderer/src/relationship/useClientDetail.ts',
-  'src/renderer/src/relationship/useRelationshipActions.tsx',
-  'src/renderer/src/safety/CompareConflictDialog.tsx',
-  'src/renderer/src/safety/HistoryDialog.tsx',
-  'src/renderer/src/safety/SaveProblemNotice.tsx',
-  'src/renderer/src/safety/TrashView.tsx',
-  'src/renderer/src/safety/trash-view.ts',
-  'src/renderer/src/safety/useAsync.ts',
-  'src/renderer/src/search/SearchCommand.tsx',
-  'src/renderer/src/search/SearchFilters.tsx',
-  'src/renderer/src/search/SearchView.tsx',
-  'src/renderer/src/search/useSearch.ts',
-  'src/renderer/src/search/views.ts',
-  'src/renderer/src/security/EncryptionDialog.tsx',
-  'src/renderer/src/security/LockGate.tsx',
-  'src/renderer/src/security/LockScreen.tsx',
-  'src/renderer/src/security/PlainExportConfirm.tsx',
-  'src/renderer/src/security/SecurityCommands.tsx',
-  'src/renderer/src/security/useActivityPings.ts',
-  'src/renderer/src/templates/RecordOffer.tsx',
-  'src/renderer/src/templates/RecordProposalsDialog.tsx',
-  'src/renderer/src/templates/ReflectionsPanel.tsx',
-  'src/renderer/src/templates/ScaleField.tsx',
-  'src/renderer/src/templates/TemplateExtras.tsx',
-  'src/renderer/src/templates/TemplateForm.tsx',
-  'src/renderer/src/templates/TemplatePicker.tsx',
-  'src/renderer/src/templates/TemplatesView.tsx',
-  'src/renderer/src/templates/save-entry-fields.ts',
-  'src/renderer/src/templates/useTemplate.ts',
-  'src/renderer/src/templates/views.ts',
-  'src/renderer/src/transfer/ExportDialog.tsx',
-  'src/renderer/src/transfer/ImportDialog.tsx',
-  'src/renderer/src/transfer/TransferCommands.tsx',
-  'src/renderer/src/transfer/useTransferJob.ts'
-]
-const KNOWN_UNPLACED_FOLDERS = ['src/renderer/src/coach', 'src/renderer/src/commands', 'src/renderer/src/ui']
-
 // ─── How the tables become rules ────────────────────────────────────────────────────────────────────────────────────
-
-const strict = process.env.LINT_ALL_BOUNDARIES === '1'
-const allowedFiles = strict ? [] : KNOWN_BOUNDARY_VIOLATIONS
 
 const anyOf = (names) => `(${names.join('|')})`
 /** A relative import that climbs out to a sibling folder with one of these names. */
@@ -258,7 +146,9 @@ function coreBlocks() {
     for (const folder of layer) {
       const higher = [...above, ...layer.filter((peer) => peer !== folder)]
       const message = `src/core/${folder} is on layer ${index + 1} of CORE_LAYERS: it imports only lower layers.`
-      blocks.push(restrict([`src/core/${folder}/**`], 'core', [...(higher.length ? [climbsTo(higher, message)] : []), handlers, service, testing]))
+      // session/ is the top of core: it alone may use service.ts, which joins the handlers it serves.
+      const serviceRule = folder === 'session' ? [] : [service]
+      blocks.push(restrict([`src/core/${folder}/**`], 'core', [...(higher.length ? [climbsTo(higher, message)] : []), handlers, ...serviceRule, testing]))
     }
   })
   blocks.push(
@@ -312,7 +202,7 @@ function rendererBlocks() {
 /** A folder nobody placed in a table is unchecked: fail loudly instead. */
 function requirePlaced(dir, placed) {
   const missing = readdirSync(new URL(dir, import.meta.url), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !placed.includes(entry.name) && !KNOWN_UNPLACED_FOLDERS.includes(`${dir}/${entry.name}`))
+    .filter((entry) => entry.isDirectory() && !placed.includes(entry.name))
     .map((entry) => `${dir}/${entry.name}`)
   if (missing.length) throw new Error(`oxlint.config.mjs: place ${missing.join(', ')} in its boundary table (CORE_LAYERS or RENDERER_FEATURES).`)
 }
@@ -339,11 +229,20 @@ const boundaryBlocks = [
   },
   ...core.blocks,
   ...renderer.blocks,
-  // Last, so it wins: the temporary allowance keeps only the process layers for the files it names.
-  ...allowedFiles.map((file) => {
-    const block = restrict([file], file.split('/')[1], [])
-    return { ...block, rules: { ...block.rules, 'import/no-cycle': 'off' } }
-  })
+  // The renderer's tests run in Node under vitest (one reads the source tree to check the registry): Node built-ins are
+  // fine there; the process rules still hold.
+  {
+    files: ['src/renderer/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/renderer never imports electron.' }],
+          patterns: [climbsTo(PROCESS_FORBIDS.renderer, `src/renderer does not import ${PROCESS_FORBIDS.renderer.join(', ')}.`)]
+        }
+      ]
+    }
+  }
 ]
 
 export default defineConfig({

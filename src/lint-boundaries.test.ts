@@ -13,6 +13,9 @@ async function boundaryFindings(files: Record<string, string>): Promise<Record<s
   await symlink(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir')
   await copyFile(join(repo, 'oxlint.config.mjs'), join(dir, 'oxlint.config.mjs'))
   await mkdir(join(dir, 'src/core'), { recursive: true })
+  // The config reads the core's layer table from the one place it is written.
+  await copyFile(join(repo, 'src/core/layers.json'), join(dir, 'src/core/layers.json'))
+  await mkdir(join(dir, 'src/core'), { recursive: true })
   await mkdir(join(dir, 'src/renderer/src'), { recursive: true })
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true })
@@ -20,8 +23,7 @@ async function boundaryFindings(files: Record<string, string>): Promise<Record<s
   }
   const oxlint = join(repo, 'node_modules/.bin/oxlint')
   const run = await promisify(execFile)(oxlint, ['-c', 'oxlint.config.mjs', '-f', 'json', 'src'], {
-    cwd: dir,
-    env: { ...process.env, LINT_ALL_BOUNDARIES: '1' }
+    cwd: dir
   }).catch((failed: { stdout?: string }) => ({ stdout: failed.stdout ?? '' }))
   const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Array<{ code: string; filename: string; help: string }> }
   const found: Record<string, string[]> = {}

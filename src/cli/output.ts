@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import { stdinText } from './stdin'
-import type { ErrorCode } from '../shared/api'
+import { CliError } from './cli-error'
 
 /** Where the CLI writes, so tests can capture it. */
 export interface Io {
@@ -102,16 +102,5 @@ function askHidden(prompt: string): Promise<string> {
   })
 }
 
-/** A problem the CLI reports (exit 1), or wrong usage (exit 2). */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-    /** The core's error code, when the core refused (a `conflict`, say). */
-    readonly code?: ErrorCode
-  ) {
-    super(message)
-  }
-}
-
-export const usageError = (message: string): CliError => new CliError(message, 2)
+// The CLI's error lives in cli-error.ts so stdin.ts can throw it without importing this module back.
+export { CliError, usageError } from './cli-error'

@@ -1,5 +1,5 @@
 import { decodeText, decodeUtf8, looksBinary } from '../core/fs/text-encoding'
-import { CliError } from './output'
+import { CliError } from './cli-error'
 import type { Io } from './output'
 
 /**

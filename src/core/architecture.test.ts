@@ -6,28 +6,12 @@ import { describe, expect, it } from 'vitest'
  * The core's folders depend one way (README, "Architecture"). Lowest first: a
  * module may import modules on lower lines only, never a peer on its own line,
  * never one above. Tests and `testing/` are exempt (they wire things together);
- * the ESLint boundary rule says the same, this keeps it in `npm test` whatever
- * the linter does.
+ * the linter's boundary rule reads the same table (layers.json); this test also
+ * names cycles between folders plainly.
  */
-export const CORE_LAYERS: readonly (readonly string[])[] = [
-  ['base'], // the root files: errors, ids, shell ports… (they may import each other)
-  ['crypto'],
-  ['fs'], // files: atomic writes, names, the vault layout, the trash
-  ['security'], // encryption at rest: conversion, the vault header
-  ['history'],
-  ['entries', 'clients'], // the stores
-  ['vault'], // the Vault class composes the stores
-  ['relationship'],
-  ['templates', 'people'],
-  ['transfer'],
-  ['mentions', 'coach', 'doctor', 'safety'],
-  ['search'],
-  ['contacts'],
-  ['brief'],
-  ['handlers'], // every feature's handlers.ts / *-handlers.ts
-  ['service'],
-  ['session']
-]
+export const CORE_LAYERS: readonly (readonly string[])[] = (
+  JSON.parse(readFileSync(join(__dirname, 'layers.json'), 'utf8')) as { layers: string[][] }
+).layers
 
 const CORE = resolve(__dirname)
 

@@ -7,7 +7,7 @@ import type { Vault } from '../vault/vault'
 import { safeAttachmentName } from './attachment-name'
 import type { ImageKind } from './file-kind'
 import { claimedImageKind, describeKind, preferredExtension, sniffImage } from './file-kind'
-import { linkDestination } from '../transfer/entry-links'
+import { linkDestination } from '../../shared/markdown'
 import { hrefBetween } from './attachment-links'
 
 /**

@@ -4,7 +4,6 @@ import { findMentions } from '../mentions/find-mentions'
 import type { StoredPerson } from '../people/people'
 import { dayOf } from '../relationship/calendar'
 import { entryBody } from '../entries/entry-body'
-import { bodyStart } from '../../shared/markdown'
 import type { Vault } from '../vault/vault'
 import { briefLimits, capped } from './limits'
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { exists, readdir, rename } from '../fs/vault-files'
+import { exists, readdir } from '../fs/vault-files'
+import { rename } from '../fs/vault-moves'
 import { Low } from 'lowdb'
 import type { ClientFile, VaultProblem } from '../../shared/domain'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'

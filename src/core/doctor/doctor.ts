@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path'
-import { copyFile, exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
+import { exists, readdir, readFile, stat, unlink } from '../fs/vault-files'
+import { copyFile } from '../fs/vault-moves'
 import { CLIENT_FORMAT, clientFileSchema } from '../../shared/domain'
 import { parseEntryFile, serializeEntryFile } from '../entries/entry-file'
 import type { EntryFile } from '../entries/entry-file'

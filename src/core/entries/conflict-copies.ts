@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path'
 import { RapportError, fileError } from '../errors'
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
-import { rename } from '../fs/vault-files'
+import { rename } from '../fs/vault-moves'
 import type { EntryFile } from './entry-file'
 import { serializeEntryFile } from './entry-file'
 import { freeFileName, takenPaths } from './entry-names'

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path'
-import { exists, readdir, readFile, rename, rm, unlink } from './vault-files'
+import { exists, readdir, readFile, rm, unlink } from './vault-files'
+import { rename } from './vault-moves'
 import { RapportError, fileError } from '../errors'
 import { writeFileAtomic } from './atomic-write'
 import { formatJson } from './durable-json-file'

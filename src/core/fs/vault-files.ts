@@ -5,7 +5,6 @@ import { promisify } from 'node:util'
 import type { VaultKey } from '../crypto/vault-key'
 import { RapportError } from '../errors'
 import { splitConflictSuffix } from '../crypto/names'
-import { writeFileAtomic } from './atomic-write'
 
 /**
  * Every file operation the core makes inside a vault goes through here, so
@@ -73,7 +72,7 @@ function mountOf(absolute: string): Mount | null {
   return null
 }
 
-function resolvePath(path: string): Resolved {
+export function resolvePath(path: string): Resolved {
   const absolute = resolve(path)
   const mount = mountOf(absolute)
   if (!mount) return { physical: absolute, mount: null, logical: '', sealedFor: '' }
@@ -235,26 +234,3 @@ export function logicalVaultPath(root: string, physicalAbsolute: string): string
   return logical
 }
 
-/**
- * Renames a file or folder. In an encrypted vault contents are bound to
- * their path, so a move there writes each file again, sealed for its new
- * path, before removing the old one: a crash in between leaves both copies,
- * never neither.
- */
-export async function rename(from: string, to: string): Promise<void> {
-  const source = resolvePath(from)
-  const target = resolvePath(to)
-  if (!source.mount && !target.mount) return fsp.rename(source.physical, target.physical)
-  if ((await fsp.stat(source.physical)).isDirectory()) {
-    await fsp.mkdir(target.physical, { recursive: true })
-    for (const name of await readdir(from)) await rename(join(from, name), join(to, name))
-    await fsp.rmdir(source.physical)
-    return
-  }
-  await writeFileAtomic(to, await readFile(from))
-  await fsp.unlink(source.physical)
-}
-
-export async function copyFile(from: string, to: string): Promise<void> {
-  await writeFileAtomic(to, await readFile(from))
-}

@@ -12,7 +12,6 @@ import type { SearchDoc } from './documents'
 import { MAX_INDEXED_CHARS, clientDocs, clientSource, entryDoc, entrySource } from './documents'
 import type { MentionNames } from './mention-names'
 import { mentionedIds } from './mention-names'
-import { bodyStart } from '../../shared/markdown'
 
 
 /**

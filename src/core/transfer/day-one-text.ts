@@ -52,6 +52,6 @@ function startsSyntax(before: string, mark: string, after: string): boolean {
   if ((mark === '.' || mark === ')') && /^\s*\d{1,9}$/.test(before)) return true // `1\.` would start a numbered list
   if (mark === '!' && after.startsWith('[')) return true // an image
   if (mark === '(' && before.endsWith(']')) return true // a link's destination
-  if (mark === ':' && /\]$/.test(before)) return true // a link reference definition
+  if (mark === ':' && before.endsWith(']')) return true // a link reference definition
   return false
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { entryIdOfUrl, linkDestination, rewriteEntryLinks } from './entry-links'
+import { linkDestination } from '../../shared/markdown'
+import { entryIdOfUrl, rewriteEntryLinks } from './entry-links'
 import { linkedEntry } from './export-links'
 
 const toX = (target: string): string | null => (entryIdOfUrl(target) ? `x/${entryIdOfUrl(target)}.md` : null)

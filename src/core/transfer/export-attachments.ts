@@ -6,7 +6,7 @@ import { isConfinedFile } from '../attachments/vault-image'
 import { ensureFolder } from '../fs/ensure-folder'
 import { readFile } from '../fs/vault-files'
 import type { Vault } from '../vault/vault'
-import { linkDestination } from './entry-links'
+import { linkDestination } from '../../shared/markdown'
 import type { ExportLayout } from './export-plan'
 import type { TargetFolder } from './target-folder'
 

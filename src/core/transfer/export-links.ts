@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import type { MentionTarget } from '../../shared/mentions'
 import { parseMentionHref } from '../../shared/mentions'
-import { entryIdOfUrl, linkDestination } from './entry-links'
+import { linkDestination } from '../../shared/markdown'
+import { entryIdOfUrl } from './entry-links'
 import type { LinkResolver } from './entry-links'
 import type { InsidePath } from './target-folder'
 

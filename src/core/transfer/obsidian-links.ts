@@ -1,7 +1,8 @@
 import type * as Mdast from 'mdast'
 import { escapeLinkText } from '../../shared/mentions'
 import { isLocalHref } from '../attachments/attachment-links'
-import { linkDestination, readDestination } from './entry-links'
+import { linkDestination } from '../../shared/markdown'
+import { readDestination } from './entry-links'
 import { parseMarkdown } from '../../shared/markdown'
 
 /**
@@ -25,7 +26,7 @@ export interface ObsidianTargets {
   attachment(target: string): Promise<{ href: string; image: boolean } | null>
 }
 
-const WIKILINK = /(!?)\[\[([^\[\]\n]+?)\]\]/g
+const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g
 
 interface Edit {
   start: number

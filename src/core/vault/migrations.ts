@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
-import { copyFile, exists, readdir, readFile } from '../fs/vault-files'
+import { exists, readdir, readFile } from '../fs/vault-files'
+import { copyFile } from '../fs/vault-moves'
 import { ensureFolder } from '../fs/ensure-folder'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { formatJson } from '../fs/durable-json-file'

@@ -7,7 +7,7 @@ import type * as Mdast from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
-import { FORMAT_ATTRS, SOURCE_ATTRS, isAllowedLinkHref } from '../editor-schema'
+import { FORMAT_ATTRS } from '../editor-schema'
 import { normalizeLineEndings } from './parse'
 
 export const RAW_BLOCK = 'rawBlock'

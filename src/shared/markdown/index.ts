@@ -9,6 +9,7 @@
  *   fingerprint.ts   "is this block still what was parsed?"
  *   front-matter.ts  where an entry's YAML front matter ends and its body starts
  *   excerpt.ts       the first words of an entry, for a list
+ *   link-destination.ts  a relative path written as a link's destination
  */
 export { parseMarkdown } from './parse'
 export { literalText, plainText } from './node-text'
@@ -17,3 +18,4 @@ export { docToMarkdown } from './to-markdown'
 export { excerptOf, shorten } from './excerpt'
 export { bodyStart, frontMatterBounds } from './front-matter'
 export type { FrontMatterBounds } from './front-matter'
+export { linkDestination } from './link-destination'

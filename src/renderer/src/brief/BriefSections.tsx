@@ -58,7 +58,7 @@ function SectionBody({ section, ...props }: SectionProps & { section: Exclude<Br
     case 'people':
       return <PeopleBody people={section} today={props.today} />
     case 'commitments':
-      return <CommitmentsBody commitments={section} today={props.today} />
+      return <CommitmentsBody commitments={section} />
     case 'conversations':
       return <ConversationsBody conversations={section} {...props} />
     case 'outreach':
@@ -143,16 +143,16 @@ function PeopleBody({ people, today }: { people: BriefPeople; today: string }) {
   )
 }
 
-function CommitmentsBody({ commitments, today }: { commitments: BriefCommitments; today: string }) {
+function CommitmentsBody({ commitments }: { commitments: BriefCommitments }) {
   return (
     <div className="brief-columns">
-      <CommitmentList title="You promised" list={commitments.mine} today={today} />
-      <CommitmentList title="They promised" list={commitments.theirs} today={today} />
+      <CommitmentList title="You promised" list={commitments.mine} />
+      <CommitmentList title="They promised" list={commitments.theirs} />
     </div>
   )
 }
 
-function CommitmentList({ title, list, today }: { title: string; list: Capped<BriefCommitment>; today: string }) {
+function CommitmentList({ title, list }: { title: string; list: Capped<BriefCommitment> }) {
   return (
     <div className="brief-column">
       <h3 className="brief-subheading">

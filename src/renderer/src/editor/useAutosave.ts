@@ -47,7 +47,7 @@ export function useAutosave(
       created.dispose()
       sessionRef.current = null
     }
-    // One session per mounted entry.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- one session per mounted entry: the parent keys the editor by entry id.
   }, [editor])
 
   // While a save stands refused, editing pauses: the kept copy then has every word, and choosing a version loses none.
