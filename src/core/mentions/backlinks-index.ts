@@ -52,6 +52,9 @@ export class BacklinksIndex {
   private reconcileNeeded = true
   private opened = false
   private running: Promise<void> | null = null
+  /** Set when the session turns encryption on or off (see retire). */
+  private retired = false
+  private writing: Promise<void> = Promise.resolve()
   private unsaved = false
   private persistTimer: NodeJS.Timeout | null = null
   /** How the index was opened and how many entries were read, for tests and the bench. */
@@ -95,7 +98,23 @@ export class BacklinksIndex {
   async persist(): Promise<void> {
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = null
-    if (!this.unsaved || this.vault.info().readOnly) return
+    if (this.retired || !this.unsaved || this.vault.info().readOnly) return
+    this.writing = this.write()
+    await this.writing
+  }
+
+  /**
+   * Stops writing the cache and waits for a write already under way. The session calls this before it encrypts or
+   * decrypts the vault: a cache written by this (old, plain) index during the conversion would land in the clear.
+   */
+  async retire(): Promise<void> {
+    this.retired = true
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    await this.writing
+  }
+
+  private async write(): Promise<void> {
     this.unsaved = false
     const entries: Record<string, Indexed> = Object.fromEntries(this.byEntry)
     const file = backlinksCacheFile(this.vault.root)

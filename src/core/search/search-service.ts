@@ -72,6 +72,8 @@ export class SearchService {
   private unsaved = false
   private persistTimer: NodeJS.Timeout | null = null
   private saving: Promise<void> = Promise.resolve()
+  /** Set when the session turns encryption on or off: this index belongs to files that are about to be rewritten. */
+  private retired = false
   private readonly bodies = new RecentBodies()
   readonly slicer = new TimeSlicer()
   /** What happened, for tests and the bench: how the index was opened, and how many sources were indexed. */
@@ -269,7 +271,21 @@ export class SearchService {
     this.slicer.endSlice()
   }
 
+  /**
+   * Stops writing the cache and waits for a write already under way. The session calls this before it encrypts or
+   * decrypts the vault: a cache written by this (old, plain) service during the conversion would land in the clear.
+   */
+  async retire(): Promise<void> {
+    this.retired = true
+    if (this.startTimer) clearTimeout(this.startTimer)
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.startTimer = null
+    this.persistTimer = null
+    await this.saving
+  }
+
   private persistSoon(): void {
+    if (this.retired) return
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null
@@ -281,7 +297,7 @@ export class SearchService {
   /** Writes the cache (never for a read-only vault); a failure is remembered and the next quiet spell tries again. */
   private persist(): Promise<void> {
     const write = async (): Promise<void> => {
-      if (this.vault.info().readOnly) return
+      if (this.retired || this.vault.info().readOnly) return
       // The signatures and the index are taken at the same moment (no await between), so the cache always holds together.
       const signatures = new Map(this.signatures)
       const serialized = this.index.serialize(() => this.slicer.pause())

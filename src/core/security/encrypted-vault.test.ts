@@ -86,6 +86,27 @@ describe('an encrypted vault', () => {
     await expectNothingInTheClear(root)
   })
 
+  it('turned on, leaves no cache in the clear: the plain vault\'s indexes stop writing before the files are sealed', async () => {
+    const root = await realisticVault()
+    // Enough entries for the search index to keep a cache (it does from 200), and a change it has not written yet.
+    for (let i = 0; i < 210; i++) await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
+    const { session, call, search } = await startSession(root)
+    expect((await search('jazz')).length).toBeGreaterThan(0)
+    const plainVault = session.vault
+    const plainSearch = searchServiceOf(plainVault)
+    const entry = await call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
+    await call('entries:save', { id: entry.id, title: entry.title, body: `${entry.body}\nA line about jazz and onboarding.\n`, version: entry.version })
+    await plainSearch.indexed()
+
+    const writesBefore = plainSearch.stats.cacheWrites
+    await call('security:encrypt', { passphrase: PASSPHRASE })
+    // The old index had a change to write. Had it written during the conversion (a loaded machine once lost that
+    // race), the cache would be in the clear; retired, it writes nothing more, even when asked to settle.
+    await plainSearch.settled()
+    expect(plainSearch.stats.cacheWrites).toBe(writesBefore)
+    await expectNothingInTheClear(root)
+  })
+
   it('opens locked; a wrong passphrase says so and changes nothing; the right one opens it', async () => {
     const root = await realisticVault()
     const first = await startSession(root)

@@ -30,6 +30,8 @@ import { Vault } from '../vault/vault'
 import { watchVault } from '../vault/watch'
 import { decryptVault, encryptVault, recoverConversion } from '../security/conversion'
 import { readVaultHeader } from '../security/vault-header'
+import { searchServiceOf } from '../search/search-service'
+import { backlinksOf } from '../mentions/backlinks-index'
 
 export interface SessionOptions {
   shell: ShellPorts
@@ -142,6 +144,7 @@ export class VaultSession {
       this.vault.assertWritable()
       await this.#saveWindow()
       const { header, key } = await createVaultKey(passphrase, this.options.kdfCost ?? DEFAULT_KDF_COST)
+      await this.#retireIndexes()
       this.#close()
       try {
         await encryptVault(this.root, header, key)
@@ -166,6 +169,7 @@ export class VaultSession {
       vault.assertWritable()
       const key = await unlockVaultKey(passphrase, this.#header)
       await this.#saveWindow()
+      await this.#retireIndexes()
       this.#close()
       this.#unmount?.()
       this.#unmount = null
@@ -239,6 +243,12 @@ export class VaultSession {
   }
 
   /** Drops the open vault and everything read from it. */
+  /** The open vault's indexes stop writing their caches before the files are converted (a late write would be in the clear). */
+  async #retireIndexes(): Promise<void> {
+    const vault = this.#vault
+    if (vault) await Promise.all([searchServiceOf(vault).retire(), backlinksOf(vault).retire()])
+  }
+
   #close(): void {
     this.#stopWatching?.()
     this.#stopWatching = null
