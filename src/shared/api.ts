@@ -18,6 +18,7 @@ import { contactsContract } from './contract/contacts'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
+import { rhythmContract } from './contract/rhythm'
 import { safetyContract } from './contract/safety'
 import { searchContract } from './contract/search'
 import { securityContract, type SecurityStatus } from './contract/security'
@@ -31,6 +32,7 @@ export const contract = {
   ...clientsContract,
   ...entriesContract,
   ...relationshipContract,
+  ...rhythmContract,
   ...briefContract,
   ...briefOutputContract,
   ...safetyContract,

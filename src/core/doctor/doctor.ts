@@ -13,6 +13,7 @@ import { issuesInWords } from '../schema-words'
 import { layout, toVaultPath } from '../vault/layout'
 import { openManifest } from '../vault/manifest'
 import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
+import { rhythmProblems } from '../relationship/rhythm-problems'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
@@ -157,7 +158,7 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
   const checked = clientFileSchema.safeParse(data)
   // Every problem of the file, each in words a person can act on, so one look at the file fixes them all.
   if (!checked.success) return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
-  return []
+  return rhythmProblems(checked.data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport uses the default until then and leaves it as written)` }))
 }
 
 /** Temporary files, sync conflicts, and (in journals) every entry. */

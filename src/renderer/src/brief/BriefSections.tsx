@@ -165,6 +165,7 @@ function CommitmentList({ title, list, today }: { title: string; list: Capped<Br
           {list.items.map((c) => (
             <li key={c.id} className={c.overdue ? 'brief-commitment overdue' : 'brief-commitment'}>
               <span className="brief-what">{c.what}</span>
+              {c.repeat && <span className="brief-repeat">{c.repeat}</span>}
               {c.due && <span className={`brief-due ${c.due.state}`}>{dueWords(c.due, today)}</span>}
               {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
             </li>
