@@ -127,9 +127,9 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
       return detail(record, at)
     },
 
-    'commitments:add': async ({ clientId, by, what, due, entry }) => {
+    'commitments:add': async ({ clientId, by, what, due, entry, repeat }) => {
       if (entry !== undefined) assertEntry(clientId, entry)
-      const { result, record, at } = await change(clientId, (client, { now }) => addCommitment(client, { by, what, due, entry }, now))
+      const { result, record, at } = await change(clientId, (client, { now }) => addCommitment(client, { by, what, due, entry, repeat }, now))
       return { commitment: toCommitment(result), client: detail(record, at) }
     },
     'commitments:update': async ({ clientId, id, ...changes }) => {
