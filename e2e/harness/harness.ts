@@ -8,6 +8,7 @@ import { createDispatch } from '../../src/core/service'
 import type { ShellPorts } from '../../src/core/service'
 import { VaultSession } from '../../src/core/security/vault-session'
 import type { Vault } from '../../src/core/vault/vault'
+import type { Clock } from '../../src/core/relationship/viewpoint'
 import type { EventName, Events } from '../../src/shared/api'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
 
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   entriesInBackground?: boolean
   /** How long one minute of the auto-lock setting lasts (to see the inactivity lock in a test). */
   minuteMs?: number
+  /** The core's "now" (a clock a test moves forward, to see a snooze end); the real one when omitted. */
+  clock?: Clock
 }
 
 /**
@@ -116,7 +119,8 @@ export class RapportHarness {
       entries: options.entriesInBackground ? 'background' : 'now',
       watch: true,
       window: true,
-      ...(options.minuteMs ? { minuteMs: options.minuteMs } : {})
+      ...(options.minuteMs ? { minuteMs: options.minuteMs } : {}),
+      ...(options.clock ? { clock: options.clock } : {})
     })
     const dispatch = createDispatch(this.session.handlers)
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))

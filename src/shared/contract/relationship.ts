@@ -400,7 +400,9 @@ export const relationshipContract = {
       channel: z.enum(channels),
       direction: z.enum(directions),
       outcome: z.enum(outcomes),
-      note: interactionSchema.shape.note.unwrap().optional()
+      note: interactionSchema.shape.note.unwrap().optional(),
+      /** With one person at the client (a `people[].id`): it counts for their own cadence too. */
+      person: id.optional()
     }),
     output: returns<{ interaction: Interaction; client: ClientDetail }>()
   },

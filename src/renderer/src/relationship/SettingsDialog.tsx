@@ -3,6 +3,8 @@ import type { RelationshipSettings } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/app/api'
 import { Dialog } from '@renderer/ui/Dialog'
 import '@renderer/coach/coach.css'
+import type { ReminderDraft } from '@renderer/rhythm/ReminderFields'
+import { ReminderFields, draftOf, saveReminders } from '@renderer/rhythm/ReminderFields'
 
 /** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -13,6 +15,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
   const [zone, setZone] = useState('')
   const [coaching, setCoaching] = useState(true)
   const [keepEmpty, setKeepEmpty] = useState(false)
+  const [reminders, setReminders] = useState<ReminderDraft | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -28,6 +31,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
       },
       (failure: unknown) => setError(errorMessage(failure))
     )
+    call('reminders:get', undefined).then((loaded) => setReminders(draftOf(loaded)), (failure: unknown) => setError(errorMessage(failure)))
   }, [])
 
   const submit = async () => {
@@ -41,6 +45,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         coaching,
         keepEmptySections: keepEmpty
       })
+      if (reminders) await saveReminders(reminders)
       onSaved()
       onClose()
     } catch (failure) {
@@ -76,6 +81,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         <label className="rel-span settings-check">
           <input type="checkbox" checked={keepEmpty} onChange={(e) => setKeepEmpty(e.target.checked)} /> Keep a template’s empty headings in my entries
         </label>
+        {reminders && <ReminderFields draft={reminders} onChange={setReminders} />}
         {error && (
           <p className="form-error rel-span" role="alert">
             {error}
