@@ -12,7 +12,8 @@ export const DEFAULT_FEED_FILE = 'rapport.ics'
  * edited by hand that makes no sense reads as its default.
  */
 export function reminderSettings(stored: Readonly<Record<string, unknown>>, root: string, encrypted: boolean): ReminderSettings {
-  const chosen = typeof stored.calendarPath === 'string' && stored.calendarPath.trim() !== '' ? stored.calendarPath.trim() : null
+  // Only a .ics file is ever replaced by the feed, whatever a hand edit says.
+  const chosen = typeof stored.calendarPath === 'string' && /\.ics$/i.test(stored.calendarPath.trim()) ? stored.calendarPath.trim() : null
   const detail = calendarDetails.find((d) => d === stored.calendarDetail) ?? 'private'
   return {
     calendarFeed: stored.calendarFeed === true,

@@ -33,7 +33,8 @@ export interface ReminderSettings {
 
 export const reminderSettingsPatch = z.strictObject({
   calendarFeed: z.boolean().optional(),
-  calendarPath: z.string().trim().min(1).max(1_000).nullable().optional(),
+  /** Only a `.ics` file: the feed replaces what is there, so it must not be pointed at anything else. */
+  calendarPath: z.string().trim().min(1).max(1_000).regex(/\.ics$/i, 'The feed file must end in .ics.').nullable().optional(),
   calendarDetail: z.enum(calendarDetails).optional(),
   calendarEncryptedAccepted: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
