@@ -26,6 +26,7 @@ import type { SyntheticVault } from './synthetic-vault'
 import { transferBench } from './transfer.bench'
 import { vaultBench } from './vault.bench'
 import { coachBench } from './coach.bench'
+import { calendarBench } from './calendar.bench'
 
 export interface BenchContext {
   vault: SyntheticVault
@@ -45,7 +46,8 @@ const suites = {
   cli: cliBench,
   crypto: cryptoBench,
   encryption: encryptionBench,
-  contacts: contactsBench
+  contacts: contactsBench,
+  calendar: calendarBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

@@ -27,6 +27,19 @@ export type RuleReading = { ok: true; rule: string; recur: ICAL.Recur } | { ok: 
  * are checked here first and every problem is said in words.
  */
 export function readRule(text: string): RuleReading {
+  const known = readings.get(text)
+  if (known) return known
+  const reading = readRuleOnce(text)
+  // Rules repeat across commitments ("FREQ=WEEKLY" a thousand times): each text is read once. Bounded; emptied when full.
+  if (readings.size >= 1_000) readings.clear()
+  readings.set(text, reading)
+  return reading
+}
+
+/** Readings by rule text. A reading is never changed after it is made (iterators are built fresh from it). */
+const readings = new Map<string, RuleReading>()
+
+function readRuleOnce(text: string): RuleReading {
   const rule = text.trim().replace(/^RRULE:/i, '')
   const bad = (why: string): RuleReading => ({ ok: false, problem: `the repeat rule “${text.slice(0, 80)}” ${why}` })
   if (rule === '') return bad('is empty')
