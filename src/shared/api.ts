@@ -111,9 +111,11 @@ export interface Events {
   'transfer:progress': TransferProgress
   /** The vault was locked (on demand or after inactivity), unlocked, or encrypted or decrypted. */
   'security:changed': SecurityStatus
+  /** Open a client's tab (a desktop notification was clicked). */
+  'client:open': { clientId: string; tab: 'brief' | 'profile' }
 }
 export type EventName = keyof Events
-export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress', 'security:changed']
+export const eventNames: readonly EventName[] = ['vault:changed', 'app:flush', 'command:run', 'transfer:progress', 'security:changed', 'client:open']
 
 // ---------------------------------------------------------------------------
 // The API the renderer sees as `window.rapport`

@@ -38,6 +38,7 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
     if (needsAttention(followUp) && snoozedUntil(data, snoozeKey.followUp, today, zone) === null) {
       followUps.push({
         key: `follow-up:${clientId}:${data.followUp}:${today}`,
+        item: snoozeKey.followUp,
         title: `Follow up with ${name}`,
         body: followUp.days === 0 ? 'Planned for today.' : `Planned for ${shortDay(followUp.day, today)} (${relativeDays(followUp.days)}).`,
         clientId
@@ -50,6 +51,7 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
       if (snoozedUntil(data, snoozeKey.commitment(commitment.id), today, zone) !== null) continue
       commitments.push({
         key: `commitment:${clientId}:${commitment.id}${current.occurrence === undefined ? '' : `@${current.occurrence}`}:${today}`,
+        item: snoozeKey.commitment(commitment.id),
         title: commitment.by === 'me' ? `Your promise to ${name}` : `${name}’s promise to you`,
         body: `${commitment.what} — ${duePhrase(due, today)}`,
         clientId,

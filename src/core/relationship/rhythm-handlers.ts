@@ -6,14 +6,15 @@ import { RapportError } from '../errors'
 import type { CalendarFeedFile } from '../calendar/feed-file'
 import { feedBlocked } from '../calendar/reminder-settings'
 import type { Vault } from '../vault/vault'
-import { localDay } from './calendar'
+import { addDays, localDay } from './calendar'
 import { readCadence } from './cadence'
-import { findCommitment, isActive, toCommitment } from './commitments'
+import { findCommitment, isActive, toCommitment, updateCommitment } from './commitments'
+import { commitmentNow } from './recurring-commitment'
 import { missedSummary } from './missed'
 import type { NotifiedLog } from './notified-log'
 import type { DesktopNotification } from '../../shared/contract/relationship'
 import { firstOccurrence, isOccurrence, readRule } from './recurrence'
-import { setSnooze } from './snoozes'
+import { setSnooze, snoozeKey } from './snoozes'
 import type { StoredClient } from './stored-client'
 import type { Viewpoint } from './viewpoint'
 
@@ -59,6 +60,22 @@ function markOccurrence(client: StoredClient, id: string, on: string, status: 'd
   return commitment
 }
 
+/** Done or Snooze from a notification: the same changes as the Today row's buttons, decided here so the shell only passes them on. */
+function actOn(client: StoredClient, item: string, action: 'done' | 'snooze', at: Viewpoint): void {
+  const zone = at.settings.timeZone
+  const today = localDay(at.now, zone)
+  if (action === 'snooze') return setSnooze(client, item, addDays(today, 1), today, zone)
+  if (item === snoozeKey.followUp) {
+    delete client.followUp
+    return setSnooze(client, item, null, today, zone)
+  }
+  const commitmentId = item.startsWith('commitment:') ? item.slice('commitment:'.length) : null
+  if (commitmentId === null) throw new RapportError('invalid-input', `A notification cannot mark “${item}” done.`)
+  const current = commitmentNow(findCommitment(client, commitmentId), zone)
+  if (current.occurrence !== undefined) markOccurrence(client, commitmentId, current.occurrence, 'done', undefined, at)
+  else updateCommitment(client, commitmentId, { status: 'done' }, at.now)
+}
+
 /**
  * Cadences, occurrences, snoozes, the calendar feed and what the shell asks
  * for at start. Every change to a client goes through the relationship
@@ -95,6 +112,9 @@ export function rhythmHandlers(vault: Vault, clients: ClientChanges, feed: Calen
       const written = await feed.refresh()
       if (written === null) throw new RapportError('invalid-input', 'The calendar feed was not written.')
       return written
+    },
+    'notifications:act': async ({ clientId, item, action }) => {
+      await clients.change(clientId, (client, at) => actOn(client, item, action, at))
     },
     'notifications:missed': async () => {
       const { at, due } = await clients.dueNow()

@@ -351,6 +351,8 @@ export interface DesktopNotification {
   title: string
   body: string
   clientId: string
+  /** For a follow-up or a commitment: what Done and Snooze on the notification act on (`follow-up`, `commitment:<id>`). */
+  item?: string
 }
 
 export interface RelationshipSettings {

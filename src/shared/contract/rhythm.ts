@@ -61,6 +61,8 @@ export const rhythmContract = {
   'reminders:update': { input: reminderSettingsPatch, output: returns<ReminderSettings>() },
   /** Writes the calendar feed now (also done on every change while it is on); returns where. */
   'calendar:write': { input: z.void(), output: returns<{ path: string; events: number; written: boolean }>() },
+  /** A notification's own buttons (where the platform has them): Done, or Snooze until tomorrow, for its `item`. */
+  'notifications:act': { input: z.object({ clientId: id, item: z.string().min(1).max(300), action: z.enum(['done', 'snooze']) }), output: returns<void>() },
   /** For the shell at start: what fell due since Rapport last ran, once. */
   'notifications:missed': { input: z.void(), output: returns<MissedWhileClosed>() }
 } as const

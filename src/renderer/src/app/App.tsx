@@ -22,6 +22,7 @@ import { ContactsCommands } from '@renderer/contacts/ContactsCommands'
 import { PlainExportConfirm } from '@renderer/security/PlainExportConfirm'
 import { SecurityCommands } from '@renderer/security/SecurityCommands'
 import { call, errorMessage, onEvent } from './api'
+import { useOpenClientFromShell } from '@renderer/rhythm/useOpenClientFromShell'
 import { AppAlert } from './AppAlert'
 import { useFlushEvents } from './useFlushEvents'
 import { useJournal } from './useJournal'
@@ -174,6 +175,7 @@ export function App() {
     else mainRef.current?.focus()
   }
 
+  useOpenClientFromShell(viewContext ? viewContext.openClient : null)
   const flushAll = useStableCallback(async () => (editorRef.current ? editorRef.current.flush() : true))
   useFlushEvents(flushAll)
 
