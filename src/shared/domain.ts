@@ -224,6 +224,8 @@ export interface ClientSummary {
   followUpDue?: boolean
   /** No conversation for longer than the user's chosen interval (never for paused or ended clients). */
   quiet?: boolean
+  /** Days since the last conversation over the client's keep-in-touch cadence: 1 is due today, above 1 past it (issue #16). */
+  cadenceProgress?: number
 }
 
 export interface EntrySummary {

@@ -8,6 +8,7 @@ import { upcomingDates } from './important-dates'
 import { outreachOf } from './outreach'
 import { quietOf } from './quiet'
 import { commitmentNow } from './recurring-commitment'
+import { cadenceProgress } from './reach-out'
 import type { StoredClient } from './stored-client'
 import type { Viewpoint } from './viewpoint'
 
@@ -36,6 +37,8 @@ export function summaryFields(client: StoredClient, view: Viewpoint): Partial<Cl
     followUpDue: needsAttention(client.followUp === undefined ? null : dueOf(client.followUp, now, settings.timeZone)),
     quiet: quietOf({ stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt }, settings.quietAfterDays, now, settings.timeZone).quiet
   }
+  const progress = cadenceProgress(client, settings.quietAfterDays, now, settings.timeZone, localDay(now, settings.timeZone))
+  if (progress !== undefined) fields.cadenceProgress = Math.round(progress * 100) / 100
   if (client.trust) fields.trust = client.trust.current
   if (client.followUp !== undefined) fields.followUp = client.followUp
   return fields

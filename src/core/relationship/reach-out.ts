@@ -91,6 +91,21 @@ export function reachOutOf(client: ClientData, quietAfterDays: number, now: Date
   return items
 }
 
+/**
+ * How far through its cadence the client is: the days since the last
+ * conversation (or since it was added) over the cadence's days; 1 is due
+ * today, 1.5 half a cadence late. Undefined for a paused or ended client, or
+ * one with nothing to count from. The client list sorts by it.
+ */
+export function cadenceProgress(data: ClientData['data'], quietAfterDays: number, now: Date, zone: string, today: CalendarDay): number | undefined {
+  if (data.stage?.current !== undefined && RESTING.has(data.stage.current)) return undefined
+  const since = outreachOf(data.interactions ?? [], now, zone).lastSpokeAt ?? data.createdAt
+  const sinceDay = since === undefined ? null : dayOf(since, zone)
+  if (sinceDay === null) return undefined
+  const due = cadenceDueDay(sinceDay, clientCadence(data.cadence, quietAfterDays).cadence)
+  return daysBetween(sinceDay, today) / Math.max(1, daysBetween(sinceDay, due))
+}
+
 /** Furthest past its cadence first (two weeks late on a weekly rhythm before two weeks late on a quarterly one), then by name. */
 export const byPastCadence = (a: TodayReachOut, b: TodayReachOut): number =>
   b.pastCadence - a.pastCadence || a.clientName.localeCompare(b.clientName, undefined, { sensitivity: 'base', numeric: true }) || (a.personName ?? '').localeCompare(b.personName ?? '')
