@@ -88,6 +88,7 @@ describe('snooze', () => {
     await call('clients:update-profile', { id: dana.id, patch: { followUp: '2026-12-30' } })
     expect((await call('today:get', undefined)).followUps).toHaveLength(1)
     await expect(call('today:snooze', { clientId: dana.id, key: 'follow-up', until: '2026-12-30' })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(call('today:snooze', { clientId: dana.id, key: '../anything', until: '2027-01-02' })).rejects.toMatchObject({ code: 'invalid-input' })
     await call('today:snooze', { clientId: dana.id, key: 'follow-up', until: '2027-01-02' })
     expect((await call('today:get', undefined)).followUps).toHaveLength(0)
     clock.set('2027-01-01T23:30:00Z')

@@ -8,6 +8,11 @@ import { occurrenceStatuses } from '../domain'
 import type { ClientDetail, Commitment, DesktopNotification } from './relationship'
 import { id, returns } from './define'
 
+/** What can be snoozed, as client.json's `snoozes` names it. */
+const snoozeKey = z
+  .string()
+  .max(300)
+  .regex(/^(follow-up|reach-out(:[^\s]+)?|commitment:[^\s]+|date:.+)$/, 'must be follow-up, reach-out[:<person id>], commitment:<id> or date:<label>')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-12-10')
 
 export const calendarDetails = ['full', 'private'] as const
@@ -56,13 +61,13 @@ export const rhythmContract = {
     output: returns<{ commitment: Commitment; client: ClientDetail }>()
   },
   /** Puts a Today item off until a day (`null` brings it back now). Keys as in client.json's `snoozes`. */
-  'today:snooze': { input: z.object({ clientId: id, key: z.string().min(1).max(300), until: day.nullable() }), output: returns<void>() },
+  'today:snooze': { input: z.object({ clientId: id, key: snoozeKey, until: day.nullable() }), output: returns<void>() },
   'reminders:get': { input: z.void(), output: returns<ReminderSettings>() },
   'reminders:update': { input: reminderSettingsPatch, output: returns<ReminderSettings>() },
   /** Writes the calendar feed now (also done on every change while it is on); returns where. */
   'calendar:write': { input: z.void(), output: returns<{ path: string; events: number; written: boolean }>() },
   /** A notification's own buttons (where the platform has them): Done, or Snooze until tomorrow, for its `item`. */
-  'notifications:act': { input: z.object({ clientId: id, item: z.string().min(1).max(300), action: z.enum(['done', 'snooze']) }), output: returns<void>() },
+  'notifications:act': { input: z.object({ clientId: id, item: snoozeKey, action: z.enum(['done', 'snooze']) }), output: returns<void>() },
   /** For the shell at start: what fell due since Rapport last ran, once. */
   'notifications:missed': { input: z.void(), output: returns<MissedWhileClosed>() }
 } as const
