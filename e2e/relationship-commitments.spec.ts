@@ -72,7 +72,7 @@ test('the Commitments view lists every open promise by due date, overdue first a
   await expect(page.getByRole('option', { name: /Omar Haddad/ })).toContainText('1 overdue')
 
   // Through to the client.
-  await page.getByRole('button', { name: 'Omar Haddad' }).click()
+  await page.getByRole('button', { name: 'Omar Haddad', exact: true }).click()
   await expect(page.getByRole('tab', { name: 'Profile', selected: true })).toBeVisible()
 })
 
