@@ -27,6 +27,7 @@ import type { SyntheticVault } from './synthetic-vault'
 import { transferBench } from './transfer.bench'
 import { vaultBench } from './vault.bench'
 import { coachBench } from './coach.bench'
+import { calendarBench } from './calendar.bench'
 
 export interface BenchContext {
   vault: SyntheticVault
@@ -47,7 +48,8 @@ const suites = {
   crypto: cryptoBench,
   encryption: encryptionBench,
   contacts: contactsBench,
-  attachments: attachmentsBench
+  attachments: attachmentsBench,
+  calendar: calendarBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

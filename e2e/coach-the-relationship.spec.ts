@@ -100,9 +100,9 @@ test('the profile says where you stand and what moves it; value given is logged 
   await expect(page.getByText('You added value (phone)')).toBeVisible()
   await expect(page.getByText('They added value (phone)')).toBeVisible()
 
-  // From Today: Lena has gone quiet; something useful, not another ask.
+  // From Today: Lena is due a reach-out (gone quiet); something useful, not another ask.
   await page.getByRole('button', { name: 'Today', exact: true }).click()
-  const quiet = page.getByRole('region', { name: 'Gone quiet' })
+  const quiet = page.getByRole('region', { name: 'Reach out' })
   await expect(quiet).toContainText('Lena Park')
   await screenshot(app, 'coach-today.png')
   await quiet.getByRole('button', { name: 'Log value given to Lena Park' }).click()
@@ -112,7 +112,7 @@ test('the profile says where you stand and what moves it; value given is logged 
   await expect(forLena).toBeHidden()
   const lena = app.vault.clients.list().find((c) => c.data?.name === 'Lena Park')
   await expect.poll(async () => (await clientFile(app, lena?.slug ?? '')).interactions.at(-1)).toMatchObject({ outcome: 'value-shared', direction: 'out', note: 'Passed on an article' })
-  // Value shared is contact: she is no longer listed as gone quiet.
+  // Value shared is contact: she is no longer listed to reach out to.
   await expect(quiet).toHaveCount(0)
 })
 

@@ -72,7 +72,7 @@ test('the Commitments view lists every open promise by due date, overdue first a
   await expect(page.getByRole('option', { name: /Omar Haddad/ })).toContainText('1 overdue')
 
   // Through to the client.
-  await page.getByRole('button', { name: 'Omar Haddad' }).click()
+  await page.getByRole('button', { name: 'Omar Haddad', exact: true }).click()
   await expect(page.getByRole('tab', { name: 'Profile', selected: true })).toBeVisible()
 })
 
@@ -103,13 +103,13 @@ test('with clients, the app opens on Today: follow-ups, promises both ways, date
     await expect(page.getByRole('region', { name: 'My promises' })).toContainText('Send the revised scope')
     await expect(page.getByRole('region', { name: 'Their promises' })).toContainText('Send the signed NDA')
     await expect(page.getByRole('region', { name: 'Important dates this week' })).toContainText('Birthday')
-    await expect(page.getByRole('region', { name: 'Gone quiet' })).toContainText('Lena Park')
+    await expect(page.getByRole('region', { name: 'Reach out' })).toContainText('Lena Park')
 
     // Settings: a longer quiet interval and Lena is no longer quiet.
     await page.getByRole('button', { name: 'Settings…' }).click()
     await page.getByLabel('Gone quiet after (days)').fill('120')
     await page.getByRole('button', { name: 'Save' }).click()
-    await expect(page.getByRole('region', { name: 'Gone quiet' })).toHaveCount(0)
+    await expect(page.getByRole('region', { name: 'Reach out' })).toHaveCount(0)
 
     await page.getByRole('region', { name: 'Their promises' }).getByRole('button', { name: /^They promised.*Omar Haddad/ }).click()
     await expect(page.getByRole('tab', { name: 'Profile', selected: true })).toBeVisible()

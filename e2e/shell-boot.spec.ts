@@ -254,4 +254,18 @@ test.describe('the built main process, booted against a stand-in for Electron', 
     // Locked, the core answers only the security channels.
     expect(await invoke(shell, 'clients:list')).toMatchObject({ ok: false, error: { code: 'locked' } })
   })
+
+  test('tray and start at login stay off until Settings turn them on; then closing the window keeps Rapport running', async () => {
+    const { shell } = await boot()
+    expect(await shell.callsTo('new Tray')).toEqual([])
+    expect(await shell.callsTo('app.setLoginItemSettings')).toEqual([])
+    expect(await invoke(shell, 'reminders:update', { keepInTray: true, startAtLogin: true })).toMatchObject({ ok: true, value: { keepInTray: true, startAtLogin: true } })
+    await shell.waitForCall('new Tray')
+    expect((await shell.callsTo('app.setLoginItemSettings'))[0]?.args[0]).toEqual({ openAtLogin: true, args: ['--hidden'] })
+    // The last window closes (after its save): Rapport stays in the tray instead of quitting.
+    await shell.request('closeWindow')
+    await invoke(shell, 'app:flushed', { saved: true })
+    await expect.poll(async () => (await shell.request('state')).windows).toBe(0)
+    expect(await shell.request('state')).toMatchObject({ quitted: false })
+  })
 })

@@ -46,7 +46,7 @@ const readyPromise = new Promise<void>((resolve) => {
 
 class StandInApp
   extends EventEmitter
-  implements Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'getPath' | 'getAppPath' | 'getName' | 'getVersion' | 'quit' | 'exit'>
+  implements Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'getPath' | 'getAppPath' | 'getName' | 'getVersion' | 'quit' | 'exit' | 'setLoginItemSettings'>
 {
   readonly isPackaged = false
   /** Set once `quit` has run to the end (Electron would end the process there; the stand-in stays for the test to read). */
@@ -62,6 +62,9 @@ class StandInApp
   }
   getPath(name: PathName): string {
     return join(home, name)
+  }
+  setLoginItemSettings(settings: Electron.Settings): void {
+    record('app.setLoginItemSettings', settings)
   }
   /** `electron .` in the checkout: the folder with package.json. */
   getAppPath(): string {

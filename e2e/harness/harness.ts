@@ -9,6 +9,7 @@ import type { ShellPorts } from '../../src/core/service'
 import { VaultSession } from '../../src/core/session/vault-session'
 import { systemClock } from '../../src/core/relationship/viewpoint'
 import type { Vault } from '../../src/core/vault/vault'
+import type { Clock } from '../../src/core/relationship/viewpoint'
 import type { EventName, Events } from '../../src/shared/api'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
 import { readVaultImage } from '../../src/core/attachments/vault-image'
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   entriesInBackground?: boolean
   /** How long one minute of the auto-lock setting lasts (to see the inactivity lock in a test). */
   minuteMs?: number
+  /** The core's "now" (a clock a test moves forward, to see a snooze end); the real one when omitted. */
+  clock?: Clock
 }
 
 /**
@@ -127,8 +130,8 @@ export class RapportHarness {
       entries: options.entriesInBackground ? 'background' : 'now',
       watch: true,
       window: true,
-      // The core hears the same computer language as the page.
-      clock: { ...systemClock, locale: () => COMPUTER_LANGUAGE },
+      // The core hears the same computer language as the page (and the test's clock when it moves one).
+      clock: { ...(options.clock ?? systemClock), locale: () => COMPUTER_LANGUAGE },
       ...(options.minuteMs ? { minuteMs: options.minuteMs } : {})
     })
     const dispatch = createDispatch(this.session.handlers)

@@ -47,7 +47,7 @@ describe('rapport completion', () => {
     await rapport(['client', 'add', 'Northwind', '--vault', vault])
 
     expect(await bashCompletes(file, [bin, 'st'])).toEqual(['stage'])
-    expect(await bashCompletes(file, [bin, 'c'])).toEqual(['clients', 'client', 'commitments', 'conflicts', 'completion'])
+    expect(await bashCompletes(file, [bin, 'c'])).toEqual(['clients', 'client', 'cadence', 'commitments', 'calendar', 'conflicts', 'completion'])
     expect(await bashCompletes(file, [bin, 'client', 'r'])).toEqual(['rename', 'remove'])
     expect(await bashCompletes(file, [bin, 'log', 'Dana', '--ch'])).toEqual(['--channel'])
     expect(await bashCompletes(file, [bin, 'log', 'Dana', '--channel', ''])).toEqual(['email', 'phone', 'video', 'in-person', 'chat'])

@@ -4,6 +4,8 @@ import { resolveVaultPath } from '../core/vault/vault-path'
 import type { CliCommand } from './command'
 import { backlinks } from './commands/backlinks'
 import { brief } from './commands/brief'
+import { cadence } from './commands/cadence'
+import { calendar } from './commands/calendar'
 import { clientAdd } from './commands/client-add'
 import { clientRemove } from './commands/client-remove'
 import { clientRename } from './commands/client-rename'
@@ -55,6 +57,7 @@ export const verbs: CliCommand[] = [
   stage,
   trust,
   followup,
+  cadence,
   promise,
   done,
   commitments,
@@ -70,6 +73,7 @@ export const verbs: CliCommand[] = [
   templates,
   show,
   today,
+  calendar,
   brief,
   exportCommand,
   importCommand,

@@ -12,12 +12,13 @@ import type { EventName, Events } from '@shared/api'
 import type { ShellPorts } from '../core/shell-ports'
 import { APP_INDEX_URL } from './app-protocol'
 import { checksSpelling } from './spelling'
-import { vaultDateLanguage } from './date-language'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
+import { vaultDateLanguage } from './date-language'
 import { startNotifications } from './notifications'
 import { hardenApp, serveVaultImages } from './security'
 import { readVaultImage } from '../core/attachments/vault-image'
+import { HIDDEN_FLAG, TrayAndLogin } from './tray'
 
 /** How long a closing window waits for the renderer to save pending edits. */
 const FLUSH_TIMEOUT_MS = 3000
@@ -155,9 +156,6 @@ async function start(): Promise<void> {
     return
   }
   const dispatch = createDispatch(session.handlers)
-  registerIpc(dispatch)
-  // While the vault is locked there is no vault to read: nothing is shown.
-  serveVaultImages(async (pathname) => (session.locked ? null : readVaultImage(session.vault, pathname)))
 
   // Quitting forgets the key and stops the watcher.
   app.on('will-quit', () => session.close())
@@ -176,13 +174,46 @@ async function start(): Promise<void> {
     void saveEverything().finally(() => app.quit())
   })
 
-  mainWindow = createWindow()
-  Menu.setApplicationMenu(buildMenu(send))
-  app.on('will-quit', startNotifications(dispatch, () => mainWindow))
-  mainWindow.on('closed', () => {
-    mainWindow = null
+  // The window comes and goes (closed to the tray, opened again from it); the session stays.
+  const showWindow = (): BrowserWindow => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+      return mainWindow
+    }
+    const window = createWindow()
+    mainWindow = window
+    Menu.setApplicationMenu(buildMenu(send))
+    window.on('closed', () => {
+      mainWindow = null
+    })
+    return window
+  }
+  const trayAndLogin = new TrayAndLogin(dispatch, () => void showWindow())
+  await trayAndLogin.apply()
+  // A change in Settings takes effect at once: main applies the settings the core has just saved.
+  registerIpc(async (channel, input) => {
+    const result = await dispatch(channel, input)
+    if (channel === 'reminders:update' && result.ok) await trayAndLogin.apply()
+    return result
   })
+  // While the vault is locked there is no vault to read: nothing is shown.
+  serveVaultImages(async (pathname) => (session.locked ? null : readVaultImage(session.vault, pathname)))
+  keepRunning = () => trayAndLogin.keepRunning
+  // Started at login into the tray: no window until the person asks for one.
+  if (!(process.argv.includes(HIDDEN_FLAG) && trayAndLogin.keepRunning)) showWindow()
+  const openClient = (clientId: string, tab: 'brief' | 'profile'): void => {
+    const window = showWindow()
+    const tell = () => send('client:open', { clientId, tab })
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', tell)
+    else tell()
+  }
+  app.on('will-quit', startNotifications(dispatch, openClient))
 }
 
-app.on('window-all-closed', () => app.quit())
+/** Set once the vault is open: true while Settings keep Rapport in the tray. */
+let keepRunning = (): boolean => false
+app.on('window-all-closed', () => {
+  if (!keepRunning()) app.quit()
+})
 void start()

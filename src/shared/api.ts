@@ -20,6 +20,7 @@ import { dayOneContract } from './contract/day-one'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
+import { rhythmContract } from './contract/rhythm'
 import { safetyContract } from './contract/safety'
 import { searchContract } from './contract/search'
 import { securityContract, type SecurityStatus } from './contract/security'
@@ -34,6 +35,7 @@ export const contract = {
   ...entriesContract,
   ...attachmentsContract,
   ...relationshipContract,
+  ...rhythmContract,
   ...briefContract,
   ...briefOutputContract,
   ...safetyContract,
@@ -116,7 +118,9 @@ const events = {
   /** How far a long export or import has got (at most a few times a second). */
   'transfer:progress': payload<TransferProgress>(),
   /** The vault was locked (on demand or after inactivity), unlocked, or encrypted or decrypted. */
-  'security:changed': payload<SecurityStatus>()
+  'security:changed': payload<SecurityStatus>(),
+  /** Open a client's tab (a desktop notification was clicked). */
+  'client:open': payload<{ clientId: string; tab: 'brief' | 'profile' }>()
 }
 export type Events = typeof events
 export type EventName = keyof Events

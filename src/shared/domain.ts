@@ -26,6 +26,8 @@ export const commitmentStatuses = ['open', 'done', 'renegotiated', 'dropped'] as
 export const directions = ['out', 'in'] as const
 export const outcomes = ['no-reply', 'left-message', 'conversation', 'meeting', 'value-shared'] as const
 export const relations = ['sponsor', 'decision-maker', 'influencer', 'user', 'blocker'] as const
+/** One occurrence of a recurring commitment is kept or passed over, each on its own. */
+export const occurrenceStatuses = ['done', 'skipped'] as const
 
 export type Stage = (typeof stages)[number]
 export type TrustLevel = (typeof trustLevels)[number]
@@ -103,11 +105,18 @@ export const commitmentSchema = z.looseObject({
   /** Before every change of due date or status, what they were (`at` is when it changed; `note` says why). */
   history: z
     .array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() }))
-    .optional()
+    .optional(),
+  /** A recurring promise: an RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=TH`) whose first occurrence is `due`. Checked by doctor, not here, so a bad hand edit is reported and kept. */
+  repeat: z.string().max(1_000).optional(),
+  /** Each occurrence of a recurring promise that was dealt with: `on` is that occurrence's due date. */
+  occurrences: z.array(z.looseObject({ on: isoDate, status: z.enum(occurrenceStatuses), at: isoDate, note: text.optional() })).optional()
 })
 
 /** The fields Rapport adds to a documented commitment, read on their own. */
-export const commitmentAdditionsSchema = commitmentSchema.pick({ closedAt: true, history: true })
+export const commitmentAdditionsSchema = commitmentSchema.pick({ closedAt: true, history: true, repeat: true, occurrences: true })
+
+/** How often to be in touch (`2 weeks`, `monthly`, `quarterly`); read by relationship/cadence.ts, which reports a bad one rather than refusing the file. */
+const cadence = z.string().max(100).optional()
 
 /** What was learned about how the client likes to work, each with the entry it came from (added from a reflection). */
 export const styleNoteSchema = z.looseObject({ text: text.min(1), entry: z.string().optional(), at: isoDate.optional() })
@@ -127,7 +136,9 @@ export const interactionSchema = z.looseObject({
   channel: z.enum(channels),
   direction: z.enum(directions),
   outcome: z.enum(outcomes),
-  note: text.optional()
+  note: text.optional(),
+  /** The person at the client it was with (a `people[].id`), for that person's own keep-in-touch cadence. */
+  person: z.string().max(200).optional()
 })
 
 export const stakeholderSchema = z.looseObject({
@@ -141,7 +152,9 @@ export const stakeholderSchema = z.looseObject({
   trust: trustSchema.optional(),
   notes: text.optional(),
   /** The template a new entry about this person starts from (a template id). */
-  defaultTemplate: z.string().max(200).optional()
+  defaultTemplate: z.string().max(200).optional(),
+  /** How often to be in touch with this person; absent: the client's rhythm covers them. */
+  cadence
 })
 
 /** The whole of `clients/<slug>/client.json`. */
@@ -166,7 +179,11 @@ export const clientFileSchema = z.looseObject({
   questions: z.array(questionSchema).optional(),
   createdAt: isoDate.optional(),
   /** The template new entries for this client start from (a template id); absent: a blank entry. */
-  defaultTemplate: z.string().max(200).optional()
+  defaultTemplate: z.string().max(200).optional(),
+  /** How often to be in touch; absent: the vault's `quietAfterDays`. */
+  cadence,
+  /** Items on Today put off until a day (`follow-up`, `reach-out`, `reach-out:<person id>`, `commitment:<id>`, `date:<label>`): hidden until then. */
+  snoozes: z.record(z.string().max(300), isoDate).optional()
 })
 
 export type ClientFile = z.infer<typeof clientFileSchema>
@@ -207,6 +224,8 @@ export interface ClientSummary {
   followUpDue?: boolean
   /** No conversation for longer than the user's chosen interval (never for paused or ended clients). */
   quiet?: boolean
+  /** Days since the last conversation over the client's keep-in-touch cadence: 1 is due today, above 1 past it (issue #16). */
+  cadenceProgress?: number
 }
 
 export interface EntrySummary {

@@ -9,7 +9,7 @@ function section(title: string, items: readonly TodayItem[]): string[] {
 export const today: CliCommand = {
   name: 'today',
   usage: 'today',
-  summary: 'What needs you today: follow-ups, commitments due, important dates, clients gone quiet',
+  summary: 'What needs you today: follow-ups, commitments due, important dates, who to reach out to',
   async run(ctx) {
     const list = await ctx.call('today:get', undefined)
     if (ctx.json) return ctx.io.out(JSON.stringify(list, null, 2))
@@ -18,7 +18,7 @@ export const today: CliCommand = {
       ...section('Your commitments', list.commitments.mine),
       ...section('Their commitments', list.commitments.theirs),
       ...section('Important dates this week', list.importantDates),
-      ...section('Gone quiet', list.quiet)
+      ...section('Reach out', list.reachOut)
     ]
     ctx.io.out([`Today, ${list.day} (${list.timeZone})`, ...(lines.length > 0 ? lines : ['', 'Nothing needs you today.'])].join('\n'))
   }

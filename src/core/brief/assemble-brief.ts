@@ -20,6 +20,7 @@ import { dayOf, instantOf, localDay, wallClock } from '../relationship/calendar'
 import { clientLocalTime } from '../relationship/client-time'
 import { isActive } from '../relationship/commitments'
 import { byUrgency, dueOf } from '../relationship/due'
+import { commitmentNow } from '../relationship/recurring-commitment'
 import { DEFAULT_REMIND_DAYS_BEFORE, upcomingDates } from '../relationship/important-dates'
 import { chronological, isConversation, outreachOf } from '../relationship/outreach'
 import type { StoredClient } from '../relationship/stored-client'
@@ -183,9 +184,12 @@ function styleOf({ client, zone, now }: Sources): BriefStyle | null {
 }
 
 function commitmentsOf({ client, now, zone }: Sources): BriefCommitments | null {
-  const active = (client.commitments ?? []).filter(isActive).map((c) => {
-    const due = c.due === undefined ? null : dueOf(c.due, now, zone)
-    const item: BriefCommitment = { id: c.id, what: typed(c.what) ?? '', status: c.status, due, overdue: due?.state === 'overdue', createdAt: c.createdAt, ...defined({ entryId: c.entry }) }
+  const active = (client.commitments ?? []).filter(isActive).flatMap((c) => {
+    // A recurring promise shows its next occurrence; one whose occurrences are all dealt with is not shown.
+    const current = commitmentNow(c, zone)
+    if (current.finished) return []
+    const due = current.due === undefined ? null : dueOf(current.due, now, zone)
+    const item: BriefCommitment = { id: c.id, what: typed(c.what) ?? '', status: c.status, due, overdue: due?.state === 'overdue', createdAt: c.createdAt, ...defined({ entryId: c.entry, repeat: current.repeatWords }) }
     return { by: c.by, item }
   })
   if (active.length === 0) return null

@@ -163,7 +163,8 @@ class Writer {
 
   private commitment(c: BriefCommitment): string {
     const renegotiated = c.status === 'renegotiated' ? ' (renegotiated)' : ''
-    return c.due === null ? `${text(c.what)}${renegotiated}` : `${text(c.what)} — ${this.due(c.due)}${renegotiated}`
+    const repeat = c.repeat === undefined ? '' : ` (${c.repeat})`
+    return c.due === null ? `${text(c.what)}${repeat}${renegotiated}` : `${text(c.what)}${repeat} — ${this.due(c.due)}${renegotiated}`
   }
 
   /** "**overdue since Wed 12 Nov**", "due today", "due Tue 25 Nov". */

@@ -15,6 +15,7 @@ import { layout, toVaultPath } from '../fs/layout'
 import { openManifest } from '../vault/manifest'
 import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
 import { attachmentChecks } from './attachment-findings'
+import { rhythmProblems } from '../relationship/rhythm-problems'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
@@ -160,7 +161,7 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
   const checked = clientFileSchema.safeParse(data)
   // Every problem of the file, each in words a person can act on, so one look at the file fixes them all.
   if (!checked.success) return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
-  return []
+  return rhythmProblems(checked.data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport uses the default until then and leaves it as written)` }))
 }
 
 /** Temporary files, sync conflicts, and (in journals) every entry. */

@@ -1,7 +1,10 @@
 import type { CommitmentListItem } from '../../shared/contract/relationship'
 import { isActive, toCommitment } from './commitments'
 import { byUrgency, dueOf } from './due'
+import { commitmentNow } from './recurring-commitment'
+import { snoozeKey, snoozedUntil } from './snoozes'
 import type { ClientData } from './stored-client'
+import { localDay } from './calendar'
 import type { Viewpoint } from './viewpoint'
 
 export interface CommitmentListOptions {
@@ -22,8 +25,17 @@ export function listCommitments(clients: readonly ClientData[], { now, settings 
       const active = isActive(stored)
       if ((options.include ?? 'active') === 'active' && !active) continue
       if (options.by !== undefined && stored.by !== options.by) continue
-      const due = stored.due === undefined ? null : dueOf(stored.due, now, settings.timeZone)
-      items.push({ clientId, clientName, commitment: toCommitment(stored), due, overdue: active && due?.state === 'overdue', active })
+      // A recurring promise is judged by the occurrence waiting; one whose every occurrence is dealt with is kept.
+      const current = commitmentNow(stored, settings.timeZone)
+      const still = active && !current.finished
+      const due = current.due === undefined ? null : dueOf(current.due, now, settings.timeZone)
+      const item: CommitmentListItem = { clientId, clientName, commitment: toCommitment(stored), due, overdue: still && due?.state === 'overdue', active: still }
+      if (current.occurrence !== undefined) item.occurrence = current.occurrence
+      if (current.repeatWords !== undefined) item.repeat = current.repeatWords
+      const snoozed = snoozedUntil(data, snoozeKey.commitment(stored.id), localDay(now, settings.timeZone), settings.timeZone)
+      if (snoozed !== null) item.snoozedUntil = snoozed
+      if ((options.include ?? 'active') === 'active' && !still) continue
+      items.push(item)
     }
   }
   return items.sort(

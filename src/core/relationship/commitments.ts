@@ -3,7 +3,17 @@ import type { z } from 'zod'
 import { commitmentAdditionsSchema } from '../../shared/domain'
 import { RapportError } from '../errors'
 import { newId } from '../ids'
+import { repeatProblem } from './recurring-commitment'
+import { readRule } from './recurrence'
 import type { StoredClient, StoredCommitment } from './stored-client'
+
+/** A rule typed into Rapport is stored in its normal form, or refused with what is wrong with it. */
+function checkedRepeat(repeat: string, due: string | undefined): string {
+  const problem = repeatProblem({ repeat, due })
+  const reading = readRule(repeat)
+  if (problem !== null || !reading.ok) throw new RapportError('invalid-input', `${(problem ?? 'the repeat rule cannot be read').replace(/^./, (c) => c.toUpperCase())}.`)
+  return reading.rule
+}
 
 type Status = StoredCommitment['status']
 type HistoryItem = NonNullable<z.output<typeof commitmentAdditionsSchema>['history']>[number]
@@ -27,6 +37,7 @@ export interface NewCommitment {
   what: string
   due?: string | undefined
   entry?: string | undefined
+  repeat?: string | undefined
 }
 
 /** Adds an open commitment, its keys in the documented order. */
@@ -38,7 +49,8 @@ export function addCommitment(client: StoredClient, input: NewCommitment, now: D
     ...(input.due === undefined ? {} : { due: input.due }),
     status: 'open',
     createdAt: now.toISOString(),
-    ...(input.entry === undefined ? {} : { entry: input.entry })
+    ...(input.entry === undefined ? {} : { entry: input.entry }),
+    ...(input.repeat === undefined ? {} : { repeat: checkedRepeat(input.repeat, input.due) })
   }
   client.commitments ??= []
   client.commitments.push(commitment)
@@ -62,6 +74,8 @@ export function updateCommitment(client: StoredClient, id: string, change: Commi
   if (change.what !== undefined) commitment.what = change.what
   if (change.entry === null) delete commitment.entry
   else if (change.entry !== undefined) commitment.entry = change.entry
+  if (change.repeat === null) delete commitment.repeat
+  else if (change.repeat !== undefined) commitment.repeat = checkedRepeat(change.repeat, change.due === undefined ? commitment.due : (change.due ?? undefined))
 
   const newDue = change.due === undefined ? commitment.due : (change.due ?? undefined)
   const newStatus = change.status ?? commitment.status

@@ -1,5 +1,8 @@
 import type { HandlersFor } from '../../shared/api'
 import type { ClientDetail, relationshipContract } from '../../shared/contract/relationship'
+import type { rhythmContract } from '../../shared/contract/rhythm'
+import { CalendarFeedFile } from '../calendar/feed-file'
+import { rhythmHandlers } from './rhythm-handlers'
 import type { ClientFile } from '../../shared/domain'
 import { clientFileSchema } from '../../shared/domain'
 import type { ClientRecord } from '../clients/client-store'
@@ -50,11 +53,14 @@ function checkedClientFile(data: unknown, record: ClientRecord, code: 'broken-fi
  * interactions, the timeline, Today, notifications and their settings.
  * `clock` gives "now" and the computer's zone; tests pass a fixed one.
  */
-export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): HandlersFor<typeof relationshipContract> {
+export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): HandlersFor<typeof relationshipContract & typeof rhythmContract> {
   // Saving as you type sends changes close together; one client's changes are applied one at a time so none is lost.
   const queue = clientQueueOf(vault)
   const notified = new NotifiedLog(vault.root, () => !vault.info().readOnly)
   const view = (): Viewpoint => viewpointOf(vault, clock)
+  // The calendar feed (issue #16) follows every change: awaited after the changes made here, soon after any other.
+  const feed = new CalendarFeedFile(vault, clock)
+  vault.onChange(() => feed.soon())
 
   const readableClients = (): ClientData[] =>
     vault.clients.list().flatMap((record) => (record.data ? [{ id: record.id, name: record.data.name, data: record.data }] : []))
@@ -89,6 +95,7 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
         result = apply(data, at)
         checkedClientFile(data, record, 'invalid-input')
       })
+      await feed.refresh().catch(() => null)
       return { result, record, at }
     })
   }
@@ -99,7 +106,13 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
     if (!known) throw new RapportError('not-found', `There is no entry ${entryId} in this client’s journal or the general journal.`)
   }
 
+  const dueNow = async () => {
+    const at = view()
+    return { at, due: dueNotifications(readableClients(), at, await notified.keys()) }
+  }
+
   return {
+    ...rhythmHandlers(vault, { change, detail, dueNow, notified }, feed),
     'clients:get': async ({ id }) => detail(vault.clients.get(id)),
     'clients:update-profile': async ({ id, patch }) => {
       const { record, at } = await change(id, (client) => applyProfilePatch(client, patch))
@@ -114,9 +127,9 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
       return detail(record, at)
     },
 
-    'commitments:add': async ({ clientId, by, what, due, entry }) => {
+    'commitments:add': async ({ clientId, by, what, due, entry, repeat }) => {
       if (entry !== undefined) assertEntry(clientId, entry)
-      const { result, record, at } = await change(clientId, (client, { now }) => addCommitment(client, { by, what, due, entry }, now))
+      const { result, record, at } = await change(clientId, (client, { now }) => addCommitment(client, { by, what, due, entry, repeat }, now))
       return { commitment: toCommitment(result), client: detail(record, at) }
     },
     'commitments:update': async ({ clientId, id, ...changes }) => {

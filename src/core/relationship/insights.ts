@@ -7,15 +7,18 @@ import { dueOf, needsAttention } from './due'
 import { upcomingDates } from './important-dates'
 import { outreachOf } from './outreach'
 import { quietOf } from './quiet'
+import { commitmentNow } from './recurring-commitment'
+import { cadenceProgress } from './reach-out'
 import type { StoredClient } from './stored-client'
 import type { Viewpoint } from './viewpoint'
 
 function commitmentCounts(client: StoredClient, { now, settings }: Viewpoint): ClientInsights['commitments'] {
   const counts = { open: 0, overdue: 0, dueToday: 0 }
   for (const commitment of client.commitments ?? []) {
-    if (!isActive(commitment)) continue
+    const current = commitmentNow(commitment, settings.timeZone)
+    if (!isActive(commitment) || current.finished) continue
     counts.open++
-    const due = commitment.due === undefined ? null : dueOf(commitment.due, now, settings.timeZone)
+    const due = current.due === undefined ? null : dueOf(current.due, now, settings.timeZone)
     if (due?.state === 'overdue') counts.overdue++
     if (due?.state === 'today') counts.dueToday++
   }
@@ -34,6 +37,8 @@ export function summaryFields(client: StoredClient, view: Viewpoint): Partial<Cl
     followUpDue: needsAttention(client.followUp === undefined ? null : dueOf(client.followUp, now, settings.timeZone)),
     quiet: quietOf({ stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt }, settings.quietAfterDays, now, settings.timeZone).quiet
   }
+  const progress = cadenceProgress(client, settings.quietAfterDays, now, settings.timeZone, localDay(now, settings.timeZone))
+  if (progress !== undefined) fields.cadenceProgress = Math.round(progress * 100) / 100
   if (client.trust) fields.trust = client.trust.current
   if (client.followUp !== undefined) fields.followUp = client.followUp
   return fields

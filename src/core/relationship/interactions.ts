@@ -9,6 +9,8 @@ export interface NewInteraction {
   direction: StoredInteraction['direction']
   outcome: StoredInteraction['outcome']
   note?: string | undefined
+  /** The person at the client it was with (for their own cadence). */
+  person?: string | undefined
 }
 
 /** Logs an outreach or a contact, now unless another moment is given; keys in the documented order. */
@@ -19,11 +21,17 @@ export function addInteraction(client: StoredClient, input: NewInteraction, now:
     channel: input.channel,
     direction: input.direction,
     outcome: input.outcome,
-    ...(input.note === undefined ? {} : { note: input.note })
+    ...(input.note === undefined ? {} : { note: input.note }),
+    ...(input.person === undefined ? {} : { person: knownPerson(client, input.person) })
   }
   client.interactions ??= []
   client.interactions.push(interaction)
   return interaction
+}
+
+function knownPerson(client: StoredClient, personId: string): string {
+  if (!(client.people ?? []).some((p) => p.id === personId)) throw new RapportError('not-found', `${client.name} has no person with the id ${personId}.`)
+  return personId
 }
 
 function findInteraction(client: StoredClient, id: string): StoredInteraction {

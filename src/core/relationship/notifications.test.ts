@@ -46,9 +46,9 @@ describe('desktop notifications', () => {
   it('name the follow-up, commitments due or late (either side, overdue first), and the date reminder', () => {
     const list = dueNotifications([dana], { now: new Date('2026-11-23T10:00:00Z'), settings: settings('Europe/London') }, new Set())
     expect(list).toEqual([
-      { key: 'follow-up:c_dana:2026-11-23:2026-11-23', title: 'Follow up with Dana Whitfield', body: 'Planned for today.', clientId: 'c_dana' },
-      { key: 'commitment:c_dana:k_scope:2026-11-23', title: 'Your promise to Dana Whitfield', body: 'Send the revised scope — was due 20 Nov (3 days ago)', clientId: 'c_dana' },
-      { key: 'commitment:c_dana:k_sign:2026-11-23', title: 'Dana Whitfield’s promise to you', body: 'Sign the contract — due today', clientId: 'c_dana' },
+      { key: 'follow-up:c_dana:2026-11-23:2026-11-23', title: 'Follow up with Dana Whitfield', body: 'Planned for today.', clientId: 'c_dana', item: 'follow-up' },
+      { key: 'commitment:c_dana:k_scope:2026-11-23', title: 'Your promise to Dana Whitfield', body: 'Send the revised scope — was due 20 Nov (3 days ago)', clientId: 'c_dana', item: 'commitment:k_scope' },
+      { key: 'commitment:c_dana:k_sign:2026-11-23', title: 'Dana Whitfield’s promise to you', body: 'Sign the contract — due today', clientId: 'c_dana', item: 'commitment:k_sign' },
       { key: 'date:c_dana:birthday:2026-11-26:reminder', title: 'Dana Whitfield: Birthday in 3 days (26 Nov)', body: '26 Nov — 46 years', clientId: 'c_dana' }
     ])
   })

@@ -3,6 +3,8 @@ import { shortDay, wallClock } from './calendar'
 import { isActive } from './commitments'
 import { byUrgency, dueOf, needsAttention } from './due'
 import { upcomingDates } from './important-dates'
+import { commitmentNow } from './recurring-commitment'
+import { snoozeKey, snoozedUntil } from './snoozes'
 import type { ClientData } from './stored-client'
 import { datePhrase, duePhrase, relativeDays } from './wording'
 import type { Viewpoint } from './viewpoint'
@@ -33,19 +35,23 @@ export function dueNotifications(clients: readonly ClientData[], { now, settings
 
   for (const { id: clientId, name, data } of clients) {
     const followUp = data.followUp === undefined ? null : dueOf(data.followUp, now, zone)
-    if (needsAttention(followUp)) {
+    if (needsAttention(followUp) && snoozedUntil(data, snoozeKey.followUp, today, zone) === null) {
       followUps.push({
         key: `follow-up:${clientId}:${data.followUp}:${today}`,
+        item: snoozeKey.followUp,
         title: `Follow up with ${name}`,
         body: followUp.days === 0 ? 'Planned for today.' : `Planned for ${shortDay(followUp.day, today, {}, style)} (${relativeDays(followUp.days)}).`,
         clientId
       })
     }
     for (const commitment of data.commitments ?? []) {
-      const due = commitment.due === undefined ? null : dueOf(commitment.due, now, zone)
-      if (!isActive(commitment) || !needsAttention(due)) continue
+      const current = commitmentNow(commitment, zone)
+      const due = current.due === undefined ? null : dueOf(current.due, now, zone)
+      if (!isActive(commitment) || current.finished || !needsAttention(due)) continue
+      if (snoozedUntil(data, snoozeKey.commitment(commitment.id), today, zone) !== null) continue
       commitments.push({
-        key: `commitment:${clientId}:${commitment.id}:${today}`,
+        key: `commitment:${clientId}:${commitment.id}${current.occurrence === undefined ? '' : `@${current.occurrence}`}:${today}`,
+        item: snoozeKey.commitment(commitment.id),
         title: commitment.by === 'me' ? `Your promise to ${name}` : `${name}’s promise to you`,
         body: `${commitment.what} — ${duePhrase(due, today, style)}`,
         clientId,

@@ -63,7 +63,8 @@ describe('the Today list', () => {
       followUps: [],
       commitments: { mine: [], theirs: [] },
       importantDates: [],
-      quiet: []
+      quiet: [],
+      reachOut: []
     })
   })
 

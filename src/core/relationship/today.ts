@@ -1,4 +1,4 @@
-import type { Due, TodayCommitment, TodayDate, TodayFollowUp, TodayList, TodayQuiet } from '../../shared/contract/relationship'
+import type { Due, TodayCommitment, TodayDate, TodayFollowUp, TodayList, TodayQuiet, TodayReachOut } from '../../shared/contract/relationship'
 import type { CalendarDay } from './calendar'
 import { WEEK_DAYS, dayOf, localDay, shortDay } from './calendar'
 import { isActive } from './commitments'
@@ -6,6 +6,9 @@ import { byUrgency, dueOf, needsAttention } from './due'
 import { upcomingDates } from './important-dates'
 import { outreachOf } from './outreach'
 import { quietOf } from './quiet'
+import { byPastCadence, reachOutOf } from './reach-out'
+import { commitmentNow } from './recurring-commitment'
+import { snoozeKey, snoozedUntil } from './snoozes'
 import type { ClientData } from './stored-client'
 import { count, datePhrase, duePhrase, relativeDays } from './wording'
 import type { Viewpoint } from './viewpoint'
@@ -38,23 +41,32 @@ export function todayList(clients: readonly ClientData[], { now, settings, dates
   const theirs: TodayCommitment[] = []
   const importantDates: TodayDate[] = []
   const quiet: TodayQuiet[] = []
+  const reachOut: TodayReachOut[] = []
 
-  for (const { id: clientId, name: clientName, data } of clients) {
+  for (const client of clients) {
+    const { id: clientId, name: clientName, data } = client
+    // A snoozed item waits for its day (issue #16).
+    const snoozed = (key: string): boolean => snoozedUntil(data, key, today, zone) !== null
     const followUp = data.followUp === undefined ? null : dueOf(data.followUp, now, zone)
-    if (needsAttention(followUp)) {
+    if (needsAttention(followUp) && !snoozed(snoozeKey.followUp)) {
       followUps.push({ clientId, clientName, due: followUp, line: followUpLine(followUp, today, dates) })
     }
 
     for (const commitment of data.commitments ?? []) {
-      const due = commitment.due === undefined ? null : dueOf(commitment.due, now, zone)
-      if (!isActive(commitment) || !needsAttention(due)) continue
+      const current = commitmentNow(commitment, zone)
+      const due = current.due === undefined ? null : dueOf(current.due, now, zone)
+      if (!isActive(commitment) || current.finished || !needsAttention(due) || snoozed(snoozeKey.commitment(commitment.id))) continue
       const who = commitment.by === 'me' ? 'You promised' : 'They promised'
-      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}” — ${duePhrase(due, today, dates)}` }
+      const repeat = current.repeatWords === undefined ? '' : ` (${current.repeatWords})`
+      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}”${repeat} — ${duePhrase(due, today, dates)}` }
+      if (current.occurrence !== undefined) item.occurrence = current.occurrence
+      if (current.repeatWords !== undefined) item.repeat = current.repeatWords
       ;(commitment.by === 'me' ? mine : theirs).push(item)
     }
 
     for (const date of upcomingDates(data.person?.dates ?? [], today, settings.remindDaysBefore)) {
       if (date.daysUntil >= WEEK_DAYS) break
+      if (snoozed(snoozeKey.date(date.label))) continue
       importantDates.push({ clientId, clientName, label: date.label, next: date.next, daysUntil: date.daysUntil, line: datePhrase(date.label, date.next, date.daysUntil, today, dates) })
     }
 
@@ -63,6 +75,7 @@ export function todayList(clients: readonly ClientData[], { now, settings, dates
     if (silence.quiet && silence.days !== undefined && silence.since !== undefined) {
       quiet.push({ clientId, clientName, days: silence.days, since: silence.since, line: quietLine(silence.days, outreach.lastSpokeAt, zone, today, dates) })
     }
+    reachOut.push(...reachOutOf(client, settings.quietAfterDays, now, zone, today))
   }
 
   const urgent = (a: { due: Due; clientName: string }, b: { due: Due; clientName: string }): number => byUrgency(a.due, b.due) || byName(a, b)
@@ -72,6 +85,7 @@ export function todayList(clients: readonly ClientData[], { now, settings, dates
     followUps: followUps.sort(urgent),
     commitments: { mine: mine.sort(urgent), theirs: theirs.sort(urgent) },
     importantDates: importantDates.sort((a, b) => a.daysUntil - b.daysUntil || byName(a, b)),
-    quiet: quiet.sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || byName(a, b))
+    quiet: quiet.sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || byName(a, b)),
+    reachOut: reachOut.sort(byPastCadence)
   }
 }

@@ -81,6 +81,8 @@ export interface BriefCommitment {
   createdAt: string
   /** The entry where it was made. */
   entryId?: string
+  /** A recurring promise: the rule in words ("every Thursday"); `due` is then the next occurrence. */
+  repeat?: string
 }
 
 /** Open commitments both ways, each list overdue first, then by due date, undated last. */

@@ -79,6 +79,8 @@ const settable = <T extends z.ZodType>(schema: T) => schema.nullable().optional(
 
 export const note = z.string().max(2_000, 'A note can be at most 2,000 characters.')
 const what = z.string().trim().min(1, 'Say what was promised.').pipe(commitmentSchema.shape.what)
+/** An RRULE as typed; the core reads it (relationship/recurrence.ts) and says what is wrong with it. */
+const repeatRule = z.string().trim().min(1).max(1_000)
 const shortText = contactSchema.shape.email.unwrap()
 const freeText = styleSchema.shape.notes.unwrap()
 
@@ -138,7 +140,9 @@ export const commitmentChangeSchema = z.strictObject({
   what: what.optional(),
   entry: settable(id),
   /** Why it changed (kept with the old due date). */
-  note: note.optional()
+  note: note.optional(),
+  /** An RFC 5545 RRULE (checked by the core); `null` makes it a one-off promise again. */
+  repeat: settable(repeatRule)
 })
 export type CommitmentChange = z.output<typeof commitmentChangeSchema>
 
@@ -265,6 +269,11 @@ export interface CommitmentListItem {
   overdue: boolean
   /** Still to be kept: open or renegotiated. */
   active: boolean
+  /** A recurring promise: the occurrence waiting (`due` is its date) and the rule in words. */
+  occurrence?: string
+  repeat?: string
+  /** Put off from Today until this day. */
+  snoozedUntil?: string
 }
 
 export type TimelineKind =
@@ -306,6 +315,28 @@ export interface TodayCommitment extends TodayItem {
   by: 'me' | 'client'
   what: string
   due: Due
+  /** A recurring promise: the occurrence waiting (its wall time, `2026-12-03` or `2026-12-03T09:00`), and the rule in words. */
+  occurrence?: string
+  repeat?: string
+}
+/** Someone past their keep-in-touch cadence (issue #16). */
+export interface TodayReachOut extends TodayItem {
+  /** The snooze key: `reach-out` for the client, `reach-out:<person id>` for a person. */
+  key: string
+  personId?: string
+  personName?: string
+  /** "every 2 weeks". */
+  cadence: string
+  /** The day contact was due. */
+  due: string
+  /** Calendar days since it was due (0: due today). */
+  daysPast: number
+  /** Time since the last conversation over the cadence: 1.5 is half a cadence late. Today orders by it. */
+  pastCadence: number
+  /** The last real conversation, as stored (absent: none yet). */
+  lastSpokeAt?: string
+  /** Attempts with no answer since then. */
+  unanswered: number
 }
 export interface TodayDate extends TodayItem {
   label: string
@@ -326,6 +357,8 @@ export interface TodayList {
   /** The next seven days, today included. */
   importantDates: TodayDate[]
   quiet: TodayQuiet[]
+  /** Past their cadence (or the vault's `quietAfterDays`), furthest past first; snoozed ones left out. */
+  reachOut: TodayReachOut[]
 }
 
 export interface DesktopNotification {
@@ -334,6 +367,8 @@ export interface DesktopNotification {
   title: string
   body: string
   clientId: string
+  /** For a follow-up or a commitment: what Done and Snooze on the notification act on (`follow-up`, `commitment:<id>`). */
+  item?: string
 }
 
 export interface RelationshipSettings {
@@ -366,7 +401,7 @@ export const relationshipContract = {
   'clients:set-trust': { input: z.object({ id, trust: z.enum(trustLevels), note: note.optional() }), output: returns<ClientDetail>() },
 
   'commitments:add': {
-    input: z.object({ clientId, by: z.enum(commitmentParties), what, due: realDate.optional(), entry: id.optional() }),
+    input: z.object({ clientId, by: z.enum(commitmentParties), what, due: realDate.optional(), entry: id.optional(), repeat: repeatRule.optional() }),
     output: returns<{ commitment: Commitment; client: ClientDetail }>()
   },
   'commitments:update': {
@@ -387,7 +422,9 @@ export const relationshipContract = {
       channel: z.enum(channels),
       direction: z.enum(directions),
       outcome: z.enum(outcomes),
-      note: interactionSchema.shape.note.unwrap().optional()
+      note: interactionSchema.shape.note.unwrap().optional(),
+      /** With one person at the client (a `people[].id`): it counts for their own cadence too. */
+      person: id.optional()
     }),
     output: returns<{ interaction: Interaction; client: ClientDetail }>()
   },

@@ -12,6 +12,7 @@ import { globalViews } from './registry'
 import { useEntryArrival } from './useEntryArrival'
 import { useNavigation } from './useNavigation'
 import { useJournal } from './useJournal'
+import { useOpenClientFromShell } from './useOpenClientFromShell'
 import { useDateSettings } from '@renderer/platform/dates/useDateSettings'
 
 interface ShellRefs {
@@ -106,6 +107,8 @@ export function useShell(refs: ShellRefs) {
     flush: flushAll,
     views: globalViews
   }
+  // A desktop notification was clicked: main asks for that client's tab.
+  useOpenClientFromShell(context ? context.openClient : null)
 
   const controls: JournalControls = {
     client,

@@ -166,6 +166,7 @@ function CommitmentList({ title, list }: { title: string; list: Capped<BriefComm
           {list.items.map((c) => (
             <li key={c.id} className={c.overdue ? 'brief-commitment overdue' : 'brief-commitment'}>
               <span className="brief-what">{c.what}</span>
+              {c.repeat && <span className="brief-repeat">{c.repeat}</span>}
               {c.due && <span className={`brief-due ${c.due.state}`}>{dueWords(c.due)}</span>}
               {c.status === 'renegotiated' && <span className="brief-quiet"> (renegotiated)</span>}
             </li>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import type { Person, PersonPatch } from '@shared/contract/people'
 import type { TemplateSummary } from '@shared/contract/templates'
@@ -8,6 +9,7 @@ import { trustWords } from '@shared/words'
 import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { BacklinksList, onWantPerson, takeWantedPerson } from '@renderer/mentions'
+import { CadenceField } from '@renderer/relationship'
 import { PersonField } from './PersonField'
 import './people.css'
 
@@ -112,6 +114,16 @@ export function PeopleTab({ context, client }: { context: ViewContext; client: C
           canWrite={canWrite}
           context={context}
           update={(patch) => update(person.id, patch)}
+          cadence={
+            <CadenceField
+              clientId={client.id}
+              personId={person.id}
+              value={person.cadence}
+              fallback={`As for ${client.name}`}
+              disabled={!canWrite}
+              onSaved={() => void call('people:list', { clientId: client.id }).then(setPeople, () => undefined)}
+            />
+          }
           setTrust={async (trust) => setPeople((await run(() => call('people:trust', { clientId: client.id, id: person.id, trust }))).people)}
           remove={async () => {
             setPeople(await run(() => call('people:remove', { clientId: client.id, id: person.id }), `Removed ${person.name}`))
@@ -179,6 +191,8 @@ function PersonDetails(props: {
   canWrite: boolean
   context: ViewContext
   update: (patch: PersonPatch) => Promise<void>
+  /** Their keep-in-touch cadence (issue #16). */
+  cadence?: ReactNode
   setTrust: (trust: TrustLevel) => Promise<void>
   remove: () => Promise<void>
   newEntry: () => Promise<void>
@@ -215,6 +229,7 @@ function PersonDetails(props: {
           options={[...(person.trust ? [] : [{ value: '', label: 'Not set' }]), ...trustLevels.map((t) => ({ value: t, label: trustWords[t] }))]}
           onChoose={(v) => v !== '' && void props.setTrust(v as TrustLevel).catch(() => undefined)}
         />
+        {props.cadence}
         <PersonField label="Email" type="email" value={person.contact?.email} save={save((v) => ({ contact: { email: v } }))} />
         <PersonField label="Phone" type="tel" value={person.contact?.phone} save={save((v) => ({ contact: { phone: v } }))} />
         <PersonField label="How they like to do business" multiline value={person.style?.notes} save={save((v) => ({ style: { notes: v } }))} />

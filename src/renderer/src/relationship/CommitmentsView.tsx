@@ -4,7 +4,11 @@ import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { dueWords } from '@shared/dates'
-import { plural } from './words'
+import { ActionRow, ROW_KEYS } from './today/ActionRow'
+import type { LogContactTarget } from './today/LogContactDialog'
+import { LogContactDialog } from './today/LogContactDialog'
+import './today/today.css'
+import { localToday, plural } from './words'
 import './relationship.css'
 
 type Who = 'all' | 'me' | 'client'
@@ -16,10 +20,26 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
   const read = useCallback(() => call('commitments:list-all', who === 'all' ? {} : { by: who }), [who])
   const { value: items, error, reload } = useLiveRead(read)
   const [problem, setProblem] = useState<string | null>(null)
+  const [logFor, setLogFor] = useState<LogContactTarget | null>(null)
+  const today = localToday()
 
+  const act = async (change: () => Promise<unknown>) => {
+    try {
+      await change()
+      setProblem(null)
+      await reload()
+      await context.refresh()
+    } catch (failure) {
+      setProblem(errorMessage(failure))
+    }
+  }
+  const snooze = (item: CommitmentListItem) => (until: string) => void act(() => call('today:snooze', { clientId: item.clientId, key: `commitment:${item.commitment.id}`, until }))
+
+  // A recurring promise is kept one occurrence at a time: done marks the one waiting, and the next takes its place.
   const markDone = async (item: CommitmentListItem) => {
     try {
-      await call('commitments:update', { clientId: item.clientId, id: item.commitment.id, status: 'done' })
+      if (item.occurrence !== undefined) await call('commitments:occurrence', { clientId: item.clientId, id: item.commitment.id, on: item.occurrence, status: 'done' })
+      else await call('commitments:update', { clientId: item.clientId, id: item.commitment.id, status: 'done' })
       setProblem(null)
       await reload()
       await context.refresh()
@@ -59,10 +79,23 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
         </p>
       )}
       {items && items.length === 0 && <p className="calm-empty">No open promises. Nothing to chase.</p>}
+      {items && items.length > 0 && context.canWrite && <p className="today-keys">{ROW_KEYS}</p>}
       {items && items.length > 0 && (
         <ul className="rel-list" aria-label="Commitments, by due date">
           {items.map((item) => (
-            <li key={`${item.clientId}-${item.commitment.id}`} className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
+            <ActionRow
+              key={`${item.clientId}-${item.commitment.id}-${item.occurrence ?? ''}`}
+              what={item.commitment.what}
+              clientName={item.clientName}
+              today={today}
+              canWrite={context.canWrite}
+              onDone={() => void markDone(item)}
+              doneButton={false}
+              onSnooze={snooze(item)}
+              onLog={() => setLogFor({ clientId: item.clientId })}
+              onBrief={() => context.openClient(item.clientId, 'brief')}
+            >
+            <div className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
               <input
                 type="checkbox"
                 className="rel-check"
@@ -71,7 +104,11 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
                 onChange={() => void markDone(item)}
               />
               <div className="rel-row-main">
-                <span className="rel-row-title">{item.commitment.what}</span>
+                <span className="rel-row-title">
+                  {item.commitment.what}
+                  {item.repeat && <span className="repeat-badge">{item.repeat}</span>}
+                  {item.snoozedUntil && <span className="repeat-badge">snoozed until {item.snoozedUntil}</span>}
+                </span>
                 <span className="rel-row-meta">
                   <span className="who-badge">{item.commitment.by === 'me' ? 'I promised' : 'They promised'}</span>
                   <button type="button" className="link-button" onClick={() => context.openClient(item.clientId, 'profile')}>
@@ -82,9 +119,21 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
               <span className={`due-words ${item.overdue ? 'overdue-words' : item.due?.state === 'today' ? 'today-words' : ''}`}>
                 {item.due ? dueWords(item.due) : 'No due date'}
               </span>
-            </li>
+            </div>
+            </ActionRow>
           ))}
         </ul>
+      )}
+      {logFor && (
+        <LogContactDialog
+          target={logFor}
+          onClose={() => setLogFor(null)}
+          onSaved={() => {
+            setLogFor(null)
+            void reload()
+            void context.refresh()
+          }}
+        />
       )}
     </div>
   )

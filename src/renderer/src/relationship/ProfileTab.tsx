@@ -4,6 +4,7 @@ import type { ClientSummary } from '@shared/domain'
 import { call } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { CoachCard } from '@renderer/relationship/coach/CoachCard'
+import { CadenceField } from './rhythm/CadenceField'
 import { CommitmentsPanel } from './CommitmentsPanel'
 import { ImportantDates } from './ImportantDates'
 import { InteractionsPanel } from './InteractionsPanel'
@@ -53,6 +54,15 @@ export function ProfileTab({ context, client }: { context: ViewContext; client: 
         </p>
       </div>
       <RelationshipPulse detail={detail} save={save} />
+      <div className="pulse-cadence">
+        <CadenceField
+          clientId={client.id}
+          value={detail.client.cadence}
+          fallback="When gone quiet (Settings)"
+          disabled={!actions.writable}
+          onSaved={() => void call('clients:get', { id: client.id }).then(setDetail, () => undefined)}
+        />
+      </div>
       <div className="profile-grid">
         <ProfileEditor detail={detail} save={save} />
         <div className="profile-side">

@@ -5,6 +5,8 @@ import '@renderer/relationship/coach/coach.css'
 import { hourClocks } from '@shared/contract/relationship'
 import type { HourClock, RelationshipSettings } from '@shared/contract/relationship'
 import { applyDateSettings } from '@renderer/platform/dates/useDateSettings'
+import type { ReminderDraft } from './rhythm/ReminderFields'
+import { ReminderFields, draftOf, saveReminders } from './rhythm/ReminderFields'
 
 /** When a client counts as gone quiet, how early to remind of dates, the time zone "today" is counted in, how dates and times are written, coaching, and empty template headings. */
 export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -17,6 +19,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
   const [keepEmpty, setKeepEmpty] = useState(false)
   const [locale, setLocale] = useState('')
   const [clock, setClock] = useState<HourClock | ''>('')
+  const [reminders, setReminders] = useState<ReminderDraft | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -34,6 +37,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
       },
       (failure: unknown) => setError(errorMessage(failure))
     )
+    call('reminders:get', undefined).then((loaded) => setReminders(draftOf(loaded)), (failure: unknown) => setError(errorMessage(failure)))
   }, [])
 
   const submit = async () => {
@@ -49,6 +53,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         locale: locale.trim() || null,
         clock: clock || null
       })
+      if (reminders) await saveReminders(reminders)
       applyDateSettings(saved)
       onSaved()
       onClose()
@@ -106,6 +111,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
         <label className="rel-span settings-check">
           <input type="checkbox" checked={keepEmpty} onChange={(e) => setKeepEmpty(e.target.checked)} /> Keep a template’s empty headings in my entries
         </label>
+        {reminders && <ReminderFields draft={reminders} onChange={setReminders} />}
         {error && (
           <p className="form-error rel-span" role="alert">
             {error}

@@ -1,9 +1,15 @@
 import { useCallback, useState } from 'react'
 import { longDay } from '@shared/dates'
-import type { TodayItem } from '@shared/contract/relationship'
-import { call } from '@renderer/platform/api'
+import type { TodayCommitment, TodayDate, TodayFollowUp, TodayItem, TodayReachOut } from '@shared/contract/relationship'
+import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
-import { ValueGivenDialog } from '@renderer/relationship/coach/ValueGivenDialog'
+import { ValueGivenDialog } from './coach/ValueGivenDialog'
+import type { RowActions } from './today/ActionRow'
+import { ActionRow, ROW_KEYS } from './today/ActionRow'
+import { addDaysTo } from './today/day-math'
+import type { LogContactTarget } from './today/LogContactDialog'
+import { LogContactDialog } from './today/LogContactDialog'
+import './today/today.css'
 import { SettingsDialog } from './SettingsDialog'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import './relationship.css'
@@ -11,15 +17,15 @@ import './relationship.css'
 interface TodaySectionProps<T extends TodayItem> {
   title: string
   items: readonly T[]
+  today: string
+  canWrite: boolean
   onOpen: (item: T) => void
-  /** Opens the client's prep brief: Today is where the two minutes before a call often start. */
-  onBrief: (item: T) => void
-  /** Logs value given to this client: keeping in touch with something useful, not only asking (issue #22). */
-  onValue?: ((item: T) => void) | undefined
+  /** What can be done about each item, where it is (issue #16). */
+  actions: (item: T) => RowActions
   urgent?: (item: T) => boolean
 }
 
-function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, onValue, urgent }: TodaySectionProps<T>) {
+function TodaySection<T extends TodayItem>({ title, items, today, canWrite, onOpen, actions, urgent }: TodaySectionProps<T>) {
   if (items.length === 0) return null
   return (
     <section className="today-section" aria-label={title}>
@@ -28,7 +34,7 @@ function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, onVa
       </h2>
       <ul className="rel-list">
         {items.map((item, index) => (
-          <li key={`${item.clientId}-${index}`} className="today-item">
+          <ActionRow key={`${item.clientId}-${index}-${item.line}`} what={item.line} clientName={item.clientName} today={today} canWrite={canWrite} {...actions(item)}>
             <button type="button" className={`rel-row rel-row-button ${urgent?.(item) ? 'overdue' : ''}`} onClick={() => onOpen(item)}>
               <span className="rel-row-main">
                 <span className="rel-row-title">{item.line}</span>
@@ -36,15 +42,7 @@ function TodaySection<T extends TodayItem>({ title, items, onOpen, onBrief, onVa
               </span>
               {urgent?.(item) && <span className="urgent-word">Overdue</span>}
             </button>
-            {onValue && (
-              <button type="button" className="button subtle small today-brief" aria-label={`Log value given to ${item.clientName}`} onClick={() => onValue(item)}>
-                Value given
-              </button>
-            )}
-            <button type="button" className="button subtle small today-brief" aria-label={`Brief for ${item.clientName}`} onClick={() => onBrief(item)}>
-              Brief
-            </button>
-          </li>
+          </ActionRow>
         ))}
       </ul>
     </section>
@@ -57,14 +55,62 @@ export function TodayView({ context }: { context: ViewContext }) {
   const { value: today, error, reload } = useLiveRead(read)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [valueFor, setValueFor] = useState<TodayItem | null>(null)
-  const logValue = context.canWrite ? (item: TodayItem) => setValueFor(item) : undefined
+  const [logFor, setLogFor] = useState<LogContactTarget | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
   const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
   const openBrief = (item: TodayItem) => context.openClient(item.clientId, 'brief')
 
+  /** Runs a change, then reads Today again; a failure is said above the list. */
+  // A row's action: its failure is shown on Today, never thrown, so a button can start it and forget it.
+  const act = (change: () => Promise<unknown>) => (): void =>
+    void (async () => {
+      try {
+        await change()
+        setProblem(null)
+        await reload()
+        await context.refresh()
+      } catch (failure) {
+        setProblem(errorMessage(failure))
+      }
+    })()
+  const snooze = (clientId: string, key: string) => (until: string) => act(() => call('today:snooze', { clientId, key, until }))()
+  const common = (item: TodayItem): RowActions => ({ onBrief: () => openBrief(item), onLog: () => setLogFor({ clientId: item.clientId }) })
+
+  const followUpActions = (item: TodayFollowUp): RowActions => ({
+    ...common(item),
+    onDone: act(() => call('clients:update-profile', { id: item.clientId, patch: { followUp: null } })),
+    onSnooze: snooze(item.clientId, 'follow-up'),
+    onValue: context.canWrite ? () => setValueFor(item) : undefined
+  })
+  const commitmentActions = (item: TodayCommitment): RowActions => ({
+    ...common(item),
+    onDone: act(() =>
+      item.occurrence === undefined
+        ? call('commitments:update', { clientId: item.clientId, id: item.commitmentId, status: 'done' })
+        : call('commitments:occurrence', { clientId: item.clientId, id: item.commitmentId, on: item.occurrence, status: 'done' })
+    ),
+    onSnooze: snooze(item.clientId, `commitment:${item.commitmentId}`)
+  })
+  // An important date is "done" once seen: it rests until the day after, and comes back next year.
+  const dateActions = (item: TodayDate): RowActions => ({
+    ...common(item),
+    onDone: () => snooze(item.clientId, `date:${item.label}`)(addDaysTo(item.next, 1)),
+    onSnooze: snooze(item.clientId, `date:${item.label}`)
+  })
+  // Reaching out is done by logging the contact: a conversation starts the cadence again.
+  const reachOutActions = (item: TodayReachOut): RowActions => ({
+    onBrief: () => openBrief(item),
+    onLog: () => setLogFor({ clientId: item.clientId, personId: item.personId }),
+    onSnooze: snooze(item.clientId, item.key),
+    onValue: context.canWrite && item.personId === undefined ? () => setValueFor(item) : undefined
+  })
+
   const nothing =
     today !== null &&
-    today.followUps.length + today.commitments.mine.length + today.commitments.theirs.length + today.importantDates.length + today.quiet.length === 0
+    today.followUps.length + today.commitments.mine.length + today.commitments.theirs.length + today.importantDates.length + today.reachOut.length === 0
   const dayWords = today ? longDay(today.day) : ''
+  const overdue = (i: { due: { state: string } }) => i.due.state === 'overdue'
+  const section = { today: today?.day ?? '', canWrite: context.canWrite, onOpen: openProfile }
 
   return (
     <div className="rel-view">
@@ -77,9 +123,9 @@ export function TodayView({ context }: { context: ViewContext }) {
           Settings…
         </button>
       </header>
-      {error && (
+      {(error ?? problem) && (
         <p className="form-error" role="alert">
-          {error}
+          {error ?? problem}
         </p>
       )}
       {!today && !error && context.info.readingEntries && (
@@ -88,21 +134,28 @@ export function TodayView({ context }: { context: ViewContext }) {
         </p>
       )}
       {nothing && <p className="calm-empty">Nothing due today.</p>}
+      {today && !nothing && context.canWrite && <p className="today-keys">{ROW_KEYS}</p>}
       {today && (
         <div className="today-sections">
-          <TodaySection title="Follow-ups due" items={today.followUps} onOpen={openProfile} onBrief={openBrief} onValue={logValue} urgent={(i) => i.due.state === 'overdue'} />
-          <TodaySection
-            title="My promises"
-            items={today.commitments.mine}
-            onOpen={openProfile} onBrief={openBrief}
-            urgent={(i) => i.due.state === 'overdue'}
-          />
-          <TodaySection title="Their promises" items={today.commitments.theirs} onOpen={openProfile} onBrief={openBrief} urgent={(i) => i.due.state === 'overdue'} />
-          <TodaySection title="Important dates this week" items={today.importantDates} onOpen={openProfile} onBrief={openBrief} />
-          <TodaySection title="Gone quiet" items={today.quiet} onOpen={openProfile} onBrief={openBrief} onValue={logValue} />
+          <TodaySection {...section} title="Follow-ups due" items={today.followUps} actions={followUpActions} urgent={overdue} />
+          <TodaySection {...section} title="My promises" items={today.commitments.mine} actions={commitmentActions} urgent={overdue} />
+          <TodaySection {...section} title="Their promises" items={today.commitments.theirs} actions={commitmentActions} urgent={overdue} />
+          <TodaySection {...section} title="Important dates this week" items={today.importantDates} actions={dateActions} />
+          <TodaySection {...section} title="Reach out" items={today.reachOut} actions={reachOutActions} />
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onSaved={() => void reload()} />}
+      {logFor && (
+        <LogContactDialog
+          target={logFor}
+          onClose={() => setLogFor(null)}
+          onSaved={() => {
+            setLogFor(null)
+            void reload()
+            void context.refresh()
+          }}
+        />
+      )}
       {valueFor && (
         <ValueGivenDialog
           clientId={valueFor.clientId}

@@ -19,6 +19,10 @@ describe('arrangeClients', () => {
   it('puts the most overdue first, then follow-ups due, then by name', () => {
     expect(names(arrangeClients(clients, 'overdue', 'all'))).toEqual(['Dana', 'Omar', 'ada', 'Lena'])
   })
+  it('puts the furthest past their cadence first, clients without one last', () => {
+    const rhythm = [client('Omar', { cadenceProgress: 0.5 }), client('ada'), client('Lena', { cadenceProgress: 2.25 }), client('Dana', { cadenceProgress: 1 })]
+    expect(names(arrangeClients(rhythm, 'reach-out', 'all'))).toEqual(['Lena', 'Dana', 'Omar', 'ada'])
+  })
   it('puts recent activity first; clients without entries last', () => {
     expect(names(arrangeClients(clients, 'recent', 'all'))).toEqual(['ada', 'Omar', 'Dana', 'Lena'])
   })

@@ -1,9 +1,9 @@
 import type { ClientSummary } from '@shared/domain'
 
-export type ClientSort = 'name' | 'recent' | 'overdue'
+export type ClientSort = 'name' | 'recent' | 'overdue' | 'reach-out'
 export type ClientShow = 'all' | 'overdue' | 'follow-up' | 'quiet'
 
-export const sortWords: Record<ClientSort, string> = { name: 'Name', recent: 'Recent activity', overdue: 'Overdue first' }
+export const sortWords: Record<ClientSort, string> = { name: 'Name', recent: 'Recent activity', overdue: 'Overdue first', 'reach-out': 'Reach out first' }
 export const showWords: Record<ClientShow, string> = { all: 'All clients', overdue: 'Only overdue', 'follow-up': 'Follow-up due', quiet: 'Gone quiet' }
 
 const byName = (a: ClientSummary, b: ClientSummary) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
@@ -16,6 +16,8 @@ export function arrangeClients(clients: readonly ClientSummary[], sort: ClientSo
     if (show === 'quiet') return c.quiet === true
     return true
   })
+  // Furthest past their keep-in-touch cadence first; those with nothing to count from last.
+  if (sort === 'reach-out') return shown.sort((a, b) => (b.cadenceProgress ?? -1) - (a.cadenceProgress ?? -1) || byName(a, b))
   if (sort === 'recent') return shown.sort((a, b) => (b.lastEntryAt ?? '').localeCompare(a.lastEntryAt ?? '') || byName(a, b))
   if (sort === 'overdue')
     return shown.sort(
