@@ -56,7 +56,12 @@ async function entryWithPhotos(root: string, encrypted: boolean): Promise<{ sess
     links.push(added.markdown)
   }
   const body = links.map((link, i) => `Paragraph ${i} about the visit, what we saw and what they said.\n\n${link}\n`).join('\n')
-  await call('entries:save', { id: entry.id, title: 'Site visit', body, version: ((await call('entries:read', { id: entry.id })) as { version: string }).version })
+  await call('entries:save', {
+    id: entry.id,
+    title: 'Site visit',
+    body,
+    version: ((await call('entries:read', { id: entry.id })) as { version: string }).version
+  })
   return { session, vault: session.vault, entryId: entry.id }
 }
 
@@ -85,7 +90,13 @@ export async function attachmentsBench({ scratch }: BenchContext): Promise<Row[]
     const all = await time(() => Promise.all(hrefs.map((href) => readVaultImage(vault, href))), 5, 1)
     const stall = await longestStall(() => Promise.all(hrefs.map((href) => readVaultImage(vault, href))))
     rows.push(
-      { area: 'attachments', measure: `entry with ${PHOTOS} photos of 3 MB: text read and parsed (${label})`, value: median(text), unit: 'ms', goal: 'at once (< 50 ms)' },
+      {
+        area: 'attachments',
+        measure: `entry with ${PHOTOS} photos of 3 MB: text read and parsed (${label})`,
+        value: median(text),
+        unit: 'ms',
+        goal: 'at once (< 50 ms)'
+      },
       { area: 'attachments', measure: `one 3 MB photo served by the image protocol (${label})`, value: median(one), unit: 'ms' },
       { area: 'attachments', measure: `all ${PHOTOS} photos served at once (${label})`, value: median(all), unit: 'ms' },
       { area: 'attachments', measure: `longest event-loop stall while serving the ${PHOTOS} (${label})`, value: stall, unit: 'ms' }

@@ -34,13 +34,19 @@ async function writeClientWithMentions(root: string): Promise<string[]> {
   const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: `p_BENCH${String(i).padStart(19, '0')}`, name: `Person ${i} Example` }))
   await mkdir(join(root, 'clients/northwind/journal'), { recursive: true })
   await writeFile(join(root, 'rapport.json'), formatJson({ format: 1, createdAt: '2024-01-01T00:00:00.000Z', settings: {} }))
-  await writeFile(join(root, 'clients/northwind/client.json'), formatJson({ format: 1, id: clientId, name: 'Northwind', commitments: [], interactions: [], people, tags: [] }))
+  await writeFile(
+    join(root, 'clients/northwind/client.json'),
+    formatJson({ format: 1, id: clientId, name: 'Northwind', commitments: [], interactions: [], people, tags: [] })
+  )
   for (let e = 0; e < ENTRIES; e++) {
     const created = new Date(Date.UTC(2022, 0, 1) + e * 36e5 * 20).toISOString()
     const mentioned = [0, 1, 2].slice(0, 1 + Math.floor(next() * 3)).map(() => people[Math.floor(next() * PEOPLE)]!)
     const body = `${mentioned.map((p) => `Spoke with ${mentionMarkdown(p.name, { kind: 'person', id: p.id })} about the plan.`).join(' ')}\n\n${entryBody(next, 150 + Math.floor(next() * 300))}`
     const id = `e_BL${String(e).padStart(22, '0')}`
-    await writeFile(join(root, 'clients/northwind/journal', `${created.slice(0, 10)}-entry-${e}.md`), serializeEntryFile(null, { id, client: clientId, title: `Entry ${e}`, created, updated: created, tags: [] }, body))
+    await writeFile(
+      join(root, 'clients/northwind/journal', `${created.slice(0, 10)}-entry-${e}.md`),
+      serializeEntryFile(null, { id, client: clientId, title: `Entry ${e}`, created, updated: created, tags: [] }, body)
+    )
   }
   return people.map((p) => p.id)
 }
@@ -73,8 +79,21 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
   // Write the cache now, so no timer writes into the scratch folder while the run removes it.
   await index.persist()
   return [
-    { area: 'backlinks', measure: `warm query p50 (${ENTRIES} entries, ~${rows} mentions of one person)`, value: median(warm), unit: 'ms', baseline: { label: 'naive scan of every entry file', value: median(naive) }, goal: '< 50 ms' },
+    {
+      area: 'backlinks',
+      measure: `warm query p50 (${ENTRIES} entries, ~${rows} mentions of one person)`,
+      value: median(warm),
+      unit: 'ms',
+      baseline: { label: 'naive scan of every entry file', value: median(naive) },
+      goal: '< 50 ms'
+    },
     { area: 'backlinks', measure: 'warm query p95', value: p95(warm), unit: 'ms', goal: '< 50 ms' },
-    { area: 'backlinks', measure: `index built from the files, no cache (first query, ${ENTRIES} entries)`, value: cold, unit: 'ms', baseline: { label: 'naive scan of every entry file', value: median(naive) } }
+    {
+      area: 'backlinks',
+      measure: `index built from the files, no cache (first query, ${ENTRIES} entries)`,
+      value: cold,
+      unit: 'ms',
+      baseline: { label: 'naive scan of every entry file', value: median(naive) }
+    }
   ]
 }

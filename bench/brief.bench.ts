@@ -31,17 +31,32 @@ export async function briefBench({ scratch }: BenchContext): Promise<Row[]> {
   const folder = await writeYearsOfHistory(scratch, { today: '2026-11-23', years: 3, entries: ENTRIES, interactions: INTERACTIONS, wordsPerEntry: 500 })
   const vault = await Vault.open(scratch)
   // Through the channel the app calls (assembleBrief, then briefToMarkdown), at a fixed moment so every run makes the same page.
-  const handlers = briefHandlers(vault, { resourcesDir: checkoutResourcesDir }, { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' })
+  const handlers = briefHandlers(
+    vault,
+    { resourcesDir: checkoutResourcesDir },
+    { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' }
+  )
   let markdown = ''
-  const briefs = await time(async () => {
-    markdown = (await handlers['brief:markdown']({ clientId: HISTORY_CLIENT_ID })).markdown
-  }, RUNS, 3)
+  const briefs = await time(
+    async () => {
+      markdown = (await handlers['brief:markdown']({ clientId: HISTORY_CLIENT_ID })).markdown
+    },
+    RUNS,
+    3
+  )
   const raw = await time(() => readFolderRaw(folder), RUNS, 3)
   if (!markdown.startsWith('# Dana Whitfield')) throw new Error('The brief benchmark made no brief.')
   const what = `${ENTRIES.toLocaleString('en')} entries, ${INTERACTIONS.toLocaleString('en')} interactions`
   const baseline = { label: 'raw read of that client’s files', value: median(raw) }
   return [
     { area: 'brief', measure: `assemble + Markdown, median (${what})`, value: median(briefs), unit: 'ms', baseline, goal: '< 100 ms' },
-    { area: 'brief', measure: `assemble + Markdown, p95 (${what})`, value: p95(briefs), unit: 'ms', baseline: { ...baseline, value: p95(raw) }, goal: '< 100 ms' }
+    {
+      area: 'brief',
+      measure: `assemble + Markdown, p95 (${what})`,
+      value: p95(briefs),
+      unit: 'ms',
+      baseline: { ...baseline, value: p95(raw) },
+      goal: '< 100 ms'
+    }
   ]
 }

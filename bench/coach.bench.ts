@@ -16,14 +16,22 @@ const RUNS = 20
  */
 export async function coachBench({ vault: synthetic }: BenchContext): Promise<Row[]> {
   const vault = await Vault.open(synthetic.root)
-  const handlers = coachHandlers(vault, { resourcesDir: checkoutResourcesDir }, { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' })
+  const handlers = coachHandlers(
+    vault,
+    { resourcesDir: checkoutResourcesDir },
+    { now: () => new Date('2026-11-23T10:00:00Z'), timeZone: () => 'Europe/London' }
+  )
   const clients = vault.clients.list()
   // The client with the most interactions: the dearest to work out.
   const busiest = [...clients].sort((a, b) => (b.data?.interactions?.length ?? 0) - (a.data?.interactions?.length ?? 0))[0]
   if (!busiest) throw new Error('The coach benchmark found no client.')
-  const runs = await time(async () => {
-    await handlers['coach:client']({ clientId: busiest.id })
-  }, RUNS, 3)
+  const runs = await time(
+    async () => {
+      await handlers['coach:client']({ clientId: busiest.id })
+    },
+    RUNS,
+    3
+  )
   const interactions = clients.reduce((sum, c) => sum + (c.data?.interactions?.length ?? 0), 0)
   const what = `${synthetic.entries.toLocaleString('en')} entries, ${clients.length} clients, ${interactions.toLocaleString('en')} interactions`
   return [

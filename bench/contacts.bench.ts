@@ -27,7 +27,13 @@ export async function contactsBench({ vault: synthetic, scratch }: BenchContext)
     const plan = await planContacts(vault, { paths: [THOUSAND] })
     if (plan.preview.contacts.length !== 1000) throw new Error(`the preview found ${plan.preview.contacts.length} contacts`)
   }, 5)
-  rows.push({ area: 'contacts', measure: `preview 1,000 vCards against the vault (${synthetic.clients} clients)`, value: median(previews), unit: 'ms', goal: '< 1,000 ms' })
+  rows.push({
+    area: 'contacts',
+    measure: `preview 1,000 vCards against the vault (${synthetic.clients} clients)`,
+    value: median(previews),
+    unit: 'ms',
+    goal: '< 1,000 ms'
+  })
 
   let n = 0
   const fresh = async (name: string): Promise<string> => {
@@ -38,8 +44,14 @@ export async function contactsBench({ vault: synthetic, scratch }: BenchContext)
   // The files' fingerprint, as the preview gave it to the person (the import reads and plans the files again itself).
   const fingerprint = (await planContacts(vault, { paths: [THOUSAND] })).preview.fingerprint
   const importOnce = async (root: string): Promise<void> => {
-    const report = await importContacts(await Vault.open(root), { paths: [THOUSAND] }, { fingerprint, shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' }, { now: new Date() })
-    if (report.clientsCreated.length !== 1000) throw new Error(`the import created ${report.clientsCreated.length} clients: ${JSON.stringify(report.problems.slice(0, 3))}`)
+    const report = await importContacts(
+      await Vault.open(root),
+      { paths: [THOUSAND] },
+      { fingerprint, shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' },
+      { now: new Date() }
+    )
+    if (report.clientsCreated.length !== 1000)
+      throw new Error(`the import created ${report.clientsCreated.length} clients: ${JSON.stringify(report.problems.slice(0, 3))}`)
   }
   // What the import writes, to write again plainly: taken from one import's own files.
   const sample = await fresh('sample')
@@ -71,9 +83,18 @@ export async function contactsBench({ vault: synthetic, scratch }: BenchContext)
     measure,
     value: imported,
     unit: 'ms',
-    baseline: { label: 'the same client.json files written plainly, one by one, as Rapport writes any (atomic, flushed)', value: median(durable.sort((a, b) => a - b)) },
+    baseline: {
+      label: 'the same client.json files written plainly, one by one, as Rapport writes any (atomic, flushed)',
+      value: median(durable.sort((a, b) => a - b))
+    },
     goal: '< 3×'
   })
-  rows.push({ area: 'contacts', measure, value: imported, unit: 'ms', baseline: { label: 'the same files with fs.writeFile, not flushed to disk', value: median(unflushed.sort((a, b) => a - b)) } })
+  rows.push({
+    area: 'contacts',
+    measure,
+    value: imported,
+    unit: 'ms',
+    baseline: { label: 'the same files with fs.writeFile, not flushed to disk', value: median(unflushed.sort((a, b) => a - b)) }
+  })
   return rows
 }

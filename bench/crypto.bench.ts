@@ -19,7 +19,7 @@ export async function cryptoBench(_: BenchContext): Promise<Row[]> {
   rows.push({ area: 'crypto', measure: `unlock: derive the master key (${cost}, default)`, value: median(kdf), unit: 'ms', goal: '500–1000 ms' })
 
   let seed = 1
-  const markdown = entryBody(() => ((seed = (seed * 48271) % 2147483647) / 2147483647), 5000)
+  const markdown = entryBody(() => (seed = (seed * 48271) % 2147483647) / 2147483647, 5000)
   const bytes = new TextEncoder().encode(markdown)
   const key = crypto.getRandomValues(new Uint8Array(32))
   const path = 'clients/anna-schmidt/journal/2026-11-22.md'

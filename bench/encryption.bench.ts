@@ -35,17 +35,35 @@ export async function encryptionBench({ vault: synthetic, scratch }: BenchContex
   const started = performance.now()
   await session.encrypt(PASSPHRASE)
   const encrypting = performance.now() - started
-  rows.push({ area: 'encryption', measure: `turn encryption on (${label}; every file written again, flushed)`, value: encrypting, unit: 'ms', baseline: { label: 'raw copy of the vault (fs.cp)', value: median(copy) } })
+  rows.push({
+    area: 'encryption',
+    measure: `turn encryption on (${label}; every file written again, flushed)`,
+    value: encrypting,
+    unit: 'ms',
+    baseline: { label: 'raw copy of the vault (fs.cp)', value: median(copy) }
+  })
 
   const unlock = await time(async () => {
     await session.lock()
     await session.unlock(PASSPHRASE)
   }, 3)
-  rows.push({ area: 'encryption', measure: `unlock and read every entry (KDF + decrypt names and files)`, value: median(unlock), unit: 'ms', baseline: { label: 'open the same vault plain', value: median(plainOpen) } })
+  rows.push({
+    area: 'encryption',
+    measure: `unlock and read every entry (KDF + decrypt names and files)`,
+    value: median(unlock),
+    unit: 'ms',
+    baseline: { label: 'open the same vault plain', value: median(plainOpen) }
+  })
 
   const decryptStarted = performance.now()
   await session.decrypt(PASSPHRASE)
-  rows.push({ area: 'encryption', measure: 'turn encryption off', value: performance.now() - decryptStarted, unit: 'ms', baseline: { label: 'raw copy of the vault (fs.cp)', value: median(copy) } })
+  rows.push({
+    area: 'encryption',
+    measure: 'turn encryption off',
+    value: performance.now() - decryptStarted,
+    unit: 'ms',
+    baseline: { label: 'raw copy of the vault (fs.cp)', value: median(copy) }
+  })
   session.close()
   return rows
 }

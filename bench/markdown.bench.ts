@@ -8,7 +8,7 @@ export async function markdownBench(_: BenchContext): Promise<Row[]> {
   const rows: Row[] = []
   for (const words of [2000, 10000]) {
     let seed = 1
-    const markdown = entryBody(() => ((seed = (seed * 48271) % 2147483647) / 2147483647), words)
+    const markdown = entryBody(() => (seed = (seed * 48271) % 2147483647) / 2147483647, words)
     const parse = await time(() => markdownToDoc(markdown), 10)
     const doc = markdownToDoc(markdown)
     const serialize = await time(() => docToMarkdown(doc), 10)

@@ -69,7 +69,9 @@ const root = await mkdtemp(join(tmpdir(), 'rapport-bench-'))
 try {
   const started = performance.now()
   const vault = await writeSyntheticVault(join(root, 'vault'), Number(values.clients), Number(values.entries))
-  console.log(`Synthetic vault: ${vault.clients} clients, ${vault.entries} entries, ${(vault.bytes / 1e6).toFixed(1)} MB (made in ${Math.round(performance.now() - started)} ms)\n`)
+  console.log(
+    `Synthetic vault: ${vault.clients} clients, ${vault.entries} entries, ${(vault.bytes / 1e6).toFixed(1)} MB (made in ${Math.round(performance.now() - started)} ms)\n`
+  )
   const rows: Row[] = []
   for (const name of chosen) {
     const scratch = await mkdtemp(join(root, 'scratch-'))

@@ -15,7 +15,9 @@ describe('bench suite selection (--only)', () => {
 
   it('refuses an unknown name, listing the valid ones', () => {
     expect(() => selectSuites(all, ['transfer,serch'])).toThrow(UnknownSuiteError)
-    expect(() => selectSuites(all, ['transfer,serch'])).toThrow('Unknown bench suite: serch. The suites are: vault, markdown, brief, transfer, search, backlinks.')
+    expect(() => selectSuites(all, ['transfer,serch'])).toThrow(
+      'Unknown bench suite: serch. The suites are: vault, markdown, brief, transfer, search, backlinks.'
+    )
     expect(() => selectSuites(all, [' , '])).toThrow(/at least one suite: vault, markdown/)
   })
 })

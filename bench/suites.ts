@@ -13,9 +13,13 @@ export class UnknownSuiteError extends Error {}
  */
 export function selectSuites<Name extends string>(all: readonly Name[], only: readonly string[] | undefined): Name[] {
   if (only === undefined) return [...all]
-  const asked = only.flatMap((value) => value.split(',')).map((name) => name.trim().toLowerCase()).filter((name) => name !== '')
+  const asked = only
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '')
   const unknown = asked.filter((name) => !(all as readonly string[]).includes(name))
-  if (unknown.length > 0) throw new UnknownSuiteError(`Unknown bench suite${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The suites are: ${all.join(', ')}.`)
+  if (unknown.length > 0)
+    throw new UnknownSuiteError(`Unknown bench suite${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The suites are: ${all.join(', ')}.`)
   if (asked.length === 0) throw new UnknownSuiteError(`--only needs at least one suite: ${all.join(', ')}.`)
   return all.filter((name) => asked.includes(name))
 }

@@ -69,8 +69,21 @@ export async function writeSyntheticVault(root: string, clientCount: number, ent
       style: { channel: 'phone', detail: 'big-picture', opening: 'small-talk-first', timeZone: 'Europe/London' },
       person: { likes: ['jazz'], dislikes: ['cucumber'] },
       stage: { current: 'engaged', history: [{ stage: 'first-contact', at: '2024-01-10' }] },
-      commitments: Array.from({ length: 4 }, (_, k) => ({ id: `k_${c}_${k}`, by: k % 2 ? 'client' : 'me', what: paragraph(next, 6), due: `2026-1${k % 3}-1${k}`, status: 'open', createdAt: '2026-01-01' })),
-      interactions: Array.from({ length: 8 }, (_, k) => ({ id: `i_${c}_${k}`, at: `2026-0${1 + (k % 9)}-1${k}T10:00:00Z`, channel: 'email', direction: 'out', outcome: k % 3 ? 'no-reply' : 'conversation' })),
+      commitments: Array.from({ length: 4 }, (_, k) => ({
+        id: `k_${c}_${k}`,
+        by: k % 2 ? 'client' : 'me',
+        what: paragraph(next, 6),
+        due: `2026-1${k % 3}-1${k}`,
+        status: 'open',
+        createdAt: '2026-01-01'
+      })),
+      interactions: Array.from({ length: 8 }, (_, k) => ({
+        id: `i_${c}_${k}`,
+        at: `2026-0${1 + (k % 9)}-1${k}T10:00:00Z`,
+        channel: 'email',
+        direction: 'out',
+        outcome: k % 3 ? 'no-reply' : 'conversation'
+      })),
       people: [],
       tags: ['retainer']
     }
@@ -83,7 +96,11 @@ export async function writeSyntheticVault(root: string, clientCount: number, ent
     if (!client) break
     const day = new Date(Date.UTC(2022, 0, 1) + e * 3_600_000 * 7).toISOString()
     const title = paragraph(next, 3 + Math.floor(next() * 4)).replace(/\.$/, '')
-    const text = serializeEntryFile(null, { id: `e_BENCH${String(e).padStart(20, '0')}`, client: client.id, title, created: day, updated: day, tags: [] }, entryBody(next, 60 + Math.floor(next() * 900)))
+    const text = serializeEntryFile(
+      null,
+      { id: `e_BENCH${String(e).padStart(20, '0')}`, client: client.id, title, created: day, updated: day, tags: [] },
+      entryBody(next, 60 + Math.floor(next() * 900))
+    )
     bytes += text.length
     await writeFile(join(root, 'clients', client.slug, 'journal', `${day.slice(0, 10)}-entry-${e}.md`), text)
   }

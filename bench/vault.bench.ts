@@ -71,7 +71,13 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
   const rows: Row[] = []
   const raw = await time(() => readAllRaw(synthetic.root), 3)
   const opened = await time(() => Vault.open(synthetic.root), 3)
-  rows.push({ area: 'vault', measure: `open (${synthetic.entries} entries, ${synthetic.clients} clients)`, value: median(opened), unit: 'ms', baseline: { label: 'raw read of the same files', value: median(raw) } })
+  rows.push({
+    area: 'vault',
+    measure: `open (${synthetic.entries} entries, ${synthetic.clients} clients)`,
+    value: median(opened),
+    unit: 'ms',
+    baseline: { label: 'raw read of the same files', value: median(raw) }
+  })
 
   // Sync tools' copies are read at open (one with another id is an entry of its own): 100 copies of entries, same ids.
   // The baseline is measured again here, in turn with the copies, so the order of the runs (a warmer cache, a fuller heap) weighs on neither.
@@ -98,14 +104,21 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
   const vault = await Vault.open(scratch)
   let entry = await vault.entries.create({ clientId: null, folder: 'journal', title: 'Long entry', body: 'start\n' })
   let n = 0
-  const big = (i: number): string => `${entryBody(() => ((i * 7919 + (n++ * 104729)) % 1000) / 1000, 5000)}\n${i}\n`
+  const big = (i: number): string => `${entryBody(() => ((i * 7919 + n++ * 104729) % 1000) / 1000, 5000)}\n${i}\n`
   const saves = await time(async () => {
     entry = await vault.entries.save({ id: entry.id, title: 'Long entry', body: big(n), version: entry.version })
   }, 15)
   const sample = big(0)
   const rawPath = join(scratch, 'raw-baseline.md')
   const rawWrites = await time(() => rawDurableWrite(rawPath, sample), 15)
-  rows.push({ area: 'vault', measure: `save a 5,000-word entry (${Math.round(sample.length / 1024)} KB)`, value: median(saves), unit: 'ms', baseline: { label: 'temp write + fsync + rename', value: median(rawWrites) }, goal: '≤ 3×' })
+  rows.push({
+    area: 'vault',
+    measure: `save a 5,000-word entry (${Math.round(sample.length / 1024)} KB)`,
+    value: median(saves),
+    unit: 'ms',
+    baseline: { label: 'temp write + fsync + rename', value: median(rawWrites) },
+    goal: '≤ 3×'
+  })
 
   // A save that changes nothing writes nothing: every file's inode, mtime and size are compared before and after.
   const filesBefore = await fileStates(scratch)

@@ -22,7 +22,10 @@ async function ringInsideList(tab: Locator): Promise<boolean> {
 
 test('the client tabs are legible in the narrow journal pane, scroll when they must, and the keyboard reaches every one', async ({ app }) => {
   const page = app.page
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('Northwind Traders')
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: /Northwind Traders/ })).toBeVisible()
@@ -32,7 +35,10 @@ test('the client tabs are legible in the narrow journal pane, scroll when they m
   const tabs = list.getByRole('tab')
   await expect(tabs).toHaveText(['Journal', 'Brief', 'Profile', 'People', 'Timeline', 'Reflections'])
   for (const tab of await tabs.all()) {
-    expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height < 40), `${await tab.textContent()} is cut or wrapped`).toBe(true)
+    expect(
+      await tab.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height < 40),
+      `${await tab.textContent()} is cut or wrapped`
+    ).toBe(true)
     expect(Number.parseFloat(await tab.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
   }
   expect(await whollyShown(page.getByRole('tab', { name: 'Journal' }), list)).toBe(true)

@@ -36,10 +36,24 @@ async function seedRatings(app: RapportHarness, dana: { id: string; slug: string
 async function seedPersistence(app: RapportHarness, dana: { id: string }): Promise<void> {
   await updateClient(app, dana.id, (data) => {
     const tries = (start: number, count: number, id: string) => [
-      ...Array.from({ length: count - 1 }, (_, n) => ({ id: `i_${id}${n}`, at: `${dayFrom(start + n * 2)}T09:00:00Z`, channel: 'phone' as const, direction: 'out' as const, outcome: 'no-reply' as const })),
+      ...Array.from({ length: count - 1 }, (_, n) => ({
+        id: `i_${id}${n}`,
+        at: `${dayFrom(start + n * 2)}T09:00:00Z`,
+        channel: 'phone' as const,
+        direction: 'out' as const,
+        outcome: 'no-reply' as const
+      })),
       { id: `i_${id}x`, at: `${dayFrom(start + count * 2)}T09:00:00Z`, channel: 'phone' as const, direction: 'out' as const, outcome: 'conversation' as const }
     ]
-    data.interactions = [...tries(-330, 4, 'a'), ...tries(-300, 5, 'b'), ...tries(-270, 4, 'c'), ...tries(-240, 4, 'd'), ...tries(-210, 5, 'e'), ...tries(-180, 4, 'f'), ...data.interactions]
+    data.interactions = [
+      ...tries(-330, 4, 'a'),
+      ...tries(-300, 5, 'b'),
+      ...tries(-270, 4, 'c'),
+      ...tries(-240, 4, 'd'),
+      ...tries(-210, 5, 'e'),
+      ...tries(-180, 4, 'f'),
+      ...data.interactions
+    ]
   })
 }
 
@@ -61,7 +75,9 @@ test('the profile says where you stand and what moves it; value given is logged 
   await page.getByRole('option', { name: /Dana Whitfield/ }).click()
   await page.getByRole('tab', { name: 'Profile' }).click()
   const coach = page.getByRole('region', { name: 'Where you stand' })
-  await expect(coach.locator('[data-kind=stage]')).toHaveText('Engaged Every promise kept or missed is noticed. Keep small ones on time; ask for feedback early.')
+  await expect(coach.locator('[data-kind=stage]')).toHaveText(
+    'Engaged Every promise kept or missed is noticed. Keep small ones on time; ask for feedback early.'
+  )
   await expect(coach.locator('[data-kind=trust]')).toContainText('Familiar trust They know your work and count on it.')
   // Rated by two retrospectives: professional up, personal flat at 1 for a year.
   await expect(coach.locator('[data-kind=balance]')).toContainText(/Balance \d+ \w+ \(since \d+ \w+( \d{4})?\): mutual 4 ↑ · professional 5 ↑ · personal 1 =/)
@@ -111,7 +127,9 @@ test('the profile says where you stand and what moves it; value given is logged 
   await forLena.getByRole('button', { name: 'Log it' }).click()
   await expect(forLena).toBeHidden()
   const lena = app.vault.clients.list().find((c) => c.data?.name === 'Lena Park')
-  await expect.poll(async () => (await clientFile(app, lena?.slug ?? '')).interactions.at(-1)).toMatchObject({ outcome: 'value-shared', direction: 'out', note: 'Passed on an article' })
+  await expect
+    .poll(async () => (await clientFile(app, lena?.slug ?? '')).interactions.at(-1))
+    .toMatchObject({ outcome: 'value-shared', direction: 'out', note: 'Passed on an article' })
   // Value shared is contact: she is no longer listed to reach out to.
   await expect(quiet).toHaveCount(0)
 })
@@ -122,7 +140,14 @@ test('the brief says where you stand, what you usually need, and when you last a
   await seedRatings(app, dana)
   await seedPersistence(app, dana)
   await updateClient(app, dana.id, (data) => {
-    data.interactions.push({ id: 'i_value', at: `${dayFrom(-8)}T12:00:00Z`, channel: 'email', direction: 'out', outcome: 'value-shared', note: 'Sent the piece on audit readiness' })
+    data.interactions.push({
+      id: 'i_value',
+      at: `${dayFrom(-8)}T12:00:00Z`,
+      channel: 'email',
+      direction: 'out',
+      outcome: 'value-shared',
+      note: 'Sent the piece on audit readiness'
+    })
   })
   await page.getByRole('option', { name: /Dana Whitfield/ }).click()
   await page.getByRole('tab', { name: 'Brief' }).click()
@@ -146,7 +171,11 @@ test('the brief says where you stand, what you usually need, and when you last a
     const file = join(tmpdir(), `coach-brief-${format}-${process.pid}.pdf`)
     await writeFile(file, pdf)
     await promisify(execFile)('pdftoppm', ['-png', '-r', '60', file, join(SCREENSHOTS, `coach-brief-${format.toLowerCase()}`)]).catch(() => undefined)
-    return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length
+    return (
+      Buffer.from(pdf)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page(?!s)/g) ?? []
+    ).length
   }
   expect(await pages('A4'), 'A4 pages').toBe(1)
   expect(await pages('Letter'), 'Letter pages').toBe(1)
@@ -186,8 +215,14 @@ test('a reflection shows its prompts as placeholders that vanish as you type, ar
   await screenshot(app, 'coach-template-typing.png')
 
   // The balance of the relationship is asked, optionally, with the mood.
-  await page.getByRole('group', { name: /Professional, 1/ }).getByRole('radio', { name: '5' }).check()
-  await page.getByRole('group', { name: /Personal, 1/ }).getByRole('radio', { name: '1' }).check()
+  await page
+    .getByRole('group', { name: /Professional, 1/ })
+    .getByRole('radio', { name: '5' })
+    .check()
+  await page
+    .getByRole('group', { name: /Personal, 1/ })
+    .getByRole('radio', { name: '1' })
+    .check()
   await waitSaved(page)
   await expect.poll(() => journalText(app.vaultDir, 'dana-whitfield'), { timeout: 5000 }).toMatch(/\npersonal: 1\n/)
   const text = await journalText(app.vaultDir, 'dana-whitfield')

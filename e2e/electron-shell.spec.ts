@@ -15,7 +15,10 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary()
-if (!binary) console.log('electron-shell.spec: skipped — no Electron binary in node_modules/electron (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); shell-boot.spec.ts starts the built main process against a stand-in instead.')
+if (!binary)
+  console.log(
+    'electron-shell.spec: skipped — no Electron binary in node_modules/electron (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); shell-boot.spec.ts starts the built main process against a stand-in instead.'
+  )
 
 test.describe('the real Electron shell', () => {
   test.skip(binary === null, 'no Electron binary on this machine; runs wherever `npm install` could download it')

@@ -87,7 +87,10 @@ test('turn encryption on, lock, a wrong passphrase, unlock, search, and export o
   // Search works on the unlocked vault (its index cache, if any, is sealed like the rest).
   await page.keyboard.press('Control+Shift+f')
   await page.getByRole('searchbox', { name: /Search every entry/ }).fill('renegotiating')
-  const result = page.getByRole('listbox', { name: /Results/ }).getByRole('option').first()
+  const result = page
+    .getByRole('listbox', { name: /Results/ })
+    .getByRole('option')
+    .first()
   await expect(result).toContainText('Retainer thoughts')
   await result.click()
   await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText(SECRET)

@@ -7,7 +7,10 @@ import { expect, screenshot, test } from './fixtures'
 const IMAGES = join(import.meta.dirname, '../src/core/attachments/fixtures')
 
 async function newEntry(page: Page, client: string, title: string): Promise<void> {
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill(client)
   await page.getByRole('button', { name: 'Add client' }).click()
   await page.keyboard.press('Control+n')
@@ -81,7 +84,9 @@ test('paste and drop images into an entry: kept in the client’s attachments/, 
     transfer.items.add(huge)
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
   })
-  await expect(page.getByRole('alert').filter({ hasText: '"video.mov" was not attached: it is 200.0 MB; Rapport keeps attachments up to 50.0 MB.' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: '"video.mov" was not attached: it is 200.0 MB; Rapport keeps attachments up to 50.0 MB.' })
+  ).toBeVisible()
   expect((await readdir(join(folder, 'attachments'))).sort()).toEqual(['business-card.jpg', 'image.png', 'proposal.pdf'])
 })
 
@@ -95,7 +100,10 @@ test('an entry with images opened and left without an edit stays byte-identical;
   const [file] = await readdir(journal)
   const path = join(journal, file ?? '')
   // Written by hand around the image, as another tool would: odd spacing, a title, a reference-style link.
-  const text = (await readFile(path, 'utf8')).replace(/\n*$/, '\n\nSee  ![drawing](../attachments/drawing.svg "the first sketch")  and ![gone](../attachments/gone.png)\n\n[ref]: ../attachments/drawing.svg\n')
+  const text = (await readFile(path, 'utf8')).replace(
+    /\n*$/,
+    '\n\nSee  ![drawing](../attachments/drawing.svg "the first sketch")  and ![gone](../attachments/gone.png)\n\n[ref]: ../attachments/drawing.svg\n'
+  )
   const { writeFile } = await import('node:fs/promises')
   await writeFile(path, text)
   await page.reload()

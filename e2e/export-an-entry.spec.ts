@@ -5,7 +5,10 @@ import { expect, test } from './fixtures'
 
 test('export the open entry to a Markdown file chosen in the save dialog', async ({ app }) => {
   const page = app.page
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('Exporter')
   await page.getByRole('button', { name: 'Add client' }).click()
   await page.keyboard.press('Control+n')

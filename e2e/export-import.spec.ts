@@ -27,7 +27,10 @@ async function fingerprint(root: string): Promise<Record<string, { text: string;
 const tempFolder = (name: string) => mkdtemp(join(tmpdir(), `rapport-${name}-`))
 
 async function openClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: new RegExp(name) }).click()
+  await page
+    .getByRole('listbox', { name: 'Clients' })
+    .getByRole('option', { name: new RegExp(name) })
+    .click()
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible()
 }
 
@@ -117,7 +120,10 @@ async function seedManyEntries(app: RapportHarness, client: { id: string; slug: 
     const id = `e_01BULK${String(i).padStart(19, '0')}`
     const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
     const name = `${day}-call-${i}.md`
-    await writeFile(join(folder, name), `---\nid: ${id}\nclient: ${client.id}\ntitle: Call ${i}\ncreated: ${day}T10:00:00.000Z\nupdated: ${day}T10:00:00.000Z\ntags: []\n---\n\nNotes from call ${i}.\n`)
+    await writeFile(
+      join(folder, name),
+      `---\nid: ${id}\nclient: ${client.id}\ntitle: Call ${i}\ncreated: ${day}T10:00:00.000Z\nupdated: ${day}T10:00:00.000Z\ntags: []\n---\n\nNotes from call ${i}.\n`
+    )
     ids.push(id)
     paths.push(`clients/${client.slug}/journal/${name}`)
   }
@@ -181,7 +187,10 @@ test('import a folder of notes: preview first, then the notes land where the pre
   const source = await tempFolder('import')
   await mkdir(join(source, 'Orion Labs'))
   await mkdir(join(source, 'Dana Whitfield'))
-  await writeFile(join(source, 'Orion Labs', 'kickoff.md'), '---\ntitle: Kickoff with Orion\ncreated: 2025-03-04T09:00:00Z\ntags: [kickoff, new]\n---\n\nThey want a pilot by June.\n')
+  await writeFile(
+    join(source, 'Orion Labs', 'kickoff.md'),
+    '---\ntitle: Kickoff with Orion\ncreated: 2025-03-04T09:00:00Z\ntags: [kickoff, new]\n---\n\nThey want a pilot by June.\n'
+  )
   await writeFile(join(source, 'Orion Labs', 'budget.md'), '# Budget talk\n\nFinance signs off in May.\n')
   await writeFile(join(source, 'Dana Whitfield', 'hallway.md'), '---\ntitle: Hallway chat\ncreated: 2025-05-01\n---\n\nShe mentioned the audit again.\n')
   // The same title and text as an entry Dana's journal already has.
@@ -199,8 +208,18 @@ test('import a folder of notes: preview first, then the notes land where the pre
   await expect(preview.getByRole('status').first()).toHaveText('5 notes found: 4 to import, 1 duplicate to skip.')
   const where = preview.getByRole('table')
   await expect(where.getByRole('row', { name: /Orion Labs/ })).toContainText('new client')
-  await expect(where.getByRole('row', { name: /Orion Labs/ }).getByRole('cell').first()).toHaveText('2')
-  await expect(where.getByRole('row', { name: /Dana Whitfield/ }).getByRole('cell').first()).toHaveText('1')
+  await expect(
+    where
+      .getByRole('row', { name: /Orion Labs/ })
+      .getByRole('cell')
+      .first()
+  ).toHaveText('2')
+  await expect(
+    where
+      .getByRole('row', { name: /Dana Whitfield/ })
+      .getByRole('cell')
+      .first()
+  ).toHaveText('1')
   await expect(preview.getByRole('region', { name: /New clients/ })).toContainText('Orion Labs')
   await expect(preview.getByRole('checkbox', { name: /Create these clients/ })).toBeChecked()
   await expect(preview.getByRole('region', { name: /Look like duplicates/ })).toContainText('Scope call went sideways')

@@ -93,7 +93,17 @@ test('the same hostile text in a profile and a conversation shows inert in the b
   await updateClient(app, client.id, (data) => {
     data.business = { ...data.business, goals: hostile[0], pressures: hostile[2] }
     data.person = { ...data.person, likes: [hostile[1] ?? ''], dislikes: [hostile[5] ?? ''] }
-    data.interactions = [{ id: 'i_hostile', at: new Date(Date.now() - 86_400_000).toISOString(), channel: 'email', direction: 'in', outcome: 'conversation', note: hostile[3], entry: entry.id }]
+    data.interactions = [
+      {
+        id: 'i_hostile',
+        at: new Date(Date.now() - 86_400_000).toISOString(),
+        channel: 'email',
+        direction: 'in',
+        outcome: 'conversation',
+        note: hostile[3],
+        entry: entry.id
+      }
+    ]
   })
 
   await page.reload()

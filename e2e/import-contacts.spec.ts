@@ -48,7 +48,12 @@ test('import contacts: a preview in both shapes, a merge, a duplicate skipped, o
   await screenshot(app, 'contacts-preview-grouped.png')
 
   // Nothing is written before the person confirms.
-  expect(app.vault.clients.list().map((c) => c.data?.name).sort()).toEqual(['Dana W.', 'Yuki Tanaka'])
+  expect(
+    app.vault.clients
+      .list()
+      .map((c) => c.data?.name)
+      .sort()
+  ).toEqual(['Dana W.', 'Yuki Tanaka'])
 
   await preview.getByRole('button', { name: 'Import 5 contacts' }).click()
   const done = page.getByRole('dialog', { name: 'Contacts imported' })
@@ -61,12 +66,17 @@ test('import contacts: a preview in both shapes, a merge, a duplicate skipped, o
   await expect(done).toBeHidden()
 
   const clients = page.getByRole('listbox', { name: 'Clients' })
-  for (const name of ['Northwind Traders', 'Quiet Harbour', 'Tomás Ortega', 'Ingrid Holm']) await expect(clients.getByRole('option', { name: new RegExp(name) })).toBeVisible()
+  for (const name of ['Northwind Traders', 'Quiet Harbour', 'Tomás Ortega', 'Ingrid Holm'])
+    await expect(clients.getByRole('option', { name: new RegExp(name) })).toBeVisible()
   const byName = (name: string) => app.vault.clients.list().find((c) => c.data?.name === name)?.data
   expect(byName('Northwind Traders')?.people.map((p) => p.name)).toEqual(['Priya Raman'])
   expect(byName('Quiet Harbour')?.people.map((p) => p.name)).toEqual(['Marcus Bell'])
   // Merged: empty fields filled, what was written kept.
-  expect(byName('Dana W.')).toMatchObject({ role: 'Chief Operating Officer', organisation: 'Northwind Traders', contact: { email: 'dana@northwind.example', phone: '+44 20 7946 0000' } })
+  expect(byName('Dana W.')).toMatchObject({
+    role: 'Chief Operating Officer',
+    organisation: 'Northwind Traders',
+    contact: { email: 'dana@northwind.example', phone: '+44 20 7946 0000' }
+  })
   expect(byName('Dana W.')?.person?.dates).toEqual([
     { label: 'birthday', date: '1980-03-14', repeats: 'yearly' },
     { label: 'anniversary', date: '2010-06-01', repeats: 'yearly' }
@@ -120,7 +130,9 @@ test('import a CSV Rapport does not know, saying what its columns hold', async (
   await screenshot(app, 'contacts-columns.png')
   await preview.getByRole('button', { name: 'Import 1 contact' }).click()
   await expect(page.getByRole('dialog', { name: 'Contacts imported' }).getByRole('status')).toContainText('1 client created.')
-  expect(app.vault.clients.list().map((c) => [c.data?.name, c.data?.organisation, c.data?.contact?.email])).toEqual([['Ann Lee', 'Lee & Co', 'ann@lee.example']])
+  expect(app.vault.clients.list().map((c) => [c.data?.name, c.data?.organisation, c.data?.contact?.email])).toEqual([
+    ['Ann Lee', 'Lee & Co', 'ann@lee.example']
+  ])
   await rm(source)
 })
 
@@ -131,7 +143,10 @@ test('export contacts: the client on screen and its people as a vCard file', asy
     d.organisation = 'Northwind Traders'
     d.people = [{ id: 'p_priya', name: 'Priya Raman', role: 'Head of Operations', contact: { email: 'priya@northwind.example' } }]
   })
-  await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Northwind Traders/ }).click()
+  await page
+    .getByRole('listbox', { name: 'Clients' })
+    .getByRole('option', { name: /Northwind Traders/ })
+    .click()
   await app.emit('command:run', { id: 'contacts.export' })
   const dialog = page.getByRole('dialog', { name: 'Export contacts' })
   await expect(dialog.getByRole('radio', { name: 'Northwind Traders and their people' })).toBeChecked()

@@ -33,7 +33,10 @@ test('import an Obsidian vault: a wikilink becomes a mention, an embedded pictur
   await expect(done).toContainText('fake.png')
   await done.getByRole('button', { name: 'Done' }).click()
 
-  await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Northwind/ }).click()
+  await page
+    .getByRole('listbox', { name: 'Clients' })
+    .getByRole('option', { name: /Northwind/ })
+    .click()
   await page.getByRole('option', { name: /Workshop with Northwind/ }).click()
   const text = page.getByRole('textbox', { name: 'Entry text' })
   await expect(text.getByRole('link', { name: 'Priya' }).first()).toBeVisible()
@@ -42,7 +45,12 @@ test('import an Obsidian vault: a wikilink becomes a mention, an embedded pictur
   await expect.poll(() => pictures.evaluateAll((all: HTMLImageElement[]) => all.map((img) => img.naturalWidth > 0))).toEqual([true, true, true])
   await expect(page.getByRole('region', { name: 'Attachments' })).toContainText('proposal-v2.pdf')
   await screenshot(app, 'import-obsidian.png')
-  expect((await readdir(join(app.vaultDir, 'clients/northwind/attachments'))).sort()).toEqual(['business-card.jpg', 'drawing.svg', 'proposal-v2.pdf', 'whiteboard.png'])
+  expect((await readdir(join(app.vaultDir, 'clients/northwind/attachments'))).sort()).toEqual([
+    'business-card.jpg',
+    'drawing.svg',
+    'proposal-v2.pdf',
+    'whiteboard.png'
+  ])
   expect(app.blockedRequests).toEqual([])
 })
 
@@ -62,7 +70,10 @@ test('import a Day One export: each journal to a client, with its photos', async
   await dialog.getByRole('button', { name: 'Done' }).click()
   expect(app.filePrompts.at(-1)).toEqual({ title: 'Import a Day One export', extensions: ['zip'] })
 
-  await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Northwind/ }).click()
+  await page
+    .getByRole('listbox', { name: 'Clients' })
+    .getByRole('option', { name: /Northwind/ })
+    .click()
   await page.getByRole('option', { name: /Workshop with Northwind/ }).click()
   const text = page.getByRole('textbox', { name: 'Entry text' })
   await expect(text).toContainText('Three phases (not two)!')

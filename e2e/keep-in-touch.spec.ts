@@ -74,13 +74,18 @@ test('set a cadence, see the client in Reach out, log a contact from Today and s
 test('mark one occurrence of a weekly promise done with the keyboard and see the next one', async ({ rapport: app, clock }) => {
   const today = dayOf(clock.now())
   await seed(app, 'Omar Haddad', (data) => {
-    data.commitments = [{ id: 'k_weekly', by: 'me', what: 'Send the status note', due: today, status: 'open', createdAt: daysAgo(clock, 1), repeat: 'FREQ=WEEKLY' }]
+    data.commitments = [
+      { id: 'k_weekly', by: 'me', what: 'Send the status note', due: today, status: 'open', createdAt: daysAgo(clock, 1), repeat: 'FREQ=WEEKLY' }
+    ]
   })
   const page = app.page
   await page.reload()
   const mine = page.getByRole('region', { name: 'My promises' })
   await expect(mine).toContainText('You promised “Send the status note” (every week) — due today')
-  await mine.getByRole('button', { name: /Send the status note/ }).first().focus()
+  await mine
+    .getByRole('button', { name: /Send the status note/ })
+    .first()
+    .focus()
   await page.keyboard.press('d')
   await expect(mine).toHaveCount(0)
 

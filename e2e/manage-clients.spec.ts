@@ -6,7 +6,10 @@ import { expect, screenshot, test } from './fixtures'
 test('add, filter, rename and move clients to the trash', async ({ app }) => {
   const page = app.page
   for (const name of ['Northwind Traders', 'Contoso', 'Fabrikam']) {
-    await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+    await page
+      .getByRole('button', { name: /^(New client|Add your first client)$/ })
+      .first()
+      .click()
     await page.getByLabel('Client name').fill(name)
     await page.getByRole('button', { name: 'Add client' }).click()
     await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()
@@ -20,7 +23,10 @@ test('add, filter, rename and move clients to the trash', async ({ app }) => {
   await page.getByLabel('Filter clients').fill('')
 
   await clients.getByRole('option', { name: /Contoso/ }).click()
-  await page.getByRole('button', { name: /Rename/ }).first().click()
+  await page
+    .getByRole('button', { name: /Rename/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('Contoso Ltd')
   await page.getByRole('button', { name: 'Rename', exact: true }).click()
   await expect(clients.getByRole('option', { name: /Contoso Ltd/ })).toBeVisible()
@@ -36,7 +42,10 @@ test('add, filter, rename and move clients to the trash', async ({ app }) => {
 
 test('a name that is not allowed gets a clear message and nothing is created', async ({ app }) => {
   const page = app.page
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('   ')
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('alert')).toContainText(/cannot be empty/)

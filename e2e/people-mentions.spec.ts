@@ -5,7 +5,10 @@ import { SCREENSHOTS, expect, screenshot, test } from './fixtures'
 
 test('add a person, mention them with @ in an entry, and see the entry among their mentions', async ({ app }) => {
   const page = app.page
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('Northwind')
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: /Northwind/ })).toBeVisible()
@@ -24,7 +27,9 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   await expect(page.getByRole('list', { name: 'People' }).getByRole('listitem')).toHaveCount(2)
   await page.getByRole('button', { name: /Priya Raman/ }).click()
   await expect(page.getByRole('button', { name: /Priya Raman.*Head of Operations.*Blocker.*Trust: Friend/ })).toBeVisible()
-  const clientFile = JSON.parse(await readFile(join(app.vaultDir, 'clients/northwind/client.json'), 'utf8')) as { people: Array<{ name: string; role?: string; relation?: string }> }
+  const clientFile = JSON.parse(await readFile(join(app.vaultDir, 'clients/northwind/client.json'), 'utf8')) as {
+    people: Array<{ name: string; role?: string; relation?: string }>
+  }
   expect(clientFile.people.map((p) => [p.name, p.role, p.relation])).toEqual([
     ['Priya Raman', 'Head of Operations', 'blocker'],
     ['Sam Okafor', undefined, undefined]
@@ -79,7 +84,10 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   expect(await readFile(join(journal, followUp ?? ''), 'utf8')).toMatch(/As agreed in \[Scope call\]\(rapport:\/\/entry\/e_[0-9A-Z]+\)/)
 
   // …and the linked entry says where it is linked from.
-  await page.getByRole('listbox', { name: 'Entries' }).getByRole('option', { name: /^Scope call/ }).click()
+  await page
+    .getByRole('listbox', { name: 'Entries' })
+    .getByRole('option', { name: /^Scope call/ })
+    .click()
   await expect(page.getByLabel('Title')).toHaveValue('Scope call')
   await expect(page.getByRole('navigation', { name: 'Linked from' }).getByRole('button', { name: 'Pilot follow-up' })).toBeVisible()
 })
@@ -112,19 +120,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(mention).toHaveText('Priya Raman')
 
       const styleOf = (selector: string) =>
-        editor.locator(selector).first().evaluate((element) => {
-          const style = getComputedStyle(element)
-          return { line: style.textDecorationLine, decoration: style.textDecorationStyle, color: style.color, background: style.backgroundColor }
-        })
+        editor
+          .locator(selector)
+          .first()
+          .evaluate((element) => {
+            const style = getComputedStyle(element)
+            return { line: style.textDecorationLine, decoration: style.textDecorationStyle, color: style.color, background: style.backgroundColor }
+          })
       const [named, web, words] = await Promise.all([styleOf("a[href^='rapport:']"), styleOf("a[href^='https:']"), styleOf('p')])
       // The page behind the text: the first background up from the paragraph that is not transparent.
-      const page = await editor.locator('p').first().evaluate((element) => {
-        for (let node: Element | null = element; node; node = node.parentElement) {
-          const background = getComputedStyle(node).backgroundColor
-          if (background !== 'rgba(0, 0, 0, 0)') return background
-        }
-        return 'rgb(255, 255, 255)'
-      })
+      const page = await editor
+        .locator('p')
+        .first()
+        .evaluate((element) => {
+          for (let node: Element | null = element; node; node = node.parentElement) {
+            const background = getComputedStyle(node).backgroundColor
+            if (background !== 'rgba(0, 0, 0, 0)') return background
+          }
+          return 'rgb(255, 255, 255)'
+        })
       // Not colour alone: an underline the words around it do not have, and dotted where a web link's is solid.
       expect(words.line).toBe('none')
       expect(named.line).toBe('underline')
@@ -134,7 +148,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Readable: the name against its tint, and the dotted underline (drawn in the text's colour) against the page.
       expect(contrast(named.color, named.background)).toBeGreaterThanOrEqual(4.5)
       expect(contrast(named.color, page)).toBeGreaterThanOrEqual(3)
-      await editor.locator('p').first().screenshot({ path: join(SCREENSHOTS, `mention-cue-${colorScheme}.png`), scale: 'device' })
+      await editor
+        .locator('p')
+        .first()
+        .screenshot({ path: join(SCREENSHOTS, `mention-cue-${colorScheme}.png`), scale: 'device' })
       await screenshot(app, `mention-cue-page-${colorScheme}.png`)
     } finally {
       await app.close()

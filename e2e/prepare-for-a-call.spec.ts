@@ -30,9 +30,24 @@ async function seedDana(app: RapportHarness): Promise<string> {
       organisation: 'Northwind',
       role: 'COO',
       contact: { email: 'dana@northwind.example', phone: '+1 212 555 0140' },
-      style: { channel: 'video', detail: 'big-picture', opening: 'straight-to-business', bestTimes: 'Tue–Thu mornings', timeZone: 'America/New_York', replyWithin: 'a day' },
-      person: { likes: ['Trail running', 'Good espresso'], dislikes: ['Surprise invoices'], dates: [{ label: 'Birthday', date: `1979-${dayFrom(9).slice(5)}` }] },
-      business: { goals: 'Cut the ops backlog in half by Q2.', pressures: 'A new CFO who questions every outside spend.', success: 'The board stops asking about the backlog.' },
+      style: {
+        channel: 'video',
+        detail: 'big-picture',
+        opening: 'straight-to-business',
+        bestTimes: 'Tue–Thu mornings',
+        timeZone: 'America/New_York',
+        replyWithin: 'a day'
+      },
+      person: {
+        likes: ['Trail running', 'Good espresso'],
+        dislikes: ['Surprise invoices'],
+        dates: [{ label: 'Birthday', date: `1979-${dayFrom(9).slice(5)}` }]
+      },
+      business: {
+        goals: 'Cut the ops backlog in half by Q2.',
+        pressures: 'A new CFO who questions every outside spend.',
+        success: 'The board stops asking about the backlog.'
+      },
       followUp: dayFrom(2)
     }
   })
@@ -58,7 +73,14 @@ async function seedDana(app: RapportHarness): Promise<string> {
     version: retro.version,
     body: '## What worked\n\nThe weekly one-page update.\n\n## What did not\n\nToo many people on the calls.\n\n## What changes\n\n- Send the agenda a day ahead\n- Lead with the numbers\n'
   })
-  await invoke(page, 'interactions:add', { clientId: dana.id, at: at(-20, '15:00:00'), channel: 'video', direction: 'out', outcome: 'meeting', note: 'Kick-off' })
+  await invoke(page, 'interactions:add', {
+    clientId: dana.id,
+    at: at(-20, '15:00:00'),
+    channel: 'video',
+    direction: 'out',
+    outcome: 'meeting',
+    note: 'Kick-off'
+  })
   await invoke(page, 'interactions:add', { clientId: dana.id, at: at(-9, '14:00:00'), channel: 'phone', direction: 'in', outcome: 'conversation' })
   await invoke(page, 'interactions:add', { clientId: dana.id, at: at(-5, '09:30:00'), channel: 'email', direction: 'out', outcome: 'no-reply' })
   await invoke(page, 'interactions:add', { clientId: dana.id, at: at(-2, '11:00:00'), channel: 'phone', direction: 'out', outcome: 'left-message' })
@@ -77,7 +99,12 @@ async function seedDana(app: RapportHarness): Promise<string> {
 const briefOf = (page: Page) => page.getByRole('article', { name: /./ }).filter({ has: page.locator('.brief-header') })
 
 /** Pages in a PDF: its page objects, not the page tree (`/Pages`). */
-const pageCount = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length
+const pageCount = (pdf: Uint8Array): number =>
+  (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?!s)/g) ?? []
+  ).length
 
 /** Renders a PDF's pages to PNGs to look at (`<name>-1.png`…), when poppler is installed; the test does not depend on it. */
 async function renderPdf(pdf: Uint8Array, name: string): Promise<void> {

@@ -98,6 +98,9 @@ test('reflections over time: a month-by-template strip and the mood as a chart, 
   // The same for every client, as a view of its own; a reflection opens in the journal.
   await page.getByRole('button', { name: 'Reflections' }).click()
   await expect(page.getByText('10 reflections across all clients')).toBeVisible()
-  await page.getByRole('button', { name: /^After a difficult meeting/ }).first().click()
+  await page
+    .getByRole('button', { name: /^After a difficult meeting/ })
+    .first()
+    .click()
   await expect(page.getByLabel('Title')).toBeVisible()
 })

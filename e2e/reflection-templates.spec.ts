@@ -4,10 +4,11 @@ import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
 import { addClient } from './harness/reflection-helpers'
 
-const exists = (path: string) => access(path).then(
-  () => true,
-  () => false
-)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false
+  )
 
 async function openTemplates(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Templates' }).click()

@@ -111,7 +111,10 @@ test('with clients, the app opens on Today: follow-ups, promises both ways, date
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('region', { name: 'Reach out' })).toHaveCount(0)
 
-    await page.getByRole('region', { name: 'Their promises' }).getByRole('button', { name: /^They promised.*Omar Haddad/ }).click()
+    await page
+      .getByRole('region', { name: 'Their promises' })
+      .getByRole('button', { name: /^They promised.*Omar Haddad/ })
+      .click()
     await expect(page.getByRole('tab', { name: 'Profile', selected: true })).toBeVisible()
   } finally {
     await next.close()

@@ -37,7 +37,13 @@ test('edit a profile by keyboard: the values are in client.json, and a hand edit
   await expect
     .poll(async () => {
       const data = await clientJson(app, client.slug)
-      return [data.organisation, (data.contact as { email?: string })?.email, (data.style as { channel?: string })?.channel, (data.person as { likes?: string[] })?.likes, (data.business as { goals?: string })?.goals]
+      return [
+        data.organisation,
+        (data.contact as { email?: string })?.email,
+        (data.style as { channel?: string })?.channel,
+        (data.person as { likes?: string[] })?.likes,
+        (data.business as { goals?: string })?.goals
+      ]
     })
     .toEqual(['Tailspin Toys', 'ada@tailspin.example', 'video', ['opera'], 'Launch the spring range on time'])
 
@@ -124,7 +130,11 @@ test('log an interaction in a few keystrokes; the outreach sentence counts the a
   expect(data.interactions).toHaveLength(2)
 
   // Edit and delete from the list.
-  await page.getByRole('listitem').filter({ hasText: 'Caught her after the board meeting' }).getByRole('button', { name: /^Delete/ }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Caught her after the board meeting' })
+    .getByRole('button', { name: /^Delete/ })
+    .click()
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(page.getByText('Caught her after the board meeting')).toHaveCount(0)
   await expect(page.getByTestId('outreach')).toContainText('1 attempt')
@@ -152,7 +162,10 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('stage changes in two keystrokes from the journal too, not only from the profile', async ({ app }) => {
   const page = app.page
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill('Anywhere Ltd')
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: /Anywhere Ltd/ })).toBeVisible()
@@ -165,5 +178,7 @@ test('stage changes in two keystrokes from the journal too, not only from the pr
   await page.keyboard.press('e')
   await page.keyboard.press('Enter')
   await expect(picker).toBeHidden()
-  await expect.poll(async () => JSON.parse(await (await import('node:fs/promises')).readFile(`${app.vaultDir}/clients/anywhere-ltd/client.json`, 'utf8')).stage.current).toBe('engaged')
+  await expect
+    .poll(async () => JSON.parse(await (await import('node:fs/promises')).readFile(`${app.vaultDir}/clients/anywhere-ltd/client.json`, 'utf8')).stage.current)
+    .toBe('engaged')
 })

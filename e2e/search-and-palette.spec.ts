@@ -40,7 +40,10 @@ test('Ctrl+K jumps to a client, runs a command by name with its shortcut shown, 
   await expect(page.getByRole('group', { name: 'Entries' }).getByRole('option', { name: /Quarterly retrospective/ })).toBeVisible()
   await page.keyboard.press('ArrowDown')
   // The first row of "Entries" is the active one once the commands and clients above it are passed.
-  await page.getByRole('group', { name: 'Entries' }).getByRole('option', { name: /Quarterly retrospective/ }).click()
+  await page
+    .getByRole('group', { name: 'Entries' })
+    .getByRole('option', { name: /Quarterly retrospective/ })
+    .click()
   await expect(page.getByLabel('Title')).toHaveValue('Quarterly retrospective')
 
   // Nothing matches: it says so.
@@ -109,7 +112,11 @@ test('a client profile and a commitment are found too, and open on the profile',
   await app.emit('vault:changed', { paths: [] })
   await page.keyboard.press('Control+Shift+F')
   await page.getByRole('searchbox', { name: /Search every entry/ }).fill('Northwind')
-  const profile = page.getByRole('listbox', { name: /Results/ }).getByRole('option').filter({ hasText: 'Profile' }).first()
+  const profile = page
+    .getByRole('listbox', { name: /Results/ })
+    .getByRole('option')
+    .filter({ hasText: 'Profile' })
+    .first()
   await expect(profile).toContainText('Dana Whitfield')
   await profile.click()
   await expect(page.getByRole('tab', { name: 'Profile', selected: true })).toBeVisible()
@@ -120,7 +127,10 @@ async function writeManyEntries(vault: string, count: number): Promise<void> {
   const clientId = 'c_01BIGCLIENT000000000000000'
   const folder = join(vault, 'clients', 'big-client')
   await mkdir(join(folder, 'journal'), { recursive: true })
-  await writeFile(join(folder, 'client.json'), JSON.stringify({ format: 1, id: clientId, name: 'Big Client', commitments: [], interactions: [], people: [], tags: [] }, null, 2))
+  await writeFile(
+    join(folder, 'client.json'),
+    JSON.stringify({ format: 1, id: clientId, name: 'Big Client', commitments: [], interactions: [], people: [], tags: [] }, null, 2)
+  )
   const start = Date.UTC(2016, 0, 1)
   const writes: Array<Promise<void>> = []
   for (let i = 0; i < count; i++) {
@@ -176,7 +186,10 @@ test('a journal of 10,000 entries stays a short DOM and scrolls smoothly; the ke
     await expect(indexing).toHaveCount(0, { timeout: 60_000 })
     await expect(page.getByText(/^10,000 results \(the best 200 shown\)/)).toBeVisible(largeVault)
 
-    await page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Big Client/ }).click()
+    await page
+      .getByRole('listbox', { name: 'Clients' })
+      .getByRole('option', { name: /Big Client/ })
+      .click()
     const list = page.getByRole('listbox', { name: 'Entries' })
     await expect(list.getByRole('option').first()).toBeVisible(largeVault)
     const rendered = await list.getByRole('option').count()
@@ -230,7 +243,10 @@ test('the client list stays short in the DOM with 2,000 clients, and filtering f
     const folder = join(vault, 'clients', `client-${n}`)
     writes.push(
       mkdir(join(folder, 'journal'), { recursive: true }).then(() =>
-        writeFile(join(folder, 'client.json'), JSON.stringify({ format: 1, id: `c_01MANY${n}000000000000000`, name: `Client ${n}`, commitments: [], interactions: [], people: [], tags: [] }))
+        writeFile(
+          join(folder, 'client.json'),
+          JSON.stringify({ format: 1, id: `c_01MANY${n}000000000000000`, name: `Client ${n}`, commitments: [], interactions: [], people: [], tags: [] })
+        )
       )
     )
     if (writes.length >= 100) await Promise.all(writes.splice(0))

@@ -125,7 +125,9 @@ test.describe('the built main process, booted against a stand-in for Electron', 
 
     // From a frame inside the app's page, or from any other page: refused before the core sees it.
     const refused = { ok: false, error: { code: 'permission-denied' } }
-    expect(await invoke(shell, 'clients:create', { name: 'From A Frame' }, { url: 'app://rapport/index.html', parentUrl: 'app://rapport/index.html' })).toMatchObject(refused)
+    expect(
+      await invoke(shell, 'clients:create', { name: 'From A Frame' }, { url: 'app://rapport/index.html', parentUrl: 'app://rapport/index.html' })
+    ).toMatchObject(refused)
     expect(await invoke(shell, 'clients:create', { name: 'From Elsewhere' }, { url: 'https://evil.example/' })).toMatchObject(refused)
     expect(await invoke(shell, 'clients:create', { name: 'From Disk' }, { url: 'file:///tmp/page.html' })).toMatchObject(refused)
     expect(await invoke(shell, 'clients:list')).toMatchObject({ ok: true, value: [{ name: 'Ada Lovelace' }] })
@@ -259,7 +261,10 @@ test.describe('the built main process, booted against a stand-in for Electron', 
     const { shell } = await boot()
     expect(await shell.callsTo('new Tray')).toEqual([])
     expect(await shell.callsTo('app.setLoginItemSettings')).toEqual([])
-    expect(await invoke(shell, 'reminders:update', { keepInTray: true, startAtLogin: true })).toMatchObject({ ok: true, value: { keepInTray: true, startAtLogin: true } })
+    expect(await invoke(shell, 'reminders:update', { keepInTray: true, startAtLogin: true })).toMatchObject({
+      ok: true,
+      value: { keepInTray: true, startAtLogin: true }
+    })
     await shell.waitForCall('new Tray')
     expect((await shell.callsTo('app.setLoginItemSettings'))[0]?.args[0]).toEqual({ openAtLogin: true, args: ['--hidden'] })
     // The last window closes (after its save): Rapport stays in the tray instead of quitting.

@@ -45,7 +45,9 @@ for (const words of [2000, 10000]) {
     await page.waitForTimeout(300)
     const samples = (await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency)).sort((a, b) => a - b)
     const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))] ?? Number.NaN
-    console.log(`typing latency, ${words} words: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms over ${samples.length} keystrokes (keydown to the frame that shows it)`)
+    console.log(
+      `typing latency, ${words} words: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms over ${samples.length} keystrokes (keydown to the frame that shows it)`
+    )
     expect(samples.length).toBeGreaterThan(100)
     expect(at(0.95)).toBeLessThan(150)
   })

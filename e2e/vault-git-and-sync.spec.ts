@@ -68,7 +68,10 @@ test('a Syncthing copy with its own id is another entry: it gets its own name an
   const { name, text } = await onlyEntryFile(app, 'remote')
   const id = /^id: (.+)$/m.exec(text)?.[1] ?? ''
   const copyName = name.replace(/\.md$/, '.sync-conflict-20261207-101500-ABCDEFG.md')
-  await writeFile(join(journalDir(app, 'remote'), copyName), text.replace(id, 'e_01JEOTHERCOMPUTER000000000').replace('Agenda written here.', 'Notes from the other computer.'))
+  await writeFile(
+    join(journalDir(app, 'remote'), copyName),
+    text.replace(id, 'e_01JEOTHERCOMPUTER000000000').replace('Agenda written here.', 'Notes from the other computer.')
+  )
 
   const entries = page.getByRole('listbox', { name: 'Entries' }).getByRole('option')
   await expect(entries).toHaveCount(2, { timeout: 5000 })

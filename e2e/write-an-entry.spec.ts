@@ -4,7 +4,10 @@ import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
 
 async function addClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill(name)
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()

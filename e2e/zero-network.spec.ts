@@ -70,9 +70,13 @@ async function seedTheRest(app: RapportHarness, dana: { id: string; slug: string
   // Pictures of the vault's own (issue #18), one an SVG whose script would fetch from the web if it ever ran.
   const attachments = join(app.vaultDir, 'clients', dana.slug, 'attachments')
   await mkdir(attachments, { recursive: true })
-  for (const name of ['whiteboard.png', 'with-script.svg']) await copyFile(join(import.meta.dirname, '../src/core/attachments/fixtures', name), join(attachments, name))
+  for (const name of ['whiteboard.png', 'with-script.svg'])
+    await copyFile(join(import.meta.dirname, '../src/core/attachments/fixtures', name), join(attachments, name))
   const paths: string[] = []
-  for (const [day, mood] of [[-30, 2], [-9, 4]] as const) {
+  for (const [day, mood] of [
+    [-30, 2],
+    [-9, 4]
+  ] as const) {
     const name = `${dayFrom(day)}-after-the-review.md`
     const stamp = `${dayFrom(day)}T18:00:00Z`
     await writeFile(
@@ -83,7 +87,10 @@ async function seedTheRest(app: RapportHarness, dana: { id: string; slug: string
   }
   await app.vault.applyChanges(paths)
   await mkdir(join(app.vaultDir, 'templates'), { recursive: true })
-  await writeFile(join(app.vaultDir, 'templates', 'weekly-check-in.md'), '---\nid: weekly-check-in\nname: Weekly check-in\n---\n\n## How are they doing?\n\n- \n')
+  await writeFile(
+    join(app.vaultDir, 'templates', 'weekly-check-in.md'),
+    '---\nid: weekly-check-in\nname: Weekly check-in\n---\n\n## How are they doing?\n\n- \n'
+  )
   const gone = await app.vault.entries.create({ clientId: dana.id, folder: `clients/${dana.slug}/journal`, title: 'Draft I threw away', body: 'Not needed.\n' })
   await app.vault.entries.trash(gone.id)
 }
@@ -134,7 +141,10 @@ test('every view, tab and dialog of a lived-in vault loads nothing beyond the ap
     await page.getByRole('option', { name: /Dana Whitfield/ }).click()
     await page.getByRole('option', { name: /Scope call went sideways/ }).click()
     await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('revised scope')
-    await page.getByRole('option', { name: /After the review/ }).first().click()
+    await page
+      .getByRole('option', { name: /After the review/ })
+      .first()
+      .click()
     await expect(page.getByRole('textbox', { name: 'Entry text' })).toContainText('She read the numbers aloud')
     // Its own pictures are shown (from the vault, through the app's origin); the one on the web is not loaded.
     const pictures = page.getByRole('textbox', { name: 'Entry text' }).locator('.entry-image img')
@@ -190,7 +200,10 @@ test('every view, tab and dialog of a lived-in vault loads nothing beyond the ap
     await page.evaluate(() => fetch('https://outside.example/ping').catch(() => undefined))
     await expect.poll(() => recorders.cspViolations()).toEqual([expect.stringMatching(/^connect-src https:\/\/outside\.example\/ping /)])
     // And the Node recorder hears a connection (to a closed port on this machine: nothing leaves it).
-    new Socket().on('error', () => undefined).connect(9, '127.0.0.1').destroy()
+    new Socket()
+      .on('error', () => undefined)
+      .connect(9, '127.0.0.1')
+      .destroy()
     expect(node.connections).toHaveLength(1)
   } finally {
     node.stop()

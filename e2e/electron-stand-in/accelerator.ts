@@ -7,15 +7,47 @@
 const modifiers = new Set(['command', 'cmd', 'control', 'ctrl', 'commandorcontrol', 'cmdorctrl', 'alt', 'option', 'altgr', 'shift', 'super', 'meta'])
 
 const namedKeys = new Set([
-  'plus', 'space', 'tab', 'capslock', 'numlock', 'scrolllock', 'backspace', 'delete', 'insert', 'return', 'enter',
-  'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown', 'escape', 'esc',
-  'volumeup', 'volumedown', 'volumemute', 'medianexttrack', 'mediaprevioustrack', 'mediastop', 'mediaplaypause', 'printscreen',
-  'numdec', 'numadd', 'numsub', 'nummult', 'numdiv'
+  'plus',
+  'space',
+  'tab',
+  'capslock',
+  'numlock',
+  'scrolllock',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'mediaplaypause',
+  'printscreen',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv'
 ])
 
 function isKeyCode(key: string): boolean {
   const k = key.toLowerCase()
-  return /^[a-z0-9]$/.test(k) || /^f([1-9]|1[0-9]|2[0-4])$/.test(k) || /^num[0-9]$/.test(k) || /^[)!@#$%^&*(:;=<,_\->.?/~`{}[\]|\\"']$/.test(k) || namedKeys.has(k)
+  return (
+    /^[a-z0-9]$/.test(k) || /^f([1-9]|1[0-9]|2[0-4])$/.test(k) || /^num[0-9]$/.test(k) || /^[)!@#$%^&*(:;=<,_\->.?/~`{}[\]|\\"']$/.test(k) || namedKeys.has(k)
+  )
 }
 
 export function isElectronAccelerator(accelerator: string): boolean {

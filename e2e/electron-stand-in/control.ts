@@ -73,7 +73,12 @@ const answers: { [R in RequestName]: Answer<R> } = {
       )
     }
     const checkGranted = permissionCheckHandler
-      ? permissionCheckHandler(contents, permission, 'app://rapport', { requestingUrl: contents.getURL(), isMainFrame: true, embeddingOrigin: '', securityOrigin: 'app://rapport' })
+      ? permissionCheckHandler(contents, permission, 'app://rapport', {
+          requestingUrl: contents.getURL(),
+          isMainFrame: true,
+          embeddingOrigin: '',
+          securityOrigin: 'app://rapport'
+        })
       : null
     return { requestGranted, checkGranted }
   },

@@ -46,7 +46,8 @@ const readyPromise = new Promise<void>((resolve) => {
 
 class StandInApp
   extends EventEmitter
-  implements Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'getPath' | 'getAppPath' | 'getName' | 'getVersion' | 'quit' | 'exit' | 'setLoginItemSettings'>
+  implements
+    Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'getPath' | 'getAppPath' | 'getName' | 'getVersion' | 'quit' | 'exit' | 'setLoginItemSettings'>
 {
   readonly isPackaged = false
   /** Set once `quit` has run to the end (Electron would end the process there; the stand-in stays for the test to read). */

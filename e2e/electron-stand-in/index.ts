@@ -5,7 +5,22 @@
  */
 import { startControl } from './control'
 
-export { BrowserWindow, Menu, MenuItem, Notification, Tray, app, clipboard, dialog, ipcMain, nativeTheme, powerMonitor, protocol, session, shell } from './electron'
+export {
+  BrowserWindow,
+  Menu,
+  MenuItem,
+  Notification,
+  Tray,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  session,
+  shell
+} from './electron'
 
 /** Compile-time: every name offered here is one the real `electron` module exports (a name it lacks fails to compile). */
 type NotInElectron = Exclude<keyof typeof import('./index'), keyof typeof import('electron')>

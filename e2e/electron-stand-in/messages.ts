@@ -41,7 +41,10 @@ export interface Requests {
   /** Ask the window-open handler about `url`, as a link with target=_blank or window.open would. */
   openWindow: { input: { url: string }; output: { action: string } }
   /** A page asks for a permission; answers what the session's handlers said. */
-  permission: { input: { permission: 'media' | 'geolocation' | 'notifications' | 'clipboard-read' | 'openExternal' }; output: { requestGranted: boolean | null; checkGranted: boolean | null } }
+  permission: {
+    input: { permission: 'media' | 'geolocation' | 'notifications' | 'clipboard-read' | 'openExternal' }
+    output: { requestGranted: boolean | null; checkGranted: boolean | null }
+  }
   /** The application menu as set, or null. */
   menu: { input: null; output: MenuItemSnapshot[] | null }
   /** Choose the menu item with this label, wherever it is. */

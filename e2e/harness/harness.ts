@@ -137,7 +137,9 @@ export class RapportHarness {
     const dispatch = createDispatch(this.session.handlers)
     await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
     await this.page.addInitScript({ content: await pageBridge() })
-    this.blockedRequests = (await serveRenderer(this.page, async (pathname) => (this.session.locked ? null : readVaultImage(this.session.vault, pathname)))).blocked
+    this.blockedRequests = (
+      await serveRenderer(this.page, async (pathname) => (this.session.locked ? null : readVaultImage(this.session.vault, pathname)))
+    ).blocked
     await this.session.watching
   }
 

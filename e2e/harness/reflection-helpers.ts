@@ -6,7 +6,10 @@ import { expect } from '../fixtures'
 /** Shared steps of the reflection specs (issue #6). */
 
 export async function addClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill(name)
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()

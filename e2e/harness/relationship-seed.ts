@@ -32,7 +32,11 @@ export async function updateClient(app: RapportHarness, id: string, change: (dat
 }
 
 /** Writes journal entries straight to disk with dates in the past, as months of use would have left them. */
-async function writeEntries(app: RapportHarness, client: { id: string; slug: string }, entries: Array<{ id: string; title: string; day: number; body: string }>) {
+async function writeEntries(
+  app: RapportHarness,
+  client: { id: string; slug: string },
+  entries: Array<{ id: string; title: string; day: number; body: string }>
+) {
   const folder = join(app.vaultDir, 'clients', client.slug, 'journal')
   await mkdir(folder, { recursive: true })
   const paths: string[] = []
@@ -56,7 +60,12 @@ async function writeEntries(app: RapportHarness, client: { id: string; slug: str
 export async function seedDana(app: RapportHarness): Promise<{ id: string; slug: string }> {
   const dana = await createClient(app, 'Dana Whitfield')
   await writeEntries(app, dana, [
-    { id: 'e_01SEEDFIRSTMEETING000000', title: 'First meeting at Northwind', day: -112, body: 'Warm, guarded. Cares about the ops backlog more than the strategy deck.' },
+    {
+      id: 'e_01SEEDFIRSTMEETING000000',
+      title: 'First meeting at Northwind',
+      day: -112,
+      body: 'Warm, guarded. Cares about the ops backlog more than the strategy deck.'
+    },
     { id: 'e_01SEEDSCOPECALL000000000', title: 'Scope call went sideways', day: -40, body: 'She pushed back on the timeline. I promised a revised scope.' },
     { id: 'e_01SEEDRETRO0000000000000', title: 'Quarterly retrospective', day: -12, body: 'Priya joined. Good energy; the renewal is in play.' }
   ])
@@ -64,9 +73,26 @@ export async function seedDana(app: RapportHarness): Promise<{ id: string; slug:
     data.organisation = 'Northwind'
     data.role = 'COO'
     data.contact = { email: 'dana@northwind.example', phone: '+44 20 7946 0000' }
-    data.style = { channel: 'phone', detail: 'big-picture', opening: 'straight-to-business', bestTimes: 'Mornings before 10', timeZone: 'Europe/London', replyWithin: 'Same day', notes: 'Send one page, not a deck.' }
-    data.person = { likes: ['jazz', 'sailing', 'dry humour'], dislikes: ['long decks', 'cucumber'], dates: [{ label: 'Birthday', date: `1980-${dayFrom(3).slice(5)}`, repeats: 'yearly' }], notes: 'Two kids; daughter just started university.' }
-    data.business = { goals: 'Cut the ops backlog by half before the spring audit.', pressures: 'The board wants headcount flat.', success: 'Her team goes home on time.' }
+    data.style = {
+      channel: 'phone',
+      detail: 'big-picture',
+      opening: 'straight-to-business',
+      bestTimes: 'Mornings before 10',
+      timeZone: 'Europe/London',
+      replyWithin: 'Same day',
+      notes: 'Send one page, not a deck.'
+    }
+    data.person = {
+      likes: ['jazz', 'sailing', 'dry humour'],
+      dislikes: ['long decks', 'cucumber'],
+      dates: [{ label: 'Birthday', date: `1980-${dayFrom(3).slice(5)}`, repeats: 'yearly' }],
+      notes: 'Two kids; daughter just started university.'
+    }
+    data.business = {
+      goals: 'Cut the ops backlog by half before the spring audit.',
+      pressures: 'The board wants headcount flat.',
+      success: 'Her team goes home on time.'
+    }
     data.tags = ['retainer', 'referral']
     data.createdAt = dayFrom(-120)
     data.stage = {
@@ -86,10 +112,26 @@ export async function seedDana(app: RapportHarness): Promise<{ id: string; slug:
       ]
     }
     data.commitments = [
-      { id: 'k_01SEEDSCOPE', by: 'me', what: 'Send the revised scope', due: dayFrom(-5), status: 'open', createdAt: dayFrom(-40), entry: 'e_01SEEDSCOPECALL000000000' },
+      {
+        id: 'k_01SEEDSCOPE',
+        by: 'me',
+        what: 'Send the revised scope',
+        due: dayFrom(-5),
+        status: 'open',
+        createdAt: dayFrom(-40),
+        entry: 'e_01SEEDSCOPECALL000000000'
+      },
       { id: 'k_01SEEDINTRO', by: 'me', what: 'Introduce her to Marco at Fabrikam', due: dayFrom(6), status: 'open', createdAt: dayFrom(-12) },
       { id: 'k_01SEEDDATA', by: 'client', what: 'Share the Q3 backlog numbers', due: dayFrom(0), status: 'open', createdAt: dayFrom(-12) },
-      { id: 'k_01SEEDDECK', by: 'me', what: 'One-page summary for the board', due: dayFrom(-60), status: 'done', createdAt: dayFrom(-75), closedAt: dayFrom(-62) }
+      {
+        id: 'k_01SEEDDECK',
+        by: 'me',
+        what: 'One-page summary for the board',
+        due: dayFrom(-60),
+        status: 'done',
+        createdAt: dayFrom(-75),
+        closedAt: dayFrom(-62)
+      }
     ]
     data.interactions = [
       { id: 'i_01SEED1', at: at(-112), channel: 'in-person', direction: 'out', outcome: 'meeting', note: 'Coffee at Northwind' },

@@ -5,7 +5,10 @@ import type { RapportHarness } from './harness'
 import { expect } from '../fixtures'
 
 export async function addClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: /^(New client|Add your first client)$/ }).first().click()
+  await page
+    .getByRole('button', { name: /^(New client|Add your first client)$/ })
+    .first()
+    .click()
   await page.getByLabel('Client name').fill(name)
   await page.getByRole('button', { name: 'Add client' }).click()
   await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()

@@ -36,7 +36,9 @@ async function vaultWithDana(): Promise<string[]> {
         { id: 'k_2', by: 'client', what: 'Share the budget', due: daysFromToday(20), status: 'open', createdAt: daysFromToday(-10) }
       ],
       // Earlier today (the entry written by `rapport new` is from today too), so the gist is that entry's summary.
-      interactions: [{ id: 'i_1', at: new Date(Date.now() - 60_000).toISOString(), channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Scope call' }],
+      interactions: [
+        { id: 'i_1', at: new Date(Date.now() - 60_000).toISOString(), channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Scope call' }
+      ],
       questions: [{ id: 'q_1', text: 'Who else signs off?', createdAt: daysFromToday(-1) }]
     })
   })
@@ -55,7 +57,9 @@ describe('rapport brief', () => {
     expect(md.out).toContain('## How they like to do business\n\n- Prefers phone\n- Their time now: ')
     expect(md.out).toMatch(/\*\*You promised\*\*\n\n- Send the revised scope — \*\*overdue since \w{3} \d{1,2} \w{3}\*\*\n/)
     expect(md.out).toMatch(/\*\*They promised\*\*\n\n- Share the budget — due \w{3} \d{1,2} \w{3}/)
-    expect(md.out).toMatch(/## Last conversations\n\n- \*\*\w{3} \d{1,2} \w{3}\*\* · Phone · conversation — Scope call\n {2}- She wants the scope in writing by Friday\. \(\[Scope call\]\(clients\/dana-whitfield\/journal\/[\w-]+\.md\)\)\n/)
+    expect(md.out).toMatch(
+      /## Last conversations\n\n- \*\*\w{3} \d{1,2} \w{3}\*\* · Phone · conversation — Scope call\n {2}- She wants the scope in writing by Friday\. \(\[Scope call\]\(clients\/dana-whitfield\/journal\/[\w-]+\.md\)\)\n/
+    )
     expect(md.out).toContain('## Next time\n\n**Ask**\n\n- Who else signs off?')
 
     const json = await rapport(['brief', 'dana', '--format', 'json', ...v])
@@ -92,9 +96,18 @@ describe('rapport brief', () => {
 
   it('reports an unknown client with exit 1, and wrong usage with exit 2', async () => {
     const v = await vaultWithDana()
-    expect(await rapport(['brief', 'Nobody', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/No client is called "Nobody"\. "rapport clients" lists them\.$/) })
-    expect(await rapport(['brief', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^Whose brief\?.*\nUsage: rapport brief NAME \[--format md\|json\]$/) })
-    expect(await rapport(['brief', 'dana', '--format', 'pdf', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--format is md or json, not "pdf"\./) })
+    expect(await rapport(['brief', 'Nobody', ...v])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/No client is called "Nobody"\. "rapport clients" lists them\.$/)
+    })
+    expect(await rapport(['brief', ...v])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Whose brief\?.*\nUsage: rapport brief NAME \[--format md\|json\]$/)
+    })
+    expect(await rapport(['brief', 'dana', '--format', 'pdf', ...v])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^--format is md or json, not "pdf"\./)
+    })
     expect((await rapport(['--help'])).out).toMatch(/\n {2}brief +The prep brief of a client/)
     expect((await rapport(['brief', '--help'])).out).toMatch(/^Usage: rapport brief NAME \[--format md\|json\]\n/)
   })

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
 import { rapport } from './testing/run-cli'
 
-
 describe('rapport CLI', () => {
   it('creates a vault, adds a client, writes an entry from stdin and shows it', async () => {
     const vault = await tempDir()
@@ -32,7 +31,10 @@ describe('rapport CLI', () => {
   it('reports problems with exit 1 and wrong usage with exit 2, naming files and reasons', async () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
-    expect(await rapport(['doctor', ...v])).toMatchObject({ code: 1, err: `There is no Rapport vault at ${vault}. Create one with: rapport init --vault ${vault}` })
+    expect(await rapport(['doctor', ...v])).toMatchObject({
+      code: 1,
+      err: `There is no Rapport vault at ${vault}. Create one with: rapport init --vault ${vault}`
+    })
     await rapport(['init', ...v])
     expect(await rapport(['doctor', ...v])).toMatchObject({ code: 0, out: `No problems found in ${vault}` })
     await rapport(['client', 'add', 'Broken', ...v])
@@ -51,7 +53,10 @@ describe('rapport CLI', () => {
     expect((await rapport(['new', ...v])).code).toBe(2)
     expect((await rapport(['clients', '--bogus', ...v])).code).toBe(2)
     expect(await rapport(['client', 'add', ...v])).toMatchObject({ code: 2 })
-    expect(await rapport(['show', 'e_NOPE', ...v])).toMatchObject({ code: 1, err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.' })
+    expect(await rapport(['show', 'e_NOPE', ...v])).toMatchObject({
+      code: 1,
+      err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.'
+    })
   })
 
   it('runs as `npx rapport` straight after install, using RAPPORT_VAULT', async () => {

@@ -12,9 +12,7 @@ export const globalOptions = {
 } as const satisfies Options
 
 /** What a command line asks for. */
-export type CommandLine =
-  | { kind: 'help'; verb?: CliCommand }
-  | { kind: 'run'; verb: CliCommand; args: ParsedArgs; vault: string | undefined; json: boolean }
+export type CommandLine = { kind: 'help'; verb?: CliCommand } | { kind: 'run'; verb: CliCommand; args: ParsedArgs; vault: string | undefined; json: boolean }
 
 /** Wrong usage (exit 2); `verb` when it is known, so its usage line can be shown. */
 export class CommandLineError extends Error {
@@ -62,7 +60,10 @@ export function parseCommandLine(argv: readonly string[], verbs: readonly CliCom
     if (!verb) throw new CommandLineError(`Unknown command "${rest.join(' ')}".`)
     return { kind: 'help', verb }
   }
-  const verb = matchVerb(words.map((w) => w.value), verbs)
+  const verb = matchVerb(
+    words.map((w) => w.value),
+    verbs
+  )
   if (!verb) throw new CommandLineError(`Unknown command "${first}".`)
 
   const nameLength = verb.name.split(' ').length
@@ -93,9 +94,7 @@ export function parseCommandLine(argv: readonly string[], verbs: readonly CliCom
 
 /** The longest command whose words begin the arguments (`client add` before `client`). */
 function matchVerb(words: readonly string[], verbs: readonly CliCommand[]): CliCommand | undefined {
-  return verbs
-    .filter((v) => v.name.split(' ').every((word, i) => words[i] === word))
-    .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0]
+  return verbs.filter((v) => v.name.split(' ').every((word, i) => words[i] === word)).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0]
 }
 
 /** Every option of every command, so an option given before the command's name is told from its value. */
@@ -109,7 +108,8 @@ export function everyOption(verbs: readonly CliCommand[]): Options {
 export function conflictingOptions(verbs: readonly CliCommand[]): string[] {
   const types = new Map<string, Set<string>>()
   for (const options of [globalOptions as Options, ...verbs.map((v) => v.options ?? {})]) {
-    for (const [name, option] of Object.entries(options)) types.set(name, (types.get(name) ?? new Set()).add(`${option.type}${option.short ? `-${option.short}` : ''}`))
+    for (const [name, option] of Object.entries(options))
+      types.set(name, (types.get(name) ?? new Set()).add(`${option.type}${option.short ? `-${option.short}` : ''}`))
   }
   return [...types].filter(([, kinds]) => kinds.size > 1).map(([name]) => name)
 }

@@ -8,7 +8,8 @@ import { tempDir } from '../core/testing/temp-vault'
 import { listTrash } from '../core/fs/trash'
 import { rapport } from './testing/run-cli'
 
-const entry = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-12-07T09:00:00.000Z\nupdated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\n${body}`
+const entry = (id: string, title: string, body: string) =>
+  `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-12-07T09:00:00.000Z\nupdated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\n${body}`
 
 describe('rapport CLI: conflicts from several computers', () => {
   it('show names a conflicting copy in one line (on stderr, so the entry pipes alone); conflicts lists it, per client too', async () => {
@@ -24,14 +25,18 @@ describe('rapport CLI: conflicts from several computers', () => {
     const shown = await rapport(['show', plan.id, ...v])
     expect(shown.code).toBe(0)
     expect(shown.out).toBe(text)
-    expect(shown.err).toBe(`Note: this entry has a conflicting copy ${copy}; compare with "rapport conflicts", resolve with "rapport resolve ${plan.id} --keep mine|theirs|both".`)
+    expect(shown.err).toBe(
+      `Note: this entry has a conflicting copy ${copy}; compare with "rapport conflicts", resolve with "rapport resolve ${plan.id} --keep mine|theirs|both".`
+    )
 
     const listed = await rapport(['conflicts', ...v])
     expect(listed).toMatchObject({ code: 0, err: '' })
     expect(listed.out.split('\n')[0]).toBe(`${plan.id}  ${plan.path}  a copy made by Syncthing: ${copy}`)
     expect((await rapport(['conflicts', '--client', 'dana', ...v])).out).toContain(plan.id)
     expect((await rapport(['conflicts', '--client', 'Northwind', ...v])).out).toBe('No conflicts.')
-    expect(JSON.parse((await rapport(['conflicts', '--json', ...v])).out)).toEqual([{ path: copy, originalPath: plan.path, entryId: plan.id, tool: 'Syncthing', mine: 'entry' }])
+    expect(JSON.parse((await rapport(['conflicts', '--json', ...v])).out)).toEqual([
+      { path: copy, originalPath: plan.path, entryId: plan.id, tool: 'Syncthing', mine: 'entry' }
+    ])
 
     // Theirs (the copy from the other computer) replaces the text; the entry's own text stays in its history, the copy goes to the trash.
     const resolved = await rapport(['resolve', plan.id, '--keep', 'theirs', ...v])
@@ -49,7 +54,9 @@ describe('rapport CLI: conflicts from several computers', () => {
     const v = ['--vault', dir]
     const note = await call('entries:create', { clientId: null, title: 'Shared', body: 'Common.\nOriginal.\n' })
     await writeFile(join(dir, note.path), (await readFile(join(dir, note.path), 'utf8')).replace('Original.', 'Theirs, from disk.'))
-    await expect(call('entries:save', { id: note.id, title: 'Shared', body: 'Common.\nMine, typed.\n', version: note.version })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(call('entries:save', { id: note.id, title: 'Shared', body: 'Common.\nMine, typed.\n', version: note.version })).rejects.toMatchObject({
+      code: 'conflict'
+    })
 
     expect((await rapport(['resolve', note.id, ...v])).code).toBe(2)
     expect((await rapport(['resolve', note.id, '--keep', 'yours', ...v])).code).toBe(2)
@@ -74,7 +81,9 @@ describe('rapport CLI: conflicts from several computers', () => {
     const shown = await rapport(['show', 'e_WEEKLY', ...v])
     expect(shown.code).toBe(0)
     expect(shown.out).toContain('<<<<<<< ')
-    expect(shown.err).toBe(`Note: this entry has git's conflict markers in its file; compare with "rapport conflicts", resolve with "rapport resolve e_WEEKLY --keep mine|theirs|both".`)
+    expect(shown.err).toBe(
+      `Note: this entry has git's conflict markers in its file; compare with "rapport conflicts", resolve with "rapport resolve e_WEEKLY --keep mine|theirs|both".`
+    )
     expect((await rapport(['conflicts', ...v])).out.split('\n')[0]).toBe(`e_WEEKLY  ${path}  git's conflict markers: two versions in the file`)
 
     const doctor = await rapport(['doctor', ...v])

@@ -17,7 +17,9 @@ describe('rapport import-contacts and export-contacts', () => {
     expect(dry.out).toContain(`${fixture('linkedin.csv')}: LinkedIn connections CSV, 3 contacts`)
     expect(dry.out).toContain('→ each contact a client: 5 new clients')
     expect(dry.out).toContain('grouped by organisation (--group-by-organisation): 3 new clients, 5 people')
-    expect(dry.out).toContain('1 likely duplicate (skipped; --duplicates skip|merge|keep):\n  Yuki Tanaka: same name and organisation as the client Yuki Tanaka')
+    expect(dry.out).toContain(
+      '1 likely duplicate (skipped; --duplicates skip|merge|keep):\n  Yuki Tanaka: same name and organisation as the client Yuki Tanaka'
+    )
     expect(await readdir(join(vault, 'clients'))).toEqual(['yuki-tanaka'])
   })
 

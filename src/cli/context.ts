@@ -27,35 +27,46 @@ export interface CliContext {
 /** The variable a script can set instead of typing the passphrase of an encrypted vault. */
 export const PASSPHRASE_VARIABLE = 'RAPPORT_PASSPHRASE'
 
-export function createContext(vaultRoot: string, json: boolean, io: Io, env: NodeJS.ProcessEnv = {}, options: { mayCreateVault?: boolean; clock?: Clock } = {}): CliContext {
+export function createContext(
+  vaultRoot: string,
+  json: boolean,
+  io: Io,
+  env: NodeJS.ProcessEnv = {},
+  options: { mayCreateVault?: boolean; clock?: Clock } = {}
+): CliContext {
   let opened: Promise<{ session: VaultSession; vault: Vault; dispatch: ReturnType<typeof createDispatch> }> | null = null
   const requireVault = () => {
     if (!options.mayCreateVault && !vaultExists(vaultRoot)) throw new CliError(noVaultMessage(vaultRoot))
   }
   const open = () =>
-    (opened ??= Promise.resolve().then(requireVault).then(() => VaultSession.start(vaultRoot, {
-      ...(options.clock ? { clock: options.clock } : {}),
-      shell: {
-      resourcesDir: checkoutResourcesDir,
-      chooseSavePath: async () => {
-        throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
-      },
-      chooseFolder: async () => {
-        throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
-      },
-      chooseFiles: async () => {
-        throw new RapportError('invalid-input', 'The command line has no dialogs; give the paths to import.')
-      },
-      openExternal: async () => undefined,
-      flushed: () => undefined,
-      emit: (event, payload) => {
-        if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
-      }
-      }
-    })).then(async (session) => {
-      if (session.locked) await unlock(session, io, env)
-      return { session, vault: session.vault, dispatch: createDispatch(session.handlers) }
-    }))
+    (opened ??= Promise.resolve()
+      .then(requireVault)
+      .then(() =>
+        VaultSession.start(vaultRoot, {
+          ...(options.clock ? { clock: options.clock } : {}),
+          shell: {
+            resourcesDir: checkoutResourcesDir,
+            chooseSavePath: async () => {
+              throw new RapportError('invalid-input', 'The command line has no dialogs; use "rapport export --out DIR".')
+            },
+            chooseFolder: async () => {
+              throw new RapportError('invalid-input', 'The command line has no dialogs; say where with --out DIR, or give the paths to import.')
+            },
+            chooseFiles: async () => {
+              throw new RapportError('invalid-input', 'The command line has no dialogs; give the paths to import.')
+            },
+            openExternal: async () => undefined,
+            flushed: () => undefined,
+            emit: (event, payload) => {
+              if (event === 'transfer:progress') showProgress(io, payload as Events['transfer:progress'])
+            }
+          }
+        })
+      )
+      .then(async (session) => {
+        if (session.locked) await unlock(session, io, env)
+        return { session, vault: session.vault, dispatch: createDispatch(session.handlers) }
+      }))
   return {
     vaultRoot,
     json,

@@ -24,7 +24,10 @@ describe('text from elsewhere (bug 1: Windows-1252)', () => {
     const { v } = await vaultWithClient()
     const notes = await tempDir('rapport-notes-')
     await writeFile(join(notes, 'quotes.md'), WINDOWS_1252)
-    expect(await rapport(['import', join(notes, 'quotes.md'), '--windows-1252', '--client', 'Dana Whitfield', ...v])).toMatchObject({ code: 0, out: 'Imported 1 note.' })
+    expect(await rapport(['import', join(notes, 'quotes.md'), '--windows-1252', '--client', 'Dana Whitfield', ...v])).toMatchObject({
+      code: 0,
+      out: 'Imported 1 note.'
+    })
     const [entry] = JSON.parse((await rapport(['search', 'Hi', '--json', ...v])).out).results as Array<{ open: { entryId: string } }>
     const shown = await rapport(['show', entry?.open.entryId ?? '', '--json', ...v])
     expect(JSON.parse(shown.out).body).toContain(AS_TEXT)
@@ -61,7 +64,10 @@ describe('output that pipes (bug 2)', () => {
     // Enough clients that the list outgrows the pipe's buffer, so rapport is still writing when head has gone.
     for (let i = 0; i < 1500; i++) {
       await mkdir(join(vault, 'clients', `client-${i}`), { recursive: true })
-      await writeFile(join(vault, 'clients', `client-${i}`, 'client.json'), JSON.stringify({ format: 1, id: `c_${String(i).padStart(26, '0')}`, name: `Client number ${i} of a long list` }))
+      await writeFile(
+        join(vault, 'clients', `client-${i}`, 'client.json'),
+        JSON.stringify({ format: 1, id: `c_${String(i).padStart(26, '0')}`, name: `Client number ${i} of a long list` })
+      )
     }
     const run = await shell(`set -o pipefail; node ${bin} clients --vault ${vault} | head -1`)
     expect(run.stderr).toBe('')
@@ -94,10 +100,20 @@ describe('global options anywhere (bug 3)', () => {
 
   it('refuses an unknown option with exit 2 and the usage line', async () => {
     const { v } = await vaultWithClient()
-    expect(await rapport(['clients', '--bogus', ...v])).toEqual({ code: 2, out: '', err: 'Unknown option --bogus. To give an argument that starts with a dash, put it after --.\nUsage: rapport clients' })
-    expect(await rapport(['--bogus', 'clients', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown option --bogus\.\nUsage: rapport COMMAND/) })
+    expect(await rapport(['clients', '--bogus', ...v])).toEqual({
+      code: 2,
+      out: '',
+      err: 'Unknown option --bogus. To give an argument that starts with a dash, put it after --.\nUsage: rapport clients'
+    })
+    expect(await rapport(['--bogus', 'clients', ...v])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Unknown option --bogus\.\nUsage: rapport COMMAND/)
+    })
     expect(await rapport(['new', '--client', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--client needs a value/) })
-    expect(await rapport(['clients', '--json=yes', ...v])).toMatchObject({ code: 2, err: expect.stringMatching(/^--json takes no value\.\nUsage: rapport clients$/) })
+    expect(await rapport(['clients', '--json=yes', ...v])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^--json takes no value\.\nUsage: rapport clients$/)
+    })
     expect(await rapport(['clients', '--vault='])).toMatchObject({ code: 2, err: expect.stringMatching(/^--vault needs a folder/) })
     expect(await rapport(['--vault', '/tmp'])).toMatchObject({ code: 2, err: expect.stringMatching(/^Say which command to run\./) })
   })
@@ -108,7 +124,17 @@ describe('only init and commands that add create a vault (bug 4)', () => {
     const parent = await tempDir()
     const typo = join(parent, 'typo')
     const message = `There is no Rapport vault at ${typo}. Create one with: rapport init --vault ${typo}`
-    for (const args of [['clients'], ['doctor'], ['doctor', '--fix'], ['today'], ['search', 'x'], ['brief', 'Dana'], ['show', 'e_x'], ['templates'], ['new', '--client', 'Dana']]) {
+    for (const args of [
+      ['clients'],
+      ['doctor'],
+      ['doctor', '--fix'],
+      ['today'],
+      ['search', 'x'],
+      ['brief', 'Dana'],
+      ['show', 'e_x'],
+      ['templates'],
+      ['new', '--client', 'Dana']
+    ]) {
       expect(await rapport([...args, '--vault', typo], 'text')).toEqual({ code: 1, out: '', err: message })
     }
     expect(existsSync(typo)).toBe(false)
@@ -151,7 +177,12 @@ describe('names given twice (bug 5)', () => {
   it('asks at a terminal, and adds only on yes', async () => {
     const { vault, v } = await vaultWithClient('Dana Whitfield')
     const asked: string[] = []
-    const io = (answer: boolean) => ({ out: () => undefined, err: () => undefined, readStdin: async () => null, confirm: async (q: string) => (asked.push(q), answer) })
+    const io = (answer: boolean) => ({
+      out: () => undefined,
+      err: () => undefined,
+      readStdin: async () => null,
+      confirm: async (q: string) => (asked.push(q), answer)
+    })
     expect(await runCli(['client', 'add', 'Dana Whitfield', ...v], io(false), {})).toBe(1)
     expect(await runCli(['client', 'add', 'Dana Whitfield', ...v], io(true), {})).toBe(0)
     expect(asked[0]).toMatch(/^There is already a client called Dana Whitfield \(c_\w+, clients\/dana-whitfield\)\. Add another\?$/)
@@ -161,13 +192,17 @@ describe('names given twice (bug 5)', () => {
   it('lets a full name win over a longer name it begins, and exact case over another case', async () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
-    for (const name of ['Dana', 'Dana Whitfield', 'con', 'CON']) expect(await rapport(['client', 'add', name, '--allow-duplicate', ...v])).toMatchObject({ code: 0 })
+    for (const name of ['Dana', 'Dana Whitfield', 'con', 'CON'])
+      expect(await rapport(['client', 'add', name, '--allow-duplicate', ...v])).toMatchObject({ code: 0 })
     const clientOf = async (query: string) => (JSON.parse((await rapport(['brief', query, '--json', ...v])).out) as { name: string }).name
     expect(await clientOf('Dana')).toBe('Dana')
     expect(await clientOf('dana w')).toBe('Dana Whitfield')
     expect(await clientOf('CON')).toBe('CON')
     expect(await clientOf('con')).toBe('con')
-    expect(await rapport(['brief', 'Con', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/^"Con" could mean con \(c_\w+\), CON \(c_\w+\)\. Use the id instead of the name\.$/) })
+    expect(await rapport(['brief', 'Con', ...v])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^"Con" could mean con \(c_\w+\), CON \(c_\w+\)\. Use the id instead of the name\.$/)
+    })
   })
 })
 
@@ -179,7 +214,9 @@ describe('a client whose file is broken (bug 6)', () => {
     await writeFile(file, '{ "format": 1, "id": ')
     const refused = await rapport(['new', '--client', 'dana-whitfield', '--title', 'Call', ...v], 'Body\n')
     expect(refused.code).toBe(1)
-    expect(refused.err).toMatch(/^clients\/dana-whitfield\/client\.json cannot be read \(.*\), so Rapport will not write entries for this client until it is repaired/)
+    expect(refused.err).toMatch(
+      /^clients\/dana-whitfield\/client\.json cannot be read \(.*\), so Rapport will not write entries for this client until it is repaired/
+    )
     expect(await readdir(join(vault, 'clients/dana-whitfield/journal'))).toEqual([])
     await writeFile(file, good)
     expect(await rapport(['doctor', ...v])).toMatchObject({ code: 0 })
@@ -195,7 +232,9 @@ describe('a client whose file is broken (bug 6)', () => {
     await writeFile(join(vault, 'journal/2026-01-03-note.md'), '---\nid: e_gone\nclient: c_REMOVED\ntitle: Note\n---\n\nBody\n')
     const doctor = await rapport(['doctor', ...v])
     expect(doctor.code).toBe(1)
-    expect(doctor.out).toContain(`clients/dana-whitfield/journal/2026-01-02-call.md: its client (c_folder:dana-whitfield) is no client of this vault  (--fix will file it under Dana Whitfield (${id}), whose folder it is in)`)
+    expect(doctor.out).toContain(
+      `clients/dana-whitfield/journal/2026-01-02-call.md: its client (c_folder:dana-whitfield) is no client of this vault  (--fix will file it under Dana Whitfield (${id}), whose folder it is in)`
+    )
     expect(doctor.out).toContain('journal/2026-01-03-note.md: its client (c_REMOVED) is no client of this vault; set "client" in its front matter')
     await rapport(['doctor', '--fix', ...v])
     expect(await readFile(stray, 'utf8')).toBe(`---\nid: e_stray\nclient: ${id}\ntitle: Call\nmood: calm\n---\n\nBody\n`)
@@ -206,9 +245,16 @@ describe('text that is not UTF-8, or not text (bug 7)', () => {
   it('refuses invalid UTF-8 on standard input, offering --windows-1252, and writes nothing', async () => {
     const { vault, v } = await vaultWithClient()
     const refused = await rapport(['new', '--client', 'Dana', '--title', 'Müller', ...v], Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]))
-    expect(refused).toEqual({ code: 1, out: '', err: 'Standard input is not UTF-8 text, so nothing was written. If it comes from an older Windows program, add --windows-1252 to read it as Windows-1252.' })
+    expect(refused).toEqual({
+      code: 1,
+      out: '',
+      err: 'Standard input is not UTF-8 text, so nothing was written. If it comes from an older Windows program, add --windows-1252 to read it as Windows-1252.'
+    })
     expect(await readdir(join(vault, 'clients/dana-whitfield/journal'))).toEqual([])
-    const read = await rapport(['new', '--client', 'Dana', '--windows-1252', ...v], Buffer.concat([Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20]), WINDOWS_1252]))
+    const read = await rapport(
+      ['new', '--client', 'Dana', '--windows-1252', ...v],
+      Buffer.concat([Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20]), WINDOWS_1252])
+    )
     expect(read.code).toBe(0)
     expect(await readFile(join(vault, read.out), 'utf8')).toMatch(/\n\nMüller “Hi” – €5…\n$/)
   })
@@ -230,7 +276,10 @@ describe('text that is not UTF-8, or not text (bug 7)', () => {
     const { vault, v } = await vaultWithClient()
     const journal = join(vault, 'clients/dana-whitfield/journal')
     await writeFile(join(journal, 'binary.md'), Buffer.from('---\nid: e_bin\ntitle: Bin\n---\n\nELF\u0000\u0001'))
-    await writeFile(join(journal, 'latin.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0x65, 0x5f, 0x6c, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xfc, 0x0a]))
+    await writeFile(
+      join(journal, 'latin.md'),
+      Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0x65, 0x5f, 0x6c, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xfc, 0x0a])
+    )
     const doctor = await rapport(['doctor', ...v])
     expect(doctor.code).toBe(1)
     expect(doctor.out).toContain('clients/dana-whitfield/journal/binary.md: it contains NUL bytes, so it is a binary file, not text')
@@ -241,7 +290,11 @@ describe('text that is not UTF-8, or not text (bug 7)', () => {
 describe('words (bug 9)', () => {
   it('says no entry has an id that never existed', async () => {
     const { v } = await vaultWithClient()
-    expect(await rapport(['show', 'e_NOPE', ...v])).toEqual({ code: 1, out: '', err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.' })
+    expect(await rapport(['show', 'e_NOPE', ...v])).toEqual({
+      code: 1,
+      out: '',
+      err: 'No entry has the id "e_NOPE"; it may have been deleted, or the id mistyped.'
+    })
   })
 
   it('counts one thing in the singular', async () => {
@@ -291,7 +344,9 @@ describe('a backup restores by default (bug 8)', () => {
     expect(await rapport(['import', backup, ...fresh])).toMatchObject({ code: 0, out: 'Imported 1 note, created 1 client (Dana Whitfield).' })
     const [restored] = JSON.parse((await rapport(['clients', '--json', ...fresh])).out) as Array<{ path: string; organisation: string; entryCount: number }>
     expect(restored).toMatchObject({ organisation: 'Northwind', entryCount: 1 })
-    expect(JSON.parse(await readFile(join(fresh[1] ?? '', restored?.path ?? '', 'client.json'), 'utf8'))).toMatchObject({ style: { channel: 'phone', notes: 'mornings' } })
+    expect(JSON.parse(await readFile(join(fresh[1] ?? '', restored?.path ?? '', 'client.json'), 'utf8'))).toMatchObject({
+      style: { channel: 'phone', notes: 'mornings' }
+    })
   })
 
   it('leaves plain folders of notes to the journal unless --create-clients', async () => {
@@ -309,7 +364,10 @@ describe('hostile names through the duplicate rule and the resolver', () => {
     const vault = await tempDir()
     const v = ['--vault', vault]
     const names = ['../etc', 'CON', 'Zoë 🌱', 'x'.repeat(300)]
-    expect(await rapport(['client', 'add', 'Line one\nline two', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/A name cannot contain control characters/) })
+    expect(await rapport(['client', 'add', 'Line one\nline two', ...v])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/A name cannot contain control characters/)
+    })
     for (const name of names) expect(await rapport(['client', 'add', name, ...v]), name).toMatchObject({ code: 0 })
     for (const name of names) expect((await rapport(['client', 'add', name, ...v])).code, name).toBe(1)
     const listed = JSON.parse((await rapport(['clients', '--json', ...v])).out) as Array<{ id: string; name: string }>

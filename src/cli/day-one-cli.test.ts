@@ -23,7 +23,10 @@ describe('rapport import-day-one', () => {
 
   it('a journal name it does not have, and a hostile zip, are told in words', async () => {
     const vault = await tempDir()
-    expect(await rapport(['import-day-one', EXPORT, '--journal', 'Work=Northwind', '--vault', vault])).toMatchObject({ code: 1, err: expect.stringContaining('has no journal named "Work"') })
+    expect(await rapport(['import-day-one', EXPORT, '--journal', 'Work=Northwind', '--vault', vault])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('has no journal named "Work"')
+    })
     const hostile = await rapport(['import-day-one', join(__dirname, '../core/transfer/fixtures/day-one/hostile-traversal.zip'), '--vault', vault])
     expect(hostile.code).toBe(1)
     expect(hostile.err).toContain('leads outside the folder it unpacks into')

@@ -28,7 +28,10 @@ describe('the CLI on an encrypted vault', () => {
     const vault = await encryptedVault()
     const before = await fingerprint(vault)
     expect(await rapport(['clients', '--vault', vault])).toMatchObject({ code: 1, err: expect.stringContaining('RAPPORT_PASSPHRASE') })
-    expect(await rapport(['clients', '--vault', vault], null, { RAPPORT_PASSPHRASE: 'nope' })).toMatchObject({ code: 1, err: expect.stringContaining('does not unlock this vault') })
+    expect(await rapport(['clients', '--vault', vault], null, { RAPPORT_PASSPHRASE: 'nope' })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('does not unlock this vault')
+    })
     expect(await fingerprint(vault)).toEqual(before)
   })
 

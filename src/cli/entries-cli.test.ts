@@ -61,11 +61,16 @@ describe('rapport CLI: entries written later, edited, removed and recorded', () 
     const newPath = path.replace('scope-call', 'scope-call-part-2')
     expect(renamed.out).toBe(`Saved ${newPath}`)
     const before = await readFile(join(dir, newPath), 'utf8')
-    expect(await run(['edit', join(dir, newPath)], null, editorEnv({ EDIT_FROM: 'nothing-here', EDIT_TO: '' }))).toMatchObject({ code: 0, out: `No changes to ${newPath}.` })
+    expect(await run(['edit', join(dir, newPath)], null, editorEnv({ EDIT_FROM: 'nothing-here', EDIT_TO: '' }))).toMatchObject({
+      code: 0,
+      out: `No changes to ${newPath}.`
+    })
     expect(await readFile(join(dir, newPath), 'utf8')).toBe(before)
 
     // A hostile title is only text: the file gets a safe name inside the client's journal.
-    const hostile = JSON.parse((await run(['edit', id, '--json'], null, editorEnv({ EDIT_FROM: 'title: Scope call, part 2', EDIT_TO: `title: "../CON 🌱 ${'x'.repeat(280)}"` }))).out)
+    const hostile = JSON.parse(
+      (await run(['edit', id, '--json'], null, editorEnv({ EDIT_FROM: 'title: Scope call, part 2', EDIT_TO: `title: "../CON 🌱 ${'x'.repeat(280)}"` }))).out
+    )
     expect(hostile.title).toBe(`../CON 🌱 ${'x'.repeat(280)}`)
     expect(hostile.path).toMatch(/^clients\/dana-whitfield\/journal\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/)
     await run(['edit', id], null, editorEnv({ EDIT_FROM: `title: ../CON 🌱 ${'x'.repeat(280)}`, EDIT_TO: 'title: Scope call, part 2' }))
@@ -81,7 +86,9 @@ describe('rapport CLI: entries written later, edited, removed and recorded', () 
     const path = (await run(['new', '--client', 'Dana', '--title', 'Scope call'], 'First draft.\n')).out
     const conflict = await run(['edit', path], null, editorEnv({ EDIT_FROM: 'First draft.', EDIT_TO: 'My edit.', ALSO_CHANGE: join(dir, path) }))
     expect(conflict.code).toBe(1)
-    expect(conflict.err).toMatch(/was changed by another program while you were editing it\. Nothing was overwritten: your version is kept beside it as .+\.rapport-conflict-\d{8}-\d{6}\.md/)
+    expect(conflict.err).toMatch(
+      /was changed by another program while you were editing it\. Nothing was overwritten: your version is kept beside it as .+\.rapport-conflict-\d{8}-\d{6}\.md/
+    )
     const folder = join(dir, 'clients/dana-whitfield/journal')
     const files = (await readdir(folder)).sort()
     expect(files).toHaveLength(2)
@@ -128,7 +135,8 @@ describe('rapport CLI: entries written later, edited, removed and recorded', () 
 
   it('shows what a reflection would add to the client’s record, and adds it with --yes, once', async () => {
     const { dir, run } = await vault()
-    const body = '## How they like to work\n\n- Wants numbers before stories\n\n## What I promised\n\n- Send the case study by 2026-12-12\n\n## What they promised\n\n- Intro to the CFO\n\n## Ask next time\n\n- Who else signs off?\n'
+    const body =
+      '## How they like to work\n\n- Wants numbers before stories\n\n## What I promised\n\n- Send the case study by 2026-12-12\n\n## What they promised\n\n- Intro to the CFO\n\n## Ask next time\n\n- Who else signs off?\n'
     const path = (await run(['new', '--client', 'Dana', '--template', 'first-meeting'], body)).out
     const offer = await run(['record', path])
     expect(offer).toMatchObject({ code: 0 })
@@ -156,9 +164,14 @@ describe('rapport CLI: entries written later, edited, removed and recorded', () 
       expect.objectContaining({ by: 'me', what: 'Send the case study', due: '2026-12-12', entry: entryId }),
       expect.objectContaining({ by: 'client', what: 'Intro to the CFO', entry: entryId })
     ])
-    expect((await run(['record', path, '--yes'])).out).toBe('Nothing to add: the sections of this reflection (template first-meeting) hold nothing the client’s record does not have yet.')
+    expect((await run(['record', path, '--yes'])).out).toBe(
+      'Nothing to add: the sections of this reflection (template first-meeting) hold nothing the client’s record does not have yet.'
+    )
 
     const plain = (await run(['new', '--client', 'Dana', '--title', 'Plain'], 'Just notes.')).out
-    expect(await run(['record', plain])).toMatchObject({ code: 0, out: 'Nothing to add: this entry was not started from a template, so it has no sections to record.' })
+    expect(await run(['record', plain])).toMatchObject({
+      code: 0,
+      out: 'Nothing to add: this entry was not started from a template, so it has no sections to record.'
+    })
   })
 })

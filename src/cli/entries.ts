@@ -11,7 +11,9 @@ export async function entryIdOf(ctx: CliContext, entry: string | undefined, exam
   if (!wanted) throw usageError(example)
   const entries = (await ctx.vault()).entries.allWithVersions()
   if (entries.some((e) => e.id === wanted)) return wanted
-  const inVault = relative(ctx.vaultRoot, isAbsolute(wanted) ? wanted : resolve(wanted)).split(sep).join('/')
+  const inVault = relative(ctx.vaultRoot, isAbsolute(wanted) ? wanted : resolve(wanted))
+    .split(sep)
+    .join('/')
   const byPath = entries.find((e) => e.path === wanted || e.path === inVault)
   if (byPath) return byPath.id
   throw new CliError(`No entry has the id or path "${wanted}". "rapport search" finds entries; their ids are in their front matter.`)

@@ -9,7 +9,11 @@ describe('rapport CLI: people and backlinks', () => {
     const client = await call('clients:create', { name: 'Northwind' })
     const { person } = await call('people:add', { clientId: client.id, name: 'Priya Raman', role: 'Head of Operations', relation: 'blocker' })
     await call('people:trust', { clientId: client.id, id: person.id, trust: 'friend' })
-    const entry = await call('entries:create', { clientId: client.id, title: 'Scope call', body: `Hard call. [Priya Raman](rapport://person/${person.id}) wants a smaller pilot. Fine.\n` })
+    const entry = await call('entries:create', {
+      clientId: client.id,
+      title: 'Scope call',
+      body: `Hard call. [Priya Raman](rapport://person/${person.id}) wants a smaller pilot. Fine.\n`
+    })
 
     const people = await rapport(['people', '--client', 'north', ...v])
     expect(people).toMatchObject({ code: 0, err: '' })
@@ -21,7 +25,9 @@ describe('rapport CLI: people and backlinks', () => {
     expect(backlinks.code).toBe(0)
     expect(backlinks.out).toContain(`Scope call  ${entry.path}  (${entry.id})\n    Priya Raman wants a smaller pilot.`)
     const out = JSON.parse((await rapport(['backlinks', 'Priya Raman', '--json', ...v])).out) as { entries: unknown[] }
-    expect(out.entries).toEqual([{ entryId: entry.id, path: entry.path, title: 'Scope call', created: entry.created, sentence: 'Priya Raman wants a smaller pilot.' }])
+    expect(out.entries).toEqual([
+      { entryId: entry.id, path: entry.path, title: 'Scope call', created: entry.created, sentence: 'Priya Raman wants a smaller pilot.' }
+    ])
   })
 
   it('exits 2 on wrong usage and 1 for someone who is not there', async () => {

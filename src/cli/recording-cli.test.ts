@@ -75,7 +75,25 @@ describe('rapport CLI: recording the relationship', () => {
     const first = await run(['log', 'Dana', '--channel', 'phone', '--outcome', 'left-message'])
     expect(first.code).toBe(0)
     expect(first.out).toMatch(/^Dana Whitfield: Phone · from you · left a message, 2026-11-23 10:00 {2}\(i_\S+\)\nNo conversation yet — 1 attempt so far$/)
-    const second = JSON.parse((await run(['log', 'Dana', '--channel', 'email', '--outcome', 'conversation', '--direction', 'in', '--note', 'She wrote back', '--at', '2026-11-22T16:30', '--json'])).out)
+    const second = JSON.parse(
+      (
+        await run([
+          'log',
+          'Dana',
+          '--channel',
+          'email',
+          '--outcome',
+          'conversation',
+          '--direction',
+          'in',
+          '--note',
+          'She wrote back',
+          '--at',
+          '2026-11-22T16:30',
+          '--json'
+        ])
+      ).out
+    )
     // 16:30 in London in November is 16:30 UTC; in July it would be 15:30.
     expect(second).toMatchObject({ at: '2026-11-22T16:30:00.000Z', channel: 'email', direction: 'in', outcome: 'conversation', note: 'She wrote back' })
     const summer = await run(['log', 'Dana', '--channel', 'video', '--outcome', 'meeting', '--at', '2026-07-01 09:00'])
@@ -87,7 +105,10 @@ describe('rapport CLI: recording the relationship', () => {
 
   it('adds, updates and removes the people at a client, and sets a person’s trust', async () => {
     const { run, clientFile } = await vaultWith('Northwind')
-    expect(JSON.parse((await run(['person', 'add', 'Sam', '--client', 'Northwind', '--json'])).out)).toMatchObject({ id: expect.stringMatching(/^p_/), name: 'Sam' })
+    expect(JSON.parse((await run(['person', 'add', 'Sam', '--client', 'Northwind', '--json'])).out)).toMatchObject({
+      id: expect.stringMatching(/^p_/),
+      name: 'Sam'
+    })
     await run(['person', 'remove', 'Sam', '--client', 'Northwind'])
     const added = await run(['person', 'add', 'Priya', 'Raman', '--client', 'north', '--role', 'Head of Operations', '--relation', 'blocker'])
     expect(added.code).toBe(0)
@@ -96,7 +117,10 @@ describe('rapport CLI: recording the relationship', () => {
       code: 0,
       out: expect.stringMatching(/^Updated Priya Raman \(COO · Sponsor\)/)
     })
-    expect(await run(['trust', 'Northwind', 'friend', '--person', 'Priya Raman', '--note', 'Lunch went well'])).toMatchObject({ code: 0, out: 'Priya Raman at Northwind: trust Friend' })
+    expect(await run(['trust', 'Northwind', 'friend', '--person', 'Priya Raman', '--note', 'Lunch went well'])).toMatchObject({
+      code: 0,
+      out: 'Priya Raman at Northwind: trust Friend'
+    })
     const person = (await clientFile('northwind')).people[0]
     expect(person).toMatchObject({ name: 'Priya Raman', role: 'COO', relation: 'sponsor', trust: { current: 'friend' } })
     expect(person.trust.history.at(-1)).toMatchObject({ trust: 'friend', note: 'Lunch went well' })
@@ -134,14 +158,25 @@ describe('rapport CLI: recording the relationship', () => {
       '',
       'Last contact: 2026-11-21, Video call · from you · meeting'
     ])
-    expect(JSON.parse((await run(['client', 'show', 'Dana', '--json'])).out)).toMatchObject({ client: { name: 'Dana Whitfield' }, summary: { path: 'clients/dana-whitfield' } })
+    expect(JSON.parse((await run(['client', 'show', 'Dana', '--json'])).out)).toMatchObject({
+      client: { name: 'Dana Whitfield' },
+      summary: { path: 'clients/dana-whitfield' }
+    })
 
-    expect(await run(['client', 'rename', 'Dana Whitfield', 'Dana Okafor'])).toMatchObject({ code: 0, out: 'Renamed Dana Whitfield to Dana Okafor (clients/dana-okafor)' })
+    expect(await run(['client', 'rename', 'Dana Whitfield', 'Dana Okafor'])).toMatchObject({
+      code: 0,
+      out: 'Renamed Dana Whitfield to Dana Okafor (clients/dana-okafor)'
+    })
     expect((await run(['client', 'rename', 'Dana Okafor'])).code).toBe(2)
     await run(['client', 'add', 'Sam Okafor'])
-    expect(JSON.parse((await run(['client', 'remove', 'Sam', '--json'])).out)).toEqual({ removed: { id: expect.stringMatching(/^c_/), name: 'Sam Okafor', path: 'clients/sam-okafor' } })
+    expect(JSON.parse((await run(['client', 'remove', 'Sam', '--json'])).out)).toEqual({
+      removed: { id: expect.stringMatching(/^c_/), name: 'Sam Okafor', path: 'clients/sam-okafor' }
+    })
     const removed = await run(['client', 'remove', 'Dana Okafor'])
-    expect(removed).toMatchObject({ code: 0, out: 'Moved Dana Okafor (clients/dana-okafor) to the trash (.rapport/trash/); it can be restored from the app’s Trash.' })
+    expect(removed).toMatchObject({
+      code: 0,
+      out: 'Moved Dana Okafor (clients/dana-okafor) to the trash (.rapport/trash/); it can be restored from the app’s Trash.'
+    })
     expect(await readdir(join(dir, 'clients'))).toEqual([])
     expect((await readdir(join(dir, '.rapport', 'trash'))).some((name) => name.endsWith('dana-okafor'))).toBe(true)
     expect((await run(['clients', '--names'])).out).toBe('')
@@ -156,13 +191,22 @@ describe('rapport CLI: recording the relationship', () => {
       [['log', 'Dana', '--channel', 'fax', '--outcome', 'meeting'], '"fax" is not a channel (--channel). It is one of: email, phone, video, in-person, chat.'],
       [['log', 'Dana', '--channel', 'phone'], 'Say the outcome (--outcome). It is one of: no-reply, left-message, conversation, meeting, value-shared.'],
       [['log', 'Dana', '--channel', 'phone', '--outcome', 'meeting', '--direction', 'up'], '"up" is not a direction (--direction). It is one of: out, in.'],
-      [['log', 'Dana', '--channel', 'phone', '--outcome', 'meeting', '--at', 'yesterday'], '--at is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30, not "yesterday".'],
+      [
+        ['log', 'Dana', '--channel', 'phone', '--outcome', 'meeting', '--at', 'yesterday'],
+        '--at is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30, not "yesterday".'
+      ],
       [['promise', 'Dana', 'Call back', '--by', 'us'], '"us" is not a party (--by). It is one of: me, them.'],
       [['promise', 'Dana', 'Call back', '--due', '2026-02-30'], '--due is a date written YYYY-MM-DD, like 2026-11-30, not "2026-02-30".'],
       [['promise', 'Dana', 'Call back', '--due', '30/11/2026'], '--due is a date written YYYY-MM-DD, like 2026-11-30, not "30/11/2026".'],
       [['followup', 'Dana', 'tomorrow'], 'The follow-up date is a date written YYYY-MM-DD, like 2026-11-30, not "tomorrow".'],
-      [['person', 'add', 'Priya', '--client', 'Dana', '--relation', 'boss'], '"boss" is not a relation (--relation). It is one of: sponsor, decision-maker, influencer, user, blocker.'],
-      [['new', '--client', 'Dana', '--date', '2026-13-01'], '--date is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30, not "2026-13-01".']
+      [
+        ['person', 'add', 'Priya', '--client', 'Dana', '--relation', 'boss'],
+        '"boss" is not a relation (--relation). It is one of: sponsor, decision-maker, influencer, user, blocker.'
+      ],
+      [
+        ['new', '--client', 'Dana', '--date', '2026-13-01'],
+        '--date is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30, not "2026-13-01".'
+      ]
     ]
     for (const [args, message] of refusals) {
       const result = await run(args, 'text')
@@ -194,7 +238,10 @@ describe('rapport CLI: recording the relationship', () => {
       expect((await run(['person', 'add', name, '--client', 'Dana'])).code).toBe(1)
     }
     expect(await bytes('dana-whitfield')).toBe(before)
-    expect(await run(['client', 'show', '../dana-whitfield'])).toMatchObject({ code: 1, err: expect.stringContaining('No client is called "../dana-whitfield"') })
+    expect(await run(['client', 'show', '../dana-whitfield'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No client is called "../dana-whitfield"')
+    })
 
     for (const name of ['../escape', 'CON', 'Zoë 🌱', long]) expect((await run(['person', 'add', name, '--client', 'Dana'])).code, name).toBe(0)
     expect((await clientFile('dana-whitfield')).people.map((p: { name: string }) => p.name)).toEqual(['../escape', 'CON', 'Zoë 🌱', long])
@@ -214,10 +261,26 @@ describe('rapport CLI: recording the relationship', () => {
 
   it('says which client is meant when a name is missing or unknown (exit 2, exit 1)', async () => {
     const { run } = await vaultWith('Dana Whitfield')
-    for (const args of [['stage'], ['stage', 'Dana'], ['trust', 'Dana'], ['followup', 'Dana'], ['promise', 'Dana'], ['done'], ['log'], ['person', 'add', 'Priya'], ['client', 'show'], ['client', 'remove']]) {
+    for (const args of [
+      ['stage'],
+      ['stage', 'Dana'],
+      ['trust', 'Dana'],
+      ['followup', 'Dana'],
+      ['promise', 'Dana'],
+      ['done'],
+      ['log'],
+      ['person', 'add', 'Priya'],
+      ['client', 'show'],
+      ['client', 'remove']
+    ]) {
       expect((await run(args)).code, args.join(' ')).toBe(2)
     }
-    for (const args of [['stage', 'Nobody', 'engaged'], ['promise', 'Nobody', 'x'], ['log', 'Nobody', '--channel', 'phone', '--outcome', 'meeting'], ['commitments', '--client', 'Nobody']]) {
+    for (const args of [
+      ['stage', 'Nobody', 'engaged'],
+      ['promise', 'Nobody', 'x'],
+      ['log', 'Nobody', '--channel', 'phone', '--outcome', 'meeting'],
+      ['commitments', '--client', 'Nobody']
+    ]) {
       const result = await run(args)
       expect(result.code, args.join(' ')).toBe(1)
       expect(result.err).toContain('No client is called "Nobody"')

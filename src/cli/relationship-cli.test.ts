@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
 import { rapport } from './testing/run-cli'
 
-
 /** A day relative to today in UTC (the zone these tests set), far enough from midnight edges to be stable. */
 const daysFromToday = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
 
@@ -65,8 +64,12 @@ describe('rapport CLI: the relationship', () => {
     expect(json.code).toBe(0)
     const list = JSON.parse(json.out)
     expect(list).toMatchObject({ day: daysFromToday(0), timeZone: 'UTC', commitments: { theirs: [] }, importantDates: [], quiet: [] })
-    expect(list.followUps).toEqual([expect.objectContaining({ clientName: 'Dana Whitfield', line: expect.stringMatching(/^Follow up — planned for .+ \(2 days ago\)$/) })])
-    expect(list.commitments.mine).toEqual([expect.objectContaining({ commitmentId: 'k_1', line: expect.stringMatching(/^You promised “Send the revised scope” — was due .+ \(3 days ago\)$/) })])
+    expect(list.followUps).toEqual([
+      expect.objectContaining({ clientName: 'Dana Whitfield', line: expect.stringMatching(/^Follow up — planned for .+ \(2 days ago\)$/) })
+    ])
+    expect(list.commitments.mine).toEqual([
+      expect.objectContaining({ commitmentId: 'k_1', line: expect.stringMatching(/^You promised “Send the revised scope” — was due .+ \(3 days ago\)$/) })
+    ])
 
     const text = await rapport(['today', ...v])
     expect(text.code).toBe(0)

@@ -19,7 +19,9 @@ describe('rapport search', () => {
 
     const found = await rapport(['search', 'budg', ...v])
     expect(found.code).toBe(0)
-    expect(found.out).toMatch(/^2 found for "budg":\n\nBudget review {2}\(Dana Whitfield, \d{4}-\d{2}-\d{2}\) {2}e_\S+\n {2}She wants the spring numbers first\.\n\nKickoff {2}\(Aaron Abbott, /)
+    expect(found.out).toMatch(
+      /^2 found for "budg":\n\nBudget review {2}\(Dana Whitfield, \d{4}-\d{2}-\d{2}\) {2}e_\S+\n {2}She wants the spring numbers first\.\n\nKickoff {2}\(Aaron Abbott, /
+    )
 
     const json = JSON.parse((await rapport(['search', 'budget', 'spring', '--json', ...v])).out) as SearchAnswer
     // A word in the title counts more than the same word in the text.
@@ -29,7 +31,9 @@ describe('rapport search', () => {
     const onlyDana = JSON.parse((await rapport(['search', 'spring', '--client', 'dana', '--json', ...v])).out) as SearchAnswer
     expect(onlyDana.results.map((r) => r.title)).toEqual(['Budget review'])
 
-    expect((await rapport(['search', 'cucmber', ...v])).out).toMatch(/^1 found for "cucmber":\n\nDana Whitfield {2}\(client\) {2}c_\S+\n {2}Dislikes: cucumber$/)
+    expect((await rapport(['search', 'cucmber', ...v])).out).toMatch(
+      /^1 found for "cucmber":\n\nDana Whitfield {2}\(client\) {2}c_\S+\n {2}Dislikes: cucumber$/
+    )
     expect(await rapport(['search', 'zeppelin', ...v])).toMatchObject({ code: 0, out: 'Nothing found for "zeppelin".' })
   })
 

@@ -11,7 +11,9 @@ import type { Io } from './output'
 export function stdinText(bytes: Uint8Array, options: { windows1252?: boolean; offerWindows1252?: boolean } = {}): string {
   const text = options.windows1252 ? decodeText(bytes, { windows1252: true }) : decodeUtf8(bytes)
   if (text === null) {
-    const offer = options.offerWindows1252 ? ' If it comes from an older Windows program, add --windows-1252 to read it as Windows-1252.' : ' Convert it to UTF-8 first.'
+    const offer = options.offerWindows1252
+      ? ' If it comes from an older Windows program, add --windows-1252 to read it as Windows-1252.'
+      : ' Convert it to UTF-8 first.'
     throw new CliError(`Standard input is not UTF-8 text, so nothing was written.${offer}`)
   }
   if (looksBinary(text)) throw new CliError('Standard input contains NUL bytes: it is a binary file, not text, so nothing was written.')

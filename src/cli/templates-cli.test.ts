@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../core/testing/temp-vault'
 import { rapport } from './testing/run-cli'
 
-
 describe('rapport templates', () => {
   it('lists the built-ins for people and for scripts, marking edited, own and broken ones', async () => {
     const vault = await tempDir()
@@ -37,7 +36,10 @@ describe('rapport templates', () => {
     const v = ['--vault', vault]
     await rapport(['client', 'add', 'Dana', ...v])
     const listed = await rapport(['templates', '--client', 'dana', ...v])
-    expect(listed.out.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^first-meeting +First meeting/), expect.stringMatching(/↑ Nothing is logged with them yet\./)])
+    expect(listed.out.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^first-meeting +First meeting/),
+      expect.stringMatching(/↑ Nothing is logged with them yet\./)
+    ])
     expect(await rapport(['templates', '--client', 'nobody', ...v])).toMatchObject({ code: 1, err: expect.stringMatching(/No client is called "nobody"/) })
   })
 })

@@ -34,7 +34,9 @@ export function isoDay(flag: string, value: string | boolean | undefined): strin
 export function isoMoment(flag: string, value: string | boolean | undefined): string {
   const text = typeof value === 'string' ? value.trim() : ''
   if (MOMENT.test(text) && isRealIsoDate(text)) return text.replace(' ', 'T')
-  throw usageError(`${flag} is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30${typeof value === 'string' ? `, not "${value}"` : ''}.`)
+  throw usageError(
+    `${flag} is a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM), like 2026-11-30T14:30${typeof value === 'string' ? `, not "${value}"` : ''}.`
+  )
 }
 
 /**

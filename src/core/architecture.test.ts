@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest'
  * the linter's boundary rule reads the same table (layers.json); this test also
  * names cycles between folders plainly.
  */
-export const CORE_LAYERS: readonly (readonly string[])[] = (
-  JSON.parse(readFileSync(join(__dirname, 'layers.json'), 'utf8')) as { layers: string[][] }
-).layers
+export const CORE_LAYERS: readonly (readonly string[])[] = (JSON.parse(readFileSync(join(__dirname, 'layers.json'), 'utf8')) as { layers: string[][] }).layers
 
 const CORE = resolve(__dirname)
 

@@ -12,9 +12,7 @@ export class RapportError extends Error {
   }
 
   toApiError(): ApiError {
-    return this.path === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, path: this.path }
+    return this.path === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, path: this.path }
   }
 }
 

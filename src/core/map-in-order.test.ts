@@ -12,12 +12,16 @@ describe('mapInOrder', () => {
   it('never runs more than it is allowed at once, and does run that many', async () => {
     let running = 0
     let most = 0
-    await mapInOrder(Array.from({ length: 40 }, (_, i) => i), 4, async () => {
-      running++
-      most = Math.max(most, running)
-      await pause(2)
-      running--
-    })
+    await mapInOrder(
+      Array.from({ length: 40 }, (_, i) => i),
+      4,
+      async () => {
+        running++
+        most = Math.max(most, running)
+        await pause(2)
+        running--
+      }
+    )
     expect(most).toBe(4)
   })
 

@@ -49,7 +49,8 @@ export function issueInWords(issue: Issue, data: unknown): string {
     case 'invalid_value':
       return `${where}: ${kindOf(value)} is not one of the values Rapport knows (${issue.values.map(String).join(', ')})`
     case 'too_small':
-      if (issue.origin === 'string') return `${where}: ${Number(issue.minimum) <= 1 ? 'is empty; it needs some text' : `needs at least ${String(issue.minimum)} characters`}`
+      if (issue.origin === 'string')
+        return `${where}: ${Number(issue.minimum) <= 1 ? 'is empty; it needs some text' : `needs at least ${String(issue.minimum)} characters`}`
       if (issue.origin === 'array') return `${where}: needs at least ${String(issue.minimum)} items`
       return `${where}: should be at least ${String(issue.minimum)}, but it is ${kindOf(value)}`
     case 'too_big':

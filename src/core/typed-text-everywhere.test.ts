@@ -63,7 +63,13 @@ describe('what a person typed into a field shows as typed in every view', () => 
     await call('people:update', { clientId, id: priya.id, patch: { notes: typed.personAtClient } })
     // Style notes and questions arrive from a reflection; the person may have reworded them before adding.
     const entry = await call('entries:create', { clientId, title: 'Retro', body: 'Nothing marked here.\n' })
-    await call('templates:apply', { entryId: entry.id, items: [{ kind: 'style-note', text: typed.styleNote }, { kind: 'question', text: typed.question }] })
+    await call('templates:apply', {
+      entryId: entry.id,
+      items: [
+        { kind: 'style-note', text: typed.styleNote },
+        { kind: 'question', text: typed.question }
+      ]
+    })
 
     const brief = await call('brief:get', { clientId })
     expect(briefSection(brief, 'commitments')?.mine.items.map((c) => c.what)).toEqual([typed.commitment])

@@ -80,7 +80,9 @@ describe('the policy a page is served with', () => {
     expect(pagePolicy(html)).toBe(`${declared}; frame-ancestors 'none'`)
     expect(pagePolicy('<!doctype html><title>no policy</title>')).toBe("default-src 'none'; frame-ancestors 'none'")
     // A page that does say it (another page, an older build) is not given it twice.
-    expect(pagePolicy(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-ancestors 'self';">`)).toBe("default-src 'self'; frame-ancestors 'self'")
+    expect(pagePolicy(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-ancestors 'self';">`)).toBe(
+      "default-src 'self'; frame-ancestors 'self'"
+    )
   })
 })
 
@@ -96,7 +98,10 @@ describe('app://rapport', () => {
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
     })
-    expect((await readAppFile(root, 'app://rapport/assets/index-abc.js'))?.headers).toEqual({ 'content-type': 'text/javascript; charset=utf-8', 'x-content-type-options': 'nosniff' })
+    expect((await readAppFile(root, 'app://rapport/assets/index-abc.js'))?.headers).toEqual({
+      'content-type': 'text/javascript; charset=utf-8',
+      'x-content-type-options': 'nosniff'
+    })
     // `..` that stays inside the folder is only a longer way of naming a file in it.
     expect(resolveAppPath(root, 'app://rapport/assets/../index.html')).toBe(join(root, 'index.html'))
   })
@@ -111,7 +116,13 @@ describe('app://rapport', () => {
 
   it('refuses an encoded separator, a drive, a NUL or an empty segment instead of reinterpreting it', () => {
     // Each of these would otherwise name a real file in the folder by a second spelling.
-    for (const url of ['app://rapport/assets%2findex-abc.js', 'app://rapport/assets%5Cindex-abc.js', 'app://rapport//index.html', 'app://rapport/C:%5cindex.html', 'app://rapport/index.html%00']) {
+    for (const url of [
+      'app://rapport/assets%2findex-abc.js',
+      'app://rapport/assets%5Cindex-abc.js',
+      'app://rapport//index.html',
+      'app://rapport/C:%5cindex.html',
+      'app://rapport/index.html%00'
+    ]) {
       expect(resolveAppPath(root, url), url).toBeNull()
     }
   })
@@ -119,7 +130,15 @@ describe('app://rapport', () => {
   it('recognises its own origin and nothing that merely looks like it', () => {
     expect(isAppOrigin('app://rapport/index.html')).toBe(true)
     expect(isAppOrigin('app://rapport/assets/x.js')).toBe(true)
-    for (const url of ['app://rapport.evil.example/', 'app://other/', 'app://u:p@rapport/', 'file:///app/rapport/index.html', 'http://rapport/', 'app:rapport/index.html', '']) {
+    for (const url of [
+      'app://rapport.evil.example/',
+      'app://other/',
+      'app://u:p@rapport/',
+      'file:///app/rapport/index.html',
+      'http://rapport/',
+      'app:rapport/index.html',
+      ''
+    ]) {
       expect(isAppOrigin(url), url).toBe(false)
     }
   })

@@ -90,7 +90,11 @@ const HEADER_ONLY = "frame-ancestors 'none'"
  */
 export function pagePolicy(html: string): string {
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
-  const declared = meta?.replace(/\s+/g, ' ').replace(/[;\s]+$/, '').trim() || NOTHING_ALLOWED
+  const declared =
+    meta
+      ?.replace(/\s+/g, ' ')
+      .replace(/[;\s]+$/, '')
+      .trim() || NOTHING_ALLOWED
   return /(^|;)\s*frame-ancestors\s/i.test(declared) ? declared : `${declared}; ${HEADER_ONLY}`
 }
 

@@ -105,12 +105,21 @@ async function start(): Promise<void> {
   const shellPorts: ShellPorts = {
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     async chooseSavePath({ title, defaultName, extensions }) {
-      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: extensions.includes('pdf') ? 'PDF' : 'Markdown', extensions }] }
+      const options = {
+        title,
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [{ name: extensions.includes('pdf') ? 'PDF' : 'Markdown', extensions }]
+      }
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
     async chooseFolder({ title, buttonLabel }) {
-      const options: Electron.OpenDialogOptions = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] }
+      const options: Electron.OpenDialogOptions = {
+        title,
+        buttonLabel,
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory', 'createDirectory']
+      }
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },

@@ -22,7 +22,12 @@ export function startNotifications(dispatch: Dispatch, open: OpenClient): () => 
   if (!Notification.isSupported()) return () => undefined
   const show = (item: DesktopNotification): void => {
     const buttons = item.item === undefined ? ['Open brief'] : ['Open brief', 'Done', 'Snooze']
-    const notification = new Notification({ title: item.title, body: item.body, silent: false, actions: buttons.map((text) => ({ type: 'button' as const, text })) })
+    const notification = new Notification({
+      title: item.title,
+      body: item.body,
+      silent: false,
+      actions: buttons.map((text) => ({ type: 'button' as const, text }))
+    })
     notification.on('click', () => open(item.clientId, 'profile'))
     notification.on('action', (_event, index) => {
       if (index === 0) return open(item.clientId, 'brief')

@@ -65,7 +65,12 @@ describe('the Electron shell', () => {
   it('ships a strict Content-Security-Policy: nothing inline, nothing remote', () => {
     const html = source('src/renderer/index.html')
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values])
+    )
     expect(directives['default-src']).toEqual(["'none'"])
     expect(directives['script-src']).toEqual(["'self'"])
     expect(directives['style-src']).toEqual(["'self'"])
@@ -112,12 +117,30 @@ describe('the packaged app', () => {
     expect(fuses.version).toBe(FuseVersion.V1)
 
     // A stand-in for the Electron binary: its fuse wire as Electron ships it ('1' on, '0' off).
-    const shipped = { RunAsNode: '1', EnableCookieEncryption: '0', EnableNodeOptionsEnvironmentVariable: '1', EnableNodeCliInspectArguments: '1', EnableEmbeddedAsarIntegrityValidation: '0', OnlyLoadAppFromAsar: '0', LoadBrowserProcessSpecificV8Snapshot: '0', GrantFileProtocolExtraPrivileges: '1' }
+    const shipped = {
+      RunAsNode: '1',
+      EnableCookieEncryption: '0',
+      EnableNodeOptionsEnvironmentVariable: '1',
+      EnableNodeCliInspectArguments: '1',
+      EnableEmbeddedAsarIntegrityValidation: '0',
+      OnlyLoadAppFromAsar: '0',
+      LoadBrowserProcessSpecificV8Snapshot: '0',
+      GrantFileProtocolExtraPrivileges: '1'
+    }
     const wire = Object.values(shipped).join('')
     const dir = await mkdtemp(join(tmpdir(), 'rapport-fuses-'))
     const binary = join(dir, 'rapport')
     try {
-      await writeFile(binary, Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire), Buffer.from('…rest')]))
+      await writeFile(
+        binary,
+        Buffer.concat([
+          Buffer.from('\x7fELF…'),
+          Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+          Buffer.from([1, wire.length]),
+          Buffer.from(wire),
+          Buffer.from('…rest')
+        ])
+      )
       await flipFuses(binary, fuses)
       const flipped = await getCurrentFuseWire(binary)
       const state = (option: FuseV1Options) => String.fromCharCode(Number(flipped[option]))

@@ -30,7 +30,10 @@ const few = (note: string): string => {
 /** "You last added value on 3 Nov (introduced her to Lee) · they did on 10 Oct"; without `notes`, the days only. */
 export function valueLine(v: ValueGiven, day: DayWords, { notes = true }: { notes?: boolean } = {}): string {
   const what = (note: string | undefined) => (note && notes ? ` (${few(note)})` : '')
-  if (!v.lastGiven) return v.lastReceived ? `They last added value on ${day(v.lastReceived.day)}${what(v.lastReceived.note)} · none logged from you yet` : 'No value given logged yet'
+  if (!v.lastGiven)
+    return v.lastReceived
+      ? `They last added value on ${day(v.lastReceived.day)}${what(v.lastReceived.note)} · none logged from you yet`
+      : 'No value given logged yet'
   const given = `You last added value on ${day(v.lastGiven.day)}${what(v.lastGiven.note)}`
   return v.lastReceived ? `${given} · they did on ${day(v.lastReceived.day)}${what(v.lastReceived.note)}` : given
 }

@@ -3,10 +3,33 @@ import { commands, matchesShortcut } from './commands'
 
 /** The editor's own shortcuts (TipTap's StarterKit, task lists, undo, our link dialog): an app command must never take one. */
 const editorShortcuts = [
-  'CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+E', 'CmdOrCtrl+U', 'CmdOrCtrl+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+Shift+Z',
-  'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+X', 'CmdOrCtrl+Shift+7', 'CmdOrCtrl+Shift+8', 'CmdOrCtrl+Shift+9', 'CmdOrCtrl+Shift+B',
-  'CmdOrCtrl+Alt+C', 'CmdOrCtrl+Alt+0', 'CmdOrCtrl+Alt+1', 'CmdOrCtrl+Alt+2', 'CmdOrCtrl+Alt+3', 'CmdOrCtrl+Alt+4',
-  'CmdOrCtrl+Alt+5', 'CmdOrCtrl+Alt+6', 'CmdOrCtrl+L', 'CmdOrCtrl+A', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'CmdOrCtrl+X', 'CmdOrCtrl+Enter'
+  'CmdOrCtrl+B',
+  'CmdOrCtrl+I',
+  'CmdOrCtrl+E',
+  'CmdOrCtrl+U',
+  'CmdOrCtrl+Z',
+  'CmdOrCtrl+Y',
+  'CmdOrCtrl+Shift+Z',
+  'CmdOrCtrl+Shift+S',
+  'CmdOrCtrl+Shift+X',
+  'CmdOrCtrl+Shift+7',
+  'CmdOrCtrl+Shift+8',
+  'CmdOrCtrl+Shift+9',
+  'CmdOrCtrl+Shift+B',
+  'CmdOrCtrl+Alt+C',
+  'CmdOrCtrl+Alt+0',
+  'CmdOrCtrl+Alt+1',
+  'CmdOrCtrl+Alt+2',
+  'CmdOrCtrl+Alt+3',
+  'CmdOrCtrl+Alt+4',
+  'CmdOrCtrl+Alt+5',
+  'CmdOrCtrl+Alt+6',
+  'CmdOrCtrl+L',
+  'CmdOrCtrl+A',
+  'CmdOrCtrl+C',
+  'CmdOrCtrl+V',
+  'CmdOrCtrl+X',
+  'CmdOrCtrl+Enter'
 ]
 const normal = (s: string) => s.toLowerCase().split('+').sort().join('+')
 

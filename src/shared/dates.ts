@@ -33,7 +33,11 @@ let current: DateStyle = DEFAULT_DATE_STYLE
 
 /** The style the user's settings ask for; `computerLocale` where they choose no language. */
 export function dateStyleOf(settings: { locale: string | null; clock: '12-hour' | '24-hour' | null; timeZone: string }, computerLocale: string): DateStyle {
-  return { locale: supportedLocale(settings.locale ?? computerLocale), hour12: settings.clock ? settings.clock === '12-hour' : undefined, timeZone: settings.timeZone }
+  return {
+    locale: supportedLocale(settings.locale ?? computerLocale),
+    hour12: settings.clock ? settings.clock === '12-hour' : undefined,
+    timeZone: settings.timeZone
+  }
 }
 
 /** Sets the style every later call uses by default (the renderer does this from the settings). */
@@ -108,7 +112,10 @@ export function calendarDayOf(moment: string | number, style = current): string 
   if (typeof moment === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(moment)) return moment
   const date = new Date(moment)
   if (Number.isNaN(date.getTime())) return String(moment)
-  const parts = formatter({ locale: 'en-CA', hour12: false, ...(style.timeZone ? { timeZone: style.timeZone } : {}) }, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)
+  const parts = formatter(
+    { locale: 'en-CA', hour12: false, ...(style.timeZone ? { timeZone: style.timeZone } : {}) },
+    { year: 'numeric', month: '2-digit', day: '2-digit' }
+  ).formatToParts(date)
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
 }
@@ -176,7 +183,6 @@ export function relativeTime(iso: string, now: number, style = current): string 
   }
   return 'just now'
 }
-
 
 /** `today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`, for a number of calendar days from today. */
 export function relativeDays(days: number): string {

@@ -11,15 +11,7 @@ export const CLIENT_FORMAT = 1
 export const channels = ['email', 'phone', 'video', 'in-person', 'chat'] as const
 export const detailPreferences = ['detail', 'big-picture'] as const
 export const openings = ['small-talk-first', 'straight-to-business'] as const
-export const stages = [
-  'first-contact',
-  'first-meeting',
-  'engaged',
-  'feedback',
-  'long-term',
-  'paused',
-  'ended'
-] as const
+export const stages = ['first-contact', 'first-meeting', 'engaged', 'feedback', 'long-term', 'paused', 'ended'] as const
 export const trustLevels = ['fringe', 'friend', 'familiar', 'faithful', 'forever'] as const
 export const commitmentParties = ['me', 'client'] as const
 export const commitmentStatuses = ['open', 'done', 'renegotiated', 'dropped'] as const
@@ -33,9 +25,7 @@ export type Stage = (typeof stages)[number]
 export type TrustLevel = (typeof trustLevels)[number]
 
 /** `2026-11-22` or a full ISO 8601 timestamp. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date like 2026-11-22')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date like 2026-11-22')
 
 const text = z.string().max(20_000)
 
@@ -79,8 +69,7 @@ export const businessSchema = z.looseObject({
   success: text.optional()
 })
 
-const historyItem = <T extends z.ZodType>(value: T, key: string) =>
-  z.looseObject({ [key]: value, at: isoDate, note: text.optional() })
+const historyItem = <T extends z.ZodType>(value: T, key: string) => z.looseObject({ [key]: value, at: isoDate, note: text.optional() })
 
 export const stageSchema = z.looseObject({
   current: z.enum(stages),
@@ -103,9 +92,7 @@ export const commitmentSchema = z.looseObject({
   /** When it stopped being open (done or dropped). */
   closedAt: isoDate.optional(),
   /** Before every change of due date or status, what they were (`at` is when it changed; `note` says why). */
-  history: z
-    .array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() }))
-    .optional(),
+  history: z.array(z.looseObject({ at: isoDate, due: isoDate.optional(), status: z.enum(commitmentStatuses).optional(), note: text.optional() })).optional(),
   /** A recurring promise: an RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=TH`) whose first occurrence is `due`. Checked by doctor, not here, so a bad hand edit is reported and kept. */
   repeat: z.string().max(1_000).optional(),
   /** Each occurrence of a recurring promise that was dealt with: `on` is that occurrence's due date. */

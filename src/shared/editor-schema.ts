@@ -43,26 +43,12 @@ export const DOC_ATTRS = {
 } as const
 
 /** Every attribute name above; none of them is ever rendered to or read from HTML. */
-export const MARKDOWN_ATTR_NAMES: readonly string[] = [
-  ...Object.values(SOURCE_ATTRS),
-  ...Object.values(FORMAT_ATTRS),
-  ...Object.values(DOC_ATTRS)
-]
+export const MARKDOWN_ATTR_NAMES: readonly string[] = [...Object.values(SOURCE_ATTRS), ...Object.values(FORMAT_ATTRS), ...Object.values(DOC_ATTRS)]
 
 const LIST_TYPES = ['bulletList', 'orderedList', 'taskList']
 
 /** Every block node type; any of them may end up at the top level of a document. */
-export const BLOCK_TYPES = [
-  'paragraph',
-  'heading',
-  'blockquote',
-  'codeBlock',
-  'horizontalRule',
-  ...LIST_TYPES,
-  'listItem',
-  'taskItem',
-  'rawBlock'
-]
+export const BLOCK_TYPES = ['paragraph', 'heading', 'blockquote', 'codeBlock', 'horizontalRule', ...LIST_TYPES, 'listItem', 'taskItem', 'rawBlock']
 
 // `rapport:` is a mention or a link between entries (shared/mentions.ts): the editor opens it inside the app, never in a browser.
 const ALLOWED_LINK_PROTOCOLS = new Set(['http', 'https', 'mailto', 'rapport'])
@@ -140,11 +126,7 @@ export const RawBlock = Node.create({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    return [
-      'pre',
-      mergeAttributes(HTMLAttributes, { 'data-raw-markdown': '', class: 'raw-markdown' }),
-      sourceOf(node.attrs)
-    ]
+    return ['pre', mergeAttributes(HTMLAttributes, { 'data-raw-markdown': '', class: 'raw-markdown' }), sourceOf(node.attrs)]
   },
 
   renderText({ node }) {

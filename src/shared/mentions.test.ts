@@ -65,7 +65,16 @@ describe('hostile names in mentions', () => {
   it.each(hostileNames)('a mention of %j made in the editor is saved as a link the parser reads back the same', (name) => {
     const doc: JSONContent = {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'With ' }, { type: 'text', text: name.replace(/\n/g, ' '), marks: [{ type: 'link', attrs: { href: 'rapport://person/p_9' } }] }, { type: 'text', text: '.' }] }]
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'With ' },
+            { type: 'text', text: name.replace(/\n/g, ' '), marks: [{ type: 'link', attrs: { href: 'rapport://person/p_9' } }] },
+            { type: 'text', text: '.' }
+          ]
+        }
+      ]
     }
     const markdown = docToMarkdown(doc)
     expect(links(markdownToDoc(markdown))).toEqual([{ text: name.replace(/\n/g, ' '), href: 'rapport://person/p_9' }])

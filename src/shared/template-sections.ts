@@ -20,7 +20,9 @@ export function textOf(node: JSONContent): string {
 /** Anything a person put there: words, a picture, a code block, Markdown kept as written. */
 const SUBSTANCE = new Set(['image', 'codeBlock', 'rawBlock', 'rawInline', 'horizontalRule'])
 const hasWords = (node: JSONContent): boolean =>
-  SUBSTANCE.has(node.type ?? '') || /[\p{L}\p{N}]/u.test(textOf(node)) || (node.content ?? []).some((child) => SUBSTANCE.has(child.type ?? '') || hasWords(child))
+  SUBSTANCE.has(node.type ?? '') ||
+  /[\p{L}\p{N}]/u.test(textOf(node)) ||
+  (node.content ?? []).some((child) => SUBSTANCE.has(child.type ?? '') || hasWords(child))
 
 interface SectionSpan {
   /** Index of the heading among the document's blocks. */
@@ -103,7 +105,9 @@ export function promptSpots(doc: JSONContent, sections: readonly TemplatePrompt[
     if (!first) return [{ prompt: span.section.prompt, heading: span.heading, empty: null }]
     if (first.type === 'paragraph') return [{ prompt: span.section.prompt, heading: span.heading, empty: { block: span.heading + 1, inList: false } }]
     const isList = first.type === 'bulletList' || first.type === 'orderedList' || first.type === 'taskList'
-    return isList && (first.content ?? []).length === 1 ? [{ prompt: span.section.prompt, heading: span.heading, empty: { block: span.heading + 1, inList: true } }] : []
+    return isList && (first.content ?? []).length === 1
+      ? [{ prompt: span.section.prompt, heading: span.heading, empty: { block: span.heading + 1, inList: true } }]
+      : []
   })
 }
 

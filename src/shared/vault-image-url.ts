@@ -7,8 +7,7 @@
  */
 export const VAULT_IMAGE_PREFIX = '/vault-image/'
 
-export const vaultImagePath = (entryId: string, href: string): string =>
-  `${VAULT_IMAGE_PREFIX}${encodeURIComponent(entryId)}/${encodeURIComponent(href)}`
+export const vaultImagePath = (entryId: string, href: string): string => `${VAULT_IMAGE_PREFIX}${encodeURIComponent(entryId)}/${encodeURIComponent(href)}`
 
 /** The entry and link a request path names, or null when it is not such a path. */
 export function parseVaultImagePath(pathname: string): { entryId: string; href: string } | null {

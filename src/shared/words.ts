@@ -19,7 +19,13 @@ export const stageWords: Record<Stage, string> = {
 
 export const trustWords: Record<TrustLevel, string> = { fringe: 'Fringe', friend: 'Friend', familiar: 'Familiar', faithful: 'Faithful', forever: 'Forever' }
 
-export const channelWords: Record<(typeof channels)[number], string> = { email: 'Email', phone: 'Phone', video: 'Video call', 'in-person': 'In person', chat: 'Chat' }
+export const channelWords: Record<(typeof channels)[number], string> = {
+  email: 'Email',
+  phone: 'Phone',
+  video: 'Video call',
+  'in-person': 'In person',
+  chat: 'Chat'
+}
 
 /** Lower case: they follow a channel ("Phone · no reply"). */
 export const outcomeWords: Record<(typeof outcomes)[number], string> = {

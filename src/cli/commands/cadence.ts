@@ -19,6 +19,8 @@ export const cadence: CliCommand = {
     const who = person ? `${person.name} at ${detail.client.name}` : detail.client.name
     if (ctx.json) return ctx.io.out(JSON.stringify({ clientId: client.id, personId: person?.id ?? null, cadence: stored ?? null }, null, 2))
     const reading = stored === undefined ? null : readCadence(stored)
-    ctx.io.out(reading?.ok ? `${who}: keep in touch ${cadenceWords(reading.cadence)}` : `${who}: no cadence of their own (the vault's "gone quiet after" applies)`)
+    ctx.io.out(
+      reading?.ok ? `${who}: keep in touch ${cadenceWords(reading.cadence)}` : `${who}: no cadence of their own (the vault's "gone quiet after" applies)`
+    )
   }
 }

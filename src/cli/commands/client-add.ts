@@ -16,7 +16,8 @@ export const clientAdd: CliCommand = {
     if (taken.length > 0 && values['allow-duplicate'] !== true) {
       const existing = taken.map((c) => `${c.name} (${c.id}, ${c.path})`).join(', ')
       const confirmed = await ctx.io.confirm?.(`There is already a client called ${existing}. Add another?`)
-      if (confirmed !== true) throw new CliError(`There is already a client called ${existing}. Nothing was added; to add a second client of that name, add --allow-duplicate.`)
+      if (confirmed !== true)
+        throw new CliError(`There is already a client called ${existing}. Nothing was added; to add a second client of that name, add --allow-duplicate.`)
     }
     const client = await ctx.call('clients:create', { name })
     if (ctx.json) return ctx.io.out(JSON.stringify(client, null, 2))

@@ -8,7 +8,8 @@ export const clientRename: CliCommand = {
   summary: 'Rename a client (its folder follows)',
   async run(ctx, { positionals }) {
     const [name, newName, ...rest] = positionals.map((p) => p.trim())
-    if (!name || !newName || rest.length > 0) throw usageError('Give the name and the new name, each in quotes: rapport client rename "Dana Whitfield" "Dana Okafor"')
+    if (!name || !newName || rest.length > 0)
+      throw usageError('Give the name and the new name, each in quotes: rapport client rename "Dana Whitfield" "Dana Okafor"')
     const client = await clientNamed(ctx, name)
     const renamed = await ctx.call('clients:rename', { id: client.id, name: newName })
     if (ctx.json) return ctx.io.out(JSON.stringify(renamed, null, 2))

@@ -36,14 +36,19 @@ export const clientShow: CliCommand = {
     if (client.people.length > 0) {
       lines.push('', 'People:')
       for (const p of client.people) {
-        const details = [p.role, p.relation ? relationWords[p.relation] : undefined, p.trust ? `trust: ${trustWord(p.trust.current)}` : undefined].filter(Boolean).join(' · ')
+        const details = [p.role, p.relation ? relationWords[p.relation] : undefined, p.trust ? `trust: ${trustWord(p.trust.current)}` : undefined]
+          .filter(Boolean)
+          .join(' · ')
         lines.push(`  ${p.name}${details ? `  ${details}` : ''}`)
       }
     }
     const last = [...client.interactions].sort((a, b) => a.at.localeCompare(b.at)).at(-1)
     if (last) {
       const day = dayOf(last.at, (await ctx.call('settings:get', undefined)).timeZone) ?? last.at.slice(0, 10)
-      lines.push('', `Last contact: ${day}, ${channelWords[last.channel]} · ${last.direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[last.outcome]}`)
+      lines.push(
+        '',
+        `Last contact: ${day}, ${channelWords[last.channel]} · ${last.direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[last.outcome]}`
+      )
     }
     if (insights.outreach.sentence) lines.push(insights.outreach.sentence)
     if (insights.quiet.quiet && insights.quiet.days !== undefined) lines.push(`Gone quiet: no conversation for ${count(insights.quiet.days, 'day')}.`)

@@ -69,7 +69,9 @@ export function completionCommand(allVerbs: () => readonly CliCommand[]): CliCom
     async run(ctx, { positionals }) {
       const shell = positionals[0]?.trim().toLowerCase()
       if (!shells.includes(shell as Shell) || positionals.length > 1) {
-        throw usageError(`Which shell? It is one of: ${shells.join(', ')}. For example: rapport completion bash > ~/.local/share/bash-completion/completions/rapport`)
+        throw usageError(
+          `Which shell? It is one of: ${shells.join(', ')}. For example: rapport completion bash > ~/.local/share/bash-completion/completions/rapport`
+        )
       }
       const verbs = allVerbs().map(shapeOf)
       ctx.io.out(scripts[shell as Shell](verbs))
@@ -95,7 +97,9 @@ function groups(verbs: readonly VerbShape[]): Map<string, VerbShape[]> {
 }
 
 const firstWords = (verbs: readonly VerbShape[]): string[] => [...new Set(verbs.map((v) => v.name.split(' ')[0] ?? v.name))]
-const valueOptions = (verbs: readonly VerbShape[]): string[] => [...new Set(verbs.flatMap((v) => v.options.filter((o) => o.takesValue).map((o) => `--${o.name}`)))]
+const valueOptions = (verbs: readonly VerbShape[]): string[] => [
+  ...new Set(verbs.flatMap((v) => v.options.filter((o) => o.takesValue).map((o) => `--${o.name}`)))
+]
 
 // ---------------------------------------------------------------------------
 // bash
@@ -342,7 +346,10 @@ function fish(verbs: readonly VerbShape[]): string {
     if (positional) {
       const first = `${when}; and __rapport_position_is 0 ${verb.name.split(' ').length}`
       lines.push(`complete -c rapport -n ${fishQuote(first)} ${fishValues(positional.first)}`)
-      if (positional.rest) lines.push(`complete -c rapport -n ${fishQuote(`${when}; and not __rapport_position_is 0 ${verb.name.split(' ').length}`)} ${fishValues(positional.rest)}`)
+      if (positional.rest)
+        lines.push(
+          `complete -c rapport -n ${fishQuote(`${when}; and not __rapport_position_is 0 ${verb.name.split(' ').length}`)} ${fishValues(positional.rest)}`
+        )
     }
   }
   return `# rapport completion for fish. Load it with:  rapport completion fish | source

@@ -33,6 +33,10 @@ export const doctor: CliCommand = {
 
 /** A conflicting stretch of git's markers, both sides indented under the finding. */
 function sideBySide({ mine, theirs }: { mine: string; theirs: string }): string {
-  const indent = (text: string) => (text.trimEnd() || '(nothing)').split('\n').map((line) => `        ${line}`).join('\n')
+  const indent = (text: string) =>
+    (text.trimEnd() || '(nothing)')
+      .split('\n')
+      .map((line) => `        ${line}`)
+      .join('\n')
   return `      mine (this computer):\n${indent(mine)}\n      theirs (pulled in):\n${indent(theirs)}`
 }

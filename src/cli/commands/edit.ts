@@ -20,7 +20,8 @@ export const edit: CliCommand = {
     const id = await entryIdOf(ctx, positionals.join(' '), 'Which entry? rapport edit e_01J…  (or the path "rapport new" printed)')
     const vault = await ctx.vault()
     // The editor works on a file outside the vault: for an encrypted vault, that would be the entry's text in the clear.
-    if (vault.encrypted) throw new CliError('This vault is encrypted; an editor would need the entry’s text unencrypted in a temporary file. Edit it in the app.')
+    if (vault.encrypted)
+      throw new CliError('This vault is encrypted; an editor would need the entry’s text unencrypted in a temporary file. Edit it in the app.')
     const entry = await ctx.call('entries:read', { id })
     const original = await vault.entries.text(id)
     // The version of exactly the text the editor gets: a change made between the two reads is then a conflict, never lost.

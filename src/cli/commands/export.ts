@@ -31,7 +31,8 @@ export const exportCommand: CliCommand = {
     else if (typeof values.client === 'string') scope = { client: findClient(await ctx.call('clients:list', undefined), values.client).id }
     else scope = { all: true }
 
-    if ((await ctx.vault()).encrypted) ctx.io.err('The vault is encrypted; this export is not: it is plain Markdown that anyone who can open the files can read.')
+    if ((await ctx.vault()).encrypted)
+      ctx.io.err('The vault is encrypted; this export is not: it is plain Markdown that anyone who can open the files can read.')
     const report = await ctx.call('export:run', {
       scope,
       options: { frontMatter: values['no-front-matter'] !== true, dossier: values.dossier === true, history: values.history === true },
@@ -53,7 +54,11 @@ export const exportCommand: CliCommand = {
         `${count(report.existing.length, 'file')} already ${one ? 'exists' : 'exist'} in ${report.target} (${shown}${more}). Nothing was written. Add --overwrite to replace ${one ? 'it' : 'them'}, or choose another --out.`
       )
     }
-    const what = [count(report.entries, 'entry', 'entries'), report.clients ? count(report.clients, 'client') : '', report.snapshots ? count(report.snapshots, 'earlier version') : '']
+    const what = [
+      count(report.entries, 'entry', 'entries'),
+      report.clients ? count(report.clients, 'client') : '',
+      report.snapshots ? count(report.snapshots, 'earlier version') : ''
+    ]
     ctx.io.out(`Exported ${what.filter(Boolean).join(', ')}: ${count(report.written, 'file')} written to ${report.target}`)
     for (const { path, reason } of report.skipped) ctx.io.err(`  not written  ${path}: ${reason}`)
     return report.skipped.length > 0 ? 1 : 0

@@ -7,7 +7,13 @@ import type { CliCommand } from '../command'
 import type { Io } from '../output'
 import { CliError, usageError } from '../output'
 
-const formatNames: Record<string, string> = { vcard: 'vCard', 'google-csv': 'Google Contacts CSV', 'outlook-csv': 'Outlook CSV', 'linkedin-csv': 'LinkedIn connections CSV', csv: 'CSV' }
+const formatNames: Record<string, string> = {
+  vcard: 'vCard',
+  'google-csv': 'Google Contacts CSV',
+  'outlook-csv': 'Outlook CSV',
+  'linkedin-csv': 'LinkedIn connections CSV',
+  csv: 'CSV'
+}
 
 export const importContactsCommand: CliCommand = {
   name: 'import-contacts',
@@ -22,7 +28,8 @@ export const importContactsCommand: CliCommand = {
   async run(ctx, { positionals, values }) {
     if (positionals.length === 0) throw usageError('Say what to import: one or more .vcf or .csv files.')
     const duplicates = (values.duplicates ?? 'skip') as DuplicateChoice
-    if (!duplicateChoices.includes(duplicates)) throw usageError('--duplicates is skip (the default), merge (fill their empty fields) or keep (add them anyway).')
+    if (!duplicateChoices.includes(duplicates))
+      throw usageError('--duplicates is skip (the default), merge (fill their empty fields) or keep (add them anyway).')
     const paths = positionals.map((p) => resolve(p))
     const shape = values['group-by-organisation'] === true ? 'organisation' : 'client'
     const preview = await ctx.call('contacts:preview', { paths })
@@ -37,7 +44,12 @@ export const importContactsCommand: CliCommand = {
       ctx.io.out(JSON.stringify(report, null, 2))
       return report.problems.length > 0 ? 1 : 0
     }
-    const done = [`created ${count(report.clientsCreated.length, 'client')}`, report.peopleAdded ? `added ${count(report.peopleAdded, 'person', 'people')}` : '', report.merged ? `merged ${count(report.merged, 'duplicate')}` : '', report.skipped ? `skipped ${count(report.skipped, 'duplicate')} (--duplicates merge or keep to bring them in)` : '']
+    const done = [
+      `created ${count(report.clientsCreated.length, 'client')}`,
+      report.peopleAdded ? `added ${count(report.peopleAdded, 'person', 'people')}` : '',
+      report.merged ? `merged ${count(report.merged, 'duplicate')}` : '',
+      report.skipped ? `skipped ${count(report.skipped, 'duplicate')} (--duplicates merge or keep to bring them in)` : ''
+    ]
     ctx.io.out(`Imported contacts: ${done.filter(Boolean).join(', ')}.`)
     printProblems(ctx.io, report.problems)
     return report.problems.length > 0 ? 1 : 0
@@ -55,10 +67,14 @@ function printPreview(io: Io, preview: ContactsPreview, shape: 'client' | 'organ
   const grouped = summariseContacts(preview, { ...choices, shape: 'organisation' })
   const mark = (s: typeof shape): string => (s === shape ? '→' : ' ')
   io.out(`${mark('client')} each contact a client: ${count(each.clients, 'new client')}`)
-  io.out(`${mark('organisation')} grouped by organisation (--group-by-organisation): ${count(grouped.clients, 'new client')}, ${count(grouped.people, 'person', 'people')}`)
+  io.out(
+    `${mark('organisation')} grouped by organisation (--group-by-organisation): ${count(grouped.clients, 'new client')}, ${count(grouped.people, 'person', 'people')}`
+  )
   const found = preview.contacts.filter((c) => c.duplicate)
   if (found.length) {
-    io.out(`${count(found.length, 'likely duplicate')} (${duplicates === 'skip' ? 'skipped' : duplicates === 'merge' ? 'merged: only empty fields are filled' : 'kept as new'}; --duplicates skip|merge|keep):`)
+    io.out(
+      `${count(found.length, 'likely duplicate')} (${duplicates === 'skip' ? 'skipped' : duplicates === 'merge' ? 'merged: only empty fields are filled' : 'kept as new'}; --duplicates skip|merge|keep):`
+    )
     for (const c of found) {
       const d = c.duplicate
       if (!d) continue

@@ -6,7 +6,8 @@ import { CliError, usageError } from '../output'
 
 export const importDayOneCommand: CliCommand = {
   name: 'import-day-one',
-  usage: 'import-day-one EXPORT.zip [--journal "NAME=CLIENT"]… [--dry-run]   (a journal named like a client goes to it; others to your journal; --journal "NAME=-" leaves one out)',
+  usage:
+    'import-day-one EXPORT.zip [--journal "NAME=CLIENT"]… [--dry-run]   (a journal named like a client goes to it; others to your journal; --journal "NAME=-" leaves one out)',
   summary: 'Import a Day One JSON export (.zip): entries with their dates, tags and photos',
   mayCreateVault: true,
   options: {
@@ -23,7 +24,8 @@ export const importDayOneCommand: CliCommand = {
     for (const given of (values.journal as string[] | undefined) ?? []) {
       const [name, client] = given.split(/=(.*)/s).map((part) => part.trim())
       if (!name || client === undefined) throw usageError(`--journal takes NAME=CLIENT (or NAME=- to leave it out): "${given}"`)
-      if (!Object.hasOwn(journals, name)) throw new CliError(`${path} has no journal named "${name}" (it has ${preview.journals.map((j) => `"${j.name}"`).join(', ')}).`)
+      if (!Object.hasOwn(journals, name))
+        throw new CliError(`${path} has no journal named "${name}" (it has ${preview.journals.map((j) => `"${j.name}"`).join(', ')}).`)
       if (client === '-') delete journals[name]
       else journals[name] = client === '' ? null : findClient(clients, client).id
     }
@@ -32,8 +34,14 @@ export const importDayOneCommand: CliCommand = {
       else {
         ctx.io.out(`${path}: nothing has been written (--dry-run).`)
         for (const j of preview.journals) {
-          const to = !Object.hasOwn(journals, j.name) ? 'left out' : journals[j.name] === null ? 'your journal' : (clients.find((c) => c.id === journals[j.name])?.name ?? '')
-          ctx.io.out(`  ${j.name}: ${count(j.entries, 'entry', 'entries')}, ${count(j.photos, 'photo')} → ${to}${j.alreadyImported ? ` (${j.alreadyImported} already here)` : ''}`)
+          const to = !Object.hasOwn(journals, j.name)
+            ? 'left out'
+            : journals[j.name] === null
+              ? 'your journal'
+              : (clients.find((c) => c.id === journals[j.name])?.name ?? '')
+          ctx.io.out(
+            `  ${j.name}: ${count(j.entries, 'entry', 'entries')}, ${count(j.photos, 'photo')} → ${to}${j.alreadyImported ? ` (${j.alreadyImported} already here)` : ''}`
+          )
         }
       }
       for (const { path: where, reason } of preview.problems) ctx.io.err(`${where}: ${reason}`)
@@ -41,7 +49,10 @@ export const importDayOneCommand: CliCommand = {
     }
     const report = await ctx.call('import:day-one-run', { path, journals })
     if (ctx.json) ctx.io.out(JSON.stringify(report, null, 2))
-    else ctx.io.out(`Imported ${count(report.imported, 'entry', 'entries')} with ${count(report.photos, 'photo')}${report.alreadyImported ? `; ${count(report.alreadyImported, 'entry', 'entries')} already here` : ''}.`)
+    else
+      ctx.io.out(
+        `Imported ${count(report.imported, 'entry', 'entries')} with ${count(report.photos, 'photo')}${report.alreadyImported ? `; ${count(report.alreadyImported, 'entry', 'entries')} already here` : ''}.`
+      )
     for (const { path: where, reason } of report.problems) ctx.io.err(`${where}: ${reason}`)
     return report.problems.length > 0 ? 1 : 0
   }

@@ -8,7 +8,8 @@ import { CliError, usageError } from '../output'
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import PATH… [--client NAME] [--dry-run] [--create-clients | --no-create-clients] [--keep-duplicates] [--windows-1252]   (a Rapport export restores its clients and profiles unless --no-create-clients; other notes create clients only with --create-clients)',
+  usage:
+    'import PATH… [--client NAME] [--dry-run] [--create-clients | --no-create-clients] [--keep-duplicates] [--windows-1252]   (a Rapport export restores its clients and profiles unless --no-create-clients; other notes create clients only with --create-clients)',
   summary: 'Import Markdown notes (files or folders, e.g. from Obsidian); --dry-run only shows what would happen',
   mayCreateVault: true,
   options: {
@@ -43,7 +44,9 @@ export const importCommand: CliCommand = {
       ctx.io.out(JSON.stringify(report, null, 2))
       return report.problems.length > 0 ? 1 : 0
     }
-    const created = report.clientsCreated.length ? `, created ${count(report.clientsCreated.length, 'client')} (${report.clientsCreated.map((c) => c.name).join(', ')})` : ''
+    const created = report.clientsCreated.length
+      ? `, created ${count(report.clientsCreated.length, 'client')} (${report.clientsCreated.map((c) => c.name).join(', ')})`
+      : ''
     const skipped = report.duplicatesSkipped ? `, skipped ${count(report.duplicatesSkipped, 'duplicate')} (--keep-duplicates imports them)` : ''
     ctx.io.out(`Imported ${count(report.imported, 'note')}${created}${skipped}.`)
     if (report.status === 'cancelled') ctx.io.out(`Cancelled: ${count(report.notReached, 'note')} not imported.`)
@@ -53,7 +56,10 @@ export const importCommand: CliCommand = {
 }
 
 function printPreview(io: Io, preview: ImportPreview, keep: boolean): void {
-  const left = [preview.otherFiles ? `${count(preview.otherFiles, 'file')} that ${preview.otherFiles === 1 ? 'is' : 'are'} not Markdown left out` : '', preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : '']
+  const left = [
+    preview.otherFiles ? `${count(preview.otherFiles, 'file')} that ${preview.otherFiles === 1 ? 'is' : 'are'} not Markdown left out` : '',
+    preview.historyVersions ? `${count(preview.historyVersions, 'earlier version')} from an export's history not imported` : ''
+  ]
   const leftOut = left.filter(Boolean).join('; ')
   io.out(`Found ${count(preview.notes, 'note')}${leftOut ? ` (${leftOut})` : ''}. Nothing has been written (--dry-run).`)
   const importing = keep ? preview.notes : preview.toImport
@@ -62,10 +68,13 @@ function printPreview(io: Io, preview: ImportPreview, keep: boolean): void {
     const n = keep ? d.entries + d.duplicates : d.entries
     io.out(`  ${d.name}${d.isNew ? ' (new client)' : ''}: ${n}`)
   }
-  if (preview.fromRapportExport && preview.newClients.some((c) => c.willCreate)) io.out('This is a Rapport export: its clients and their profiles are restored (--no-create-clients puts the notes in your journal instead).')
+  if (preview.fromRapportExport && preview.newClients.some((c) => c.willCreate))
+    io.out('This is a Rapport export: its clients and their profiles are restored (--no-create-clients puts the notes in your journal instead).')
   const waiting = preview.newClients.filter((c) => !c.willCreate)
   if (waiting.length) {
-    io.out(`New clients, not created without --create-clients (their notes go to your journal): ${waiting.map((c) => `${c.name} (${count(c.notes, 'note')})`).join(', ')}`)
+    io.out(
+      `New clients, not created without --create-clients (their notes go to your journal): ${waiting.map((c) => `${c.name} (${count(c.notes, 'note')})`).join(', ')}`
+    )
   }
   if (preview.duplicates.length) {
     io.out(`${count(preview.duplicates.length, 'duplicate')} (${keep ? 'imported anyway: --keep-duplicates' : 'skipped; --keep-duplicates imports them'}):`)

@@ -31,7 +31,9 @@ export const log: CliCommand = {
     })
     if (ctx.json) return ctx.io.out(JSON.stringify(interaction, null, 2))
     const when = onUsersClock(interaction.at, (await ctx.call('settings:get', undefined)).timeZone)
-    ctx.io.out(`${detail.client.name}: ${channelWords[channel]} · ${direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[outcome]}, ${when}  (${interaction.id})`)
+    ctx.io.out(
+      `${detail.client.name}: ${channelWords[channel]} · ${direction === 'in' ? 'from them' : 'from you'} · ${outcomeWords[outcome]}, ${when}  (${interaction.id})`
+    )
     if (detail.insights.outreach.sentence) ctx.io.out(detail.insights.outreach.sentence)
   }
 }

@@ -6,9 +6,16 @@ import { backdate } from '../values'
 
 export const newEntry: CliCommand = {
   name: 'new',
-  usage: 'new --client NAME [--title T] [--template ID] [--date DATE] [--windows-1252]   (the body is read from standard input: UTF-8 text, or Windows-1252 with --windows-1252)',
+  usage:
+    'new --client NAME [--title T] [--template ID] [--date DATE] [--windows-1252]   (the body is read from standard input: UTF-8 text, or Windows-1252 with --windows-1252)',
   summary: 'Write a new entry',
-  options: { client: { type: 'string' }, title: { type: 'string' }, template: { type: 'string' }, 'windows-1252': { type: 'boolean' }, date: { type: 'string' } },
+  options: {
+    client: { type: 'string' },
+    title: { type: 'string' },
+    template: { type: 'string' },
+    'windows-1252': { type: 'boolean' },
+    date: { type: 'string' }
+  },
   async run(ctx, { values }) {
     const clientName = values.client
     if (typeof clientName !== 'string') throw usageError('Say whose journal it goes in: rapport new --client "Dana Whitfield"')

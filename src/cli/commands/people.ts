@@ -16,7 +16,9 @@ export const people: CliCommand = {
     if (ctx.json) return ctx.io.out(JSON.stringify(list, null, 2))
     if (list.length === 0) return ctx.io.out(`No people at ${client.name} yet. Add them on the client's Profile tab.`)
     for (const p of list) {
-      const details = [p.role, p.relation ? relationWords[p.relation] : undefined, p.trust ? `trust: ${trustWord(p.trust.current)}` : undefined].filter(Boolean).join(' · ')
+      const details = [p.role, p.relation ? relationWords[p.relation] : undefined, p.trust ? `trust: ${trustWord(p.trust.current)}` : undefined]
+        .filter(Boolean)
+        .join(' · ')
       ctx.io.out(`${p.name}${details ? `  ${details}` : ''}  (${p.id})`)
     }
   }

@@ -16,7 +16,12 @@ export const personAdd: CliCommand = {
     const relation = values.relation === undefined ? undefined : oneOf('relation (--relation)', values.relation, relations)
     const role = textOption(values.role)
     const client = await clientNamed(ctx, clientName)
-    const { person } = await ctx.call('people:add', { clientId: client.id, name, ...(role === undefined ? {} : { role }), ...(relation === undefined ? {} : { relation }) })
+    const { person } = await ctx.call('people:add', {
+      clientId: client.id,
+      name,
+      ...(role === undefined ? {} : { role }),
+      ...(relation === undefined ? {} : { relation })
+    })
     if (ctx.json) return ctx.io.out(JSON.stringify(person, null, 2))
     ctx.io.out(`Added ${describePerson(person)} at ${client.name}`)
   }

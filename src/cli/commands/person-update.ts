@@ -17,7 +17,8 @@ export const personUpdate: CliCommand = {
     const patch: PersonPatch = {}
     if (typeof values.name === 'string') patch.name = values.name
     if (typeof values.role === 'string') patch.role = values.role.trim() === '' ? null : values.role
-    if (typeof values.relation === 'string') patch.relation = values.relation.trim().toLowerCase() === 'none' ? null : oneOf('relation (--relation)', values.relation, relations)
+    if (typeof values.relation === 'string')
+      patch.relation = values.relation.trim().toLowerCase() === 'none' ? null : oneOf('relation (--relation)', values.relation, relations)
     if (Object.keys(patch).length === 0) throw usageError('Say what to change: --name, --role or --relation.')
     const client = await clientNamed(ctx, clientName)
     const person = await findPerson(ctx, client, name)

@@ -20,10 +20,19 @@ export const record: CliCommand = {
     if (values.yes !== true) {
       if (ctx.json) return ctx.io.out(JSON.stringify(offer, null, 2))
       if (offer.proposals.length === 0) return ctx.io.out(noProposals(offer.template))
-      ctx.io.out([`Would add ${count(offer.proposals.length, 'item')} to the client’s record:`, ...offer.proposals.map(line), 'Nothing has been written; add them with --yes.'].join('\n'))
+      ctx.io.out(
+        [
+          `Would add ${count(offer.proposals.length, 'item')} to the client’s record:`,
+          ...offer.proposals.map(line),
+          'Nothing has been written; add them with --yes.'
+        ].join('\n')
+      )
       return
     }
-    const result = await ctx.call('templates:apply', { entryId, items: offer.proposals.map(({ kind, text, due }) => (due ? { kind, text, due } : { kind, text })) })
+    const result = await ctx.call('templates:apply', {
+      entryId,
+      items: offer.proposals.map(({ kind, text, due }) => (due ? { kind, text, due } : { kind, text }))
+    })
     if (ctx.json) return ctx.io.out(JSON.stringify(result, null, 2))
     if (offer.proposals.length === 0) return ctx.io.out(noProposals(offer.template))
     const lines = [`Added ${count(result.added.length, 'item')} to the client’s record${result.added.length ? ':' : '.'}`, ...result.added.map(line)]

@@ -16,10 +16,13 @@ export const resolve: CliCommand = {
     if (!id) throw usageError('Which entry? rapport conflicts lists them.')
     if (!keep) throw usageError('Keep which? --keep mine (this computer’s, or what you typed), theirs, or both.')
     const candidates = (await ctx.call('conflicts:list', undefined)).filter((c) => c.entryId === id && (values.copy === undefined || c.path === values.copy))
-    if (candidates.length === 0) throw new CliError(`${id} has no conflict${values.copy ? ` with ${String(values.copy)}` : ''}. "rapport conflicts" lists them.`)
+    if (candidates.length === 0)
+      throw new CliError(`${id} has no conflict${values.copy ? ` with ${String(values.copy)}` : ''}. "rapport conflicts" lists them.`)
     const [conflict] = candidates
     if (!conflict || candidates.length > 1) {
-      throw new CliError(`${id} has ${candidates.length} conflicts; say which with --copy PATH:\n${candidates.map((c) => `  ${c.path}  ${conflictWords(c)}`).join('\n')}`)
+      throw new CliError(
+        `${id} has ${candidates.length} conflicts; say which with --copy PATH:\n${candidates.map((c) => `  ${c.path}  ${conflictWords(c)}`).join('\n')}`
+      )
     }
     // Which file is "mine" depends on who made the copy (Rapport's own holds what you typed): the core says.
     const other: ConflictSide = conflict.mine === 'entry' ? 'copy' : 'entry'
@@ -27,6 +30,8 @@ export const resolve: CliCommand = {
     const entry = await ctx.call('conflicts:resolve', { path: conflict.path, keep: side })
     if (ctx.json) return ctx.io.out(JSON.stringify(entry, null, 2))
     const kept = keep === 'both' ? 'both versions' : keep === 'mine' ? 'your version' : 'their version'
-    ctx.io.out(`Kept ${kept} in ${entry?.path ?? conflict.originalPath}. ${keep === 'both' ? 'Their full version' : 'The other version'} is in the trash (.rapport/trash).`)
+    ctx.io.out(
+      `Kept ${kept} in ${entry?.path ?? conflict.originalPath}. ${keep === 'both' ? 'Their full version' : 'The other version'} is in the trash (.rapport/trash).`
+    )
   }
 }

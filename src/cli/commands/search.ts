@@ -21,7 +21,10 @@ function whereToOpen(result: SearchResult): string {
 
 function describe(result: SearchResult): string {
   // A client is named in its own title, and when it was added says nothing about it.
-  const about = result.kind === 'client' ? 'client' : [result.kind === 'entry' ? null : result.kind, result.clientName, result.date?.slice(0, 10)].filter(Boolean).join(', ')
+  const about =
+    result.kind === 'client'
+      ? 'client'
+      : [result.kind === 'entry' ? null : result.kind, result.clientName, result.date?.slice(0, 10)].filter(Boolean).join(', ')
   const lines = [`${result.title || 'Untitled'}${about ? `  (${about})` : ''}  ${whereToOpen(result)}`]
   if (result.snippet) lines.push(`  ${result.snippet}`)
   return lines.join('\n')

@@ -10,7 +10,10 @@ export const trust: CliCommand = {
   summary: 'Set the trust of a client, or of a person there',
   options: { person: { type: 'string' }, note: { type: 'string' } },
   async run(ctx, { positionals, values }) {
-    const { name, last } = nameAndLast(positionals, `Say whose trust and which level: rapport trust "Dana Whitfield" familiar  (levels: ${trustLevels.join(', ')})`)
+    const { name, last } = nameAndLast(
+      positionals,
+      `Say whose trust and which level: rapport trust "Dana Whitfield" familiar  (levels: ${trustLevels.join(', ')})`
+    )
     const level = oneOf('trust level', last, trustLevels)
     const note = textOption(values.note)
     const personName = textOption(values.person)

@@ -8,7 +8,12 @@ export async function rapport(args: string[], stdin: string | Uint8Array | null 
   const out: string[] = []
   const err: string[] = []
   const bytes = typeof stdin === 'string' ? Buffer.from(stdin) : stdin
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => (bytes ? stdinText(bytes) : null), readStdinBytes: async () => bytes }
+  const io: Io = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    readStdin: async () => (bytes ? stdinText(bytes) : null),
+    readStdinBytes: async () => bytes
+  }
   const code = await runCli(args, io, env, clock)
   return { code, out: out.join('\n'), err: err.join('\n') }
 }

@@ -16,6 +16,9 @@ export function safeAttachmentName(original: string, extension?: string): { stem
   const match = /^([\s\S]*?)(?:\.([A-Za-z0-9]{1,10}))?$/.exec(last.normalize('NFC'))
   const stem = safeSlug(match?.[1] ?? '', 'attachment')
   const own = (match?.[2] ?? '').toLowerCase()
-  const chosen = (extension ?? own).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, MAX_EXTENSION)
+  const chosen = (extension ?? own)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, MAX_EXTENSION)
   return { stem, extension: chosen ? `.${chosen}` : '' }
 }

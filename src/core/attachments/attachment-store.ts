@@ -24,8 +24,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-export const tooBigForAttachment = (size: number): string =>
-  `it is ${megabytes(size)}; Rapport keeps attachments up to ${megabytes(MAX_ATTACHMENT_BYTES)}`
+export const tooBigForAttachment = (size: number): string => `it is ${megabytes(size)}; Rapport keeps attachments up to ${megabytes(MAX_ATTACHMENT_BYTES)}`
 
 /** The vault folder where attachments of entries of this client (null: the unfiled journal) are kept. */
 export function attachmentsFolderOf(vault: Vault, clientId: string | null): string {
@@ -42,10 +41,15 @@ export type AttachmentKind = { kind: 'image'; image: ImageKind } | { kind: 'file
  * something else dressed as one. Throws a RapportError in words.
  */
 export function checkAttachment(name: string, bytes: Uint8Array): AttachmentKind {
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new RapportError('invalid-input', `"${shortName(name)}" was not attached: ${tooBigForAttachment(bytes.byteLength)}.`)
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES)
+    throw new RapportError('invalid-input', `"${shortName(name)}" was not attached: ${tooBigForAttachment(bytes.byteLength)}.`)
   const sniffed = sniffImage(bytes)
   const claimed = claimedImageKind(name)
-  if (claimed && !sniffed) throw new RapportError('invalid-input', `"${shortName(name)}" was not attached: its name says it is ${describeKind(claimed)}, but its contents are not an image.`)
+  if (claimed && !sniffed)
+    throw new RapportError(
+      'invalid-input',
+      `"${shortName(name)}" was not attached: its name says it is ${describeKind(claimed)}, but its contents are not an image.`
+    )
   return sniffed ? { kind: 'image', image: sniffed } : { kind: 'file' }
 }
 

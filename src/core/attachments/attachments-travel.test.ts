@@ -45,7 +45,9 @@ describe('attachments travel with their entries', () => {
     expect(report?.problems).toEqual([])
     const [client] = second.vault.clients.list()
     const [entry] = second.vault.entries.list(client?.id ?? null)
-    expect((await second.call('entries:read', { id: entry?.id ?? '' })).body).toBe('The board:\n\n![whiteboard](../attachments/whiteboard.png)\n\nAnd [proposal.pdf](../attachments/proposal.pdf).\n')
+    expect((await second.call('entries:read', { id: entry?.id ?? '' })).body).toBe(
+      'The board:\n\n![whiteboard](../attachments/whiteboard.png)\n\nAnd [proposal.pdf](../attachments/proposal.pdf).\n'
+    )
     expect((await readdir(join(second.dir, 'clients', client?.slug ?? '', 'attachments'))).sort()).toEqual(['proposal.pdf', 'whiteboard.png'])
   })
 

@@ -42,7 +42,8 @@ describe('safe attachment names', () => {
 
 describe('links from an entry to its files', () => {
   it('finds local images and links, not web addresses, mentions, anchors or code', () => {
-    const md = '![a](../attachments/a.png) [p](../attachments/plan%20v2.pdf) [w](https://x.example/a.png) [m](rapport://client/c_1) [#](#top) `![c](../attachments/c.png)` ![abs](/etc/passwd)'
+    const md =
+      '![a](../attachments/a.png) [p](../attachments/plan%20v2.pdf) [w](https://x.example/a.png) [m](rapport://client/c_1) [#](#top) `![c](../attachments/c.png)` ![abs](/etc/passwd)'
     expect(localLinks(md)).toEqual([
       { href: '../attachments/a.png', image: true },
       { href: '../attachments/plan v2.pdf', image: false }
@@ -69,7 +70,9 @@ describe('attaching a file to an entry', () => {
     expect(added).toEqual({ markdown: '![whiteboard-photo](../attachments/whiteboard-photo.png)', href: '../attachments/whiteboard-photo.png', image: true })
     expect(await readFile(join(dir, 'clients/northwind/attachments/whiteboard-photo.png'))).toEqual(await fixture('whiteboard.png'))
     // The same file again is the same attachment; another with that name gets its own.
-    expect((await call('attachments:add', { entryId: entry.id, name: 'Whiteboard photo.png', data: await base64('whiteboard.png') })).href).toBe('../attachments/whiteboard-photo.png')
+    expect((await call('attachments:add', { entryId: entry.id, name: 'Whiteboard photo.png', data: await base64('whiteboard.png') })).href).toBe(
+      '../attachments/whiteboard-photo.png'
+    )
     const jpeg = await call('attachments:add', { entryId: entry.id, name: 'whiteboard photo.png', data: await base64('business-card.jpg') })
     // Its extension comes from what it is: a JPEG named .png is kept as .jpg.
     expect(jpeg.href).toBe('../attachments/whiteboard-photo.jpg')
@@ -117,7 +120,15 @@ describe('the image protocol (what main and the e2e harness serve)', () => {
     expect(svg?.headers['content-type']).toBe('image/svg+xml')
     expect(svg?.headers['content-security-policy']).toContain('sandbox')
 
-    for (const href of ['../attachments/fake.png', '../attachments/linked.png', '../../../.rapport/hidden.png', `../../../../..${outside}/secret.png`, join(outside, 'secret.png'), '../attachments/none.png', '../client.json']) {
+    for (const href of [
+      '../attachments/fake.png',
+      '../attachments/linked.png',
+      '../../../.rapport/hidden.png',
+      `../../../../..${outside}/secret.png`,
+      join(outside, 'secret.png'),
+      '../attachments/none.png',
+      '../client.json'
+    ]) {
       expect(await readVaultImage(vault, vaultImagePath(entry.id, href)), href).toBeNull()
     }
     expect(await readVaultImage(vault, vaultImagePath('e_nobody', added.href))).toBeNull()

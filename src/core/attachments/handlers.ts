@@ -35,7 +35,8 @@ export function attachmentHandlers(vault: Vault, shell: ShellPorts): HandlersFor
       const entry = entryOf(entryId)
       const path = resolveLocalHref(entry.path, href)
       const absolute = path === null ? null : join(vault.root, path)
-      if (absolute === null || !(await isConfinedFile(vault.root, absolute))) throw new RapportError('not-found', `"${href}" is not a file of this vault, so it was not opened.`)
+      if (absolute === null || !(await isConfinedFile(vault.root, absolute)))
+        throw new RapportError('not-found', `"${href}" is not a file of this vault, so it was not opened.`)
       if (!shell.openPath) throw new RapportError('invalid-input', 'Files can only be opened from the app window.')
       if (!vault.encrypted) return (await shell.openPath(physicalPath(absolute)), null)
       // The system's app cannot read a sealed file: a clear copy is made, only with the person's yes.

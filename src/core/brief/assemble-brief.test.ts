@@ -67,7 +67,10 @@ describe('the brief of a new client, with nothing yet', () => {
       asOf: { at: '2026-11-23T10:00:00.000Z', day: '2026-11-23', time: '10:00', timeZone: 'Europe/London' },
       sections: [
         { kind: 'who', stage: { level: 'first-contact', since: '2026-11-20' }, clientSince: '2026-11-20' },
-        { kind: 'relationship', stage: { level: 'first-contact', means: 'Nothing is owed yet.', next: 'Earn a first meeting with a reason that is about them.' } }
+        {
+          kind: 'relationship',
+          stage: { level: 'first-contact', means: 'Nothing is owed yet.', next: 'Earn a first meeting with a reason that is about them.' }
+        }
       ]
     })
     const { markdown, fileName } = await call('brief:markdown', { clientId: NEW_CLIENT })
@@ -91,7 +94,9 @@ describe('the brief of a new client, with nothing yet', () => {
     await call('settings:update', { coaching: false })
     expect((await call('brief:get', { clientId: NEW_CLIENT })).sections.map((s) => s.kind)).toEqual(['who'])
     expect((await call('brief:markdown', { clientId: NEW_CLIENT })).markdown).toBe(
-      ['# Sam Okafor', '', 'Stage: First contact since 20 Nov · Client since 20 Nov', '', '_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._', ''].join('\n')
+      ['# Sam Okafor', '', 'Stage: First contact since 20 Nov · Client since 20 Nov', '', '_Prepared Mon, 23 Nov 2026 at 10:00 (Europe/London)._', ''].join(
+        '\n'
+      )
     )
   })
 })
@@ -147,9 +152,17 @@ describe('the brief of a client whose client.json was edited by hand', () => {
     expect(conversations?.more).toBe(1)
     expect(conversations?.items[0]).toMatchObject({
       note: 'Walked through the pilot plan She wants numbers first',
-      gist: { entryId: 'e_hand_pilot', heading: 'Summary', text: 'She will back the pilot if the costs are clear before the board meets. Numbers first, story second.' }
+      gist: {
+        entryId: 'e_hand_pilot',
+        heading: 'Summary',
+        text: 'She will back the pilot if the costs are clear before the board meets. Numbers first, story second.'
+      }
     })
-    expect(conversations?.items[1]?.gist).toMatchObject({ title: 'coffee', path: 'clients/hand-edited/journal/2026-11-09-coffee.md', text: expect.stringMatching(/^She came by with the industry report/) })
+    expect(conversations?.items[1]?.gist).toMatchObject({
+      title: 'coffee',
+      path: 'clients/hand-edited/journal/2026-11-09-coffee.md',
+      text: expect.stringMatching(/^She came by with the industry report/)
+    })
 
     expect(briefSection(brief, 'outreach')).toEqual({
       kind: 'outreach',
@@ -281,7 +294,10 @@ describe('the brief of a client with years of history', () => {
       ['k_mine_today', 'today']
     ])
     expect(commitments?.mine.more).toBe(4)
-    expect(commitments?.theirs).toEqual({ items: [expect.objectContaining({ id: 'k_theirs_late', overdue: true }), expect.objectContaining({ id: 'k_theirs_later', overdue: false })], more: 0 })
+    expect(commitments?.theirs).toEqual({
+      items: [expect.objectContaining({ id: 'k_theirs_late', overdue: true }), expect.objectContaining({ id: 'k_theirs_later', overdue: false })],
+      more: 0
+    })
   })
 
   it('quotes the last two conversations from the journal, opening only the entries it quotes', async () => {
@@ -293,7 +309,10 @@ describe('the brief of a client with years of history', () => {
       ['2026-11-17', 'video', 'conversation', null, null, null],
       ['2026-11-11', 'in-person', 'meeting', 'Workshop with the ops team', 'e_recent_workshop', 'summary']
     ])
-    expect(conversations?.items[1]?.gist).toMatchObject({ heading: 'What happened', text: 'The ops team mapped the hand-offs; Priya is the blocker on data access.' })
+    expect(conversations?.items[1]?.gist).toMatchObject({
+      heading: 'What happened',
+      text: 'The ops team mapped the hand-offs; Priya is the blocker on data access.'
+    })
     expect(conversations?.more).toBe(318)
     // 160 entries in the journal: one quoted, and the last retrospective (who the newest mention is read from the files, not opened as entries).
     expect(read.mock.calls.map(([id]) => id).sort()).toEqual(['e_recent_retro', 'e_recent_workshop'])
@@ -326,7 +345,11 @@ describe('the brief of a client with years of history', () => {
       trust: { level: 'familiar', means: 'They know your work and count on it.', next: 'Add value unasked; own mistakes first.' },
       // Every retrospective rated the personal side 1: steady at nothing personal, two and a half years on.
       balance: {
-        parts: { mutual: { value: 4, trend: 'up', ratings: 7 }, professional: { value: 5, trend: 'up', ratings: 7 }, personal: { value: 1, trend: 'steady', ratings: 7 } },
+        parts: {
+          mutual: { value: 4, trend: 'up', ratings: 7 },
+          professional: { value: 5, trend: 'up', ratings: 7 },
+          personal: { value: 1, trend: 'steady', ratings: 7 }
+        },
         day: '2026-10-30',
         entryId: 'e_recent_retro',
         since: '2024-05-12',
@@ -417,7 +440,9 @@ describe('the brief of a client with years of history', () => {
   it('fits one printed page', async () => {
     const { call } = await openVault({ history: true })
     const { markdown } = await call('brief:markdown', { clientId: HISTORY_CLIENT_ID })
-    expect(markdown).toMatch(/^# Dana Whitfield — Northwind\n\nCOO · Stage: Long-term since 3 Mar · Trust: Familiar since 12 Jan · Client since 24 Nov 2023  \n\+1 212 555 0100 · dana@northwind\.example\n/)
+    expect(markdown).toMatch(
+      /^# Dana Whitfield — Northwind\n\nCOO · Stage: Long-term since 3 Mar · Trust: Familiar since 12 Jan · Client since 24 Nov 2023  \n\+1 212 555 0100 · dana@northwind\.example\n/
+    )
     expect(markdown).toContain('- Send the revised scope — **overdue since Fri 20 Nov**\n')
     expect(markdown).toContain('**You promised** (3 of 7)\n')
     expect(markdown).toContain('## Last conversations (2 of 320)\n')
@@ -466,7 +491,10 @@ describe('assembleBrief', () => {
     const { dir, vault, call } = await openVault({ fixtures: ['hand-edited'] })
     const builtIn = await readFile(join(checkoutResourcesDir, 'templates/feedback-retrospective.md'), 'utf8')
     await mkdir(join(dir, 'templates'))
-    await writeFile(join(dir, 'templates/feedback-retrospective.md'), builtIn.replace('_Be specific: this is what we keep doing._', '_What went well, in one line._'))
+    await writeFile(
+      join(dir, 'templates/feedback-retrospective.md'),
+      builtIn.replace('_Be specific: this is what we keep doing._', '_What went well, in one line._')
+    )
     const entry = join(dir, 'clients/hand-edited/journal/2026-11-10-looking-back.md')
     await writeFile(entry, (await readFile(entry, 'utf8')).replace('_Be specific: this is what we keep doing._', '_What went well, in one line._'))
     await vault.reload()

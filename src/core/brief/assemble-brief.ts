@@ -87,7 +87,11 @@ function clientOfBrief(vault: Vault, clientId: string): { record: ClientRecord; 
 }
 
 /** Whose brief it is and the day it is for, without assembling it: all a file name needs. */
-export function briefSubject(vault: Vault, clientId: string, { now, timeZone }: Pick<BriefOptions, 'now' | 'timeZone'>): { name: string; asOf: { day: string } } {
+export function briefSubject(
+  vault: Vault,
+  clientId: string,
+  { now, timeZone }: Pick<BriefOptions, 'now' | 'timeZone'>
+): { name: string; asOf: { day: string } } {
   return { name: clientOfBrief(vault, clientId).client.name.trim(), asOf: { day: localDay(now, timeZone) } }
 }
 
@@ -118,7 +122,12 @@ export async function assembleBrief(vault: Vault, clientId: string, options: Bri
   return {
     clientId: record.id,
     name: client.name.trim(),
-    asOf: { at: now.toISOString(), day: sources.today, time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`, timeZone: zone },
+    asOf: {
+      at: now.toISOString(),
+      day: sources.today,
+      time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`,
+      timeZone: zone
+    },
     sections: sections.filter((s): s is BriefSection => s !== null)
   }
 }
@@ -167,7 +176,10 @@ function whoOf({ client, zone }: Sources): BriefWho | null {
 function styleOf({ client, zone, now }: Sources): BriefStyle | null {
   const style = client.style ?? {}
   const learned = cappedRecent(
-    styleNotesOf(client).map((n) => ({ text: typed(n.text) ?? '', ...defined({ at: n.at === undefined ? undefined : (dayOf(n.at, zone) ?? undefined), entryId: n.entry }) })),
+    styleNotesOf(client).map((n) => ({
+      text: typed(n.text) ?? '',
+      ...defined({ at: n.at === undefined ? undefined : (dayOf(n.at, zone) ?? undefined), entryId: n.entry })
+    })),
     briefLimits.styleNotes
   )
   const fields = defined({
@@ -189,7 +201,15 @@ function commitmentsOf({ client, now, zone }: Sources): BriefCommitments | null 
     const current = commitmentNow(c, zone)
     if (current.finished) return []
     const due = current.due === undefined ? null : dueOf(current.due, now, zone)
-    const item: BriefCommitment = { id: c.id, what: typed(c.what) ?? '', status: c.status, due, overdue: due?.state === 'overdue', createdAt: c.createdAt, ...defined({ entryId: c.entry, repeat: current.repeatWords }) }
+    const item: BriefCommitment = {
+      id: c.id,
+      what: typed(c.what) ?? '',
+      status: c.status,
+      due,
+      overdue: due?.state === 'overdue',
+      createdAt: c.createdAt,
+      ...defined({ entryId: c.entry, repeat: current.repeatWords })
+    }
     return { by: c.by, item }
   })
   if (active.length === 0) return null
@@ -255,7 +275,9 @@ async function nextTimeOf({ vault, client, entries, zone, options }: Sources): P
 
 function personOf({ client, today, options }: Sources): BriefPerson | null {
   const person = client.person ?? {}
-  const coming = upcomingDates(person.dates ?? [], today, options.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE).filter((d) => d.daysUntil <= briefLimits.comingUpDays)
+  const coming = upcomingDates(person.dates ?? [], today, options.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE).filter(
+    (d) => d.daysUntil <= briefLimits.comingUpDays
+  )
   const section: BriefPerson = {
     kind: 'person',
     likes: capped(words(person.likes), briefLimits.likes),

@@ -38,12 +38,28 @@ function hostileBrief(): Brief {
       { kind: 'who', organisation: hostile.organisation, role: hostile.what },
       {
         kind: 'commitments',
-        mine: { items: [{ id: 'k_1', what: hostile.what, status: 'open', due: { day: '2026-11-20', state: 'overdue', days: -3 }, overdue: true, createdAt: '2026-11-01' }], more: 0 },
+        mine: {
+          items: [
+            { id: 'k_1', what: hostile.what, status: 'open', due: { day: '2026-11-20', state: 'overdue', days: -3 }, overdue: true, createdAt: '2026-11-01' }
+          ],
+          more: 0
+        },
         theirs: { items: [], more: 0 }
       },
       {
         kind: 'conversations',
-        items: [{ interactionId: 'i_1', at: '2026-11-20', day: '2026-11-20', channel: 'phone', direction: 'out', outcome: 'conversation', note: hostile.note, gist: { ...ref, source: 'excerpt', text: hostile.note } }],
+        items: [
+          {
+            interactionId: 'i_1',
+            at: '2026-11-20',
+            day: '2026-11-20',
+            channel: 'phone',
+            direction: 'out',
+            outcome: 'conversation',
+            note: hostile.note,
+            gist: { ...ref, source: 'excerpt', text: hostile.note }
+          }
+        ],
         more: 0
       },
       { kind: 'person', likes: { items: [hostile.like], more: 0 }, dislikes: { items: [], more: 0 }, dates: { items: [], more: 0 } },
@@ -104,7 +120,18 @@ describe('the brief as Markdown', () => {
         {
           kind: 'people',
           items: [
-            { personId: 'p_1', name, role: hostile.organisation, relation: 'sponsor', trust: 'friend', channel: 'phone', opening: 'small-talk-first', likes: { items: [hostile.like], more: 2 }, dislikes: { items: [hostile.title], more: 0 }, mentioned: '2026-11-20' },
+            {
+              personId: 'p_1',
+              name,
+              role: hostile.organisation,
+              relation: 'sponsor',
+              trust: 'friend',
+              channel: 'phone',
+              opening: 'small-talk-first',
+              likes: { items: [hostile.like], more: 2 },
+              dislikes: { items: [hostile.title], more: 0 },
+              mentioned: '2026-11-20'
+            },
             { personId: 'p_2', name: 'Jo Park', likes: { items: [], more: 0 }, dislikes: { items: [], more: 0 } }
           ],
           more: 5

@@ -126,9 +126,7 @@ class Writer {
       .filter(Boolean)
       .join(' · ')
     const localTime = s.localTime ? (s.localTime.valid ? `Their time now: ${s.localTime.text}` : `Their time now is unknown: ${text(s.localTime.problem)}`) : ''
-    const lines = [prefers, localTime, s.notes ? `Notes: ${text(s.notes)}` : '']
-      .filter(Boolean)
-      .map((line) => `- ${capitalise(line)}`)
+    const lines = [prefers, localTime, s.notes ? `Notes: ${text(s.notes)}` : ''].filter(Boolean).map((line) => `- ${capitalise(line)}`)
     if (s.learned.items.length > 0) lines.push(`- Learned: ${s.learned.items.map((note) => text(note.text)).join(' · ')}${moreInline(s.learned)}`)
     return lines.join('\n')
   }
@@ -139,9 +137,12 @@ class Writer {
    * full at its limits; a line that wraps would push it onto a second page.
    */
   private people(s: BriefPeople): string {
-    const taste = (label: string, part: Capped<string>): string => (part.items.length === 0 ? '' : `${label} ${part.items.map(text).join(', ')}${part.more > 0 ? ` (+${part.more})` : ''}`)
+    const taste = (label: string, part: Capped<string>): string =>
+      part.items.length === 0 ? '' : `${label} ${part.items.map(text).join(', ')}${part.more > 0 ? ` (+${part.more})` : ''}`
     const lines = s.items.map((p) => {
-      const prefers = [p.channel ? channelWords[p.channel].toLowerCase() : '', p.detail ? detailWords[p.detail] : '', p.opening ? openingWords[p.opening] : ''].filter(Boolean).join(', ')
+      const prefers = [p.channel ? channelWords[p.channel].toLowerCase() : '', p.detail ? detailWords[p.detail] : '', p.opening ? openingWords[p.opening] : '']
+        .filter(Boolean)
+        .join(', ')
       const about = [
         p.role ? text(p.role) : '',
         p.relation ? relationWords[p.relation] : '',
@@ -194,7 +195,14 @@ class Writer {
     const lines: string[] = []
     if (s.sentence) lines.push(`- ${text(s.sentence)}${s.perseverance ? ` — ${text(s.perseverance)}` : ''}`)
     const f = s.followUp
-    const next = f?.state === 'overdue' ? `Follow up: ${this.due(f)}` : f?.state === 'today' ? 'Follow up: **today**' : f ? `Next follow-up: ${this.day(f.day)} (${relativeDays(f.days)})` : ''
+    const next =
+      f?.state === 'overdue'
+        ? `Follow up: ${this.due(f)}`
+        : f?.state === 'today'
+          ? 'Follow up: **today**'
+          : f
+            ? `Next follow-up: ${this.day(f.day)} (${relativeDays(f.days)})`
+            : ''
     // Value given shares the follow-up's line: both are about the next move, and the page has no line to spare.
     const value = s.value ? text(valueLine(s.value, (d) => shortDay(d, this.today), { notes: false })) : ''
     const last = [next, value].filter(Boolean).join(' · ')
@@ -216,15 +224,22 @@ class Writer {
   }
 
   private person(s: BriefPerson): string {
-    const list = (label: string, part: Capped<string>): string => (part.items.length === 0 ? '' : `${label}: ${part.items.map(text).join(', ')}${moreInline(part)}`)
+    const list = (label: string, part: Capped<string>): string =>
+      part.items.length === 0 ? '' : `${label}: ${part.items.map(text).join(', ')}${moreInline(part)}`
     // Tastes and the coming dates on one line: a line each would take the page's last lines for a few words.
-    const dates = s.dates.items.map((d) => `${text(datePhrase(d.label, d.next, d.daysUntil, this.today))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`)
+    const dates = s.dates.items.map(
+      (d) => `${text(datePhrase(d.label, d.next, d.daysUntil, this.today))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`
+    )
     const first = [list('Likes', s.likes), list('Dislikes', s.dislikes), ...dates].filter(Boolean).join(' · ')
     return [...(first ? [`- ${first}${moreInline(s.dates)}`] : []), ...(s.notes ? [`- Notes: ${text(s.notes)}`] : [])].join('\n')
   }
 
   private business(s: BriefBusiness): string {
-    const lines = [s.goals ? `- Goals: ${text(s.goals)}` : '', s.pressures ? `- Pressures: ${text(s.pressures)}` : '', s.success ? `- Success looks like: ${text(s.success)}` : '']
+    const lines = [
+      s.goals ? `- Goals: ${text(s.goals)}` : '',
+      s.pressures ? `- Pressures: ${text(s.pressures)}` : '',
+      s.success ? `- Success looks like: ${text(s.success)}` : ''
+    ]
     return lines.filter(Boolean).join('\n')
   }
 }

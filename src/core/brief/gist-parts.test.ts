@@ -20,7 +20,17 @@ const entry = (body: string, template?: string): Entry => ({
 
 describe('the gist of an entry in the brief', () => {
   it('keeps the structure: headings start parts, list items are items, so headings and answers never run together', () => {
-    const body = ['## What I promised', '', '- Send the revised scope', '- Book the workshop', '', '## Ask next time', '', '- How does the board decide?', ''].join('\n')
+    const body = [
+      '## What I promised',
+      '',
+      '- Send the revised scope',
+      '- Book the workshop',
+      '',
+      '## Ask next time',
+      '',
+      '- How does the board decide?',
+      ''
+    ].join('\n')
     const parts = gistParts(body, 200)
     expect(parts).toEqual([
       { heading: 'What I promised', items: ['Send the revised scope', 'Book the workshop'] },
@@ -33,7 +43,23 @@ describe('the gist of an entry in the brief', () => {
   })
 
   it('passes over prompts saved in older entries, bare bullets and empty sections, and stops at its length', () => {
-    const body = ['## What worked', '', '_Be specific: this is what we keep doing._', '', 'The weekly update.', '', '## What did not', '', '-', '', '## What changes', '', `- ${'Long words '.repeat(30)}`, '- Never reached', ''].join('\n')
+    const body = [
+      '## What worked',
+      '',
+      '_Be specific: this is what we keep doing._',
+      '',
+      'The weekly update.',
+      '',
+      '## What did not',
+      '',
+      '-',
+      '',
+      '## What changes',
+      '',
+      `- ${'Long words '.repeat(30)}`,
+      '- Never reached',
+      ''
+    ].join('\n')
     const parts = gistParts(body, 120)
     expect(parts.map((p) => p.heading)).toEqual(['What worked', 'What changes'])
     expect(parts[0]?.items).toEqual(['The weekly update.'])
@@ -49,13 +75,26 @@ describe('the gist of an entry in the brief', () => {
   })
 
   it('quotes a reflection’s own section by name when it is what the entry came to', () => {
-    const body = ['## What went wrong', '', 'I missed the deadline.', '', '## How I will repair it', '', '- Call Dana by Friday', '- Send the fix with a note', ''].join('\n')
+    const body = [
+      '## What went wrong',
+      '',
+      'I missed the deadline.',
+      '',
+      '## How I will repair it',
+      '',
+      '- Call Dana by Friday',
+      '- Send the fix with a note',
+      ''
+    ].join('\n')
     expect(gistOf(entry(body, 'after-difficult-meeting'), 'Europe/London')).toMatchObject({
       source: 'section',
       heading: 'How I will repair it',
       parts: [{ items: ['Call Dana by Friday', 'Send the fix with a note'] }]
     })
     // Not a reflection: its first lines, with their structure.
-    expect(gistOf(entry(body), 'Europe/London')).toMatchObject({ source: 'excerpt', parts: [{ heading: 'What went wrong' }, { heading: 'How I will repair it' }] })
+    expect(gistOf(entry(body), 'Europe/London')).toMatchObject({
+      source: 'excerpt',
+      parts: [{ heading: 'What went wrong' }, { heading: 'How I will repair it' }]
+    })
   })
 })

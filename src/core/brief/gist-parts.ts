@@ -46,7 +46,12 @@ export function gistParts(markdown: string, maxChars: number): BriefGistPart[] {
         return node.children.forEach(visit)
       case 'list':
         for (const item of node.children) {
-          add(item.children.filter((c) => c.type === 'paragraph').map(plainText).join(' '))
+          add(
+            item.children
+              .filter((c) => c.type === 'paragraph')
+              .map(plainText)
+              .join(' ')
+          )
           item.children.filter((c) => c.type !== 'paragraph').forEach(visit)
         }
         return
@@ -72,5 +77,4 @@ export function gistParts(markdown: string, maxChars: number): BriefGistPart[] {
 }
 
 /** The parts as one line of plain text: "What worked: A · B — What did not: C". */
-export const gistLine = (parts: readonly BriefGistPart[]): string =>
-  parts.map((p) => `${p.heading ? `${p.heading}: ` : ''}${p.items.join(' · ')}`).join(' — ')
+export const gistLine = (parts: readonly BriefGistPart[]): string => parts.map((p) => `${p.heading ? `${p.heading}: ` : ''}${p.items.join(' · ')}`).join(' — ')

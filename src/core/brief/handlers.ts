@@ -28,7 +28,13 @@ export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDi
   const brief = (clientId: string): Promise<Brief> => {
     const { now, settings } = viewpointOf(vault, clock)
     const guidance = settings.coaching ? loadGuidance(shell.resourcesDir) : undefined
-    return assembleBrief(vault, clientId, { now, timeZone: settings.timeZone, remindDaysBefore: settings.remindDaysBefore, templates, ...(guidance ? { guidance } : {}) })
+    return assembleBrief(vault, clientId, {
+      now,
+      timeZone: settings.timeZone,
+      remindDaysBefore: settings.remindDaysBefore,
+      templates,
+      ...(guidance ? { guidance } : {})
+    })
   }
   return {
     'brief:get': async ({ clientId }) => brief(clientId),

@@ -32,7 +32,14 @@ export async function recentMentions(vault: Vault, entries: readonly EntrySummar
       const bytes = await vault.entries.fileBytes(entry.id)
       // Null when moved or deleted since it was listed: the brief is never refused for a courtesy like this.
       const body = bytes ? entryBody(bytes).body : ''
-      return { day: entry.created, ids: new Set(findMentions(body).filter((m) => m.kind === 'person').map((m) => m.id)) }
+      return {
+        day: entry.created,
+        ids: new Set(
+          findMentions(body)
+            .filter((m) => m.kind === 'person')
+            .map((m) => m.id)
+        )
+      }
     })
   )
 }
@@ -44,7 +51,10 @@ const relationRank = (person: StoredPerson): number => (person.relation === 'spo
  * The people in the order of the rule above. `mentioned` is newest entry
  * first, as `recentMentions` gives it. Pure, so the rule is tested without files.
  */
-export function rankPeople(people: readonly StoredPerson[], mentioned: ReadonlyArray<{ day: string; ids: ReadonlySet<string> }>): Array<{ person: StoredPerson; newest?: string }> {
+export function rankPeople(
+  people: readonly StoredPerson[],
+  mentioned: ReadonlyArray<{ day: string; ids: ReadonlySet<string> }>
+): Array<{ person: StoredPerson; newest?: string }> {
   const ranked = people.map((person, order) => {
     const first = mentioned.findIndex((m) => m.ids.has(person.id))
     const times = mentioned.filter((m) => m.ids.has(person.id)).length
@@ -64,7 +74,11 @@ export async function peopleOf(vault: Vault, people: readonly StoredPerson[], en
   if (named.length === 0) return null
   const ranked = rankPeople(named, await recentMentions(vault, entries))
   const shown = capped(ranked, briefLimits.people)
-  return { kind: 'people', items: shown.items.map(({ person, newest }) => stakeholderOf(person, newest === undefined ? undefined : (dayOf(newest, zone) ?? newest.slice(0, 10)))), more: shown.more }
+  return {
+    kind: 'people',
+    items: shown.items.map(({ person, newest }) => stakeholderOf(person, newest === undefined ? undefined : (dayOf(newest, zone) ?? newest.slice(0, 10)))),
+    more: shown.more
+  }
 }
 
 function stakeholderOf(person: StoredPerson, mentioned: string | undefined): BriefStakeholder {

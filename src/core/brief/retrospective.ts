@@ -39,7 +39,17 @@ export function retrospectiveOf(entry: Entry, template: TemplateDefinition | nul
     const isHeading = templateTextMatcher(heading)
     const under = proposals.filter((p) => isHeading(p.heading))
     const first = under[0]
-    return first ? [{ heading: first.heading, items: capped(under.map((p) => excerptOf(p.text, briefLimits.textChars)), briefLimits.retrospectivePoints) }] : []
+    return first
+      ? [
+          {
+            heading: first.heading,
+            items: capped(
+              under.map((p) => excerptOf(p.text, briefLimits.textChars)),
+              briefLimits.retrospectivePoints
+            )
+          }
+        ]
+      : []
   })
   if (points.length === 0) return null
   return { entryId: entry.id, title: entry.title.trim(), path: entry.path, day, points }

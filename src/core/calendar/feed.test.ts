@@ -42,12 +42,34 @@ const dana: ClientData = {
     createdAt: '2026-01-10T09:00:00Z',
     followUp: '2026-12-31',
     cadence: 'monthly',
-    person: { dates: [{ label: 'birthday', date: '1980-02-29' }, { label: 'launch', date: '2027-01-15', repeats: 'once' }] },
+    person: {
+      dates: [
+        { label: 'birthday', date: '1980-02-29' },
+        { label: 'launch', date: '2027-01-15', repeats: 'once' }
+      ]
+    },
     interactions: [{ id: 'i1', at: '2026-11-30T10:00:00Z', channel: 'phone', direction: 'out', outcome: 'conversation' }],
     people: [{ id: 'p_1', name: 'Priya', cadence: '2 weeks' }],
     commitments: [
-      { id: 'k_1', by: 'me', what: 'Status note\nevery week', due: '2026-12-03', status: 'open', createdAt: '2026-11-20T10:00:00Z', repeat: 'FREQ=WEEKLY;BYDAY=TH', occurrences: [{ on: '2026-12-10', status: 'done', at: '2026-12-10T12:00:00Z' }] },
-      { id: 'k_2', by: 'client', what: 'Backlog numbers', due: '2026-01-31', status: 'open', createdAt: '2026-01-02T10:00:00Z', repeat: 'FREQ=MONTHLY;BYMONTHDAY=-1' },
+      {
+        id: 'k_1',
+        by: 'me',
+        what: 'Status note\nevery week',
+        due: '2026-12-03',
+        status: 'open',
+        createdAt: '2026-11-20T10:00:00Z',
+        repeat: 'FREQ=WEEKLY;BYDAY=TH',
+        occurrences: [{ on: '2026-12-10', status: 'done', at: '2026-12-10T12:00:00Z' }]
+      },
+      {
+        id: 'k_2',
+        by: 'client',
+        what: 'Backlog numbers',
+        due: '2026-01-31',
+        status: 'open',
+        createdAt: '2026-01-02T10:00:00Z',
+        repeat: 'FREQ=MONTHLY;BYMONTHDAY=-1'
+      },
       { id: 'k_3', by: 'me', what: 'Call at nine', due: '2026-03-26T09:00', status: 'open', createdAt: '2026-03-01T10:00:00Z', repeat: 'FREQ=WEEKLY' },
       { id: 'k_4', by: 'me', what: 'Kept already', due: '2026-12-01', status: 'done', createdAt: '2026-11-01T10:00:00Z' }
     ]
@@ -61,7 +83,11 @@ describe('the calendar feed', () => {
     expect(events).toHaveLength(8)
     expect(byUid.get('follow-up.c_dana@rapport')).toMatchObject({ start: '2026-12-31', allDay: true, summary: 'Follow up with Dana; Whitfield, "COO"' })
     const weekly = byUid.get('k_1.c_dana@rapport')
-    expect(weekly).toMatchObject({ summary: 'Promise to Dana; Whitfield, "COO": Status note\nevery week', rrule: 'FREQ=WEEKLY;BYDAY=TH', exdates: ['2026-12-10'] })
+    expect(weekly).toMatchObject({
+      summary: 'Promise to Dana; Whitfield, "COO": Status note\nevery week',
+      rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      exdates: ['2026-12-10']
+    })
     expect(weekly?.next(3)).toEqual(['2026-12-03', '2026-12-17', '2026-12-24'])
     expect(byUid.get('k_2.c_dana@rapport')?.next(3)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31'])
     const timed = byUid.get('k_3.c_dana@rapport')

@@ -50,7 +50,8 @@ function words(detail: CalendarDetail) {
   const full = detail === 'full'
   return {
     followUp: (name: string) => (full ? `Follow up with ${name}` : 'Rapport: follow up with a client'),
-    promise: (name: string, what: string, mine: boolean) => (full ? (mine ? `Promise to ${name}: ${what}` : `${name} promised: ${what}`) : 'Rapport: a promise is due'),
+    promise: (name: string, what: string, mine: boolean) =>
+      full ? (mine ? `Promise to ${name}: ${what}` : `${name} promised: ${what}`) : 'Rapport: a promise is due',
     date: (name: string, label: string) => (full ? `${name}: ${label}` : 'Rapport: an important date'),
     reachOut: (who: string) => (full ? `Reach out to ${who}` : 'Rapport: time to reach out to a client')
   }
@@ -110,9 +111,15 @@ export function calendarFeed(clients: readonly ClientData[], { detail, timeZone 
     for (const person of data.people ?? []) {
       const reading = person.cadence === undefined ? null : readCadence(person.cadence)
       if (!reading?.ok) continue
-      const theirs = outreachOf(interactions.filter((i) => i.person === person.id), EPOCH, timeZone).lastSpokeAt ?? spoke
+      const theirs =
+        outreachOf(
+          interactions.filter((i) => i.person === person.id),
+          EPOCH,
+          timeZone
+        ).lastSpokeAt ?? spoke
       const theirDay = theirs === undefined ? null : dayOf(theirs, timeZone)
-      if (theirDay !== null) allDay(lines, `reach-out-${person.id}.${id}@rapport`, cadenceDueDay(theirDay, reading.cadence), say.reachOut(`${person.name} (${name})`), created)
+      if (theirDay !== null)
+        allDay(lines, `reach-out-${person.id}.${id}@rapport`, cadenceDueDay(theirDay, reading.cadence), say.reachOut(`${person.name} (${name})`), created)
     }
   }
   lines.push('END:VCALENDAR')

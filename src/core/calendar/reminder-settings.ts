@@ -28,7 +28,8 @@ export function reminderSettings(stored: Readonly<Record<string, unknown>>, root
 }
 
 /** An absolute path as it is; a relative one is inside the vault. */
-export const feedPath = (root: string, chosen: string | null): string => (chosen !== null && isAbsolute(chosen) ? chosen : join(root, chosen ?? DEFAULT_FEED_FILE))
+export const feedPath = (root: string, chosen: string | null): string =>
+  chosen !== null && isAbsolute(chosen) ? chosen : join(root, chosen ?? DEFAULT_FEED_FILE)
 
 export const isInside = (root: string, path: string): boolean => {
   const rel = relative(resolve(root), resolve(path))
@@ -44,6 +45,7 @@ export function feedBlocked(settings: ReminderSettings, root: string): string | 
   if (!settings.calendarFeed) return 'The calendar feed is off; turn it on in Settings.'
   if (!settings.encrypted) return null
   if (!settings.calendarEncryptedAccepted) return 'This vault is encrypted and the calendar feed is plain text: accept that in Settings first.'
-  if (isInside(root, settings.calendarPath)) return 'In an encrypted vault the calendar feed must be written outside the vault; choose another place in Settings.'
+  if (isInside(root, settings.calendarPath))
+    return 'In an encrypted vault the calendar feed must be written outside the vault; choose another place in Settings.'
   return null
 }

@@ -21,7 +21,10 @@ export const BALANCE_ENTRIES = 24
  * gives no rating.
  */
 export async function balanceFromJournal(vault: Vault, entries: readonly EntrySummary[], timeZone: string): Promise<Balance | null> {
-  const reflections = entries.filter((e) => e.template).sort((a, b) => b.created.localeCompare(a.created)).slice(0, BALANCE_ENTRIES)
+  const reflections = entries
+    .filter((e) => e.template)
+    .sort((a, b) => b.created.localeCompare(a.created))
+    .slice(0, BALANCE_ENTRIES)
   const rated: Rated[] = await Promise.all(
     reflections.map(async (e) => {
       try {

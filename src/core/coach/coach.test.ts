@@ -34,7 +34,10 @@ describe('the guidance lines', () => {
       expect(line.next.length, rung).toBeGreaterThan(10)
       expect(line.means.length + line.next.length, rung).toBeLessThanOrEqual(93)
     }
-    expect(guidanceFor(guidance, 'stage', 'feedback')).toEqual({ means: 'This is where relationships are tested.', next: "Respond, don't react, and run a retrospective." })
+    expect(guidanceFor(guidance, 'stage', 'feedback')).toEqual({
+      means: 'This is where relationships are tested.',
+      next: "Respond, don't react, and run a retrospective."
+    })
     expect(guidanceFor(guidance, 'stage', 'first-meeting').next).toMatch(/successful engagement/)
     expect(guidanceFor(guidance, 'trust', 'faithful').next).toMatch(/giving trust first/)
   })
@@ -83,7 +86,9 @@ describe('the balance of the relationship', () => {
       since: '2024-10-01',
       ratings: 3
     })
-    expect(balanceOf([rated('2026-11-01T10:00:00Z', { personal: 2 }), rated('2026-01-01T10:00:00Z', { personal: 4 })], ZONE)?.parts).toEqual({ personal: { value: 2, trend: 'down', ratings: 2 } })
+    expect(balanceOf([rated('2026-11-01T10:00:00Z', { personal: 2 }), rated('2026-01-01T10:00:00Z', { personal: 4 })], ZONE)?.parts).toEqual({
+      personal: { value: 2, trend: 'down', ratings: 2 }
+    })
     expect(balanceOf([rated('2026-11-01T10:00:00Z', { personal: 2 })], ZONE)?.parts.personal?.trend).toBe('once')
   })
 })

@@ -40,7 +40,13 @@ describe('the coach through the contract', () => {
       data.interactions = [...run(1, 1, 'o'), ...run(5, 1, 'p'), ...run(9, 2, 'q')]
     })
     const entry = await call('entries:create', { clientId: dana.id, template: 'feedback-retrospective' })
-    await call('entries:save', { id: entry.id, title: entry.title, body: `${entry.body}\nWorked well.\n`, version: entry.version, fields: { professional: 5, personal: 2 } })
+    await call('entries:save', {
+      id: entry.id,
+      title: entry.title,
+      body: `${entry.body}\nWorked well.\n`,
+      version: entry.version,
+      fields: { professional: 5, personal: 2 }
+    })
 
     const coach = await call('coach:client', { clientId: dana.id })
     expect(coach).toMatchObject({
@@ -52,7 +58,10 @@ describe('the coach through the contract', () => {
       perseverance: { unanswered: 2, withClient: 4, sentence: 'It usually takes you 4 attempts with Dana before a conversation (2 across clients).' }
     })
     // The profile's unanswered line says the same, in a few words.
-    expect((await call('clients:get', { id: dana.id })).insights.outreach).toMatchObject({ unanswered: 2, perseverance: 'usually 4 with Dana, 2 across clients' })
+    expect((await call('clients:get', { id: dana.id })).insights.outreach).toMatchObject({
+      unanswered: 2,
+      perseverance: 'usually 4 with Dana, 2 across clients'
+    })
 
     await call('settings:update', { coaching: false })
     const off = await call('coach:client', { clientId: dana.id })

@@ -26,7 +26,9 @@ export async function readContactsFile(absolute: string): Promise<ContactsText> 
       const info = await handle.stat()
       if (!info.isFile()) return { problem: 'it is not a file' }
       if (info.size > MAX_CONTACTS_FILE_BYTES) {
-        return { problem: `it is ${Math.round(info.size / 1024 / 1024)} MB; a contacts file can be at most ${MAX_CONTACTS_FILE_BYTES / 1024 / 1024} MB (export without photos, or in parts)` }
+        return {
+          problem: `it is ${Math.round(info.size / 1024 / 1024)} MB; a contacts file can be at most ${MAX_CONTACTS_FILE_BYTES / 1024 / 1024} MB (export without photos, or in parts)`
+        }
       }
       bytes = await handle.readFile()
     } finally {
@@ -42,7 +44,8 @@ export async function readContactsFile(absolute: string): Promise<ContactsText> 
   }
   const hash = createHash('sha256').update(bytes).digest('hex')
   const decoded = decode(bytes)
-  if (looksBinary(decoded.text)) return { problem: 'it is not a text file (it looks like a binary file renamed); choose a vCard (.vcf) or a CSV exported from your address book' }
+  if (looksBinary(decoded.text))
+    return { problem: 'it is not a text file (it looks like a binary file renamed); choose a vCard (.vcf) or a CSV exported from your address book' }
   return { ...decoded, hash }
 }
 

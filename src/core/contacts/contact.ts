@@ -53,7 +53,11 @@ export function multiLine(text: string, max: number): string {
 }
 
 /** An email as compared: trimmed, lower case, without a `mailto:`. */
-export const emailKey = (email: string): string => email.trim().replace(/^mailto:/i, '').toLowerCase()
+export const emailKey = (email: string): string =>
+  email
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase()
 
 /**
  * A phone number as compared: its digits, the last ten of them, so

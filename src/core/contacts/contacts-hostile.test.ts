@@ -100,6 +100,10 @@ describe('contacts from hostile files', () => {
     const folder = await tempDir()
     const empty = await write('empty.vcf', '')
     const preview = await call('contacts:preview', { paths: [join(folder, 'missing.vcf'), folder, empty] })
-    expect(preview?.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/no such file/), expect.stringMatching(/not a file|folder/), expect.stringMatching(/no vCard/)])
+    expect(preview?.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/no such file/),
+      expect.stringMatching(/not a file|folder/),
+      expect.stringMatching(/no vCard/)
+    ])
   })
 })

@@ -37,8 +37,18 @@ describe('contacts import', () => {
     const seen = await preview(v, [fixture('apple.vcf')])
     expect(await readdir(v.dir)).not.toContain('clients')
     expect(seen.files).toEqual([{ path: fixture('apple.vcf'), format: 'vcard', encoding: 'utf-8', contacts: 3 }])
-    expect(summariseContacts(seen, { shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' })).toEqual({ clients: 3, people: 0, merged: 0, skipped: 0 })
-    expect(summariseContacts(seen, { shape: 'organisation', organisations: {}, duplicates: {}, otherDuplicates: 'skip' })).toEqual({ clients: 2, people: 2, merged: 0, skipped: 0 })
+    expect(summariseContacts(seen, { shape: 'client', organisations: {}, duplicates: {}, otherDuplicates: 'skip' })).toEqual({
+      clients: 3,
+      people: 0,
+      merged: 0,
+      skipped: 0
+    })
+    expect(summariseContacts(seen, { shape: 'organisation', organisations: {}, duplicates: {}, otherDuplicates: 'skip' })).toEqual({
+      clients: 2,
+      people: 2,
+      merged: 0,
+      skipped: 0
+    })
 
     const { report } = await importAll(v, [fixture('apple.vcf')])
     expect(report).toMatchObject({ status: 'done', peopleAdded: 0, merged: 0, skipped: 0, problems: [] })
@@ -48,7 +58,12 @@ describe('contacts import', () => {
       organisation: 'Northwind Traders',
       role: 'Head of Operations',
       contact: { email: 'priya@northwind.example', otherEmails: ['priya.raman@mail.example'], phone: '+44 7700 900123', otherPhones: ['+44 20 7946 0101'] },
-      person: { dates: [{ label: 'birthday', date: '1604-03-14', repeats: 'yearly' }, { label: 'anniversary', date: '2015-06-20', repeats: 'yearly' }] },
+      person: {
+        dates: [
+          { label: 'birthday', date: '1604-03-14', repeats: 'yearly' },
+          { label: 'anniversary', date: '2015-06-20', repeats: 'yearly' }
+        ]
+      },
       tags: ['Clients', 'VIP'],
       createdAt: '2026-11-23T10:00:00.000Z'
     })
@@ -75,7 +90,16 @@ describe('contacts import', () => {
       ['Priya Raman', 'Head of Operations'],
       ['Dana Whitfield', 'COO']
     ])
-    expect(northwind?.people[1]).toMatchObject({ contact: { email: 'dana@northwind.example' }, person: { dates: [{ label: 'birthday', date: '1980-03-14', repeats: 'yearly' }, { label: 'anniversary', date: '2010-06-01', repeats: 'yearly' }] }, notes: 'Board review in Q1.\nBig picture, not decks.' })
+    expect(northwind?.people[1]).toMatchObject({
+      contact: { email: 'dana@northwind.example' },
+      person: {
+        dates: [
+          { label: 'birthday', date: '1980-03-14', repeats: 'yearly' },
+          { label: 'anniversary', date: '2010-06-01', repeats: 'yearly' }
+        ]
+      },
+      notes: 'Board review in Q1.\nBig picture, not decks.'
+    })
     expect(northwind?.tags).toEqual(['Golf'])
     expect(files.find((c) => c.id === contoso.id)?.people.map((p) => p.name)).toEqual(['Tomás Ortega', 'Ingrid Holm'])
   })
@@ -132,7 +156,13 @@ describe('contacts import', () => {
       role: 'Chief Operating Officer',
       organisation: 'Northwind Traders',
       contact: { email: 'DANA@northwind.example', phone: '+44 20 7946 0000', otherEmails: ['dana.w@mail.example'] },
-      person: { notes: 'Mine.', dates: [{ label: 'birthday', date: '1980-03-14' }, { label: 'anniversary', date: '2010-06-01' }] },
+      person: {
+        notes: 'Mine.',
+        dates: [
+          { label: 'birthday', date: '1980-03-14' },
+          { label: 'anniversary', date: '2010-06-01' }
+        ]
+      },
       tags: ['Golf']
     })
     expect((await clientFiles(v.dir)).find((c) => c.id === marcus.id)?.organisation).toBeUndefined()
@@ -148,14 +178,26 @@ describe('contacts import', () => {
     expect(seen.contacts[0]?.duplicate).toMatchObject({ of: 'person', personId: 'p_priya', clientName: 'Northwind Traders', reason: 'name' })
     await importAll(v, [fixture('apple.vcf')], { otherDuplicates: 'merge' })
     const priya = (await clientFiles(v.dir)).find((c) => c.id === northwind.id)?.people[0]
-    expect(priya).toMatchObject({ role: 'Ops', contact: { email: 'priya@northwind.example' }, person: { dates: [{ label: 'birthday', date: '1990-01-01' }, { label: 'anniversary', date: '2015-06-20', repeats: 'yearly' }] } })
+    expect(priya).toMatchObject({
+      role: 'Ops',
+      contact: { email: 'priya@northwind.example' },
+      person: {
+        dates: [
+          { label: 'birthday', date: '1990-01-01' },
+          { label: 'anniversary', date: '2015-06-20', repeats: 'yearly' }
+        ]
+      }
+    })
     expect(priya?.notes).toContain('Leeds')
   })
 
   it('gives twenty people of the same name (written several at a time) twenty folders', async () => {
     const v = await open()
     const path = join(await tempDir(), 'same.vcf')
-    await writeFile(path, Array.from({ length: 20 }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam${i}@lee.example\r\nEND:VCARD\r\n`).join(''))
+    await writeFile(
+      path,
+      Array.from({ length: 20 }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam${i}@lee.example\r\nEND:VCARD\r\n`).join('')
+    )
     const { report } = await importAll(v, [path], { otherDuplicates: 'keep' })
     expect(report.problems).toEqual([])
     expect(report.clientsCreated).toHaveLength(20)
@@ -168,7 +210,11 @@ describe('contacts import', () => {
     const path = join(await tempDir(), 'crm.csv')
     await writeFile(path, 'Who,Where,Reach,Remarks\nAnn Lee,Lee & Co,ann@lee.example,Met at a fair\n')
     const guessed = await preview(v, [path])
-    expect(guessed.files[0]).toMatchObject({ format: 'csv', headers: ['Who', 'Where', 'Reach', 'Remarks'], mapping: { Who: null, Where: null, Reach: null, Remarks: null } })
+    expect(guessed.files[0]).toMatchObject({
+      format: 'csv',
+      headers: ['Who', 'Where', 'Reach', 'Remarks'],
+      mapping: { Who: null, Where: null, Reach: null, Remarks: null }
+    })
     expect(guessed.problems[0]?.reason).toMatch(/choose what the columns hold/)
     const columns = { [path]: { Who: 'name', Where: 'organisation', Reach: 'email', Remarks: 'note' } as const }
     const mapped = await v.call('contacts:preview', { paths: [path], columns })
@@ -182,7 +228,9 @@ describe('contacts import', () => {
   it('refuses to import files that changed since the preview, and writes nothing', async () => {
     const v = await open()
     const seen = await preview(v, [fixture('google.vcf')])
-    const error = await v.call('contacts:import', { paths: [fixture('apple.vcf')], choices: { fingerprint: seen.fingerprint } }).catch((e: Error & { code: string }) => e)
+    const error = await v
+      .call('contacts:import', { paths: [fixture('apple.vcf')], choices: { fingerprint: seen.fingerprint } })
+      .catch((e: Error & { code: string }) => e)
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed since the preview/) })
     expect(await readdir(v.dir)).not.toContain('clients')
   })
@@ -260,7 +308,12 @@ describe('contacts export', () => {
       organisation: 'Northwind Traders',
       role: 'Head of Operations',
       contact: { email: 'priya@northwind.example', otherEmails: ['priya.raman@mail.example'], phone: '+44 7700 900123', otherPhones: ['+44 20 7946 0101'] },
-      person: { dates: [{ label: 'birthday', date: '1604-03-14' }, { label: 'anniversary', date: '2015-06-20' }] }
+      person: {
+        dates: [
+          { label: 'birthday', date: '1604-03-14' },
+          { label: 'anniversary', date: '2015-06-20' }
+        ]
+      }
     })
     expect(priyaAgain?.person?.notes).toContain('Ask about her cycling trip.')
   })

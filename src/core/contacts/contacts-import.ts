@@ -20,7 +20,9 @@ export type ContactsOutcome = Omit<ContactsImportReport, 'jobId'>
 const WRITES_AT_ONCE = 8
 
 /** A client the import writes: a new one (with its first client.json), or the vault's with changes to make. */
-type Write = { kind: 'new'; name: string; changes: Array<(data: StoredClient) => void> } | { kind: 'existing'; clientId: string; changes: Array<(data: StoredClient) => void> }
+type Write =
+  | { kind: 'new'; name: string; changes: Array<(data: StoredClient) => void> }
+  | { kind: 'existing'; clientId: string; changes: Array<(data: StoredClient) => void> }
 
 /**
  * Imports contacts as the person chose in the preview. The files are read
@@ -30,14 +32,28 @@ type Write = { kind: 'new'; name: string; changes: Array<(data: StoredClient) =>
  * changed and written through its queue, like every other change to it.
  * Cancelling stops between two clients; what was written stays.
  */
-export async function importContacts(vault: Vault, request: ContactsRequest, choices: ContactsChoices, run: ContactsProgress & { now: Date }): Promise<ContactsOutcome> {
+export async function importContacts(
+  vault: Vault,
+  request: ContactsRequest,
+  choices: ContactsChoices,
+  run: ContactsProgress & { now: Date }
+): Promise<ContactsOutcome> {
   vault.assertWritable()
   const plan = await planContacts(vault, request, run)
-  if (run.signal?.aborted) return { status: 'cancelled', clientsCreated: [], peopleAdded: 0, merged: 0, skipped: 0, problems: [], notReached: plan.preview.contacts.length }
+  if (run.signal?.aborted)
+    return { status: 'cancelled', clientsCreated: [], peopleAdded: 0, merged: 0, skipped: 0, problems: [], notReached: plan.preview.contacts.length }
   if (plan.preview.fingerprint !== choices.fingerprint) {
     throw new RapportError('conflict', 'The contacts files changed since the preview (or other files were chosen); look at the preview again before importing.')
   }
-  const outcome: ContactsOutcome = { status: 'done', clientsCreated: [], peopleAdded: 0, merged: 0, skipped: 0, problems: [...plan.preview.problems], notReached: 0 }
+  const outcome: ContactsOutcome = {
+    status: 'done',
+    clientsCreated: [],
+    peopleAdded: 0,
+    merged: 0,
+    skipped: 0,
+    problems: [...plan.preview.problems],
+    notReached: 0
+  }
   const contactOf = (key: string): Contact => plan.contacts.get(key) as Contact
 
   const writes: Write[] = []

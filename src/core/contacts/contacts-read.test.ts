@@ -27,14 +27,25 @@ describe('vCard files as address books write them', () => {
       categories: ['Clients', 'VIP'],
       line: 1
     })
-    expect(priya?.note).toBe('Met at the Leeds ops summit. Prefers a one-page summary before any call; hates surprises in meetings.\nAsk about her cycling trip.')
+    expect(priya?.note).toBe(
+      'Met at the Leeds ops summit. Prefers a one-page summary before any call; hates surprises in meetings.\nAsk about her cycling trip.'
+    )
     expect(JSON.stringify(contacts)).not.toContain('AAECAwQF')
     expect(contacts[2]?.note).toBe('Fika at 15:00, always. 🌲')
   })
 
   it('reads Google Contacts (3.0) with an ISO birthday and a --MM-DD one', async () => {
     const { contacts } = await readVcards(await text('google.vcf'), 'google.vcf', 0)
-    expect(contacts[0]).toMatchObject({ name: 'Dana Whitfield', organisation: 'Northwind Traders', title: 'COO', dates: [{ label: 'birthday', date: '1980-03-14' }, { label: 'anniversary', date: '2010-06-01' }], categories: ['myContacts', 'Golf'] })
+    expect(contacts[0]).toMatchObject({
+      name: 'Dana Whitfield',
+      organisation: 'Northwind Traders',
+      title: 'COO',
+      dates: [
+        { label: 'birthday', date: '1980-03-14' },
+        { label: 'anniversary', date: '2010-06-01' }
+      ],
+      categories: ['myContacts', 'Golf']
+    })
     expect(contacts[1]?.dates).toEqual([{ label: 'birthday', date: '1604-07-04' }])
   })
 
@@ -46,16 +57,40 @@ describe('vCard files as address books write them', () => {
       organisation: 'Café Lumière',
       phones: ['+33 1 23 45 67 89', '+33 6 12 34 56 78'],
       emails: ['chidi@cafe-lumiere.example'],
-      dates: [{ label: 'birthday', date: '1975-09-21' }, { label: 'anniversary', date: '2005-05-14' }],
+      dates: [
+        { label: 'birthday', date: '1975-09-21' },
+        { label: 'anniversary', date: '2005-05-14' }
+      ],
       note: 'Café crème, no sugar. Likes to talk about the market first.\nSecond visit: €200 deposit paid.'
     })
   })
 
   it('reads 4.0: TZ, ANNIVERSARY, --MMDD; a broken card is a problem on its line and the others are read', async () => {
-    const file = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Ann Lee', 'BDAY:--0229', 'ANNIVERSARY:20100601', 'TZ:America/New_York', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'this is not a property', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'END:VCARD'].join('\n')
+    const file = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Ann Lee',
+      'BDAY:--0229',
+      'ANNIVERSARY:20100601',
+      'TZ:America/New_York',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'this is not a property',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'END:VCARD'
+    ].join('\n')
     const { contacts, problems } = await readVcards(file, 'x.vcf', 0)
     expect(contacts).toHaveLength(1)
-    expect(contacts[0]).toMatchObject({ timeZone: 'America/New_York', dates: [{ label: 'birthday', date: '1604-02-29' }, { label: 'anniversary', date: '2010-06-01' }] })
+    expect(contacts[0]).toMatchObject({
+      timeZone: 'America/New_York',
+      dates: [
+        { label: 'birthday', date: '1604-02-29' },
+        { label: 'anniversary', date: '2010-06-01' }
+      ]
+    })
     expect(problems.map((p) => p.path)).toEqual(['x.vcf:8', 'x.vcf:12'])
     expect(problems[0]?.reason).toMatch(/could not be read/)
     expect(problems[1]?.reason).toMatch(/no name/)
@@ -81,7 +116,10 @@ describe('CSV exports', () => {
       title: 'COO',
       emails: ['dana@northwind.example', 'dana.w@mail.example'],
       phones: ['+44 20 7946 0000'],
-      dates: [{ label: 'birthday', date: '1980-03-14' }, { label: 'anniversary', date: '2010-06-01' }],
+      dates: [
+        { label: 'birthday', date: '1980-03-14' },
+        { label: 'anniversary', date: '2010-06-01' }
+      ],
       note: 'Board review in Q1.\nBig picture, not decks.',
       categories: ['Golf'],
       line: 2
@@ -108,7 +146,10 @@ describe('CSV exports', () => {
       organisation: 'Café Lumière',
       title: 'Owner',
       phones: ['+33 1 23 45 67 89', '+33 6 12 34 56 78'],
-      dates: [{ label: 'birthday', date: '1975-09-21' }, { label: 'anniversary', date: '2005-05-14' }],
+      dates: [
+        { label: 'birthday', date: '1975-09-21' },
+        { label: 'anniversary', date: '2005-05-14' }
+      ],
       categories: ['Suppliers', 'Paris'],
       note: 'Crème, no sugar — €200 deposit.'
     })

@@ -21,7 +21,10 @@ const MAX_PREAMBLE_ROWS = 10
 
 /** `,` unless the first lines hold more `;` (Excel in much of Europe) or tabs. */
 function delimiterOf(text: string): string {
-  const head = text.split(/\r?\n/, 12).join('\n').replace(/"[^"]*"/g, '')
+  const head = text
+    .split(/\r?\n/, 12)
+    .join('\n')
+    .replace(/"[^"]*"/g, '')
   const counts = [',', ';', '\t'].map((d) => [d, head.split(d).length] as const)
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0]
 }
@@ -51,7 +54,14 @@ export async function readCsv(text: string, path: string, fileIndex: number, cho
   }
   const headerAt = rows.slice(0, MAX_PREAMBLE_ROWS + 1).findIndex((r) => r.record.filter((c) => c.trim()).length >= 2)
   const header = rows[headerAt]
-  if (!header) return { contacts: [], problems: [{ path, reason: 'it has no header row naming its columns (like "Name", "Email")' }], format: 'csv', headers: [], mapping: {} }
+  if (!header)
+    return {
+      contacts: [],
+      problems: [{ path, reason: 'it has no header row naming its columns (like "Name", "Email")' }],
+      format: 'csv',
+      headers: [],
+      mapping: {}
+    }
   const headers = header.record.map((h) => h.trim())
   const detected = mappingOf(headers)
   const mapping = chosen ? Object.fromEntries(headers.map((h) => [h, chosen[h] ?? null])) : detected.mapping

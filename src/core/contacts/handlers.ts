@@ -17,10 +17,17 @@ import { clientCard, personCard, writeVcards } from './vcard-write'
  * transfer jobs like the Markdown import's: `transfer:progress` events, and
  * `transfer:cancel` stops one (the jobs are shared with transfer/handlers.ts).
  */
-export function contactsHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock, jobs: TransferJobs = new TransferJobs(shell)): HandlersFor<typeof contactsContract> {
+export function contactsHandlers(
+  vault: Vault,
+  shell: ShellPorts,
+  clock: Clock = systemClock,
+  jobs: TransferJobs = new TransferJobs(shell)
+): HandlersFor<typeof contactsContract> {
   return {
     'contacts:preview': async ({ paths, columns, jobId }) => {
-      const chosen = paths?.length ? paths : await shell.chooseFiles({ title: 'Import contacts', buttonLabel: 'Preview import', extensions: ['vcf', 'vcard', 'csv'] })
+      const chosen = paths?.length
+        ? paths
+        : await shell.chooseFiles({ title: 'Import contacts', buttonLabel: 'Preview import', extensions: ['vcf', 'vcard', 'csv'] })
       if (!chosen?.length) return null
       const job = jobs.start(jobId)
       try {
@@ -34,7 +41,11 @@ export function contactsHandlers(vault: Vault, shell: ShellPorts, clock: Clock =
       vault.assertWritable()
       const job = jobs.start(jobId)
       try {
-        const outcome = await importContacts(vault, { paths, columns }, choices, { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p), now: clock.now() })
+        const outcome = await importContacts(vault, { paths, columns }, choices, {
+          signal: job.signal,
+          onProgress: (p) => job.progress(p.phase)(p),
+          now: clock.now()
+        })
         return { jobId: job.id, ...outcome }
       } finally {
         job.finish()

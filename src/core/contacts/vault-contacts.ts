@@ -37,10 +37,22 @@ export class DuplicateFinder {
       const data = record.data
       if (!data) continue
       const client: Match = { of: 'client', clientId: record.id, name: data.name }
-      finder.add(client, { ids: [record.id], emails: emailsOf(data.contact), phones: phonesOf(data.contact), name: data.name, organisation: data.organisation ?? '' })
+      finder.add(client, {
+        ids: [record.id],
+        emails: emailsOf(data.contact),
+        phones: phonesOf(data.contact),
+        name: data.name,
+        organisation: data.organisation ?? ''
+      })
       for (const person of data.people ?? []) {
         const match: Match = { of: 'person', clientId: record.id, personId: person.id, name: person.name, clientName: data.name }
-        finder.add(match, { ids: [person.id], emails: emailsOf(person.contact), phones: phonesOf(person.contact), name: person.name, organisation: organisationOfClient(data) })
+        finder.add(match, {
+          ids: [person.id],
+          emails: emailsOf(person.contact),
+          phones: phonesOf(person.contact),
+          name: person.name,
+          organisation: organisationOfClient(data)
+        })
       }
     }
     return finder
@@ -65,7 +77,10 @@ export class DuplicateFinder {
 
   /** An imported contact, for the ones after it. */
   addImported(contact: Contact): void {
-    this.add({ of: 'import', key: contact.key, name: contact.name }, { ids: [], emails: contact.emails, phones: contact.phones, name: contact.name, organisation: contact.organisation ?? '' })
+    this.add(
+      { of: 'import', key: contact.key, name: contact.name },
+      { ids: [], emails: contact.emails, phones: contact.phones, name: contact.name, organisation: contact.organisation ?? '' }
+    )
   }
 
   private add(match: Match, known: { ids: string[]; emails: string[]; phones: string[]; name: string; organisation: string }): void {

@@ -121,7 +121,10 @@ function settleLine(line: string): string {
   if (quotedPrintable) {
     const decoded = decodeCharset(quotedPrintableBytes(value), charset)
     // The decoded text is written back escaped as vCard 3.0 text; `;` stays a separator (N, ORG, ADR).
-    value = (decoded ?? value).replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, structured(name) ? ',' : '\\,')
+    value = (decoded ?? value)
+      .replace(/\\/g, '\\\\')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      .replace(/,/g, structured(name) ? ',' : '\\,')
   }
   return [name, ...kept].join(';') + ':' + value
 }

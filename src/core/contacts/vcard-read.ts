@@ -66,7 +66,10 @@ function preferredFirst(properties: ICAL.Property[]): ICAL.Property[] {
 function contactOf(card: ICAL.Component, key: string, path: string, line: number): Contact {
   const contact = emptyContact(key, path, line)
   const all = (name: string): ICAL.Property[] => card.getAllProperties(name)
-  const one = (name: string): string => all(name).map((p) => text(rawValues(p)[0])).find((v) => v.trim()) ?? ''
+  const one = (name: string): string =>
+    all(name)
+      .map((p) => text(rawValues(p)[0]))
+      .find((v) => v.trim()) ?? ''
 
   const n = all('n')[0]
   // N is family;given;additional;prefix;suffix.
@@ -78,7 +81,11 @@ function contactOf(card: ICAL.Component, key: string, path: string, line: number
   contact.title = one('title') || one('role')
   contact.emails = preferredFirst(all('email')).map((p) => text(rawValues(p)[0]))
   contact.phones = preferredFirst(all('tel')).map((p) => text(rawValues(p)[0]))
-  contact.dates = [...datesOf(card, 'birthday', ['bday']), ...datesOf(card, 'anniversary', ['anniversary', 'x-anniversary', 'x-ms-anniversary', 'x-evolution-anniversary']), ...appleDates(card)]
+  contact.dates = [
+    ...datesOf(card, 'birthday', ['bday']),
+    ...datesOf(card, 'anniversary', ['anniversary', 'x-anniversary', 'x-ms-anniversary', 'x-evolution-anniversary']),
+    ...appleDates(card)
+  ]
   contact.note = all('note')
     .map((p) => text(rawValues(p)[0]))
     .filter((v) => v.trim())

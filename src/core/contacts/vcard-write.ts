@@ -22,7 +22,11 @@ function structuredName(name: string): Property {
   return ['n', {}, 'text', [family, words.join(' '), '', '', '']]
 }
 
-function common(target: { contact?: Record<string, unknown> | undefined; style?: Record<string, unknown> | undefined; person?: StoredClient['person'] }): Property[] {
+function common(target: {
+  contact?: Record<string, unknown> | undefined
+  style?: Record<string, unknown> | undefined
+  person?: StoredClient['person']
+}): Property[] {
   const properties: Property[] = []
   emailsOf(target.contact).forEach((email, i) => properties.push(['email', i === 0 ? { pref: '1' } : {}, 'text', email]))
   phonesOf(target.contact).forEach((phone, i) => properties.push(['tel', i === 0 ? { pref: '1', type: 'voice' } : { type: 'voice' }, 'text', phone]))
@@ -42,7 +46,10 @@ function card(properties: Property[]): unknown[] {
 }
 
 export function clientCard(id: string, client: StoredClient): unknown[] {
-  const properties: Property[] = [['uid', {}, 'text', id], ['fn', {}, 'text', client.name]]
+  const properties: Property[] = [
+    ['uid', {}, 'text', id],
+    ['fn', {}, 'text', client.name]
+  ]
   const isOrganisation = client.organisation !== undefined && client.organisation.trim() === client.name.trim()
   if (isOrganisation) properties.push(['kind', {}, 'text', 'org'], ['n', {}, 'text', ['', '', '', '', '']])
   else properties.push(structuredName(client.name))
@@ -55,7 +62,12 @@ export function clientCard(id: string, client: StoredClient): unknown[] {
 }
 
 export function personCard(person: StoredPerson, client: StoredClient): unknown[] {
-  const properties: Property[] = [['uid', {}, 'text', person.id], ['fn', {}, 'text', person.name], structuredName(person.name), ['org', {}, 'text', organisationOfClient(client)]]
+  const properties: Property[] = [
+    ['uid', {}, 'text', person.id],
+    ['fn', {}, 'text', person.name],
+    structuredName(person.name),
+    ['org', {}, 'text', organisationOfClient(client)]
+  ]
   if (person.role) properties.push(['title', {}, 'text', person.role])
   properties.push(...common(person))
   if (person.notes) properties.push(['note', {}, 'text', person.notes])

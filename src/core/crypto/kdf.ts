@@ -43,7 +43,10 @@ const kdfParamsSchema = z.object({
   version: z.literal(KDF_PARAMS_VERSION),
   algorithm: z.literal('argon2id'),
   salt: z.base64().refine((salt) => Buffer.from(salt, 'base64').length === SALT_BYTES, `a ${SALT_BYTES}-byte salt`),
-  memoryKiB: z.int().min(8).max(1024 * 1024),
+  memoryKiB: z
+    .int()
+    .min(8)
+    .max(1024 * 1024),
   iterations: z.int().min(1).max(16),
   parallelism: z.int().min(1).max(4)
 })
@@ -59,8 +62,13 @@ export function newKdfParams(cost: KdfCost = DEFAULT_KDF_COST): KdfParams {
 /** Checks parameters read from disk; anything unexpected is a broken header, not a crash. */
 export function parseKdfParams(value: unknown): KdfParams {
   const parsed = kdfParamsSchema.safeParse(value)
-  if (!parsed.success) throw new RapportError('broken-file', `The vault's key settings are damaged or from a newer Rapport: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`)
-  if (parsed.data.memoryKiB < 8 * parsed.data.parallelism) throw new RapportError('broken-file', "The vault's key settings are damaged: Argon2id needs at least 8 KiB of memory per lane.")
+  if (!parsed.success)
+    throw new RapportError(
+      'broken-file',
+      `The vault's key settings are damaged or from a newer Rapport: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`
+    )
+  if (parsed.data.memoryKiB < 8 * parsed.data.parallelism)
+    throw new RapportError('broken-file', "The vault's key settings are damaged: Argon2id needs at least 8 KiB of memory per lane.")
   return parsed.data
 }
 

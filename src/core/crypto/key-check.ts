@@ -60,6 +60,7 @@ export interface VaultHeader {
 /** Checks a header read from disk (JSON.parse'd); a damaged one is 'broken-file', never a crash. */
 export function parseVaultHeader(value: unknown): VaultHeader {
   const parsed = headerSchema.safeParse(value)
-  if (!parsed.success) throw new RapportError('broken-file', `${VAULT_HEADER_FILE} is damaged or from a newer Rapport, so the vault cannot be unlocked.`, VAULT_HEADER_FILE)
+  if (!parsed.success)
+    throw new RapportError('broken-file', `${VAULT_HEADER_FILE} is damaged or from a newer Rapport, so the vault cannot be unlocked.`, VAULT_HEADER_FILE)
   return { format: parsed.data.format, version: parsed.data.version, kdf: parseKdfParams(parsed.data.kdf), keyCheck: parsed.data.keyCheck }
 }

@@ -21,10 +21,22 @@ function errorOf(fn: () => unknown): RapportError {
 }
 
 /** Physical length for a name of `bytes` UTF-8 bytes: padded to 16, plus a 16-byte tag, in base64url. */
-const expectedLength = (bytes: number) => Math.ceil(((Math.floor(bytes / 16) + 1) * 16 + 16) * 4 / 3)
+const expectedLength = (bytes: number) => Math.ceil((((Math.floor(bytes / 16) + 1) * 16 + 16) * 4) / 3)
 
 describe('encrypted names (AES-GCM-SIV, one path segment)', () => {
-  const names = ['client.json', 'journal', '2026-11-22.md', 'Café Ünïcødé', '📓 notes 👩‍👩‍👧.md', 'CON', 'con.txt', 'NUL', ' leading space', '.hidden', 'a'.repeat(MAX_NAME_BYTES)]
+  const names = [
+    'client.json',
+    'journal',
+    '2026-11-22.md',
+    'Café Ünïcødé',
+    '📓 notes 👩‍👩‍👧.md',
+    'CON',
+    'con.txt',
+    'NUL',
+    ' leading space',
+    '.hidden',
+    'a'.repeat(MAX_NAME_BYTES)
+  ]
 
   it('round-trips, giving names that are safe on every disk', () => {
     for (const name of names) {
@@ -142,7 +154,8 @@ describe('encrypted names (AES-GCM-SIV, one path segment)', () => {
     slash.set(new TextEncoder().encode('../x'))
     slash[4] = 0x80
     const badUtf8 = Uint8Array.of(0xff, 0x80, ...new Array<number>(14).fill(0))
-    for (const padded of [noMarker, slash, badUtf8, new Uint8Array(16)]) expect(errorOf(() => decryptName(namesKey, parent, forge(padded))).code).toBe('cannot-decrypt')
+    for (const padded of [noMarker, slash, badUtf8, new Uint8Array(16)])
+      expect(errorOf(() => decryptName(namesKey, parent, forge(padded))).code).toBe('cannot-decrypt')
   })
 
   it('separates the conflict suffixes sync tools append, leaving a name that decrypts', () => {

@@ -101,7 +101,10 @@ export function encryptName(namesKey: Uint8Array | NameKeys, parentPath: string,
   checkSegment(segment, 'The name')
   const bytes = new TextEncoder().encode(segment)
   if (bytes.length > MAX_NAME_BYTES)
-    throw new RapportError('invalid-input', `The name ${JSON.stringify(segment)} is ${bytes.length} bytes; an encrypted vault allows at most ${MAX_NAME_BYTES} bytes (UTF-8) per file or folder name.`)
+    throw new RapportError(
+      'invalid-input',
+      `The name ${JSON.stringify(segment)} is ${bytes.length} bytes; an encrypted vault allows at most ${MAX_NAME_BYTES} bytes (UTF-8) per file or folder name.`
+    )
   const padded = new Uint8Array((Math.floor(bytes.length / NAME_BLOCK_BYTES) + 1) * NAME_BLOCK_BYTES)
   padded.set(bytes, 0)
   padded[bytes.length] = 0x80
@@ -129,7 +132,8 @@ export const looksEncrypted = (physicalName: string): boolean => decodePhysical(
  */
 export function decryptName(namesKey: Uint8Array | NameKeys, parentPath: string, physicalName: string): string {
   const where = parentPath === '' ? physicalName : `${parentPath}/${physicalName}`
-  const fail = () => new RapportError('cannot-decrypt', `The name ${where} cannot be decrypted: it was not encrypted by this vault for this folder, or it was changed.`, where)
+  const fail = () =>
+    new RapportError('cannot-decrypt', `The name ${where} cannot be decrypted: it was not encrypted by this vault for this folder, or it was changed.`, where)
   const sealed = decodePhysical(physicalName)
   if (sealed === null) throw fail()
   let padded: Uint8Array

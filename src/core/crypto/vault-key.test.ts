@@ -54,7 +54,13 @@ describe('unlocking: the key check', () => {
 
   it('calls a damaged header a broken file, not a wrong passphrase', async () => {
     const { header } = await createVaultKey('pass', cheap)
-    for (const damaged of [{}, { ...header, format: 'other' }, { ...header, version: 2 }, { ...header, keyCheck: undefined }, { ...header, kdf: { ...header.kdf, algorithm: 'md5' } }])
+    for (const damaged of [
+      {},
+      { ...header, format: 'other' },
+      { ...header, version: 2 },
+      { ...header, keyCheck: undefined },
+      { ...header, kdf: { ...header.kdf, algorithm: 'md5' } }
+    ])
       expect((await rejection(unlockVaultKey('pass', damaged))).code).toBe('broken-file')
     expect(() => parseVaultHeader('not json')).toThrow(RapportError)
   })
@@ -85,7 +91,12 @@ describe('VaultKey: keys only in memory, until lock()', () => {
     expect(key.locked).toBe(true)
     expect(isZero(contentKey)).toBe(true)
     expect(isZero(namesKey)).toBe(true)
-    const uses = [() => key.seal(text, path), () => key.open(sealed, path), () => key.encryptName('clients', 'anna'), () => key.decryptName('clients', physical)]
+    const uses = [
+      () => key.seal(text, path),
+      () => key.open(sealed, path),
+      () => key.encryptName('clients', 'anna'),
+      () => key.decryptName('clients', physical)
+    ]
     for (const use of uses) expect(use).toThrow(expect.objectContaining({ code: 'locked', message: expect.stringMatching(/vault is locked/) }))
     expect(() => key.lock()).not.toThrow()
   })

@@ -12,7 +12,11 @@ describe('doctor and attachments', () => {
   it('reports links to missing files and orphaned attachments; --fix moves orphans to the trash and keeps what history still uses', async () => {
     const { dir, call } = await openTestVault()
     const client = await call('clients:create', { name: 'Northwind' })
-    const entry = await call('entries:create', { clientId: client.id, title: 'Workshop', body: '![board](../attachments/whiteboard.png)\n\n![gone](../attachments/gone.png)\n\n[secret](../../../../etc/passwd)\n' })
+    const entry = await call('entries:create', {
+      clientId: client.id,
+      title: 'Workshop',
+      body: '![board](../attachments/whiteboard.png)\n\n![gone](../attachments/gone.png)\n\n[secret](../../../../etc/passwd)\n'
+    })
     const folder = join(dir, 'clients/northwind/attachments')
     await mkdir(folder, { recursive: true })
     await copyFile(join(FIXTURES, 'whiteboard.png'), join(folder, 'whiteboard.png'))
@@ -25,9 +29,17 @@ describe('doctor and attachments', () => {
     const report = await runDoctor(dir, { now: NOW })
     const about = report.findings.filter((f) => f.path.includes('attachments') || f.path === entry.path)
     expect(about).toEqual([
-      { path: entry.path, reason: 'it links "../attachments/gone.png", which is not in the vault (moved or deleted?); put the file back at clients/northwind/attachments/gone.png or remove the link' },
+      {
+        path: entry.path,
+        reason:
+          'it links "../attachments/gone.png", which is not in the vault (moved or deleted?); put the file back at clients/northwind/attachments/gone.png or remove the link'
+      },
       { path: entry.path, reason: 'it links "../../../../etc/passwd", which is outside the vault or in Rapport\'s own folder, so it is never shown' },
-      { path: 'clients/northwind/attachments/orphan.gif', reason: 'no entry links this attachment (nor any earlier version or trashed entry)', fix: 'move it to the trash' }
+      {
+        path: 'clients/northwind/attachments/orphan.gif',
+        reason: 'no entry links this attachment (nor any earlier version or trashed entry)',
+        fix: 'move it to the trash'
+      }
     ])
 
     const fixed = await runDoctor(dir, { now: NOW, fix: true })

@@ -36,7 +36,11 @@ export async function attachmentChecks(root: string, journals: readonly string[]
           continue
         }
         linked.add(target)
-        if (!exists(join(root, target))) checks.push({ path: entry, reason: `it links "${link.href}", which is not in the vault (moved or deleted?); put the file back at ${target} or remove the link` })
+        if (!exists(join(root, target)))
+          checks.push({
+            path: entry,
+            reason: `it links "${link.href}", which is not in the vault (moved or deleted?); put the file back at ${target} or remove the link`
+          })
       }
     }
   }

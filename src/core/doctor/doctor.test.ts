@@ -71,22 +71,39 @@ describe('rapport doctor', () => {
       ].sort()
     )
     expect(report.findings.map((f) => f.path).sort()).toEqual(
-      ['clients/bad-stage/client.json', 'clients/invalid-json/client.json', 'journal/broken-yaml.md', 'journal/one.sync-conflict-20261122-103000-ABCDEFG.md'].sort()
+      [
+        'clients/bad-stage/client.json',
+        'clients/invalid-json/client.json',
+        'journal/broken-yaml.md',
+        'journal/one.sync-conflict-20261122-103000-ABCDEFG.md'
+      ].sort()
     )
     // Copies of what it changed, as they were.
     expect(await readFile(join(root, report.backup ?? '', 'journal/2025-02-03-plain-note.md'), 'utf8')).toBe('No front matter here.\n')
-    expect(await readFile(join(root, report.backup ?? '', 'journal/latin1.md'))).toEqual(Buffer.from('---\nid: e_latin\ntitle: Caf\xe9\n---\n\nna\xefve\n', 'latin1'))
+    expect(await readFile(join(root, report.backup ?? '', 'journal/latin1.md'))).toEqual(
+      Buffer.from('---\nid: e_latin\ntitle: Caf\xe9\n---\n\nna\xefve\n', 'latin1')
+    )
     // The repairs themselves.
     const plain = parseEntryFile(await readFile(join(root, 'journal/2025-02-03-plain-note.md'), 'utf8'))
     expect(plain.fields).toMatchObject({ id: expect.stringMatching(/^e_/), title: 'plain note' })
     expect(plain.body).toBe('No front matter here.\n')
     expect(await readFile(join(root, 'journal/latin1.md'), 'utf8')).toContain('naïve')
-    expect(JSON.parse(await readFile(join(root, 'clients/no-id/client.json'), 'utf8'))).toMatchObject({ format: 1, id: expect.stringMatching(/^c_/), name: 'No Id', custom: 'kept' })
+    expect(JSON.parse(await readFile(join(root, 'clients/no-id/client.json'), 'utf8'))).toMatchObject({
+      format: 1,
+      id: expect.stringMatching(/^c_/),
+      name: 'No Id',
+      custom: 'kept'
+    })
     expect(parseEntryFile(await readFile(join(root, 'journal/two.md'), 'utf8')).fields.id).not.toBe('e_same')
     expect(await readFile(join(root, 'clients/invalid-json/client.json'), 'utf8')).toBe('{ "name": "Oops", ')
     expect((await readdir(join(root, 'journal'))).some((n) => n.startsWith('.rapport-tmp'))).toBe(false)
     // And the vault now opens with only the problems a person must fix.
     const vault = await Vault.open(root)
-    expect(vault.info().problems.map((p) => p.path).sort()).toEqual(['clients/bad-stage/client.json', 'clients/invalid-json/client.json', 'journal/broken-yaml.md'])
+    expect(
+      vault
+        .info()
+        .problems.map((p) => p.path)
+        .sort()
+    ).toEqual(['clients/bad-stage/client.json', 'clients/invalid-json/client.json', 'journal/broken-yaml.md'])
   })
 })

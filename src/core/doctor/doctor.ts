@@ -71,11 +71,19 @@ export async function runDoctor(root: string, options: { fix?: boolean; now?: Da
 async function examine(root: string, now: Date): Promise<Check[]> {
   const checks: Check[] = []
   if (!exists(join(root, layout.manifest))) {
-    return [{ path: layout.manifest, reason: 'this folder is not a Rapport vault yet (it has no rapport.json)', fix: 'make it one', repair: async () => (await openManifest(root), 'created rapport.json') }]
+    return [
+      {
+        path: layout.manifest,
+        reason: 'this folder is not a Rapport vault yet (it has no rapport.json)',
+        fix: 'make it one',
+        repair: async () => (await openManifest(root), 'created rapport.json')
+      }
+    ]
   }
   const manifest = await openManifest(root)
   if (manifest.kind === 'broken') checks.push({ path: layout.manifest, reason: manifest.reason })
-  if (manifest.kind === 'newer') checks.push({ path: layout.manifest, reason: `written by a newer Rapport (format ${manifest.manifest.format}); open it with that version` })
+  if (manifest.kind === 'newer')
+    checks.push({ path: layout.manifest, reason: `written by a newer Rapport (format ${manifest.manifest.format}); open it with that version` })
 
   const seenIds = new Map<string, string>()
   const owners = new Map<string, Owner>()
@@ -160,8 +168,12 @@ async function examineClient(root: string, base: string, slug: string, seenIds: 
   }
   const checked = clientFileSchema.safeParse(data)
   // Every problem of the file, each in words a person can act on, so one look at the file fixes them all.
-  if (!checked.success) return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
-  return rhythmProblems(checked.data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport uses the default until then and leaves it as written)` }))
+  if (!checked.success)
+    return issuesInWords(checked.error, data).map((problem) => ({ path, reason: `${problem}; fix it by hand (Rapport will not guess what you meant)` }))
+  return rhythmProblems(checked.data).map((problem) => ({
+    path,
+    reason: `${problem}; fix it by hand (Rapport uses the default until then and leaves it as written)`
+  }))
 }
 
 /** Temporary files, sync conflicts, and (in journals) every entry. */
@@ -178,7 +190,12 @@ async function examineFolder(root: string, folder: string, now: Date, isJournal:
     if (isTempFile(item.name)) {
       const age = now.getTime() - (await stat(join(root, path))).mtimeMs
       if (age > STALE_TEMP_MS) {
-        checks.push({ path, reason: 'a temporary file left by an interrupted save (the real file beside it is whole)', fix: 'remove it', repair: async () => (await unlink(join(root, path)), 'removed it') })
+        checks.push({
+          path,
+          reason: 'a temporary file left by an interrupted save (the real file beside it is whole)',
+          fix: 'remove it',
+          repair: async () => (await unlink(join(root, path)), 'removed it')
+        })
       }
       continue
     }
@@ -199,7 +216,8 @@ async function examineEntry(root: string, path: string, { entryIds, clientIds, o
   const absolute = join(root, path)
   const bytes = await readFile(absolute)
   // A NUL byte is never in text a person wrote: the file is binary, and converting it would only hide that.
-  if (bytes.includes(0)) return { path, reason: 'it contains NUL bytes, so it is a binary file, not text; restore it from a backup or move it out of the journal' }
+  if (bytes.includes(0))
+    return { path, reason: 'it contains NUL bytes, so it is a binary file, not text; restore it from a backup or move it out of the journal' }
   const text = decodeUtf8(bytes)
   if (text === null) {
     return {
@@ -228,7 +246,11 @@ async function examineEntry(root: string, path: string, { entryIds, clientIds, o
     fix: duplicate ? 'give it a new id' : 'add an id (and a title and date from its file name)',
     repair: async () => {
       const fields: Record<string, unknown> = { id: newId('e') }
-      if (typeof file.fields.title !== 'string') fields.title = basename(path, '.md').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim()
+      if (typeof file.fields.title !== 'string')
+        fields.title = basename(path, '.md')
+          .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+          .replace(/[-_]+/g, ' ')
+          .trim()
       if (file.fields.created === undefined) fields.created = (await stat(absolute)).mtime.toISOString()
       const original = file.yaml ? file : null
       await writeFileAtomic(absolute, serializeEntryFile(original, fields, original ? file.body : text))
@@ -243,12 +265,19 @@ async function examineEntry(root: string, path: string, { entryIds, clientIds, o
  * removed, a typo) is filed nowhere. In a client's journal the fix is plain:
  * the client whose folder it is in.
  */
-async function examineFiling(absolute: string, path: string, file: EntryFile, clientIds: ReadonlyMap<string, string>, owner: Owner | 'unknown' | null): Promise<Check | null> {
+async function examineFiling(
+  absolute: string,
+  path: string,
+  file: EntryFile,
+  clientIds: ReadonlyMap<string, string>,
+  owner: Owner | 'unknown' | null
+): Promise<Check | null> {
   const client = file.fields.client
   if (client === undefined || client === null || owner === 'unknown') return null
   if (typeof client === 'string' && clientIds.has(client)) return null
   const reason = `its client (${String(client)}) is no client of this vault`
-  if (owner === null) return { path, reason: `${reason}; set "client" in its front matter to a client's id (rapport clients --json lists them), or remove that line` }
+  if (owner === null)
+    return { path, reason: `${reason}; set "client" in its front matter to a client's id (rapport clients --json lists them), or remove that line` }
   return {
     path,
     reason,

@@ -43,7 +43,13 @@ export async function conflictCopyFinding(root: string, folder: string, path: st
   const copyId = idIn(await readFile(join(root, path), 'utf8').catch(() => ''))
   const originalId = exists(join(root, originalPath)) ? idIn(await readFile(join(root, originalPath), 'utf8').catch(() => '')) : null
   if (copyId && originalId && copyId !== originalId) {
-    return { path, reason: `an entry of its own (id ${copyId}) that ${conflict.tool} renamed because ${conflict.originalName} had its name; Rapport gives it a name of its own when it next opens the vault` }
+    return {
+      path,
+      reason: `an entry of its own (id ${copyId}) that ${conflict.tool} renamed because ${conflict.originalName} had its name; Rapport gives it a name of its own when it next opens the vault`
+    }
   }
-  return { path, reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport, or with "rapport resolve ${originalId ?? 'ID'}"` }
+  return {
+    path,
+    reason: `a conflicting copy of ${conflict.originalName} made by ${conflict.tool}; compare and resolve it in Rapport, or with "rapport resolve ${originalId ?? 'ID'}"`
+  }
 }

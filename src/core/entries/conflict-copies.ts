@@ -67,7 +67,10 @@ export async function entryInCopy(
     await rename(join(root, copy.path), join(root, target))
     await syncFolder(join(root, folder))
   } catch (error) {
-    state.problems.push({ path: copy.path, reason: `it is an entry of its own (id ${record.id}), but it could not be given its own name: ${fileError(error, 'rename', copy.path).message}` })
+    state.problems.push({
+      path: copy.path,
+      reason: `it is an entry of its own (id ${record.id}), but it could not be given its own name: ${fileError(error, 'rename', copy.path).message}`
+    })
     return record
   }
   record.path = target

@@ -44,6 +44,11 @@ describe('adopting many entries in a row (an import)', () => {
     await expect(adoption.adopt(note('e_SAME', 'Two'))).rejects.toThrow(/already used/)
     await adoption.adopt(note('e_NEXT', 'Three'))
     expect(await adoption.finish()).toEqual([])
-    expect(vault.entries.list(null).map((e) => e.title).sort()).toEqual(['One', 'Three'])
+    expect(
+      vault.entries
+        .list(null)
+        .map((e) => e.title)
+        .sort()
+    ).toEqual(['One', 'Three'])
   })
 })

@@ -32,7 +32,12 @@ export interface AdoptWrite {
  * `original`'s front matter kept (fields Rapport does not know keep their
  * comments and order). The text written comes back.
  */
-export async function writeAdopted(root: string, input: AdoptInput, relative: string, { deferFolderSync = false, madeFolder = false }: AdoptWrite): Promise<string> {
+export async function writeAdopted(
+  root: string,
+  input: AdoptInput,
+  relative: string,
+  { deferFolderSync = false, madeFolder = false }: AdoptWrite
+): Promise<string> {
   const { id, ...rest } = input.fields
   const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
   try {

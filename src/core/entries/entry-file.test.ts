@@ -40,7 +40,7 @@ describe('entry files', () => {
   })
 
   it('round-trips titles that YAML would otherwise misread', () => {
-    for (const title of ['yes', '123', 'a: b', '- dash', '#hash', "quote's \"both\"", '@mention', '北京 🙂', '']) {
+    for (const title of ['yes', '123', 'a: b', '- dash', '#hash', 'quote\'s "both"', '@mention', '北京 🙂', '']) {
       const text = serializeEntryFile(null, { id: 'e', title }, 'x')
       expect(parseEntryFile(text).fields.title).toBe(title)
     }

@@ -56,11 +56,7 @@ export function parseEntryFile(text: string): EntryFile {
  * new file), every other field of the original front matter stays as it was.
  * A field set to `undefined` is removed.
  */
-export function serializeEntryFile(
-  original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null,
-  fields: Record<string, unknown>,
-  body: string
-): string {
+export function serializeEntryFile(original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null, fields: Record<string, unknown>, body: string): string {
   const yaml = original?.yaml?.clone() ?? new Document({})
   for (const [key, value] of Object.entries(fields)) {
     // Leave unchanged fields alone, so their quoting and comments stay exactly as written.

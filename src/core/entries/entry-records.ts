@@ -46,7 +46,15 @@ export const EXCERPT_BYTES = 16 * 1024
  * already is not shared: the entry is shown under an id made from its path,
  * and the clash reported.
  */
-export function recordOf(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, state: EntryState, markers = false): EntryRecord {
+export function recordOf(
+  relative: string,
+  clientId: string | null,
+  file: EntryFile,
+  version: string,
+  size: number,
+  state: EntryState,
+  markers = false
+): EntryRecord {
   const f = file.fields
   const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
   let id = claimed ?? derivedId(relative)
@@ -55,8 +63,7 @@ export function recordOf(relative: string, clientId: string | null, file: EntryF
     state.problems.push({ path: relative, reason: `its id ${id} is also used by ${holder.path}; it is shown under another id until one is changed` })
     id = derivedId(relative)
   }
-  const stamp = (value: unknown): string | null =>
-    typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null
+  const stamp = (value: unknown): string | null => (typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null)
   const created = stamp(f.created) ?? dateFromName(relative) ?? new Date(0).toISOString()
   const record: EntryRecord = {
     id,
@@ -85,7 +92,10 @@ function dateFromName(relative: string): string | null {
 }
 
 function titleFromName(relative: string): string {
-  return basename(relative, '.md').replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim()
+  return basename(relative, '.md')
+    .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
 }
 
 export function toSummary(record: EntryRecord): EntrySummary {

@@ -143,7 +143,9 @@ export class EntryStore {
     const conflict = readable ? parseSyncConflictName(name) : null
     // Read first, then swap in without an await, so no request sees the entry missing in between.
     const scratch = emptyState()
-    const copy = conflict ? { path: relative, originalPath: toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName), tool: conflict.tool } : null
+    const copy = conflict
+      ? { path: relative, originalPath: toVaultPath(relative.slice(0, relative.lastIndexOf('/')), conflict.originalName), tool: conflict.tool }
+      : null
     const adopted = copy ? await entryInCopy(this.root, this.writable, copy, this.state) : null
     const fresh = adopted ?? (readable && !conflict ? recordFrom(relative, clientId, await this.readBytes(relative), scratch) : null)
     for (const [id, record] of this.records) if (record.path === relative || record.path === fresh?.path) this.forget(id)
@@ -162,7 +164,10 @@ export class EntryStore {
     const holder = state.records.get(record.id)
     // The same id at another path whose file is gone is a rename (Rapport's own, mid-save, or another program's), not a clash.
     if (holder && holder.path !== record.path && exists(join(this.root, holder.path))) {
-      state.problems.push({ path: record.path, reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed` })
+      state.problems.push({
+        path: record.path,
+        reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed`
+      })
       record.id = derivedId(record.path)
     }
     state.records.set(record.id, record)

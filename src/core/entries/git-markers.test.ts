@@ -13,7 +13,8 @@ describe("git's conflict markers", () => {
   })
 
   it("leaves out the common ancestor of git's diff3 style, keeps Windows line ends, and reads several conflicts", () => {
-    const text = 'a\r\n<<<<<<< ours\r\nm1\r\n||||||| base\r\nb1\r\n=======\r\nt1\r\n>>>>>>> theirs\r\nmid\r\n<<<<<<< ours\r\n=======\r\nt2\r\n>>>>>>> theirs\r\n'
+    const text =
+      'a\r\n<<<<<<< ours\r\nm1\r\n||||||| base\r\nb1\r\n=======\r\nt1\r\n>>>>>>> theirs\r\nmid\r\n<<<<<<< ours\r\n=======\r\nt2\r\n>>>>>>> theirs\r\n'
     const sides = splitGitMarkers(text)
     expect(sides?.mine).toBe('a\r\nm1\r\nmid\r\n')
     expect(sides?.theirs).toBe('a\r\nt1\r\nmid\r\nt2\r\n')

@@ -26,11 +26,13 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
       const start =
         chosen === undefined
           ? undefined
-          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }, when).catch((error: unknown) => {
-              // A default template deleted since it was chosen gives a blank entry; a template asked for by name must exist.
-              if (template === undefined) return undefined
-              throw error
-            })
+          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }, when).catch(
+              (error: unknown) => {
+                // A default template deleted since it was chosen gives a blank entry; a template asked for by name must exist.
+                if (template === undefined) return undefined
+                throw error
+              }
+            )
       return vault.entries.create({
         clientId,
         folder,

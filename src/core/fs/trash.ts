@@ -26,12 +26,7 @@ const RECORD = '.trash.json'
  * it was deleted, with a small record of where it came from. Nothing is
  * destroyed until the trash is emptied.
  */
-export async function moveToTrash(
-  root: string,
-  relativePath: string,
-  about: { kind: TrashItem['kind']; label: string },
-  now = new Date()
-): Promise<TrashItem> {
+export async function moveToTrash(root: string, relativePath: string, about: { kind: TrashItem['kind']; label: string }, now = new Date()): Promise<TrashItem> {
   const { trash, item } = await recordInTrash(root, relativePath, about, now)
   await rename(join(root, relativePath), join(trash, item.id))
   return item
@@ -78,9 +73,7 @@ export async function listTrash(root: string): Promise<TrashItem[]> {
   for (const name of await readdir(trash)) {
     if (name.endsWith(RECORD)) continue
     const record = await readRecord(trash, name)
-    items.push(
-      record ?? { id: name, kind: 'entry', label: name, originalPath: toVaultPath(layout.journalDir, name), deletedAt: new Date(0).toISOString() }
-    )
+    items.push(record ?? { id: name, kind: 'entry', label: name, originalPath: toVaultPath(layout.journalDir, name), deletedAt: new Date(0).toISOString() })
   }
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
 }
@@ -104,7 +97,10 @@ export async function restoreFromTrash(root: string, id: string): Promise<string
   const original = record?.originalPath ?? toVaultPath(layout.journalDir, id)
   const folder = dirname(original)
   const extension = extname(original)
-  const target = toVaultPath(folder, uniqueName(basename(original, extension), (c) => exists(join(root, folder, c + extension)), extension))
+  const target = toVaultPath(
+    folder,
+    uniqueName(basename(original, extension), (c) => exists(join(root, folder, c + extension)), extension)
+  )
   try {
     await ensureFolder(join(root, folder))
     await rename(join(trash, id), join(root, target))

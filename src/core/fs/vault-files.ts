@@ -107,7 +107,10 @@ function remember(mount: Mount, parent: string, logical: string, known: { physic
 }
 
 function physicalVaultPath(mount: Mount, logical: string): string {
-  return resolvePath(join(mount.root, ...logical.split('/'))).physical.slice(mount.root.length + 1).split(sep).join('/')
+  return resolvePath(join(mount.root, ...logical.split('/')))
+    .physical.slice(mount.root.length + 1)
+    .split(sep)
+    .join('/')
 }
 
 /** The physical path of a (logical) path: what to hand to node:fs for operations on names only (fsync a folder, stat). */
@@ -210,7 +213,13 @@ function logicalName(mount: Mount, folder: string, physical: string): string | n
 export function logicalVaultPath(root: string, physicalAbsolute: string): string | null {
   const absolute = resolve(physicalAbsolute)
   const mount = mounts.find((m) => m.root === resolve(root))
-  if (!mount) return absolute === resolve(root) ? '' : absolute.slice(resolve(root).length + 1).split(sep).join('/')
+  if (!mount)
+    return absolute === resolve(root)
+      ? ''
+      : absolute
+          .slice(resolve(root).length + 1)
+          .split(sep)
+          .join('/')
   if (absolute === mount.root) return ''
   const segments = absolute.slice(mount.root.length + 1).split(sep)
   let physicalSoFar = ''
@@ -233,4 +242,3 @@ export function logicalVaultPath(root: string, physicalAbsolute: string): string
   }
   return logical
 }
-

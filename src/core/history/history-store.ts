@@ -45,7 +45,12 @@ export class HistoryStore {
     try {
       await ensureFolder(join(this.root, folder))
       await writeFileAtomic(join(this.root, folder, `${idOf(now)}.md`), previous)
-      const doomed = new Set(snapshotsToDelete(existing.map((s) => new Date(s.at)), now).map(idOf))
+      const doomed = new Set(
+        snapshotsToDelete(
+          existing.map((s) => new Date(s.at)),
+          now
+        ).map(idOf)
+      )
       for (const snapshot of existing) if (doomed.has(snapshot.id)) await unlink(join(this.root, folder, `${snapshot.id}.md`))
     } catch (error) {
       throw fileError(error, 'keep a history snapshot in', folder)

@@ -74,7 +74,16 @@ export class BacklinksIndex {
       if (!entry || !indexed) continue
       for (const mention of indexed.mentions) {
         if (mention.id !== targetId) continue
-        rows.push({ entryId, clientId: entry.clientId, title: entry.title, created: entry.created, path: entry.path, kind: mention.kind, text: mention.text, sentence: mention.sentence })
+        rows.push({
+          entryId,
+          clientId: entry.clientId,
+          title: entry.title,
+          created: entry.created,
+          path: entry.path,
+          kind: mention.kind,
+          text: mention.text,
+          sentence: mention.sentence
+        })
       }
     }
     return rows.sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0))

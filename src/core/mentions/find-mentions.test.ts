@@ -26,7 +26,8 @@ describe('finding mentions in an entry', () => {
   })
 
   it('parses only the paragraphs that hold a mention, and the whole entry when a paragraph alone might mean something else', () => {
-    const body = 'Intro.\n\n```md\n[code](rapport://person/p_0)\n\nstill code\n```\n\nAsk [Dana](rapport://client/c_1)\nabout *budget*.\n\n> Quote of [Sam](rapport://person/p_2).\n'
+    const body =
+      'Intro.\n\n```md\n[code](rapport://person/p_0)\n\nstill code\n```\n\nAsk [Dana](rapport://client/c_1)\nabout *budget*.\n\n> Quote of [Sam](rapport://person/p_2).\n'
     expect(chunksWithMentions(body)).toEqual(['Ask [Dana](rapport://client/c_1)\nabout *budget*.', '> Quote of [Sam](rapport://person/p_2).'])
     expect(findMentions(body).map((m) => [m.id, m.sentence])).toEqual([
       ['c_1', 'Ask Dana about budget.'],

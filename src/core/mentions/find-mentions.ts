@@ -78,7 +78,8 @@ function findIn(markdown: string): FoundMention[] {
   const found: FoundMention[] = []
   visitBlocks(tree, (block) => {
     const flat = flatten(block, definitions)
-    for (const link of flat.links) found.push({ ...link.target, text: flat.text.slice(link.start, link.end).trim(), sentence: sentenceAround(flat.text, link.start, link.end) })
+    for (const link of flat.links)
+      found.push({ ...link.target, text: flat.text.slice(link.start, link.end).trim(), sentence: sentenceAround(flat.text, link.start, link.end) })
   })
   return found
 }

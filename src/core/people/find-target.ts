@@ -9,7 +9,11 @@ import { findByName, foldName } from '../find-by-name'
  */
 export function findMentionTarget(candidates: readonly MentionCandidate[], query: string): MentionCandidate {
   return findByName(candidates, query, {
-    partly: (c, wanted) => foldName(c.name).startsWith(wanted) || foldName(c.name).split(/\s+/).some((word) => word.startsWith(wanted)),
+    partly: (c, wanted) =>
+      foldName(c.name).startsWith(wanted) ||
+      foldName(c.name)
+        .split(/\s+/)
+        .some((word) => word.startsWith(wanted)),
     describe: (c) => (c.kind === 'person' ? `${c.name} at ${c.clientName} (${c.id})` : `${c.name} (${c.id})`),
     notFound: `No client or person is called "${query}". "rapport clients" and "rapport people --client NAME" list them.`
   })

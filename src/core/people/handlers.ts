@@ -32,7 +32,8 @@ export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesD
 
   function readable(clientId: string): { record: ClientRecord; data: StoredClient } {
     const record = vault.clients.get(clientId)
-    if (!record.data) throw new RapportError('broken-file', `${fileOf(record)} cannot be read (${record.problem}), so Rapport will not use or change it.`, fileOf(record))
+    if (!record.data)
+      throw new RapportError('broken-file', `${fileOf(record)} cannot be read (${record.problem}), so Rapport will not use or change it.`, fileOf(record))
     return { record, data: record.data }
   }
 
@@ -53,12 +54,14 @@ export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesD
     })
   }
 
-  const withPerson = (id: string) => ({ result, people }: { result: unknown; people: Person[] }) => {
-    void result
-    const person = people.find((p) => p.id === id)
-    if (!person) throw new RapportError('not-found', 'That person is no longer at this client.')
-    return { person, people }
-  }
+  const withPerson =
+    (id: string) =>
+    ({ result, people }: { result: unknown; people: Person[] }) => {
+      void result
+      const person = people.find((p) => p.id === id)
+      if (!person) throw new RapportError('not-found', 'That person is no longer at this client.')
+      return { person, people }
+    }
 
   return {
     'people:list': async ({ clientId }) => {
@@ -81,7 +84,9 @@ export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesD
       const person = findPerson(data, id)
       const template = person.defaultTemplate ?? data.defaultTemplate
       const opening = `${mentionMarkdown(person.name, { kind: 'person', id: person.id })}\n\n`
-      const start = template ? await startFromTemplate(templates(), { template, client: clientFileSchema.parse(data), title: undefined, body: undefined }).catch(() => null) : null
+      const start = template
+        ? await startFromTemplate(templates(), { template, client: clientFileSchema.parse(data), title: undefined, body: undefined }).catch(() => null)
+        : null
       return vault.entries.create({
         clientId,
         folder: vault.clients.journalOf(clientId),
@@ -97,7 +102,15 @@ export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesD
         const clientName = record.data.name
         out.push({ kind: 'client', id: record.id, name: clientName, clientId: record.id, clientName })
         for (const p of record.data.people ?? []) {
-          out.push({ kind: 'person', id: p.id, name: p.name, clientId: record.id, clientName, ...(p.role ? { role: p.role } : {}), ...(p.relation ? { relation: p.relation } : {}) })
+          out.push({
+            kind: 'person',
+            id: p.id,
+            name: p.name,
+            clientId: record.id,
+            clientName,
+            ...(p.role ? { role: p.role } : {}),
+            ...(p.relation ? { relation: p.relation } : {})
+          })
         }
       }
       return out

@@ -50,11 +50,20 @@ describe('backlinks', () => {
   it('lists the entries that mention a person, newest first, and follows saves, renames and the trash', async () => {
     const { call, clientId, vault } = await withClient()
     const { person } = await call('people:add', { clientId, name: 'Priya Raman' })
-    const older = await call('entries:create', { clientId, title: 'Kick-off', body: `We met. ${mentionMarkdown('Priya Raman', { kind: 'person', id: person.id })} asked about scope.\n` })
+    const older = await call('entries:create', {
+      clientId,
+      title: 'Kick-off',
+      body: `We met. ${mentionMarkdown('Priya Raman', { kind: 'person', id: person.id })} asked about scope.\n`
+    })
     const newer = await call('entries:create', { clientId, title: 'Follow-up', body: 'Nobody mentioned yet.\n' })
     expect((await call('backlinks:of', { target: person.id })).map((b) => b.entryId)).toEqual([older.id])
 
-    await call('entries:save', { id: newer.id, title: 'Follow-up', version: newer.version, body: `Sent [Priya](rapport://person/${person.id}) the plan. See [Kick-off](rapport://entry/${older.id}).\n` })
+    await call('entries:save', {
+      id: newer.id,
+      title: 'Follow-up',
+      version: newer.version,
+      body: `Sent [Priya](rapport://person/${person.id}) the plan. See [Kick-off](rapport://entry/${older.id}).\n`
+    })
     const rows = await call('backlinks:of', { target: person.id })
     expect(rows.map((b) => [b.title, b.sentence])).toEqual([
       ['Follow-up', 'Sent Priya the plan.'],

@@ -5,7 +5,7 @@ import { newId } from '../ids'
 import type { StoredClient } from '../relationship/stored-client'
 
 /** A person as stored in client.json's `people` array: validated when read, unknown fields kept. */
-export type StoredPerson = NonNullable<StoredClient["people"]>[number]
+export type StoredPerson = NonNullable<StoredClient['people']>[number]
 type Fields = Record<string, unknown>
 
 /**
@@ -20,7 +20,10 @@ export function findPerson(client: StoredClient, id: string): StoredPerson {
   return person
 }
 
-export function addPerson(client: StoredClient, input: { name: string; role?: string | undefined; relation?: StoredPerson['relation'] | undefined }): StoredPerson {
+export function addPerson(
+  client: StoredClient,
+  input: { name: string; role?: string | undefined; relation?: StoredPerson['relation'] | undefined }
+): StoredPerson {
   const person: StoredPerson = { id: newId('p'), name: input.name }
   if (input.role?.trim()) person.role = input.role.trim()
   if (input.relation) person.relation = input.relation

@@ -37,14 +37,18 @@ export const CADENCE_EXAMPLES = '“2 weeks”, “monthly”, “quarterly”, 
 
 /** Reads `2 weeks`, `every 2 weeks`, `2w`, `monthly`, `quarterly`… (any case). */
 export function readCadence(text: string): CadenceReading {
-  const plain = text.trim().toLowerCase().replace(/^every\s+/, '')
+  const plain = text
+    .trim()
+    .toLowerCase()
+    .replace(/^every\s+/, '')
   const named = NAMED[plain] ?? NAMED[`${plain}ly`]
   if (named) return { ok: true, cadence: named }
   const match = /^(\d{1,4})\s*(d|w|m|y|days?|weeks?|months?|years?)$/.exec(plain)
   const unit = match ? UNIT_OF[(match[2] ?? '').replace(/s$/, '')] : undefined
   if (!match || !unit) return { ok: false, problem: `“${text.slice(0, 60)}” is not a cadence Rapport knows; write it like ${CADENCE_EXAMPLES}` }
   const count = Number(match[1])
-  if (count < 1 || count * APPROX_DAYS[unit] > MAX_DAYS) return { ok: false, problem: `“${text.slice(0, 60)}” is out of range: a cadence is between 1 day and 10 years` }
+  if (count < 1 || count * APPROX_DAYS[unit] > MAX_DAYS)
+    return { ok: false, problem: `“${text.slice(0, 60)}” is out of range: a cadence is between 1 day and 10 years` }
   return { ok: true, cadence: { count, unit } }
 }
 

@@ -21,7 +21,12 @@ describe('calendar days', () => {
     expect(dayOf('2026-11-22T24:00', 'UTC')).toBeNull()
     expect(dayOf('2026-11-22T10:30:00+01:00', 'UTC')).toBe('2026-11-22')
     expect(dayOf('next tuesday', 'UTC')).toBeNull()
-    for (const [text, real] of [['2028-02-29', true], ['2026-02-29', false], ['2026-11-22T24:00', false], ['2026-11-22T23:59:59Z', true]] as const) {
+    for (const [text, real] of [
+      ['2028-02-29', true],
+      ['2026-02-29', false],
+      ['2026-11-22T24:00', false],
+      ['2026-11-22T23:59:59Z', true]
+    ] as const) {
       expect(isRealIsoDate(text), text).toBe(real)
     }
     expect(isPlainDay('2026-11-22')).toBe(true)

@@ -20,7 +20,12 @@ describe('the client’s local time', () => {
   })
 
   it('is another day for a client across the date line', () => {
-    expect(clientLocalTime('Pacific/Auckland', 'America/Los_Angeles', new Date('2026-11-23T20:00:00Z'))).toMatchObject({ day: '2026-11-24', time: '09:00', weekday: 'Tue', text: '09:00 Tue, 21 hours ahead of you' })
+    expect(clientLocalTime('Pacific/Auckland', 'America/Los_Angeles', new Date('2026-11-23T20:00:00Z'))).toMatchObject({
+      day: '2026-11-24',
+      time: '09:00',
+      weekday: 'Tue',
+      text: '09:00 Tue, 21 hours ahead of you'
+    })
   })
 
   it('follows each side’s own DST: New York is 4 hours behind London in mid-March', () => {

@@ -21,11 +21,23 @@ function span(minutes: number): string {
 export function clientLocalTime(clientZone: string | undefined, userZone: string, now: Date): ClientLocalTime | null {
   if (clientZone === undefined || clientZone.trim() === '') return null
   if (!isValidTimeZone(clientZone)) {
-    return { valid: false, timeZone: clientZone, problem: `"${clientZone}" is not a time zone Rapport knows; use a name like Europe/London or America/New_York.` }
+    return {
+      valid: false,
+      timeZone: clientZone,
+      problem: `"${clientZone}" is not a time zone Rapport knows; use a name like Europe/London or America/New_York.`
+    }
   }
   const wall = wallClock(now, clientZone)
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`
   const ahead = offsetMinutes(now, clientZone) - offsetMinutes(now, userZone)
   const relation = ahead === 0 ? 'same time as you' : `${span(Math.abs(ahead))} ${ahead > 0 ? 'ahead of' : 'behind'} you`
-  return { valid: true, timeZone: clientZone, day: wall.day, time, weekday: wall.weekday, aheadOfUserMinutes: ahead, text: `${time} ${wall.weekday}, ${relation}` }
+  return {
+    valid: true,
+    timeZone: clientZone,
+    day: wall.day,
+    time,
+    weekday: wall.weekday,
+    aheadOfUserMinutes: ahead,
+    text: `${time} ${wall.weekday}, ${relation}`
+  }
 }

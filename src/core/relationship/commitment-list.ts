@@ -29,7 +29,14 @@ export function listCommitments(clients: readonly ClientData[], { now, settings 
       const current = commitmentNow(stored, settings.timeZone)
       const still = active && !current.finished
       const due = current.due === undefined ? null : dueOf(current.due, now, settings.timeZone)
-      const item: CommitmentListItem = { clientId, clientName, commitment: toCommitment(stored), due, overdue: still && due?.state === 'overdue', active: still }
+      const item: CommitmentListItem = {
+        clientId,
+        clientName,
+        commitment: toCommitment(stored),
+        due,
+        overdue: still && due?.state === 'overdue',
+        active: still
+      }
       if (current.occurrence !== undefined) item.occurrence = current.occurrence
       if (current.repeatWords !== undefined) item.repeat = current.repeatWords
       const snoozed = snoozedUntil(data, snoozeKey.commitment(stored.id), localDay(now, settings.timeZone), settings.timeZone)

@@ -11,7 +11,8 @@ import type { StoredClient, StoredCommitment } from './stored-client'
 function checkedRepeat(repeat: string, due: string | undefined): string {
   const problem = repeatProblem({ repeat, due })
   const reading = readRule(repeat)
-  if (problem !== null || !reading.ok) throw new RapportError('invalid-input', `${(problem ?? 'the repeat rule cannot be read').replace(/^./, (c) => c.toUpperCase())}.`)
+  if (problem !== null || !reading.ok)
+    throw new RapportError('invalid-input', `${(problem ?? 'the repeat rule cannot be read').replace(/^./, (c) => c.toUpperCase())}.`)
   return reading.rule
 }
 

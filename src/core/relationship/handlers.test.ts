@@ -6,7 +6,6 @@ import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import type { Clock } from './viewpoint'
 
-
 /** Monday 23 November 2026, 10:00 in London. */
 const fixedClock = (iso = '2026-11-23T10:00:00Z', zone = 'Europe/London'): Clock & { set(iso: string): void } => {
   let now = new Date(iso)
@@ -26,12 +25,26 @@ describe('the profile', () => {
     const { dir, call } = await openVault()
     const dana = await call('clients:create', { name: 'Dana Whitfield' })
     await call('clients:update-profile', { id: dana.id, patch: { organisation: 'Northwind', role: 'COO' } })
-    await call('clients:update-profile', { id: dana.id, patch: { contact: { email: 'dana@northwind.example' }, style: { channel: 'phone', opening: 'straight-to-business', timeZone: 'America/New_York' } } })
+    await call('clients:update-profile', {
+      id: dana.id,
+      patch: { contact: { email: 'dana@northwind.example' }, style: { channel: 'phone', opening: 'straight-to-business', timeZone: 'America/New_York' } }
+    })
     const detail = await call('clients:update-profile', {
       id: dana.id,
-      patch: { person: { likes: ['jazz'], dates: [{ label: 'birthday', date: '1980-11-26' }] }, business: { goals: 'Expand to Leeds' }, tags: ['retainer', ' retainer', 'vip'], followUp: '2026-11-23' }
+      patch: {
+        person: { likes: ['jazz'], dates: [{ label: 'birthday', date: '1980-11-26' }] },
+        business: { goals: 'Expand to Leeds' },
+        tags: ['retainer', ' retainer', 'vip'],
+        followUp: '2026-11-23'
+      }
     })
-    expect(detail.client).toMatchObject({ organisation: 'Northwind', role: 'COO', tags: ['retainer', 'vip'], followUp: '2026-11-23', style: { channel: 'phone', timeZone: 'America/New_York' } })
+    expect(detail.client).toMatchObject({
+      organisation: 'Northwind',
+      role: 'COO',
+      tags: ['retainer', 'vip'],
+      followUp: '2026-11-23',
+      style: { channel: 'phone', timeZone: 'America/New_York' }
+    })
     expect(detail.insights).toMatchObject({
       followUp: { day: '2026-11-23', state: 'today', days: 0 },
       localTime: { valid: true, time: '05:00', text: '05:00 Mon, 5 hours behind you' },
@@ -61,7 +74,11 @@ describe('the profile', () => {
     expect(after.extra).toEqual({ nested: [1, 2] })
 
     // A person adds a commitment and an interaction in a text editor; the app sees them once the vault is read again.
-    const edited = { ...after, commitments: [{ id: 'k_hand', by: 'client', what: 'Send the figures', due: '2026-11-20', status: 'open', createdAt: '2026-11-01' }], interactions: [{ id: 'i_hand', at: '2026-11-02', channel: 'phone', direction: 'out', outcome: 'no-reply' }] }
+    const edited = {
+      ...after,
+      commitments: [{ id: 'k_hand', by: 'client', what: 'Send the figures', due: '2026-11-20', status: 'open', createdAt: '2026-11-01' }],
+      interactions: [{ id: 'i_hand', at: '2026-11-02', channel: 'phone', direction: 'out', outcome: 'no-reply' }]
+    }
     await writeFile(path, JSON.stringify(edited, null, 2))
     await vault.reload()
     const detail = await call('clients:get', { id: c.id })
@@ -83,7 +100,11 @@ describe('the profile', () => {
     ])
     expect(file.trust).toEqual({ current: 'friend', history: [{ trust: 'friend', at: '2026-11-23T10:00:00.000Z' }] })
     const timeline = await call('timeline:get', { clientId: c.id })
-    expect(timeline.filter((e) => e.kind === 'stage' || e.kind === 'trust').map((e) => e.label)).toEqual(['Stage: First contact', 'Stage: First meeting', 'Trust: Friend'])
+    expect(timeline.filter((e) => e.kind === 'stage' || e.kind === 'trust').map((e) => e.label)).toEqual([
+      'Stage: First contact',
+      'Stage: First meeting',
+      'Trust: Friend'
+    ])
   })
 
   it('saves every one of several edits sent at once', async () => {
@@ -108,17 +129,38 @@ describe('invalid input', () => {
     const { dir, call, dispatch } = await openVault()
     const c = await call('clients:create', { name: 'Dana' })
     const before = await readFile(join(dir, clientFile(c)), 'utf8')
-    expect(await dispatch('clients:set-stage', { id: c.id, stage: 'married' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/\(stage\)$/) } })
+    expect(await dispatch('clients:set-stage', { id: c.id, stage: 'married' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/\(stage\)$/) }
+    })
     expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: 'Scope', due: '2026-02-30' })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'must be a real date, like 2026-11-22 (due)' }
     })
-    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: 'Scope', due: 'next Tuesday' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'must be an ISO 8601 date like 2026-11-22 (due)' } })
-    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Say what was promised. (what)' } })
-    expect(await dispatch('clients:update-profile', { id: c.id, patch: { style: { chanel: 'email' } } })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/chanel.*\(patch\.style\)/) } })
-    expect(await dispatch('clients:update-profile', { id: c.id, patch: { style: { timeZone: 'London' } } })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/time zone name like Europe\/London/) } })
-    expect(await dispatch('interactions:add', { clientId: c.id, channel: 'pigeon', direction: 'out', outcome: 'no-reply' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/\(channel\)$/) } })
-    expect(await dispatch('settings:update', { quietAfterDays: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'must be at least 1 day (quietAfterDays)' } })
+    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: 'Scope', due: 'next Tuesday' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'must be an ISO 8601 date like 2026-11-22 (due)' }
+    })
+    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Say what was promised. (what)' }
+    })
+    expect(await dispatch('clients:update-profile', { id: c.id, patch: { style: { chanel: 'email' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/chanel.*\(patch\.style\)/) }
+    })
+    expect(await dispatch('clients:update-profile', { id: c.id, patch: { style: { timeZone: 'London' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/time zone name like Europe\/London/) }
+    })
+    expect(await dispatch('interactions:add', { clientId: c.id, channel: 'pigeon', direction: 'out', outcome: 'no-reply' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/\(channel\)$/) }
+    })
+    expect(await dispatch('settings:update', { quietAfterDays: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'must be at least 1 day (quietAfterDays)' }
+    })
     expect(await readFile(join(dir, clientFile(c)), 'utf8')).toBe(before)
   })
 
@@ -130,7 +172,10 @@ describe('invalid input', () => {
       error: { code: 'not-found', message: 'Dana has no commitment with the id k_missing. It may have been removed from client.json.' }
     })
     expect(await dispatch('interactions:delete', { clientId: c.id, id: 'i_missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: 'x', entry: 'e_missing' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/no entry e_missing/) } })
+    expect(await dispatch('commitments:add', { clientId: c.id, by: 'me', what: 'x', entry: 'e_missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringMatching(/no entry e_missing/) }
+    })
     expect(await dispatch('clients:get', { id: 'c_missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
@@ -142,14 +187,20 @@ describe('invalid input', () => {
     // Valid JSON, but not a client file any more: edited by hand after Rapport read it.
     const handBroken = JSON.stringify({ ...file, stage: { current: 'married' } }, null, 2)
     await writeFile(path, handBroken)
-    expect(await dispatch('clients:set-trust', { id: c.id, trust: 'friend' })).toMatchObject({ ok: false, error: { code: 'broken-file', message: expect.stringMatching(/stage\.current/), path: clientFile(c) } })
+    expect(await dispatch('clients:set-trust', { id: c.id, trust: 'friend' })).toMatchObject({
+      ok: false,
+      error: { code: 'broken-file', message: expect.stringMatching(/stage\.current/), path: clientFile(c) }
+    })
     expect(await readFile(path, 'utf8')).toBe(handBroken)
 
     await writeFile(path, '{ "name": ')
     await vault.reload()
     const broken = (await call('clients:list', undefined))[0]
     expect(await dispatch('clients:get', { id: broken?.id ?? '' })).toMatchObject({ ok: false, error: { code: 'broken-file' } })
-    expect(await dispatch('interactions:add', { clientId: broken?.id ?? '', channel: 'phone', direction: 'out', outcome: 'no-reply' })).toMatchObject({ ok: false, error: { code: 'broken-file' } })
+    expect(await dispatch('interactions:add', { clientId: broken?.id ?? '', channel: 'phone', direction: 'out', outcome: 'no-reply' })).toMatchObject({
+      ok: false,
+      error: { code: 'broken-file' }
+    })
     expect(await call('today:get', undefined)).toMatchObject({ followUps: [], quiet: [] })
     expect(await readFile(path, 'utf8')).toBe('{ "name": ')
   })
@@ -188,7 +239,13 @@ describe('commitments', () => {
     const entry = await call('entries:create', { clientId: c.id, title: 'Scope call', body: 'I will send the revised scope by Wednesday.\n' })
     const { commitment } = await call('commitments:add', { clientId: c.id, by: 'me', what: 'send the revised scope', due: '2026-11-25', entry: entry.id })
     expect(commitment).toMatchObject({ entry: entry.id, status: 'open', createdAt: '2026-11-23T10:00:00.000Z' })
-    const { commitment: moved } = await call('commitments:update', { clientId: c.id, id: commitment.id, status: 'renegotiated', due: '2026-12-02', note: 'They need legal first' })
+    const { commitment: moved } = await call('commitments:update', {
+      clientId: c.id,
+      id: commitment.id,
+      status: 'renegotiated',
+      due: '2026-12-02',
+      note: 'They need legal first'
+    })
     expect(moved).toMatchObject({ due: '2026-12-02', status: 'renegotiated', history: [{ due: '2026-11-25', status: 'open', note: 'They need legal first' }] })
     expect((await readJson(dir, clientFile(c))).commitments[0].history).toHaveLength(1)
     const timeline = await call('timeline:get', { clientId: c.id })
@@ -209,8 +266,15 @@ describe('interactions', () => {
     const { call } = await openVault()
     const c = await call('clients:create', { name: 'Dana' })
     await call('interactions:add', { clientId: c.id, at: '2026-10-12T10:00:00Z', channel: 'phone', direction: 'out', outcome: 'conversation' })
-    for (const at of ['2026-10-20', '2026-11-02', '2026-11-16']) await call('interactions:add', { clientId: c.id, at, channel: 'email', direction: 'out', outcome: 'no-reply' })
-    const { interaction, client } = await call('interactions:add', { clientId: c.id, channel: 'phone', direction: 'out', outcome: 'left-message', note: 'Voicemail' })
+    for (const at of ['2026-10-20', '2026-11-02', '2026-11-16'])
+      await call('interactions:add', { clientId: c.id, at, channel: 'email', direction: 'out', outcome: 'no-reply' })
+    const { interaction, client } = await call('interactions:add', {
+      clientId: c.id,
+      channel: 'phone',
+      direction: 'out',
+      outcome: 'left-message',
+      note: 'Voicemail'
+    })
     expect(interaction).toMatchObject({ at: '2026-11-23T10:00:00.000Z', note: 'Voicemail' })
     expect(client.insights.outreach).toEqual({ unanswered: 4, lastSpokeAt: '2026-10-12T10:00:00Z', sentence: '4 attempts since you last spoke, on 12 Oct' })
     expect(client.summary.unansweredAttempts).toBe(4)
@@ -250,9 +314,31 @@ describe('Today, notifications and settings', () => {
 
   it('follow the user’s settings: the quiet interval and their time zone', async () => {
     const { dir, call } = await twoClients()
-    expect(await call('settings:get', undefined)).toEqual({ quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: true, coaching: true, keepEmptySections: false, locale: null, clock: null })
-    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland', usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null })
-    expect(JSON.parse(await readFile(join(dir, 'rapport.json'), 'utf8')).settings).toMatchObject({ quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })
+    expect(await call('settings:get', undefined)).toEqual({
+      quietAfterDays: 30,
+      remindDaysBefore: 3,
+      timeZone: 'Europe/London',
+      usesSystemTimeZone: true,
+      coaching: true,
+      keepEmptySections: false,
+      locale: null,
+      clock: null
+    })
+    expect(await call('settings:update', { quietAfterDays: 60, remindDaysBefore: 1, timeZone: 'Pacific/Auckland' })).toEqual({
+      quietAfterDays: 60,
+      remindDaysBefore: 1,
+      timeZone: 'Pacific/Auckland',
+      usesSystemTimeZone: false,
+      coaching: true,
+      keepEmptySections: false,
+      locale: null,
+      clock: null
+    })
+    expect(JSON.parse(await readFile(join(dir, 'rapport.json'), 'utf8')).settings).toMatchObject({
+      quietAfterDays: 60,
+      remindDaysBefore: 1,
+      timeZone: 'Pacific/Auckland'
+    })
     const today = await call('today:get', undefined)
     // 10:00 UTC is 23:00 in Auckland: still the 23rd there, Sam is no longer "quiet" at 60 days, the birthday is 3 days off (reminder from 1 day).
     expect(today).toMatchObject({ day: '2026-11-23', timeZone: 'Pacific/Auckland', quiet: [] })
@@ -282,7 +368,11 @@ describe('Today, notifications and settings', () => {
     const restarted = await openVault(dir, fixedClock('2026-11-23T12:00:00Z'))
     expect(await restarted.call('notifications:due', undefined)).toEqual([])
     restarted.clock.set('2026-11-24T09:00:00Z')
-    expect((await restarted.call('notifications:due', undefined)).map((n) => n.title)).toEqual(['Follow up with Dana', 'Your promise to Dana', 'Sam’s promise to you'])
+    expect((await restarted.call('notifications:due', undefined)).map((n) => n.title)).toEqual([
+      'Follow up with Dana',
+      'Your promise to Dana',
+      'Sam’s promise to you'
+    ])
   })
 
   it('are refused in a vault opened read-only, which still reads', async () => {
@@ -290,7 +380,10 @@ describe('Today, notifications and settings', () => {
     await writeFile(join(dir, 'rapport.json'), JSON.stringify({ format: 99, createdAt: '2030-01-01', settings: {} }))
     const { dispatch } = await openVault(dir)
     expect(await dispatch('settings:update', { quietAfterDays: 10 })).toMatchObject({ ok: false, error: { code: 'read-only' } })
-    expect(await dispatch('interactions:add', { clientId: 'c_x', channel: 'phone', direction: 'out', outcome: 'no-reply' })).toMatchObject({ ok: false, error: { code: 'read-only' } })
+    expect(await dispatch('interactions:add', { clientId: 'c_x', channel: 'phone', direction: 'out', outcome: 'no-reply' })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' }
+    })
     expect(await dispatch('today:get', undefined)).toMatchObject({ ok: true })
     expect(await dispatch('notifications:due', undefined)).toEqual({ ok: true, value: [] })
     expect(existsSync(join(dir, '.rapport/notified.json'))).toBe(false)

@@ -44,7 +44,11 @@ function checkedClientFile(data: unknown, record: ClientRecord, code: 'broken-fi
   const issue = checked.error.issues[0]
   const where = `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'is not a client file'}`
   throw code === 'broken-file'
-    ? new RapportError('broken-file', `${fileOf(record)} was changed on disk and is no longer a valid client file (${where}). Rapport will not change it.`, fileOf(record))
+    ? new RapportError(
+        'broken-file',
+        `${fileOf(record)} was changed on disk and is no longer a valid client file (${where}). Rapport will not change it.`,
+        fileOf(record)
+      )
     : new RapportError('invalid-input', `That change would make ${fileOf(record)} invalid (${where}); nothing was saved.`, fileOf(record))
 }
 
@@ -71,7 +75,12 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
     // The unanswered count beside what this user typically needs (with coaching on): the other clients are read only then.
     if (at.settings.coaching && insights.outreach.unanswered > 0) {
       const zone = at.settings.timeZone
-      const typical = perseveranceOf(insights.outreach.unanswered, attemptsBeforeConversations(data.interactions ?? [], zone), everyonesRuns(vault, zone), data.name).brief
+      const typical = perseveranceOf(
+        insights.outreach.unanswered,
+        attemptsBeforeConversations(data.interactions ?? [], zone),
+        everyonesRuns(vault, zone),
+        data.name
+      ).brief
       if (typical) insights.outreach.perseverance = typical
     }
     return { client: checkedClientFile(data, record, 'broken-file'), summary: clientSummary(vault, record, at), insights }
@@ -162,7 +171,11 @@ export function relationshipHandlers(vault: Vault, clock: Clock = systemClock): 
       queue.run('notifications', async () => {
         const at = view()
         const due = dueNotifications(readableClients(), at, await notified.keys())
-        if (due.length > 0) await notified.record(due.map((n) => n.key), at.now)
+        if (due.length > 0)
+          await notified.record(
+            due.map((n) => n.key),
+            at.now
+          )
         return due
       }),
 

@@ -29,9 +29,29 @@ describe('important dates', () => {
       { label: 'launch', date: '2026-03-20', repeats: 'once', owner: 'them' }
     ]
     expect(upcomingDates(dates, '2026-03-11', 3)).toEqual([
-      { index: 1, label: 'birthday', date: '1980-03-14', repeats: 'yearly', next: '2026-03-14', daysUntil: 3, remindOn: '2026-03-11', reminderDue: true, years: 46 },
+      {
+        index: 1,
+        label: 'birthday',
+        date: '1980-03-14',
+        repeats: 'yearly',
+        next: '2026-03-14',
+        daysUntil: 3,
+        remindOn: '2026-03-11',
+        reminderDue: true,
+        years: 46
+      },
       { index: 3, label: 'launch', date: '2026-03-20', repeats: 'once', next: '2026-03-20', daysUntil: 9, remindOn: '2026-03-17', reminderDue: false },
-      { index: 0, label: 'wedding anniversary', date: '2010-06-20', repeats: 'yearly', next: '2026-06-20', daysUntil: 101, remindOn: '2026-06-17', reminderDue: false, years: 16 }
+      {
+        index: 0,
+        label: 'wedding anniversary',
+        date: '2010-06-20',
+        repeats: 'yearly',
+        next: '2026-06-20',
+        daysUntil: 101,
+        remindOn: '2026-06-17',
+        reminderDue: false,
+        years: 16
+      }
     ])
     expect(upcomingDates(dates, '2026-03-10', 3)[0]?.reminderDue).toBe(false)
     expect(upcomingDates(dates, '2026-03-14', 0)[0]).toMatchObject({ daysUntil: 0, remindOn: '2026-03-14', reminderDue: true })

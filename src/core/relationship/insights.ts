@@ -35,7 +35,12 @@ export function summaryFields(client: StoredClient, view: Viewpoint): Partial<Cl
     overdueCommitments: counts.overdue,
     unansweredAttempts: outreach.unanswered,
     followUpDue: needsAttention(client.followUp === undefined ? null : dueOf(client.followUp, now, settings.timeZone)),
-    quiet: quietOf({ stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt }, settings.quietAfterDays, now, settings.timeZone).quiet
+    quiet: quietOf(
+      { stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt },
+      settings.quietAfterDays,
+      now,
+      settings.timeZone
+    ).quiet
   }
   const progress = cadenceProgress(client, settings.quietAfterDays, now, settings.timeZone, localDay(now, settings.timeZone))
   if (progress !== undefined) fields.cadenceProgress = Math.round(progress * 100) / 100

@@ -3,7 +3,16 @@ import type { RelationshipSettings } from '../../shared/contract/relationship'
 import { dueNotifications } from './notifications'
 import type { ClientData } from './stored-client'
 
-const settings = (timeZone: string): RelationshipSettings => ({ quietAfterDays: 30, remindDaysBefore: 3, timeZone, usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null })
+const settings = (timeZone: string): RelationshipSettings => ({
+  quietAfterDays: 30,
+  remindDaysBefore: 3,
+  timeZone,
+  usesSystemTimeZone: false,
+  coaching: true,
+  keepEmptySections: false,
+  locale: null,
+  clock: null
+})
 
 const dana: ClientData = {
   id: 'c_dana',
@@ -46,9 +55,27 @@ describe('desktop notifications', () => {
   it('name the follow-up, commitments due or late (either side, overdue first), and the date reminder', () => {
     const list = dueNotifications([dana], { now: new Date('2026-11-23T10:00:00Z'), settings: settings('Europe/London') }, new Set())
     expect(list).toEqual([
-      { key: 'follow-up:c_dana:2026-11-23:2026-11-23', title: 'Follow up with Dana Whitfield', body: 'Planned for today.', clientId: 'c_dana', item: 'follow-up' },
-      { key: 'commitment:c_dana:k_scope:2026-11-23', title: 'Your promise to Dana Whitfield', body: 'Send the revised scope — was due 20 Nov (3 days ago)', clientId: 'c_dana', item: 'commitment:k_scope' },
-      { key: 'commitment:c_dana:k_sign:2026-11-23', title: 'Dana Whitfield’s promise to you', body: 'Sign the contract — due today', clientId: 'c_dana', item: 'commitment:k_sign' },
+      {
+        key: 'follow-up:c_dana:2026-11-23:2026-11-23',
+        title: 'Follow up with Dana Whitfield',
+        body: 'Planned for today.',
+        clientId: 'c_dana',
+        item: 'follow-up'
+      },
+      {
+        key: 'commitment:c_dana:k_scope:2026-11-23',
+        title: 'Your promise to Dana Whitfield',
+        body: 'Send the revised scope — was due 20 Nov (3 days ago)',
+        clientId: 'c_dana',
+        item: 'commitment:k_scope'
+      },
+      {
+        key: 'commitment:c_dana:k_sign:2026-11-23',
+        title: 'Dana Whitfield’s promise to you',
+        body: 'Sign the contract — due today',
+        clientId: 'c_dana',
+        item: 'commitment:k_sign'
+      },
       { key: 'date:c_dana:birthday:2026-11-26:reminder', title: 'Dana Whitfield: Birthday in 3 days (26 Nov)', body: '26 Nov — 46 years', clientId: 'c_dana' }
     ])
   })
@@ -64,7 +91,11 @@ describe('desktop notifications', () => {
     expect(show('2026-11-23T10:00:00Z')).toHaveLength(4)
     expect(show('2026-11-23T15:00:00Z')).toEqual([])
     // The next day: still late, so said again once; the birthday reminder is not repeated.
-    expect(show('2026-11-24T09:05:00Z')).toEqual(['follow-up:c_dana:2026-11-23:2026-11-24', 'commitment:c_dana:k_scope:2026-11-24', 'commitment:c_dana:k_sign:2026-11-24'])
+    expect(show('2026-11-24T09:05:00Z')).toEqual([
+      'follow-up:c_dana:2026-11-23:2026-11-24',
+      'commitment:c_dana:k_scope:2026-11-24',
+      'commitment:c_dana:k_sign:2026-11-24'
+    ])
     expect(show('2026-11-26T09:05:00Z')).toContain('date:c_dana:birthday:2026-11-26:on-the-day')
   })
 })

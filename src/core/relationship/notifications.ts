@@ -24,7 +24,11 @@ export const NOTIFY_UNTIL_HOUR = 21
  * `alreadyNotified` holds the keys shown before; keys name the item and the
  * day (or the occurrence), which is what makes "once" true.
  */
-export function dueNotifications(clients: readonly ClientData[], { now, settings, dates: style }: Viewpoint, alreadyNotified: ReadonlySet<string>): DesktopNotification[] {
+export function dueNotifications(
+  clients: readonly ClientData[],
+  { now, settings, dates: style }: Viewpoint,
+  alreadyNotified: ReadonlySet<string>
+): DesktopNotification[] {
   const zone = settings.timeZone
   const clock = wallClock(now, zone)
   if (clock.hour < NOTIFY_FROM_HOUR || clock.hour >= NOTIFY_UNTIL_HOUR) return []

@@ -3,7 +3,13 @@ import type { Interaction } from '../../shared/contract/relationship'
 import { outreachOf } from './outreach'
 
 let next = 0
-const i = (at: string, direction: Interaction['direction'], outcome: Interaction['outcome']): Interaction => ({ id: `i_${next++}`, at, channel: 'phone', direction, outcome })
+const i = (at: string, direction: Interaction['direction'], outcome: Interaction['outcome']): Interaction => ({
+  id: `i_${next++}`,
+  at,
+  channel: 'phone',
+  direction,
+  outcome
+})
 const now = new Date('2026-11-23T12:00:00Z')
 const zone = 'Europe/London'
 
@@ -20,7 +26,13 @@ describe('unanswered attempts', () => {
 
   it('count attempts since the last conversation, with its date', () => {
     const result = outreachOf(
-      [i('2026-09-01', 'out', 'no-reply'), i('2026-10-12T10:00:00Z', 'out', 'conversation'), i('2026-10-20', 'out', 'no-reply'), i('2026-11-02', 'out', 'left-message'), i('2026-11-16', 'out', 'no-reply')],
+      [
+        i('2026-09-01', 'out', 'no-reply'),
+        i('2026-10-12T10:00:00Z', 'out', 'conversation'),
+        i('2026-10-20', 'out', 'no-reply'),
+        i('2026-11-02', 'out', 'left-message'),
+        i('2026-11-16', 'out', 'no-reply')
+      ],
       now,
       zone
     )
@@ -32,7 +44,13 @@ describe('unanswered attempts', () => {
   })
 
   it('count any contact from them, a meeting and value shared as speaking', () => {
-    for (const [direction, outcome] of [['in', 'no-reply'], ['in', 'left-message'], ['out', 'meeting'], ['out', 'value-shared'], ['in', 'conversation']] as const) {
+    for (const [direction, outcome] of [
+      ['in', 'no-reply'],
+      ['in', 'left-message'],
+      ['out', 'meeting'],
+      ['out', 'value-shared'],
+      ['in', 'conversation']
+    ] as const) {
       const result = outreachOf([i('2026-11-01', 'out', 'no-reply'), i('2026-11-02', direction, outcome)], now, zone)
       expect(result.unanswered, `${direction} ${outcome}`).toBe(0)
       expect(result.lastSpokeAt).toBe('2026-11-02')
@@ -40,7 +58,11 @@ describe('unanswered attempts', () => {
   })
 
   it('follow the time of each interaction, not its place in the file', () => {
-    const result = outreachOf([i('2026-11-20', 'out', 'no-reply'), i('2026-11-18', 'out', 'no-reply'), i('2026-11-10T09:00:00Z', 'in', 'conversation')], now, zone)
+    const result = outreachOf(
+      [i('2026-11-20', 'out', 'no-reply'), i('2026-11-18', 'out', 'no-reply'), i('2026-11-10T09:00:00Z', 'in', 'conversation')],
+      now,
+      zone
+    )
     expect(result.unanswered).toBe(2)
     expect(result.lastSpokeAt).toBe('2026-11-10T09:00:00Z')
   })
@@ -55,7 +77,9 @@ describe('unanswered attempts', () => {
     const late = [i('2026-10-12T23:30:00Z', 'out', 'conversation'), i('2026-11-01', 'out', 'no-reply')]
     expect(outreachOf(late, now, 'Europe/London').sentence).toBe('1 attempt since you last spoke, on 13 Oct')
     expect(outreachOf(late, now, 'America/New_York').sentence).toBe('1 attempt since you last spoke, on 12 Oct')
-    expect(outreachOf([i('2025-12-30', 'in', 'conversation'), i('2026-01-05', 'out', 'no-reply')], now, zone).sentence).toBe('1 attempt since you last spoke, on 30 Dec 2025')
+    expect(outreachOf([i('2025-12-30', 'in', 'conversation'), i('2026-01-05', 'out', 'no-reply')], now, zone).sentence).toBe(
+      '1 attempt since you last spoke, on 30 Dec 2025'
+    )
   })
 
   it('never nags', () => {

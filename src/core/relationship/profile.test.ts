@@ -22,7 +22,10 @@ const patch = (input: unknown) => profilePatchSchema.parse(input)
 describe('a profile patch', () => {
   it('sets, removes and leaves fields alone, keeping unknown fields and the order of keys', () => {
     const client = base()
-    applyProfilePatch(client, patch({ organisation: 'Northwind', contact: { email: 'dana@northwind.example', phone: null }, style: { channel: 'email', timeZone: 'Europe/London' } }))
+    applyProfilePatch(
+      client,
+      patch({ organisation: 'Northwind', contact: { email: 'dana@northwind.example', phone: null }, style: { channel: 'email', timeZone: 'Europe/London' } })
+    )
     expect(Object.keys(client)).toEqual(['crmId', 'format', 'id', 'name', 'contact', 'style', 'stage', 'tags', 'extra', 'organisation'])
     expect(client.contact).toEqual({ linkedin: 'dana-w', email: 'dana@northwind.example' })
     expect(Object.keys(client.style ?? {})).toEqual(['channel', 'notes', 'mood', 'timeZone'])
@@ -32,7 +35,10 @@ describe('a profile patch', () => {
 
   it('creates a section only when it puts something in it', () => {
     const client = base()
-    applyProfilePatch(client, patch({ business: { goals: null }, person: { likes: ['jazz'], dates: [{ label: 'birthday', date: '1980-03-14', source: 'LinkedIn' }] } }))
+    applyProfilePatch(
+      client,
+      patch({ business: { goals: null }, person: { likes: ['jazz'], dates: [{ label: 'birthday', date: '1980-03-14', source: 'LinkedIn' }] } })
+    )
     expect(client.business).toBeUndefined()
     expect(client.person).toEqual({ likes: ['jazz'], dates: [{ label: 'birthday', date: '1980-03-14', source: 'LinkedIn' }] })
   })
@@ -90,7 +96,11 @@ describe('commitments', () => {
     const { id } = addCommitment(client, { by: 'client', what: 'Sign the contract', due: '2026-11-25' }, now)
     const later = new Date('2026-11-24T09:00:00Z')
     const moved = updateCommitment(client, id, { status: 'renegotiated', due: '2026-12-02', note: 'Legal needs a week' }, later)
-    expect(moved).toMatchObject({ due: '2026-12-02', status: 'renegotiated', history: [{ at: '2026-11-24T09:00:00.000Z', due: '2026-11-25', status: 'open', note: 'Legal needs a week' }] })
+    expect(moved).toMatchObject({
+      due: '2026-12-02',
+      status: 'renegotiated',
+      history: [{ at: '2026-11-24T09:00:00.000Z', due: '2026-11-25', status: 'open', note: 'Legal needs a week' }]
+    })
     expect(isActive(moved)).toBe(true)
     expect('closedAt' in moved).toBe(false)
 
@@ -112,7 +122,9 @@ describe('commitments', () => {
     expect(changed).not.toHaveProperty('due')
     expect(changed).not.toHaveProperty('entry')
     expect(changed.what).toBe('Call back about the budget')
-    expect(() => updateCommitment(client, 'k_nope', { status: 'done' }, now)).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/Dana has no commitment with the id k_nope/) }))
+    expect(() => updateCommitment(client, 'k_nope', { status: 'done' }, now)).toThrow(
+      expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/Dana has no commitment with the id k_nope/) })
+    )
   })
 })
 

@@ -26,7 +26,14 @@ interface Rhythm {
   interactions: readonly Interaction[]
 }
 
-function reachOutItem(client: ClientData, rhythm: Rhythm, today: CalendarDay, zone: string, now: Date, person?: { id: string; name: string }): TodayReachOut | null {
+function reachOutItem(
+  client: ClientData,
+  rhythm: Rhythm,
+  today: CalendarDay,
+  zone: string,
+  now: Date,
+  person?: { id: string; name: string }
+): TodayReachOut | null {
   const dueDay = cadenceDueDay(rhythm.sinceDay, rhythm.cadence)
   if (dueDay > today) return null
   const key = snoozeKey.reachOut(person?.id)
@@ -73,7 +80,13 @@ export function reachOutOf(client: ClientData, quietAfterDays: number, now: Date
   const items: TodayReachOut[] = []
   if (clientSince !== undefined && clientSinceDay !== null) {
     const { cadence } = clientCadence(data.cadence, quietAfterDays)
-    const item = reachOutItem(client, { since: clientSince, sinceDay: clientSinceDay, spoke: clientOutreach.lastSpokeAt !== undefined, cadence, interactions }, today, zone, now)
+    const item = reachOutItem(
+      client,
+      { since: clientSince, sinceDay: clientSinceDay, spoke: clientOutreach.lastSpokeAt !== undefined, cadence, interactions },
+      today,
+      zone,
+      now
+    )
     if (item) items.push(item)
   }
   for (const person of data.people ?? []) {
@@ -108,4 +121,6 @@ export function cadenceProgress(data: ClientData['data'], quietAfterDays: number
 
 /** Furthest past its cadence first (two weeks late on a weekly rhythm before two weeks late on a quarterly one), then by name. */
 export const byPastCadence = (a: TodayReachOut, b: TodayReachOut): number =>
-  b.pastCadence - a.pastCadence || a.clientName.localeCompare(b.clientName, undefined, { sensitivity: 'base', numeric: true }) || (a.personName ?? '').localeCompare(b.personName ?? '')
+  b.pastCadence - a.pastCadence ||
+  a.clientName.localeCompare(b.clientName, undefined, { sensitivity: 'base', numeric: true }) ||
+  (a.personName ?? '').localeCompare(b.personName ?? '')

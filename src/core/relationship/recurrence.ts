@@ -79,8 +79,7 @@ export function firstOccurrence(due: string, timeZone: string): OccurrenceAt | n
   return `${wall.day}T${pad(wall.hour)}:${pad(wall.minute)}`
 }
 
-const toIcalTime = (at: OccurrenceAt): ICAL.Time =>
-  at.length === 10 ? ICAL.Time.fromDateString(at) : ICAL.Time.fromDateTimeString(`${at.slice(0, 16)}:00`)
+const toIcalTime = (at: OccurrenceAt): ICAL.Time => (at.length === 10 ? ICAL.Time.fromDateString(at) : ICAL.Time.fromDateTimeString(`${at.slice(0, 16)}:00`))
 
 const fromIcalTime = (time: ICAL.Time, timed: boolean): OccurrenceAt => (timed ? time.toString().slice(0, 16) : time.toString().slice(0, 10))
 
@@ -136,7 +135,8 @@ export function isOccurrence(recur: ICAL.Recur, first: OccurrenceAt, at: Occurre
 
 const DAY_NAMES: Readonly<Record<string, string>> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' }
 const UNIT: Readonly<Record<string, string>> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }
-const ORDINAL = (n: number): string => (n === -1 ? 'last' : `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`)
+const ORDINAL = (n: number): string =>
+  n === -1 ? 'last' : `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`
 
 /** A short phrase for people: "every Thursday", "every 2 weeks", "every month on the last day"; the rule itself for anything richer. */
 export function ruleWords(rule: string): string {
@@ -149,7 +149,10 @@ export function ruleWords(rule: string): string {
   const every = interval > 1 ? `every ${interval} ${unit}s` : `every ${unit}`
   const byDay = parts.get('BYDAY')
   if (byDay && freq === 'WEEKLY' && /^[A-Z]{2}(,[A-Z]{2})*$/.test(byDay)) {
-    const days = byDay.split(',').map((d) => DAY_NAMES[d] ?? d).join(' and ')
+    const days = byDay
+      .split(',')
+      .map((d) => DAY_NAMES[d] ?? d)
+      .join(' and ')
     return interval > 1 ? `${every} on ${days}` : `every ${days}`
   }
   const byMonthDay = parts.get('BYMONTHDAY')

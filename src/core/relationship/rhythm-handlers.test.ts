@@ -40,7 +40,10 @@ describe('cadence through the contract', () => {
     const priya = await call('people:add', { clientId: dana.id, name: 'Priya' })
     await call('cadence:set', { clientId: dana.id, personId: priya.person.id, cadence: 'monthly' })
     expect(await fileOf(dir, dana.path)).toMatchObject({ people: [{ name: 'Priya', cadence: 'monthly' }] })
-    await expect(call('cadence:set', { clientId: dana.id, cadence: 'now and then' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('not a cadence') })
+    await expect(call('cadence:set', { clientId: dana.id, cadence: 'now and then' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('not a cadence')
+    })
     await expect(call('cadence:set', { clientId: dana.id, personId: 'p_nobody', cadence: 'monthly' })).rejects.toMatchObject({ code: 'not-found' })
     await call('cadence:set', { clientId: dana.id, personId: priya.person.id, cadence: null })
     expect((await fileOf(dir, dana.path)).people).toEqual([expect.not.objectContaining({ cadence: expect.anything() })])
@@ -51,10 +54,18 @@ describe('a weekly promise', () => {
   it('shows one occurrence at a time: done brings the next, and the history is kept', async () => {
     const { call, clock, dir } = await vaultAt('2026-12-03T10:00:00Z')
     const dana = await call('clients:create', { name: 'Dana' })
-    const { commitment } = await call('commitments:add', { clientId: dana.id, by: 'me', what: 'Status note', due: '2026-12-03', repeat: 'FREQ=WEEKLY;BYDAY=TH' })
+    const { commitment } = await call('commitments:add', {
+      clientId: dana.id,
+      by: 'me',
+      what: 'Status note',
+      due: '2026-12-03',
+      repeat: 'FREQ=WEEKLY;BYDAY=TH'
+    })
     expect(commitment.repeat).toBe('FREQ=WEEKLY;BYDAY=TH')
     let today = await call('today:get', undefined)
-    expect(today.commitments.mine).toEqual([expect.objectContaining({ occurrence: '2026-12-03', repeat: 'every Thursday', line: 'You promised “Status note” (every Thursday) — due today' })])
+    expect(today.commitments.mine).toEqual([
+      expect.objectContaining({ occurrence: '2026-12-03', repeat: 'every Thursday', line: 'You promised “Status note” (every Thursday) — due today' })
+    ])
     await call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-03', status: 'done' })
     today = await call('today:get', undefined)
     expect(today.commitments.mine).toEqual([])
@@ -67,8 +78,15 @@ describe('a weekly promise', () => {
     await call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-10', status: 'skipped' })
     expect((await call('today:get', undefined)).commitments.mine[0]).toMatchObject({ occurrence: '2026-12-17', due: { state: 'today' } })
     const file = await fileOf(dir, dana.path)
-    expect(file.commitments).toEqual([expect.objectContaining({ status: 'open', occurrences: [expect.objectContaining({ on: '2026-12-03', status: 'done' }), expect.objectContaining({ on: '2026-12-10', status: 'skipped' })] })])
-    await expect(call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-18', status: 'done' })).rejects.toMatchObject({ message: '2026-12-18 is not an occurrence of “Status note”.' })
+    expect(file.commitments).toEqual([
+      expect.objectContaining({
+        status: 'open',
+        occurrences: [expect.objectContaining({ on: '2026-12-03', status: 'done' }), expect.objectContaining({ on: '2026-12-10', status: 'skipped' })]
+      })
+    ])
+    await expect(call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-18', status: 'done' })).rejects.toMatchObject({
+      message: '2026-12-18 is not an occurrence of “Status note”.'
+    })
     const brief = await call('brief:get', { clientId: dana.id })
     expect(JSON.stringify(brief)).toContain('every Thursday')
   })
@@ -76,8 +94,12 @@ describe('a weekly promise', () => {
   it('refuses a rule it cannot read, and one without a first due date', async () => {
     const { call } = await vaultAt('2026-12-03T10:00:00Z')
     const dana = await call('clients:create', { name: 'Dana' })
-    await expect(call('commitments:add', { clientId: dana.id, by: 'me', what: 'x', due: '2026-12-03', repeat: 'every thursday' })).rejects.toMatchObject({ code: 'invalid-input' })
-    await expect(call('commitments:add', { clientId: dana.id, by: 'me', what: 'x', repeat: 'FREQ=WEEKLY' })).rejects.toMatchObject({ message: expect.stringContaining('needs a due date') })
+    await expect(call('commitments:add', { clientId: dana.id, by: 'me', what: 'x', due: '2026-12-03', repeat: 'every thursday' })).rejects.toMatchObject({
+      code: 'invalid-input'
+    })
+    await expect(call('commitments:add', { clientId: dana.id, by: 'me', what: 'x', repeat: 'FREQ=WEEKLY' })).rejects.toMatchObject({
+      message: expect.stringContaining('needs a due date')
+    })
   })
 })
 
@@ -94,7 +116,9 @@ describe('snooze', () => {
     clock.set('2027-01-01T23:30:00Z')
     expect((await call('today:get', undefined)).followUps).toHaveLength(0)
     clock.set('2027-01-02T00:30:00Z')
-    expect((await call('today:get', undefined)).followUps).toEqual([expect.objectContaining({ clientName: 'Dana', due: expect.objectContaining({ state: 'overdue' }) })])
+    expect((await call('today:get', undefined)).followUps).toEqual([
+      expect.objectContaining({ clientName: 'Dana', due: expect.objectContaining({ state: 'overdue' }) })
+    ])
   })
 })
 
@@ -117,7 +141,11 @@ describe('hand edits', () => {
     // The app still works from the rest of the file, and a change elsewhere keeps both as written.
     expect((await call('today:get', undefined)).commitments.mine).toEqual([expect.objectContaining({ commitmentId: commitment.id })])
     await call('clients:update-profile', { id: dana.id, patch: { role: 'COO' } })
-    expect(await fileOf(dir, dana.path)).toMatchObject({ role: 'COO', cadence: 'whenever', commitments: [expect.objectContaining({ repeat: 'FREQ=FORTNIGHTLY' })] })
+    expect(await fileOf(dir, dana.path)).toMatchObject({
+      role: 'COO',
+      cadence: 'whenever',
+      commitments: [expect.objectContaining({ repeat: 'FREQ=FORTNIGHTLY' })]
+    })
   })
 })
 

@@ -33,7 +33,8 @@ function setCadence(client: StoredClient, personId: string | undefined, cadence:
     const reading = readCadence(cadence)
     if (!reading.ok) throw new RapportError('invalid-input', `${reading.problem.replace(/^./, (c) => c.toUpperCase())}.`)
   }
-  const target: { cadence?: string | undefined } = personId === undefined ? client : (client.people ?? []).find((p) => p.id === personId) ?? missingPerson(client, personId)
+  const target: { cadence?: string | undefined } =
+    personId === undefined ? client : ((client.people ?? []).find((p) => p.id === personId) ?? missingPerson(client, personId))
   // Stored as typed (trimmed): `2 weeks` reads the same to a person editing the file and to Rapport.
   if (cadence === null) delete target.cadence
   else target.cadence = cadence.trim()
@@ -49,7 +50,11 @@ function markOccurrence(client: StoredClient, id: string, on: string, status: 'd
   if (commitment.repeat === undefined) throw new RapportError('invalid-input', `“${commitment.what}” does not repeat; mark it done instead.`)
   const rule = readRule(commitment.repeat)
   const first = commitment.due === undefined ? null : firstOccurrence(commitment.due, at.settings.timeZone)
-  if (!rule.ok || first === null) throw new RapportError('broken-file', `“${commitment.what}” cannot be used: ${rule.ok ? 'it has no due date' : rule.problem}. Fix it in client.json (rapport doctor shows where).`)
+  if (!rule.ok || first === null)
+    throw new RapportError(
+      'broken-file',
+      `“${commitment.what}” cannot be used: ${rule.ok ? 'it has no due date' : rule.problem}. Fix it in client.json (rapport doctor shows where).`
+    )
   if (!isActive(commitment)) throw new RapportError('invalid-input', `“${commitment.what}” is ${commitment.status}; open it again first.`)
   if (!isOccurrence(rule.recur, first, on)) throw new RapportError('invalid-input', `${on} is not an occurrence of “${commitment.what}”.`)
   const list = (Array.isArray(commitment.occurrences) ? commitment.occurrences : (commitment.occurrences = [])).filter((o) => o.on !== on)
@@ -119,7 +124,11 @@ export function rhythmHandlers(vault: Vault, clients: ClientChanges, feed: Calen
     'notifications:missed': async () => {
       const { at, due } = await clients.dueNow()
       const summary = missedSummary(due)
-      if (due.length > 0) await clients.notified.record(due.map((n) => n.key), at.now)
+      if (due.length > 0)
+        await clients.notified.record(
+          due.map((n) => n.key),
+          at.now
+        )
       return { summary }
     }
   }

@@ -105,13 +105,28 @@ describe('a repeat rule (RFC 5545 RRULE, expanded by ical.js)', () => {
   })
 })
 
-const commitment = (fields: Partial<StoredCommitment>): StoredCommitment => ({ id: 'k_1', by: 'me', what: 'Status note', status: 'open', createdAt: '2026-11-01', ...fields })
+const commitment = (fields: Partial<StoredCommitment>): StoredCommitment => ({
+  id: 'k_1',
+  by: 'me',
+  what: 'Status note',
+  status: 'open',
+  createdAt: '2026-11-01',
+  ...fields
+})
 
 describe('a recurring commitment now', () => {
   it('is judged by the occurrence waiting, and ends with its rule', () => {
-    const weekly = commitment({ due: '2026-12-03', repeat: 'FREQ=WEEKLY;BYDAY=TH', occurrences: [{ on: '2026-12-03', status: 'done', at: '2026-12-03T10:00:00Z' }] })
+    const weekly = commitment({
+      due: '2026-12-03',
+      repeat: 'FREQ=WEEKLY;BYDAY=TH',
+      occurrences: [{ on: '2026-12-03', status: 'done', at: '2026-12-03T10:00:00Z' }]
+    })
     expect(commitmentNow(weekly, 'Europe/London')).toEqual({ due: '2026-12-10', occurrence: '2026-12-10', repeatWords: 'every Thursday', finished: false })
-    const twice = commitment({ due: '2026-12-03', repeat: 'FREQ=WEEKLY;COUNT=2', occurrences: [{ on: '2026-12-10', status: 'skipped', at: '2026-12-10T10:00:00Z' }] })
+    const twice = commitment({
+      due: '2026-12-03',
+      repeat: 'FREQ=WEEKLY;COUNT=2',
+      occurrences: [{ on: '2026-12-10', status: 'skipped', at: '2026-12-10T10:00:00Z' }]
+    })
     expect(commitmentNow(twice, 'Europe/London').finished).toBe(true)
   })
 
@@ -138,8 +153,18 @@ describe('reach out', () => {
     })
     expect(reachOutOf(dana, 30, at('2026-11-23T12:00:00Z'), 'UTC', '2026-11-23')).toEqual([])
     const [item] = reachOutOf(dana, 30, at('2026-11-24T12:00:00Z'), 'UTC', '2026-11-24')
-    expect(item).toMatchObject({ key: 'reach-out', due: '2026-11-24', daysPast: 0, unanswered: 2, cadence: 'every 2 weeks', line: 'Reach out to Dana — every 2 weeks; 2 attempts since you last spoke, last spoke 10 Nov' })
-    const spoke = client({ ...dana.data, interactions: [...(dana.data.interactions ?? []), { id: 'i4', at: '2026-11-24T09:00:00Z', channel: 'phone', direction: 'in', outcome: 'conversation' }] })
+    expect(item).toMatchObject({
+      key: 'reach-out',
+      due: '2026-11-24',
+      daysPast: 0,
+      unanswered: 2,
+      cadence: 'every 2 weeks',
+      line: 'Reach out to Dana — every 2 weeks; 2 attempts since you last spoke, last spoke 10 Nov'
+    })
+    const spoke = client({
+      ...dana.data,
+      interactions: [...(dana.data.interactions ?? []), { id: 'i4', at: '2026-11-24T09:00:00Z', channel: 'phone', direction: 'in', outcome: 'conversation' }]
+    })
     expect(reachOutOf(spoke, 30, at('2026-11-24T12:00:00Z'), 'UTC', '2026-11-24')).toEqual([])
   })
 
@@ -182,6 +207,9 @@ describe('missed while closed', () => {
     const n = (i: number) => ({ key: `k${i}`, title: `Item ${i}`, body: '', clientId: 'c' })
     expect(missedSummary([])).toBeNull()
     expect(missedSummary([n(1)])).toEqual(n(1))
-    expect(missedSummary([n(1), n(2), n(3), n(4), n(5)])).toMatchObject({ title: '5 reminders while Rapport was closed', body: 'Item 1; Item 2; Item 3, and 2 more. Today lists them all.' })
+    expect(missedSummary([n(1), n(2), n(3), n(4), n(5)])).toMatchObject({
+      title: '5 reminders while Rapport was closed',
+      body: 'Item 1; Item 2; Item 3, and 2 more. Today lists them all.'
+    })
   })
 })

@@ -37,7 +37,16 @@ const client: StoredClient = {
   ]
 }
 
-const entry = (id: string, created: string, title: string): EntrySummary => ({ id, clientId: 'c_1', title, created, updated: created, tags: [], excerpt: '', path: `clients/dana/journal/${id}.md` })
+const entry = (id: string, created: string, title: string): EntrySummary => ({
+  id,
+  clientId: 'c_1',
+  title,
+  created,
+  updated: created,
+  tags: [],
+  excerpt: '',
+  path: `clients/dana/journal/${id}.md`
+})
 
 describe('the timeline', () => {
   it('puts entries, interactions, stage and trust changes and commitments in the order they happened', () => {

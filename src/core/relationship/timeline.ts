@@ -5,7 +5,6 @@ import { additionsOf } from './commitments'
 import type { StoredClient, StoredInteraction } from './stored-client'
 import { channelWords as channelNames, outcomeWords as outcomeNames, stageWords as stageNames, trustWords as trustNames } from '../../shared/words'
 
-
 type Draft = Omit<TimelineEvent, 'day'>
 
 /** `Phone, you reached out: no reply`; `Email from them: conversation`; value given reads as such: `You added value (email)`. */
@@ -52,7 +51,12 @@ function commitmentEvents(client: StoredClient, zone: string): Draft[] {
     })
     if (closedAt !== undefined && (c.status === 'done' || c.status === 'dropped')) {
       const kept = c.status === 'done'
-      events.push({ kind: kept ? 'commitment-kept' : 'commitment-dropped', at: closedAt, label: `${kept ? (mine ? 'Kept' : 'They kept') : 'Dropped'}: ${c.what}`, target })
+      events.push({
+        kind: kept ? 'commitment-kept' : 'commitment-dropped',
+        at: closedAt,
+        label: `${kept ? (mine ? 'Kept' : 'They kept') : 'Dropped'}: ${c.what}`,
+        target
+      })
     }
   }
   return events
@@ -69,7 +73,13 @@ export function timelineOf(client: StoredClient, entries: readonly EntrySummary[
     ...levelEvents(client.stage?.history, 'stage', stageNames),
     ...levelEvents(client.trust?.history, 'trust', trustNames),
     ...entries.map((e): Draft => ({ kind: 'entry', at: e.created, label: e.title.trim() || 'Untitled entry', target: { type: 'entry', id: e.id } })),
-    ...(client.interactions ?? []).map((i): Draft => ({ kind: 'interaction', at: i.at, label: interactionLabel(i), target: { type: 'interaction', id: i.id }, ...(i.note ? { note: i.note } : {}) })),
+    ...(client.interactions ?? []).map((i): Draft => ({
+      kind: 'interaction',
+      at: i.at,
+      label: interactionLabel(i),
+      target: { type: 'interaction', id: i.id },
+      ...(i.note ? { note: i.note } : {})
+    })),
     ...commitmentEvents(client, timeZone)
   ]
   return drafts

@@ -3,7 +3,16 @@ import type { RelationshipSettings } from '../../shared/contract/relationship'
 import type { ClientData } from './stored-client'
 import { todayList } from './today'
 
-const settings: RelationshipSettings = { quietAfterDays: 30, remindDaysBefore: 3, timeZone: 'Europe/London', usesSystemTimeZone: false, coaching: true, keepEmptySections: false, locale: null, clock: null }
+const settings: RelationshipSettings = {
+  quietAfterDays: 30,
+  remindDaysBefore: 3,
+  timeZone: 'Europe/London',
+  usesSystemTimeZone: false,
+  coaching: true,
+  keepEmptySections: false,
+  locale: null,
+  clock: null
+}
 const now = new Date('2026-11-23T10:00:00Z')
 
 const client = (id: string, name: string, data: Partial<ClientData['data']>): ClientData => ({ id, name, data: { format: 1, id, name, ...data } })
@@ -16,7 +25,12 @@ const clients = [
       { id: 'k_b2', by: 'client', what: 'Share the budget', due: '2026-11-10', status: 'open', createdAt: '2026-11-01' }
     ],
     interactions: [{ id: 'i_b', at: '2026-11-20T10:00:00Z', channel: 'phone', direction: 'out', outcome: 'conversation' }],
-    person: { dates: [{ label: 'birthday', date: '1975-11-29' }, { label: 'launch', date: '2026-12-01', repeats: 'once' }] }
+    person: {
+      dates: [
+        { label: 'birthday', date: '1975-11-29' },
+        { label: 'launch', date: '2026-12-01', repeats: 'once' }
+      ]
+    }
   }),
   client('c_a', 'Aaron', {
     followUp: '2026-11-18',

@@ -58,7 +58,15 @@ export function todayList(clients: readonly ClientData[], { now, settings, dates
       if (!isActive(commitment) || current.finished || !needsAttention(due) || snoozed(snoozeKey.commitment(commitment.id))) continue
       const who = commitment.by === 'me' ? 'You promised' : 'They promised'
       const repeat = current.repeatWords === undefined ? '' : ` (${current.repeatWords})`
-      const item: TodayCommitment = { clientId, clientName, commitmentId: commitment.id, by: commitment.by, what: commitment.what, due, line: `${who} “${commitment.what}”${repeat} — ${duePhrase(due, today, dates)}` }
+      const item: TodayCommitment = {
+        clientId,
+        clientName,
+        commitmentId: commitment.id,
+        by: commitment.by,
+        what: commitment.what,
+        due,
+        line: `${who} “${commitment.what}”${repeat} — ${duePhrase(due, today, dates)}`
+      }
       if (current.occurrence !== undefined) item.occurrence = current.occurrence
       if (current.repeatWords !== undefined) item.repeat = current.repeatWords
       ;(commitment.by === 'me' ? mine : theirs).push(item)
@@ -67,7 +75,14 @@ export function todayList(clients: readonly ClientData[], { now, settings, dates
     for (const date of upcomingDates(data.person?.dates ?? [], today, settings.remindDaysBefore)) {
       if (date.daysUntil >= WEEK_DAYS) break
       if (snoozed(snoozeKey.date(date.label))) continue
-      importantDates.push({ clientId, clientName, label: date.label, next: date.next, daysUntil: date.daysUntil, line: datePhrase(date.label, date.next, date.daysUntil, today, dates) })
+      importantDates.push({
+        clientId,
+        clientName,
+        label: date.label,
+        next: date.next,
+        daysUntil: date.daysUntil,
+        line: datePhrase(date.label, date.next, date.daysUntil, today, dates)
+      })
     }
 
     const outreach = outreachOf(data.interactions ?? [], now, zone, dates)

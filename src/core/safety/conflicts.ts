@@ -80,7 +80,11 @@ export async function compareConflict(
  * history. `version` is the entry's version the person compared; a file
  * changed since is not written over.
  */
-export async function resolveConflict(vault: Vault, input: { path: string; keep: KeepChoice; version?: string | undefined }, now = new Date()): Promise<Entry | null> {
+export async function resolveConflict(
+  vault: Vault,
+  input: { path: string; keep: KeepChoice; version?: string | undefined },
+  now = new Date()
+): Promise<Entry | null> {
   vault.assertWritable()
   const conflict = conflictAt(vault, input.path)
   if (conflict.tool === GIT_MARKERS_TOOL) return resolveMarkers(vault, conflict, input, now)
@@ -113,6 +117,12 @@ async function resolveMarkers(vault: Vault, conflict: ConflictSummary, input: { 
   } else chosen = input.keep === 'entry' ? sides.entry : sides.copy
   const other = input.keep === 'copy' ? sides.entry : sides.copy
   // Written to the trash before the entry changes: if that fails, nothing has changed. Restored, it comes back as a conflicting copy.
-  await putInTrash(vault.root, conflictCopyName(conflict.path, now), other, { kind: 'entry', label: `The other version of ${entry.title || conflict.path} (git conflict)` }, now)
+  await putInTrash(
+    vault.root,
+    conflictCopyName(conflict.path, now),
+    other,
+    { kind: 'entry', label: `The other version of ${entry.title || conflict.path} (git conflict)` },
+    now
+  )
   return vault.entries.writeResolved(entry.id, chosen, version, now)
 }

@@ -15,7 +15,8 @@ describe('history', () => {
     const { vault, call } = await openVault()
     let entry = await call('entries:create', { clientId: null, title: 'Budget', body: 'first draft\n' })
     // A typing session: many saves within ten minutes make one snapshot (the state before the session).
-    for (let i = 1; i <= 20; i++) entry = await vault.entries.save({ id: entry.id, title: 'Budget', body: `draft ${i}\n`, version: entry.version }, minutes(i / 4))
+    for (let i = 1; i <= 20; i++)
+      entry = await vault.entries.save({ id: entry.id, title: 'Budget', body: `draft ${i}\n`, version: entry.version }, minutes(i / 4))
     expect(await call('history:list', { entryId: entry.id })).toHaveLength(1)
     // Half an hour later, a new session: one more snapshot, holding where the first session ended.
     entry = await vault.entries.save({ id: entry.id, title: 'Budget v2', body: 'rewritten\n', version: entry.version }, minutes(40))
@@ -79,7 +80,9 @@ describe('conflicting copies', () => {
     await writeFile(join(dir, copyPath), copyText)
     const { call: call2 } = await openVault(dir)
     expect((await call2('entries:list', { clientId: null })).map((e) => [e.id, e.conflicts])).toEqual([[entry.id, [copyPath]]])
-    expect(await call2('conflicts:list', undefined)).toEqual([{ path: copyPath, originalPath: entry.path, entryId: entry.id, tool: 'Syncthing', mine: 'entry' }])
+    expect(await call2('conflicts:list', undefined)).toEqual([
+      { path: copyPath, originalPath: entry.path, entryId: entry.id, tool: 'Syncthing', mine: 'entry' }
+    ])
     const compared = await call2('conflicts:compare', { path: copyPath })
     expect(compared.diff.filter((d) => d.kind !== 'same').map((d) => d.text)).toEqual(['on this laptop\n', 'on the other laptop\n'])
     const resolved = await call2('conflicts:resolve', { path: copyPath, keep: 'copy' })

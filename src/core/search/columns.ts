@@ -61,5 +61,6 @@ export async function base64ToInt32(text: string, name: string, pause: () => Pro
   return new Int32Array(new Uint8Array(bytes).buffer)
 }
 
-const escape = (value: string): string => (/[\\\n\t]/.test(value) ? value.replace(/[\\\n\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\t')) : value)
+const escape = (value: string): string =>
+  /[\\\n\t]/.test(value) ? value.replace(/[\\\n\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\t')) : value
 const unescape = (value: string): string => value.replace(/\\([\\nt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'))

@@ -71,7 +71,11 @@ export function entryDoc(
 
 /** The client's profile, then one document per commitment and per interaction. */
 export function clientDocs(clientId: string, client: StoredClient): SearchDoc[] {
-  return [profileDoc(clientId, client), ...(client.commitments ?? []).map((k) => commitmentDoc(clientId, client, k)), ...(client.interactions ?? []).map((i) => interactionDoc(clientId, client, i))]
+  return [
+    profileDoc(clientId, client),
+    ...(client.commitments ?? []).map((k) => commitmentDoc(clientId, client, k)),
+    ...(client.interactions ?? []).map((i) => interactionDoc(clientId, client, i))
+  ]
 }
 
 /** One document of a client, by kind and id (for showing a result); null when it is no longer there. */
@@ -129,7 +133,13 @@ function interactionDoc(clientId: string, client: StoredClient, i: StoredInterac
     clientId,
     date: i.at,
     tags: [],
-    fields: { title: interactionTitle(i), tags: '', keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '), mentions: '', body: i.note ?? '' }
+    fields: {
+      title: interactionTitle(i),
+      tags: '',
+      keywords: [i.direction === 'in' ? 'from them' : 'reached out', client.name].join(' '),
+      mentions: '',
+      body: i.note ?? ''
+    }
   }
 }
 

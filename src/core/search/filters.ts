@@ -11,9 +11,7 @@ export function filterOf(filters: SearchFilters | undefined, vault: Vault): (doc
   if (!filters) return () => true
   const { clientId, template, from, to, kinds } = filters
   const tag = filters.tag?.toLowerCase()
-  const atStage = filters.stage
-    ? new Set(vault.clients.list().flatMap((c) => (c.data?.stage?.current === filters.stage ? [c.id] : [])))
-    : null
+  const atStage = filters.stage ? new Set(vault.clients.list().flatMap((c) => (c.data?.stage?.current === filters.stage ? [c.id] : []))) : null
   return (doc) => {
     if (kinds && !kinds.includes(doc.kind)) return false
     if (clientId !== undefined && doc.clientId !== clientId) return false

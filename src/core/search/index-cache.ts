@@ -47,9 +47,7 @@ type CacheFile = {
   index: SerializedIndex
 }
 
-export type CacheRead =
-  | { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> }
-  | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
+export type CacheRead = { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> } | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
 
 /** Reads and checks the cache, letting the event loop in while the index is put together. */
 export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' | 'resumed'>): Promise<CacheRead> {
@@ -125,5 +123,7 @@ function isSources(value: unknown): value is CacheFile['sources'] {
 function isSerializedIndex(value: unknown): value is SerializedIndex {
   if (!strings(value, ['terms', 'postings', 'starts'])) return false
   const docs = (value as { docs?: unknown }).docs
-  return strings(docs, ['kinds', 'ids', 'sources', 'clients', 'dates', 'templates', 'tags', 'lengths']) && typeof (docs as { count?: unknown }).count === 'number'
+  return (
+    strings(docs, ['kinds', 'ids', 'sources', 'clients', 'dates', 'templates', 'tags', 'lengths']) && typeof (docs as { count?: unknown }).count === 'number'
+  )
 }

@@ -216,11 +216,25 @@ export class InvertedIndex {
       if (top.length > limit) top.pop()
       floor = sum[top[top.length - 1] ?? 0] ?? 0
     }
-    return { ranked: top.flatMap((number) => { const doc = this.docs[number]; return doc ? [{ doc, score: sum[number] ?? 0 }] : [] }), total }
+    return {
+      ranked: top.flatMap((number) => {
+        const doc = this.docs[number]
+        return doc ? [{ doc, score: sum[number] ?? 0 }] : []
+      }),
+      total
+    }
   }
 
   /** BM25 of one dictionary term's postings `[from, to)`, keeping each document's best over the variants of a query word. */
-  private scorePostings(postings: ArrayLike<number>, from: number, to: number, weightedIdf: number, averageLength: number, generation: number, touched: number[]): void {
+  private scorePostings(
+    postings: ArrayLike<number>,
+    from: number,
+    to: number,
+    weightedIdf: number,
+    averageLength: number,
+    generation: number,
+    touched: number[]
+  ): void {
     const { lengths, stamp, best } = this
     const numerator = weightedIdf * (K1 + 1)
     const constant = K1 * (1 - B)

@@ -41,7 +41,11 @@ async function vaultWithPriya(v: TestVault) {
     title: 'Rollout call',
     body: `Opening remarks went long.\n\nWe went through the rollout plan. Then ${link('P.')} raised the budget question. Nobody had numbers.\n`
   })
-  const full = await v.call('entries:create', { clientId: null, title: 'Intro', body: `Introduced by ${mentionMarkdown('Priya Raman', { kind: 'person', id: priya.id })} at the fair.\n` })
+  const full = await v.call('entries:create', {
+    clientId: null,
+    title: 'Intro',
+    body: `Introduced by ${mentionMarkdown('Priya Raman', { kind: 'person', id: priya.id })} at the fair.\n`
+  })
   const unrelated = await v.call('entries:create', { clientId: null, title: 'Unrelated', body: 'Nobody is mentioned here.\n' })
   return { acme, priya, short, full, unrelated }
 }

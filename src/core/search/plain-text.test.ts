@@ -8,7 +8,22 @@ describe('plainText', () => {
     const markdown = '## Call with **Dana**\n\n> She said [the plan](https://example.com/a_(b)) is `late`.\n<b>bold</b> ![chart](c.png) snake_case\n'
     const plain = plainText(markdown)
     expect(plain).toHaveLength(markdown.length)
-    expect(plain.split(/\s+/).filter(Boolean)).toEqual(['Call', 'with', 'Dana', 'She', 'said', 'the', 'plan', 'is', 'late', '.', 'bold', 'chart', 'snake', 'case'])
+    expect(plain.split(/\s+/).filter(Boolean)).toEqual([
+      'Call',
+      'with',
+      'Dana',
+      'She',
+      'said',
+      'the',
+      'plan',
+      'is',
+      'late',
+      '.',
+      'bold',
+      'chart',
+      'snake',
+      'case'
+    ])
     expect(plain.indexOf('Dana')).toBe(markdown.indexOf('Dana'))
     expect(plain.indexOf('late')).toBe(markdown.indexOf('late'))
   })

@@ -11,5 +11,8 @@ const MARKUP = /!(?=\[)|[#*_`~>|[\]\\]/g
 const blank = (match: string): string => match.replace(/[^\n]/g, ' ')
 
 export function plainText(markdown: string): string {
-  return markdown.replace(LINK_TARGET, (target) => ` ${blank(target.slice(1))}`).replace(HTML_TAG, blank).replace(MARKUP, ' ')
+  return markdown
+    .replace(LINK_TARGET, (target) => ` ${blank(target.slice(1))}`)
+    .replace(HTML_TAG, blank)
+    .replace(MARKUP, ' ')
 }

@@ -94,7 +94,14 @@ export function resultsFor(
   return { results, confirmed }
 }
 
-function resultOf(vault: Vault, doc: DocInfo, score: number, text: Shown, wanted: ReadonlyMap<string, number>, names: Pick<MentionNames, 'nameOf'>): SearchResult {
+function resultOf(
+  vault: Vault,
+  doc: DocInfo,
+  score: number,
+  text: Shown,
+  wanted: ReadonlyMap<string, number>,
+  names: Pick<MentionNames, 'nameOf'>
+): SearchResult {
   let snippet = snippetOf(text.body, wanted)
   if (snippet.highlights.length === 0) {
     // Nothing in the body matched: if a mentioned name did, the snippet is the sentence around that mention.

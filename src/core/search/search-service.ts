@@ -137,7 +137,11 @@ export class SearchService {
     const limit = input.limit ?? DEFAULT_LIMIT
     const parsed = parseQuery(input.query)
     const terms = queryTerms(parsed, this.index)
-    const { ranked, total } = this.index.rank(terms, filterOf(input.filters, this.vault), parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit)
+    const { ranked, total } = this.index.rank(
+      terms,
+      filterOf(input.filters, this.vault),
+      parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit
+    )
     const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies, this.names)
     return {
       results,
@@ -201,7 +205,8 @@ export class SearchService {
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
         if (this.dirty.size > 0 || this.reconcileNeeded) this.kick()
         else if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
-        else if (this.stats.cacheWrites === 0) void this.persist() // the first full index is expensive to lose: written at once
+        else if (this.stats.cacheWrites === 0)
+          void this.persist() // the first full index is expensive to lose: written at once
         else this.persistSoon()
       })
   }

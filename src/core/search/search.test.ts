@@ -66,7 +66,13 @@ describe('search', () => {
     await v.call('clients:create', { name: 'Aaron Abbott' })
     await v.call('clients:update-profile', { id: dana.id, patch: { organisation: 'Northwind', person: { likes: ['jazz'], dislikes: ['cucumber'] } } })
     const { commitment } = await v.call('commitments:add', { clientId: dana.id, by: 'me', what: 'Send the revised scope', due: '2026-11-25' })
-    const { interaction } = await v.call('interactions:add', { clientId: dana.id, channel: 'phone', direction: 'out', outcome: 'left-message', note: 'Left a voicemail about the renewal' })
+    const { interaction } = await v.call('interactions:add', {
+      clientId: dana.id,
+      channel: 'phone',
+      direction: 'out',
+      outcome: 'left-message',
+      note: 'Left a voicemail about the renewal'
+    })
 
     const cucumber = await search(v, 'cucmber')
     expect(cucumber.results).toHaveLength(1)
@@ -77,9 +83,17 @@ describe('search', () => {
 
     expect((await search(v, 'northwind')).results[0]?.open).toEqual({ kind: 'client', clientId: dana.id })
     const promised = await search(v, 'revised scope')
-    expect(promised.results[0]).toMatchObject({ kind: 'commitment', title: 'Send the revised scope', open: { kind: 'commitment', clientId: dana.id, commitmentId: commitment.id } })
+    expect(promised.results[0]).toMatchObject({
+      kind: 'commitment',
+      title: 'Send the revised scope',
+      open: { kind: 'commitment', clientId: dana.id, commitmentId: commitment.id }
+    })
     const call = await search(v, 'voicemail')
-    expect(call.results[0]).toMatchObject({ kind: 'interaction', title: 'Phone, left message', open: { kind: 'interaction', clientId: dana.id, interactionId: interaction.id } })
+    expect(call.results[0]).toMatchObject({
+      kind: 'interaction',
+      title: 'Phone, left message',
+      open: { kind: 'interaction', clientId: dana.id, interactionId: interaction.id }
+    })
     expect(marked(call.results[0]?.snippet ?? '', call.results[0]?.highlights ?? [])).toEqual(['voicemail'])
   })
 
@@ -91,7 +105,10 @@ describe('search', () => {
     await v.call('entries:create', { clientId: dana.id, title: 'Pricing with Dana' })
     await v.call('entries:create', { clientId: aaron.id, title: 'Pricing with Aaron', template: 'respect', body: 'Pricing came up again.\n' })
     await mkdir(join(v.dir, 'journal'), { recursive: true })
-    await writeFile(join(v.dir, 'journal/2024-03-01-old-pricing.md'), entryFile({ id: 'e_old', title: 'Old pricing notes', created: '2024-03-01T09:00:00.000Z', tags: '[Retainer, pricing]' }, 'Pricing then.\n'))
+    await writeFile(
+      join(v.dir, 'journal/2024-03-01-old-pricing.md'),
+      entryFile({ id: 'e_old', title: 'Old pricing notes', created: '2024-03-01T09:00:00.000Z', tags: '[Retainer, pricing]' }, 'Pricing then.\n')
+    )
     await v.vault.applyChanges(['journal/2024-03-01-old-pricing.md'])
     await v.call('commitments:add', { clientId: dana.id, by: 'client', what: 'Confirm the pricing' })
 
@@ -219,7 +236,11 @@ describe('search', () => {
   it('answers while it indexes, says how far it has got, and is ready after', async () => {
     const v = await openTestVault()
     await mkdir(join(v.dir, 'journal'), { recursive: true })
-    for (let i = 0; i < 40; i++) await writeFile(join(v.dir, `journal/2026-01-${String(1 + (i % 28)).padStart(2, '0')}-note-${i}.md`), entryFile({ id: `e_note${i}`, title: `Note ${i}` }, `Entry number ${i} about the orchard.\n`))
+    for (let i = 0; i < 40; i++)
+      await writeFile(
+        join(v.dir, `journal/2026-01-${String(1 + (i % 28)).padStart(2, '0')}-note-${i}.md`),
+        entryFile({ id: `e_note${i}`, title: `Note ${i}` }, `Entry number ${i} about the orchard.\n`)
+      )
     const reopened = await openTestVault(v.dir)
     const early = await reopened.call('search:query', { query: 'orchard' })
     expect(early.indexing).toMatchObject({ state: 'indexing' })

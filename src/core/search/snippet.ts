@@ -35,7 +35,15 @@ export function snippetOf(text: string, wanted: ReadonlyMap<string, number>, len
   const anchor = hits[first] ?? { start: 0, end: 0, word: 0 }
   const start = wordStartBefore(text, Math.max(0, anchor.start - LEAD), anchor.start)
   const end = wordEndBefore(text, Math.min(text.length, start + length), anchor.end)
-  return { ...excerpt(text, start, end, hits.filter((h) => h.start >= start && h.end <= end)), offset: anchor.start }
+  return {
+    ...excerpt(
+      text,
+      start,
+      end,
+      hits.filter((h) => h.start >= start && h.end <= end)
+    ),
+    offset: anchor.start
+  }
 }
 
 /**
@@ -125,7 +133,19 @@ function wordEndBefore(text: string, to: number, limit: number): number {
 
 /** Whitespace as `\s` knows it, without a regular expression per character. */
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /** `text[start, end)` with runs of whitespace folded to one space, and `…` where it is cut; hit offsets follow. */

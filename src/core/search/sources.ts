@@ -13,7 +13,6 @@ import { MAX_INDEXED_CHARS, clientDocs, clientSource, entryDoc, entrySource } fr
 import type { MentionNames } from './mention-names'
 import { mentionedIds } from './mention-names'
 
-
 /**
  * An entry's signature: what its document holds besides the file — the
  * name of its client and the current names of the people and clients it
@@ -55,7 +54,12 @@ const UNREADABLE = 'unreadable'
 export type IndexedMentions = (source: string) => readonly string[]
 
 /** Every source in the vault now, with its signature; `pause` lets the event loop in between clients (each is hashed). */
-export async function currentSignatures(vault: Vault, names: MentionNames, mentioned: IndexedMentions, pause: () => Promise<void>): Promise<Map<string, string>> {
+export async function currentSignatures(
+  vault: Vault,
+  names: MentionNames,
+  mentioned: IndexedMentions,
+  pause: () => Promise<void>
+): Promise<Map<string, string>> {
   const signatures = new Map<string, string>()
   const clientNames = new Map<string, string>()
   for (const client of vault.clients.list()) {

@@ -9,7 +9,8 @@
  * covers Latin, Greek, Cyrillic, Hebrew, Arabic, Indic and CJK letters, and
  * leaves punctuation and symbols (U+2000–U+2BFF, the Latin-1 signs) out.
  */
-const WORD = /[0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufdff\ufe70-\ufefe\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]+/g
+const WORD =
+  /[0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufdff\ufe70-\ufefe\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]+/g
 const WORD_ANY_CASE = new RegExp(WORD.source, 'gi')
 const NON_ASCII = /[^\x00-\x7f]/
 const MARKS = /[\u0300-\u036f]/g

@@ -74,7 +74,12 @@ export async function encryptVault(root: string, header: VaultHeader, key: Vault
   if (await readVaultHeader(root)) throw new RapportError('invalid-input', 'This vault is already encrypted.')
   const present = await presentPlainFolders(root)
   await checkNamesFit(root, present)
-  const journal: ConversionJournal = { format: 'rapport-conversion', version: 1, direction: 'encrypt', folders: present.map((plain) => ({ plain, encrypted: key.encryptName('', plain) })) }
+  const journal: ConversionJournal = {
+    format: 'rapport-conversion',
+    version: 1,
+    direction: 'encrypt',
+    folders: present.map((plain) => ({ plain, encrypted: key.encryptName('', plain) }))
+  }
   await writeJournal(root, journal)
   const unmount = mountEncrypted(root, key)
   let report: Omit<ConversionReport, 'leftAlone'>
@@ -105,7 +110,11 @@ export async function decryptVault(root: string, key: VaultKey, faults: Conversi
   // A plain folder already there would be mixed with the decrypted one, and removed if this is undone: ask first.
   const inTheWay = (await readdirRaw(root)).filter((name) => CONVERTED.includes(name))
   if (inTheWay.length > 0)
-    throw new RapportError('conflict', `The encrypted vault also has an unencrypted "${inTheWay[0]}" folder, which is not Rapport's. Move it out of the vault folder, then turn encryption off again.`, inTheWay[0])
+    throw new RapportError(
+      'conflict',
+      `The encrypted vault also has an unencrypted "${inTheWay[0]}" folder, which is not Rapport's. Move it out of the vault folder, then turn encryption off again.`,
+      inTheWay[0]
+    )
   const unmount = mountEncrypted(root, key)
   let report: Omit<ConversionReport, 'leftAlone'>
   const journal: ConversionJournal = { format: 'rapport-conversion', version: 1, direction: 'decrypt', folders: [] }
@@ -151,7 +160,11 @@ export async function recoverConversion(root: string): Promise<'none' | 'finishe
   try {
     journal = journalSchema.parse(JSON.parse(text))
   } catch {
-    throw new RapportError('broken-file', `${CONVERSION_JOURNAL} is damaged, so Rapport cannot tell how far turning encryption on or off got. Nothing was changed; keep a copy of the vault folder and ask for help.`, CONVERSION_JOURNAL)
+    throw new RapportError(
+      'broken-file',
+      `${CONVERSION_JOURNAL} is damaged, so Rapport cannot tell how far turning encryption on or off got. Nothing was changed; keep a copy of the vault folder and ask for help.`,
+      CONVERSION_JOURNAL
+    )
   }
   const encrypted = (await readVaultHeader(root)) !== null
   // Committed: the vault is in its new form; remove the old. Not committed: remove the half-made new form.
@@ -203,7 +216,11 @@ async function checkNamesFit(root: string, tops: readonly string[]): Promise<voi
       if (isTempFile(item.name)) continue
       const child = `${rel}/${item.name}`
       if (Buffer.byteLength(item.name) > MAX_NAME_BYTES)
-        throw new RapportError('invalid-input', `${child} has a name too long to encrypt (${Buffer.byteLength(item.name)} bytes; at most ${MAX_NAME_BYTES}). Rename it, then turn encryption on again. Nothing was changed.`, child)
+        throw new RapportError(
+          'invalid-input',
+          `${child} has a name too long to encrypt (${Buffer.byteLength(item.name)} bytes; at most ${MAX_NAME_BYTES}). Rename it, then turn encryption on again. Nothing was changed.`,
+          child
+        )
       if (item.isDirectory()) await visit(child)
     }
   }
@@ -239,7 +256,8 @@ async function writeJournal(root: string, journal: ConversionJournal): Promise<v
 
 /** Removes the `form` the vault no longer has (the journal's folders in that form), then the journal. */
 async function finish(root: string, journal: ConversionJournal, form: 'plain' | 'encrypted'): Promise<void> {
-  for (const folder of journal.folders) await rm(join(root, form === 'plain' ? folder.plain : folder.encrypted), { recursive: true, force: true, maxRetries: 3 })
+  for (const folder of journal.folders)
+    await rm(join(root, form === 'plain' ? folder.plain : folder.encrypted), { recursive: true, force: true, maxRetries: 3 })
   await syncPhysicalFolder(root)
   await unlink(join(root, CONVERSION_JOURNAL)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error

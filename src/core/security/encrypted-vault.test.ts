@@ -21,7 +21,11 @@ const SECRETS = ['Dana', 'Whitfield', 'dana-whitfield', 'Northwind', 'jazz', 'Sc
 
 async function startSession(root: string, options: { watch?: boolean } = {}) {
   const events: Array<{ event: string; payload: unknown }> = []
-  const session = await VaultSession.start(root, { shell: testShell({ emit: (event, payload) => void events.push({ event, payload }) }), kdfCost: cheap, ...options })
+  const session = await VaultSession.start(root, {
+    shell: testShell({ emit: (event, payload) => void events.push({ event, payload }) }),
+    kdfCost: cheap,
+    ...options
+  })
   const dispatch = createDispatch(session.handlers)
   async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
     const result = await dispatch(channel, input)
@@ -65,7 +69,8 @@ describe('an encrypted vault', () => {
   it('turned on, keeps every file sealed and every name encrypted, and reads back the same', async () => {
     const root = await realisticVault()
     // Enough entries for the search index to keep its cache on disk (it does from 200).
-    for (let i = 0; i < 210; i++) await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
+    for (let i = 0; i < 210; i++)
+      await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
     const { session, call, events, search } = await startSession(root)
     const before = await call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
     expect((await search('jazz')).length).toBeGreaterThan(0)
@@ -76,7 +81,12 @@ describe('an encrypted vault', () => {
     // Still open, still the same text; and the index is built again from the sealed files, its cache sealed too.
     expect(await call('entries:read', { id: before.id })).toMatchObject({ title: before.title, body: before.body })
     expect((await search('jazz')).map((r) => r.title)).toContain('First call')
-    await call('entries:save', { id: before.id, title: before.title, body: `${before.body}\nA new line about onboarding.\n`, version: (await call('entries:read', { id: before.id })).version })
+    await call('entries:save', {
+      id: before.id,
+      title: before.title,
+      body: `${before.body}\nA new line about onboarding.\n`,
+      version: (await call('entries:read', { id: before.id })).version
+    })
     // The search index's cache is there, written sealed (the raw check below covers its bytes). Waited for, not slept
     // on: under load writing it took longer than any fixed pause.
     await searchServiceOf(session.vault).settled()
@@ -86,10 +96,11 @@ describe('an encrypted vault', () => {
     await expectNothingInTheClear(root)
   })
 
-  it('turned on, leaves no cache in the clear: the plain vault\'s indexes stop writing before the files are sealed', async () => {
+  it("turned on, leaves no cache in the clear: the plain vault's indexes stop writing before the files are sealed", async () => {
     const root = await realisticVault()
     // Enough entries for the search index to keep a cache (it does from 200), and a change it has not written yet.
-    for (let i = 0; i < 210; i++) await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
+    for (let i = 0; i < 210; i++)
+      await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
     const { session, call, search } = await startSession(root)
     expect((await search('jazz')).length).toBeGreaterThan(0)
     const plainVault = session.vault
@@ -195,7 +206,10 @@ describe('an encrypted vault', () => {
     const out = await tempDir()
     const { call } = await startSession(root)
     await call('security:encrypt', { passphrase: PASSPHRASE })
-    await expect(call('export:run', { scope: { client: DANA_ID }, target: out })).rejects.toMatchObject({ code: 'needs-confirmation', message: expect.stringContaining('unencrypted') })
+    await expect(call('export:run', { scope: { client: DANA_ID }, target: out })).rejects.toMatchObject({
+      code: 'needs-confirmation',
+      message: expect.stringContaining('unencrypted')
+    })
     expect(await filesUnder(out)).toEqual([])
     await expect(call('entries:export', { id: 'e_01JDXSCOPE0000000000000000' })).rejects.toMatchObject({ code: 'needs-confirmation' })
     await expect(call('brief:export', { clientId: DANA_ID })).rejects.toMatchObject({ code: 'needs-confirmation' })
@@ -253,7 +267,15 @@ describe('an encrypted vault', () => {
     // The sync tool brings the other device's files over.
     await cp(there, here, { recursive: true, force: true })
     await expect
-      .poll(() => events.some((e) => e.event === 'vault:changed' && (e.payload as { paths: string[] }).paths.includes('clients/dana-whitfield/journal/2026-11-22-scope-call-went-sideways.md')), { timeout: 5000 })
+      .poll(
+        () =>
+          events.some(
+            (e) =>
+              e.event === 'vault:changed' &&
+              (e.payload as { paths: string[] }).paths.includes('clients/dana-whitfield/journal/2026-11-22-scope-call-went-sideways.md')
+          ),
+        { timeout: 5000 }
+      )
       .toBe(true)
     expect((await call('entries:read', { id: scope.id })).body).toBe('Changed on the laptop.\n')
     session.close()

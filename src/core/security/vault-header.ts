@@ -17,7 +17,11 @@ export async function readVaultHeader(root: string): Promise<VaultHeader | null>
   try {
     json = JSON.parse(text)
   } catch {
-    throw new RapportError('broken-file', `${VAULT_HEADER_FILE} is damaged (not JSON), so the vault cannot be unlocked. Restore it from a backup or another device.`, VAULT_HEADER_FILE)
+    throw new RapportError(
+      'broken-file',
+      `${VAULT_HEADER_FILE} is damaged (not JSON), so the vault cannot be unlocked. Restore it from a backup or another device.`,
+      VAULT_HEADER_FILE
+    )
   }
   return parseVaultHeader(json)
 }

@@ -350,13 +350,16 @@ export class VaultSession {
       'security:set-auto-lock': async ({ minutes }) => this.setAutoLock(minutes),
       'security:activity': async () => this.activity(),
       // The same app handlers as an open vault's, answered here so they work while locked; a flush also wakes a lock waiting on it.
-      ...appHandlers({
-        openExternal: (url) => this.options.shell.openExternal(url),
-        flushed: (outcome) => {
-          for (const waiter of [...this.#flushWaiters]) waiter(outcome)
-          this.options.shell.flushed(outcome)
-        }
-      }, this.options.clock ?? systemClock)
+      ...appHandlers(
+        {
+          openExternal: (url) => this.options.shell.openExternal(url),
+          flushed: (outcome) => {
+            for (const waiter of [...this.#flushWaiters]) waiter(outcome)
+            this.options.shell.flushed(outcome)
+          }
+        },
+        this.options.clock ?? systemClock
+      )
     }
     const handlers = {} as Record<Channel, (input: unknown) => Promise<unknown>>
     for (const channel of channelNames) {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { ClientFile } from '../../shared/domain'
 import { addToClient, alreadyHas } from './client-additions'
 
-const base = (): ClientFile => ({ format: 1, id: 'c_1', name: 'Dana', style: { notes: 'Likes a short agenda.' }, commitments: [], interactions: [], people: [], tags: [] })
+const base = (): ClientFile => ({
+  format: 1,
+  id: 'c_1',
+  name: 'Dana',
+  style: { notes: 'Likes a short agenda.' },
+  commitments: [],
+  interactions: [],
+  people: [],
+  tags: []
+})
 const link = { entryId: 'e_1', today: '2026-11-22', where: 'clients/dana/client.json' }
 
 describe('adding accepted items to a client record', () => {
@@ -20,7 +29,15 @@ describe('adding accepted items to a client record', () => {
     )
     expect(client.styleNotes).toEqual([{ text: 'Numbers before stories', entry: 'e_1', at: '2026-11-22' }])
     expect(client.commitments).toEqual([
-      { id: expect.stringMatching(/^k_[0-9A-Z]{26}$/), by: 'me', what: 'Send the revised scope', due: '2026-11-30', status: 'open', createdAt: '2026-11-22', entry: 'e_1' },
+      {
+        id: expect.stringMatching(/^k_[0-9A-Z]{26}$/),
+        by: 'me',
+        what: 'Send the revised scope',
+        due: '2026-11-30',
+        status: 'open',
+        createdAt: '2026-11-22',
+        entry: 'e_1'
+      },
       { id: expect.stringMatching(/^k_/), by: 'client', what: 'Confirm the budget', status: 'open', createdAt: '2026-11-22', entry: 'e_1' }
     ])
     expect(client.questions).toEqual([{ id: expect.stringMatching(/^q_[0-9A-Z]{26}$/), text: 'Who else signs off?', entry: 'e_1', createdAt: '2026-11-22' }])
@@ -51,10 +68,15 @@ describe('adding accepted items to a client record', () => {
   it('keeps what a person wrote in the lists, and refuses to add to a list it cannot read', () => {
     const client = { ...base(), styleNotes: [{ text: 'Mine', source: 'by hand' }] } as ClientFile
     addToClient(client, [{ kind: 'style-note', text: 'Another' }], link)
-    expect(client.styleNotes).toEqual([{ text: 'Mine', source: 'by hand' }, { text: 'Another', entry: 'e_1', at: '2026-11-22' }])
+    expect(client.styleNotes).toEqual([
+      { text: 'Mine', source: 'by hand' },
+      { text: 'Another', entry: 'e_1', at: '2026-11-22' }
+    ])
 
     const broken = { ...base(), questions: 'ask about the budget' } as unknown as ClientFile
-    expect(() => addToClient(broken, [{ kind: 'style-note', text: 'X' }], link)).toThrow(/clients\/dana\/client\.json: "questions" is not a list Rapport can read/)
+    expect(() => addToClient(broken, [{ kind: 'style-note', text: 'X' }], link)).toThrow(
+      /clients\/dana\/client\.json: "questions" is not a list Rapport can read/
+    )
     expect(broken.styleNotes).toBeUndefined()
   })
 

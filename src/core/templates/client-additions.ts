@@ -28,7 +28,6 @@ import { fold } from './fold'
 export type StyleNote = z.infer<typeof styleNoteSchema>
 export type Question = z.infer<typeof questionSchema>
 
-
 /**
  * One of the client's lists, as it is in the file (the same array, so what
  * is pushed lands there and hand-written notes keep their key order); a list
@@ -49,8 +48,7 @@ export function alreadyHas(client: ClientFile, kind: ExtractKind, text: string, 
   switch (kind) {
     case 'style-note':
       return (
-        (listOf(client, 'styleNotes', styleNoteSchema, where) ?? []).some((n) => fold(n.text) === wanted) ||
-        fold(client.style?.notes ?? '').includes(wanted)
+        (listOf(client, 'styleNotes', styleNoteSchema, where) ?? []).some((n) => fold(n.text) === wanted) || fold(client.style?.notes ?? '').includes(wanted)
       )
     case 'commitment-mine':
     case 'commitment-theirs': {

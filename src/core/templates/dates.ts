@@ -5,10 +5,7 @@
  */
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December'
-] as const
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -59,15 +56,37 @@ export function nextMonth(month: string): string {
 // Due dates written in an item: "by Friday", "due 30 November", "by 2026-11-30"
 
 const weekdayWords: Record<string, number> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,
-  thursday: 4, thurs: 4, thur: 4, thu: 4, friday: 5, fri: 5, saturday: 6, sat: 6
+  sunday: 0,
+  sun: 0,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6
 }
 const monthWords: Record<string, number> = Object.fromEntries(
-  MONTH_NAMES.flatMap((name, i) => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1]]).concat([['sept', 9]])
+  MONTH_NAMES.flatMap((name, i) => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1]
+  ]).concat([['sept', 9]])
 )
 
-const WEEKDAY = Object.keys(weekdayWords).sort((a, b) => b.length - a.length).join('|')
-const MONTH = Object.keys(monthWords).sort((a, b) => b.length - a.length).join('|')
+const WEEKDAY = Object.keys(weekdayWords)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+const MONTH = Object.keys(monthWords)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
 const ORDINAL = '(?:st|nd|rd|th)?'
 
 /**
@@ -95,7 +114,10 @@ function validDay(year: number, month: number, day: number): string | null {
 function resolve(groups: Record<string, string | undefined>, today: string): string | null {
   if (groups.iso) return validDay(...(groups.iso.split('-').map(Number) as [number, number, number]))
   const weekdayToday = utc(today).getUTCDay()
-  const relative = groups.relative?.toLowerCase().replace(/\bthe\s+/g, '').replace(/\s+/g, ' ')
+  const relative = groups.relative
+    ?.toLowerCase()
+    .replace(/\bthe\s+/g, '')
+    .replace(/\s+/g, ' ')
   if (relative) {
     if (relative === 'today' || relative === 'tonight' || relative === 'end of day') return today
     if (relative === 'tomorrow') return addDays(today, 1)

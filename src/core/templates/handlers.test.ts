@@ -8,7 +8,6 @@ import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { localDay, longDate } from './dates'
 
-
 /** A real vault in a temp folder, called through the contract exactly as the app does. */
 async function openVault(root?: string) {
   const { dir, vault, call, dispatch } = await openTestVault(root)
@@ -92,7 +91,10 @@ describe('templates through the contract', () => {
   it('keeps text it is given, records the template and its fields’ defaults, and refuses an unknown template', async () => {
     const { call, read, dispatch, dir } = await openVault()
     await mkdir(join(dir, 'templates'))
-    await writeFile(join(dir, 'templates/check-in.md'), '---\nname: Check-in\nfields:\n  energy: { label: Energy?, scale: [1, 10], default: 5 }\n---\n\n## How are things?\n')
+    await writeFile(
+      join(dir, 'templates/check-in.md'),
+      '---\nname: Check-in\nfields:\n  energy: { label: Energy?, scale: [1, 10], default: 5 }\n---\n\n## How are things?\n'
+    )
     const given = await call('entries:create', { clientId: null, title: 'My own words', template: 'check-in', body: 'Already written.\n' })
     const { front, body } = entryFile(await read(given.path))
     expect(front).toMatchObject({ title: 'My own words', template: 'check-in', energy: 5 })
@@ -143,7 +145,12 @@ describe('templates through the contract', () => {
       body: '## What moved\n\n## Ask next time\n\n-\n',
       extract: [{ heading: 'Ask next time', kind: 'question' }]
     })
-    expect(mine).toMatchObject({ id: 'quarterly-review', isBuiltIn: false, source: 'templates/quarterly-review.md', extract: [{ heading: 'Ask next time', kind: 'question' }] })
+    expect(mine).toMatchObject({
+      id: 'quarterly-review',
+      isBuiltIn: false,
+      source: 'templates/quarterly-review.md',
+      extract: [{ heading: 'Ask next time', kind: 'question' }]
+    })
     const renamed = await call('templates:save', { id: mine.id, name: 'Quarter review', description: mine.description, body: mine.body, version: mine.version })
     expect(renamed).toMatchObject({ id: 'quarterly-review', name: 'Quarter review', extract: mine.extract })
     expect((await call('templates:list', {})).at(-1)?.id).toBe('quarterly-review')
@@ -213,7 +220,10 @@ describe('templates through the contract', () => {
     expect(await clientJson(dana.path)).toEqual(before)
 
     const accepted = offered.proposals.filter((p) => p.text !== 'Book the workshop')
-    const applied = await call('templates:apply', { entryId: saved.id, items: accepted.map(({ kind, text, due }) => (due ? { kind, text, due } : { kind, text })) })
+    const applied = await call('templates:apply', {
+      entryId: saved.id,
+      items: accepted.map(({ kind, text, due }) => (due ? { kind, text, due } : { kind, text }))
+    })
     expect(applied.added).toHaveLength(4)
     expect(applied.skipped).toEqual([])
 
@@ -239,7 +249,10 @@ describe('templates through the contract', () => {
     expect(await call('templates:extract', { entryId: plain.id })).toEqual({ entryId: plain.id, proposals: [] })
     const loose = await call('entries:create', { clientId: null, template: 'first-meeting' })
     expect(await call('templates:extract', { entryId: loose.id })).toMatchObject({ proposals: [], problem: expect.stringMatching(/belongs to no client/) })
-    expect(await dispatch('templates:apply', { entryId: loose.id, items: [{ kind: 'question', text: 'x' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch('templates:apply', { entryId: loose.id, items: [{ kind: 'question', text: 'x' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
     expect(await dispatch('templates:apply', { entryId: loose.id, items: [{ kind: 'commitment-mine', text: 'x', due: '2026-02-30' }] })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringMatching(/That date does not exist/) }
@@ -266,7 +279,12 @@ describe('templates through the contract', () => {
     ])
     expect(forDana.months).toEqual([{ month: localDay(new Date()).slice(0, 7), total: 2, byTemplate: { 'after-difficult-meeting': 1, 'before-a-call': 1 } }])
     expect(forDana.series).toEqual([
-      { field: 'mood', label: 'How did it feel, 1 (rough) to 5 (good)?', scale: { min: 1, max: 5 }, points: [expect.objectContaining({ entryId: one.id, value: 2 })] }
+      {
+        field: 'mood',
+        label: 'How did it feel, 1 (rough) to 5 (good)?',
+        scale: { min: 1, max: 5 },
+        points: [expect.objectContaining({ entryId: one.id, value: 2 })]
+      }
     ])
     const overall = await reopened('reflections:summary', {})
     expect(overall).toMatchObject({ clientId: null, total: 3 })

@@ -97,7 +97,7 @@ export function scanPlaceholders(text: string): PlaceholderScan {
   const names = new Set<string>()
   const malformed: PlaceholderScan['malformed'] = []
   text.split('\n').forEach((line, index) => {
-    for (let at = line.indexOf('{{'); at !== -1; ) {
+    for (let at = line.indexOf('{{'); at !== -1;) {
       TOKEN.lastIndex = at
       const token = TOKEN.exec(line)
       if (token?.[1]) {

@@ -3,7 +3,12 @@ import type { Reflection } from './reflections'
 import { summariseReflections } from './reflections'
 
 const templates = [
-  { id: 'after-difficult-meeting', name: 'After a difficult meeting', order: 10, fields: [{ key: 'mood', label: 'How did it feel?', scale: { min: 1, max: 5 } }] },
+  {
+    id: 'after-difficult-meeting',
+    name: 'After a difficult meeting',
+    order: 10,
+    fields: [{ key: 'mood', label: 'How did it feel?', scale: { min: 1, max: 5 } }]
+  },
   { id: 'before-a-call', name: 'Before a call', order: 60, fields: [] }
 ]
 

@@ -71,9 +71,7 @@ export function summariseReflections(
       .map(([id, count]) => ({ id, name: byId.get(id)?.name ?? id, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     months,
-    timeline: sorted
-      .map((r) => ({ entryId: r.entryId, clientId: r.clientId, title: r.title, created: r.created, template: r.template }))
-      .reverse(),
+    timeline: sorted.map((r) => ({ entryId: r.entryId, clientId: r.clientId, title: r.title, created: r.created, template: r.template })).reverse(),
     series: [...series.values()]
   }
 }

@@ -15,7 +15,14 @@ const templates: Orderable[] = [
 ]
 
 const client = (over: Partial<ClientFile> = {}): ClientFile => ({
-  format: 1, id: 'c_1', name: 'Dana', commitments: [], interactions: [], people: [], tags: [], ...over
+  format: 1,
+  id: 'c_1',
+  name: 'Dana',
+  commitments: [],
+  interactions: [],
+  people: [],
+  tags: [],
+  ...over
 })
 const interaction = (at: string, outcome: ClientFile['interactions'][number]['outcome']) =>
   ({ id: `i_${at}`, at, channel: 'video', direction: 'out', outcome }) as const
@@ -32,12 +39,18 @@ describe('suggesting templates', () => {
   })
 
   it('does not count an older meeting, or an attempt that got no reply', () => {
-    expect(likelyTemplates(client({ interactions: [interaction('2026-11-20T09:00:00Z', 'meeting'), interaction('2026-11-22T09:00:00Z', 'no-reply')] }), now).size).toBe(0)
+    expect(
+      likelyTemplates(client({ interactions: [interaction('2026-11-20T09:00:00Z', 'meeting'), interaction('2026-11-22T09:00:00Z', 'no-reply')] }), now).size
+    ).toBe(0)
   })
 
   it('puts "Before a call" first when a follow-up is today or tomorrow, or a call is planned', () => {
-    expect(ids(likelyTemplates(client({ followUp: '2026-11-23', interactions: [interaction('2026-11-01T09:00:00Z', 'conversation')] }), now))[0]).toBe('before-a-call')
-    expect(likelyTemplates(client({ followUp: '2026-11-22', interactions: [interaction('2026-11-01T09:00:00Z', 'conversation')] }), now).get('before-a-call')).toBe('Your follow-up is today.')
+    expect(ids(likelyTemplates(client({ followUp: '2026-11-23', interactions: [interaction('2026-11-01T09:00:00Z', 'conversation')] }), now))[0]).toBe(
+      'before-a-call'
+    )
+    expect(
+      likelyTemplates(client({ followUp: '2026-11-22', interactions: [interaction('2026-11-01T09:00:00Z', 'conversation')] }), now).get('before-a-call')
+    ).toBe('Your follow-up is today.')
     expect(ids(likelyTemplates(client({ interactions: [interaction('2026-11-25T09:00:00Z', 'meeting')] }), now))[0]).toBe('before-a-call')
     expect(likelyTemplates(client({ followUp: '2026-11-30', interactions: [interaction('2026-11-01T09:00:00Z', 'conversation')] }), now).size).toBe(0)
   })
@@ -77,7 +90,14 @@ describe('the essays’ suggestions, with the user’s coaching settings', () =>
       client({
         interactions: [spoke],
         commitments: [
-          { id: 'k_1', by: 'me', what: 'Send the revised scope with the new phasing and the pricing options', due: '2026-11-20', status: 'open', createdAt: '2026-11-01' },
+          {
+            id: 'k_1',
+            by: 'me',
+            what: 'Send the revised scope with the new phasing and the pricing options',
+            due: '2026-11-20',
+            status: 'open',
+            createdAt: '2026-11-01'
+          },
           { id: 'k_2', by: 'client', what: 'Their overdue one', due: '2026-11-01', status: 'open', createdAt: '2026-11-01' }
         ]
       }),
@@ -86,8 +106,20 @@ describe('the essays’ suggestions, with the user’s coaching settings', () =>
     )
     expect([...likely]).toEqual([['failing-graciously', 'Your promise “Send the revised scope with the new…” is overdue.']])
     // Kept, not yet due, or theirs: no.
-    expect(likelyTemplates(client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-20', status: 'done', createdAt: '2026-11-01' }] }), now, coaching).size).toBe(0)
-    expect(likelyTemplates(client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-24', status: 'open', createdAt: '2026-11-01' }] }), now, coaching).size).toBe(0)
+    expect(
+      likelyTemplates(
+        client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-20', status: 'done', createdAt: '2026-11-01' }] }),
+        now,
+        coaching
+      ).size
+    ).toBe(0)
+    expect(
+      likelyTemplates(
+        client({ interactions: [spoke], commitments: [{ id: 'k', by: 'me', what: 'x', due: '2026-11-24', status: 'open', createdAt: '2026-11-01' }] }),
+        now,
+        coaching
+      ).size
+    ).toBe(0)
   })
 
   it('suggests perseverance for a client silent past the quiet threshold, and not for one paused', () => {
@@ -98,7 +130,9 @@ describe('the essays’ suggestions, with the user’s coaching settings', () =>
   })
 
   it('suggests the retrospective in the feedback stage', () => {
-    expect(likelyTemplates(client({ interactions: [spoke], stage: { current: 'feedback', history: [] } }), now, coaching).get('feedback-retrospective')).toBe('You are in the feedback stage.')
+    expect(likelyTemplates(client({ interactions: [spoke], stage: { current: 'feedback', history: [] } }), now, coaching).get('feedback-retrospective')).toBe(
+      'You are in the feedback stage.'
+    )
   })
 
   it('makes none of these with coaching off, and puts the most telling first', () => {

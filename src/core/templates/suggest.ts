@@ -59,7 +59,9 @@ export function likelyTemplates(client: ClientFile, now: Date, coaching?: Coachi
     likely.set(SUGGESTED.afterMeeting, justMet.outcome === 'meeting' ? 'You logged a meeting in the last day.' : 'You logged a conversation in the last day.')
   }
   if (coaching) {
-    const overdue = client.commitments.find((c) => c.by === 'me' && isActive(c) && c.due !== undefined && dueOf(c.due, now, coaching.timeZone)?.state === 'overdue')
+    const overdue = client.commitments.find(
+      (c) => c.by === 'me' && isActive(c) && c.due !== undefined && dueOf(c.due, now, coaching.timeZone)?.state === 'overdue'
+    )
     if (overdue) likely.set(SUGGESTED.failingGraciously, `Your promise “${short(overdue.what)}” is overdue.`)
   }
   const today = localDay(now)
@@ -90,10 +92,7 @@ export function orderTemplates<T extends Orderable>(templates: readonly T[], lik
   return [...templates]
     .sort(
       (a, b) =>
-        rank(a) - rank(b) ||
-        a.order - b.order ||
-        a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }) ||
-        a.id.localeCompare(b.id)
+        rank(a) - rank(b) || a.order - b.order || a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id)
     )
     .map((t) => {
       const why = t.problem ? undefined : likely.get(t.id)
@@ -112,4 +111,7 @@ export function filterTemplates<T extends Orderable>(templates: readonly T[], ty
 }
 
 /** Words only: "before-a-call," and "Before a call" search alike. */
-const searchable = (text: string): string => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const searchable = (text: string): string =>
+  fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()

@@ -119,7 +119,9 @@ describe('a template file', () => {
 
   it('with markers or fields Rapport cannot use is a problem that says how to write them', () => {
     const withFront = (front: string) => problemOf(`---\nname: T\n${front}\n---\n\n## A\n`)
-    expect(withFront('extract:\n  A: notes')).toMatch(/marks "A" as "notes", which Rapport does not know\. Use one of: style-notes, commitments-mine, commitments-theirs, questions\./)
+    expect(withFront('extract:\n  A: notes')).toMatch(
+      /marks "A" as "notes", which Rapport does not know\. Use one of: style-notes, commitments-mine, commitments-theirs, questions\./
+    )
     expect(withFront('extract: [A]')).toMatch(/"extract" is not a list of "Heading: kind" lines/)
     expect(withFront('fields:\n  title: Title?')).toMatch(/cannot be called "title"/)
     expect(withFront('fields:\n  mood: { scale: [1, 5] }')).toMatch(/"mood" needs a label/)

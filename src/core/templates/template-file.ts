@@ -45,9 +45,7 @@ export interface TemplateProblem {
   message: string
 }
 
-export type ParsedTemplate =
-  | { ok: true; template: TemplateDefinition }
-  | { ok: false; problem: TemplateProblem; name?: string; body: string }
+export type ParsedTemplate = { ok: true; template: TemplateDefinition } | { ok: false; problem: TemplateProblem; name?: string; body: string }
 
 /** Templates that declare no order come after the built-ins, by name. */
 export const DEFAULT_ORDER = 1000
@@ -76,7 +74,8 @@ export function parseTemplate(text: string, where: { id: string; path: string })
   })
   if (text.trim() === '') return fail('The file is empty. A template needs front matter with at least a name, and its prompts.')
   if (file.problem) return fail(`${capitalise(file.problem)}.`)
-  if (!file.yaml) return fail('It has no front matter. A template starts with a block between two "---" lines giving at least its name, for example "name: Before a call".')
+  if (!file.yaml)
+    return fail('It has no front matter. A template starts with a block between two "---" lines giving at least its name, for example "name: Before a call".')
 
   const f = file.fields
   const name = typeof f.name === 'string' || typeof f.name === 'number' ? String(f.name).trim() : ''
@@ -129,9 +128,7 @@ function readExtract(value: unknown): ExtractMarker[] {
   return Object.entries(value).map(([heading, marker]) => {
     const kind = typeof marker === 'string' ? markerKinds[marker.trim()] : undefined
     if (!kind) {
-      throw new Problem(
-        `It marks "${heading}" as "${String(marker)}", which Rapport does not know. Use one of: ${Object.keys(markerKinds).join(', ')}.`
-      )
+      throw new Problem(`It marks "${heading}" as "${String(marker)}", which Rapport does not know. Use one of: ${Object.keys(markerKinds).join(', ')}.`)
     }
     return { heading: heading.trim(), kind }
   })

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/temp-vault'
 import { TemplateStore } from './template-store'
 
-const BUILT_IN = '---\nid: respect\nname: Respect\ndescription: A quiet check.\norder: 30\n# a comment kept when edited\n---\n\n## Did I honour my commitments?\n'
+const BUILT_IN =
+  '---\nid: respect\nname: Respect\ndescription: A quiet check.\norder: 30\n# a comment kept when edited\n---\n\n## Did I honour my commitments?\n'
 
 async function setUp() {
   const resources = await tempDir()
@@ -45,10 +46,18 @@ describe('the template store', () => {
     expect(unchanged.isEdited).toBe(false)
     expect(existsSync(join(vault, 'templates'))).toBe(false)
 
-    const edited = await store.save({ id: 'respect', name: 'Respect', description: 'A quiet check.', body: '## Did I keep my word?', version: unchanged.version })
+    const edited = await store.save({
+      id: 'respect',
+      name: 'Respect',
+      description: 'A quiet check.',
+      body: '## Did I keep my word?',
+      version: unchanged.version
+    })
     expect(edited).toMatchObject({ id: 'respect', isBuiltIn: true, isEdited: true, source: 'templates/respect.md' })
     const text = await readFile(join(vault, 'templates/respect.md'), 'utf8')
-    expect(text).toBe('---\nid: respect\nname: Respect\ndescription: A quiet check.\norder: 30\n\n# a comment kept when edited\n---\n\n## Did I keep my word?\n')
+    expect(text).toBe(
+      '---\nid: respect\nname: Respect\ndescription: A quiet check.\norder: 30\n\n# a comment kept when edited\n---\n\n## Did I keep my word?\n'
+    )
 
     const reverted = await store.revert('respect')
     expect(reverted).toMatchObject({ isEdited: false })
@@ -64,7 +73,10 @@ describe('the template store', () => {
     expect(mine).toMatchObject({ id: 'respect-2', isBuiltIn: false, source: 'templates/respect-2.md' })
     const odd = await store.save({ name: '../CON', description: '', body: '' })
     expect(odd.id).toBe('con-1')
-    await expect(store.delete('respect')).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/comes with Rapport and cannot be deleted/) })
+    await expect(store.delete('respect')).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/comes with Rapport and cannot be deleted/)
+    })
     await expect(store.revert('respect-2')).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/your own template/) })
     await store.delete('respect-2')
     expect(existsSync(join(vault, 'templates/respect-2.md'))).toBe(false)
@@ -100,7 +112,13 @@ describe('the template store', () => {
     ])
     const latin1 = list.find((t) => t.id === 'latin1')
     expect(latin1?.parsed.ok === false && latin1.parsed.problem.message).toMatch(/not UTF-8/)
-    await expect(store.usable('broken')).rejects.toMatchObject({ code: 'broken-file', message: expect.stringMatching(/^The template "broken" cannot be used: The front matter is not valid YAML/) })
-    await expect(store.usable('missing')).rejects.toMatchObject({ code: 'not-found', message: 'There is no template called "missing". "rapport templates" lists them.' })
+    await expect(store.usable('broken')).rejects.toMatchObject({
+      code: 'broken-file',
+      message: expect.stringMatching(/^The template "broken" cannot be used: The front matter is not valid YAML/)
+    })
+    await expect(store.usable('missing')).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'There is no template called "missing". "rapport templates" lists them.'
+    })
   })
 })

@@ -159,7 +159,10 @@ export class TemplateStore {
   async revert(id: string): Promise<StoredTemplate> {
     const found = await this.get(id)
     if (!found.isBuiltIn) {
-      throw new RapportError('invalid-input', `"${displayNameOf(found)}" is your own template, so there is no original to go back to. You can delete it instead.`)
+      throw new RapportError(
+        'invalid-input',
+        `"${displayNameOf(found)}" is your own template, so there is no original to go back to. You can delete it instead.`
+      )
     }
     if (found.isEdited) await this.trash(found.source, `Template “${displayNameOf(found)}” (your edited copy)`)
     return this.get(id)
@@ -212,7 +215,10 @@ export class TemplateStore {
     return Promise.all(
       names.map(async (name): Promise<TemplateFile> => {
         const absolute = join(folder, name)
-        const stamp = await stat(absolute).then((s) => `${s.size}:${s.mtimeMs}:${s.ino}`, () => null)
+        const stamp = await stat(absolute).then(
+          (s) => `${s.size}:${s.mtimeMs}:${s.ino}`,
+          () => null
+        )
         const cached = parsedFiles.get(absolute)
         // A copy: what a caller does with a template never changes the one kept here.
         if (!fresh && stamp !== null && cached?.stamp === stamp) return structuredClone(cached.file)
@@ -228,7 +234,11 @@ export class TemplateStore {
   private async readTemplateFile(absolute: string, name: string, source: string): Promise<TemplateFile> {
     const id = name.slice(0, -'.md'.length)
     const broken = (message: string, text = '', version = ''): TemplateFile => ({
-      id, name, source, text, version,
+      id,
+      name,
+      source,
+      text,
+      version,
       parsed: { ok: false, problem: { path: source, message }, body: text }
     })
     let bytes: Buffer
@@ -251,7 +261,6 @@ export class TemplateStore {
 const sameTemplate = (a: TemplateDefinition, b: TemplateDefinition): boolean =>
   JSON.stringify({ ...a, warnings: [] }) === JSON.stringify({ ...b, warnings: [] })
 
-const notFound = (id: string): RapportError =>
-  new RapportError('not-found', `There is no template called "${id}". "rapport templates" lists them.`)
+const notFound = (id: string): RapportError => new RapportError('not-found', `There is no template called "${id}". "rapport templates" lists them.`)
 
 const displayNameOf = (t: StoredTemplate): string => (t.parsed.ok ? t.parsed.template.name : (t.parsed.name ?? t.id))

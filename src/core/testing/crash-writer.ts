@@ -14,7 +14,14 @@ if (!root) throw new Error('usage: crash-writer VAULT')
 
 const vault = await Vault.open(root)
 const dispatch = createDispatch(
-  createHandlers(vault, { resourcesDir: '', chooseSavePath: async () => null, chooseFolder: async () => null, chooseFiles: async () => null, openExternal: async () => undefined, flushed: () => undefined })
+  createHandlers(vault, {
+    resourcesDir: '',
+    chooseSavePath: async () => null,
+    chooseFolder: async () => null,
+    chooseFiles: async () => null,
+    openExternal: async () => undefined,
+    flushed: () => undefined
+  })
 )
 async function call<T>(channel: string, input: unknown): Promise<T> {
   const result = await dispatch(channel, input)

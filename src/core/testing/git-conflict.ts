@@ -68,4 +68,3 @@ export async function gitConflict(
   git(desktop, 'commit', '--quiet', '-m', 'merge')
   return desktop
 }
-

@@ -8,7 +8,14 @@ import { Vault } from '../vault/vault'
 const [root, id, body] = process.argv.slice(2)
 const vault = await Vault.open(root ?? '')
 const dispatch = createDispatch(
-  createHandlers(vault, { resourcesDir: '', chooseSavePath: async () => null, chooseFolder: async () => null, chooseFiles: async () => null, openExternal: async () => undefined, flushed: () => undefined })
+  createHandlers(vault, {
+    resourcesDir: '',
+    chooseSavePath: async () => null,
+    chooseFolder: async () => null,
+    chooseFiles: async () => null,
+    openExternal: async () => undefined,
+    flushed: () => undefined
+  })
 )
 const read = await dispatch('entries:read', { id })
 if (!read.ok) throw new Error(read.error.message)

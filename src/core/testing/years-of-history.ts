@@ -31,7 +31,10 @@ export interface HistoryOptions {
 export const HISTORY_CLIENT_ID = 'c_01JH1ST0RY000000000000000A'
 export const HISTORY_SLUG = 'dana-whitfield'
 
-const WORDS = 'budget timeline scope pilot renewal feedback sponsor procurement quarter roadmap pricing contract meeting call trust respect promise deliver proposal workshop stakeholder board growth value'.split(' ')
+const WORDS =
+  'budget timeline scope pilot renewal feedback sponsor procurement quarter roadmap pricing contract meeting call trust respect promise deliver proposal workshop stakeholder board growth value'.split(
+    ' '
+  )
 
 function random(seed: number): () => number {
   let state = seed
@@ -56,7 +59,8 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
 
   const folder = join(root, 'clients', HISTORY_SLUG)
   await mkdir(join(folder, 'journal'), { recursive: true })
-  if (!existsSync(join(root, 'rapport.json'))) await writeFile(join(root, 'rapport.json'), formatJson({ format: 1, createdAt: `${start}T09:00:00.000Z`, settings: {} }))
+  if (!existsSync(join(root, 'rapport.json')))
+    await writeFile(join(root, 'rapport.json'), formatJson({ format: 1, createdAt: `${start}T09:00:00.000Z`, settings: {} }))
 
   const entry = async (id: string, created: string, title: string, body: string, template?: string, rated?: Record<string, number>): Promise<void> => {
     const fields = { id, client: HISTORY_CLIENT_ID, title, created, updated: created, ...(template ? { template } : {}), tags: [], ...rated }
@@ -92,14 +96,27 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
     const created = `${addDays(start, Math.floor((e * bulkDays) / Math.max(1, bulkEntries)))}T17:00:00.000Z`
     const id = `e_H${String(e).padStart(6, '0')}`
     // Each retrospective rates the relationship's balance: strong on work, thin on the personal side, for years.
-    if (e % 26 === 25) await entry(id, created, `Retrospective ${e}`, retrospective(words(8), [words(6)]), 'feedback-retrospective', { mutual: 3, professional: 4, personal: 1 })
+    if (e % 26 === 25)
+      await entry(id, created, `Retrospective ${e}`, retrospective(words(8), [words(6)]), 'feedback-retrospective', { mutual: 3, professional: 4, personal: 1 })
     else {
       const body = e % 2 ? `${words(12)}\n\n## What happened\n\n${words(perEntry)}\n` : `${words(perEntry)}\n\n${words(perEntry / 2)}\n`
       await entry(id, created, words(4).replace(/\.$/, ''), body)
     }
   }
-  await entry('e_recent_retro', `${day(-24)}T18:00:00.000Z`, 'Looking back on the first season', retrospective('The weekly written update.', ['Send the agenda the day before', 'Bring the ops lead in earlier']), 'feedback-retrospective', { mutual: 4, professional: 5, personal: 1 })
-  await entry('e_recent_renewal', `${day(-19)}T08:30:00.000Z`, 'Renewal thoughts', 'They sounded keen on renewing, if the price holds.\n\nI should prepare two options.\n')
+  await entry(
+    'e_recent_retro',
+    `${day(-24)}T18:00:00.000Z`,
+    'Looking back on the first season',
+    retrospective('The weekly written update.', ['Send the agenda the day before', 'Bring the ops lead in earlier']),
+    'feedback-retrospective',
+    { mutual: 4, professional: 5, personal: 1 }
+  )
+  await entry(
+    'e_recent_renewal',
+    `${day(-19)}T08:30:00.000Z`,
+    'Renewal thoughts',
+    'They sounded keen on renewing, if the price holds.\n\nI should prepare two options.\n'
+  )
   await entry(
     'e_recent_workshop',
     `${day(-12)}T18:00:00.000Z`,
@@ -117,9 +134,31 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
   // Interactions: the bulk cycles through a call, an unanswered email and a meeting they asked for; then the recent ones.
   const recentInteractions = [
     // Value given both ways, before the latest conversations.
-    { id: 'i_value_in', at: `${day(-40)}T11:00:00Z`, channel: 'email', direction: 'in', outcome: 'value-shared', note: 'Recommended us to her peer at Fabrikam' },
-    { id: 'i_value_out', at: `${day(-22)}T11:00:00Z`, channel: 'email', direction: 'out', outcome: 'value-shared', note: 'Introduced her to Lee at Contoso about data access' },
-    { id: 'i_recent_1', at: `${day(-20)}T15:00:00Z`, channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Catch-up on the renewal', entries: ['e_recent_renewal'] },
+    {
+      id: 'i_value_in',
+      at: `${day(-40)}T11:00:00Z`,
+      channel: 'email',
+      direction: 'in',
+      outcome: 'value-shared',
+      note: 'Recommended us to her peer at Fabrikam'
+    },
+    {
+      id: 'i_value_out',
+      at: `${day(-22)}T11:00:00Z`,
+      channel: 'email',
+      direction: 'out',
+      outcome: 'value-shared',
+      note: 'Introduced her to Lee at Contoso about data access'
+    },
+    {
+      id: 'i_recent_1',
+      at: `${day(-20)}T15:00:00Z`,
+      channel: 'phone',
+      direction: 'out',
+      outcome: 'conversation',
+      note: 'Catch-up on the renewal',
+      entries: ['e_recent_renewal']
+    },
     { id: 'i_recent_2', at: `${day(-12)}T10:00:00Z`, channel: 'in-person', direction: 'out', outcome: 'meeting', note: 'Workshop with the ops team' },
     { id: 'i_recent_3', at: `${day(-6)}T14:00:00Z`, channel: 'video', direction: 'in', outcome: 'conversation' },
     { id: 'i_recent_4', at: `${day(-4)}T09:00:00Z`, channel: 'email', direction: 'out', outcome: 'no-reply' },
@@ -135,15 +174,35 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
   const commitments: Array<Record<string, unknown>> = []
   for (let i = 0; i < bulkInteractions; i++) {
     const on = addDays(start, Math.floor((i * bulkDays) / Math.max(1, bulkInteractions)))
-    interactions.push({ id: `i_H${String(i).padStart(6, '0')}`, at: `${on}T${String(9 + (i % 8)).padStart(2, '0')}:00:00Z`, ...kinds[i % kinds.length], ...(i % 4 ? {} : { note: words(5) }) })
+    interactions.push({
+      id: `i_H${String(i).padStart(6, '0')}`,
+      at: `${on}T${String(9 + (i % 8)).padStart(2, '0')}:00:00Z`,
+      ...kinds[i % kinds.length],
+      ...(i % 4 ? {} : { note: words(5) })
+    })
     // Every tenth conversation ends with a promise, kept a week later.
     if (i % 10 === 0) {
-      commitments.push({ id: `k_H${String(i).padStart(6, '0')}`, by: i % 20 ? 'client' : 'me', what: words(5), due: addDays(on, 7), status: 'done', createdAt: on, closedAt: `${addDays(on, 6)}T12:00:00.000Z` })
+      commitments.push({
+        id: `k_H${String(i).padStart(6, '0')}`,
+        by: i % 20 ? 'client' : 'me',
+        what: words(5),
+        due: addDays(on, 7),
+        status: 'done',
+        createdAt: on,
+        closedAt: `${addDays(on, 6)}T12:00:00.000Z`
+      })
     }
   }
   interactions.push(...recentInteractions)
 
-  const open = (id: string, by: 'me' | 'client', what: string, due: string | null, status = 'open') => ({ id, by, what, ...(due === null ? {} : { due }), status, createdAt: day(-20) })
+  const open = (id: string, by: 'me' | 'client', what: string, due: string | null, status = 'open') => ({
+    id,
+    by,
+    what,
+    ...(due === null ? {} : { due }),
+    status,
+    createdAt: day(-20)
+  })
   commitments.push(
     open('k_mine_undated', 'me', 'Write up the lessons learned', null),
     open('k_mine_late_2', 'me', 'Send the revised scope', day(-3)),
@@ -164,7 +223,15 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
     organisation: 'Northwind',
     role: 'COO',
     contact: { email: 'dana@northwind.example', phone: '+1 212 555 0100' },
-    style: { channel: 'phone', detail: 'big-picture', opening: 'straight-to-business', bestTimes: 'mornings', timeZone: 'America/New_York', replyWithin: 'same day', notes: '' },
+    style: {
+      channel: 'phone',
+      detail: 'big-picture',
+      opening: 'straight-to-business',
+      bestTimes: 'mornings',
+      timeZone: 'America/New_York',
+      replyWithin: 'same day',
+      notes: ''
+    },
     person: {
       likes: ['jazz', 'long walks', 'the Mets'],
       dislikes: ['cucumber'],
@@ -174,7 +241,11 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
       ],
       notes: 'Two kids; coaches her daughter’s softball team on Saturdays.'
     },
-    business: { goals: 'Cut order-to-delivery time by a third before the autumn peak.', pressures: 'A new CFO who questions every outside spend.', success: '' },
+    business: {
+      goals: 'Cut order-to-delivery time by a third before the autumn peak.',
+      pressures: 'A new CFO who questions every outside spend.',
+      success: ''
+    },
     stage: {
       current: 'long-term',
       history: [
@@ -210,7 +281,14 @@ export async function writeYearsOfHistory(root: string, options: HistoryOptions)
         style: { channel: 'email' },
         person: { likes: ['cycling', 'short meetings', 'spreadsheets', 'opera'], dislikes: ['surprises'] }
       },
-      { id: 'p_marcus', name: 'Marcus Bell', role: 'CEO', relation: 'sponsor', trust: { current: 'familiar', history: [] }, style: { opening: 'small-talk-first' } },
+      {
+        id: 'p_marcus',
+        name: 'Marcus Bell',
+        role: 'CEO',
+        relation: 'sponsor',
+        trust: { current: 'familiar', history: [] },
+        style: { opening: 'small-talk-first' }
+      },
       { id: 'p_priya', name: 'Priya Shah', role: 'Head of Data', relation: 'blocker', style: { channel: 'chat' }, person: { likes: ['clear asks'] } },
       { id: 'p_lee', name: 'Lee Quinn', role: 'Procurement' }
     ],

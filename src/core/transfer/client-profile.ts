@@ -34,7 +34,9 @@ const facts = (items: ReadonlyArray<string | null>): Block[] => {
 }
 
 const stringsOf = (value: unknown): Record<string, string> =>
-  typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '')) : {}
+  typeof value === 'object' && value !== null
+    ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''))
+    : {}
 
 export function clientProfileMarkdown(client: ClientFile, timeZone: string, entries: EntryTitles = new Map()): string {
   /** A link to the entry something was noted in, when that entry is exported too. */
@@ -83,21 +85,47 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
   ])
 
   const business = client.business ?? {}
-  sections.push(['Their business', facts([fact('Goals', business.goals), fact('Pressures', business.pressures), fact('What success looks like', business.success)])])
+  sections.push([
+    'Their business',
+    facts([fact('Goals', business.goals), fact('Pressures', business.pressures), fact('What success looks like', business.success)])
+  ])
 
   const standing: Block[] = [...facts([fact('Stage', client.stage && words(client.stage.current)), fact('Trust', client.trust && words(client.trust.current))])]
   const stageHistory = client.stage?.history ?? []
-  if (stageHistory.length) standing.push(heading(3, 'Stage history'), table(['Date', 'Stage', 'Note'], stageHistory.map((h) => [day(h.at), cell(words(String(h.stage))), cell(h.note)])))
+  if (stageHistory.length)
+    standing.push(
+      heading(3, 'Stage history'),
+      table(
+        ['Date', 'Stage', 'Note'],
+        stageHistory.map((h) => [day(h.at), cell(words(String(h.stage))), cell(h.note)])
+      )
+    )
   const trustHistory = client.trust?.history ?? []
-  if (trustHistory.length) standing.push(heading(3, 'Trust history'), table(['Date', 'Trust', 'Note'], trustHistory.map((h) => [day(h.at), cell(words(String(h.trust))), cell(h.note)])))
+  if (trustHistory.length)
+    standing.push(
+      heading(3, 'Trust history'),
+      table(
+        ['Date', 'Trust', 'Note'],
+        trustHistory.map((h) => [day(h.at), cell(words(String(h.trust))), cell(h.note)])
+      )
+    )
   sections.push(['Stage and trust', standing])
 
   const commitments = client.commitments ?? []
   const promised: Block[] = []
-  for (const [by, title] of [['me', 'What I promised'], ['client', 'What they promised']] as const) {
+  for (const [by, title] of [
+    ['me', 'What I promised'],
+    ['client', 'What they promised']
+  ] as const) {
     const mine = commitments.filter((k) => k.by === by)
     if (!mine.length) continue
-    promised.push(heading(3, title), table(['What', 'Due', 'Status', 'Made', 'Entry'], mine.map((k) => [cell(k.what), day(k.due), cell(words(k.status)), day(k.createdAt), entryLink(k.entry)])))
+    promised.push(
+      heading(3, title),
+      table(
+        ['What', 'Due', 'Status', 'Made', 'Entry'],
+        mine.map((k) => [cell(k.what), day(k.due), cell(words(k.status)), day(k.createdAt), entryLink(k.entry)])
+      )
+    )
   }
   sections.push(['Commitments', promised])
 
@@ -130,13 +158,22 @@ export function clientProfileMarkdown(client: ClientFile, timeZone: string, entr
           emphasis('Newest first.'),
           table(
             ['When', 'Channel', 'Who reached out', 'Outcome', 'Note'],
-            interactions.map((i) => [cell(readableMoment(i.at, timeZone)), cell(words(i.channel)), i.direction === 'out' ? 'I did' : 'They did', cell(words(i.outcome)), cell(i.note)])
+            interactions.map((i) => [
+              cell(readableMoment(i.at, timeZone)),
+              cell(words(i.channel)),
+              i.direction === 'out' ? 'I did' : 'They did',
+              cell(words(i.outcome)),
+              cell(i.note)
+            ])
           )
         ]
       : []
   ])
 
-  sections.push(['Follow-up and tags', facts([fact('Follow up', client.followUp && readableDay(client.followUp, timeZone)), fact('Tags', (client.tags ?? []).join(', '))])])
+  sections.push([
+    'Follow-up and tags',
+    facts([fact('Follow up', client.followUp && readableDay(client.followUp, timeZone)), fact('Tags', (client.tags ?? []).join(', '))])
+  ])
 
   for (const [title, content] of sections) if (content.length) blocks.push(heading(2, title), ...content)
   return printMarkdown(blocks)

@@ -43,7 +43,8 @@ export async function openZip(path: string): Promise<OpenZip> {
     await new Promise<void>((resolve, reject) => {
       let total = 0
       zip.on('entry', (entry: Entry) => {
-        if (files.size >= ZIP_LIMITS.maxFiles) return reject(new ZipProblem(`it holds more than ${ZIP_LIMITS.maxFiles.toLocaleString('en')} files, which no journal export does`))
+        if (files.size >= ZIP_LIMITS.maxFiles)
+          return reject(new ZipProblem(`it holds more than ${ZIP_LIMITS.maxFiles.toLocaleString('en')} files, which no journal export does`))
         total += entry.uncompressedSize
         if (total > ZIP_LIMITS.maxTotalBytes) return reject(new ZipProblem('it would unpack to more than 4 GB, which no journal export does (a "zip bomb"?)'))
         if (!entry.fileName.endsWith('/')) files.set(entry.fileName.replace(/\\/g, '/'), entry)
@@ -64,9 +65,14 @@ export async function openZip(path: string): Promise<OpenZip> {
     read: (entry, limit) =>
       new Promise((resolve, reject) => {
         const name = entry.fileName
-        if (entry.uncompressedSize > limit) return reject(new ZipProblem(`"${name}" would unpack to ${mb(entry.uncompressedSize)}, more than the ${mb(limit)} allowed`))
+        if (entry.uncompressedSize > limit)
+          return reject(new ZipProblem(`"${name}" would unpack to ${mb(entry.uncompressedSize)}, more than the ${mb(limit)} allowed`))
         if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_LIMITS.maxRatio) {
-          return reject(new ZipProblem(`"${name}" is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} to 1, as only a "zip bomb" is; it was not unpacked`))
+          return reject(
+            new ZipProblem(
+              `"${name}" is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} to 1, as only a "zip bomb" is; it was not unpacked`
+            )
+          )
         }
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(new ZipProblem(zipWords(error)))
@@ -92,7 +98,8 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** yauzl's messages, in words a person can act on. */
 function zipWords(error: Error | null | undefined): string {
   const message = error?.message ?? 'unknown error'
-  if (/invalid relative path|absolute path/i.test(message)) return `it holds a file whose name leads outside the folder it unpacks into (${message.replace(/^.*?: /, '')}); such a zip is not read`
+  if (/invalid relative path|absolute path/i.test(message))
+    return `it holds a file whose name leads outside the folder it unpacks into (${message.replace(/^.*?: /, '')}); such a zip is not read`
   if (/end of central directory record signature not found/i.test(message)) return 'it is not a zip file (or it is cut short)'
   if (/too many length or distance symbols|invalid|unexpected/i.test(message)) return `it is damaged (${message})`
   return message

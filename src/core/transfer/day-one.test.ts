@@ -31,7 +31,12 @@ describe('a Day One JSON export', () => {
     expect(report).toEqual({ imported: 3, alreadyImported: 0, photos: 2, problems: [] })
 
     const [scope, workshop] = vault.entries.list(northwind.id)
-    expect(workshop).toMatchObject({ title: 'Workshop with Northwind', created: '2026-11-20T10:15:00+01:00', updated: '2026-11-20T18:40:12+01:00', tags: ['workshop', 'Northwind'] })
+    expect(workshop).toMatchObject({
+      title: 'Workshop with Northwind',
+      created: '2026-11-20T10:15:00+01:00',
+      updated: '2026-11-20T18:40:12+01:00',
+      tags: ['workshop', 'Northwind']
+    })
     expect(scope).toMatchObject({ title: 'Scope call went sideways. She pushed back on the timeline.', created: '2026-11-22T11:30:00-05:00', tags: ['scope'] })
     const read = await call('entries:read', { id: workshop?.id ?? '' })
     expect(read.body).toBe(
@@ -49,12 +54,22 @@ describe('a Day One JSON export', () => {
         ''
       ].join('\n')
     )
-    expect(read.fields).toMatchObject({ 'dayone-uuid': '9A3C1F2E8B7D4C6A9E1F2B3C4D5E6F70', 'time-zone': 'Europe/Berlin', starred: true, location: 'Northwind HQ, Berlin, Germany' })
+    expect(read.fields).toMatchObject({
+      'dayone-uuid': '9A3C1F2E8B7D4C6A9E1F2B3C4D5E6F70',
+      'time-zone': 'Europe/Berlin',
+      starred: true,
+      location: 'Northwind HQ, Berlin, Germany'
+    })
     expect(await readFile(join(dir, 'clients/northwind/attachments/photo-2026-11-20.png'))).toEqual(await readFile(join(IMAGES, 'whiteboard.png')))
     // New Year's Eve in UTC is already New Year's Day in Tokyo.
     expect(vault.entries.list(null)).toMatchObject([{ title: 'New year already in Tokyo. Quiet week.', created: '2027-01-01T08:30:00+09:00' }])
 
-    expect(await call('import:day-one-run', { path: EXPORT, journals: { Northwind: northwind.id, Journal: null } })).toEqual({ imported: 0, alreadyImported: 3, photos: 0, problems: [] })
+    expect(await call('import:day-one-run', { path: EXPORT, journals: { Northwind: northwind.id, Journal: null } })).toEqual({
+      imported: 0,
+      alreadyImported: 3,
+      photos: 0,
+      problems: []
+    })
     expect((await call('import:day-one-preview', { path: EXPORT }))?.journals.map((j) => j.alreadyImported)).toEqual([1, 2])
   })
 
@@ -88,7 +103,11 @@ describe('a hostile Day One zip', () => {
     const report = await call('import:day-one-run', { path: join(FIXTURES, 'hostile-fake-photo.zip'), journals: { Journal: null } })
     expect(report).toMatchObject({ imported: 1, photos: 0 })
     expect(report.problems).toEqual([
-      { path: 'photos/0123456789abcdef0123456789abcdef.jpeg', reason: '"photo-2026-11-01.jpeg" was not attached: its name says it is a JPEG image, but its contents are not an image. The entry was imported without it.' }
+      {
+        path: 'photos/0123456789abcdef0123456789abcdef.jpeg',
+        reason:
+          '"photo-2026-11-01.jpeg" was not attached: its name says it is a JPEG image, but its contents are not an image. The entry was imported without it.'
+      }
     ])
     expect(vault.entries.list(null)).toHaveLength(1)
   })

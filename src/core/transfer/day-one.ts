@@ -27,17 +27,32 @@ import { ZipProblem, openZip } from './day-one-zip'
 const MAX_JOURNAL_JSON_BYTES = 200 * 1024 * 1024
 const MAX_TITLE = 120
 
-const photoSchema = z.looseObject({ identifier: z.string().max(200), md5: z.string().regex(/^[A-Za-z0-9]{1,64}$/).optional(), type: z.string().regex(/^[A-Za-z0-9]{1,10}$/).optional() })
+const photoSchema = z.looseObject({
+  identifier: z.string().max(200),
+  md5: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,64}$/)
+    .optional(),
+  type: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,10}$/)
+    .optional()
+})
 const entrySchema = z.looseObject({
   uuid: z.string().regex(/^[A-Za-z0-9-]{1,100}$/),
   creationDate: z.iso.datetime({ offset: true }),
   modifiedDate: z.iso.datetime({ offset: true }).optional(),
   timeZone: z.string().max(100).optional(),
-  text: z.string().max(20 * 1024 * 1024).default(''),
+  text: z
+    .string()
+    .max(20 * 1024 * 1024)
+    .default(''),
   tags: z.array(z.string().max(200)).max(500).optional(),
   starred: z.boolean().optional(),
   photos: z.array(photoSchema).max(2000).optional(),
-  location: z.looseObject({ placeName: z.string().max(500).optional(), localityName: z.string().max(500).optional(), country: z.string().max(200).optional() }).optional()
+  location: z
+    .looseObject({ placeName: z.string().max(500).optional(), localityName: z.string().max(500).optional(), country: z.string().max(200).optional() })
+    .optional()
 })
 const journalSchema = z.looseObject({ entries: z.array(z.unknown()) })
 type DayOneEntry = z.infer<typeof entrySchema>
@@ -109,7 +124,10 @@ async function withZip<T>(path: string, problems: TransferProblem[], use: (zip: 
   try {
     zip = await openZip(path)
   } catch (error) {
-    problems.push({ path, reason: error instanceof ZipProblem ? `${error.message}; nothing was imported` : `it could not be read (${(error as Error).message})` })
+    problems.push({
+      path,
+      reason: error instanceof ZipProblem ? `${error.message}; nothing was imported` : `it could not be read (${(error as Error).message})`
+    })
     return null
   }
   try {
@@ -146,16 +164,27 @@ async function readJournals(zip: OpenZip, path: string, problems: TransferProble
     for (const [index, raw] of journal.data.entries.entries()) {
       const entry = entrySchema.safeParse(raw)
       if (entry.success) entries.push(entry.data)
-      else problems.push({ path: where, reason: `entry ${index + 1} was not imported: ${entry.error.issues[0]?.path.join('.') ?? ''} ${entry.error.issues[0]?.message ?? ''}`.trim() })
+      else
+        problems.push({
+          path: where,
+          reason: `entry ${index + 1} was not imported: ${entry.error.issues[0]?.path.join('.') ?? ''} ${entry.error.issues[0]?.message ?? ''}`.trim()
+        })
     }
     journals.push({ name: name.replace(/\.json$/i, ''), entries })
   }
-  if (journals.length === 0 && problems.length === 0) problems.push({ path, reason: 'it holds no Day One journal (no .json file at its top); is it Day One’s "JSON" export?' })
+  if (journals.length === 0 && problems.length === 0)
+    problems.push({ path, reason: 'it holds no Day One journal (no .json file at its top); is it Day One’s "JSON" export?' })
   return journals
 }
 
 /** The photos the text shows (and those it does not) kept in the client's attachments/, linked in the text. */
-async function bodyWithPhotos(vault: Vault, zip: OpenZip, entry: DayOneEntry, place: { clientId: string | null; folder: string }, report: DayOneReport): Promise<string> {
+async function bodyWithPhotos(
+  vault: Vault,
+  zip: OpenZip,
+  entry: DayOneEntry,
+  place: { clientId: string | null; folder: string },
+  report: DayOneReport
+): Promise<string> {
   let text = entry.text
   const photos = entry.photos ?? []
   if (photos.length === 0) return text
@@ -165,7 +194,10 @@ async function bodyWithPhotos(vault: Vault, zip: OpenZip, entry: DayOneEntry, pl
   const linkFor = async (photo: (typeof photos)[number]): Promise<string | null> => {
     const file = photo.md5 && photo.type ? zip.files.get(`photos/${photo.md5}.${photo.type}`) : undefined
     if (!file) {
-      report.problems.push({ path: `photos/${photo.md5 ?? photo.identifier}`, reason: `a photo of the entry of ${entry.creationDate} is not in the zip; the entry was imported without it` })
+      report.problems.push({
+        path: `photos/${photo.md5 ?? photo.identifier}`,
+        reason: `a photo of the entry of ${entry.creationDate} is not in the zip; the entry was imported without it`
+      })
       return null
     }
     try {
@@ -204,7 +236,12 @@ function titleOf(markdown: string): { title: string; text: string } {
   return { title: clip(plain(first)), text: markdown }
 }
 
-const plain = (line: string): string => line.replace(/[*_`~]/g, '').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim()
+const plain = (line: string): string =>
+  line
+    .replace(/[*_`~]/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
 const clip = (text: string): string => (text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text)
 
 function fieldsOf(entry: DayOneEntry, title: string): Record<string, unknown> & { id: string; title: string; created: string } {
@@ -220,7 +257,9 @@ function fieldsOf(entry: DayOneEntry, title: string): Record<string, unknown> & 
   }
   if (zone) fields['time-zone'] = zone
   if (entry.starred) fields.starred = true
-  const place = [entry.location?.placeName, entry.location?.localityName, entry.location?.country].filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+  const place = [entry.location?.placeName, entry.location?.localityName, entry.location?.country].filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== ''
+  )
   if (place.length > 0) fields.location = place.join(', ')
   return fields
 }
@@ -239,7 +278,16 @@ export function inZone(iso: string, zone: string | null): string {
   const date = new Date(iso)
   if (zone === null || Number.isNaN(date.getTime())) return iso
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23'
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value])
   )

@@ -28,7 +28,10 @@ export function dossierMarkdown(profile: string, entries: readonly DossierEntry[
   const parts = [profile.trimEnd(), heading(1, JOURNAL_HEADING)]
   for (const entry of entries) parts.push(readableEntry(entry.header, shiftHeadings(entry.body, 2), timeZone, 2).trimEnd())
   const markdown = `${parts.join('\n\n')}\n`
-  const anchors = entryAnchors(markdown, entries.map((e) => e.id))
+  const anchors = entryAnchors(
+    markdown,
+    entries.map((e) => e.id)
+  )
   return rewriteEntryLinks(markdown, (target) => {
     const id = entryIdOfUrl(target)
     const anchor = id === null ? undefined : anchors.get(id)

@@ -19,7 +19,12 @@ import type { TargetFolder } from './target-folder'
  * out decrypted (the person said yes to a plain export). A link that would
  * land outside the export folder (a dossier at the top) is reported.
  */
-export async function exportAttachments(vault: Vault, layout: ExportLayout, target: TargetFolder, overwrite: boolean): Promise<{ written: number; skipped: TransferProblem[] }> {
+export async function exportAttachments(
+  vault: Vault,
+  layout: ExportLayout,
+  target: TargetFolder,
+  overwrite: boolean
+): Promise<{ written: number; skipped: TransferProblem[] }> {
   const outcome = { written: 0, skipped: [] as TransferProblem[] }
   const copied = new Set<string>()
   for (const file of layout.files) {
@@ -33,7 +38,10 @@ export async function exportAttachments(vault: Vault, layout: ExportLayout, targ
         if (copied.has(destination)) continue
         copied.add(destination)
         if (destination.startsWith('../') || posix.isAbsolute(destination)) {
-          outcome.skipped.push({ path: file.path, reason: `"${link.href}" is not in this export: from ${file.path} it would lie outside the export folder (export the client as a folder to take it along)` })
+          outcome.skipped.push({
+            path: file.path,
+            reason: `"${link.href}" is not in this export: from ${file.path} it would lie outside the export folder (export the client as a folder to take it along)`
+          })
           continue
         }
         if (!(await isConfinedFile(vault.root, join(vault.root, source)))) continue // missing: doctor reports it
@@ -63,7 +71,8 @@ export async function exportEntryWithAttachments(vault: Vault, entryPath: string
     await ensureFolder(folder)
     await writeFile(join(folder, name), await readFile(join(vault.root, source)))
     const written = linkDestination(`attachments/${name}`)
-    for (const form of new Set([link.href, linkDestination(link.href), encodeURI(link.href)])) result = result.split(`](${form})`).join(`](${written})`).split(`](<${form}>)`).join(`](${written})`)
+    for (const form of new Set([link.href, linkDestination(link.href), encodeURI(link.href)]))
+      result = result.split(`](${form})`).join(`](${written})`).split(`](<${form}>)`).join(`](${written})`)
   }
   return result
 }

@@ -44,15 +44,23 @@ describe('export of the whole vault', () => {
     expect(await filesUnder(out)).toEqual([...plan.files.map((f) => f.path)].sort())
     const scope = await read(out, 'Clients/dana-whitfield/entries/2026-11-22-scope-call-went-sideways.md')
     // The original front matter, unknown fields and the hand-written comment included.
-    expect(scope).toMatch(/^---\n# written by hand\nid: e_01JDXSCOPE0000000000000000\n[\s\S]*mood: 2\nfollowUpWith:\n {2}name: Priya\n[\s\S]*---\n\n## What happened\n/)
-    expect(scope).toContain('See [the first call](2026-01-12-first-call.md) and [the retro](../../northwind-traders/entries/2026-09-01-retro.md#what-went-well).')
+    expect(scope).toMatch(
+      /^---\n# written by hand\nid: e_01JDXSCOPE0000000000000000\n[\s\S]*mood: 2\nfollowUpWith:\n {2}name: Priya\n[\s\S]*---\n\n## What happened\n/
+    )
+    expect(scope).toContain(
+      'See [the first call](2026-01-12-first-call.md) and [the retro](../../northwind-traders/entries/2026-09-01-retro.md#what-went-well).'
+    )
     expect(scope).toContain('[ref]: ../../northwind-traders/entries/2026-09-01-retro.md "the retro"')
     expect(scope).toContain('```md\n[not a link](rapport://entry/e_01JDXFIRST0000000000000000)\n```')
     expect(scope).toContain('[web link](https://example.com/a_b?x=1)')
-    expect(await read(out, 'Clients/northwind-traders/entries/2026-09-01-retro.md')).toContain('[the scope call](../../dana-whitfield/entries/2026-11-22-scope-call-went-sideways.md)')
+    expect(await read(out, 'Clients/northwind-traders/entries/2026-09-01-retro.md')).toContain(
+      '[the scope call](../../dana-whitfield/entries/2026-11-22-scope-call-went-sideways.md)'
+    )
     expect(await read(out, 'Journal/2026-04-01-my-own-notes.md')).toContain('[Dana’s first call](../Clients/dana-whitfield/entries/2026-01-12-first-call.md)')
     // An entry without links goes out byte for byte.
-    expect(await read(out, 'Clients/dana-whitfield/entries/2026-11-23-weekly-check-in.md')).toBe(await read(dir, 'clients/dana-whitfield/journal/2026-11-23-weekly-check-in.md'))
+    expect(await read(out, 'Clients/dana-whitfield/entries/2026-11-23-weekly-check-in.md')).toBe(
+      await read(dir, 'clients/dana-whitfield/journal/2026-11-23-weekly-check-in.md')
+    )
   })
 
   it('writes a readable profile.md from client.json, with client.json itself in its front matter', async () => {
@@ -62,7 +70,9 @@ describe('export of the whole vault', () => {
     const profile = await read(out, 'dana-whitfield/profile.md')
     expect(profile).toMatch(/^---\nrapport: client-profile\nformat: 1\nid: c_01JDXDANA00000000000000000\nname: Dana Whitfield\n[\s\S]*crmId: NW-42\n/)
     const body = profile.slice(profile.indexOf('\n---\n') + 5)
-    const headings = parse(body).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
+    const headings = parse(body)
+      .children.filter((n): n is Mdast.Heading => n.type === 'heading')
+      .map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
     expect(headings).toEqual([
       '# Dana Whitfield',
       '## How they like to do business',
@@ -98,7 +108,11 @@ describe('export of the whole vault', () => {
     const out = await tempDir()
     await call('export:run', { scope: { all: true }, options: { frontMatter: false }, target: out })
     const scope = await read(out, 'Clients/dana-whitfield/entries/2026-11-22-scope-call-went-sideways.md')
-    expect(scope.startsWith('# Scope call went sideways\n\n*Sunday 22 November 2026 at 10:30 · last changed Sunday 22 November 2026 at 11:02*\n\nTags: scope, pricing\n\n## What happened\n')).toBe(true)
+    expect(
+      scope.startsWith(
+        '# Scope call went sideways\n\n*Sunday 22 November 2026 at 10:30 · last changed Sunday 22 November 2026 at 11:02*\n\nTags: scope, pricing\n\n## What happened\n'
+      )
+    ).toBe(true)
     const cafe = await read(out, 'Clients/cafe-uenicode/entries/2026-05-05-ca-marche.md')
     expect(cafe.split('\n').slice(0, 3)).toEqual(['# Ça marche: \\<b>bold\\</b> & "quotes" #1', '', '*Tuesday 5 May 2026*'])
     // Renders as the title, exactly: no HTML, no closing `#`.
@@ -118,7 +132,9 @@ describe('export of the whole vault', () => {
     await call('export:run', { scope: { client: DANA_ID }, options: { dossier: true, frontMatter: false }, target: out })
     expect(await readdir(out)).toEqual(['dana-whitfield.md'])
     const dossier = await read(out, 'dana-whitfield.md')
-    const headings = parse(dossier).children.filter((n): n is Mdast.Heading => n.type === 'heading').map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
+    const headings = parse(dossier)
+      .children.filter((n): n is Mdast.Heading => n.type === 'heading')
+      .map((h) => `${'#'.repeat(h.depth)} ${literalText(h)}`)
     const journal = headings.indexOf('# Journal')
     expect(headings[0]).toBe('# Dana Whitfield')
     expect(headings.slice(journal)).toEqual([
@@ -151,7 +167,9 @@ describe('export of the whole vault', () => {
     const stem = files.find((f) => !f.startsWith('history/'))?.replace(/\.md$/, '') ?? ''
     expect(stem).toMatch(/^\d{4}-\d{2}-\d{2}-final$/)
     expect(files.filter((f) => f.startsWith('history/'))).toEqual([`history/${stem}/2026-11-24-100000.md`, `history/${stem}/2026-11-25-113000.md`])
-    expect(await read(out, `history/${stem}/2026-11-24-100000.md`)).toMatch(/^# Draft\n\n\*Earlier version, as it was until Tuesday 24 November 2026 at 10:00\*\n\none\n$/)
+    expect(await read(out, `history/${stem}/2026-11-24-100000.md`)).toMatch(
+      /^# Draft\n\n\*Earlier version, as it was until Tuesday 24 November 2026 at 10:00\*\n\none\n$/
+    )
     expect(await read(out, `history/${stem}/2026-11-25-113000.md`)).toContain('two\n')
   })
 })
@@ -213,7 +231,10 @@ describe('the native folder dialog and progress', () => {
     let answer: string | null = null
     const events: Array<{ jobId: string; done: number; total: number; phase: string }> = []
     const { call } = await realisticVault({
-      shell: { chooseFolder: async () => answer, emit: (event, payload) => void (event === 'transfer:progress' && events.push(payload as (typeof events)[number])) }
+      shell: {
+        chooseFolder: async () => answer,
+        emit: (event, payload) => void (event === 'transfer:progress' && events.push(payload as (typeof events)[number]))
+      }
     })
     expect(await call('export:run', { scope: { all: true } })).toBeNull()
     answer = out

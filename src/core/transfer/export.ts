@@ -163,7 +163,13 @@ class ExportWriter {
   }
 
   private resolverFor(fromExportPath: InsidePath, fromVaultFolder: string): LinkResolver {
-    return exportLinkResolver({ fromExportPath, fromVaultFolder, idByVaultPath: this.idByVaultPath, exportPathOf: this.layout.entryPaths, placeOf: (m) => this.placeOf(m) })
+    return exportLinkResolver({
+      fromExportPath,
+      fromVaultFolder,
+      idByVaultPath: this.idByVaultPath,
+      exportPathOf: this.layout.entryPaths,
+      placeOf: (m) => this.placeOf(m)
+    })
   }
 
   private placeOf(mention: MentionTarget): MentionPlace | null {
@@ -225,7 +231,11 @@ class ExportWriter {
   }
 
   private profileBody(client: Extract<PlannedFile, { kind: 'profile' | 'dossier' }>['client'], links: LinkResolver): string {
-    if (!client.data) return printMarkdown([heading(1, client.slug), inline(`This client's client.json could not be read (${client.problem ?? 'for an unknown reason'}), so only its entries are exported.`)])
+    if (!client.data)
+      return printMarkdown([
+        heading(1, client.slug),
+        inline(`This client's client.json could not be read (${client.problem ?? 'for an unknown reason'}), so only its entries are exported.`)
+      ])
     return rewriteEntryLinks(clientProfileMarkdown(client.data, this.timeZone, this.titles), links)
   }
 
@@ -247,11 +257,14 @@ class ExportWriter {
     const entries: DossierEntry[] = []
     for (const entry of file.entries) {
       const text = await this.readEntryText(entry)
-      const body = text === null ? `*This entry is not UTF-8 text, so it is not in the dossier; it is in the vault at ${entry.path}.*\n` : parseEntryFile(text).body
+      const body =
+        text === null ? `*This entry is not UTF-8 text, so it is not in the dossier; it is in the vault at ${entry.path}.*\n` : parseEntryFile(text).body
       entries.push({ id: entry.id, header: { ...entry, title: entry.title || UNTITLED }, body: rewriteEntryLinks(body, dossierLinks(folderOf(entry.path))) })
     }
     const markdown = dossierMarkdown(this.profileBody(file.client, dossierLinks('')), entries, this.timeZone)
-    return this.options.frontMatter && file.client.data ? withClientFrontMatter(file.client.data, markdown, DOSSIER_MARK, this.personAnchorsOf(file.client)) : markdown
+    return this.options.frontMatter && file.client.data
+      ? withClientFrontMatter(file.client.data, markdown, DOSSIER_MARK, this.personAnchorsOf(file.client))
+      : markdown
   }
 
   /** An entry's text, or null when it is not UTF-8. */

@@ -18,7 +18,12 @@ import { confirmPlainOutput } from '../security/plain-output'
  * `transfer:cancel` can stop it, and reports `transfer:progress` events.
  * When the renderer gives no paths, the shell's native dialog asks for a folder or for files.
  */
-export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock, jobs: TransferJobs = new TransferJobs(shell)): HandlersFor<typeof transferContract> {
+export function transferHandlers(
+  vault: Vault,
+  shell: ShellPorts,
+  clock: Clock = systemClock,
+  jobs: TransferJobs = new TransferJobs(shell)
+): HandlersFor<typeof transferContract> {
   const timeZone = (): string => viewpointOf(vault, clock).settings.timeZone
   const askForSources = async (paths: string[] | undefined, choose: 'folder' | 'files'): Promise<string[] | null> => {
     if (paths?.length) return paths
@@ -52,7 +57,11 @@ export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock =
       if (chosen === null) return null
       const job = jobs.start(jobId)
       try {
-        const report = await exportTo(vault, { scope, options, target: chosen, overwrite }, { signal: job.signal, onProgress: job.progress('writing'), timeZone: timeZone() })
+        const report = await exportTo(
+          vault,
+          { scope, options, target: chosen, overwrite },
+          { signal: job.signal, onProgress: job.progress('writing'), timeZone: timeZone() }
+        )
         return { jobId: job.id, ...report }
       } finally {
         job.finish()
@@ -64,7 +73,11 @@ export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock =
       if (sources === null) return null
       const job = jobs.start(jobId)
       try {
-        const plan = await planImport(vault, { paths: sources, clientId, createClients, windows1252 }, { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
+        const plan = await planImport(
+          vault,
+          { paths: sources, clientId, createClients, windows1252 },
+          { signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) }
+        )
         return previewOf(plan, vault)
       } finally {
         job.finish()
@@ -77,7 +90,11 @@ export function transferHandlers(vault: Vault, shell: ShellPorts, clock: Clock =
       if (sources === null) return null
       const job = jobs.start(jobId)
       try {
-        const outcome = await importNotes(vault, { paths: sources, clientId, createClients, windows1252 }, { duplicates, signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) })
+        const outcome = await importNotes(
+          vault,
+          { paths: sources, clientId, createClients, windows1252 },
+          { duplicates, signal: job.signal, onProgress: (p) => job.progress(p.phase)(p) }
+        )
         return { jobId: job.id, ...outcome }
       } finally {
         job.finish()

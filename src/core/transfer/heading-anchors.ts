@@ -14,7 +14,10 @@ export class HeadingSlugger {
   private readonly taken = new Map<string, number>()
 
   slug(text: string): string {
-    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-')
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-')
     let slug = base
     while (this.taken.has(slug)) {
       const count = (this.taken.get(base) ?? 0) + 1

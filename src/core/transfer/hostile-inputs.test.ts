@@ -52,9 +52,20 @@ describe('export with hostile names', () => {
     // And back: the same titles, every one of them.
     const copy = await openTestVault()
     await copy.call('import:run', { paths: [out], createClients: true, duplicates: 'keep' })
-    const imported = allEntries(copy.vault).map((e) => e.title).sort()
-    expect(imported).toEqual(allEntries(vault).map((e) => e.title).sort())
-    expect(copy.vault.clients.list().map((c) => c.data?.name).sort()).toEqual([...names].sort())
+    const imported = allEntries(copy.vault)
+      .map((e) => e.title)
+      .sort()
+    expect(imported).toEqual(
+      allEntries(vault)
+        .map((e) => e.title)
+        .sort()
+    )
+    expect(
+      copy.vault.clients
+        .list()
+        .map((c) => c.data?.name)
+        .sort()
+    ).toEqual([...names].sort())
   })
 
   it('copies an entry that is not UTF-8 byte for byte rather than damage it', async () => {
@@ -76,14 +87,24 @@ describe('export with hostile names', () => {
     const { call } = await openTestVault(dir)
     const out = await tempDir()
     expect(await call('export:run', { scope: { all: true }, target: out })).toMatchObject({ status: 'done', written: 2, skipped: [] })
-    expect(await readFile(join(out, 'Clients/broken/profile.md'), 'utf8')).toMatch(/^# broken\n\nThis client's client\.json could not be read \(.*not valid JSON.*\), so only its entries are exported\.\n$/)
+    expect(await readFile(join(out, 'Clients/broken/profile.md'), 'utf8')).toMatch(
+      /^# broken\n\nThis client's client\.json could not be read \(.*not valid JSON.*\), so only its entries are exported\.\n$/
+    )
     expect(await readFile(join(out, 'Clients/broken/entries/2026-01-01-still-here.md'), 'utf8')).toContain('title: Still here')
   })
 })
 
 describe('mentions of hostile names', () => {
   it('export as links that never break the Markdown or lose a character, and import back as the same mentions', async () => {
-    const names = ['<script>alert(1)</script>', '](javascript:alert(1))', '[[brackets]] ]] [x', '🎉', '🎉 Party 🎈', 'p'.repeat(300), '@@ *bold* `code` &amp; | pipe \\']
+    const names = [
+      '<script>alert(1)</script>',
+      '](javascript:alert(1))',
+      '[[brackets]] ]] [x',
+      '🎉',
+      '🎉 Party 🎈',
+      'p'.repeat(300),
+      '@@ *bold* `code` &amp; | pipe \\'
+    ]
     const people = names.map((name, i) => ({ id: `p_${i}`, name }))
     const clientName = '<img src=x onerror=alert(1)>](javascript:x)'
     const dir = await tempDir()
@@ -91,7 +112,10 @@ describe('mentions of hostile names', () => {
     await mkdir(join(dir, 'journal'))
     const client = { format: 1, id: 'c_hostile', name: clientName, commitments: [], interactions: [], people, tags: [], createdAt: '2026-01-01T00:00:00.000Z' }
     await writeFile(join(dir, 'clients/hostile/client.json'), formatJson(client))
-    const body = [...people.map((p) => mentionMarkdown(p.name, { kind: 'person', id: p.id })), mentionMarkdown(clientName, { kind: 'client', id: 'c_hostile' })].join(' and ') + '\n'
+    const body =
+      [...people.map((p) => mentionMarkdown(p.name, { kind: 'person', id: p.id })), mentionMarkdown(clientName, { kind: 'client', id: 'c_hostile' })].join(
+        ' and '
+      ) + '\n'
     const fields = { id: 'e_hostile', title: 'Hostile', created: '2026-01-02T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z', tags: [] }
     await writeFile(join(dir, 'journal/2026-01-02-hostile.md'), serializeEntryFile(null, fields, body))
     const { call } = await openTestVault(dir)
@@ -174,7 +198,12 @@ describe('import of a hostile folder', () => {
     const entries = allEntries(vault)
     expect(entries.map((e) => e.title).sort()).toEqual(['../../../../etc/passwd', 'Same', 'Same', 'z'.repeat(240)])
     for (const entry of entries) for (const part of entry.path.split('/')) expect(isSafeName(part), entry.path).toBe(true)
-    expect(vault.clients.list().map((c) => [c.data?.name, c.slug]).sort()).toEqual([
+    expect(
+      vault.clients
+        .list()
+        .map((c) => [c.data?.name, c.slug])
+        .sort()
+    ).toEqual([
       ['CON', 'con-1'],
       ['deep', 'deep']
     ])

@@ -21,7 +21,9 @@ export function contentKey(title: string, body: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
-  return createHash('sha256').update(`${nameKey(title)}\u0000${text}`).digest('hex')
+  return createHash('sha256')
+    .update(`${nameKey(title)}\u0000${text}`)
+    .digest('hex')
 }
 
 /** Every entry of the vault, whichever journal it is in. */

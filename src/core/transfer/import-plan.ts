@@ -75,7 +75,14 @@ const byPath = (a: SourceNote, b: SourceNote): number => (a.absolute < b.absolut
 export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}): Promise<ImportPlan> {
   const assignment = new ClientAssignment(vault, request)
   const scan = await scanSources(request.paths, progress.signal, (found) => progress.onProgress?.({ done: found, total: 0, phase: 'scanning' }))
-  const plan: ImportPlan = { request: { ...request, createClients: request.createClients === true }, notes: [], newClients: [], problems: scan.problems, otherFiles: scan.otherFiles, historyVersions: scan.historyVersions }
+  const plan: ImportPlan = {
+    request: { ...request, createClients: request.createClients === true },
+    notes: [],
+    newClients: [],
+    problems: scan.problems,
+    otherFiles: scan.otherFiles,
+    historyVersions: scan.historyVersions
+  }
 
   const read: ReadNote[] = []
   for (const [done, source] of scan.notes.entries()) {
@@ -83,7 +90,10 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
     const note = await readNote(source, request.windows1252)
     if ('problem' in note) plan.problems.push({ path: source.absolute, reason: note.problem })
     else if (note.fields.kind === 'client-dossier') {
-      plan.problems.push({ path: source.absolute, reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back' })
+      plan.problems.push({
+        path: source.absolute,
+        reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
+      })
     } else read.push(note)
     progress.onProgress?.({ done: done + 1, total: scan.notes.length, phase: 'reading' })
   }

@@ -14,13 +14,20 @@ export function previewOf(plan: ImportPlan, vault: Vault): ImportPreview {
     const key = d.kind === 'client' ? d.clientId : d.kind === 'new' ? `new:${d.key}` : 'journal'
     let row = destinations.get(key)
     if (!row) {
-      const name = d.kind === 'client' ? clientName(vault.clients.get(d.clientId)) : d.kind === 'new' ? (plan.newClients.find((c) => c.key === d.key)?.name ?? d.key) : YOUR_JOURNAL
+      const name =
+        d.kind === 'client'
+          ? clientName(vault.clients.get(d.clientId))
+          : d.kind === 'new'
+            ? (plan.newClients.find((c) => c.key === d.key)?.name ?? d.key)
+            : YOUR_JOURNAL
       destinations.set(key, (row = { clientId: d.kind === 'client' ? d.clientId : null, name, isNew: d.kind === 'new', entries: 0, duplicates: 0 }))
     }
     if (note.duplicateOf) row.duplicates++
     else row.entries++
   }
-  const duplicates: ImportDuplicate[] = plan.notes.flatMap((n) => (n.duplicateOf ? [{ path: n.source.absolute, title: n.title, of: n.duplicateOf.of, inVault: n.duplicateOf.inVault }] : []))
+  const duplicates: ImportDuplicate[] = plan.notes.flatMap((n) =>
+    n.duplicateOf ? [{ path: n.source.absolute, title: n.title, of: n.duplicateOf.of, inVault: n.duplicateOf.inVault }] : []
+  )
   return {
     paths: plan.request.paths,
     notes: plan.notes.length,

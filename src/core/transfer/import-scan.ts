@@ -63,7 +63,10 @@ export async function scanSources(paths: readonly string[], signal?: AbortSignal
     }
     const conflict = parseSyncConflictName(name)
     if (conflict) {
-      result.problems.push({ path: absolute, reason: `it is a copy ${conflict.tool} made during a sync conflict; compare it with the original and import the one you keep` })
+      result.problems.push({
+        path: absolute,
+        reason: `it is a copy ${conflict.tool} made during a sync conflict; compare it with the original and import the one you keep`
+      })
       return
     }
     if (info.size > MAX_NOTE_BYTES) {
@@ -105,7 +108,12 @@ export async function scanSources(paths: readonly string[], signal?: AbortSignal
       result.problems.push({ path: absolute, reason: info.code === 'ENOENT' ? 'there is no file or folder at this path' : unreadable(info) })
     } else if (info.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => null)
-      result.problems.push({ path: absolute, reason: target ? `it is a link to ${target}; links are not followed, so give that folder or file instead` : 'it is a link that leads nowhere (or loops); links are not followed' })
+      result.problems.push({
+        path: absolute,
+        reason: target
+          ? `it is a link to ${target}; links are not followed, so give that folder or file instead`
+          : 'it is a link that leads nowhere (or loops); links are not followed'
+      })
     } else if (info.isDirectory()) {
       await walk(absolute, await realpath(absolute), absolute, '')
     } else if (info.isFile()) {
@@ -127,7 +135,8 @@ async function describeLink(absolute: string, realRoot: string): Promise<string>
     const to = await readlink(absolute).catch(() => '?')
     return `it is a link to ${to}, which does not exist; it was skipped`
   }
-  if (isWithin(target, dirname(absolute))) return 'it is a link to a folder that contains it, which would loop forever; links are not followed, so it was skipped'
+  if (isWithin(target, dirname(absolute)))
+    return 'it is a link to a folder that contains it, which would loop forever; links are not followed, so it was skipped'
   if (!isWithin(realRoot, target)) return `it is a link pointing outside the folder (to ${target}); links are not followed, so it was skipped`
   return 'it is a link to something else in the same folder; links are not followed (what it points to is imported where it is)'
 }

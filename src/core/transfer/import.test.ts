@@ -14,12 +14,15 @@ async function obsidianFolder(): Promise<string> {
   const files: Record<string, string> = {
     '.obsidian/workspace.json': '{}',
     '.git/HEAD': 'ref: refs/heads/main\n',
-    'Acme/Kick-off.md': '---\ndate: 2026-03-01\ntags: "pricing, #renewal"\naliases: [kickoff]\ncssclass: wide\n---\n# Kick-off\n\nMet the team. Next: [[Follow-up]] and [the follow-up](Follow-up.md).\n',
-    'Acme/Follow-up.md': '---\ncreated_at: 2026-03-08T09:15:00+01:00\nmodified: 2026-03-09T10:00:00Z\ntags: [followup, 2026]\n---\n\nSent the deck. ![chart](chart.png)\n',
+    'Acme/Kick-off.md':
+      '---\ndate: 2026-03-01\ntags: "pricing, #renewal"\naliases: [kickoff]\ncssclass: wide\n---\n# Kick-off\n\nMet the team. Next: [[Follow-up]] and [the follow-up](Follow-up.md).\n',
+    'Acme/Follow-up.md':
+      '---\ncreated_at: 2026-03-08T09:15:00+01:00\nmodified: 2026-03-09T10:00:00Z\ntags: [followup, 2026]\n---\n\nSent the deck. ![chart](chart.png)\n',
     'Acme/chart.png': 'not really a png',
     'Acme/Deeper/Site visit.md': 'No front matter and no heading: the file name is the title.\n',
     'Journal/2026-02-02 Thoughts.md': '# Quiet week\n\nNothing about clients.\n',
-    'Loose note.md': '---\ncompany: northwind traders\ntitle: Call with procurement\ntemplate: before-a-call\nid: e_FROMELSEWHERE\nmood: 4\n---\nBudget is tight.\n',
+    'Loose note.md':
+      '---\ncompany: northwind traders\ntitle: Call with procurement\ntemplate: before-a-call\nid: e_FROMELSEWHERE\nmood: 4\n---\nBudget is tight.\n',
     'Drafts/Untitled.md': '---\nclient: Nobody We Know\ndate: last tuesday\n---\nText.\n'
   }
   for (const [path, text] of Object.entries(files)) {
@@ -72,8 +75,17 @@ describe('import of a folder of notes', () => {
     ])
     const report = await call('import:run', { paths: [notes], createClients: true, duplicates: 'skip' })
     // The chart is text named .png: it is not copied as an image, and the note says so (issue #18).
-    expect(report?.problems).toEqual([{ path: join(notes, 'Acme/Follow-up.md'), reason: '"chart.png" was not attached: its name says it is a PNG image, but its contents are not an image. The link was left as written.' }])
-    expect(report).toMatchObject({ status: 'done', imported: 6, clientsCreated: [expect.objectContaining({ name: 'Acme' }), expect.objectContaining({ name: 'Drafts' })] })
+    expect(report?.problems).toEqual([
+      {
+        path: join(notes, 'Acme/Follow-up.md'),
+        reason: '"chart.png" was not attached: its name says it is a PNG image, but its contents are not an image. The link was left as written.'
+      }
+    ])
+    expect(report).toMatchObject({
+      status: 'done',
+      imported: 6,
+      clientsCreated: [expect.objectContaining({ name: 'Acme' }), expect.objectContaining({ name: 'Drafts' })]
+    })
     expect(await fingerprint(notes)).toEqual(before)
 
     const acme = vault.clients.list().find((c) => c.data?.name === 'Acme')
@@ -178,7 +190,11 @@ describe('import of a folder of notes', () => {
     answer = chosen
     expect(await call('import:preview', { choose: 'files' })).toMatchObject({ paths: chosen, notes: 2, toImport: 2, otherFiles: 0, problems: [] })
     expect(await call('import:run', { choose: 'files', duplicates: 'skip' })).toMatchObject({ status: 'done', imported: 2 })
-    expect(allEntries(vault).map((e) => e.title).sort()).toEqual(['Call with procurement', 'Site visit'])
+    expect(
+      allEntries(vault)
+        .map((e) => e.title)
+        .sort()
+    ).toEqual(['Call with procurement', 'Site visit'])
   })
 
   it('refuses an unknown kind of dialog', async () => {

@@ -73,7 +73,14 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
         break
       }
       if (skips(note)) outcome.duplicatesSkipped++
-      else await importNote(adoption, vault, note, { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), obsidian, windows1252: plan.request.windows1252 }, outcome)
+      else
+        await importNote(
+          adoption,
+          vault,
+          note,
+          { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), obsidian, windows1252: plan.request.windows1252 },
+          outcome
+        )
       run.onProgress?.({ done: done + 1, total })
     }
   } finally {
@@ -92,7 +99,13 @@ interface NoteContext {
   windows1252: boolean
 }
 
-async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNote, { clientIds, links, obsidian, windows1252 }: NoteContext, outcome: ImportOutcome): Promise<void> {
+async function importNote(
+  adoption: EntryAdoption,
+  vault: Vault,
+  note: PlannedNote,
+  { clientIds, links, obsidian, windows1252 }: NoteContext,
+  outcome: ImportOutcome
+): Promise<void> {
   const fail = (reason: string): void => void outcome.problems.push({ path: note.source.absolute, reason })
   const text = await readNoteText(note.source.absolute, { windows1252 })
   if ('problem' in text) return fail(text.problem)
@@ -105,7 +118,8 @@ async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNo
   const extra = { ...fields.extra }
   // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.
   const ownClient = fields.original.fields.client
-  if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient)) extra['imported-client'] = ownClient
+  if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient))
+    extra['imported-client'] = ownClient
   try {
     await adoption.adopt({
       clientId,
@@ -127,7 +141,12 @@ async function importNote(adoption: EntryAdoption, vault: Vault, note: PlannedNo
  * whose id had to change — become `rapport://entry/<id>` links to the new
  * entries, which stay right however the files are renamed later.
  */
-function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>, idByClaimed: ReadonlyMap<string, string>, mentions: PageMentions): LinkResolver {
+function importLinks(
+  note: PlannedNote,
+  idBySource: ReadonlyMap<string, string>,
+  idByClaimed: ReadonlyMap<string, string>,
+  mentions: PageMentions
+): LinkResolver {
   return (target) => {
     const hash = target.indexOf('#')
     const fragment = hash === -1 ? '' : linkDestination(target.slice(hash))
@@ -146,7 +165,9 @@ function importLinks(note: PlannedNote, idBySource: ReadonlyMap<string, string>,
     const path = target.split(/[?#]/)[0] ?? ''
     if (!path) return null
     // `/x.md` is from the top of the chosen folder (as Obsidian writes it); `x.md` from the note's folder, else from the top.
-    const candidates = path.startsWith('/') ? [resolve(note.source.root, path.replace(/^\/+/, ''))] : [resolve(dirname(note.source.absolute), path), resolve(note.source.root, path)]
+    const candidates = path.startsWith('/')
+      ? [resolve(note.source.root, path.replace(/^\/+/, ''))]
+      : [resolve(dirname(note.source.absolute), path), resolve(note.source.root, path)]
     for (const absolute of candidates) {
       const id = idBySource.get(absolute) ?? idBySource.get(`${absolute}.md`)
       if (id) return entryUrl(id) + fragment
@@ -195,7 +216,11 @@ function pageMentions(pages: readonly ProfilePage[], created: ReadonlyMap<string
 
 /** A folder or profile name as a client name: one line, no control characters, at most 300 characters. */
 function displayable(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300).trim()
+  const clean = name
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 300)
+    .trim()
   return clean || 'Imported client'
 }
 

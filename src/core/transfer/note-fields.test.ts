@@ -15,13 +15,20 @@ describe('mapNoteFields', () => {
   it('takes the title from front matter, else the first # heading (out of the text when it opens it), else the file name', () => {
     expect(map('---\ntitle: From front matter\n---\n# Heading\n')).toMatchObject({ title: 'From front matter', body: '# Heading\n' })
     expect(map('\n# The \\*real\\* title #\n\nText\n')).toMatchObject({ title: 'The *real* title', body: 'Text\n' })
-    expect(map('Intro first.\n\n```\n# not a heading\n```\n# Later heading\n')).toMatchObject({ title: 'Later heading', body: 'Intro first.\n\n```\n# not a heading\n```\n# Later heading\n' })
+    expect(map('Intro first.\n\n```\n# not a heading\n```\n# Later heading\n')).toMatchObject({
+      title: 'Later heading',
+      body: 'Intro first.\n\n```\n# not a heading\n```\n# Later heading\n'
+    })
     expect(map('Just text.\n')).toMatchObject({ title: '2026-05-01 notes' })
     expect(map(`# ${'long '.repeat(100)}\n`).title).toHaveLength(300)
   })
 
   it('maps dates from their usual names when they are ISO 8601, and falls back to the file name, then the file time', () => {
-    expect(map('---\ndate: 2026-03-01\nmodified: 2026-03-02T10:00:00Z\n---\n')).toMatchObject({ created: '2026-03-01', updated: '2026-03-02T10:00:00Z', extra: { date: undefined, modified: undefined } })
+    expect(map('---\ndate: 2026-03-01\nmodified: 2026-03-02T10:00:00Z\n---\n')).toMatchObject({
+      created: '2026-03-01',
+      updated: '2026-03-02T10:00:00Z',
+      extra: { date: undefined, modified: undefined }
+    })
     expect(map('---\ncreated_at: 2026-03-01 10:30\n---\n')).toMatchObject({ created: '2026-03-01 10:30', updated: '2026-03-01 10:30' })
     // Not a date, or an impossible one: kept as it was, and the file name gives the date.
     expect(map('---\ndate: 03/04/2026\n---\n')).toMatchObject({ created: '2026-05-01', extra: {} })
@@ -36,7 +43,11 @@ describe('mapNoteFields', () => {
   })
 
   it('keeps a plain id and template, and reads client hints', () => {
-    expect(map('---\nid: e_01ABC\ntemplate: respect\nclient: Dana\ncompany: Northwind\n---\n')).toMatchObject({ claimedId: 'e_01ABC', template: 'respect', clientHints: ['Dana', 'Northwind'] })
+    expect(map('---\nid: e_01ABC\ntemplate: respect\nclient: Dana\ncompany: Northwind\n---\n')).toMatchObject({
+      claimedId: 'e_01ABC',
+      template: 'respect',
+      clientHints: ['Dana', 'Northwind']
+    })
     expect(map('---\nid: "../../x"\ntemplate: "a b"\n---\n')).toMatchObject({ extra: { 'imported-id': '../../x', 'imported-template': 'a b' } })
   })
 

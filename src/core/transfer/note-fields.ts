@@ -64,7 +64,11 @@ function tagsOf(value: unknown): string[] | null {
 
 function aliasesOf(value: unknown): string[] {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []
-  return items.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean).slice(0, 50)
+  return items
+    .filter((a): a is string | number => typeof a === 'string' || typeof a === 'number')
+    .map((a) => String(a).trim())
+    .filter(Boolean)
+    .slice(0, 50)
 }
 
 /** The first `# heading` outside code, and whether it is the first thing in the text. */
@@ -114,7 +118,10 @@ export function mapNoteFields(text: string, source: { relative: string; mtimeMs:
     if (heading) {
       title = heading.title
       if (heading.opening) body = body.slice(heading.end).replace(/^(?:[ \t]*\r?\n)+/, '')
-    } else title = basename(source.relative).replace(/\.(md|markdown)$/i, '').trim()
+    } else
+      title = basename(source.relative)
+        .replace(/\.(md|markdown)$/i, '')
+        .trim()
   }
 
   const pick = (keys: readonly string[]): string | null => {
@@ -148,7 +155,9 @@ export function mapNoteFields(text: string, source: { relative: string; mtimeMs:
     updated,
     tags,
     aliases: aliasesOf(f.aliases ?? f.alias),
-    clientHints: CLIENT.map((key) => f[key]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()),
+    clientHints: CLIENT.map((key) => f[key])
+      .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+      .map((v) => v.trim()),
     extra,
     body
   }

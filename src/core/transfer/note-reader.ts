@@ -34,7 +34,10 @@ export async function readNoteText(absolute: string, options: { windows1252: boo
   }
   const text = decodeText(bytes, options)
   if (text === null) {
-    return { problem: 'it is not UTF-8 text (it may be Windows-1252 or Latin-1), so it was skipped; import it again choosing "read as Windows-1252" (--windows-1252) to read it that way' }
+    return {
+      problem:
+        'it is not UTF-8 text (it may be Windows-1252 or Latin-1), so it was skipped; import it again choosing "read as Windows-1252" (--windows-1252) to read it that way'
+    }
   }
   if (looksBinary(text)) return { problem: 'it looks like a binary file, not text, so it was skipped' }
   return { text, hash: createHash('sha256').update(bytes).digest('hex') }

@@ -42,7 +42,9 @@ describe('importing an Obsidian vault', () => {
     expect(await readFile(join(kept, 'whiteboard.png'))).toEqual(await readFile(join(IMAGES, 'whiteboard.png')))
     const reasons = report?.problems.map((p) => p.reason) ?? []
     expect(reasons).toContain('"fake.png" was not attached: its name says it is a PNG image, but its contents are not an image. The link was left as written.')
-    expect(reasons).toContain('it links "../../../../etc/passwd.png", which is outside the folder you chose; it was not copied and the link was left as written')
+    expect(reasons).toContain(
+      'it links "../../../../etc/passwd.png", which is outside the folder you chose; it was not copied and the link was left as written'
+    )
     // Nothing was written outside the vault's own folders.
     expect((await readdir(dir)).filter((n) => n === 'attachments')).toEqual([])
   })

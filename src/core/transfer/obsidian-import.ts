@@ -87,9 +87,11 @@ export class ObsidianResolver {
   private async keep(note: PlannedNote, folder: string, target: string): Promise<{ href: string; image: boolean } | null> {
     const fail = (reason: string): null => (this.problems.push({ path: note.source.absolute, reason }), null)
     const root = note.source.root
-    if (target.startsWith('/') || /^[A-Za-z]:/.test(target) || target.includes('\0')) return fail(`it links "${target}", an absolute path; only files inside the folder you chose are copied, so it was left as written`)
+    if (target.startsWith('/') || /^[A-Za-z]:/.test(target) || target.includes('\0'))
+      return fail(`it links "${target}", an absolute path; only files inside the folder you chose are copied, so it was left as written`)
     const candidates = [resolve(dirname(note.source.absolute), target), resolve(root, target)]
-    if (candidates.every((c) => !isWithin(root, c))) return fail(`it links "${target}", which is outside the folder you chose; it was not copied and the link was left as written`)
+    if (candidates.every((c) => !isWithin(root, c)))
+      return fail(`it links "${target}", which is outside the folder you chose; it was not copied and the link was left as written`)
     let source = candidates.find((c) => isWithin(root, c) && c !== root)
     if (!(await isPlainFile(source))) source = (await this.filesIn(root)).get(basename(target).toLowerCase())?.[0]
     if (!source || !(await isPlainFile(source))) return fail(`it embeds "${target}", which is not in the folder you chose; the link was left as written`)

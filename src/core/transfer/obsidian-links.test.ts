@@ -4,7 +4,11 @@ import { rewriteObsidianLinks } from './obsidian-links'
 const targets = {
   link: (name: string) => ({ 'Priya Raman': 'rapport://person/p_1', Northwind: 'rapport://client/c_1', 'Scope call': 'rapport://entry/e_9' })[name] ?? null,
   attachment: async (name: string) =>
-    name.endsWith('whiteboard.png') ? { href: '../attachments/whiteboard.png', image: true } : name === 'plan v2.pdf' ? { href: '../attachments/plan-v2.pdf', image: false } : null
+    name.endsWith('whiteboard.png')
+      ? { href: '../attachments/whiteboard.png', image: true }
+      : name === 'plan v2.pdf'
+        ? { href: '../attachments/plan-v2.pdf', image: false }
+        : null
 }
 
 describe('Obsidian links and embeds', () => {

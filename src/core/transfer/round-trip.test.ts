@@ -18,7 +18,17 @@ async function entryFacts(vault: Vault, id: string) {
   const { fields } = parseEntryFile(await vault.entries.text(id))
   const { client: _client, ...frontMatter } = fields
   const clientName = entry.clientId === null ? null : (vault.clients.get(entry.clientId).data?.name ?? null)
-  return { title: entry.title, created: entry.created, updated: entry.updated, tags: entry.tags, template: entry.template, clientName, frontMatter, body: entry.body, path: entry.path }
+  return {
+    title: entry.title,
+    created: entry.created,
+    updated: entry.updated,
+    tags: entry.tags,
+    template: entry.template,
+    clientName,
+    frontMatter,
+    body: entry.body,
+    path: entry.path
+  }
 }
 
 /**
@@ -48,7 +58,12 @@ describe('export, then import into an empty vault', () => {
     // A Rapport export restores its clients with no option (issue #19, bug 8): the app and the CLI both leave it to the core.
     const preview = await copy.call('import:preview', { paths: [out] })
     expect(preview).toMatchObject({ notes: 8, toImport: 8, duplicates: [], problems: [], fromRapportExport: true })
-    expect(preview?.newClients.map((c) => [c.name, c.willCreate]).sort()).toEqual([['Café Ünïcødé', true], ['Dana Whitfield', true], ['Northwind Traders', true], ['Quiet Co', true]])
+    expect(preview?.newClients.map((c) => [c.name, c.willCreate]).sort()).toEqual([
+      ['Café Ünïcødé', true],
+      ['Dana Whitfield', true],
+      ['Northwind Traders', true],
+      ['Quiet Co', true]
+    ])
     expect((await copy.call('import:preview', { paths: [out], createClients: false }))?.newClients.every((c) => !c.willCreate)).toBe(true)
     const report = await copy.call('import:run', { paths: [out], duplicates: 'skip' })
     expect(report).toMatchObject({ status: 'done', imported: 8, duplicatesSkipped: 0, problems: [], notReached: 0 })
@@ -65,7 +80,10 @@ describe('export, then import into an empty vault', () => {
         })
         .sort((a, b) => a.name.localeCompare(b.name))
     expect(clientsOf(copy.vault)).toEqual(clientsOf(original.vault))
-    expect(copy.vault.clients.list().find((c) => c.data?.name === 'Dana Whitfield')?.data).toMatchObject({ crmId: 'NW-42', commitments: [expect.objectContaining({ entry: 'e_01JDXSCOPE0000000000000000' }), expect.anything()] })
+    expect(copy.vault.clients.list().find((c) => c.data?.name === 'Dana Whitfield')?.data).toMatchObject({
+      crmId: 'NW-42',
+      commitments: [expect.objectContaining({ entry: 'e_01JDXSCOPE0000000000000000' }), expect.anything()]
+    })
 
     // Entries: the same ids (they were free), the same facts, the same text.
     const originals = allEntries(original.vault)
@@ -74,7 +92,11 @@ describe('export, then import into an empty vault', () => {
     for (const entry of originals) {
       const was = await entryFacts(original.vault, entry.id)
       const now = await entryFacts(copy.vault, entry.id)
-      expect({ ...now, body: sameLinks(copy.vault, now.body, now.path), path: undefined }).toEqual({ ...was, body: sameLinks(original.vault, was.body, was.path), path: undefined })
+      expect({ ...now, body: sameLinks(copy.vault, now.body, now.path), path: undefined }).toEqual({
+        ...was,
+        body: sameLinks(original.vault, was.body, was.path),
+        path: undefined
+      })
       // The same folder in the new vault (client folders come from the same names); file names follow titles.
       expect(posix.dirname(now.path)).toBe(posix.dirname(was.path))
     }
@@ -128,7 +150,10 @@ describe('mentions through export and import', () => {
     await writeFile(join(root, 'clients/dana-whitfield/client.json'), formatJson({ ...dana, people }))
     const fields = (id: string, title: string) => ({ id, title, created: '2026-12-01T09:00:00.000Z', updated: '2026-12-01T09:00:00.000Z', tags: [] })
     await writeFile(join(root, 'journal/2026-12-01-mentions.md'), serializeEntryFile(null, fields('e_mentions', 'Mentions'), JOURNAL_BODY))
-    await writeFile(join(root, 'clients/dana-whitfield/journal/2026-12-01-with-priya.md'), serializeEntryFile(null, { ...fields('e_priya', 'With Priya'), client: DANA_ID }, DANA_BODY))
+    await writeFile(
+      join(root, 'clients/dana-whitfield/journal/2026-12-01-with-priya.md'),
+      serializeEntryFile(null, { ...fields('e_priya', 'With Priya'), client: DANA_ID }, DANA_BODY)
+    )
     return root
   }
 
@@ -152,7 +177,9 @@ describe('mentions through export and import', () => {
       { text: 'Elsewhere', url: 'rapport://client/c_elsewhere' }
     ])
     const danaEntry = 'Clients/dana-whitfield/entries/2026-12-01-with-priya.md'
-    expect(parseEntryFile(await readFile(join(out, danaEntry), 'utf8')).body).toBe('Talked to [Priya](../profile.md#priya-raman) about [Dana](../profile.md).\n')
+    expect(parseEntryFile(await readFile(join(out, danaEntry), 'utf8')).body).toBe(
+      'Talked to [Priya](../profile.md#priya-raman) about [Dana](../profile.md).\n'
+    )
     // Every relative link leads to a file that is there, and to a heading in it.
     expect(await brokenLinks(out, journal)).toEqual([])
     expect(await brokenLinks(out, danaEntry)).toEqual([])

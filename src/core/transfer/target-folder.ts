@@ -89,7 +89,8 @@ export class TargetFolder {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(error, 'write', path)
     }
     if (!overwrite) return 'exists'
-    if ((await lstat(absolute)).isDirectory()) throw new RapportError('conflict', `${path} is a folder in the export folder, so the file was not written.`, path)
+    if ((await lstat(absolute)).isDirectory())
+      throw new RapportError('conflict', `${path} is a folder in the export folder, so the file was not written.`, path)
     try {
       await writeFileAtomic(absolute, data)
     } catch (error) {
@@ -108,7 +109,11 @@ export class TargetFolder {
       const absolute = join(this.root, ...folder.split('/'))
       const info = await lstat(absolute).catch(() => null)
       if (info?.isSymbolicLink()) {
-        throw new RapportError('permission-denied', `${folder} in the export folder is a link; Rapport does not write through links, so nothing was written there.`, folder)
+        throw new RapportError(
+          'permission-denied',
+          `${folder} in the export folder is a link; Rapport does not write through links, so nothing was written there.`,
+          folder
+        )
       }
       if (info && !info.isDirectory()) throw new RapportError('conflict', `${folder} in the export folder is a file, where a folder should be.`, folder)
       if (!info) {

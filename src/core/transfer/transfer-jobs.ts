@@ -30,13 +30,15 @@ export class TransferJobs {
     return {
       id,
       signal: controller.signal,
-      progress: (phase) => ({ done, total }) => {
-        const now = Date.now()
-        if (phase === lastPhase && now - lastAt < EVENT_INTERVAL_MS && (total === 0 || done < total)) return
-        lastAt = now
-        lastPhase = phase
-        this.shell.emit?.('transfer:progress', { jobId: id, done, total, phase })
-      },
+      progress:
+        (phase) =>
+        ({ done, total }) => {
+          const now = Date.now()
+          if (phase === lastPhase && now - lastAt < EVENT_INTERVAL_MS && (total === 0 || done < total)) return
+          lastAt = now
+          lastPhase = phase
+          this.shell.emit?.('transfer:progress', { jobId: id, done, total, phase })
+        },
       finish: () => void this.running.delete(id)
     }
   }

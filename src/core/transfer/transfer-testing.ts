@@ -28,7 +28,13 @@ export async function fingerprint(root: string): Promise<Map<string, string>> {
   for (const path of await filesUnder(root)) {
     const absolute = join(root, path)
     const info = await lstat(absolute)
-    const content = info.isSymbolicLink() ? `link:${await readlink(absolute)}` : info.size > 1024 * 1024 ? `big:${info.size}` : createHash('sha256').update(await readFile(absolute)).digest('hex')
+    const content = info.isSymbolicLink()
+      ? `link:${await readlink(absolute)}`
+      : info.size > 1024 * 1024
+        ? `big:${info.size}`
+        : createHash('sha256')
+            .update(await readFile(absolute))
+            .digest('hex')
     prints.set(path, `${content}:${info.size}:${info.mtimeMs}:${info.mode}`)
   }
   return prints

@@ -95,7 +95,11 @@ describe('crash safety', () => {
     const writer = await bundleForChild('crash-writer', await tempDir('rapport-writer-'))
     // Two vaults, each with its own writer, killed in turn: the two cores share the ${KILLS} kills.
     const lanes = await Promise.all([0, 1].map(() => runLane(writer, KILLS / 2)))
-    const total = lanes.reduce((sum, lane) => ({ checked: sum.checked + lane.checked, revisions: sum.revisions + lane.revisions, entries: sum.entries + lane.entries }))
+    const total = lanes.reduce((sum, lane) => ({
+      checked: sum.checked + lane.checked,
+      revisions: sum.revisions + lane.revisions,
+      entries: sum.entries + lane.entries
+    }))
     expect(total.checked).toBeGreaterThanOrEqual(KILLS * 6)
     // The kills really landed while writing: files moved through many revisions, and new entries were created.
     expect(total.revisions).toBeGreaterThan(KILLS)

@@ -36,7 +36,14 @@ async function smallDisk(kilobytes: number): Promise<string> {
 async function openVault(dir: string) {
   const vault = await Vault.open(dir)
   const dispatch = createDispatch(
-    createHandlers(vault, { resourcesDir: '', chooseSavePath: async () => null, chooseFolder: async () => null, chooseFiles: async () => null, openExternal: async () => undefined, flushed: () => undefined })
+    createHandlers(vault, {
+      resourcesDir: '',
+      chooseSavePath: async () => null,
+      chooseFolder: async () => null,
+      chooseFiles: async () => null,
+      openExternal: async () => undefined,
+      flushed: () => undefined
+    })
   )
   return { vault, dispatch }
 }

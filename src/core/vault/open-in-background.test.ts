@@ -12,9 +12,15 @@ async function vaultWithEntries(count: number): Promise<string> {
   const dir = await tempDir()
   const folder = join(dir, 'clients', 'dana')
   await mkdir(join(folder, 'journal'), { recursive: true })
-  await writeFile(join(folder, 'client.json'), JSON.stringify({ format: 1, id: 'c_dana', name: 'Dana', commitments: [], interactions: [], people: [], tags: [] }))
+  await writeFile(
+    join(folder, 'client.json'),
+    JSON.stringify({ format: 1, id: 'c_dana', name: 'Dana', commitments: [], interactions: [], people: [], tags: [] })
+  )
   for (let i = 0; i < count; i++) {
-    await writeFile(join(folder, 'journal', `2026-01-${String((i % 28) + 1).padStart(2, '0')}-note-${i}.md`), `---\nid: e_${i}\nclient: c_dana\ntitle: Note ${i}\ncreated: 2026-01-01T10:00:00Z\n---\n\nText ${i}\n`)
+    await writeFile(
+      join(folder, 'journal', `2026-01-${String((i % 28) + 1).padStart(2, '0')}-note-${i}.md`),
+      `---\nid: e_${i}\nclient: c_dana\ntitle: Note ${i}\ncreated: 2026-01-01T10:00:00Z\n---\n\nText ${i}\n`
+    )
   }
   return dir
 }

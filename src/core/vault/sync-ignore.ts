@@ -24,7 +24,9 @@ export interface IgnoreFileResult {
 
 /** Where the caches are on disk, relative to the root: in an encrypted vault their folder names are encrypted too. */
 function cacheFolderOnDisk(root: string): string {
-  return relative(physicalPath(root), physicalPath(join(root, layout.appDir, 'cache'))).split(sep).join('/')
+  return relative(physicalPath(root), physicalPath(join(root, layout.appDir, 'cache')))
+    .split(sep)
+    .join('/')
 }
 
 export function ignoreLines(root: string): Record<IgnoreFileResult['file'], { comment: string; lines: string[] }> {

@@ -14,7 +14,8 @@ import { listTrash } from '../fs/trash'
  * conflict markers after a `git pull` committed in a hurry. Real files, and
  * real git.
  */
-const entry = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-12-07T09:00:00.000Z\nupdated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\n${body}`
+const entry = (id: string, title: string, body: string) =>
+  `---\nid: ${id}\ntitle: ${title}\ncreated: 2026-12-07T09:00:00.000Z\nupdated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\n${body}`
 
 async function journalOf(root: string): Promise<string> {
   const folder = join(root, 'journal')
@@ -42,7 +43,9 @@ describe("a sync tool's copy that is really another entry", () => {
       const { vault, call } = await openTestVault(root)
 
       expect(await names(journal)).toEqual(['2026-12-07-weekly-call-2.md', '2026-12-07-weekly-call.md'])
-      expect(await readFile(join(journal, '2026-12-07-weekly-call-2.md'), 'utf8')).toBe(entry('e_DESKTOP', 'Weekly call', 'Budget notes written on the desktop.\n'))
+      expect(await readFile(join(journal, '2026-12-07-weekly-call-2.md'), 'utf8')).toBe(
+        entry('e_DESKTOP', 'Weekly call', 'Budget notes written on the desktop.\n')
+      )
       expect((await call('entries:list', { clientId: null })).map((e) => [e.id, e.path, e.conflicts])).toEqual([
         ['e_LAPTOP', 'journal/2026-12-07-weekly-call.md', undefined],
         ['e_DESKTOP', 'journal/2026-12-07-weekly-call-2.md', undefined]
@@ -77,10 +80,18 @@ describe("a sync tool's copy that is really another entry", () => {
     await writeFile(join(journal, '2026-12-07-weekly-call.md'), entry('e_LAPTOP', 'Weekly call', 'Mine.\n'))
     const { vault } = await openTestVault(root)
     await writeFile(join(journal, '2026-12-07-weekly-call.sync-conflict-20261207-101500-ABCDEFG.md'), entry('e_DESKTOP', 'Weekly call', 'New.\n'))
-    await writeFile(join(journal, '2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md'), entry('e_LAPTOP', 'Weekly call', 'Same entry, edited elsewhere.\n'))
-    await vault.applyChanges(['journal/2026-12-07-weekly-call.sync-conflict-20261207-101500-ABCDEFG.md', 'journal/2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md'])
+    await writeFile(
+      join(journal, '2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md'),
+      entry('e_LAPTOP', 'Weekly call', 'Same entry, edited elsewhere.\n')
+    )
+    await vault.applyChanges([
+      'journal/2026-12-07-weekly-call.sync-conflict-20261207-101500-ABCDEFG.md',
+      'journal/2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md'
+    ])
     expect((await vault.entries.read('e_DESKTOP')).path).toBe('journal/2026-12-07-weekly-call-2.md')
-    expect(vault.entries.conflicts().map((c) => [c.path, c.entryId])).toEqual([['journal/2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md', 'e_LAPTOP']])
+    expect(vault.entries.conflicts().map((c) => [c.path, c.entryId])).toEqual([
+      ['journal/2026-12-07-weekly-call.sync-conflict-20261207-111500-ABCDEFG.md', 'e_LAPTOP']
+    ])
   })
 })
 
@@ -110,7 +121,9 @@ describe("git's conflict markers, committed as they are", () => {
     // It opens as this computer had it, never with the markers as text.
     expect(opened.body).toBe('Intro.\n\nWe agreed on a pilot, budget pending.\n\nEnd.\n')
     // Writing nothing until the person chooses: a save is refused, the file untouched.
-    await expect(call('entries:save', { id: 'e_WEEKLY', title: 'Weekly call', body: 'Typed over.', version: opened.version })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(call('entries:save', { id: 'e_WEEKLY', title: 'Weekly call', body: 'Typed over.', version: opened.version })).rejects.toMatchObject({
+      code: 'conflict'
+    })
     expect(await readFile(join(root, path), 'utf8')).toBe(committed)
 
     const compared = await call('conflicts:compare', { path })
@@ -156,7 +169,9 @@ describe("git's conflict markers, committed as they are", () => {
     expect(resolved?.title).toBe('Weekly call (laptop)')
     expect(await readFile(join(root, path), 'utf8')).toBe(ORIGINAL.replace('title: Weekly call', 'title: Weekly call (laptop)'))
     const trash = await listTrash(root)
-    expect(await readFile(join(root, '.rapport/trash', trash[0]?.id ?? ''), 'utf8')).toBe(ORIGINAL.replace('title: Weekly call', 'title: Weekly call (desktop)'))
+    expect(await readFile(join(root, '.rapport/trash', trash[0]?.id ?? ''), 'utf8')).toBe(
+      ORIGINAL.replace('title: Weekly call', 'title: Weekly call (desktop)')
+    )
   })
 
   it('two different entries git merged into one file: listed under this computer’s id, never a made-up one', async () => {

@@ -7,11 +7,7 @@ export const VAULT_ENV = 'RAPPORT_VAULT'
  * The one rule for which vault to open, shared by the app and the CLI:
  * `--vault DIR`, else `RAPPORT_VAULT`, else `Rapport` in the user's Documents folder.
  */
-export function resolveVaultPath(options: {
-  flag?: string | undefined
-  env?: NodeJS.ProcessEnv
-  documentsDir?: string
-}): string {
+export function resolveVaultPath(options: { flag?: string | undefined; env?: NodeJS.ProcessEnv; documentsDir?: string }): string {
   const fromEnv = (options.env ?? process.env)[VAULT_ENV]
   const chosen = options.flag || fromEnv
   if (chosen) return resolve(chosen)

@@ -6,8 +6,6 @@ import type { ShellPorts } from '../service'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 
-
-
 const openVault = (root?: string, shell?: Partial<ShellPorts>) => openTestVault(root, { shell: shell ?? {} })
 const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8')
 
@@ -28,7 +26,16 @@ describe('clients', () => {
     const dana = await call('clients:create', { name: 'Dana Whitfield' })
     expect(dana.path).toBe('clients/dana-whitfield')
     const file = JSON.parse(await read(dir, 'clients/dana-whitfield/client.json'))
-    expect(file).toMatchObject({ format: 1, id: dana.id, name: 'Dana Whitfield', stage: { current: 'first-contact' }, commitments: [], interactions: [], people: [], tags: [] })
+    expect(file).toMatchObject({
+      format: 1,
+      id: dana.id,
+      name: 'Dana Whitfield',
+      stage: { current: 'first-contact' },
+      commitments: [],
+      interactions: [],
+      people: [],
+      tags: []
+    })
     expect(dana.id).toMatch(/^c_[0-9A-Z]{26}$/)
 
     await call('clients:create', { name: 'Aaron Abbott' })
@@ -128,7 +135,11 @@ describe('entries', () => {
     const first = await call('entries:create', { clientId: client.id, title: 'Scope call went sideways', body: 'It started well.\n' })
     expect(first.path).toMatch(/^clients\/dana\/journal\/\d{4}-\d{2}-\d{2}-scope-call-went-sideways\.md$/)
     const text = await read(dir, first.path)
-    expect(text).toMatch(new RegExp(`^---\\nid: ${first.id}\\nclient: ${client.id}\\ntitle: Scope call went sideways\\ncreated: \\S+\\nupdated: \\S+\\ntags: \\[\\]\\n---\\n\\nIt started well\\.\\n$`))
+    expect(text).toMatch(
+      new RegExp(
+        `^---\\nid: ${first.id}\\nclient: ${client.id}\\ntitle: Scope call went sideways\\ncreated: \\S+\\nupdated: \\S+\\ntags: \\[\\]\\n---\\n\\nIt started well\\.\\n$`
+      )
+    )
     const second = await call('entries:create', { clientId: client.id, title: 'Follow-up' })
     const list = await call('entries:list', { clientId: client.id })
     expect(list.map((e) => e.id)).toEqual([second.id, first.id])
@@ -146,7 +157,10 @@ describe('entries', () => {
     expect(await read(dir, earlier.path)).toMatch(/\ncreated: 2026-03-01T11:00:00.000Z\nupdated: (?!2026-03-01)/)
     expect((await call('entries:list', { clientId: client.id })).map((e) => e.id)).toEqual([now.id, earlier.id])
     for (const created of ['yesterday', '2026-03-01', '2026-02-30T12:00:00Z']) {
-      await expect(call('entries:create', { clientId: client.id, created })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^must be a date and time like/) })
+      await expect(call('entries:create', { clientId: client.id, created })).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringMatching(/^must be a date and time like/)
+      })
     }
   })
 
@@ -174,7 +188,10 @@ describe('entries', () => {
     const entry = await call('entries:create', { clientId: null, title: 'Shared', body: 'v1\n' })
     const theirs = (await read(dir, entry.path)).replace('v1', 'edited in another editor')
     await writeFile(join(dir, entry.path), theirs)
-    await expect(call('entries:save', { id: entry.id, title: 'Shared', body: 'mine\n', version: entry.version })).rejects.toMatchObject({ code: 'conflict', path: entry.path })
+    await expect(call('entries:save', { id: entry.id, title: 'Shared', body: 'mine\n', version: entry.version })).rejects.toMatchObject({
+      code: 'conflict',
+      path: entry.path
+    })
     expect(await read(dir, entry.path)).toBe(theirs)
     const fresh = await call('entries:read', { id: entry.id })
     expect(fresh.body).toBe('edited in another editor\n')
@@ -241,7 +258,10 @@ describe('the contract', () => {
     expect(await dispatch('fs:readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     expect(await dispatch('entries:read', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await dispatch('entries:read', { id: 'e_missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(await dispatch('app:open-external', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Only http, https and mailto/) } })
+    expect(await dispatch('app:open-external', { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/Only http, https and mailto/) }
+    })
     expect(await dispatch('app:open-external', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false })
   })
 
@@ -251,7 +271,10 @@ describe('the contract', () => {
     const { dispatch } = await openVault(dir)
     const info = await dispatch('vault:info', undefined)
     expect(info).toMatchObject({ ok: true, value: { readOnly: true } })
-    expect(await dispatch('clients:create', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/newer Rapport/) } })
+    expect(await dispatch('clients:create', { name: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only', message: expect.stringMatching(/newer Rapport/) }
+    })
     expect(JSON.parse(await read(dir, 'rapport.json')).format).toBe(99)
   })
 })

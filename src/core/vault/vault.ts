@@ -76,7 +76,8 @@ export class Vault {
     }
     await recoverConversion(root)
     // An encrypted vault is opened only through its key (VaultSession mounts it); read as plain, it would look empty and be written over in the clear.
-    if ((await readVaultHeader(root)) && !isEncryptedMount(root)) throw new RapportError('locked', 'This vault is encrypted. Unlock it with your passphrase to open it.')
+    if ((await readVaultHeader(root)) && !isEncryptedMount(root))
+      throw new RapportError('locked', 'This vault is encrypted. Unlock it with your passphrase to open it.')
     vault.encrypted = isEncryptedMount(root)
     let manifest = await openManifest(root)
     if (manifest.kind === 'older') {
@@ -201,7 +202,8 @@ export class Vault {
     const parts = path.split('/')
     if (parts[0] === layout.journalDir) return parts.length > 1 ? null : 'structure'
     if (parts[0] !== layout.clientsDir) return path === layout.manifest ? 'structure' : 'ignored'
-    if (parts.length <= 3) return parts[2] === layout.clientFile ? `client-file:${parts[1]}` : parts[2] === undefined || parts[2] === layout.journalDir ? 'structure' : 'ignored'
+    if (parts.length <= 3)
+      return parts[2] === layout.clientFile ? `client-file:${parts[1]}` : parts[2] === undefined || parts[2] === layout.journalDir ? 'structure' : 'ignored'
     if (parts[2] !== layout.journalDir) return 'ignored'
     const client = this.clients.list().find((c) => c.slug === parts[1])
     return client ? client.id : 'structure'

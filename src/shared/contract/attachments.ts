@@ -30,7 +30,10 @@ export const attachmentsContract = {
     input: z.object({
       entryId: id,
       name: z.string().max(1000, 'A file name can be at most 1000 characters.'),
-      data: z.string().max(MAX_BASE64, 'The file is bigger than the 50 MB an attachment may be.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive whole.')
+      data: z
+        .string()
+        .max(MAX_BASE64, 'The file is bigger than the 50 MB an attachment may be.')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive whole.')
     }),
     output: returns<AddedAttachment>()
   },

@@ -215,12 +215,24 @@ export interface BriefBusiness {
   success?: string
 }
 
-export type BriefSection = BriefWho | BriefRelationship | BriefStyle | BriefPeople | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
+export type BriefSection =
+  BriefWho | BriefRelationship | BriefStyle | BriefPeople | BriefCommitments | BriefConversations | BriefOutreach | BriefNextTime | BriefPerson | BriefBusiness
 export type BriefSectionKind = BriefSection['kind']
 export type BriefSectionOf<K extends BriefSectionKind> = Extract<BriefSection, { kind: K }>
 
 /** The order of the page: what matters in the next minutes first. */
-export const briefSectionOrder = ['who', 'relationship', 'style', 'people', 'commitments', 'conversations', 'outreach', 'next-time', 'person', 'business'] as const satisfies readonly BriefSectionKind[]
+export const briefSectionOrder = [
+  'who',
+  'relationship',
+  'style',
+  'people',
+  'commitments',
+  'conversations',
+  'outreach',
+  'next-time',
+  'person',
+  'business'
+] as const satisfies readonly BriefSectionKind[]
 
 export interface Brief {
   clientId: string

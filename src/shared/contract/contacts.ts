@@ -13,7 +13,21 @@ import { id, returns } from './define'
 import { plainConfirmed } from './security'
 import type { TransferProblem } from './transfer'
 
-export const contactFields = ['name', 'given', 'middle', 'family', 'organisation', 'title', 'email', 'phone', 'birthday', 'anniversary', 'note', 'timeZone', 'categories'] as const
+export const contactFields = [
+  'name',
+  'given',
+  'middle',
+  'family',
+  'organisation',
+  'title',
+  'email',
+  'phone',
+  'birthday',
+  'anniversary',
+  'note',
+  'timeZone',
+  'categories'
+] as const
 export type ContactField = (typeof contactFields)[number]
 
 export const contactsFormats = ['vcard', 'google-csv', 'outlook-csv', 'linkedin-csv', 'csv'] as const

@@ -8,18 +8,16 @@ const entryTitle = z.string().max(300, 'A title can be at most 300 characters.')
 /** Front-matter fields an entry records beside its text (a template's `mood`, say). Rapport's own keys cannot be set this way. */
 export const reservedEntryFields = ['id', 'client', 'title', 'created', 'updated', 'template', 'tags'] as const
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/
-const entryFields = z
-  .record(z.string(), z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]))
-  .superRefine((fields, ctx) => {
-    const keys = Object.keys(fields)
-    if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'At most 50 fields.' })
-    for (const key of keys) {
-      if (!FIELD_NAME.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'A field name is a word of letters, digits, - or _.' })
-      else if ((reservedEntryFields as readonly string[]).includes(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is Rapport’s own field and is set by the app.` })
-      }
+const entryFields = z.record(z.string(), z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()])).superRefine((fields, ctx) => {
+  const keys = Object.keys(fields)
+  if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'At most 50 fields.' })
+  for (const key of keys) {
+    if (!FIELD_NAME.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'A field name is a word of letters, digits, - or _.' })
+    else if ((reservedEntryFields as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is Rapport’s own field and is set by the app.` })
     }
-  })
+  }
+})
 
 export const entriesContract = {
   'entries:list': { input: z.object({ clientId: id.nullable() }), output: returns<EntrySummary[]>() },

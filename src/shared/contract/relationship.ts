@@ -276,15 +276,7 @@ export interface CommitmentListItem {
   snoozedUntil?: string
 }
 
-export type TimelineKind =
-  | 'entry'
-  | 'interaction'
-  | 'stage'
-  | 'trust'
-  | 'commitment-made'
-  | 'commitment-moved'
-  | 'commitment-kept'
-  | 'commitment-dropped'
+export type TimelineKind = 'entry' | 'interaction' | 'stage' | 'trust' | 'commitment-made' | 'commitment-moved' | 'commitment-kept' | 'commitment-dropped'
 
 export interface TimelineEvent {
   kind: TimelineKind

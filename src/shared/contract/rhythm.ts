@@ -39,7 +39,14 @@ export interface ReminderSettings {
 export const reminderSettingsPatch = z.strictObject({
   calendarFeed: z.boolean().optional(),
   /** Only a `.ics` file: the feed replaces what is there, so it must not be pointed at anything else. */
-  calendarPath: z.string().trim().min(1).max(1_000).regex(/\.ics$/i, 'The feed file must end in .ics.').nullable().optional(),
+  calendarPath: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1_000)
+    .regex(/\.ics$/i, 'The feed file must end in .ics.')
+    .nullable()
+    .optional(),
   calendarDetail: z.enum(calendarDetails).optional(),
   calendarEncryptedAccepted: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
@@ -54,7 +61,10 @@ export interface MissedWhileClosed {
 
 export const rhythmContract = {
   /** Sets (`"2 weeks"`, `"monthly"`…) or removes (`null`) the cadence of a client, or of one of its people. */
-  'cadence:set': { input: z.object({ clientId: id, personId: id.optional(), cadence: z.string().trim().min(1).max(100).nullable() }), output: returns<ClientDetail>() },
+  'cadence:set': {
+    input: z.object({ clientId: id, personId: id.optional(), cadence: z.string().trim().min(1).max(100).nullable() }),
+    output: returns<ClientDetail>()
+  },
   /** Marks one occurrence of a recurring commitment done or skipped; the next one is then the one waiting. */
   'commitments:occurrence': {
     input: z.object({ clientId: id, id, on: z.string().max(40), status: z.enum(occurrenceStatuses), note: z.string().max(2_000).optional() }),

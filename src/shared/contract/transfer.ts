@@ -46,11 +46,7 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'A job id is letters, d
 // Export
 
 /** One entry, one client (folder or dossier), or the whole vault. */
-export const exportScope = z.union([
-  z.object({ entry: id }).strict(),
-  z.object({ client: id }).strict(),
-  z.object({ all: z.literal(true) }).strict()
-])
+export const exportScope = z.union([z.object({ entry: id }).strict(), z.object({ client: id }).strict(), z.object({ all: z.literal(true) }).strict()])
 export type ExportScope = z.output<typeof exportScope>
 
 export const exportOptions = z.object({

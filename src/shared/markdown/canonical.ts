@@ -33,8 +33,7 @@ writeRawMarkdown.peek = (node: OutNode): string => (node.value ?? '').charAt(0)
  * follows them without a blank line, so inside list items and quotes they
  * always get one.
  */
-const joinRawBlocksWithBlankLine: Join = (left, right) =>
-  (left.type as string) === RAW_FLOW_TYPE || (right.type as string) === RAW_FLOW_TYPE ? 1 : undefined
+const joinRawBlocksWithBlankLine: Join = (left, right) => ((left.type as string) === RAW_FLOW_TYPE || (right.type as string) === RAW_FLOW_TYPE ? 1 : undefined)
 
 // Keyed by our own node types, which mdast's `Handlers` type does not list.
 const RAW_HANDLERS: Record<string, Handle> = {
@@ -183,9 +182,7 @@ function blockToMdast(node: PMNode): OutNode {
       return { type: RAW_FLOW_TYPE, value: rawSourceAttr(node) }
     default:
       // A node type added later by another extension: keep at least its text.
-      return node.isTextblock
-        ? { type: 'paragraph', children: phrasingOf(node) }
-        : { type: RAW_FLOW_TYPE, value: node.textContent }
+      return node.isTextblock ? { type: 'paragraph', children: phrasingOf(node) } : { type: RAW_FLOW_TYPE, value: node.textContent }
   }
 }
 

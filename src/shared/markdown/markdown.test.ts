@@ -45,9 +45,7 @@ function stripMarkdownAttrs(node: JSONContent, isDoc = false): JSONContent {
   if (attrs.length > 0) out.attrs = Object.fromEntries(attrs)
   if (node.marks) out.marks = node.marks
   if (node.text !== undefined) out.text = node.text
-  const children = (node.content ?? [])
-    .filter((child) => !(isDoc && child.type === 'paragraph' && !child.content))
-    .map((child) => stripMarkdownAttrs(child))
+  const children = (node.content ?? []).filter((child) => !(isDoc && child.type === 'paragraph' && !child.content)).map((child) => stripMarkdownAttrs(child))
   if (children.length > 0) out.content = children
   return out
 }
@@ -95,10 +93,8 @@ function sourceOf(block: JSONContent | undefined): string {
 
 // JSON builders, shaped like what the editor produces
 type MarkJSON = NonNullable<JSONContent['marks']>[number]
-const text = (value: string, ...marks: MarkJSON[]): JSONContent =>
-  marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value }
-const paragraph = (...content: JSONContent[]): JSONContent =>
-  content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' }
+const text = (value: string, ...marks: MarkJSON[]): JSONContent => (marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value })
+const paragraph = (...content: JSONContent[]): JSONContent => (content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' })
 const heading = (level: number, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] })
 const listItem = (value: string): JSONContent => ({ type: 'listItem', content: [paragraph(text(value))] })
 const taskItem = (value: string, checked: boolean): JSONContent => ({
@@ -216,9 +212,7 @@ describe('structure: Markdown in, document out', () => {
   })
 
   it('autolinks become links; their text is the address', () => {
-    const links = findAll(markdownToDoc(fixture('autolink.md')), 'text').filter((node) =>
-      node.marks?.some((mark) => mark.type === 'link')
-    )
+    const links = findAll(markdownToDoc(fixture('autolink.md')), 'text').filter((node) => node.marks?.some((mark) => mark.type === 'link'))
     expect(links.map((node) => [node.text, node.marks?.[0]?.attrs?.href])).toEqual([
       ['https://example.com/path?q=1', 'https://example.com/path?q=1'],
       ['someone@example.com', 'mailto:someone@example.com'],
@@ -259,10 +253,7 @@ describe('structure: Markdown in, document out', () => {
                 content: [
                   {
                     type: 'listItem',
-                    content: [
-                      paragraph(text('two')),
-                      { type: 'taskList', content: [taskItem('three', true)] }
-                    ]
+                    content: [paragraph(text('two')), { type: 'taskList', content: [taskItem('three', true)] }]
                   }
                 ]
               }
@@ -325,11 +316,7 @@ describe('structure: Markdown in, document out', () => {
     expect(findAll(notes[0] ?? {}, 'rawInline').map((node) => node.attrs?.source)).toEqual(['[^1]', '[^note]'])
     const refs = markdownToDoc(fixture('reference-links.md')).content ?? []
     expect(refs.map((block) => block.type)).toEqual(['paragraph', 'rawBlock', 'rawBlock', 'rawBlock', 'paragraph'])
-    expect(findAll(refs[0] ?? {}, 'rawInline').map((node) => node.attrs?.source)).toEqual([
-      '[the handbook][handbook]',
-      '[guide][]',
-      '[Example]'
-    ])
+    expect(findAll(refs[0] ?? {}, 'rawInline').map((node) => node.attrs?.source)).toEqual(['[the handbook][handbook]', '[guide][]', '[Example]'])
   })
 
   it('images and inline HTML become raw inline nodes', () => {
@@ -350,9 +337,7 @@ describe('structure: Markdown in, document out', () => {
 
   it('hostile content stays inert text or raw source, never a link', () => {
     const result = markdownToDoc(fixture('hostile.md'))
-    const hrefs = findAll(result, 'text').flatMap((node) =>
-      (node.marks ?? []).filter((mark) => mark.type === 'link').map((mark) => mark.attrs?.href)
-    )
+    const hrefs = findAll(result, 'text').flatMap((node) => (node.marks ?? []).filter((mark) => mark.type === 'link').map((mark) => mark.attrs?.href))
     expect(hrefs).toEqual([])
     const raw = findAll(result, 'rawInline').map((node) => node.attrs?.source)
     expect(raw).toContain('[click me](javascript:alert(1))')
@@ -367,7 +352,9 @@ describe('structure: Markdown in, document out', () => {
   })
 
   it('emoji and non-Latin text are kept as they are', () => {
-    const all = findAll(markdownToDoc(fixture('unicode.md')), 'text').map((node) => node.text).join('|')
+    const all = findAll(markdownToDoc(fixture('unicode.md')), 'text')
+      .map((node) => node.text)
+      .join('|')
     expect(all).toContain('👩🏽‍💻 🇳🇱 ❤️')
     expect(all).toContain('日本語のテキスト。中文段落。한국어 문장.')
     expect(all).toContain('עברית גם')
@@ -385,13 +372,7 @@ describe('structure: Markdown in, document out', () => {
 describe('canonical Markdown for documents made in the editor', () => {
   const made = doc(
     heading(1, 'Meeting with Dana'),
-    paragraph(
-      text('We discussed '),
-      text('the renewal', bold, italic),
-      text(' and the '),
-      text('contract', link('https://example.com/contract')),
-      text('.')
-    ),
+    paragraph(text('We discussed '), text('the renewal', bold, italic), text(' and the '), text('contract', link('https://example.com/contract')), text('.')),
     { type: 'bulletList', content: [listItem('Send the proposal'), listItem('Book a follow-up')] },
     { type: 'blockquote', content: [paragraph(text('Trust is built in drops.'))] },
     { type: 'taskList', content: [taskItem('Call finance', false), taskItem('Share notes', true)] },
@@ -535,7 +516,12 @@ describe('edits only change the edited block', () => {
 
   it('empty paragraphs the editor adds around kept blocks for the caret are written as nothing; typed in, they are new paragraphs', () => {
     const table = '| a | b |\n| - | - |\n| 1 | 2 |'
-    for (const markdown of [`<div>\nkept\n</div>\n`, `${table}\n\n<div>\nkept\n</div>\n`, `Text[^1].\n\n[^1]: Note.`, `${table.replace(/\n/g, '\r\n')}\r\n\r\nAfter.\r\n`]) {
+    for (const markdown of [
+      `<div>\nkept\n</div>\n`,
+      `${table}\n\n<div>\nkept\n</div>\n`,
+      `Text[^1].\n\n[^1]: Note.`,
+      `${table.replace(/\n/g, '\r\n')}\r\n\r\nAfter.\r\n`
+    ]) {
       const loaded = throughEditor(markdownToDoc(markdown))
       const blocks = loaded.content ?? []
       // A trailing paragraph, one before the first block and one between every two (Enter on a selected block, a gap cursor).
@@ -579,10 +565,56 @@ describe('edits only change the edited block', () => {
 describe('randomised documents', () => {
   // Lines that make the parser's life hard, glued together at random.
   const LINES = [
-    '# h', 'para', '- a', '* b', '+ c', '1. d', '2) e', '- [ ] t', '- [x] u', '> q', '>', '```', '```js', '~~~',
-    '    code', '\tcode', '<div>', '</div>', '| a | b |', '| - | - |', '[^1]', '[x]', '***', '---', '===', '', '', '',
-    '  ', '*em*', '**st**', '`c`', '[l](http://x)', '![i](y)', '<span>', 'a  ', 'b\\', 'www.x.com', '&amp;', '\\*',
-    '  - nested', '    - deep', '   3. x', 'text *open', '_u_', '~~s~~', '-', '1.', '[a](javascript:x)', '  > inner'
+    '# h',
+    'para',
+    '- a',
+    '* b',
+    '+ c',
+    '1. d',
+    '2) e',
+    '- [ ] t',
+    '- [x] u',
+    '> q',
+    '>',
+    '```',
+    '```js',
+    '~~~',
+    '    code',
+    '\tcode',
+    '<div>',
+    '</div>',
+    '| a | b |',
+    '| - | - |',
+    '[^1]',
+    '[x]',
+    '***',
+    '---',
+    '===',
+    '',
+    '',
+    '',
+    '  ',
+    '*em*',
+    '**st**',
+    '`c`',
+    '[l](http://x)',
+    '![i](y)',
+    '<span>',
+    'a  ',
+    'b\\',
+    'www.x.com',
+    '&amp;',
+    '\\*',
+    '  - nested',
+    '    - deep',
+    '   3. x',
+    'text *open',
+    '_u_',
+    '~~s~~',
+    '-',
+    '1.',
+    '[a](javascript:x)',
+    '  > inner'
   ]
 
   function randomDocuments(count: number): string[] {
@@ -772,11 +804,27 @@ describe('performance', () => {
     // from a slow or busy machine. Best of several runs, after a warm-up.
     const timings = { micromark: Infinity, parse: Infinity, serialize: Infinity, serializeEdited: Infinity, renderAll: Infinity }
     for (let run = 0; run < 6; run++) {
-      timings.micromark = Math.min(timings.micromark, bestOf(1, () => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })))
-      timings.parse = Math.min(timings.parse, bestOf(1, () => markdownToDoc(markdown)))
-      timings.serialize = Math.min(timings.serialize, bestOf(1, () => docToMarkdown(parsed)))
-      timings.serializeEdited = Math.min(timings.serializeEdited, bestOf(1, () => docToMarkdown(oneEdit)))
-      if (run % 2 === 0) timings.renderAll = Math.min(timings.renderAll, bestOf(1, () => docToMarkdown(everyBlockEdited)))
+      timings.micromark = Math.min(
+        timings.micromark,
+        bestOf(1, () => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }))
+      )
+      timings.parse = Math.min(
+        timings.parse,
+        bestOf(1, () => markdownToDoc(markdown))
+      )
+      timings.serialize = Math.min(
+        timings.serialize,
+        bestOf(1, () => docToMarkdown(parsed))
+      )
+      timings.serializeEdited = Math.min(
+        timings.serializeEdited,
+        bestOf(1, () => docToMarkdown(oneEdit))
+      )
+      if (run % 2 === 0)
+        timings.renderAll = Math.min(
+          timings.renderAll,
+          bestOf(1, () => docToMarkdown(everyBlockEdited))
+        )
     }
     const ms = (value: number): string => `${value.toFixed(0)} ms`
     console.log(
@@ -801,7 +849,13 @@ describe('spaces at the edges of a block', () => {
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'All good. ' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Mine ', marks: [{ type: 'bold' }] }, { type: 'text', text: '  ' }] }
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Mine ', marks: [{ type: 'bold' }] },
+            { type: 'text', text: '  ' }
+          ]
+        }
       ]
     }
     expect(docToMarkdown(doc)).toBe('All good.\n\n**Mine**\n')

@@ -11,5 +11,4 @@ describe('parseMarkdown', () => {
     const [list] = parseMarkdown('- [x] done\n- [ ] open\n').children
     expect(list?.type === 'list' && list.children.map((item) => item.checked)).toEqual([true, false])
   })
-
 })

@@ -93,12 +93,7 @@ function inlineContent(nodes: readonly Mdast.PhrasingContent[], marks: readonly 
   return out
 }
 
-function appendInlineChildren(
-  out: JSONContent[],
-  nodes: readonly Mdast.PhrasingContent[],
-  marks: readonly MarkJSON[],
-  ctx: ParseContext
-): void {
+function appendInlineChildren(out: JSONContent[], nodes: readonly Mdast.PhrasingContent[], marks: readonly MarkJSON[], ctx: ParseContext): void {
   for (const node of nodes) appendInline(out, node, marks, ctx)
 }
 
@@ -228,10 +223,7 @@ function listContent(list: Mdast.List, ctx: ParseContext): JSONContent {
 }
 
 function isBlankParagraph(node: JSONContent): boolean {
-  return (
-    node.type === 'paragraph' &&
-    (node.content ?? []).every((child) => child.type === 'text' && !child.marks && /^[ \t]*$/.test(child.text ?? ''))
-  )
+  return node.type === 'paragraph' && (node.content ?? []).every((child) => child.type === 'text' && !child.marks && /^[ \t]*$/.test(child.text ?? ''))
 }
 
 function listItemContent(item: Mdast.ListItem, isTask: boolean, ctx: ParseContext): JSONContent {

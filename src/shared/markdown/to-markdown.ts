@@ -221,9 +221,7 @@ class MarkdownWriter {
     const origin = right.origin
     const keepsOriginalGap =
       origin !== null &&
-      (index === 0
-        ? origin.before.length === origin.offset
-        : !this.useSeparator.has(index) && wereNeighbours(this.plans[index - 1] ?? right, right))
+      (index === 0 ? origin.before.length === origin.offset : !this.useSeparator.has(index) && wereNeighbours(this.plans[index - 1] ?? right, right))
     if (origin && keepsOriginalGap) {
       return right.asSource ? origin.before : withoutIndentOfLastLine(origin.before)
     }
@@ -256,7 +254,8 @@ class MarkdownWriter {
     let index = start
     while (index < this.plans.length) {
       if (this.joinHolds(index)) index++
-      else if (this.repairJoin(index)) index = Math.max(0, index - 1) // the left block may have changed too
+      else if (this.repairJoin(index))
+        index = Math.max(0, index - 1) // the left block may have changed too
       else index++ // nothing left to try; the text is still all there
     }
   }

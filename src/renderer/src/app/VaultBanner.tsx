@@ -22,8 +22,8 @@ export function VaultBanner({ info }: { info: VaultInfo }) {
         {problems.length > 0 && (
           <>
             <p>
-              Rapport could not read {problems.length === 1 ? '1 file' : `${problems.length} files`} in this vault. They are shown where possible and
-              left exactly as they are.
+              Rapport could not read {problems.length === 1 ? '1 file' : `${problems.length} files`} in this vault. They are shown where possible and left
+              exactly as they are.
             </p>
             <ul className="problem-list">
               {problems.slice(0, SHOWN).map((problem) => (

@@ -18,22 +18,9 @@ import { PlainExportConfirm, SecurityCommands } from '@renderer/security'
 import { ReflectionCommand, reflectionsTab, reflectionsView, templatesView } from '@renderer/templates'
 import { TransferCommands } from '@renderer/transfer'
 
-export const globalViews: GlobalView[] = [
-  searchView,
-  todayView,
-  commitmentsView,
-  templatesView,
-  reflectionsView,
-  trashView
-]
+export const globalViews: GlobalView[] = [searchView, todayView, commitmentsView, templatesView, reflectionsView, trashView]
 
-export const clientTabs: ClientTab[] = [
-  briefTab,
-  profileTab,
-  peopleTab,
-  timelineTab,
-  reflectionsTab
-]
+export const clientTabs: ClientTab[] = [briefTab, profileTab, peopleTab, timelineTab, reflectionsTab]
 
 /** Mounted once each for as long as the vault is open; each registers the commands its feature owns and shows their dialogs. */
 export const commandHosts: CommandHost[] = [

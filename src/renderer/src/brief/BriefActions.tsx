@@ -28,7 +28,12 @@ export function BriefActions({ clientId }: { clientId: string }) {
       <button type="button" className="button small" disabled={busy} onClick={() => window.print()}>
         Print…
       </button>
-      <button type="button" className="button small" disabled={busy} onClick={() => void run('Saving PDF…', async () => saved(await call('brief:save-pdf', { clientId })))}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => void run('Saving PDF…', async () => saved(await call('brief:save-pdf', { clientId })))}
+      >
         Save as PDF…
       </button>
       <button
@@ -44,7 +49,12 @@ export function BriefActions({ clientId }: { clientId: string }) {
       >
         Copy
       </button>
-      <button type="button" className="button small" disabled={busy} onClick={() => void run('Exporting…', async () => saved(await call('brief:export', { clientId })))}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => void run('Exporting…', async () => saved(await call('brief:export', { clientId })))}
+      >
         Export as Markdown…
       </button>
       <p className={`brief-action-status ${status?.kind ?? ''}`} role={status?.kind === 'error' ? 'alert' : 'status'}>

@@ -22,7 +22,17 @@ export function BriefPage({ brief, openEntry }: { brief: Brief; openEntry: (entr
 }
 
 /** Name, organisation and role, then one status line (stage, trust, how long), how to reach them, and where the relationship stands. */
-function BriefHeader({ name, who, relationship, today }: { name: string; who: BriefWho | undefined; relationship: BriefRelationship | undefined; today: string }) {
+function BriefHeader({
+  name,
+  who,
+  relationship,
+  today
+}: {
+  name: string
+  who: BriefWho | undefined
+  relationship: BriefRelationship | undefined
+  today: string
+}) {
   const since = (day: string | undefined) => (day ? ` since ${shortDay(day, today)}` : '')
   const identity = [who?.role, who?.organisation].filter(Boolean).join(', ')
   const status = [

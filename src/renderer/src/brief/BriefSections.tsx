@@ -74,12 +74,21 @@ function SectionBody({ section, ...props }: SectionProps & { section: Exclude<Br
 
 /** "(3 of 7)" after a label, as in the Markdown: where the page has no line to spare for "+4 more". */
 function OfAll({ list }: { list: Capped<unknown> }) {
-  return list.more > 0 ? <span className="brief-quiet"> ({list.items.length} of {list.items.length + list.more})</span> : null
+  return list.more > 0 ? (
+    <span className="brief-quiet">
+      {' '}
+      ({list.items.length} of {list.items.length + list.more})
+    </span>
+  ) : null
 }
 
 /** "+3 more": a list the core cut short says so. */
 function More({ list, words = 'more' }: { list: Capped<unknown>; words?: string }) {
-  return list.more > 0 ? <span className="brief-more">+{list.more} {words}</span> : null
+  return list.more > 0 ? (
+    <span className="brief-more">
+      +{list.more} {words}
+    </span>
+  ) : null
 }
 
 /** A label and its text on one line ("Goals — …"). */
@@ -125,12 +134,24 @@ function PeopleBody({ people, today }: { people: BriefPeople; today: string }) {
   return (
     <ul className="brief-lines brief-people">
       {people.items.map((p) => {
-        const prefers = [p.channel ? channelWords[p.channel].toLowerCase() : '', p.detail ? detailWords[p.detail] : '', p.opening ? openingWords[p.opening] : ''].filter(Boolean).join(', ')
+        const prefers = [
+          p.channel ? channelWords[p.channel].toLowerCase() : '',
+          p.detail ? detailWords[p.detail] : '',
+          p.opening ? openingWords[p.opening] : ''
+        ]
+          .filter(Boolean)
+          .join(', ')
         const tastes = [
           p.likes.items.length > 0 ? `likes ${p.likes.items.join(', ')}${p.likes.more > 0 ? ` (+${p.likes.more})` : ''}` : '',
           p.dislikes.items.length > 0 ? `dislikes ${p.dislikes.items.join(', ')}${p.dislikes.more > 0 ? ` (+${p.dislikes.more})` : ''}` : ''
         ].filter(Boolean)
-        const about = [p.role, p.relation ? relationWords[p.relation] : '', p.trust ? `trust: ${trustWords[p.trust].toLowerCase()}` : '', prefers ? `prefers ${prefers}` : '', ...tastes].filter(Boolean)
+        const about = [
+          p.role,
+          p.relation ? relationWords[p.relation] : '',
+          p.trust ? `trust: ${trustWords[p.trust].toLowerCase()}` : '',
+          prefers ? `prefers ${prefers}` : '',
+          ...tastes
+        ].filter(Boolean)
         return (
           <li key={p.personId} className="brief-line brief-stakeholder">
             <strong className="brief-who-name">{p.name}</strong>
@@ -178,9 +199,25 @@ function CommitmentList({ title, list }: { title: string; list: Capped<BriefComm
 }
 
 /** A link into the journal: a button (the journal is inside the app), printed as plain text. */
-function EntryLink({ entry, openEntry, label, children }: { entry: BriefEntryRef; openEntry: SectionProps['openEntry']; label?: string; children?: ReactNode }) {
+function EntryLink({
+  entry,
+  openEntry,
+  label,
+  children
+}: {
+  entry: BriefEntryRef
+  openEntry: SectionProps['openEntry']
+  label?: string
+  children?: ReactNode
+}) {
   return (
-    <button type="button" className="brief-entry-link" aria-label={label} onClick={() => openEntry(entry)} title={`Open “${entry.title || 'Untitled entry'}” in the journal`}>
+    <button
+      type="button"
+      className="brief-entry-link"
+      aria-label={label}
+      onClick={() => openEntry(entry)}
+      title={`Open “${entry.title || 'Untitled entry'}” in the journal`}
+    >
       {children ?? (entry.title || 'Untitled entry')}
     </button>
   )
@@ -214,7 +251,13 @@ function ConversationsBody({ conversations, today, openEntry }: SectionProps & {
 /** A gist as the entry has it: each heading in bold before its items; a reflection's own section quoted by name. */
 function GistWords({ gist }: { gist: BriefGist }) {
   const quoted = gist.source === 'section' && gist.heading ? <strong className="brief-gist-heading">{gist.heading}: </strong> : null
-  if (!gist.parts) return gist.text ? <span>{quoted}{gist.text} </span> : null
+  if (!gist.parts)
+    return gist.text ? (
+      <span>
+        {quoted}
+        {gist.text}{' '}
+      </span>
+    ) : null
   return (
     <span className="brief-gist-parts">
       {quoted}
@@ -247,11 +290,7 @@ function OutreachBody({ outreach, today }: { outreach: BriefOutreach; today: str
           {value}
         </li>
       )}
-      {f?.state === 'today' && (
-        <Line label="Follow up">
-          today{value}
-        </Line>
-      )}
+      {f?.state === 'today' && <Line label="Follow up">today{value}</Line>}
       {f && f.state !== 'overdue' && f.state !== 'today' && (
         <Line label="Next follow-up">
           {weekdayDay(f.day, today)} ({relativeDays(f.days)}){value}
@@ -282,7 +321,8 @@ function NextTimeBody({ next, today, openEntry }: SectionProps & { next: BriefNe
       {retro && (
         <div>
           <h3 className="brief-subheading">
-            From the retrospective of {weekdayDay(retro.day, today)} <EntryLink entry={retro} openEntry={openEntry} label={`Open the retrospective “${retro.title || 'Untitled entry'}”`}>
+            From the retrospective of {weekdayDay(retro.day, today)}{' '}
+            <EntryLink entry={retro} openEntry={openEntry} label={`Open the retrospective “${retro.title || 'Untitled entry'}”`}>
               (open)
             </EntryLink>
           </h3>
@@ -311,8 +351,14 @@ function PersonBody({ person, today }: { person: BriefPerson; today: string }) {
       {person.dislikes.items.length > 0 && <Line label="Dislikes">{list(person.dislikes)}</Line>}
       {person.dates.items.map((d) => (
         <li key={`${d.index}`} className="brief-line">
-          <span className="brief-label">{capitalise(d.label.trim() || 'Important date')}</span> {d.daysUntil === 0 ? 'today' : `${relativeDays(d.daysUntil)} (${weekdayDay(d.next, today)})`}
-          {d.years !== undefined && <span className="brief-quiet"> — {d.years} {d.years === 1 ? 'year' : 'years'}</span>}
+          <span className="brief-label">{capitalise(d.label.trim() || 'Important date')}</span>{' '}
+          {d.daysUntil === 0 ? 'today' : `${relativeDays(d.daysUntil)} (${weekdayDay(d.next, today)})`}
+          {d.years !== undefined && (
+            <span className="brief-quiet">
+              {' '}
+              — {d.years} {d.years === 1 ? 'year' : 'years'}
+            </span>
+          )}
         </li>
       ))}
       {person.notes && <Line label="Notes">{person.notes}</Line>}

@@ -12,7 +12,12 @@ export function BriefTab({ context, client }: { context: ViewContext; client: Cl
   const read = useCallback(() => call('brief:get', { clientId: client.id }), [client.id])
   const { value: brief, error } = useLiveRead(read)
 
-  if (error) return <p className="brief-error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p className="brief-error" role="alert">
+        {error}
+      </p>
+    )
   if (!brief || brief.clientId !== client.id) return <div className="brief-tab" aria-busy="true" />
   return (
     <div className="brief-tab">

@@ -85,7 +85,9 @@ export function ClientsSidebar(props: ClientsSidebarProps) {
       <div className="sidebar-list">
         <ClientList ref={listRef} clients={visible} selectedId={selectedId} onSelect={onSelect} />
         {visible.length === 0 && (
-          <p className="sidebar-empty">{clients.length === 0 ? 'No clients yet.' : query.trim() ? `No clients match “${query.trim()}”.` : 'No clients match this filter.'}</p>
+          <p className="sidebar-empty">
+            {clients.length === 0 ? 'No clients yet.' : query.trim() ? `No clients match “${query.trim()}”.` : 'No clients match this filter.'}
+          </p>
         )}
       </div>
       <div className="sidebar-footer" title={vaultRoot}>

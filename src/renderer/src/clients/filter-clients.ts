@@ -2,7 +2,10 @@ import type { ClientSummary } from '@shared/domain'
 
 /** Lower-case, accents removed: "Zoë" is found by typing "zoe". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase()
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase()
 }
 
 export function filterClients(clients: readonly ClientSummary[], query: string): ClientSummary[] {

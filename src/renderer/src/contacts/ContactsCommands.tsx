@@ -14,7 +14,12 @@ export function ContactsCommands({ context, journal }: { context: ViewContext; j
   })
   const close = () => setOpen(null)
   if (open === 'import') {
-    return <ContactsImportDialog onImported={() => void context.refresh().catch((error: unknown) => context.notify(error instanceof Error ? error.message : String(error)))} onClose={close} />
+    return (
+      <ContactsImportDialog
+        onImported={() => void context.refresh().catch((error: unknown) => context.notify(error instanceof Error ? error.message : String(error)))}
+        onClose={close}
+      />
+    )
   }
   if (open === 'export') return <ContactsExportDialog clients={context.clients.filter((c) => !c.problem)} clientId={clientId} onClose={close} />
   return null

@@ -41,7 +41,10 @@ export function ContactsExportDialog({ clients, clientId, onClose }: { clients: 
         </>
       ) : (
         <>
-          <p className="dialog-message">A vCard 4.0 file (.vcf) that Apple Contacts, Google Contacts, Outlook and Rapport itself can import: names, organisations, roles, emails, phones, birthdays, anniversaries, notes and tags.</p>
+          <p className="dialog-message">
+            A vCard 4.0 file (.vcf) that Apple Contacts, Google Contacts, Outlook and Rapport itself can import: names, organisations, roles, emails, phones,
+            birthdays, anniversaries, notes and tags.
+          </p>
           <fieldset className="transfer-choice">
             <legend>What to export</legend>
             <label>

@@ -39,7 +39,9 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
     setError(null)
     setPhase('reading')
     try {
-      const read = await job.run((jobId) => call('contacts:preview', { ...(paths ? { paths } : {}), ...(Object.keys(nextColumns).length ? { columns: nextColumns } : {}), jobId }))
+      const read = await job.run((jobId) =>
+        call('contacts:preview', { ...(paths ? { paths } : {}), ...(Object.keys(nextColumns).length ? { columns: nextColumns } : {}), jobId })
+      )
       if (!read.cancelled && read.value) {
         setPreview(read.value)
         if (!paths) setChoices(firstChoices)
@@ -70,7 +72,12 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
     setPhase('importing')
     try {
       const { value: done } = await job.run((jobId) =>
-        call('contacts:import', { paths: preview.paths, ...(Object.keys(columns).length ? { columns } : {}), choices: { ...choices, fingerprint: preview.fingerprint }, jobId })
+        call('contacts:import', {
+          paths: preview.paths,
+          ...(Object.keys(columns).length ? { columns } : {}),
+          choices: { ...choices, fingerprint: preview.fingerprint },
+          jobId
+        })
       )
       setReport(done)
       onImported()
@@ -86,7 +93,9 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
 
   if (report) {
     const lines = [
-      report.status === 'cancelled' ? `Import cancelled: what was written before it stopped stays; ${plural(report.notReached, 'client')} not reached.` : 'Contacts imported.',
+      report.status === 'cancelled'
+        ? `Import cancelled: what was written before it stopped stays; ${plural(report.notReached, 'client')} not reached.`
+        : 'Contacts imported.',
       report.clientsCreated.length ? `${plural(report.clientsCreated.length, 'client')} created.` : '',
       report.peopleAdded ? `${plural(report.peopleAdded, 'person', 'people')} added to clients.` : '',
       report.merged ? `${plural(report.merged, 'duplicate')} merged.` : '',
@@ -111,7 +120,9 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const summary = preview ? summariseContacts(preview, choices) : null
   const toWrite = summary ? summary.clients + summary.people + summary.merged : 0
   const rereading = phase === 'reading' && preview !== null
-  const progressBar = phase !== null && <ImportPhaseBar phase={phase} job={job} units={{ reading: 'files read', importing: 'clients written' }} takeFocus={!rereading} />
+  const progressBar = phase !== null && (
+    <ImportPhaseBar phase={phase} job={job} units={{ reading: 'files read', importing: 'clients written' }} takeFocus={!rereading} />
+  )
   return (
     <Dialog title={preview ? 'Contacts preview' : 'Import contacts'} onClose={close} className="transfer-dialog wide" busy={job.running}>
       {phase !== null && !rereading && (
@@ -123,13 +134,23 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
       {phase === null && !preview && (
         <>
           <p className="dialog-message">
-            Bring in the people you already work with: vCard files (.vcf) from Apple Contacts, Google Contacts, Outlook or Thunderbird, or CSV exports from Google,
-            Outlook or LinkedIn (any other CSV too: you say what its columns hold).
+            Bring in the people you already work with: vCard files (.vcf) from Apple Contacts, Google Contacts, Outlook or Thunderbird, or CSV exports from
+            Google, Outlook or LinkedIn (any other CSV too: you say what its columns hold).
           </p>
-          <p className="dialog-message">You will see what would be created, and who you already have, before anything is written. The files themselves are never changed.</p>
+          <p className="dialog-message">
+            You will see what would be created, and who you already have, before anything is written. The files themselves are never changed.
+          </p>
         </>
       )}
-      {(phase === null || rereading) && preview && <ContactsPreviewView preview={preview} choices={choices} onChange={(patch) => setChoices((now) => ({ ...now, ...patch }))} onMapColumn={mapColumn} updating={rereading} />}
+      {(phase === null || rereading) && preview && (
+        <ContactsPreviewView
+          preview={preview}
+          choices={choices}
+          onChange={(patch) => setChoices((now) => ({ ...now, ...patch }))}
+          onMapColumn={mapColumn}
+          updating={rereading}
+        />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -39,7 +39,8 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
 
   const becomes = (row: ContactRow, outcome: ContactOutcome): string => {
     if (outcome.kind === 'skip') return 'Skipped (duplicate)'
-    if (outcome.kind === 'merge') return `Merged into ${row.duplicate?.of === 'person' ? `${row.duplicate.name} at ${row.duplicate.clientName}` : (row.duplicate?.name ?? '')}`
+    if (outcome.kind === 'merge')
+      return `Merged into ${row.duplicate?.of === 'person' ? `${row.duplicate.name} at ${row.duplicate.clientName}` : (row.duplicate?.name ?? '')}`
     if (outcome.kind === 'client') return 'New client'
     if (outcome.kind === 'organisation') return `Details of ${organisationName.get(outcome.organisationKey) ?? ''}`
     return `Person at ${organisationName.get(outcome.organisationKey) ?? ''}`
@@ -83,9 +84,17 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
             </span>
           </label>
           <label>
-            <input type="radio" name={`${id}-shape`} checked={choices.shape === 'organisation'} onChange={() => onChange({ shape: 'organisation', organisations: {} })} />
+            <input
+              type="radio"
+              name={`${id}-shape`}
+              checked={choices.shape === 'organisation'}
+              onChange={() => onChange({ shape: 'organisation', organisations: {} })}
+            />
             <span>
-              One client per organisation, with its people <span className="transfer-muted">— {plural(grouped.clients, 'new client')}, {plural(grouped.people, 'person', 'people')}</span>
+              One client per organisation, with its people{' '}
+              <span className="transfer-muted">
+                — {plural(grouped.clients, 'new client')}, {plural(grouped.people, 'person', 'people')}
+              </span>
             </span>
           </label>
         </fieldset>
@@ -171,7 +180,12 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
             {file.headers?.map((header) => (
               <label key={header} className="contacts-column">
                 <span className="contacts-column-name">{header}</span>
-                <select className="text-input transfer-select" aria-label={`Column “${header}” holds`} value={file.mapping?.[header] ?? ''} onChange={(e) => onMapColumn(file.path, header, (e.target.value || null) as ContactField | null)}>
+                <select
+                  className="text-input transfer-select"
+                  aria-label={`Column “${header}” holds`}
+                  value={file.mapping?.[header] ?? ''}
+                  onChange={(e) => onMapColumn(file.path, header, (e.target.value || null) as ContactField | null)}
+                >
                   <option value="">Not imported</option>
                   {contactFields.map((f) => (
                     <option key={f} value={f}>

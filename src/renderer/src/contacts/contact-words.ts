@@ -29,6 +29,7 @@ export const choiceNames: Record<DuplicateChoice, string> = { skip: 'Skip', merg
 /** "same email as the client Dana Whitfield", "same name and organisation as Priya Raman at Northwind". */
 export function duplicateText(d: ContactDuplicate, hasOrganisation: boolean): string {
   const why = d.reason === 'name' ? (hasOrganisation ? 'name and organisation' : 'name') : d.reason === 'id' ? 'Rapport id' : d.reason
-  const who = d.of === 'person' ? `${d.name} at ${d.clientName ?? 'a client'}` : d.of === 'client' ? `the client ${d.name}` : `${d.name}, earlier in these files`
+  const who =
+    d.of === 'person' ? `${d.name} at ${d.clientName ?? 'a client'}` : d.of === 'client' ? `the client ${d.name}` : `${d.name}, earlier in these files`
   return `same ${why} as ${who}`
 }

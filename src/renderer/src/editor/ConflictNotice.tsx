@@ -47,10 +47,7 @@ export function ConflictNotice({ session, entryId, onResolved, restoreFocus }: C
   // Read again whenever the vault changes on disk (a sync tool drops a copy) or a save is refused (Rapport kept one).
   const [changes, setChanges] = useState(0)
   useEffect(() => onEvent('vault:changed', () => setChanges((n) => n + 1)), [])
-  const [listed, reload] = useAsync(
-    async () => (await call('conflicts:list', undefined)).filter((c) => c.entryId === entryId),
-    [entryId, changes, refused]
-  )
+  const [listed, reload] = useAsync(async () => (await call('conflicts:list', undefined)).filter((c) => c.entryId === entryId), [entryId, changes, refused])
   const copies = listed.state === 'ready' ? listed.value : []
   const [comparing, setComparing] = useState<{ copy: ConflictSummary; version?: string } | null>(null)
   const [busy, setBusy] = useState(false)

@@ -22,7 +22,13 @@ export function EditorActions({ editor, entry, readOnly, canTrash, onHistory, on
       <button type="button" className="button icon-button" aria-label="History" title={withShortcut('History', 'entry.history')} onClick={onHistory}>
         <HistoryIcon />
       </button>
-      <button type="button" className="button icon-button" aria-label="Export to Markdown" title={withShortcut('Export to Markdown', 'entry.export')} onClick={onExport}>
+      <button
+        type="button"
+        className="button icon-button"
+        aria-label="Export to Markdown"
+        title={withShortcut('Export to Markdown', 'entry.export')}
+        onClick={onExport}
+      >
         <ExportIcon />
       </button>
       <button type="button" className="button icon-button" aria-label="Move entry to trash" title="Move entry to trash" onClick={onTrash} disabled={!canTrash}>

@@ -37,9 +37,30 @@ const shift = isMac ? '⇧' : 'Shift+'
 
 const tools: Tool[] = [
   { group: 0, label: 'Bold', icon: <BoldIcon />, keys: `${mod}B`, run: (e) => e.chain().focus().toggleBold().run(), isActive: (e) => e.isActive('bold') },
-  { group: 0, label: 'Italic', icon: <ItalicIcon />, keys: `${mod}I`, run: (e) => e.chain().focus().toggleItalic().run(), isActive: (e) => e.isActive('italic') },
-  { group: 0, label: 'Strike', icon: <StrikeIcon />, keys: `${mod}${shift}S`, run: (e) => e.chain().focus().toggleStrike().run(), isActive: (e) => e.isActive('strike') },
-  { group: 0, label: 'Inline code', icon: <CodeIcon />, keys: `${mod}E`, run: (e) => e.chain().focus().toggleCode().run(), isActive: (e) => e.isActive('code') },
+  {
+    group: 0,
+    label: 'Italic',
+    icon: <ItalicIcon />,
+    keys: `${mod}I`,
+    run: (e) => e.chain().focus().toggleItalic().run(),
+    isActive: (e) => e.isActive('italic')
+  },
+  {
+    group: 0,
+    label: 'Strike',
+    icon: <StrikeIcon />,
+    keys: `${mod}${shift}S`,
+    run: (e) => e.chain().focus().toggleStrike().run(),
+    isActive: (e) => e.isActive('strike')
+  },
+  {
+    group: 0,
+    label: 'Inline code',
+    icon: <CodeIcon />,
+    keys: `${mod}E`,
+    run: (e) => e.chain().focus().toggleCode().run(),
+    isActive: (e) => e.isActive('code')
+  },
   {
     group: 1,
     label: 'Heading',
@@ -47,8 +68,20 @@ const tools: Tool[] = [
     run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
     isActive: (e) => e.isActive('heading', { level: 2 })
   },
-  { group: 1, label: 'Bullet list', icon: <BulletListIcon />, run: (e) => e.chain().focus().toggleBulletList().run(), isActive: (e) => e.isActive('bulletList') },
-  { group: 1, label: 'Numbered list', icon: <NumberedListIcon />, run: (e) => e.chain().focus().toggleOrderedList().run(), isActive: (e) => e.isActive('orderedList') },
+  {
+    group: 1,
+    label: 'Bullet list',
+    icon: <BulletListIcon />,
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    isActive: (e) => e.isActive('bulletList')
+  },
+  {
+    group: 1,
+    label: 'Numbered list',
+    icon: <NumberedListIcon />,
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    isActive: (e) => e.isActive('orderedList')
+  },
   { group: 1, label: 'Task list', icon: <TaskListIcon />, run: (e) => e.chain().focus().toggleTaskList().run(), isActive: (e) => e.isActive('taskList') },
   { group: 1, label: 'Quote', icon: <QuoteIcon />, run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
   { group: 1, label: 'Code block', icon: <CodeBlockIcon />, run: (e) => e.chain().focus().toggleCodeBlock().run(), isActive: (e) => e.isActive('codeBlock') },

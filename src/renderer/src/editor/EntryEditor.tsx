@@ -61,8 +61,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     readOnly,
     onEdit: () => sessionRef.current?.markDirty(),
     onLinkKey: (current) => openLinkDialog(current),
-    onOpenExternal: (url) =>
-      void call('app:open-external', { url }).catch((error: unknown) => setNotice({ kind: 'alert', text: errorMessage(error) })),
+    onOpenExternal: (url) => void call('app:open-external', { url }).catch((error: unknown) => setNotice({ kind: 'alert', text: errorMessage(error) })),
     onAttachmentProblem: (text) => setNotice({ kind: 'alert', text }),
     onAttachmentAdded: () => void sessionRef.current?.flush().then(() => setAttachmentsSeen((n) => n + 1))
   })

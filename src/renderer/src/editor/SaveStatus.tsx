@@ -22,7 +22,11 @@ export function saveStatusText(state: SaveState): string {
 export function SaveStatus({ session }: { session: AutosaveSession }) {
   const state = useSyncExternalStore(session.subscribe, session.getState)
   return (
-    <p role="status" className={`save-status ${state.kind}`} title={state.kind === 'error' && state.retrying ? 'Rapport tries again every few seconds.' : undefined}>
+    <p
+      role="status"
+      className={`save-status ${state.kind}`}
+      title={state.kind === 'error' && state.retrying ? 'Rapport tries again every few seconds.' : undefined}
+    >
       {saveStatusText(state)}
     </p>
   )

@@ -101,7 +101,14 @@ function readAsBase64(file: File): Promise<string> {
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** Keeps each file in the vault and puts its Markdown at `pos`, one after another; problems are told, never thrown. */
-async function attachFiles(view: EditorView, entryId: string, files: readonly File[], pos: number, onProblem: (text: string) => void, onAdded: () => void): Promise<void> {
+async function attachFiles(
+  view: EditorView,
+  entryId: string,
+  files: readonly File[],
+  pos: number,
+  onProblem: (text: string) => void,
+  onAdded: () => void
+): Promise<void> {
   let at = pos
   for (const file of files) {
     if (file.size > MAX_BYTES) {
@@ -114,7 +121,9 @@ async function attachFiles(view: EditorView, entryId: string, files: readonly Fi
       const { schema } = view.state
       // An image is kept as its Markdown (shown as a picture); another file is an ordinary link, listed under the entry.
       const link = schema.marks.link?.create({ href: added.href })
-      const node = added.image ? schema.nodes.rawInline?.create({ source: added.markdown }) : link && schema.text(added.markdown.slice(1, added.markdown.indexOf('](')).replace(/\\(.)/g, '$1'), [link])
+      const node = added.image
+        ? schema.nodes.rawInline?.create({ source: added.markdown })
+        : link && schema.text(added.markdown.slice(1, added.markdown.indexOf('](')).replace(/\\(.)/g, '$1'), [link])
       if (!node) return
       const where = Math.min(at, view.state.doc.content.size)
       const tr = view.state.tr.insert(where, node)
@@ -159,5 +168,8 @@ function AttachOnPasteAndDrop(entryId: string, onProblem: (text: string) => void
 
 /** The editor's extensions for one entry: its images shown, and files pasted or dropped kept beside it. */
 export function entryExtensions(entryId: string, handlers: { onProblem: (text: string) => void; onAdded: () => void }): AnyExtension[] {
-  return [...rendererExtensions.map((extension) => (extension.name === RawInline.name ? imageAwareRawInline(entryId) : extension)), AttachOnPasteAndDrop(entryId, handlers.onProblem, handlers.onAdded)]
+  return [
+    ...rendererExtensions.map((extension) => (extension.name === RawInline.name ? imageAwareRawInline(entryId) : extension)),
+    AttachOnPasteAndDrop(entryId, handlers.onProblem, handlers.onAdded)
+  ]
 }

@@ -31,13 +31,17 @@ function decorationsFor(doc: PmNode, sections: readonly TemplatePrompt[]): Decor
       const heading = doc.child(spot.heading)
       const after = (offsets[spot.heading] ?? 0) + heading.nodeSize
       return [
-        Decoration.widget(after, () => {
-          const hint = document.createElement('p')
-          hint.className = 'template-prompt-widget'
-          hint.contentEditable = 'false'
-          hint.textContent = spot.prompt
-          return hint
-        }, { side: 1, key: `prompt-${spot.heading}` })
+        Decoration.widget(
+          after,
+          () => {
+            const hint = document.createElement('p')
+            hint.className = 'template-prompt-widget'
+            hint.contentEditable = 'false'
+            hint.textContent = spot.prompt
+            return hint
+          },
+          { side: 1, key: `prompt-${spot.heading}` }
+        )
       ]
     }
     const at = offsets[spot.empty.block] ?? 0

@@ -13,7 +13,10 @@ interface HistoryOptions {
 }
 
 /** The entry's history ("History", Ctrl/Cmd+Shift+H): saves first, then shows the dialog, which may put a version back. */
-export function useHistory({ entryId, sessionRef, readOnlyReason, onRestored }: HistoryOptions): { openHistory: () => Promise<void>; historyDialog: ReactNode } {
+export function useHistory({ entryId, sessionRef, readOnlyReason, onRestored }: HistoryOptions): {
+  openHistory: () => Promise<void>
+  historyDialog: ReactNode
+} {
   // The version the dialog may restore over (null: the text on screen is not all saved, so no restore).
   const [history, setHistory] = useState<{ version: string | null } | null>(null)
 

@@ -123,9 +123,7 @@ export function EntriesPane(props: EntriesPaneProps) {
       {client?.problem && (
         <p className="pane-notice" role="note">
           <WarningIcon />
-          <span>
-            Rapport cannot read this client's details, so nothing new can be added until the file is fixed. {client.problem}
-          </span>
+          <span>Rapport cannot read this client's details, so nothing new can be added until the file is fixed. {client.problem}</span>
         </p>
       )}
       <div className="entries-body">

@@ -10,7 +10,11 @@ export function LinkedFrom({ entryId }: { entryId: string }) {
   const [rows, setRows] = useState<Backlink[]>([])
   useEffect(() => {
     let cancelled = false
-    const load = () => call('backlinks:of', { target: entryId }).then((found) => !cancelled && setRows(found), () => undefined)
+    const load = () =>
+      call('backlinks:of', { target: entryId }).then(
+        (found) => !cancelled && setRows(found),
+        () => undefined
+      )
     void load()
     const stop = onEvent('vault:changed', () => void load())
     return () => {
@@ -25,7 +29,13 @@ export function LinkedFrom({ entryId }: { entryId: string }) {
     <nav className="linked-from" aria-label="Linked from">
       <span>Linked from</span>
       {unique.map((row) => (
-        <button key={row.entryId} type="button" className="linked-from-link" title={row.sentence} onClick={() => openRapportLink(mentionHref({ kind: 'entry', id: row.entryId }))}>
+        <button
+          key={row.entryId}
+          type="button"
+          className="linked-from-link"
+          title={row.sentence}
+          onClick={() => openRapportLink(mentionHref({ kind: 'entry', id: row.entryId }))}
+        >
           {row.title || 'Untitled'}
         </button>
       ))}

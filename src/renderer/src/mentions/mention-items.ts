@@ -13,6 +13,11 @@ export function rankCandidates(query: string, candidates: readonly MentionCandid
   const q = query.trim()
   if (!q) return [...candidates].sort((a, b) => Number(a.kind === 'client') - Number(b.kind === 'client')).slice(0, MENTION_LIMIT)
   return fuzzysort
-    .go(q, candidates, { keys: ['name', 'clientName', 'role'], limit: MENTION_LIMIT, threshold: 0.2, scoreFn: (r) => Math.max(r[0]?.score ?? 0, (r[1]?.score ?? 0) * 0.7, (r[2]?.score ?? 0) * 0.6) })
+    .go(q, candidates, {
+      keys: ['name', 'clientName', 'role'],
+      limit: MENTION_LIMIT,
+      threshold: 0.2,
+      scoreFn: (r) => Math.max(r[0]?.score ?? 0, (r[1]?.score ?? 0) * 0.7, (r[2]?.score ?? 0) * 0.6)
+    })
     .map((hit) => hit.obj)
 }

@@ -51,7 +51,15 @@ async function entryCandidates(query: string, exceptEntryId: string | undefined)
     return answer.results
       .flatMap((result): MentionCandidate[] =>
         result.open.kind === 'entry' && result.open.entryId !== exceptEntryId
-          ? [{ kind: 'entry', id: result.open.entryId, name: result.title.trim() || 'Untitled', clientId: result.clientId ?? '', clientName: result.clientName ?? 'Your journal' }]
+          ? [
+              {
+                kind: 'entry',
+                id: result.open.entryId,
+                name: result.title.trim() || 'Untitled',
+                clientId: result.clientId ?? '',
+                clientName: result.clientName ?? 'Your journal'
+              }
+            ]
           : []
       )
       .slice(0, ENTRY_LIMIT)
@@ -103,9 +111,19 @@ export function mentionSuggestion(store: MentionMenuStore, options: { entryId?: 
               store.choose = current.command
               store.set({ items: current.items, active, rect: current.rect, query: current.query })
             }
-            const take = (props: { items: MentionCandidate[]; command: (item: MentionCandidate) => void; query: string; clientRect?: (() => DOMRect | null) | null }) => {
+            const take = (props: {
+              items: MentionCandidate[]
+              command: (item: MentionCandidate) => void
+              query: string
+              clientRect?: (() => DOMRect | null) | null
+            }) => {
               const rect = props.clientRect?.() ?? null
-              current = { items: props.items, command: props.command, query: props.query, rect: rect ? { left: rect.left, top: rect.top, bottom: rect.bottom } : null }
+              current = {
+                items: props.items,
+                command: props.command,
+                query: props.query,
+                rect: rect ? { left: rect.left, top: rect.top, bottom: rect.bottom } : null
+              }
               active = Math.min(active, Math.max(0, props.items.length - 1))
               show()
             }

@@ -178,9 +178,7 @@ function PaletteDetail({ item }: { item: PaletteItem }) {
       return item.client.organisation ? <span className="palette-detail">{item.client.organisation}</span> : null
     case 'entry':
       return (
-        <span className="palette-detail">
-          {[item.result.clientName, item.result.date ? dayOfMoment(item.result.date) : null].filter(Boolean).join(' · ')}
-        </span>
+        <span className="palette-detail">{[item.result.clientName, item.result.date ? dayOfMoment(item.result.date) : null].filter(Boolean).join(' · ')}</span>
       )
     case 'view':
       return null

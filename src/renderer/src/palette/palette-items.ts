@@ -40,22 +40,18 @@ export function runsOf(indexes: ReadonlyArray<number>): HighlightRange[] {
 export function matchPalette(query: string, sources: PaletteSources): { actions: PaletteItem[]; clients: PaletteItem[] } {
   const q = query.trim()
   const actions: PaletteItem[] = [
-    ...sources.commands.map(
-      (c): PaletteItem => ({
-        kind: 'command',
-        key: `command:${c.id}`,
-        label: c.label.replace(/…$/, ''),
-        highlights: [],
-        id: c.id,
-        ...(c.shortcut ? { shortcut: c.shortcut } : {}),
-        enabled: c.enabled
-      })
-    ),
+    ...sources.commands.map((c): PaletteItem => ({
+      kind: 'command',
+      key: `command:${c.id}`,
+      label: c.label.replace(/…$/, ''),
+      highlights: [],
+      id: c.id,
+      ...(c.shortcut ? { shortcut: c.shortcut } : {}),
+      enabled: c.enabled
+    })),
     ...sources.views.map((v): PaletteItem => ({ kind: 'view', key: `view:${v.id}`, label: `Go to ${v.label}`, highlights: [], viewId: v.id }))
   ]
-  const clients = sources.clients.map(
-    (client): PaletteItem => ({ kind: 'client', key: `client:${client.id}`, label: client.name, highlights: [], client })
-  )
+  const clients = sources.clients.map((client): PaletteItem => ({ kind: 'client', key: `client:${client.id}`, label: client.name, highlights: [], client }))
   const usable = (item: PaletteItem) => item.kind !== 'command' || item.enabled
   if (!q) {
     return { actions: actions.filter(usable).slice(0, PALETTE_LIMITS.commands), clients: clients.slice(0, PALETTE_LIMITS.clients) }

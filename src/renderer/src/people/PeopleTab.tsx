@@ -39,8 +39,14 @@ export function PeopleTab({ context, client }: { context: ViewContext; client: C
       (list) => !cancelled && setPeople(list),
       (failure: unknown) => !cancelled && setError(errorMessage(failure))
     )
-    call('templates:list', { clientId: client.id }).then((list) => !cancelled && setTemplates(list), () => undefined)
-    call('clients:get', { id: client.id }).then((detail) => !cancelled && setDefaultTemplate(detail.client.defaultTemplate ?? null), () => undefined)
+    call('templates:list', { clientId: client.id }).then(
+      (list) => !cancelled && setTemplates(list),
+      () => undefined
+    )
+    call('clients:get', { id: client.id }).then(
+      (detail) => !cancelled && setDefaultTemplate(detail.client.defaultTemplate ?? null),
+      () => undefined
+    )
     return () => {
       cancelled = true
     }
@@ -60,11 +66,17 @@ export function PeopleTab({ context, client }: { context: ViewContext; client: C
       throw failure
     }
   }
-  const update = (id: string, patch: PersonPatch) => run(() => call('people:update', { clientId: client.id, id, patch })).then(({ people: fresh }) => setPeople(fresh))
+  const update = (id: string, patch: PersonPatch) =>
+    run(() => call('people:update', { clientId: client.id, id, patch })).then(({ people: fresh }) => setPeople(fresh))
 
   const person = people?.find((p) => p.id === selected) ?? null
 
-  if (error && people === null) return <p className="profile-error" role="alert">{error}</p>
+  if (error && people === null)
+    return (
+      <p className="profile-error" role="alert">
+        {error}
+      </p>
+    )
   return (
     <div className="people">
       <div className="people-topline">
@@ -144,9 +156,16 @@ export function PeopleTab({ context, client }: { context: ViewContext; client: C
           templates={templates}
           value={defaultTemplate}
           disabled={!canWrite}
-          onChoose={async (template) => setDefaultTemplate((await run(() => call('clients:set-default-template', { clientId: client.id, template }))).defaultTemplate)}
+          onChoose={async (template) =>
+            setDefaultTemplate((await run(() => call('clients:set-default-template', { clientId: client.id, template }))).defaultTemplate)
+          }
         />
-        <BacklinksList target={client.id} context={context} heading={`Entries mentioning ${client.name}`} empty={`No entry mentions ${client.name} yet. Type @ in an entry to mention them.`} />
+        <BacklinksList
+          target={client.id}
+          context={context}
+          heading={`Entries mentioning ${client.name}`}
+          empty={`No entry mentions ${client.name} yet. Type @ in an entry to mention them.`}
+        />
       </section>
     </div>
   )
@@ -177,7 +196,15 @@ function AddPerson({ onAdd }: { onAdd: (name: string) => Promise<void> }) {
       <label className="field-label" htmlFor="people-add-name">
         Add a person
       </label>
-      <input ref={input} id="people-add-name" className="text-input" value={name} placeholder="Name, then Enter" maxLength={300} onChange={(e) => setName(e.target.value)} />
+      <input
+        ref={input}
+        id="people-add-name"
+        className="text-input"
+        value={name}
+        placeholder="Name, then Enter"
+        maxLength={300}
+        onChange={(e) => setName(e.target.value)}
+      />
       <button type="submit" className="button" disabled={!name.trim()}>
         Add
       </button>
@@ -235,19 +262,42 @@ function PersonDetails(props: {
         <PersonField label="How they like to do business" multiline value={person.style?.notes} save={save((v) => ({ style: { notes: v } }))} />
         <PersonField label="Likes and dislikes, family, interests" multiline value={person.person?.notes} save={save((v) => ({ person: { notes: v } }))} />
         <PersonField label="Notes" multiline value={person.notes} save={save((v) => ({ notes: v }))} />
-        <TemplateChoice label="Entries about them start from" templates={templates} value={person.defaultTemplate ?? null} disabled={!canWrite} onChoose={(template) => update({ defaultTemplate: template })} />
+        <TemplateChoice
+          label="Entries about them start from"
+          templates={templates}
+          value={person.defaultTemplate ?? null}
+          disabled={!canWrite}
+          onChoose={(template) => update({ defaultTemplate: template })}
+        />
       </fieldset>
       {person.trust && person.trust.history.length > 0 && (
         <p className="person-trust-history">
           Trust so far: {person.trust.history.map((h) => `${trustWords[h.trust as TrustLevel] ?? h.trust} (${String(h.at ?? '').slice(0, 10)})`).join(' → ')}
         </p>
       )}
-      <BacklinksList target={person.id} context={context} heading={`Entries mentioning ${person.name}`} empty={`No entry mentions ${person.name} yet. Type @ in an entry to mention them.`} />
+      <BacklinksList
+        target={person.id}
+        context={context}
+        heading={`Entries mentioning ${person.name}`}
+        empty={`No entry mentions ${person.name} yet. Type @ in an entry to mention them.`}
+      />
     </section>
   )
 }
 
-function Select({ label, value, options, onChoose, id: givenId }: { label: string; value: string; options: Array<{ value: string; label: string }>; onChoose: (value: string) => void; id?: string }) {
+function Select({
+  label,
+  value,
+  options,
+  onChoose,
+  id: givenId
+}: {
+  label: string
+  value: string
+  options: Array<{ value: string; label: string }>
+  onChoose: (value: string) => void
+  id?: string
+}) {
   const id = givenId ?? `select-${label.replace(/\W+/g, '-').toLowerCase()}`
   return (
     <div className="person-field">
@@ -265,7 +315,21 @@ function Select({ label, value, options, onChoose, id: givenId }: { label: strin
   )
 }
 
-function TemplateChoice({ label, templates, value, disabled, onChoose, id }: { label: string; templates: TemplateSummary[]; value: string | null; disabled: boolean; onChoose: (template: string | null) => Promise<unknown>; id?: string }) {
+function TemplateChoice({
+  label,
+  templates,
+  value,
+  disabled,
+  onChoose,
+  id
+}: {
+  label: string
+  templates: TemplateSummary[]
+  value: string | null
+  disabled: boolean
+  onChoose: (template: string | null) => Promise<unknown>
+  id?: string
+}) {
   const known = value === null || templates.some((t) => t.id === value)
   return (
     <fieldset className="template-choice" disabled={disabled}>
@@ -273,7 +337,11 @@ function TemplateChoice({ label, templates, value, disabled, onChoose, id }: { l
         {...(id ? { id } : {})}
         label={label}
         value={value ?? ''}
-        options={[{ value: '', label: 'A blank entry' }, ...(known ? [] : [{ value: value ?? '', label: `${value} (missing)` }]), ...templates.map((t) => ({ value: t.id, label: t.name }))]}
+        options={[
+          { value: '', label: 'A blank entry' },
+          ...(known ? [] : [{ value: value ?? '', label: `${value} (missing)` }]),
+          ...templates.map((t) => ({ value: t.id, label: t.name }))
+        ]}
         onChoose={(v) => void onChoose(v === '' ? null : v).catch(() => undefined)}
       />
     </fieldset>

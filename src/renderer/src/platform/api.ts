@@ -14,7 +14,14 @@ export class ApiCallError extends Error {
 }
 
 /** The channels that write the vault's text out unencrypted: each takes `plainConfirmed` and answers null when cancelled. */
-const plainOutputChannels = ['export:run', 'entries:export', 'brief:save-pdf', 'brief:export', 'contacts:export', 'attachments:open'] as const satisfies readonly Channel[]
+const plainOutputChannels = [
+  'export:run',
+  'entries:export',
+  'brief:save-pdf',
+  'brief:export',
+  'contacts:export',
+  'attachments:open'
+] as const satisfies readonly Channel[]
 type PlainOutputChannel = (typeof plainOutputChannels)[number]
 // Compile-time check of the promise above: a channel added to the list must take `plainConfirmed` and may answer null.
 plainOutputChannels satisfies ReadonlyArray<

@@ -31,8 +31,7 @@ export function CommitmentsPanel({ detail, context, writable, onChanged }: Commi
   }
   const update = (commitment: Commitment, change: { status?: CommitmentStatus; due?: string | null }) =>
     run(() => call('commitments:update', { clientId, id: commitment.id, ...change }))
-  const add = (by: 'me' | 'client', what: string, due: string) =>
-    run(() => call('commitments:add', { clientId, by, what, ...(due ? { due } : {}) }))
+  const add = (by: 'me' | 'client', what: string, due: string) => run(() => call('commitments:add', { clientId, by, what, ...(due ? { due } : {}) }))
 
   const side = (by: 'me' | 'client') =>
     detail.client.commitments
@@ -103,7 +102,13 @@ function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry
                 <span className="commitment-what">{item.what}</span>
                 <span className="commitment-meta">
                   {item.due ? (
-                    <span className={overdue ? 'overdue-words' : ''}>{overdue ? `Overdue since ${shortDate(item.due, appNow())}` : item.due.slice(0, 10) === today && isActive(item) ? 'Due today' : `Due ${shortDate(item.due, appNow())}`}</span>
+                    <span className={overdue ? 'overdue-words' : ''}>
+                      {overdue
+                        ? `Overdue since ${shortDate(item.due, appNow())}`
+                        : item.due.slice(0, 10) === today && isActive(item)
+                          ? 'Due today'
+                          : `Due ${shortDate(item.due, appNow())}`}
+                    </span>
                   ) : (
                     <span>No due date</span>
                   )}

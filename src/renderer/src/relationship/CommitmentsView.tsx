@@ -33,12 +33,14 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
       setProblem(errorMessage(failure))
     }
   }
-  const snooze = (item: CommitmentListItem) => (until: string) => void act(() => call('today:snooze', { clientId: item.clientId, key: `commitment:${item.commitment.id}`, until }))
+  const snooze = (item: CommitmentListItem) => (until: string) =>
+    void act(() => call('today:snooze', { clientId: item.clientId, key: `commitment:${item.commitment.id}`, until }))
 
   // A recurring promise is kept one occurrence at a time: done marks the one waiting, and the next takes its place.
   const markDone = async (item: CommitmentListItem) => {
     try {
-      if (item.occurrence !== undefined) await call('commitments:occurrence', { clientId: item.clientId, id: item.commitment.id, on: item.occurrence, status: 'done' })
+      if (item.occurrence !== undefined)
+        await call('commitments:occurrence', { clientId: item.clientId, id: item.commitment.id, on: item.occurrence, status: 'done' })
       else await call('commitments:update', { clientId: item.clientId, id: item.commitment.id, status: 'done' })
       setProblem(null)
       await reload()
@@ -54,20 +56,11 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
       <header className="rel-view-header">
         <div>
           <h1 className="rel-view-title">Commitments</h1>
-          <p className="rel-view-sub">
-            {items ? `${plural(items.length, 'promise')} to keep${overdue ? `, ${overdue} overdue` : ''}` : ' '}
-          </p>
+          <p className="rel-view-sub">{items ? `${plural(items.length, 'promise')} to keep${overdue ? `, ${overdue} overdue` : ''}` : ' '}</p>
         </div>
         <div className="segmented" role="radiogroup" aria-label="Whose promises">
           {(['all', 'me', 'client'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="radio"
-              aria-checked={who === value}
-              className="segment"
-              onClick={() => setWho(value)}
-            >
+            <button key={value} type="button" role="radio" aria-checked={who === value} className="segment" onClick={() => setWho(value)}>
               {whoWords[value]}
             </button>
           ))}
@@ -95,31 +88,31 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
               onLog={() => setLogFor({ clientId: item.clientId })}
               onBrief={() => context.openClient(item.clientId, 'brief')}
             >
-            <div className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
-              <input
-                type="checkbox"
-                className="rel-check"
-                aria-label={`Mark “${item.commitment.what}” done`}
-                disabled={!context.canWrite}
-                onChange={() => void markDone(item)}
-              />
-              <div className="rel-row-main">
-                <span className="rel-row-title">
-                  {item.commitment.what}
-                  {item.repeat && <span className="repeat-badge">{item.repeat}</span>}
-                  {item.snoozedUntil && <span className="repeat-badge">snoozed until {item.snoozedUntil}</span>}
-                </span>
-                <span className="rel-row-meta">
-                  <span className="who-badge">{item.commitment.by === 'me' ? 'I promised' : 'They promised'}</span>
-                  <button type="button" className="link-button" onClick={() => context.openClient(item.clientId, 'profile')}>
-                    {item.clientName}
-                  </button>
+              <div className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
+                <input
+                  type="checkbox"
+                  className="rel-check"
+                  aria-label={`Mark “${item.commitment.what}” done`}
+                  disabled={!context.canWrite}
+                  onChange={() => void markDone(item)}
+                />
+                <div className="rel-row-main">
+                  <span className="rel-row-title">
+                    {item.commitment.what}
+                    {item.repeat && <span className="repeat-badge">{item.repeat}</span>}
+                    {item.snoozedUntil && <span className="repeat-badge">snoozed until {item.snoozedUntil}</span>}
+                  </span>
+                  <span className="rel-row-meta">
+                    <span className="who-badge">{item.commitment.by === 'me' ? 'I promised' : 'They promised'}</span>
+                    <button type="button" className="link-button" onClick={() => context.openClient(item.clientId, 'profile')}>
+                      {item.clientName}
+                    </button>
+                  </span>
+                </div>
+                <span className={`due-words ${item.overdue ? 'overdue-words' : item.due?.state === 'today' ? 'today-words' : ''}`}>
+                  {item.due ? dueWords(item.due) : 'No due date'}
                 </span>
               </div>
-              <span className={`due-words ${item.overdue ? 'overdue-words' : item.due?.state === 'today' ? 'today-words' : ''}`}>
-                {item.due ? dueWords(item.due) : 'No due date'}
-              </span>
-            </div>
             </ActionRow>
           ))}
         </ul>

@@ -55,10 +55,20 @@ export function InteractionsPanel({ detail, writable, onLog, onEdit, onChanged }
               </time>
               {writable && (
                 <span className="row-actions">
-                  <button type="button" className="button subtle small" aria-label={`Edit interaction of ${shortDate(item.at, appNow())}`} onClick={() => onEdit(item)}>
+                  <button
+                    type="button"
+                    className="button subtle small"
+                    aria-label={`Edit interaction of ${shortDate(item.at, appNow())}`}
+                    onClick={() => onEdit(item)}
+                  >
                     Edit
                   </button>
-                  <button type="button" className="button subtle small" aria-label={`Delete interaction of ${shortDate(item.at, appNow())}`} onClick={() => setDeleting(item)}>
+                  <button
+                    type="button"
+                    className="button subtle small"
+                    aria-label={`Delete interaction of ${shortDate(item.at, appNow())}`}
+                    onClick={() => setDeleting(item)}
+                  >
                     Delete
                   </button>
                 </span>

@@ -76,15 +76,7 @@ export function LevelPickerDialog<T extends string>({ title, noun, levels, words
           void submit()
         }}
       >
-        <ul
-          role="listbox"
-          aria-label={noun}
-          tabIndex={0}
-          data-autofocus
-          className="level-list"
-          aria-activedescendant={optionId(active)}
-          onKeyDown={onListKey}
-        >
+        <ul role="listbox" aria-label={noun} tabIndex={0} data-autofocus className="level-list" aria-activedescendant={optionId(active)} onKeyDown={onListKey}>
           {levels.map((level) => (
             <li
               key={level}

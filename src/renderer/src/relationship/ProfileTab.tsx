@@ -42,7 +42,12 @@ export function ProfileTab({ context, client }: { context: ViewContext; client: 
     }
   }
 
-  if (error) return <p className="profile-error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p className="profile-error" role="alert">
+        {error}
+      </p>
+    )
   if (!detail) return <div className="profile" aria-busy="true" />
 
   return (
@@ -148,7 +153,13 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
             save={save}
             toPatch={(v) => ({ style: { timeZone: v } })}
           />
-          <AutosaveTextField label="Expects replies within" value={style.replyWithin} placeholder="Same day" save={save} toPatch={(v) => ({ style: { replyWithin: v } })} />
+          <AutosaveTextField
+            label="Expects replies within"
+            value={style.replyWithin}
+            placeholder="Same day"
+            save={save}
+            toPatch={(v) => ({ style: { replyWithin: v } })}
+          />
         </div>
         <AutosaveTextField label="Notes on their style" multiline value={style.notes} save={save} toPatch={(v) => ({ style: { notes: v } })} />
       </section>
@@ -171,7 +182,13 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
         </h3>
         <AutosaveTextField label="Goals" multiline value={business.goals} save={save} toPatch={(v) => ({ business: { goals: v } })} />
         <AutosaveTextField label="Pressures" multiline value={business.pressures} save={save} toPatch={(v) => ({ business: { pressures: v } })} />
-        <AutosaveTextField label="What success looks like to them" multiline value={business.success} save={save} toPatch={(v) => ({ business: { success: v } })} />
+        <AutosaveTextField
+          label="What success looks like to them"
+          multiline
+          value={business.success}
+          save={save}
+          toPatch={(v) => ({ business: { success: v } })}
+        />
         <ChipsField label="Tags" values={c.tags} placeholder="retainer, referral…" onChange={(tags) => save({ tags })} />
       </section>
     </div>

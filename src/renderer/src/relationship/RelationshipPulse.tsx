@@ -19,9 +19,7 @@ export function RelationshipPulse({ detail, save }: { detail: ClientDetail; save
         {outreach.sentence && outreach.perseverance && <span className="pulse-perseverance"> — {outreach.perseverance}</span>}
       </p>
       {quiet.quiet && (
-        <p className="pulse-line pulse-quiet">
-          Gone quiet{quiet.days !== undefined ? `: no conversation for ${plural(quiet.days, 'day')}` : ''}.
-        </p>
+        <p className="pulse-line pulse-quiet">Gone quiet{quiet.days !== undefined ? `: no conversation for ${plural(quiet.days, 'day')}` : ''}.</p>
       )}
       <div className="pulse-followup">
         <AutosaveTextField

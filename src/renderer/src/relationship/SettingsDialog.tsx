@@ -37,7 +37,10 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
       },
       (failure: unknown) => setError(errorMessage(failure))
     )
-    call('reminders:get', undefined).then((loaded) => setReminders(draftOf(loaded)), (failure: unknown) => setError(errorMessage(failure)))
+    call('reminders:get', undefined).then(
+      (loaded) => setReminders(draftOf(loaded)),
+      (failure: unknown) => setError(errorMessage(failure))
+    )
   }, [])
 
   const submit = async () => {
@@ -106,7 +109,8 @@ export function SettingsDialog({ onClose, onSaved }: { onClose: () => void; onSa
           ))}
         </select>
         <label className="rel-span settings-check">
-          <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> Coach me: what each stage and trust level means, and what moves it
+          <input type="checkbox" checked={coaching} onChange={(e) => setCoaching(e.target.checked)} /> Coach me: what each stage and trust level means, and what
+          moves it
         </label>
         <label className="rel-span settings-check">
           <input type="checkbox" checked={keepEmpty} onChange={(e) => setKeepEmpty(e.target.checked)} /> Keep a template’s empty headings in my entries

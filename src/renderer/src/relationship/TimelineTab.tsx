@@ -45,7 +45,6 @@ const lookWords: Record<EventLook, string> = {
   dropped: 'Dropped'
 }
 
-
 /** The client tab "Timeline": the relationship as a picture — stage and trust over time above, every event on a time axis below. */
 export function TimelineTab({ context, client }: { context: ViewContext; client: ClientSummary }) {
   const read = useCallback(() => call('timeline:get', { clientId: client.id }), [client.id])
@@ -53,7 +52,12 @@ export function TimelineTab({ context, client }: { context: ViewContext; client:
   const { detail, setDetail } = useClientDetail(client.id)
   const actions = useRelationshipActions(client, detail, context, setDetail)
 
-  if (error) return <p className="profile-error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p className="profile-error" role="alert">
+        {error}
+      </p>
+    )
   if (!events) return <div className="timeline" aria-busy="true" />
   const interactions = new Map((detail?.client.interactions ?? []).map((i) => [i.id, i]))
 

@@ -34,7 +34,14 @@ function TodaySection<T extends TodayItem>({ title, items, today, canWrite, onOp
       </h2>
       <ul className="rel-list">
         {items.map((item, index) => (
-          <ActionRow key={`${item.clientId}-${index}-${item.line}`} what={item.line} clientName={item.clientName} today={today} canWrite={canWrite} {...actions(item)}>
+          <ActionRow
+            key={`${item.clientId}-${index}-${item.line}`}
+            what={item.line}
+            clientName={item.clientName}
+            today={today}
+            canWrite={canWrite}
+            {...actions(item)}
+          >
             <button type="button" className={`rel-row rel-row-button ${urgent?.(item) ? 'overdue' : ''}`} onClick={() => onOpen(item)}>
               <span className="rel-row-main">
                 <span className="rel-row-title">{item.line}</span>

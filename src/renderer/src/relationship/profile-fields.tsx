@@ -26,7 +26,16 @@ interface TextFieldProps<Patch> {
  * on leaving it. A refusal from the core is shown under the field, and the
  * text stays as typed so it can be corrected.
  */
-export function AutosaveTextField<Patch = ProfilePatchInput>({ label, value, toPatch, save, multiline, type = 'text', placeholder, hint }: TextFieldProps<Patch>) {
+export function AutosaveTextField<Patch = ProfilePatchInput>({
+  label,
+  value,
+  toPatch,
+  save,
+  multiline,
+  type = 'text',
+  placeholder,
+  hint
+}: TextFieldProps<Patch>) {
   const id = useId()
   const [text, setText] = useState(value ?? '')
   const [error, setError] = useState<string | null>(null)
@@ -212,12 +221,7 @@ export function ChipsField({ label, values, onChange, placeholder }: ChipsFieldP
           {shown.map((value, index) => (
             <li key={`${value}-${index}`} className="chip">
               <span>{value}</span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove ${value}`}
-                onClick={() => commit(shown.filter((_, i) => i !== index))}
-              >
+              <button type="button" className="chip-remove" aria-label={`Remove ${value}`} onClick={() => commit(shown.filter((_, i) => i !== index))}>
                 ×
               </button>
             </li>

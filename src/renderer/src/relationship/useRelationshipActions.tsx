@@ -17,12 +17,7 @@ type Open = { kind: 'stage' } | { kind: 'trust' } | { kind: 'interaction'; editi
  * Changing stage or trust, logging an interaction or value given, from buttons and from
  * their commands (Ctrl+Shift+G stage / U trust / I interaction): on the client's tabs, and from anywhere through RelationshipCommands.
  */
-export function useRelationshipActions(
-  client: ClientSummary,
-  detail: ClientDetail | null,
-  context: ViewContext,
-  onChanged: (detail: ClientDetail) => void
-) {
+export function useRelationshipActions(client: ClientSummary, detail: ClientDetail | null, context: ViewContext, onChanged: (detail: ClientDetail) => void) {
   const [open, setOpen] = useState<Open>(null)
   const writable = context.canWrite && !client.problem && detail !== null
   const close = () => setOpen(null)

@@ -28,10 +28,20 @@ export function copyOrigin(tool: string): string {
 /** The two sides named plainly, for the differences and the buttons. */
 function sideNames(tool: string): { entry: string; copy: string; keepEntry: string; useCopy: string } {
   if (tool === GIT_MARKERS_TOOL) {
-    return { entry: 'this computer’s version', copy: 'the version pulled in with git', keepEntry: 'Keep this computer’s version', useCopy: 'Use the version pulled in' }
+    return {
+      entry: 'this computer’s version',
+      copy: 'the version pulled in with git',
+      keepEntry: 'Keep this computer’s version',
+      useCopy: 'Use the version pulled in'
+    }
   }
   const copy = tool === 'Rapport' ? 'what you typed' : `the copy from ${tool}`
-  return { entry: tool === 'Rapport' ? 'what is on disk now' : 'the entry as it is', copy, keepEntry: 'Keep this entry as it is', useCopy: 'Use the other version' }
+  return {
+    entry: tool === 'Rapport' ? 'what is on disk now' : 'the entry as it is',
+    copy,
+    keepEntry: 'Keep this entry as it is',
+    useCopy: 'Use the other version'
+  }
 }
 
 /**
@@ -59,7 +69,11 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
 
   return (
     <Dialog title="Compare versions" onClose={onClose} className="compare-dialog" busy={busy} {...(restoreFocus ? { restoreFocus } : {})}>
-      {compared.state === 'loading' && <p className="dialog-message" aria-busy="true">Reading both versions…</p>}
+      {compared.state === 'loading' && (
+        <p className="dialog-message" aria-busy="true">
+          Reading both versions…
+        </p>
+      )}
       {compared.state === 'error' && (
         <p role="alert" className="form-error">
           {compared.message}
@@ -69,13 +83,13 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
         <>
           {tool === GIT_MARKERS_TOOL ? (
             <p className="dialog-message">
-              “{compared.value.entry.title.trim() || 'Untitled'}” was changed on two computers, and git could not merge the changes: both versions
-              are in its file. Nothing is written until you choose; the version you do not keep goes to the trash.
+              “{compared.value.entry.title.trim() || 'Untitled'}” was changed on two computers, and git could not merge the changes: both versions are in its
+              file. Nothing is written until you choose; the version you do not keep goes to the trash.
             </p>
           ) : (
             <p className="dialog-message">
-              “{compared.value.entry.title.trim() || 'Untitled'}” as it is now, and the other version: {copyOrigin(tool)}. Choose the text to keep, or
-              keep both; the other goes to the trash, where you can still find it.
+              “{compared.value.entry.title.trim() || 'Untitled'}” as it is now, and the other version: {copyOrigin(tool)}. Choose the text to keep, or keep
+              both; the other goes to the trash, where you can still find it.
             </p>
           )}
           {compared.value.entrySide.title !== compared.value.copy.title && (

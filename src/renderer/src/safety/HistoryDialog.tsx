@@ -22,7 +22,12 @@ interface HistoryDialogProps {
 /** The snapshot's differences from the entry as it is now. */
 function SnapshotDiff({ entryId, snapshotId }: { entryId: string; snapshotId: string }) {
   const [compared] = useAsync(() => call('history:compare', { entryId, snapshotId }), [entryId, snapshotId])
-  if (compared.state === 'loading') return <p className="history-placeholder" aria-busy="true">Reading this version…</p>
+  if (compared.state === 'loading')
+    return (
+      <p className="history-placeholder" aria-busy="true">
+        Reading this version…
+      </p>
+    )
   if (compared.state === 'error')
     return (
       <p role="alert" className="form-error">
@@ -67,7 +72,11 @@ export function HistoryDialog({ entryId, version, cannotRestore, onRestored, onC
 
   return (
     <Dialog title="History" onClose={onClose} className="history-dialog" busy={busy}>
-      {snapshots.state === 'loading' && <p className="dialog-message" aria-busy="true">Reading the history…</p>}
+      {snapshots.state === 'loading' && (
+        <p className="dialog-message" aria-busy="true">
+          Reading the history…
+        </p>
+      )}
       {snapshots.state === 'error' && (
         <p role="alert" className="form-error">
           {snapshots.message}
@@ -81,13 +90,7 @@ export function HistoryDialog({ entryId, version, cannotRestore, onRestored, onC
           <div ref={listRef} className="history-list" role="radiogroup" aria-label="Earlier versions">
             {snapshots.value.map((snapshot) => (
               <label key={snapshot.id} className={`history-item ${snapshot.id === selected ? 'selected' : ''}`}>
-                <input
-                  type="radio"
-                  name="snapshot"
-                  className="visually-hidden"
-                  checked={snapshot.id === selected}
-                  onChange={() => setChosen(snapshot.id)}
-                />
+                <input type="radio" name="snapshot" className="visually-hidden" checked={snapshot.id === selected} onChange={() => setChosen(snapshot.id)} />
                 <span className="history-when">{relativeTime(snapshot.at, appNow())}</span>
                 <span className="history-detail">
                   <time dateTime={snapshot.at}>{dayAndTime(snapshot.at)}</time> · {fileSize(snapshot.bytes)}

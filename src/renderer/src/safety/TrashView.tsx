@@ -52,8 +52,11 @@ function TrashItem({ item, canWrite, onRestore }: { item: TrashItemSummary; canW
           <span className="trash-kind">{KIND_LABEL[item.kind]}</span> {item.label}
         </span>
         <span className="safety-item-detail">
-          Deleted <time dateTime={item.deletedAt} title={dayAndTime(item.deletedAt)}>{relativeTime(item.deletedAt, appNow())}</time> from{' '}
-          <code>{item.originalPath}</code>
+          Deleted{' '}
+          <time dateTime={item.deletedAt} title={dayAndTime(item.deletedAt)}>
+            {relativeTime(item.deletedAt, appNow())}
+          </time>{' '}
+          from <code>{item.originalPath}</code>
         </span>
       </div>
       <button

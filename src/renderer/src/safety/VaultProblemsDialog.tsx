@@ -8,14 +8,14 @@ export function VaultProblemsDialog({ info, onClose }: { info: VaultInfo; onClos
     <Dialog title="Vault problems" onClose={onClose} className="problems-dialog">
       {info.readOnly && (
         <p className="dialog-message">
-          This vault is read-only{info.readOnlyReason ? `: ${info.readOnlyReason}` : '.'} You can read everything; Rapport will not change any file
-          until it can write to the folder again.
+          This vault is read-only{info.readOnlyReason ? `: ${info.readOnlyReason}` : '.'} You can read everything; Rapport will not change any file until it can
+          write to the folder again.
         </p>
       )}
       {info.migrated && (
         <p className="dialog-message">
-          This vault was written by an older Rapport and was updated (format {info.migrated.from} to {info.migrated.to}). The files it changed were
-          copied first to <code>{info.migrated.backup}</code>.
+          This vault was written by an older Rapport and was updated (format {info.migrated.from} to {info.migrated.to}). The files it changed were copied first
+          to <code>{info.migrated.backup}</code>.
         </p>
       )}
       {info.problems.length > 0 && (
@@ -34,8 +34,8 @@ export function VaultProblemsDialog({ info, onClose }: { info: VaultInfo; onClos
             ))}
           </ul>
           <p className="field-hint">
-            Some of these can be repaired: run <code>rapport doctor --fix</code> in a terminal. It fixes what it safely can, says what it changed,
-            and leaves the rest for you.
+            Some of these can be repaired: run <code>rapport doctor --fix</code> in a terminal. It fixes what it safely can, says what it changed, and leaves
+            the rest for you.
           </p>
         </>
       )}

@@ -37,7 +37,8 @@ function IndexingNote({ progress }: { progress: SearchProgress }) {
 }
 
 function StatusLine({ answer, query }: { answer: SearchAnswer; query: string }) {
-  if (answer.results.length === 0) return <p className="search-status">Nothing found{query ? ` for “${query}”` : ''}. Fewer words, or other filters, may find it.</p>
+  if (answer.results.length === 0)
+    return <p className="search-status">Nothing found{query ? ` for “${query}”` : ''}. Fewer words, or other filters, may find it.</p>
   const more = answer.total > answer.results.length ? ` (the best ${count(answer.results.length)} shown)` : ''
   return (
     <p className="search-status">
@@ -142,4 +143,3 @@ export function SearchView({ context }: { context: ViewContext }) {
     </div>
   )
 }
-

@@ -3,10 +3,7 @@ import type { SearchAnswer, SearchFilters, SearchProgress } from '@shared/contra
 import { call, errorMessage } from '@renderer/platform/api'
 
 export type SearchState =
-  | { kind: 'idle' }
-  | { kind: 'searching'; previous: SearchAnswer | null }
-  | { kind: 'answered'; answer: SearchAnswer }
-  | { kind: 'failed'; message: string }
+  { kind: 'idle' } | { kind: 'searching'; previous: SearchAnswer | null } | { kind: 'answered'; answer: SearchAnswer } | { kind: 'failed'; message: string }
 
 /** Most results worth reading; the contract's limit. Beyond that, refine the words or the filters. */
 export const RESULT_LIMIT = 200

@@ -88,11 +88,32 @@ function TurnOn({ onClose }: { onClose: () => void }) {
       <p className="encryption-warning">
         <strong>If you forget the passphrase, your notes cannot be recovered.</strong> Nobody can reset it, Rapport included.
       </p>
-      <label className="field-label" htmlFor={`${id}-new`}>New passphrase</label>
-      <input className="text-input" id={`${id}-new`} type="password" autoComplete="new-password" data-autofocus value={passphrase} onChange={(e) => (setPassphrase(e.target.value), setShown(null))} disabled={!!busy} />
+      <label className="field-label" htmlFor={`${id}-new`}>
+        New passphrase
+      </label>
+      <input
+        className="text-input"
+        id={`${id}-new`}
+        type="password"
+        autoComplete="new-password"
+        data-autofocus
+        value={passphrase}
+        onChange={(e) => (setPassphrase(e.target.value), setShown(null))}
+        disabled={!!busy}
+      />
       <p className="field-hint">At least {MIN_PASSPHRASE_LENGTH} characters; a few words you will remember work well.</p>
-      <label className="field-label" htmlFor={`${id}-again`}>Type it again</label>
-      <input className="text-input" id={`${id}-again`} type="password" autoComplete="new-password" value={again} onChange={(e) => (setAgain(e.target.value), setShown(null))} disabled={!!busy} />
+      <label className="field-label" htmlFor={`${id}-again`}>
+        Type it again
+      </label>
+      <input
+        className="text-input"
+        id={`${id}-again`}
+        type="password"
+        autoComplete="new-password"
+        value={again}
+        onChange={(e) => (setAgain(e.target.value), setShown(null))}
+        disabled={!!busy}
+      />
       <Problem error={shown ?? error} busy={busy} />
       <FormActions submitLabel="Encrypt Vault" onCancel={onClose} disabled={!!busy || !passphrase || !again} />
     </form>
@@ -114,11 +135,16 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
     <div aria-busy={busy ? true : undefined}>
       <p className="dialog-message encryption-on">
         This vault is encrypted with XChaCha20-Poly1305
-        {kdf ? `; the key comes from your passphrase through Argon2id (${kdf.memoryMiB} MiB, ${count(kdf.iterations, 'pass', 'passes')}, ${count(kdf.parallelism, 'lane', 'lanes')})` : ''}. File names
-        are encrypted too.
+        {kdf
+          ? `; the key comes from your passphrase through Argon2id (${kdf.memoryMiB} MiB, ${count(kdf.iterations, 'pass', 'passes')}, ${count(kdf.parallelism, 'lane', 'lanes')})`
+          : ''}
+        . File names are encrypted too.
       </p>
-      <label className="field-label" htmlFor={`${id}-after`}>Lock after</label>
-      <select className="text-input"
+      <label className="field-label" htmlFor={`${id}-after`}>
+        Lock after
+      </label>
+      <select
+        className="text-input"
         id={`${id}-after`}
         value={status.autoLockMinutes === null ? 'never' : String(status.autoLockMinutes)}
         disabled={!!busy}
@@ -149,8 +175,18 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
       <form className="encryption-off" onSubmit={(event) => void turnOff(event)}>
         <h3>Turn off encryption</h3>
         <p className="field-hint">Every entry and client file will be stored unencrypted again, readable by anyone with the vault folder.</p>
-        <label className="field-label" htmlFor={`${id}-off`}>Passphrase</label>
-        <input className="text-input" id={`${id}-off`} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} disabled={!!busy} />
+        <label className="field-label" htmlFor={`${id}-off`}>
+          Passphrase
+        </label>
+        <input
+          className="text-input"
+          id={`${id}-off`}
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          disabled={!!busy}
+        />
         <Problem error={error} busy={busy} />
         <div className="dialog-actions">
           <button type="submit" className="button danger" disabled={!!busy || !passphrase}>

@@ -42,8 +42,11 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus
         </svg>
         <h1 id={`${fieldId}-title`}>Rapport is locked</h1>
         <p className="lock-explain">This vault is encrypted. Type your passphrase to open it.</p>
-        <label className="field-label" htmlFor={fieldId}>Passphrase</label>
-        <input className="text-input"
+        <label className="field-label" htmlFor={fieldId}>
+          Passphrase
+        </label>
+        <input
+          className="text-input"
           ref={field}
           id={fieldId}
           type="password"

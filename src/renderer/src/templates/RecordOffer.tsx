@@ -141,15 +141,7 @@ export function RecordOffer({ entryId, clientId, template, savedVersion, flush }
           {problem && <span className="record-offer-problem">{problem}</span>}
         </div>
       )}
-      {reviewing && (
-        <RecordProposalsDialog
-          entryId={entryId}
-          clientName={name}
-          proposals={reviewing}
-          onApplied={applied}
-          onClose={() => setReviewing(null)}
-        />
-      )}
+      {reviewing && <RecordProposalsDialog entryId={entryId} clientName={name} proposals={reviewing} onApplied={applied} onClose={() => setReviewing(null)} />}
     </div>
   )
 }

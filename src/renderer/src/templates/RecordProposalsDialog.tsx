@@ -64,12 +64,7 @@ export function RecordProposalsDialog({ entryId, clientName, proposals, onApplie
           return (
             <li key={key}>
               <label className="record-proposal">
-                <input
-                  type="checkbox"
-                  checked={ticked.has(key)} onChange={() => toggle(key)}
-                  disabled={busy}
-                  data-autofocus={index === 0 || undefined}
-                />
+                <input type="checkbox" checked={ticked.has(key)} onChange={() => toggle(key)} disabled={busy} data-autofocus={index === 0 || undefined} />
                 <span className="record-proposal-body">
                   <span className={`record-kind kind-${proposal.kind}`}>{kindLabels[proposal.kind]}</span>
                   <span className="record-proposal-text">{proposal.text}</span>

@@ -34,14 +34,7 @@ export function ScaleField({ field, value, disabled, onSave }: ScaleFieldProps) 
       <div className="scale-field-options">
         {steps.map((n) => (
           <label key={n} className={`scale-field-option ${current === n ? 'checked' : ''}`}>
-            <input
-              type="radio"
-              className="scale-field-input"
-              name={name}
-              value={n}
-              checked={current === n}
-              onChange={() => choose(n)}
-            />
+            <input type="radio" className="scale-field-input" name={name} value={n} checked={current === n} onChange={() => choose(n)} />
             <span>{n}</span>
           </label>
         ))}

@@ -24,9 +24,7 @@ interface TemplateExtrasProps {
 export function TemplateExtras({ entry, session, readOnly, readDraft, onSaved }: TemplateExtrasProps) {
   const template = useTemplate(entry.template)
   // The version after each finished save; the offer looks again whenever it moves on.
-  const savedVersion = useSyncExternalStore(session.subscribe, () =>
-    session.getState().kind === 'saved' ? session.currentVersion : null
-  )
+  const savedVersion = useSyncExternalStore(session.subscribe, () => (session.getState().kind === 'saved' ? session.currentVersion : null))
   // Kept while a save is under way (null), so the offer does not look again at the old version meanwhile.
   const lastSaved = useRef(entry.version)
   if (savedVersion !== null) lastSaved.current = savedVersion

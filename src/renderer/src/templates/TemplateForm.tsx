@@ -43,10 +43,7 @@ export function TemplateForm({ template, canWrite, onSaved, onRevert, onDelete, 
     setBusy(true)
     setError(null)
     try {
-      const result = await call(
-        'templates:save',
-        template ? { id: template.id, version: template.version, ...draft } : { ...draft }
-      )
+      const result = await call('templates:save', template ? { id: template.id, version: template.version, ...draft } : { ...draft })
       onDirtyChange(false)
       setSaved(true)
       onSaved(result)

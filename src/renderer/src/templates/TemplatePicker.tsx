@@ -82,7 +82,14 @@ export function TemplatePicker({ clientId, clientName, onChoose, onClose, restor
   }
 
   return (
-    <Dialog title={`New reflection for ${clientName}`} onClose={onClose} restoreFocus={restoreFocus} className="template-picker" busy={busy} describedBy={hintId}>
+    <Dialog
+      title={`New reflection for ${clientName}`}
+      onClose={onClose}
+      restoreFocus={restoreFocus}
+      className="template-picker"
+      busy={busy}
+      describedBy={hintId}
+    >
       <p id={hintId} className="visually-hidden">
         Type to narrow the list, use the arrow keys to move and Enter to start writing.
       </p>

@@ -34,5 +34,11 @@ export function focusFirstAnswer(editor: Editor): void {
     editor.chain().focus().setTextSelection(emptySpot).scrollIntoView().run()
     return
   }
-  editor.chain().focus().insertContentAt(sectionEnd, { type: 'paragraph' }).setTextSelection(sectionEnd + 1).scrollIntoView().run()
+  editor
+    .chain()
+    .focus()
+    .insertContentAt(sectionEnd, { type: 'paragraph' })
+    .setTextSelection(sectionEnd + 1)
+    .scrollIntoView()
+    .run()
 }

@@ -52,7 +52,9 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
     setError(null)
     setBusy(true)
     try {
-      const journals = Object.fromEntries(Object.entries(choices).flatMap(([name, choice]) => (choice === 'skip' ? [] : [[name, choice === '' ? null : choice]])))
+      const journals = Object.fromEntries(
+        Object.entries(choices).flatMap(([name, choice]) => (choice === 'skip' ? [] : [[name, choice === '' ? null : choice]]))
+      )
       setReport(await call('import:day-one-run', { path: preview.path, journals }))
       onImported()
     } catch (caught) {
@@ -68,8 +70,8 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
     <Dialog title="Import from Day One" onClose={onClose} className="transfer-dialog wide" busy={busy}>
       {!preview && !report && (
         <p className="dialog-message">
-          Choose the .zip Day One makes with File → Export → JSON. Each of its journals can go to one of your clients or to your own journal; entries keep
-          their dates and time zones, tags and photos. Nothing is written before you say Import, and the zip is never changed.
+          Choose the .zip Day One makes with File → Export → JSON. Each of its journals can go to one of your clients or to your own journal; entries keep their
+          dates and time zones, tags and photos. Nothing is written before you say Import, and the zip is never changed.
         </p>
       )}
       {preview && !report && (
@@ -98,7 +100,12 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
                   {journal.alreadyImported > 0 ? ` (${journal.alreadyImported} already here)` : ''}
                 </td>
                 <td>
-                  <select className="text-input transfer-select" aria-label={`Where ${journal.name} goes`} value={choices[journal.name] ?? ''} onChange={(event) => setChoices({ ...choices, [journal.name]: event.target.value })}>
+                  <select
+                    className="text-input transfer-select"
+                    aria-label={`Where ${journal.name} goes`}
+                    value={choices[journal.name] ?? ''}
+                    onChange={(event) => setChoices({ ...choices, [journal.name]: event.target.value })}
+                  >
                     <option value="">Your journal (no client)</option>
                     {clients.map((client) => (
                       <option key={client.id} value={client.id}>
@@ -116,7 +123,8 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
       {report && (
         <p className="dialog-message" role="status">
           Imported {plural(report.imported, 'entry', 'entries')}
-          {report.photos > 0 ? ` with ${plural(report.photos, 'photo')}` : ''}.{report.alreadyImported > 0 ? ` ${plural(report.alreadyImported, 'entry', 'entries')} were already here and left as they are.` : ''}
+          {report.photos > 0 ? ` with ${plural(report.photos, 'photo')}` : ''}.
+          {report.alreadyImported > 0 ? ` ${plural(report.alreadyImported, 'entry', 'entries')} were already here and left as they are.` : ''}
         </p>
       )}
       {problems.length > 0 && (

@@ -174,7 +174,13 @@ export function ExportDialog({ clients, clientId, entryId, entryTitle, onClose }
               </div>
             )}
             <label>
-              <input type="radio" name={`${id}-scope`} checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} data-autofocus={scopeKind === 'all' || undefined} />
+              <input
+                type="radio"
+                name={`${id}-scope`}
+                checked={scopeKind === 'all'}
+                onChange={() => setScopeKind('all')}
+                data-autofocus={scopeKind === 'all' || undefined}
+              />
               <span>The whole vault</span>
             </label>
           </fieldset>
@@ -225,7 +231,12 @@ export function ExportDialog({ clients, clientId, entryId, entryTitle, onClose }
               {error}
             </p>
           )}
-          <FormActions submitLabel="Choose folder and export…" onCancel={onClose} disabled={!scope || !plan || plan.files.length === 0} submitRef={exportButton} />
+          <FormActions
+            submitLabel="Choose folder and export…"
+            onCancel={onClose}
+            disabled={!scope || !plan || plan.files.length === 0}
+            submitRef={exportButton}
+          />
         </form>
       )}
 

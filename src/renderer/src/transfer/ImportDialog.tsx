@@ -132,13 +132,15 @@ export function ImportDialog({ clients, onImported, onClose }: ImportDialogProps
       {phase === null && !preview && (
         <>
           <p className="dialog-message">
-            Bring in Markdown notes from a folder (a Rapport export, an Obsidian vault or another journal) or a few Markdown files. Front matter
-            (title, dates, tags) is used where it fits; a subfolder named after a client sends its notes to that client.
+            Bring in Markdown notes from a folder (a Rapport export, an Obsidian vault or another journal) or a few Markdown files. Front matter (title, dates,
+            tags) is used where it fits; a subfolder named after a client sends its notes to that client.
           </p>
           <p className="dialog-message">You will see what would be imported before anything is written, and the files themselves are never changed.</p>
         </>
       )}
-      {(phase === null || rereading) && preview && <ImportPreviewView preview={preview} clients={clients} choices={choices} onChange={change} updating={rereading} />}
+      {(phase === null || rereading) && preview && (
+        <ImportPreviewView preview={preview} clients={clients} choices={choices} onChange={change} updating={rereading} />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -9,7 +9,17 @@ export type ImportPhase = 'reading' | 'importing'
  * person confirmed. Cancel takes focus only when the bar replaces the button
  * that started the job, not when a preview is read again under it.
  */
-export function ImportPhaseBar({ phase, job, units, takeFocus }: { phase: ImportPhase; job: TransferJobState; units: { reading: string; importing: string }; takeFocus: boolean }) {
+export function ImportPhaseBar({
+  phase,
+  job,
+  units,
+  takeFocus
+}: {
+  phase: ImportPhase
+  job: TransferJobState
+  units: { reading: string; importing: string }
+  takeFocus: boolean
+}) {
   return (
     <TransferProgressBar
       label={phase === 'reading' ? 'Reading progress' : 'Import progress'}

@@ -94,7 +94,10 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
           <ul className="transfer-list">
             {preview.newClients.map((c) => (
               <li key={c.name}>
-                {c.name} <span className="transfer-muted">— {plural(c.notes, 'note')}, from {c.source === 'profile' ? 'an exported client profile' : 'a folder name'}</span>
+                {c.name}{' '}
+                <span className="transfer-muted">
+                  — {plural(c.notes, 'note')}, from {c.source === 'profile' ? 'an exported client profile' : 'a folder name'}
+                </span>
               </li>
             ))}
           </ul>
@@ -155,8 +158,12 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
       {(preview.otherFiles > 0 || preview.historyVersions > 0) && (
         <p className="transfer-muted import-left-alone">
           {[
-            preview.otherFiles > 0 ? `${plural(preview.otherFiles, 'other file')} (images, PDFs…) ${preview.otherFiles === 1 ? 'is' : 'are'} left where ${preview.otherFiles === 1 ? 'it is' : 'they are'}.` : '',
-            preview.historyVersions > 0 ? `${plural(preview.historyVersions, 'earlier version')} in history folders ${preview.historyVersions === 1 ? 'is' : 'are'} not imported as entries.` : ''
+            preview.otherFiles > 0
+              ? `${plural(preview.otherFiles, 'other file')} (images, PDFs…) ${preview.otherFiles === 1 ? 'is' : 'are'} left where ${preview.otherFiles === 1 ? 'it is' : 'they are'}.`
+              : '',
+            preview.historyVersions > 0
+              ? `${plural(preview.historyVersions, 'earlier version')} in history folders ${preview.historyVersions === 1 ? 'is' : 'are'} not imported as entries.`
+              : ''
           ]
             .filter(Boolean)
             .join(' ')}

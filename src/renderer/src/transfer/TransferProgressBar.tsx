@@ -45,9 +45,7 @@ export function TransferProgressBar({ label, progress, unit, onCancel, cancellin
       </div>
       <div className="transfer-progress-line">
         {/* Not a live region: the bar carries the count, and a region changing several times a second would talk over everything. */}
-        <p className="transfer-progress-text">
-          {text}
-        </p>
+        <p className="transfer-progress-text">{text}</p>
         <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={cancelling}>
           Cancel
         </button>

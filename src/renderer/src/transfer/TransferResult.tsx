@@ -8,7 +8,17 @@ import { plural } from './transfer-words'
  * readers), each file that was left out and why, and Done, which takes
  * focus from the progress bar that has gone.
  */
-export function TransferResult({ summary, problems, problemsTitle, onClose }: { summary: ReactNode; problems: readonly TransferProblem[]; problemsTitle: string; onClose: () => void }) {
+export function TransferResult({
+  summary,
+  problems,
+  problemsTitle,
+  onClose
+}: {
+  summary: ReactNode
+  problems: readonly TransferProblem[]
+  problemsTitle: string
+  onClose: () => void
+}) {
   const done = useRef<HTMLButtonElement>(null)
   useEffect(() => done.current?.focus(), [])
   return (

@@ -8,11 +8,7 @@ export interface Draft {
 }
 
 export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'saving' }
-  | { kind: 'unsaved' }
-  | { kind: 'conflict'; message: string }
-  | { kind: 'error'; message: string; retrying: boolean }
+  { kind: 'saved' } | { kind: 'saving' } | { kind: 'unsaved' } | { kind: 'conflict'; message: string } | { kind: 'error'; message: string; retrying: boolean }
 
 export interface AutosaveOptions {
   id: string
@@ -220,9 +216,7 @@ export class AutosaveSession {
 
   private setState(state: SaveState): void {
     if (this.disposed) return
-    const same =
-      state.kind === this.state.kind &&
-      ('message' in state ? 'message' in this.state && state.message === this.state.message : true)
+    const same = state.kind === this.state.kind && ('message' in state ? 'message' in this.state && state.message === this.state.message : true)
     if (same) return
     this.state = state
     for (const listener of this.listeners) listener()

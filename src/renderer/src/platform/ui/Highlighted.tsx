@@ -10,7 +10,11 @@ export function Highlighted({ text, ranges }: { text: string; ranges: readonly H
   for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     if (start < at || start >= text.length) continue
     if (start > at) parts.push(text.slice(at, start))
-    parts.push(<mark key={start} className="match">{text.slice(start, end)}</mark>)
+    parts.push(
+      <mark key={start} className="match">
+        {text.slice(start, end)}
+      </mark>
+    )
     at = Math.min(end, text.length)
   }
   if (at < text.length) parts.push(text.slice(at))

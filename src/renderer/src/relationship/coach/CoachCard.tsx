@@ -71,7 +71,11 @@ export function CoachCard({ detail, writable, onValue }: CoachCardProps) {
               {balanceParts.map((part) => {
                 const rated = balance.parts[part]
                 return (
-                  <span key={part} className={`coach-part trend-${rated?.trend ?? 'none'}`} title={rated ? `${balancePartWords[part]}: ${rated.value} of 5, ${rated.ratings} ratings` : 'Not rated yet'}>
+                  <span
+                    key={part}
+                    className={`coach-part trend-${rated?.trend ?? 'none'}`}
+                    title={rated ? `${balancePartWords[part]}: ${rated.value} of 5, ${rated.ratings} ratings` : 'Not rated yet'}
+                  >
                     <span className="coach-part-name">{balancePartWords[part]}</span>
                     <span className="coach-meter" aria-hidden="true">
                       <span style={{ width: `${((rated?.value ?? 0) / 5) * 100}%` }} />

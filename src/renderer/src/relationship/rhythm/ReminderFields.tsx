@@ -33,21 +33,36 @@ export function ReminderFields({ draft, onChange }: { draft: ReminderDraft; onCh
     <fieldset className="rel-span reminder-settings" aria-label="Reminders when Rapport is closed">
       <legend className="profile-label">Reminders when Rapport is closed</legend>
       <label>
-        <input type="checkbox" checked={draft.calendarFeed} onChange={(e) => set('calendarFeed', e.target.checked)} /> Keep a calendar feed (.ics) of follow-ups, promises, dates and reach-outs
+        <input type="checkbox" checked={draft.calendarFeed} onChange={(e) => set('calendarFeed', e.target.checked)} /> Keep a calendar feed (.ics) of
+        follow-ups, promises, dates and reach-outs
       </label>
       {draft.calendarFeed && (
         <>
           <label htmlFor={`${id}-path`}>Feed file</label>
-          <input id={`${id}-path`} className="text-input" value={draft.pathTyped} placeholder={draft.calendarPath} onChange={(e) => set('pathTyped', e.target.value)} />
+          <input
+            id={`${id}-path`}
+            className="text-input"
+            value={draft.pathTyped}
+            placeholder={draft.calendarPath}
+            onChange={(e) => set('pathTyped', e.target.value)}
+          />
           <label htmlFor={`${id}-detail`}>Events say</label>
-          <select id={`${id}-detail`} className="text-input" value={draft.calendarDetail} onChange={(e) => set('calendarDetail', e.target.value as CalendarDetail)}>
+          <select
+            id={`${id}-detail`}
+            className="text-input"
+            value={draft.calendarDetail}
+            onChange={(e) => set('calendarDetail', e.target.value as CalendarDetail)}
+          >
             <option value="private">Only “Rapport: follow up with a client”</option>
             <option value="full">The client’s name and what was promised</option>
           </select>
-          <p className="reminder-hint">Subscribe to or import this file in Apple Calendar, Outlook, Thunderbird or GNOME Calendar; Rapport rewrites it on every change.</p>
+          <p className="reminder-hint">
+            Subscribe to or import this file in Apple Calendar, Outlook, Thunderbird or GNOME Calendar; Rapport rewrites it on every change.
+          </p>
           {draft.encrypted && (
             <label>
-              <input type="checkbox" checked={draft.calendarEncryptedAccepted} onChange={(e) => set('calendarEncryptedAccepted', e.target.checked)} /> I understand: this vault is encrypted, the feed is not (choose a place outside the vault)
+              <input type="checkbox" checked={draft.calendarEncryptedAccepted} onChange={(e) => set('calendarEncryptedAccepted', e.target.checked)} /> I
+              understand: this vault is encrypted, the feed is not (choose a place outside the vault)
             </label>
           )}
         </>
@@ -56,7 +71,8 @@ export function ReminderFields({ draft, onChange }: { draft: ReminderDraft; onCh
         <input type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} /> Start Rapport when I log in
       </label>
       <label>
-        <input type="checkbox" checked={draft.keepInTray} onChange={(e) => set('keepInTray', e.target.checked)} /> Keep running in the tray (menu bar) so notifications arrive on time
+        <input type="checkbox" checked={draft.keepInTray} onChange={(e) => set('keepInTray', e.target.checked)} /> Keep running in the tray (menu bar) so
+        notifications arrive on time
       </label>
     </fieldset>
   )

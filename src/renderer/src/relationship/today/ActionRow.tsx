@@ -32,7 +32,20 @@ export const ROW_KEYS = 'On a row: D done · S snooze · L log a contact · B br
  * Log a contact, Brief. Each is a button (Tab reaches them); on a focused row
  * D, S, L and B do the same without moving there.
  */
-export function ActionRow({ what, clientName, today, canWrite, className, doneButton = true, children, onDone, onSnooze, onLog, onBrief, onValue }: ActionRowProps) {
+export function ActionRow({
+  what,
+  clientName,
+  today,
+  canWrite,
+  className,
+  doneButton = true,
+  children,
+  onDone,
+  onSnooze,
+  onLog,
+  onBrief,
+  onValue
+}: ActionRowProps) {
   const [snoozing, setSnoozing] = useState(false)
   const keys: Record<string, (() => void) | undefined> = {
     d: canWrite ? onDone : undefined,
@@ -58,7 +71,14 @@ export function ActionRow({ what, clientName, today, canWrite, className, doneBu
         )}
         {onSnooze && <SnoozeMenu what={what} today={today} open={snoozing} onOpenChange={setSnoozing} onSnooze={onSnooze} disabled={!canWrite} />}
         {onLog && (
-          <button type="button" className="button subtle small" aria-label={`Log a contact with ${clientName}`} title="Log a contact (L)" disabled={!canWrite} onClick={onLog}>
+          <button
+            type="button"
+            className="button subtle small"
+            aria-label={`Log a contact with ${clientName}`}
+            title="Log a contact (L)"
+            disabled={!canWrite}
+            onClick={onLog}
+          >
             Log a contact
           </button>
         )}

@@ -71,7 +71,14 @@ export function SnoozeMenu({ what, today, open, onOpenChange, onSnooze, disabled
               if (picked > today) choose(picked)
             }}
           >
-            <input type="date" className="text-input" aria-label="Snooze until" min={addDaysTo(today, 1)} value={picked} onChange={(e) => setPicked(e.target.value)} />
+            <input
+              type="date"
+              className="text-input"
+              aria-label="Snooze until"
+              min={addDaysTo(today, 1)}
+              value={picked}
+              onChange={(e) => setPicked(e.target.value)}
+            />
             <button type="submit" role="menuitem" className="snooze-choice">
               Until then
             </button>
