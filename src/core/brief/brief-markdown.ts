@@ -18,7 +18,8 @@ import type {
 import { balanceLine, valueLine } from '../../shared/coach-words'
 import type { Due } from '../../shared/contract/relationship'
 import { relationWords } from '../../shared/people-words'
-import { shortDay } from '../relationship/calendar'
+import { shortDay } from '../../shared/dates'
+import type { DateStyle } from '../../shared/dates'
 import { count, datePhrase, relativeDays } from '../relationship/wording'
 import { channelWords, detailWords, openingWords, outcomeWords, stageWords, trustWords, weekdayDay } from './brief-words'
 import { inlineText as text, pathHref } from './markdown-text'
@@ -26,6 +27,8 @@ import { inlineText as text, pathHref } from './markdown-text'
 export interface BriefMarkdownOptions {
   /** Where a link to a journal entry points; by default its file, relative to the vault (what any Markdown editor opened there follows). */
   entryHref?: (entry: BriefEntryRef) => string
+  /** How days are written: the user's language (Settings); the default style when not given. */
+  dates?: DateStyle
 }
 
 /**
@@ -37,11 +40,11 @@ export interface BriefMarkdownOptions {
  * address typed as text is linked as itself, as an email program would).
  */
 export function briefToMarkdown(brief: Brief, options: BriefMarkdownOptions = {}): string {
-  const write = new Writer(brief.asOf.day, options.entryHref ?? ((entry) => pathHref(entry.path)))
+  const write = new Writer(brief.asOf.day, options.entryHref ?? ((entry) => pathHref(entry.path)), options.dates)
   const who = brief.sections.find((s): s is BriefWho => s.kind === 'who')
   const relationship = brief.sections.find((s): s is BriefRelationship => s.kind === 'relationship')
   const blocks = [write.title(brief.name, who, relationship), ...brief.sections.flatMap((section) => write.section(section))]
-  blocks.push(`_Prepared ${weekdayDay(brief.asOf.day, brief.asOf.day, { year: true })} at ${brief.asOf.time} (${text(brief.asOf.timeZone)})._`)
+  blocks.push(`_Prepared ${weekdayDay(brief.asOf.day, brief.asOf.day, { year: true }, options.dates)} at ${brief.asOf.time} (${text(brief.asOf.timeZone)})._`)
   return `${blocks.filter(Boolean).join('\n\n')}\n`
 }
 
@@ -54,11 +57,12 @@ class Writer {
   constructor(
     /** The day the brief was made: a date in another year says its year. */
     private readonly today: string,
-    private readonly href: (entry: BriefEntryRef) => string
+    private readonly href: (entry: BriefEntryRef) => string,
+    private readonly dates: DateStyle | undefined
   ) {}
 
-  private day = (day: string): string => weekdayDay(day, this.today)
-  private since = (day: string | undefined): string => (day === undefined ? '' : ` since ${shortDay(day, this.today)}`)
+  private day = (day: string): string => weekdayDay(day, this.today, {}, this.dates)
+  private since = (day: string | undefined): string => (day === undefined ? '' : ` since ${shortDay(day, this.today, {}, this.dates)}`)
   private link = (entry: BriefEntryRef): string => `[${text(entry.title) || 'Untitled entry'}](${this.href(entry)})`
 
   /** `# Name — Organisation`, then the status line, how to reach them, and where the relationship stands. */
@@ -70,7 +74,7 @@ class Writer {
       who.role ? text(who.role) : '',
       who.stage ? `Stage: ${stageWords[who.stage.level]}${this.since(who.stage.since)}` : '',
       who.trust ? `Trust: ${trustWords[who.trust.level]}${this.since(who.trust.since)}` : '',
-      who.clientSince ? `Client since ${shortDay(who.clientSince, this.today)}` : ''
+      who.clientSince ? `Client since ${shortDay(who.clientSince, this.today, {}, this.dates)}` : ''
     ].filter(Boolean)
     const contact = [who.contact?.phone, who.contact?.email].filter((c): c is string => c !== undefined).map(text)
     // How to reach them goes on a line of its own under the status, in the same paragraph.
@@ -111,7 +115,7 @@ class Writer {
     const lines: string[] = []
     if (s.stage) lines.push(`_${stageWords[s.stage.level]}:_ ${text(s.stage.means)} ${text(s.stage.next)}`)
     if (s.trust) lines.push(`_${trustWords[s.trust.level]} trust:_ ${text(s.trust.means)} ${text(s.trust.next)}`)
-    if (s.balance) lines.push(text(balanceLine(s.balance, (d) => shortDay(d, this.today))))
+    if (s.balance) lines.push(text(balanceLine(s.balance, (d) => shortDay(d, this.today, {}, this.dates))))
     return lines.join('  \n')
   }
 
@@ -204,7 +208,7 @@ class Writer {
             ? `Next follow-up: ${this.day(f.day)} (${relativeDays(f.days)})`
             : ''
     // Value given shares the follow-up's line: both are about the next move, and the page has no line to spare.
-    const value = s.value ? text(valueLine(s.value, (d) => shortDay(d, this.today), { notes: false })) : ''
+    const value = s.value ? text(valueLine(s.value, (d) => shortDay(d, this.today, {}, this.dates), { notes: false })) : ''
     const last = [next, value].filter(Boolean).join(' · ')
     if (last) lines.push(`- ${last}`)
     return lines.join('\n')
@@ -228,7 +232,7 @@ class Writer {
       part.items.length === 0 ? '' : `${label}: ${part.items.map(text).join(', ')}${moreInline(part)}`
     // Tastes and the coming dates on one line: a line each would take the page's last lines for a few words.
     const dates = s.dates.items.map(
-      (d) => `${text(datePhrase(d.label, d.next, d.daysUntil, this.today))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`
+      (d) => `${text(datePhrase(d.label, d.next, d.daysUntil, this.today, this.dates))}${d.years === undefined ? '' : ` — ${count(d.years, 'year')}`}`
     )
     const first = [list('Likes', s.likes), list('Dislikes', s.dislikes), ...dates].filter(Boolean).join(' · ')
     return [...(first ? [`- ${first}${moreInline(s.dates)}`] : []), ...(s.notes ? [`- Notes: ${text(s.notes)}`] : [])].join('\n')

@@ -40,7 +40,7 @@ export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDi
     'brief:get': async ({ clientId }) => brief(clientId),
     'brief:markdown': async ({ clientId }) => {
       const assembled = await brief(clientId)
-      return { markdown: briefToMarkdown(assembled), fileName: briefFileName(assembled) }
+      return { markdown: briefToMarkdown(assembled, { dates: viewpointOf(vault, clock).dates }), fileName: briefFileName(assembled) }
     }
   }
 }

@@ -27,6 +27,15 @@ describe('taking the brief off the screen', () => {
     expect(characters).toBe(copied[0]?.length)
   })
 
+  it('writes the brief’s days in the language chosen in Settings', async () => {
+    const copied: string[] = []
+    const { call } = await openVault({ copyText: async (text) => void copied.push(text) })
+    await call('settings:update', { locale: 'en-US' })
+    await call('brief:copy', { clientId: NEW_CLIENT })
+    expect(copied[0]).toContain('Stage: First contact since Nov 20 · Client since Nov 20')
+    expect(copied[0]).toContain('_Prepared Mon, Nov 23, 2026 at 10:00 (Europe/London)._')
+  })
+
   it('exports the Markdown where the person chose, suggesting a dated name; nothing when they cancel', async () => {
     const target = join(await tempDir(), 'brief.md')
     const prompts: string[] = []
