@@ -10,7 +10,7 @@ import { writeEntry } from './harness/vault-helpers'
 /**
  * Every view and dialog, with a realistic vault behind it, through axe-core in
  * the light and the dark theme: no critical or serious violation anywhere.
- * Moderate and minor findings are printed for the run's log.
+ * Moderate and minor findings, and contrast axe could not measure, are printed for the run’s log.
  */
 test.describe.configure({ timeout: 120_000 })
 
