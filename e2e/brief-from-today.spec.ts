@@ -13,5 +13,5 @@ test('from Today, the brief of the client I am about to call is one click away',
   await screenshot(app, 'today-brief-buttons.png')
   await today.getByRole('button', { name: 'Brief for Dana Whitfield' }).first().click()
   await expect(app.page.getByRole('tab', { name: 'Brief' })).toHaveAttribute('aria-selected', 'true')
-  await expect(app.page.getByRole('heading', { name: 'Dana Whitfield', level: 1 })).toBeVisible()
+  await expect(app.page.getByRole('article', { name: 'Dana Whitfield' }).getByRole('heading', { name: 'Dana Whitfield', level: 1 })).toBeVisible()
 })

@@ -31,7 +31,7 @@ async function openClient(page: Page, name: string): Promise<void> {
     .getByRole('listbox', { name: 'Clients' })
     .getByRole('option', { name: new RegExp(name) })
     .click()
-  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible()
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
 }
 
 /**

@@ -19,7 +19,7 @@ export function ClientTabHost({ client, tabId, context, onOpenTab }: ClientTabHo
     <main className="view-pane client-tab-pane" aria-label={`${client.name}: ${tab.label}`} tabIndex={-1}>
       <div className="pane-header entries-header">
         <div className="entries-heading">
-          <h2 className="pane-title client-heading">{client.name}</h2>
+          <h1 className="pane-title client-heading">{client.name}</h1>
           {client.organisation && <p className="client-subheading">{client.organisation}</p>}
         </div>
       </div>

@@ -50,7 +50,7 @@ export function EntriesPane(props: EntriesPaneProps) {
     <section aria-label="Entries" className="entries-pane" ref={sectionRef} tabIndex={-1}>
       <div className="pane-header entries-header">
         <div className="entries-heading">
-          <h2 className="pane-title client-heading">{client ? client.name : 'Entries'}</h2>
+          <h1 className="pane-title client-heading">{client ? client.name : 'Entries'}</h1>
           {client?.organisation && <p className="client-subheading">{client.organisation}</p>}
         </div>
         {client && (

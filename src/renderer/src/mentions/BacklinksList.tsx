@@ -9,8 +9,22 @@ import './mentions.css'
  * The entries that mention someone (or link to an entry), newest first, with
  * the sentence around each mention; a click opens the entry at the mention.
  * Read again when the vault changes, so an entry just saved shows up.
+ * `level` is its heading's rank, one below the section it sits in (headings that skip a rank confuse a screen reader's outline).
  */
-export function BacklinksList({ target, context, heading, empty }: { target: string; context: ViewContext; heading: string; empty: string }) {
+export function BacklinksList({
+  target,
+  context,
+  heading,
+  empty,
+  level = 3
+}: {
+  target: string
+  context: ViewContext
+  heading: string
+  empty: string
+  level?: 3 | 4
+}) {
+  const Heading = level === 3 ? 'h3' : 'h4'
   const [rows, setRows] = useState<Backlink[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -31,10 +45,10 @@ export function BacklinksList({ target, context, heading, empty }: { target: str
   const headingId = `backlinks-${target}`
   return (
     <section className="backlinks" aria-labelledby={headingId}>
-      <h4 id={headingId} className="backlinks-title">
+      <Heading id={headingId} className="backlinks-title">
         {heading}
         {rows && rows.length > 0 ? <span className="backlinks-count"> {rows.length}</span> : null}
-      </h4>
+      </Heading>
       {error ? (
         <p role="alert">{error}</p>
       ) : rows === null ? null : rows.length === 0 ? (

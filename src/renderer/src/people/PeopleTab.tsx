@@ -276,6 +276,7 @@ function PersonDetails(props: {
         </p>
       )}
       <BacklinksList
+        level={4}
         target={person.id}
         context={context}
         heading={`Entries mentioning ${person.name}`}

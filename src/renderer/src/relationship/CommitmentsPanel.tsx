@@ -40,9 +40,9 @@ export function CommitmentsPanel({ detail, context, writable, onChanged }: Commi
 
   return (
     <section className="profile-card commitments-panel" aria-labelledby="commitments-heading">
-      <h3 id="commitments-heading" className="profile-card-title">
+      <h2 id="commitments-heading" className="profile-card-title">
         Commitments
-      </h3>
+      </h2>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -87,9 +87,9 @@ function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry
   }
   return (
     <div className="commitment-column">
-      <h4 className="commitment-column-title" id={`${id}-title`}>
+      <h3 className="commitment-column-title" id={`${id}-title`}>
         {title}
-      </h4>
+      </h3>
       {items.length === 0 ? (
         <p className="profile-empty">Nothing yet.</p>
       ) : (

@@ -25,9 +25,9 @@ export function InteractionsPanel({ detail, writable, onLog, onEdit, onChanged }
   return (
     <section className="profile-card" aria-labelledby="interactions-heading">
       <div className="profile-card-header">
-        <h3 id="interactions-heading" className="profile-card-title">
+        <h2 id="interactions-heading" className="profile-card-title">
           Interactions
-        </h3>
+        </h2>
         <button type="button" className="button small" onClick={onLog} disabled={!writable}>
           Log interaction
         </button>

@@ -100,9 +100,9 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
   return (
     <div className="profile-main">
       <section className="profile-card" aria-labelledby="contact-heading">
-        <h3 id="contact-heading" className="profile-card-title">
+        <h2 id="contact-heading" className="profile-card-title">
           Contact
-        </h3>
+        </h2>
         <div className="field-row">
           <AutosaveTextField label="Organisation" value={c.organisation} save={save} toPatch={(v) => ({ organisation: v })} />
           <AutosaveTextField label="Role" value={c.role} save={save} toPatch={(v) => ({ role: v })} />
@@ -114,9 +114,9 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
       </section>
 
       <section className="profile-card" aria-labelledby="style-heading">
-        <h3 id="style-heading" className="profile-card-title">
+        <h2 id="style-heading" className="profile-card-title">
           How they like to do business
-        </h3>
+        </h2>
         <div className="field-row three">
           <ChoiceField
             label="Preferred channel"
@@ -165,9 +165,9 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
       </section>
 
       <section className="profile-card" aria-labelledby="person-heading">
-        <h3 id="person-heading" className="profile-card-title">
+        <h2 id="person-heading" className="profile-card-title">
           The person
-        </h3>
+        </h2>
         <div className="field-row">
           <ChipsField label="Likes" values={person.likes ?? []} placeholder="Jazz, sailing…" onChange={(likes) => save({ person: { likes } })} />
           <ChipsField label="Dislikes" values={person.dislikes ?? []} placeholder="Long decks…" onChange={(dislikes) => save({ person: { dislikes } })} />
@@ -177,9 +177,9 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
       </section>
 
       <section className="profile-card" aria-labelledby="business-heading">
-        <h3 id="business-heading" className="profile-card-title">
+        <h2 id="business-heading" className="profile-card-title">
           Their business
-        </h3>
+        </h2>
         <AutosaveTextField label="Goals" multiline value={business.goals} save={save} toPatch={(v) => ({ business: { goals: v } })} />
         <AutosaveTextField label="Pressures" multiline value={business.pressures} save={save} toPatch={(v) => ({ business: { pressures: v } })} />
         <AutosaveTextField

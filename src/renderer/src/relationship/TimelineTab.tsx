@@ -85,7 +85,7 @@ export function TimelineTab({ context, client }: { context: ViewContext; client:
           <ol className="timeline-axis" aria-label="Timeline, newest first">
             {months.map(({ month, events: inMonth }) => (
               <li key={month} className="timeline-month">
-                <h3 className="timeline-month-label">{monthYear(month)}</h3>
+                <h2 className="timeline-month-label">{monthYear(month)}</h2>
                 <ol className="timeline-events">
                   {inMonth.map((event, index) => {
                     const look = lookOf(event, interactions)

@@ -42,9 +42,9 @@ export function CoachCard({ detail, writable, onValue }: CoachCardProps) {
   return (
     <section className="profile-card coach-card" aria-labelledby="coach-heading">
       <div className="profile-card-header">
-        <h3 id="coach-heading" className="profile-card-title">
+        <h2 id="coach-heading" className="profile-card-title">
           Where you stand
-        </h3>
+        </h2>
         <span className="coach-actions">
           <button type="button" className="button small" onClick={() => onValue('out')} disabled={!writable}>
             I added value…
