@@ -15,13 +15,13 @@ async function editJson(path: string, change: (data: Record<string, unknown>) =>
   await writeFile(path, JSON.stringify(data, null, 2))
 }
 
-/** A vault in UTC with Dana, who has a profile, commitments both ways, a conversation with an entry that day, and a question. */
+/** A vault in UTC, its dates in British English (with no language chosen the CLI writes the computer's), with Dana, who has a profile, commitments both ways, a conversation with an entry that day, and a question. */
 async function vaultWithDana(): Promise<string[]> {
   const vault = await tempDir()
   const v = ['--vault', vault]
   await rapport(['init', ...v])
   await editJson(join(vault, 'rapport.json'), (data) => {
-    data.settings = { timeZone: 'UTC' }
+    data.settings = { timeZone: 'UTC', locale: 'en-GB' }
   })
   await rapport(['client', 'add', 'Dana Whitfield', ...v])
   await rapport(['client', 'add', 'Sam Okafor', ...v])
