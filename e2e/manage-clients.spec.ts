@@ -2,18 +2,11 @@ import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
+import { addClient } from './harness/vault-helpers'
 
 test('add, filter, rename and move clients to the trash', async ({ app }) => {
   const page = app.page
-  for (const name of ['Northwind Traders', 'Contoso', 'Fabrikam']) {
-    await page
-      .getByRole('button', { name: /^(New client|Add your first client)$/ })
-      .first()
-      .click()
-    await page.getByLabel('Client name').fill(name)
-    await page.getByRole('button', { name: 'Add client' }).click()
-    await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()
-  }
+  for (const name of ['Northwind Traders', 'Contoso', 'Fabrikam']) await addClient(page, name)
   const clients = page.getByRole('listbox', { name: 'Clients' })
   await expect(clients.getByRole('option')).toHaveCount(3)
   await screenshot(app, 'clients.png')

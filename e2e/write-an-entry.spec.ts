@@ -1,17 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
-
-async function addClient(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('button', { name: /^(New client|Add your first client)$/ })
-    .first()
-    .click()
-  await page.getByLabel('Client name').fill(name)
-  await page.getByRole('button', { name: 'Add client' }).click()
-  await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()
-}
+import { addClient } from './harness/vault-helpers'
 
 async function journalFiles(vaultDir: string, slug: string): Promise<string[]> {
   return (await readdir(join(vaultDir, 'clients', slug, 'journal'))).filter((f) => f.endsWith('.md'))

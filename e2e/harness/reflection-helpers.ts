@@ -5,15 +5,8 @@ import { expect } from '../fixtures'
 
 /** Shared steps of the reflection specs (issue #6). */
 
-export async function addClient(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('button', { name: /^(New client|Add your first client)$/ })
-    .first()
-    .click()
-  await page.getByLabel('Client name').fill(name)
-  await page.getByRole('button', { name: 'Add client' }).click()
-  await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible()
-}
+// Adding a client is every spec's first step; it is written once, in vault-helpers.
+export { addClient } from './vault-helpers'
 
 /** The id of the client with this name, asked of the core the way the renderer does. */
 export async function clientId(page: Page, name: string): Promise<string> {
