@@ -5,8 +5,7 @@ import type { ViewContext } from '@renderer/platform/views'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { dueWords } from '@shared/dates'
 import { ActionRow, ROW_KEYS } from './today/ActionRow'
-import type { LogContactTarget } from './today/LogContactDialog'
-import { LogContactDialog } from './today/LogContactDialog'
+import { useLogContact } from './today/LogContactDialog'
 import './today/today.css'
 import { localToday, plural } from './words'
 import './relationship.css'
@@ -20,7 +19,10 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
   const read = useCallback(() => call('commitments:list-all', who === 'all' ? {} : { by: who }), [who])
   const { value: items, error, reload } = useLiveRead(read)
   const [problem, setProblem] = useState<string | null>(null)
-  const [logFor, setLogFor] = useState<LogContactTarget | null>(null)
+  const { logContact, dialog: logContactDialog } = useLogContact(() => {
+    void reload()
+    void context.refresh()
+  })
   const today = localToday()
 
   const act = async (change: () => Promise<unknown>) => {
@@ -85,7 +87,7 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
               onDone={() => void markDone(item)}
               doneButton={false}
               onSnooze={snooze(item)}
-              onLog={() => setLogFor({ clientId: item.clientId })}
+              onLog={() => logContact({ clientId: item.clientId })}
               onBrief={() => context.openClient(item.clientId, 'brief')}
             >
               <div className={`rel-row ${item.overdue ? 'overdue' : ''}`}>
@@ -117,17 +119,7 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
           ))}
         </ul>
       )}
-      {logFor && (
-        <LogContactDialog
-          target={logFor}
-          onClose={() => setLogFor(null)}
-          onSaved={() => {
-            setLogFor(null)
-            void reload()
-            void context.refresh()
-          }}
-        />
-      )}
+      {logContactDialog}
     </div>
   )
 }

@@ -7,8 +7,7 @@ import { ValueGivenDialog } from './coach/ValueGivenDialog'
 import type { RowActions } from './today/ActionRow'
 import { ActionRow, ROW_KEYS } from './today/ActionRow'
 import { addDaysTo } from './today/day-math'
-import type { LogContactTarget } from './today/LogContactDialog'
-import { LogContactDialog } from './today/LogContactDialog'
+import { useLogContact } from './today/LogContactDialog'
 import './today/today.css'
 import { SettingsDialog } from './SettingsDialog'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
@@ -62,7 +61,10 @@ export function TodayView({ context }: { context: ViewContext }) {
   const { value: today, error, reload } = useLiveRead(read)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [valueFor, setValueFor] = useState<TodayItem | null>(null)
-  const [logFor, setLogFor] = useState<LogContactTarget | null>(null)
+  const { logContact, dialog: logContactDialog } = useLogContact(() => {
+    void reload()
+    void context.refresh()
+  })
   const [problem, setProblem] = useState<string | null>(null)
   const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
   const openBrief = (item: TodayItem) => context.openClient(item.clientId, 'brief')
@@ -81,7 +83,7 @@ export function TodayView({ context }: { context: ViewContext }) {
       }
     })()
   const snooze = (clientId: string, key: string) => (until: string) => act(() => call('today:snooze', { clientId, key, until }))()
-  const common = (item: TodayItem): RowActions => ({ onBrief: () => openBrief(item), onLog: () => setLogFor({ clientId: item.clientId }) })
+  const common = (item: TodayItem): RowActions => ({ onBrief: () => openBrief(item), onLog: () => logContact({ clientId: item.clientId }) })
 
   const followUpActions = (item: TodayFollowUp): RowActions => ({
     ...common(item),
@@ -107,7 +109,7 @@ export function TodayView({ context }: { context: ViewContext }) {
   // Reaching out is done by logging the contact: a conversation starts the cadence again.
   const reachOutActions = (item: TodayReachOut): RowActions => ({
     onBrief: () => openBrief(item),
-    onLog: () => setLogFor({ clientId: item.clientId, personId: item.personId }),
+    onLog: () => logContact({ clientId: item.clientId, personId: item.personId }),
     onSnooze: snooze(item.clientId, item.key),
     onValue: context.canWrite && item.personId === undefined ? () => setValueFor(item) : undefined
   })
@@ -152,17 +154,7 @@ export function TodayView({ context }: { context: ViewContext }) {
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onSaved={() => void reload()} />}
-      {logFor && (
-        <LogContactDialog
-          target={logFor}
-          onClose={() => setLogFor(null)}
-          onSaved={() => {
-            setLogFor(null)
-            void reload()
-            void context.refresh()
-          }}
-        />
-      )}
+      {logContactDialog}
       {valueFor && (
         <ValueGivenDialog
           clientId={valueFor.clientId}

@@ -1,3 +1,5 @@
+import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { call } from '@renderer/platform/api'
 import { InteractionDialog } from '../InteractionDialog'
 
@@ -26,4 +28,20 @@ export function LogContactDialog({ target, onClose, onSaved }: { target: LogCont
       }}
     />
   )
+}
+
+/** A view's "Log a contact": `logContact(target)` opens the dialog; `dialog` is what to render; `onLogged` runs after a save. */
+export function useLogContact(onLogged: () => void): { logContact: (target: LogContactTarget) => void; dialog: ReactNode } {
+  const [target, setTarget] = useState<LogContactTarget | null>(null)
+  const dialog = target && (
+    <LogContactDialog
+      target={target}
+      onClose={() => setTarget(null)}
+      onSaved={() => {
+        setTarget(null)
+        onLogged()
+      }}
+    />
+  )
+  return { logContact: setTarget, dialog }
 }
