@@ -59,18 +59,18 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
   const handlers: VaultHandlers = {
     'vault:info': async () => vault.info(),
     ...clientHandlers(vault, clock),
-    ...entryHandlers(vault, shell),
+    ...entryHandlers(vault, shell, clock),
     ...attachmentHandlers(vault, shell),
     ...relationshipHandlers(vault, clock),
     ...briefHandlers(vault, shell, clock),
     ...briefOutputHandlers(vault, shell, clock),
     ...safetyHandlers(vault),
-    ...templateHandlers(vault, shell),
+    ...templateHandlers(vault, shell, clock),
     ...searchHandlers(vault),
     ...transferHandlers(vault, shell, clock, jobs),
     ...dayOneHandlers(vault, shell),
     ...contactsHandlers(vault, shell, clock, jobs),
-    ...peopleHandlers(vault, shell),
+    ...peopleHandlers(vault, shell, () => clock.now()),
     ...coachHandlers(vault, shell, clock),
     ...appHandlers(shell, clock)
   }

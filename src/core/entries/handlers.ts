@@ -7,10 +7,12 @@ import { startFromTemplate } from '../templates/start-entry'
 import { TemplateStore } from '../templates/template-store'
 import { layout } from '../fs/layout'
 import type { Vault } from '../vault/vault'
+import type { Clock } from '../relationship/viewpoint'
+import { systemClock } from '../relationship/viewpoint'
 import { confirmPlainOutput } from '../security/plain-output'
 import { exportEntryWithAttachments } from '../transfer/export-attachments'
 
-export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof entriesContract> {
+export function entryHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): HandlersFor<typeof entriesContract> {
   return {
     'entries:list': async ({ clientId }) => vault.entries.list(clientId),
     'entries:read': async ({ id }) => vault.entries.read(id),
@@ -20,32 +22,36 @@ export function entryHandlers(vault: Vault, shell: ShellPorts): HandlersFor<type
       const client = clientId === null ? null : vault.clients.get(clientId).data
       // A backdated entry (`rapport new --date`): its file, its `created` and its template's {{date}} name that day.
       const when = created === undefined ? undefined : new Date(created)
+      const now = clock.now()
       // No template asked for: the client's default template, if it has one (issue #12).
       const chosen = template ?? client?.defaultTemplate
       // Started from a template: its prompts, filled for this client, unless text was given (see startFromTemplate).
       const start =
         chosen === undefined
           ? undefined
-          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }, when).catch(
+          : await startFromTemplate(new TemplateStore(shell.resourcesDir, vault.root), { template: chosen, client, title, body }, when ?? now).catch(
               (error: unknown) => {
                 // A default template deleted since it was chosen gives a blank entry; a template asked for by name must exist.
                 if (template === undefined) return undefined
                 throw error
               }
             )
-      return vault.entries.create({
-        clientId,
-        folder,
-        ...(title === undefined ? {} : { title }),
-        ...(template === undefined ? {} : { template }),
-        ...(body === undefined ? {} : { body }),
-        ...(when === undefined ? {} : { created: when.toISOString() }),
-        ...start
-      })
+      return vault.entries.create(
+        {
+          clientId,
+          folder,
+          ...(title === undefined ? {} : { title }),
+          ...(template === undefined ? {} : { template }),
+          ...(body === undefined ? {} : { body }),
+          ...(when === undefined ? {} : { created: when.toISOString() }),
+          ...start
+        },
+        now
+      )
     },
     'entries:save': async (input) => {
       vault.assertWritable()
-      return vault.entries.save(input)
+      return vault.entries.save(input, clock.now())
     },
     'entries:trash': async ({ id }) => {
       vault.assertWritable()

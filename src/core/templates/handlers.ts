@@ -5,7 +5,8 @@ import type { ClientRecord } from '../clients/client-store'
 import { parseEntryFile } from '../entries/entry-file'
 import { RapportError } from '../errors'
 import type { ShellPorts } from '../shell-ports'
-import { viewpointOf } from '../relationship/viewpoint'
+import type { Clock } from '../relationship/viewpoint'
+import { systemClock, viewpointOf } from '../relationship/viewpoint'
 import { clientFolder, layout, toVaultPath } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import { addToClient } from './client-additions'
@@ -18,13 +19,13 @@ import { DEFAULT_ORDER } from './template-file'
 import type { StoredTemplate } from './template-store'
 import { TemplateStore } from './template-store'
 
-export function templateHandlers(vault: Vault, shell: ShellPorts): HandlersFor<typeof templatesContract> {
+export function templateHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): HandlersFor<typeof templatesContract> {
   const store = new TemplateStore(shell.resourcesDir, vault.root)
 
   return {
     'templates:list': async ({ clientId, filter }) => {
       const client = clientId ? vault.clients.get(clientId).data : null
-      const { now, settings } = viewpointOf(vault)
+      const { now, settings } = viewpointOf(vault, clock)
       // The essays' suggestions follow the user's coaching setting; the plain ones (just met, a call coming) always apply.
       const coaching = settings.coaching ? { quietAfterDays: settings.quietAfterDays, timeZone: settings.timeZone } : undefined
       const ordered = orderTemplates((await store.list()).map(summaryOf), client ? likelyTemplates(client, now, coaching) : undefined)
@@ -53,7 +54,7 @@ export function templateHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
         if (entry.clientId === null) throw new RapportError('invalid-input', 'This entry belongs to no client, so there is no client record to add to.')
         const client = readableClient(vault.clients.get(entry.clientId))
         const template = await store.usable(entry.template)
-        result.proposals = extractProposals({ body: entry.body, template, entryDay: dayOf(entry.created) ?? localDay(new Date()), client })
+        result.proposals = extractProposals({ body: entry.body, template, entryDay: dayOf(entry.created) ?? localDay(clock.now()), client })
       } catch (error) {
         if (!(error instanceof RapportError)) throw error
         result.problem = error.message
@@ -71,7 +72,7 @@ export function templateHandlers(vault: Vault, shell: ShellPorts): HandlersFor<t
       let applied: ReturnType<typeof addToClient> = { added: [], skipped: [] }
       // `update` reads client.json afresh, so what another program changed meanwhile is kept, not overwritten.
       await vault.clients.update(record, (data) => {
-        applied = addToClient(data, items, { entryId, today: localDay(new Date()), where })
+        applied = addToClient(data, items, { entryId, today: localDay(clock.now()), where })
       })
       return applied
     },
