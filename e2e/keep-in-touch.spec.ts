@@ -104,6 +104,31 @@ test('mark one occurrence of a weekly promise done with the keyboard and see the
   await expect(page.getByRole('region', { name: 'My promises' })).toContainText('Send the status note')
 })
 
+test('on the profile, “Done this time” keeps one occurrence of a recurring promise and leaves the series open', async ({ rapport: app, clock }) => {
+  const today = dayOf(clock.now())
+  await seed(app, 'Lena Park', (data) => {
+    data.commitments = [
+      { id: 'k_weekly', by: 'me', what: 'Send the status note', due: today, status: 'open', createdAt: daysAgo(clock, 1), repeat: 'FREQ=WEEKLY' }
+    ]
+  })
+  const page = app.page
+  await page.reload()
+  await page.getByRole('option', { name: /Lena Park/ }).click()
+  await page.getByRole('tab', { name: 'Profile' }).click()
+  const row = page.getByRole('listitem').filter({ hasText: 'Send the status note' })
+  await expect(row).toContainText('Next: Due today')
+  await expect(row).toContainText('every week')
+  await screenshot(app, 'keep-in-touch-profile-recurring.png')
+
+  await row.getByRole('button', { name: 'Done this time' }).click()
+  await expect(row).not.toContainText('Due today')
+  await expect(row.getByLabel('Status of every “Send the status note”')).toHaveValue('open')
+  const file = JSON.parse(await readFile(join(app.vaultDir, 'clients', 'lena-park', 'client.json'), 'utf8'))
+  expect(file.commitments[0]).toMatchObject({ status: 'open', due: today, occurrences: [{ on: today, status: 'done' }] })
+  // The next one waits a week on.
+  await expect(row).toContainText(/Next: Due \w/)
+})
+
 test('snooze a follow-up until tomorrow and see it come back when tomorrow comes', async ({ rapport: app, clock }) => {
   await seed(app, 'Lena Park', (data) => {
     data.followUp = dayOf(clock.now())

@@ -25,6 +25,17 @@ function commitmentCounts(client: StoredClient, { now, settings }: Viewpoint): C
   return counts
 }
 
+/** The recurring promises' rule in words and waiting occurrence, so the profile acts on one occurrence, not the series. */
+function recurringOf(client: StoredClient, timeZone: string): ClientInsights['recurring'] {
+  const recurring: ClientInsights['recurring'] = {}
+  for (const commitment of client.commitments ?? []) {
+    const current = commitmentNow(commitment, timeZone)
+    if (current.repeatWords === undefined) continue
+    recurring[commitment.id] = { repeat: current.repeatWords, ...(current.occurrence === undefined ? {} : { occurrence: current.occurrence }) }
+  }
+  return recurring
+}
+
 /** What the client list shows about the relationship: only what is cheap, since it runs for every client. */
 export function summaryFields(client: StoredClient, view: Viewpoint): Partial<ClientSummary> {
   const { now, settings } = view
@@ -59,6 +70,7 @@ export function clientInsights(client: StoredClient, { now, settings, dates }: V
     localTime: clientLocalTime(client.style?.timeZone, zone, now),
     importantDates: upcomingDates(client.person?.dates ?? [], localDay(now, zone), settings.remindDaysBefore),
     followUp: client.followUp === undefined ? null : dueOf(client.followUp, now, zone),
-    commitments: commitmentCounts(client, { now, settings })
+    commitments: commitmentCounts(client, { now, settings }),
+    recurring: recurringOf(client, zone)
   }
 }

@@ -66,7 +66,9 @@ describe('a weekly promise', () => {
     expect(today.commitments.mine).toEqual([
       expect.objectContaining({ occurrence: '2026-12-03', repeat: 'every Thursday', line: 'You promised “Status note” (every Thursday) — due today' })
     ])
-    await call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-03', status: 'done' })
+    const marked = await call('commitments:occurrence', { clientId: dana.id, id: commitment.id, on: '2026-12-03', status: 'done' })
+    // The profile's panel acts on the occurrence it is given here, never on the series.
+    expect(marked.client.insights.recurring).toEqual({ [commitment.id]: { repeat: 'every Thursday', occurrence: '2026-12-10' } })
     today = await call('today:get', undefined)
     expect(today.commitments.mine).toEqual([])
     const [listed] = await call('commitments:list-all', {})

@@ -251,6 +251,8 @@ export interface ClientInsights {
   importantDates: UpcomingDate[]
   followUp: Due | null
   commitments: { open: number; overdue: number; dueToday: number }
+  /** Each recurring promise by id: the rule in words and the occurrence waiting (none once every one is dealt with). */
+  recurring: Record<string, { repeat: string; occurrence?: string }>
 }
 
 export interface ClientDetail {

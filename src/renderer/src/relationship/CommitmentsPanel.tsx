@@ -31,6 +31,9 @@ export function CommitmentsPanel({ detail, context, writable, onChanged }: Commi
   }
   const update = (commitment: Commitment, change: { status?: CommitmentStatus; due?: string | null }) =>
     run(() => call('commitments:update', { clientId, id: commitment.id, ...change }))
+  // Done or skipped on a recurring promise is about the occurrence waiting; the series stays open (issue #16).
+  const markOccurrence = (commitment: Commitment, on: string, status: 'done' | 'skipped') =>
+    run(() => call('commitments:occurrence', { clientId, id: commitment.id, on, status }))
   const add = (by: 'me' | 'client', what: string, due: string) => run(() => call('commitments:add', { clientId, by, what, ...(due ? { due } : {}) }))
 
   const side = (by: 'me' | 'client') =>
@@ -54,8 +57,10 @@ export function CommitmentsPanel({ detail, context, writable, onChanged }: Commi
             key={by}
             title={by === 'me' ? 'I promised' : 'They promised'}
             items={side(by)}
+            recurring={detail.insights.recurring}
             writable={writable}
             onUpdate={update}
+            onOccurrence={markOccurrence}
             onAdd={(what, due) => add(by, what, due)}
             onOpenEntry={(entryId) => context.openEntry(clientId, entryId)}
           />
@@ -68,13 +73,15 @@ export function CommitmentsPanel({ detail, context, writable, onChanged }: Commi
 interface CommitmentColumnProps {
   title: string
   items: Commitment[]
+  recurring: ClientDetail['insights']['recurring']
   writable: boolean
   onUpdate: (commitment: Commitment, change: { status?: CommitmentStatus; due?: string | null }) => Promise<void>
+  onOccurrence: (commitment: Commitment, on: string, status: 'done' | 'skipped') => Promise<void>
   onAdd: (what: string, due: string) => Promise<void>
   onOpenEntry: (entryId: string) => void
 }
 
-function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry }: CommitmentColumnProps) {
+function CommitmentColumn({ title, items, recurring, writable, onUpdate, onOccurrence, onAdd, onOpenEntry }: CommitmentColumnProps) {
   const id = useId()
   const [what, setWhat] = useState('')
   const [due, setDue] = useState('')
@@ -95,33 +102,52 @@ function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry
       ) : (
         <ul className="commitment-list" aria-labelledby={`${id}-title`}>
           {items.map((item) => {
+            const series = recurring[item.id]
+            // A recurring promise is judged by the occurrence waiting, not by its first due date.
+            const due = series ? series.occurrence : item.due
             // The computer's calendar day; the Commitments view and Today use the core's (the chosen time zone's).
-            const overdue = isActive(item) && item.due !== undefined && item.due.slice(0, 10) < today
+            const overdue = isActive(item) && due !== undefined && due.slice(0, 10) < today
             return (
               <li key={item.id} className={`commitment-row ${isActive(item) ? '' : 'closed'} ${overdue ? 'overdue' : ''}`}>
                 <span className="commitment-what">{item.what}</span>
                 <span className="commitment-meta">
-                  {item.due ? (
+                  {due ? (
                     <span className={overdue ? 'overdue-words' : ''}>
+                      {series ? 'Next: ' : ''}
                       {overdue
-                        ? `Overdue since ${shortDate(item.due, appNow())}`
-                        : item.due.slice(0, 10) === today && isActive(item)
+                        ? `Overdue since ${shortDate(due, appNow())}`
+                        : due.slice(0, 10) === today && isActive(item)
                           ? 'Due today'
-                          : `Due ${shortDate(item.due, appNow())}`}
+                          : `Due ${shortDate(due, appNow())}`}
                     </span>
                   ) : (
-                    <span>No due date</span>
+                    <span>{series ? 'Every occurrence dealt with' : 'No due date'}</span>
                   )}
+                  {series && <span className="commitment-repeat">{series.repeat}</span>}
                   {item.entry && (
                     <button type="button" className="link-button" onClick={() => item.entry && onOpenEntry(item.entry)}>
                       From entry
                     </button>
                   )}
                 </span>
+                {series?.occurrence && isActive(item) && writable && (
+                  <span className="commitment-occurrence" role="group" aria-label={`This occurrence of “${item.what}”`}>
+                    <button type="button" className="button small" onClick={() => series.occurrence && void onOccurrence(item, series.occurrence, 'done')}>
+                      Done this time
+                    </button>
+                    <button
+                      type="button"
+                      className="button small subtle"
+                      onClick={() => series.occurrence && void onOccurrence(item, series.occurrence, 'skipped')}
+                    >
+                      Skip
+                    </button>
+                  </span>
+                )}
                 <span className="commitment-controls">
                   <select
                     className="text-input compact"
-                    aria-label={`Status of “${item.what}”`}
+                    aria-label={series ? `Status of every “${item.what}”` : `Status of “${item.what}”`}
                     value={item.status}
                     disabled={!writable}
                     onChange={(event) => void onUpdate(item, { status: event.target.value as CommitmentStatus })}
@@ -135,7 +161,7 @@ function CommitmentColumn({ title, items, writable, onUpdate, onAdd, onOpenEntry
                   <input
                     type="date"
                     className="text-input compact"
-                    aria-label={`Due date of “${item.what}”`}
+                    aria-label={series ? `First occurrence of “${item.what}”` : `Due date of “${item.what}”`}
                     defaultValue={item.due?.slice(0, 10) ?? ''}
                     key={item.due ?? 'none'}
                     disabled={!writable}
