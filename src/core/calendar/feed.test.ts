@@ -6,6 +6,7 @@ import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import type { ClientData } from '../relationship/stored-client'
 import { calendarFeed } from './feed'
+import { zoneDefinition } from './vtimezone'
 import { feedBlocked, reminderSettings } from './reminder-settings'
 
 /** ical.js, an independent parser, reads the feed ical-generator wrote. */
@@ -98,6 +99,36 @@ describe('the calendar feed', () => {
     expect(byUid.get('reach-out.c_dana@rapport')).toMatchObject({ start: '2026-12-30', summary: 'Reach out to Dana; Whitfield, "COO"' })
     expect(byUid.get('reach-out-p_1.c_dana@rapport')).toMatchObject({ start: '2026-12-14' })
     expect(byUid.has('k_4.c_dana@rapport')).toBe(false)
+  })
+
+  it('defines the zone its timed promises use (VTIMEZONE), so a calendar places 09:00 right on both sides of a DST change', () => {
+    const timedOnly: ClientData = { ...dana, data: { ...dana.data, commitments: dana.data.commitments?.filter((c) => c.id === 'k_3') ?? [] } }
+    for (const [zone, before, after] of [
+      // London moves to BST on 29 March 2026; New York to EDT on 8 March.
+      ['Europe/London', '2026-03-26T09:00:00Z', '2026-04-02T08:00:00Z'],
+      ['America/New_York', '2026-03-26T13:00:00Z', '2026-04-02T13:00:00Z']
+    ] as const) {
+      const calendar = new ICAL.Component(ICAL.parse(calendarFeed([timedOnly], { detail: 'full', timeZone: zone }, 30)))
+      const definitions = calendar.getAllSubcomponents('vtimezone')
+      expect(definitions.map((d) => d.getFirstPropertyValue('tzid'))).toEqual([zone])
+      // ical.js places a TZID's times only through a registered definition: the one the feed carries, nothing built in.
+      const timezone = new ICAL.Timezone(definitions[0] as ICAL.Component)
+      const vevent = calendar.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === 'k_3.c_dana@rapport')
+      const it = new ICAL.Event(vevent).iterator()
+      const instants = [it.next(), it.next()].map((time) => {
+        const local = time as ICAL.Time
+        local.zone = timezone
+        return new Date(local.toUnixTime() * 1000).toISOString().replace('.000', '')
+      })
+      expect(instants).toEqual([before, after])
+    }
+    // All-day items need no zone: a feed without timed promises defines none.
+    const allDayOnly: ClientData = { ...dana, data: { ...dana.data, commitments: [] } }
+    expect(calendarFeed([allDayOnly], { detail: 'full', timeZone: 'Europe/London' }, 30)).not.toContain('VTIMEZONE')
+    // Every zone this Node knows has a definition (a newer zone than the library's would be written floating, never with an undefined TZID).
+    expect(Intl.supportedValuesOf('timeZone').filter((zone) => zoneDefinition(zone) === null)).toEqual([])
+    expect(zoneDefinition('Mars/Olympus_Mons')).toBeNull()
+    expect(zoneDefinition('UTC')?.tzid).toBe('Etc/UTC')
   })
 
   it('names no one when private, and gives the same bytes for the same vault', () => {

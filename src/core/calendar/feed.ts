@@ -9,6 +9,7 @@ import { dealtWith, repeatProblem } from '../relationship/recurring-commitment'
 import { firstOccurrence, readRule } from '../relationship/recurrence'
 import type { ClientData } from '../relationship/stored-client'
 import { contentLines, escapeText } from './ics-lines'
+import { zoneDefinition } from './vtimezone'
 
 /**
  * The iCalendar feed (RFC 5545): follow-ups, open commitments (recurring ones
@@ -61,7 +62,19 @@ function allDay(lines: Lines, uid: string, day: string, summary: string, stamp: 
   event(lines, uid, stamp, `DTSTART;VALUE=DATE:${compact(day)}`, summary, rules)
 }
 
-function addCommitments(lines: Lines, { id: clientId, name, data }: ClientData, say: ReturnType<typeof words>, zone: string): void {
+/**
+ * How a timed promise's wall-clock time is written: with the zone's TZID when
+ * its definition is known (the feed then carries that VTIMEZONE), floating
+ * (the same clock time wherever the calendar is) when it is not.
+ */
+interface WallTime {
+  /** `;TZID=Europe/London`, or nothing for floating times. */
+  parameter: string
+  /** Set once a timed event has used the zone: the feed adds its VTIMEZONE. */
+  used: boolean
+}
+
+function addCommitments(lines: Lines, { id: clientId, name, data }: ClientData, say: ReturnType<typeof words>, zone: string, wall: WallTime): void {
   for (const commitment of data.commitments ?? []) {
     if (!isActive(commitment) || commitment.due === undefined) continue
     const first = firstOccurrence(commitment.due, zone)
@@ -71,15 +84,16 @@ function addCommitments(lines: Lines, { id: clientId, name, data }: ClientData, 
     const stamp = stampOf(commitment.createdAt)
     const rule = commitment.repeat !== undefined && repeatProblem(commitment) === null ? readRule(commitment.repeat) : null
     const timed = first.length > 10
+    if (timed) wall.used = true
     const rules: string[] = []
     if (rule?.ok) {
       rules.push(`RRULE:${rule.rule}`)
       // Occurrences dealt with (done or skipped) leave the calendar.
       const done = dealtWith(commitment).filter((on) => on.length === first.length)
-      if (done.length > 0) rules.push(`EXDATE${timed ? `;TZID=${zone}` : ';VALUE=DATE'}:${done.map(compact).join(',')}`)
+      if (done.length > 0) rules.push(`EXDATE${timed ? wall.parameter : ';VALUE=DATE'}:${done.map(compact).join(',')}`)
     }
     // A timed promise is a wall-clock time in the user's zone, so it stays at 09:00 across a DST change.
-    event(lines, uid, stamp, timed ? `DTSTART;TZID=${zone}:${compact(first)}` : `DTSTART;VALUE=DATE:${compact(first)}`, summary, rules)
+    event(lines, uid, stamp, timed ? `DTSTART${wall.parameter}:${compact(first)}` : `DTSTART;VALUE=DATE:${compact(first)}`, summary, rules)
   }
 }
 
@@ -87,13 +101,16 @@ function addCommitments(lines: Lines, { id: clientId, name, data }: ClientData, 
 export function calendarFeed(clients: readonly ClientData[], { detail, timeZone }: FeedOptions, quietAfterDays: number): string {
   const lines: Lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Rapport//EN', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Rapport']
   const say = words(detail)
+  const definition = zoneDefinition(timeZone)
+  const wall: WallTime = { parameter: definition ? `;TZID=${definition.tzid}` : '', used: false }
+  const header = lines.length
   for (const client of clients) {
     const { id, name, data } = client
     const created = stampOf(data.createdAt)
     const followUp = data.followUp === undefined ? null : dayOf(data.followUp, timeZone)
     if (followUp !== null) allDay(lines, `follow-up.${id}@rapport`, followUp, say.followUp(name), created)
 
-    addCommitments(lines, client, say, timeZone)
+    addCommitments(lines, client, say, timeZone, wall)
 
     for (const [index, date] of (data.person?.dates ?? []).entries()) {
       const day = dayOf(date.date, timeZone)
@@ -122,6 +139,8 @@ export function calendarFeed(clients: readonly ClientData[], { detail, timeZone 
         allDay(lines, `reach-out-${person.id}.${id}@rapport`, cadenceDueDay(theirDay, reading.cadence), say.reachOut(`${person.name} (${name})`), created)
     }
   }
+  // The zone's definition goes before the events, and only when a timed event refers to it.
+  if (wall.used && definition) lines.splice(header, 0, ...definition.lines)
   lines.push('END:VCALENDAR')
   return contentLines(lines)
 }
