@@ -8,7 +8,7 @@ export const importDayOneCommand: CliCommand = {
   name: 'import-day-one',
   usage:
     'import-day-one EXPORT.zip [--journal "NAME=CLIENT"]… [--dry-run]   (a journal named like a client goes to it; others to your journal; --journal "NAME=-" leaves one out)',
-  summary: 'Import a Day One JSON export (.zip): entries with their dates, tags and photos',
+  summary: 'Import a Day One JSON export (.zip): entries with their dates, tags, photos, videos, audio and PDFs',
   mayCreateVault: true,
   options: {
     journal: { type: 'string', multiple: true },
@@ -40,7 +40,7 @@ export const importDayOneCommand: CliCommand = {
               ? 'your journal'
               : (clients.find((c) => c.id === journals[j.name])?.name ?? '')
           ctx.io.out(
-            `  ${j.name}: ${count(j.entries, 'entry', 'entries')}, ${count(j.photos, 'photo')} → ${to}${j.alreadyImported ? ` (${j.alreadyImported} already here)` : ''}`
+            `  ${j.name}: ${count(j.entries, 'entry', 'entries')}, ${count(j.photos, 'photo')}${j.files ? `, ${count(j.files, 'other file')}` : ''} → ${to}${j.alreadyImported ? ` (${j.alreadyImported} already here)` : ''}`
           )
         }
       }
@@ -51,7 +51,7 @@ export const importDayOneCommand: CliCommand = {
     if (ctx.json) ctx.io.out(JSON.stringify(report, null, 2))
     else
       ctx.io.out(
-        `Imported ${count(report.imported, 'entry', 'entries')} with ${count(report.photos, 'photo')}${report.alreadyImported ? `; ${count(report.alreadyImported, 'entry', 'entries')} already here` : ''}.`
+        `Imported ${count(report.imported, 'entry', 'entries')} with ${count(report.photos, 'photo')}${report.files ? ` and ${count(report.files, 'other file')}` : ''}${report.alreadyImported ? `; ${count(report.alreadyImported, 'entry', 'entries')} already here` : ''}.`
       )
     for (const { path: where, reason } of report.problems) ctx.io.err(`${where}: ${reason}`)
     return report.problems.length > 0 ? 1 : 0

@@ -17,8 +17,17 @@ describe('a Day One JSON export', () => {
     expect(preview).toEqual({
       path: EXPORT,
       journals: [
-        { name: 'Journal', entries: 1, photos: 0, alreadyImported: 0, first: '2026-12-31T23:30:00Z', last: '2026-12-31T23:30:00Z', clientId: null },
-        { name: 'Northwind', entries: 2, photos: 2, alreadyImported: 0, first: '2026-11-20T09:15:00Z', last: '2026-11-22T16:30:00Z', clientId: northwind.id }
+        { name: 'Journal', entries: 1, photos: 0, files: 0, alreadyImported: 0, first: '2026-12-31T23:30:00Z', last: '2026-12-31T23:30:00Z', clientId: null },
+        {
+          name: 'Northwind',
+          entries: 2,
+          photos: 2,
+          files: 0,
+          alreadyImported: 0,
+          first: '2026-11-20T09:15:00Z',
+          last: '2026-11-22T16:30:00Z',
+          clientId: northwind.id
+        }
       ],
       problems: []
     })
@@ -28,7 +37,7 @@ describe('a Day One JSON export', () => {
     const { call, vault, dir } = await openTestVault()
     const northwind = await call('clients:create', { name: 'Northwind' })
     const report = await call('import:day-one-run', { path: EXPORT, journals: { Northwind: northwind.id, Journal: null } })
-    expect(report).toEqual({ imported: 3, alreadyImported: 0, photos: 2, problems: [] })
+    expect(report).toEqual({ imported: 3, alreadyImported: 0, photos: 2, files: 0, problems: [] })
 
     const [scope, workshop] = vault.entries.list(northwind.id)
     expect(workshop).toMatchObject({
@@ -68,6 +77,7 @@ describe('a Day One JSON export', () => {
       imported: 0,
       alreadyImported: 3,
       photos: 0,
+      files: 0,
       problems: []
     })
     expect((await call('import:day-one-preview', { path: EXPORT }))?.journals.map((j) => j.alreadyImported)).toEqual([1, 2])
@@ -96,6 +106,46 @@ describe('a hostile Day One zip', () => {
     expect(await readdir(dir)).toEqual(before)
     expect(existsSync('/tmp/rapport-pwned.txt')).toBe(false)
     expect(existsSync('/tmp/rapport-pwned-abs.txt')).toBe(false)
+  })
+
+  it('keeps videos, audio and PDFs as well as photos: shown where the text shows them, the rest after it, each byte for byte', async () => {
+    const media = join(FIXTURES, 'Day One media export.zip')
+    const { call, vault, dir } = await openTestVault()
+    const northwind = await call('clients:create', { name: 'Northwind' })
+    expect((await call('import:day-one-preview', { path: media })).journals).toMatchObject([{ name: 'Northwind', entries: 1, photos: 1, files: 3 }])
+    expect(await call('import:day-one-run', { path: media, journals: { Northwind: northwind.id } })).toEqual({
+      imported: 1,
+      alreadyImported: 0,
+      photos: 1,
+      files: 3,
+      problems: []
+    })
+    const [visit] = vault.entries.list(northwind.id)
+    const read = await call('entries:read', { id: visit?.id ?? '' })
+    expect(read.body).toBe(
+      [
+        'Walked the floor with Dana.',
+        '',
+        '![photo](../attachments/photo-2026-11-24.png)',
+        '',
+        'Her walkthrough, filmed:',
+        '',
+        '[video-2026-11-24.mp4](../attachments/video-2026-11-24.mp4)',
+        '',
+        'The signed proposal:',
+        '',
+        '[pdf-2026-11-24.pdf](../attachments/pdf-2026-11-24.pdf)',
+        '',
+        // The recording the text does not show comes after it, so nothing in the export is left behind.
+        '[audio-2026-11-24.m4a](../attachments/audio-2026-11-24.m4a)',
+        ''
+      ].join('\n')
+    )
+    const attachments = join(dir, 'clients/northwind/attachments')
+    expect((await readdir(attachments)).sort()).toEqual(['audio-2026-11-24.m4a', 'pdf-2026-11-24.pdf', 'photo-2026-11-24.png', 'video-2026-11-24.mp4'])
+    expect(await readFile(join(attachments, 'pdf-2026-11-24.pdf'))).toEqual(await readFile(join(IMAGES, 'proposal.pdf')))
+    expect((await readFile(join(attachments, 'video-2026-11-24.mp4'))).subarray(4, 12).toString('latin1')).toBe('ftypisom')
+    expect((await readFile(join(attachments, 'audio-2026-11-24.m4a'))).subarray(4, 12).toString('latin1')).toBe('ftypM4A ')
   })
 
   it('a photo that is not what its extension says is left out, with the reason; the entry comes in', async () => {

@@ -15,29 +15,46 @@ import { ZipProblem, openZip } from './day-one-zip'
 /**
  * Day One's JSON export: a .zip with one `<Journal name>.json` per journal
  * (`{ metadata, entries: [{ uuid, creationDate, modifiedDate, timeZone, text,
- * tags, starred, photos: [{ identifier, md5, type }], location }] }`) and the
- * photos as `photos/<md5>.<type>`; the text shows a photo as
- * `![](dayone-moment://<identifier>)`. Each journal goes to the client the
- * person picks in the preview (or the unfiled journal); each entry keeps its
- * time in its own time zone, its tags, its photos (kept in attachments/) and
- * its Day One id, so importing the same export again skips what is there.
+ * tags, starred, photos: [{ identifier, md5, type }], videos, audios,
+ * pdfAttachments, location }] }`) and the media by md5 (see `MEDIA`); the text
+ * shows a photo as `![](dayone-moment://<identifier>)` and the others as
+ * `![](dayone-moment:/video/<identifier>)` and so on. Each journal goes to the
+ * client the person picks in the preview (or the unfiled journal); each entry
+ * keeps its time in its own time zone, its tags, its media (kept in
+ * attachments/) and its Day One id, so importing the same export again skips
+ * what is there.
  */
 
 /** A journal's JSON is read whole to be parsed: no journal of text comes near this. */
 const MAX_JOURNAL_JSON_BYTES = 200 * 1024 * 1024
 const MAX_TITLE = 120
 
-const photoSchema = z.looseObject({
+const extension = z.string().regex(/^[A-Za-z0-9]{1,10}$/)
+const mediaSchema = z.looseObject({
   identifier: z.string().max(200),
   md5: z
     .string()
     .regex(/^[A-Za-z0-9]{1,64}$/)
     .optional(),
-  type: z
-    .string()
-    .regex(/^[A-Za-z0-9]{1,10}$/)
-    .optional()
+  type: extension.optional(),
+  /** Audio says its container here, when it says it at all. */
+  format: extension.optional()
 })
+type DayOneMedia = z.infer<typeof mediaSchema>
+
+/**
+ * Each kind of media as Day One exports it: the entry's list, the zip's
+ * folder, the link's path in the text, the file's extension and what the
+ * link says in Rapport. Audio often has no type in the JSON; its files are
+ * `.m4a` (AAC), as Day One records them.
+ */
+const MEDIA = [
+  { list: 'photos', folder: 'photos', moment: '', label: 'photo', extension: (m: DayOneMedia) => m.type },
+  { list: 'videos', folder: 'videos', moment: 'video/', label: 'video', extension: (m: DayOneMedia) => m.type },
+  { list: 'audios', folder: 'audios', moment: 'audio/', label: 'audio', extension: (m: DayOneMedia) => m.format ?? m.type ?? 'm4a' },
+  { list: 'pdfAttachments', folder: 'pdfs', moment: 'pdfAttachment/', label: 'PDF', extension: (m: DayOneMedia) => m.type ?? 'pdf' }
+] as const
+type MediaKind = (typeof MEDIA)[number]
 const entrySchema = z.looseObject({
   uuid: z.string().regex(/^[A-Za-z0-9-]{1,100}$/),
   creationDate: z.iso.datetime({ offset: true }),
@@ -49,7 +66,10 @@ const entrySchema = z.looseObject({
     .default(''),
   tags: z.array(z.string().max(200)).max(500).optional(),
   starred: z.boolean().optional(),
-  photos: z.array(photoSchema).max(2000).optional(),
+  photos: z.array(mediaSchema).max(2000).optional(),
+  videos: z.array(mediaSchema).max(2000).optional(),
+  audios: z.array(mediaSchema).max(2000).optional(),
+  pdfAttachments: z.array(mediaSchema).max(2000).optional(),
   location: z
     .looseObject({ placeName: z.string().max(500).optional(), localityName: z.string().max(500).optional(), country: z.string().max(200).optional() })
     .optional()
@@ -75,6 +95,7 @@ export async function previewDayOne(vault: Vault, path: string): Promise<DayOneP
         name: journal.name,
         entries: journal.entries.length,
         photos: journal.entries.reduce((n, e) => n + (e.photos?.length ?? 0), 0),
+        files: journal.entries.reduce((n, e) => n + MEDIA.reduce((m, kind) => m + (kind.list === 'photos' ? 0 : (e[kind.list]?.length ?? 0)), 0), 0),
         alreadyImported: journal.entries.filter((e) => known.has(e.uuid)).length,
         clientId: suggestClient(vault, journal.name)
       }
@@ -89,7 +110,7 @@ export async function previewDayOne(vault: Vault, path: string): Promise<DayOneP
 /** Imports every entry of the journals named in `mapping` into the client given for each (null: the unfiled journal). */
 export async function importDayOne(vault: Vault, path: string, mapping: Readonly<Record<string, string | null>>): Promise<DayOneReport> {
   vault.assertWritable()
-  const report: DayOneReport = { imported: 0, alreadyImported: 0, photos: 0, problems: [] }
+  const report: DayOneReport = { imported: 0, alreadyImported: 0, photos: 0, files: 0, problems: [] }
   await withZip(path, report.problems, async (zip) => {
     const journals = await readJournals(zip, path, report.problems)
     const known = await knownDayOneIds(vault)
@@ -105,7 +126,7 @@ export async function importDayOne(vault: Vault, path: string, mapping: Readonly
             report.alreadyImported++
             continue
           }
-          const body = await bodyWithPhotos(vault, zip, entry, { clientId, folder }, report)
+          const body = await bodyWithMedia(vault, zip, entry, { clientId, folder }, report)
           const { title, text } = titleOf(undoDayOneEscapes(body))
           await adoption.adopt({ clientId, folder, original: null, fields: fieldsOf(entry, title), body: text })
           known.add(entry.uuid)
@@ -177,8 +198,8 @@ async function readJournals(zip: OpenZip, path: string, problems: TransferProble
   return journals
 }
 
-/** The photos the text shows (and those it does not) kept in the client's attachments/, linked in the text. */
-async function bodyWithPhotos(
+/** The media the text shows (and those it does not) kept in the client's attachments/, linked in the text. */
+async function bodyWithMedia(
   vault: Vault,
   zip: OpenZip,
   entry: DayOneEntry,
@@ -186,41 +207,48 @@ async function bodyWithPhotos(
   report: DayOneReport
 ): Promise<string> {
   let text = entry.text
-  const photos = entry.photos ?? []
-  if (photos.length === 0) return text
+  if (MEDIA.every((kind) => (entry[kind.list]?.length ?? 0) === 0)) return text
   const attachments = attachmentsFolderOf(vault, place.clientId)
   const entryPath = posix.join(place.folder, 'entry.md')
-  const shown = new Set<string>()
-  const linkFor = async (photo: (typeof photos)[number]): Promise<string | null> => {
-    const file = photo.md5 && photo.type ? zip.files.get(`photos/${photo.md5}.${photo.type}`) : undefined
+  const linkFor = async (kind: MediaKind, media: DayOneMedia): Promise<string | null> => {
+    const type = kind.extension(media)
+    const inZip = media.md5 && type ? `${kind.folder}/${media.md5}.${type}` : undefined
+    const file = inZip ? zip.files.get(inZip) : undefined
     if (!file) {
       report.problems.push({
-        path: `photos/${photo.md5 ?? photo.identifier}`,
-        reason: `a photo of the entry of ${entry.creationDate} is not in the zip; the entry was imported without it`
+        path: inZip ?? `${kind.folder}/${media.md5 ?? media.identifier}`,
+        reason: `a ${kind.label} of the entry of ${entry.creationDate} is not in the zip; the entry was imported without it`
       })
       return null
     }
     try {
       const bytes = await zip.read(file, MAX_ATTACHMENT_BYTES)
-      const stored = await storeAttachment(vault, attachments, `photo-${entry.creationDate.slice(0, 10)}.${photo.type}`, bytes)
-      report.photos++
-      return attachmentMarkdown(entryPath, stored, 'photo')
+      const name = `${kind.label.toLowerCase()}-${entry.creationDate.slice(0, 10)}.${type}`
+      const stored = await storeAttachment(vault, attachments, name, bytes)
+      if (kind.list === 'photos') report.photos++
+      else report.files++
+      return attachmentMarkdown(entryPath, stored, kind.list === 'photos' ? 'photo' : stored.name)
     } catch (error) {
       if (error instanceof ZipProblem) throw error
-      report.problems.push({ path: `photos/${photo.md5}.${photo.type}`, reason: `${(error as Error).message} The entry was imported without it.` })
+      report.problems.push({ path: inZip ?? kind.folder, reason: `${(error as Error).message} The entry was imported without it.` })
       return null
     }
   }
-  for (const photo of photos) {
-    const moment = `dayone-moment://${photo.identifier}`
-    if (!text.includes(moment)) continue
-    shown.add(photo.identifier)
-    const link = await linkFor(photo)
-    if (link) text = text.split(new RegExp(`!\\[[^\\]\\n]*\\]\\(${escapeRegExp(moment)}\\)`)).join(link)
+  const unshown: Array<[MediaKind, DayOneMedia]> = []
+  for (const kind of MEDIA) {
+    for (const media of entry[kind.list] ?? []) {
+      // Day One writes `dayone-moment://ID` for a photo and `dayone-moment:/video/ID` for the rest (some versions with two slashes).
+      const shown = new RegExp(`!\\[[^\\]\\n]*\\]\\(dayone-moment:/+${escapeRegExp(kind.moment)}${escapeRegExp(media.identifier)}\\)`, 'g')
+      if (!shown.test(text)) {
+        unshown.push([kind, media])
+        continue
+      }
+      const link = await linkFor(kind, media)
+      if (link) text = text.replace(shown, () => link)
+    }
   }
-  for (const photo of photos) {
-    if (shown.has(photo.identifier)) continue
-    const link = await linkFor(photo)
+  for (const [kind, media] of unshown) {
+    const link = await linkFor(kind, media)
     if (link) text = `${text.replace(/\s*$/, '')}\n\n${link}\n`
   }
   return text

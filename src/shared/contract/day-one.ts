@@ -13,6 +13,8 @@ export interface DayOneJournal {
   name: string
   entries: number
   photos: number
+  /** Videos, audio recordings and PDFs. */
+  files: number
   /** Entries a previous import already brought (by their Day One id); they are skipped. */
   alreadyImported: number
   first?: string
@@ -31,6 +33,8 @@ export interface DayOneReport {
   imported: number
   alreadyImported: number
   photos: number
+  /** Videos, audio recordings and PDFs kept in attachments/. */
+  files: number
   problems: TransferProblem[]
 }
 

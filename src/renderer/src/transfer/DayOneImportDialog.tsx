@@ -71,7 +71,7 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
       {!preview && !report && (
         <p className="dialog-message">
           Choose the .zip Day One makes with File → Export → JSON. Each of its journals can go to one of your clients or to your own journal; entries keep their
-          dates and time zones, tags and photos. Nothing is written before you say Import, and the zip is never changed.
+          dates and time zones, tags, photos, videos, audio and PDFs. Nothing is written before you say Import, and the zip is never changed.
         </p>
       )}
       {preview && !report && (
@@ -97,6 +97,7 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
                 <td>
                   {plural(journal.entries, 'entry', 'entries')}
                   {journal.photos > 0 ? `, ${plural(journal.photos, 'photo')}` : ''}
+                  {journal.files > 0 ? `, ${plural(journal.files, 'other file')}` : ''}
                   {journal.alreadyImported > 0 ? ` (${journal.alreadyImported} already here)` : ''}
                 </td>
                 <td>
@@ -123,7 +124,8 @@ export function DayOneImportDialog({ clients, onImported, onClose }: DayOneImpor
       {report && (
         <p className="dialog-message" role="status">
           Imported {plural(report.imported, 'entry', 'entries')}
-          {report.photos > 0 ? ` with ${plural(report.photos, 'photo')}` : ''}.
+          {report.photos > 0 ? ` with ${plural(report.photos, 'photo')}` : ''}
+          {report.files > 0 ? `${report.photos > 0 ? ' and' : ' with'} ${plural(report.files, 'other file')} (video, audio, PDF)` : ''}.
           {report.alreadyImported > 0 ? ` ${plural(report.alreadyImported, 'entry', 'entries')} were already here and left as they are.` : ''}
         </p>
       )}
