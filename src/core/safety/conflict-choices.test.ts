@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseEntryFile } from '../entries/entry-file'
 import { openTestVault } from '../testing/open-vault'
+import { gitConflict } from '../testing/git-conflict'
+import { tempDir } from '../testing/temp-vault'
 
 /** An entry whose save met a file changed elsewhere: theirs on disk, what the person typed kept beside it by Rapport. */
 async function typedWhileChangedOnDisk() {
@@ -105,5 +107,42 @@ describe('the conflict view', () => {
     await writeFile(join(dir, entry.path), (await readFile(join(dir, entry.path), 'utf8')).replace('Outro.', 'Outro, changed again.'))
     await expect(call('conflicts:resolve', { path: copyPath, keep: 'apart', version: compared.entry.version })).rejects.toMatchObject({ code: 'conflict' })
     expect(await journalFiles(dir)).toEqual([entry.path.replace('journal/', ''), copyPath.replace('journal/', '')].sort())
+  })
+})
+
+describe("the conflict view on git's conflict markers", () => {
+  const original = '---\nid: e_WEEKLY\ntitle: Weekly call\ncreated: 2026-12-07T09:00:00.000Z\ntags: []\n---\n\nIntro.\n\nWe agreed on a pilot.\n\nEnd.\n'
+  const path = 'journal/2026-12-07-weekly-call.md'
+  const pulled = async () => {
+    const root = await gitConflict(
+      await tempDir(),
+      original,
+      (t) => t.replace('We agreed on a pilot.', 'We agreed on a pilot in March.'),
+      (t) => t.replace('We agreed on a pilot.', 'We agreed on a pilot, budget pending.')
+    )
+    return { root, ...(await openTestVault(root)) }
+  }
+
+  it('keep both: this computer’s side stays, the side pulled in becomes an entry of its own, the markers are gone', async () => {
+    const { root, call } = await pulled()
+    expect((await call('conflicts:compare', { path })).names).toEqual({ entry: 'this computer’s version', copy: 'the version pulled in with git' })
+    const kept = await call('conflicts:resolve', { path, keep: 'apart' })
+    expect(kept?.body).toBe('Intro.\n\nWe agreed on a pilot, budget pending.\n\nEnd.\n')
+    expect(await readFile(join(root, path), 'utf8')).not.toContain('<<<<<<<')
+    const listed = await call('entries:list', { clientId: null })
+    const other = listed.find((e) => e.title === 'Weekly call (other version)')
+    expect((await call('entries:read', { id: other?.id ?? '' })).body).toBe('Intro.\n\nWe agreed on a pilot in March.\n\nEnd.\n')
+    expect(await call('conflicts:list', undefined)).toEqual([])
+  })
+
+  it('merge by hand: one front matter, both sides marked in the body, no git markers left', async () => {
+    const { root, call } = await pulled()
+    const draft = await call('conflicts:resolve', { path, keep: 'merge' })
+    expect(draft?.body).toContain('**Version 1 of 2 — This computer’s version:**\n\nWe agreed on a pilot, budget pending.')
+    expect(draft?.body).toContain('**Version 2 of 2 — The version pulled in with git:**\n\nWe agreed on a pilot in March.')
+    const onDisk = await readFile(join(root, path), 'utf8')
+    expect(onDisk).not.toContain('<<<<<<<')
+    expect(parseEntryFile(onDisk).fields.id).toBe('e_WEEKLY')
+    expect(await call('conflicts:list', undefined)).toEqual([])
   })
 })
