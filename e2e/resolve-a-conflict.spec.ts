@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
+import { audit, blocking } from './harness/accessibility-audit'
 import type { RapportHarness } from './harness/harness'
 import { entryText, expectSaved, journalDir, journalFiles, onlyEntryFile, writeEntry } from './harness/vault-helpers'
 
@@ -40,8 +41,10 @@ test('the conflict view names the sides plainly, marks the words that differ, an
   )
   await expect(dialog).not.toContainText('the other version (your text)')
   await screenshot(app, 'conflict-choices.png')
+  expect(blocking(await audit(page, 'Compare versions (light)', 'dialog[open]')), 'critical or serious accessibility violations').toBe('')
   await page.emulateMedia({ colorScheme: 'dark' })
   await screenshot(app, 'conflict-choices-dark.png')
+  expect(blocking(await audit(page, 'Compare versions (dark)', 'dialog[open]')), 'critical or serious accessibility violations').toBe('')
   await page.emulateMedia({ colorScheme: 'light' })
 })
 

@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, screenshot, test } from './fixtures'
+import { audit, blocking } from './harness/accessibility-audit'
 import { journalDir, writeEntry } from './harness/vault-helpers'
 
 test.describe.configure({ timeout: 60_000 })
@@ -48,6 +49,7 @@ test('a hand-broken file: the banner offers the safe repair, shows what it will 
   expect(await readFile(file)).toEqual(latin1)
   await page.waitForTimeout(300) // let the dialog's fade-in finish
   await screenshot(app, 'problems-repair.png')
+  expect(blocking(await audit(page, 'Vault problems with a repair', 'dialog[open]')), 'critical or serious accessibility violations').toBe('')
 
   await repairs.getByRole('button', { name: 'Repair 1 file' }).click()
   const report = dialog.getByRole('status')
