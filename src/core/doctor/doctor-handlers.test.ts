@@ -100,9 +100,16 @@ describe('doctor in the app', () => {
     expect(existsSync(join(dir, '.rapport/doctor'))).toBe(false)
   })
 
-  it('refuses paths outside the vault and an empty choice before reading anything', async () => {
-    const { call } = await handBrokenVault()
+  it('refuses paths outside the vault and an empty choice before reading anything; hostile names are refused in words', async () => {
+    const { dir, call } = await handBrokenVault()
     await expect(call('doctor:repair', { repairs: [{ path: '../outside.md', fix: 'remove it' }] })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(call('doctor:repair', { repairs: [{ path: '/etc/passwd', fix: 'remove it' }] })).rejects.toMatchObject({ code: 'invalid-input' })
     await expect(call('doctor:repair', { repairs: [] })).rejects.toMatchObject({ code: 'invalid-input' })
+    const hostile = ['journal/CON', 'journal/😀\nnew line.md', `journal/${'x'.repeat(300)}.md`]
+    const outcome = await call('doctor:repair', { repairs: hostile.map((path) => ({ path, fix: 'remove it' })) })
+    expect(outcome.refused.map((r) => [r.path, r.reason])).toEqual(
+      hostile.map((path) => [path, 'it no longer has a problem Rapport can see; nothing was changed'])
+    )
+    expect(existsSync(join(dir, '.rapport/doctor'))).toBe(false)
   })
 })
