@@ -36,6 +36,8 @@ test('the conflict view names the sides plainly, marks the words that differ, an
   await expect(differences.locator('mark.diff-word.added')).toHaveText(['March', /^\s*Budget is approved\.$/])
   const choices = dialog.getByRole('list', { name: 'What to keep' })
   await expect(choices.getByRole('button')).toHaveText(['Keep what you typed', 'Keep what is on disk now', 'Keep both', 'Merge by hand…'])
+  await expect(choices.getByRole('button', { name: 'Keep what you typed' })).toHaveAccessibleDescription('What is on disk now is kept in the entry’s history.')
+  await expect(choices.getByRole('button', { name: 'Keep what is on disk now' })).toHaveAccessibleDescription('What you typed goes to the trash.')
   await expect(choices.getByRole('button', { name: 'Keep both' })).toHaveAccessibleDescription(
     'What you typed stays in this entry; what is on disk now becomes a new entry, “Scope call (other version)”.'
   )

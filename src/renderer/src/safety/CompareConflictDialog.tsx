@@ -60,10 +60,17 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
   const mine = ready?.mineSide ?? 'entry'
   const other = mine === 'entry' ? 'copy' : 'entry'
   const title = ready?.entry.title.trim() || 'Untitled'
+  // Keeping a copy's text over the entry's file keeps that file in the entry's history; any other side not kept is put in the trash.
+  const whereTheOtherGoes = (keep: 'entry' | 'copy'): string => {
+    if (!names) return ''
+    const notKept = keep === 'entry' ? 'copy' : 'entry'
+    const inHistory = notKept === 'entry' && tool !== GIT_MARKERS_TOOL
+    return `${capitalised(names[notKept])} ${inHistory ? 'is kept in the entry’s history' : 'goes to the trash'}.`
+  }
   const choices: Array<{ keep: Choice; label: string; effect: string }> = names
     ? [
-        { keep: mine, label: `Keep ${names[mine]}`, effect: `${capitalised(names[other])} goes to the trash.` },
-        { keep: other, label: `Keep ${names[other]}`, effect: `${capitalised(names[mine])} goes to the trash.` },
+        { keep: mine, label: `Keep ${names[mine]}`, effect: whereTheOtherGoes(mine) },
+        { keep: other, label: `Keep ${names[other]}`, effect: whereTheOtherGoes(other) },
         {
           keep: 'apart',
           label: 'Keep both',
