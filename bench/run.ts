@@ -28,6 +28,7 @@ import { transferBench } from './transfer.bench'
 import { vaultBench } from './vault.bench'
 import { coachBench } from './coach.bench'
 import { calendarBench } from './calendar.bench'
+import { doctorBench } from './doctor.bench'
 
 export interface BenchContext {
   vault: SyntheticVault
@@ -49,7 +50,8 @@ const suites = {
   encryption: encryptionBench,
   contacts: contactsBench,
   attachments: attachmentsBench,
-  calendar: calendarBench
+  calendar: calendarBench,
+  doctor: doctorBench
 } satisfies Record<string, (ctx: BenchContext) => Promise<Row[]>>
 type SuiteName = keyof typeof suites
 

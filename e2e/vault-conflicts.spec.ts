@@ -38,7 +38,7 @@ test('a file changed on disk while I have unsaved edits: nothing is overwritten,
   await screenshot(app, 'conflict-dark.png')
   await page.emulateMedia({ colorScheme: 'light' })
 
-  await dialog.getByRole('button', { name: 'Use the other version' }).click()
+  await dialog.getByRole('button', { name: 'Keep what you typed' }).click()
   await expect(dialog).toBeHidden()
   await expect(entryText(page)).toContainText('Mine, typed here.')
   await expect(entryText(page)).not.toContainText('Written on another laptop.')
@@ -74,7 +74,7 @@ test('after a conflict I keep the entry as it is; my copy goes to the trash, not
   await expect(notice).toBeVisible()
 
   await notice.getByRole('button', { name: 'Compare…' }).click()
-  await page.getByRole('dialog', { name: 'Compare versions' }).getByRole('button', { name: 'Keep this entry as it is' }).click()
+  await page.getByRole('dialog', { name: 'Compare versions' }).getByRole('button', { name: 'Keep what is on disk now' }).click()
   await expect(entryText(page)).toContainText('Their addition.')
   await expect(entryText(page)).not.toContainText('My addition.')
   // The notice goes once the choice is made; only then is the copy sure to have moved.
@@ -101,9 +101,9 @@ test('a Syncthing copy dropped into the journal folder is a conflict of its entr
 
   await notice.getByRole('button', { name: 'Compare…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Compare versions' })
-  await expect(dialog).toContainText('a copy made by Syncthing')
+  await expect(dialog).toContainText('a conflicting copy made by Syncthing')
   await expect(dialog.getByRole('region', { name: /Differences/ })).toContainText('Agenda from the other laptop.')
-  await dialog.getByRole('button', { name: 'Use the other version' }).click()
+  await dialog.getByRole('button', { name: 'Keep the copy from Syncthing' }).click()
   await expect(entryText(page)).toContainText('Agenda from the other laptop.')
   await expect(notice).toBeHidden()
   await expect(page.getByRole('option', { name: /Weekly sync/ })).not.toContainText('Has a conflicting copy')

@@ -8,7 +8,9 @@ import { entryText, journalDir, journalFiles, onlyEntryFile, writeEntry } from '
 // Whole journeys through the real core (and real git) on a shared, busy machine.
 test.describe.configure({ timeout: 60_000 })
 
-test('git pulled two versions into my entry: I see both, nothing is written until I choose, and I keep both', async ({ app }) => {
+test('git pulled two versions into my entry: I see both, nothing is written until I choose, and I keep both, the other as an entry of its own', async ({
+  app
+}) => {
   const page = app.page
   await writeEntry(page, 'Northwind', 'Weekly call', 'We agreed on a pilot.')
   const { path, text } = await onlyEntryFile(app, 'northwind')
@@ -50,15 +52,20 @@ test('git pulled two versions into my entry: I see both, nothing is written unti
   // Looking and deciding later writes nothing.
   expect(await readFile(path, 'utf8')).toBe(committed)
 
+  // Keep both: this computer's side stays in the entry, the side pulled in becomes an entry of its own.
   await dialog.getByRole('button', { name: 'Keep both' }).click()
   await expect(dialog).toBeHidden()
   await expect(notice).toBeHidden()
   await expect(entryText(page)).toContainText('We agreed on a pilot, budget pending.')
-  await expect(entryText(page)).toContainText('We agreed on a pilot in March.')
+  await expect(entryText(page)).not.toContainText('We agreed on a pilot in March.')
   await expect(entryText(page)).toHaveAttribute('contenteditable', 'true')
   const resolved = await readFile(path, 'utf8')
   expect(resolved).not.toContain('<<<<<<<')
-  expect(resolved).toContain('We agreed on a pilot, budget pending.\nWe agreed on a pilot in March.')
+  expect(resolved).toContain('We agreed on a pilot, budget pending.')
+  const other = (await journalFiles(app, 'northwind')).filter((f) => join(journalDir(app, 'northwind'), f) !== path)
+  expect(other).toHaveLength(1)
+  expect(await readFile(join(journalDir(app, 'northwind'), other[0] ?? ''), 'utf8')).toContain('We agreed on a pilot in March.')
+  await expect(page.getByRole('option', { name: /Weekly call \(other version\)/ })).toBeVisible()
   expect(app.vault.entries.conflicts()).toHaveLength(0)
 })
 

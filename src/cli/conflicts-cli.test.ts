@@ -68,6 +68,33 @@ describe('rapport CLI: conflicts from several computers', () => {
     expect(none.err).toContain('has no conflict')
   })
 
+  it('resolve --keep apart keeps mine in the entry and theirs as a new entry; --keep merge writes both, marked, to edit', async () => {
+    const { dir, call } = await openTestVault()
+    const v = ['--vault', dir]
+    const clash = async (title: string) => {
+      const note = await call('entries:create', { clientId: null, title, body: 'Common.\nOriginal.\n' })
+      await writeFile(join(dir, note.path), (await readFile(join(dir, note.path), 'utf8')).replace('Original.', 'Theirs, from disk.'))
+      await expect(call('entries:save', { id: note.id, title, body: 'Common.\nMine, typed.\n', version: note.version })).rejects.toMatchObject({
+        code: 'conflict'
+      })
+      return note
+    }
+    const apart = await clash('Apart')
+    const kept = await rapport(['resolve', apart.id, '--keep', 'apart', ...v])
+    expect(kept).toMatchObject({ code: 0, err: '' })
+    expect(kept.out).toContain('theirs is a new entry, “Apart (other version)”')
+    expect((await call('entries:read', { id: apart.id })).body).toBe('Common.\nMine, typed.\n')
+
+    const merged = await clash('Merged')
+    expect((await rapport(['resolve', merged.id, '--keep', 'merge', ...v])).out).toContain('each marked where they differ')
+    const { vault } = await openTestVault(dir)
+    const bodies = await Promise.all(vault.entries.list(null).map(async (e) => [e.title, (await vault.entries.read(e.id)).body] as const))
+    expect(Object.fromEntries(bodies)).toMatchObject({
+      'Apart (other version)': 'Common.\nTheirs, from disk.\n',
+      Merged: expect.stringContaining('**Version 1 of 2 — What is on disk now:**\n\nTheirs, from disk.\n\n**Version 2 of 2 — What you typed:**\n\nMine, typed.')
+    })
+  })
+
   it('after a git pull committed with markers in the front matter: show finds the entry by its id, and resolve keeps mine', async () => {
     const original = entry('e_WEEKLY', 'Weekly call', 'Intro.\n')
     const root = await gitConflict(

@@ -8,6 +8,7 @@ import { briefOutputHandlers } from './brief/output-handlers'
 import { clientHandlers } from './clients/handlers'
 import { coachHandlers } from './coach/handlers'
 import { contactsHandlers } from './contacts/handlers'
+import { doctorHandlers } from './doctor/handlers'
 import { entryHandlers } from './entries/handlers'
 import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
@@ -72,6 +73,7 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...contactsHandlers(vault, shell, clock, jobs),
     ...peopleHandlers(vault, shell, () => clock.now()),
     ...coachHandlers(vault, shell, clock),
+    ...doctorHandlers(vault, clock),
     ...appHandlers(shell, clock)
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {

@@ -17,6 +17,7 @@ import { clientsContract } from './contract/clients'
 import { coachContract } from './contract/coach'
 import { contactsContract } from './contract/contacts'
 import { dayOneContract } from './contract/day-one'
+import { doctorContract } from './contract/doctor'
 import { entriesContract } from './contract/entries'
 import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
@@ -46,6 +47,7 @@ export const contract = {
   ...contactsContract,
   ...peopleContract,
   ...coachContract,
+  ...doctorContract,
   ...securityContract,
   ...appContract
 } as const

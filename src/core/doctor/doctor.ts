@@ -35,7 +35,8 @@ export interface DoctorReport {
   backup?: string
 }
 
-interface Check extends Finding {
+/** A finding with the repair doctor would make, when one can be made without guessing. */
+export interface Check extends Finding {
   repair?: () => Promise<string>
 }
 
@@ -49,26 +50,42 @@ const STALE_TEMP_MS = 60_000
  */
 export async function runDoctor(root: string, options: { fix?: boolean; now?: Date } = {}): Promise<DoctorReport> {
   const now = options.now ?? new Date()
-  const checks = await examine(root, now)
-  const report: DoctorReport = { root, findings: checks.map(({ repair: _repair, ...finding }) => finding), fixed: [] }
+  const checks = await examineVault(root, now)
+  const report: DoctorReport = { root, findings: checks.map(withoutRepair), fixed: [] }
   if (!options.fix) return report
 
-  const backup = toVaultPath(layout.appDir, 'doctor', now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''))
+  Object.assign(report, await repairWithCopies(root, checks, now))
+  report.findings = (await examineVault(root, now)).map(withoutRepair)
+  return report
+}
+
+export const withoutRepair = ({ repair: _repair, ...finding }: Check): Finding => finding
+
+/**
+ * Makes the repairs of `checks`, each after copying the file it changes into
+ * one new folder `.rapport/doctor/<time>/` (never one used before, so a
+ * second repair in the same second cannot write over the first's copies).
+ * The one place the copy-before-change rule lives: the CLI and the app both repair through it.
+ */
+export async function repairWithCopies(root: string, checks: readonly Check[], now: Date): Promise<Pick<DoctorReport, 'fixed' | 'backup'>> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+  let backup = toVaultPath(layout.appDir, 'doctor', stamp)
+  for (let n = 2; exists(join(root, backup)); n++) backup = toVaultPath(layout.appDir, 'doctor', `${stamp}-${n}`)
+  const done: Pick<DoctorReport, 'fixed' | 'backup'> = { fixed: [] }
   for (const check of checks) {
     if (!check.repair) continue
     if (exists(join(root, check.path)) && (await stat(join(root, check.path))).isFile()) {
       await ensureFolder(join(root, backup, dirname(check.path)))
       await copyFile(join(root, check.path), join(root, backup, check.path))
-      report.backup = backup
+      done.backup = backup
     }
-    report.fixed.push({ path: check.path, action: await check.repair() })
+    done.fixed.push({ path: check.path, action: await check.repair() })
   }
-  const remaining = await examine(root, now)
-  report.findings = remaining.map(({ repair: _repair, ...finding }) => finding)
-  return report
+  return done
 }
 
-async function examine(root: string, now: Date): Promise<Check[]> {
+/** Every finding in the vault, each with its repair when one is safe. */
+export async function examineVault(root: string, now: Date): Promise<Check[]> {
   const checks: Check[] = []
   if (!exists(join(root, layout.manifest))) {
     return [

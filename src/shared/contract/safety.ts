@@ -6,6 +6,14 @@ import { id, returns } from './define'
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed'
   text: string
+  /** For lines that replaced others: the same text, word by word, marking the words that differ from the other side. */
+  words?: DiffWord[]
+}
+
+/** A stretch of words inside changed lines: `same` as on the other side, or only on this one. */
+export interface DiffWord {
+  kind: DiffPart['kind']
+  text: string
 }
 
 export interface SnapshotSummary {
@@ -46,6 +54,9 @@ export interface ConflictSummary {
 /** The two sides of a conflict: the entry's file as it is (for git, this computer's side) and the other version. */
 export type ConflictSide = 'entry' | 'copy'
 
+/** Each side of a conflict in words, lower case, to be used inside a sentence. */
+export type ConflictSideNames = Record<ConflictSide, string>
+
 const snapshotId = z.string().regex(/^\d{8}T\d{9}Z$/, 'That is not a history snapshot.')
 const vaultPath = z
   .string()
@@ -78,15 +89,20 @@ export const safetyContract = {
       entrySide: { title: string; body: string }
       copy: { title: string; body: string }
       diff: DiffPart[]
+      /** The two sides named plainly ("what is on disk now", "what you typed"), for the view and the merge draft. */
+      names: ConflictSideNames
     }>()
   },
   /**
    * `keep: 'entry'` keeps the entry as it is; `keep: 'copy'` puts the copy's text into the entry; `keep: 'both'` keeps
    * both texts in the entry (what they share once). The other version goes to the trash. For git's markers, the same
    * with this computer's side as `entry` and the side pulled in as `copy`.
+   * `keep: 'apart'` keeps both as two entries: the entry holds the person's side ("mine"), and the other side becomes a
+   * new entry beside it. `keep: 'merge'` writes a draft into the entry with both sides where they differ, each
+   * clearly marked, for the person to edit by hand. Either way the entry's file as it was goes to its history.
    */
   'conflicts:resolve': {
-    input: z.object({ path: vaultPath, keep: z.enum(['entry', 'copy', 'both']), version: z.string().optional() }),
+    input: z.object({ path: vaultPath, keep: z.enum(['entry', 'copy', 'both', 'apart', 'merge']), version: z.string().optional() }),
     output: returns<Entry | null>()
   }
 } as const

@@ -71,7 +71,7 @@ export function App() {
 
   return (
     <div className="app">
-      <VaultBanner info={info} />
+      <VaultBanner info={info} onRepaired={() => void context.refresh()} />
       <div className={`panes ${showWelcome ? 'welcoming' : ''}`}>
         <ClientsSidebar
           top={<ViewNav views={globalViews} activeId={activeView} onOpen={(id) => context.openView(id)} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
 import { call, errorMessage } from '@renderer/platform/api'
@@ -25,37 +25,25 @@ export function copyOrigin(tool: string): string {
   return tool === 'Rapport' ? 'your text, kept by Rapport when the file changed elsewhere' : `a copy made by ${tool}`
 }
 
-/** The two sides named plainly, for the differences and the buttons. */
-function sideNames(tool: string): { entry: string; copy: string; keepEntry: string; useCopy: string } {
-  if (tool === GIT_MARKERS_TOOL) {
-    return {
-      entry: 'this computer’s version',
-      copy: 'the version pulled in with git',
-      keepEntry: 'Keep this computer’s version',
-      useCopy: 'Use the version pulled in'
-    }
-  }
-  const copy = tool === 'Rapport' ? 'what you typed' : `the copy from ${tool}`
-  return {
-    entry: tool === 'Rapport' ? 'what is on disk now' : 'the entry as it is',
-    copy,
-    keepEntry: 'Keep this entry as it is',
-    useCopy: 'Use the other version'
-  }
-}
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
+type Choice = 'entry' | 'copy' | 'apart' | 'merge'
 
 /**
  * The entry and a conflicting copy (or the two sides of git's conflict
- * markers), line by line, and the choice: one, the other, or both. The
- * version not kept goes to the trash, so nothing is lost for good.
+ * markers), named plainly ("what is on disk now", "what you typed"), with the
+ * lines and words that differ, and four ways out: keep one side, keep the
+ * other, keep both (the other as an entry of its own), or merge by hand in
+ * the editor. Nothing is lost: the side not kept goes to the trash, and the
+ * entry's file as it was to its history.
  */
 export function CompareConflictDialog({ path, tool, version, onResolved, onClose, restoreFocus }: CompareConflictDialogProps) {
   const [compared] = useAsync(() => call('conflicts:compare', { path }), [path])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const effectId = useId()
 
-  const names = sideNames(tool)
-  const resolve = async (keep: 'entry' | 'copy' | 'both') => {
+  const resolve = async (keep: Choice) => {
     setBusy(true)
     setError(null)
     try {
@@ -66,6 +54,35 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
       setBusy(false)
     }
   }
+
+  const ready = compared.state === 'ready' ? compared.value : null
+  const names = ready?.names
+  const mine = ready?.mineSide ?? 'entry'
+  const other = mine === 'entry' ? 'copy' : 'entry'
+  const title = ready?.entry.title.trim() || 'Untitled'
+  // Keeping a copy's text over the entry's file keeps that file in the entry's history; any other side not kept is put in the trash.
+  const whereTheOtherGoes = (keep: 'entry' | 'copy'): string => {
+    if (!names) return ''
+    const notKept = keep === 'entry' ? 'copy' : 'entry'
+    const inHistory = notKept === 'entry' && tool !== GIT_MARKERS_TOOL
+    return `${capitalised(names[notKept])} ${inHistory ? 'is kept in the entry’s history' : 'goes to the trash'}.`
+  }
+  const choices: Array<{ keep: Choice; label: string; effect: string }> = names
+    ? [
+        { keep: mine, label: `Keep ${names[mine]}`, effect: whereTheOtherGoes(mine) },
+        { keep: other, label: `Keep ${names[other]}`, effect: whereTheOtherGoes(other) },
+        {
+          keep: 'apart',
+          label: 'Keep both',
+          effect: `${capitalised(names[mine])} stays in this entry; ${names[other]} becomes a new entry, “${title} (other version)”.`
+        },
+        {
+          keep: 'merge',
+          label: 'Merge by hand…',
+          effect: 'Opens both versions in the editor, each clearly marked where they differ, for you to edit into one.'
+        }
+      ]
+    : []
 
   return (
     <Dialog title="Compare versions" onClose={onClose} className="compare-dialog" busy={busy} {...(restoreFocus ? { restoreFocus } : {})}>
@@ -79,30 +96,45 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
           {compared.message}
         </p>
       )}
-      {compared.state === 'ready' && (
+      {ready && names && (
         <>
-          {tool === GIT_MARKERS_TOOL ? (
+          <p className="dialog-message">
+            {tool === GIT_MARKERS_TOOL
+              ? `“${title}” was changed on two computers, and git could not merge the changes: both versions are in its file.`
+              : tool === 'Rapport'
+                ? `“${title}” was changed on disk by another program while you were typing. Both versions are kept.`
+                : `“${title}” has a conflicting copy made by ${tool}.`}{' '}
+            Nothing is written until you choose, and nothing is lost: what you do not keep goes to the trash or the entry’s history.
+          </p>
+          {ready.entrySide.title !== ready.copy.title && (
             <p className="dialog-message">
-              “{compared.value.entry.title.trim() || 'Untitled'}” was changed on two computers, and git could not merge the changes: both versions are in its
-              file. Nothing is written until you choose; the version you do not keep goes to the trash.
-            </p>
-          ) : (
-            <p className="dialog-message">
-              “{compared.value.entry.title.trim() || 'Untitled'}” as it is now, and the other version: {copyOrigin(tool)}. Choose the text to keep, or keep
-              both; the other goes to the trash, where you can still find it.
-            </p>
-          )}
-          {compared.value.entrySide.title !== compared.value.copy.title && (
-            <p className="dialog-message">
-              The title differs: “{compared.value.entrySide.title}” in {names.entry}, “{compared.value.copy.title}” in {names.copy}.
+              The title differs: “{ready.entrySide.title}” in {names.entry}, “{ready.copy.title}” in {names.copy}.
             </p>
           )}
           <DiffLines
-            label="Differences between the entry and the other version"
-            parts={compared.value.diff}
+            label={`Differences between ${names.entry} and ${names.copy}`}
+            parts={ready.diff}
             removedLabel={`Only in ${names.entry}`}
             addedLabel={`Only in ${names.copy}`}
           />
+          <ul className="conflict-choices" aria-label="What to keep">
+            {choices.map((choice) => (
+              <li key={choice.keep}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  aria-describedby={`${effectId}-${choice.keep}`}
+                  onClick={() => void resolve(choice.keep)}
+                >
+                  {choice.label}
+                </button>
+                <span id={`${effectId}-${choice.keep}`} className="conflict-choice-effect">
+                  {choice.effect}
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {error && (
@@ -113,21 +145,6 @@ export function CompareConflictDialog({ path, tool, version, onResolved, onClose
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} data-autofocus>
           Decide later
-        </button>
-        <button type="button" className="button" disabled={busy || compared.state !== 'ready'} onClick={() => void resolve('entry')}>
-          {names.keepEntry}
-        </button>
-        <button
-          type="button"
-          className="button"
-          title="Both texts in the entry: what they share once, and each side where they differ"
-          disabled={busy || compared.state !== 'ready'}
-          onClick={() => void resolve('both')}
-        >
-          Keep both
-        </button>
-        <button type="button" className="button primary" disabled={busy || compared.state !== 'ready'} onClick={() => void resolve('copy')}>
-          {names.useCopy}
         </button>
       </div>
     </Dialog>

@@ -1,5 +1,20 @@
-import type { DiffPart } from '@shared/contract/safety'
+import type { DiffPart, DiffWord } from '@shared/contract/safety'
 import './safety.css'
+
+/** A part's lines, each as stretches of words; a part without a word diff is one stretch per line. */
+function linesOf(part: DiffPart): DiffWord[][] {
+  const words = part.words ?? [{ kind: 'same', text: part.text }]
+  const lines: DiffWord[][] = [[]]
+  for (const word of words) {
+    word.text.split('\n').forEach((piece, index) => {
+      if (index > 0) lines.push([])
+      if (piece) lines.at(-1)?.push({ kind: word.kind, text: piece })
+    })
+  }
+  // The part's closing newline ends its last line; it starts no new one.
+  if (part.text.endsWith('\n') && lines.length > 1 && lines.at(-1)?.length === 0) lines.pop()
+  return lines
+}
 
 interface DiffLinesProps {
   parts: readonly DiffPart[]
@@ -21,18 +36,28 @@ export function DiffLines({ parts, removedLabel, addedLabel, label }: DiffLinesP
       {!changed && <p className="diff-same-note">The two versions have the same text.</p>}
       <ol className="diff-lines">
         {parts.flatMap((part, index) =>
-          part.text
-            .replace(/\n$/, '')
-            .split('\n')
-            .map((line, lineIndex) => (
-              <li key={`${index}-${lineIndex}`} className={`diff-line ${part.kind}`}>
-                <span className="diff-sign" aria-hidden="true">
-                  {part.kind === 'added' ? '+' : part.kind === 'removed' ? '−' : ' '}
-                </span>
-                {part.kind !== 'same' && <span className="visually-hidden">{part.kind === 'added' ? addedLabel : removedLabel}: </span>}
-                <span className="diff-text">{line || '\u00a0'}</span>
-              </li>
-            ))
+          linesOf(part).map((line, lineIndex) => (
+            <li key={`${index}-${lineIndex}`} className={`diff-line ${part.kind}`}>
+              <span className="diff-sign" aria-hidden="true">
+                {part.kind === 'added' ? '+' : part.kind === 'removed' ? '−' : ' '}
+              </span>
+              {part.kind !== 'same' && <span className="visually-hidden">{part.kind === 'added' ? addedLabel : removedLabel}: </span>}
+              <span className="diff-text">
+                {line.length === 0
+                  ? '\u00a0'
+                  : line.map((word, wordIndex) =>
+                      word.kind === 'same' ? (
+                        <span key={wordIndex}>{word.text}</span>
+                      ) : (
+                        // The words that differ, marked: not by colour alone (underlined too).
+                        <mark key={wordIndex} className={`diff-word ${word.kind}`}>
+                          {word.text}
+                        </mark>
+                      )
+                    )}
+              </span>
+            </li>
+          ))
         )}
       </ol>
     </div>

@@ -1,11 +1,24 @@
+import { useState } from 'react'
 import type { VaultInfo } from '@shared/domain'
 import { Dialog } from '@renderer/platform/ui/Dialog'
+import { SafeRepairs } from './SafeRepairs'
 import './safety.css'
 
-/** Every file Rapport could not read, and what the vault's state means, in plain words. */
-export function VaultProblemsDialog({ info, onClose }: { info: VaultInfo; onClose: () => void }) {
+interface VaultProblemsDialogProps {
+  info: VaultInfo
+  onClose: () => void
+  /** After an in-app repair: read the vault's state again. */
+  onRepaired: () => void
+  restoreFocus?: () => boolean
+}
+
+/** Every file Rapport could not read, what the vault's state means, in plain words, and the repairs that are safe to make. */
+export function VaultProblemsDialog({ info, onClose, onRepaired, restoreFocus }: VaultProblemsDialogProps) {
+  const [busy, setBusy] = useState(false)
+  // Decided when the dialog opens, so the report of a repair stays in view once the problems it fixed are gone.
+  const [offerRepairs] = useState(() => info.problems.length > 0)
   return (
-    <Dialog title="Vault problems" onClose={onClose} className="problems-dialog">
+    <Dialog title="Vault problems" onClose={onClose} className="problems-dialog" busy={busy} {...(restoreFocus ? { restoreFocus } : {})}>
       {info.readOnly && (
         <p className="dialog-message">
           This vault is read-only{info.readOnlyReason ? `: ${info.readOnlyReason}` : '.'} You can read everything; Rapport will not change any file until it can
@@ -33,12 +46,10 @@ export function VaultProblemsDialog({ info, onClose }: { info: VaultInfo; onClos
               </li>
             ))}
           </ul>
-          <p className="field-hint">
-            Some of these can be repaired: run <code>rapport doctor --fix</code> in a terminal. It fixes what it safely can, says what it changed, and leaves
-            the rest for you.
-          </p>
         </>
       )}
+      {!info.readOnly && offerRepairs && <SafeRepairs onRepaired={onRepaired} onBusy={setBusy} />}
+      {info.problems.length === 0 && !info.readOnly && !info.migrated && <p className="dialog-message">Rapport can read every file of this vault now.</p>}
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose} data-autofocus>
           Close
