@@ -112,7 +112,7 @@ describe('a hostile Day One zip', () => {
     const media = join(FIXTURES, 'Day One media export.zip')
     const { call, vault, dir } = await openTestVault()
     const northwind = await call('clients:create', { name: 'Northwind' })
-    expect((await call('import:day-one-preview', { path: media })).journals).toMatchObject([{ name: 'Northwind', entries: 1, photos: 1, files: 3 }])
+    expect((await call('import:day-one-preview', { path: media }))?.journals).toMatchObject([{ name: 'Northwind', entries: 1, photos: 1, files: 3 }])
     expect(await call('import:day-one-run', { path: media, journals: { Northwind: northwind.id } })).toEqual({
       imported: 1,
       alreadyImported: 0,
