@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { formatJson } from '../src/core/fs/durable-json-file'
 import { serializeEntryFile } from '../src/core/entries/entry-file'
 import { findMentions } from '../src/core/mentions/find-mentions'
-import { backlinksOf } from '../src/core/mentions/backlinks-index'
+import { VaultIndexes } from '../src/core/search/vault-indexes'
 import { Vault } from '../src/core/vault/vault'
 import { mentionMarkdown } from '../src/shared/mentions'
 import type { BenchContext } from './run'
@@ -68,7 +68,7 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
 
   const vault = await Vault.open(root)
   const coldStart = performance.now()
-  const index = backlinksOf(vault)
+  const index = new VaultIndexes(vault).backlinks
   await index.of(people[0]!)
   const cold = performance.now() - coldStart
 

@@ -11,8 +11,13 @@
  * mention-names.ts), found through what each entry was indexed as mentioning.
  * All of it runs in time slices (see TimeSlicer), so the app answers while
  * it indexes, and searches meanwhile answer from what is indexed so far.
+ *
+ * It belongs to the open vault's session (vault-indexes.ts), which closes it
+ * with the vault; entry files are read through the reads it shares with the
+ * backlinks index, so a changed entry is read once for both.
  */
 import type { SearchAnswer, SearchFilters, SearchProgress } from '../../shared/contract/search'
+import type { EntryReadsFor } from '../mentions/entry-reads'
 import type { Vault, VaultChange } from '../vault/vault'
 import { clientSource, entrySource } from './documents'
 import { filterOf } from './filters'
@@ -42,15 +47,6 @@ const DEFAULT_LIMIT = 20
 /** With a quoted phrase, this many of the best candidates are checked for it. */
 const PHRASE_CANDIDATES = 200
 
-const services = new WeakMap<Vault, SearchService>()
-
-/** The one search service of a vault, made on first use. */
-export function searchServiceOf(vault: Vault): SearchService {
-  let service = services.get(vault)
-  if (!service) services.set(vault, (service = new SearchService(vault)))
-  return service
-}
-
 export class SearchService {
   private index = new InvertedIndex()
   /** The signature of each source as indexed. */
@@ -74,14 +70,20 @@ export class SearchService {
   private saving: Promise<void> = Promise.resolve()
   /** Set when the session turns encryption on or off: this index belongs to files that are about to be rewritten. */
   private retired = false
+  /** Set when the session closes or locks the vault: indexing stops, and the vault's changes are no longer heard. */
+  private closed = false
+  private readonly stopListening: () => void
   private readonly bodies = new RecentBodies()
   readonly slicer = new TimeSlicer()
   /** What happened, for tests and the bench: how the index was opened, and how many sources were indexed. */
   readonly stats = { opened: 'not yet' as 'not yet' | 'cache' | 'rebuilt', cacheProblem: '', sourcesIndexed: 0, cacheWrites: 0, cacheWriteProblem: '' }
 
-  constructor(private readonly vault: Vault) {
+  constructor(
+    private readonly vault: Vault,
+    private readonly reads: EntryReadsFor<'search'>
+  ) {
     this.names = new MentionNames(vault)
-    vault.onChange((change) => this.changed(change))
+    this.stopListening = vault.onChange((change) => this.changed(change))
   }
 
   /** Starts indexing a moment from now (see BACKGROUND_START_MS); a search or status request starts it at once. */
@@ -94,7 +96,7 @@ export class SearchService {
   start(): void {
     if (this.startTimer) clearTimeout(this.startTimer)
     this.startTimer = null
-    if (this.started) return
+    if (this.started || this.closed) return
     this.started = true
     this.kick()
   }
@@ -192,7 +194,7 @@ export class SearchService {
   }
 
   private kick(): void {
-    if (this.running) return
+    if (this.running || this.closed) return
     this.running = this.work()
       .catch((error: unknown) => {
         // Locked while indexing: this vault's index is dropped with it, nothing to report.
@@ -203,9 +205,11 @@ export class SearchService {
       .finally(() => {
         this.running = null
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
-        if (this.dirty.size > 0 || this.reconcileNeeded) this.kick()
-        else if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
-        else if (this.stats.cacheWrites === 0)
+        if (this.closed) return
+        if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
+        this.reads.caughtUp('search')
+        if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
+        if (this.stats.cacheWrites === 0)
           void this.persist() // the first full index is expensive to lose: written at once
         else this.persistSoon()
       })
@@ -213,7 +217,7 @@ export class SearchService {
 
   private async work(): Promise<void> {
     if (!this.openedOnce) await this.openCache()
-    while (this.reconcileNeeded || this.dirty.size > 0) {
+    while (!this.closed && (this.reconcileNeeded || this.dirty.size > 0)) {
       if (this.reconcileNeeded) {
         this.reconcileNeeded = false
         await this.markDifferences()
@@ -256,10 +260,10 @@ export class SearchService {
   private async indexSources(sources: readonly string[], showProgress: boolean): Promise<void> {
     if (showProgress) this.progress = { state: 'indexing', done: 0, total: sources.length }
     this.batchLeft = sources.length
-    for (let at = 0; at < sources.length; at += READ_AHEAD) {
+    for (let at = 0; at < sources.length && !this.closed; at += READ_AHEAD) {
       const group = sources.slice(at, at + READ_AHEAD)
       this.slicer.endSlice()
-      const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names)))
+      const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names, this.reads)))
       this.slicer.resumed()
       for (const [i, source] of group.entries()) {
         const fresh = read[i]?.() ?? null
@@ -287,6 +291,19 @@ export class SearchService {
     this.startTimer = null
     this.persistTimer = null
     await this.saving
+  }
+
+  /** The vault is closed or locked: indexing stops where it is, no cache is written, the vault's changes are no longer heard. */
+  close(): void {
+    this.closed = true
+    this.retired = true
+    if (this.startTimer) clearTimeout(this.startTimer)
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.startTimer = null
+    this.persistTimer = null
+    this.dirty.clear()
+    this.reconcileNeeded = false
+    this.stopListening()
   }
 
   private persistSoon(): void {
