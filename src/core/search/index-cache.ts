@@ -49,19 +49,28 @@ type CacheFile = {
 
 export type CacheRead = { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> } | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
 
+/** The cache file's text; null when there is none (or it cannot be read: it is only a cache). */
+export async function readCacheText(root: string): Promise<string | null> {
+  try {
+    return await readFile(cacheFile(root), 'utf8')
+  } catch {
+    return null
+  }
+}
+
 /** Reads and checks the cache, letting the event loop in while the index is put together. */
 export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' | 'resumed'>): Promise<CacheRead> {
-  let text: string
-  try {
-    text = await readFile(cacheFile(root), 'utf8')
-  } catch {
-    return { kind: 'missing', reason: 'there is no cache yet' }
-  } finally {
-    slicer.resumed()
-  }
+  const text = await readCacheText(root)
+  slicer.resumed()
+  if (text === null) return { kind: 'missing', reason: 'there is no cache yet' }
+  return parseCache(text, () => slicer.pause())
+}
+
+/** Checks a cache's text and puts its index together (on the index's own thread: see index-thread.ts). */
+export async function parseCache(text: string, pause: () => Promise<void>): Promise<CacheRead> {
   let data: Partial<CacheFile>
   try {
-    data = (await parseByLines(text, () => slicer.pause())) as Partial<CacheFile>
+    data = (await parseByLines(text, pause)) as Partial<CacheFile>
   } catch {
     return { kind: 'corrupt', reason: 'the cache is not valid JSON' }
   }
@@ -78,8 +87,8 @@ export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' |
     const keys = splitColumn(sources.keys, sources.count, 'source')
     const values = splitColumn(sources.signatures, sources.count, 'signature')
     keys.forEach((key, i) => signatures.set(key, values[i] ?? ''))
-    await slicer.pause()
-    index = await InvertedIndex.load(serialized, () => slicer.pause())
+    await pause()
+    index = await InvertedIndex.load(serialized, pause)
   } catch (error) {
     return { kind: 'corrupt', reason: (error as Error).message }
   }

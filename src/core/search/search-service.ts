@@ -18,13 +18,14 @@
  */
 import type { SearchAnswer, SearchFilters, SearchProgress } from '../../shared/contract/search'
 import type { EntryReadsFor } from '../mentions/entry-reads'
+import type { SearchDoc } from './documents'
 import type { Vault, VaultChange } from '../vault/vault'
 import { clientSource, entrySource } from './documents'
-import { filterOf } from './filters'
-import { readCache, writeCache } from './index-cache'
-import { InvertedIndex } from './inverted-index'
+import { filterSpecOf } from './filters'
+import { readCacheText, writeCache } from './index-cache'
+import { IndexThread } from './index-thread'
 import { MentionNames } from './mention-names'
-import { parseQuery, queryTerms } from './query'
+import { parseQuery } from './query'
 import { RecentBodies, resultsFor } from './results'
 import { currentSignature, currentSignatures, mentionsInSignature, readSource } from './sources'
 import { TimeSlicer } from './time-slicer'
@@ -48,7 +49,8 @@ const DEFAULT_LIMIT = 20
 const PHRASE_CANDIDATES = 200
 
 export class SearchService {
-  private index = new InvertedIndex()
+  /** The index itself, on a thread of its own (index-thread.ts). */
+  private readonly index = new IndexThread()
   /** The signature of each source as indexed. */
   private readonly signatures = new Map<string, string>()
   /** Person or client id → the entry sources indexed as mentioning it; kept with `signatures` (see `remember`). */
@@ -138,12 +140,12 @@ export class SearchService {
     if (this.running && this.openedOnce && this.progress.state === 'ready' && this.batchLeft + this.dirty.size <= LARGE_BATCH) await this.running
     const limit = input.limit ?? DEFAULT_LIMIT
     const parsed = parseQuery(input.query)
-    const terms = queryTerms(parsed, this.index)
-    const { ranked, total } = this.index.rank(
-      terms,
-      filterOf(input.filters, this.vault),
-      parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit
-    )
+    const { terms, ranked, total } = await this.index.request({
+      op: 'query',
+      parsed,
+      filter: filterSpecOf(input.filters, this.vault),
+      limit: parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit
+    })
     const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies, this.names)
     return {
       results,
@@ -197,8 +199,8 @@ export class SearchService {
     if (this.running || this.closed) return
     this.running = this.work()
       .catch((error: unknown) => {
-        // Locked while indexing: this vault's index is dropped with it, nothing to report.
-        if ((error as { code?: string }).code !== 'locked') console.error('[rapport] search indexing failed:', error)
+        // Locked or closed while indexing: this vault's index is dropped with it, nothing to report.
+        if (!this.closed && (error as { code?: string }).code !== 'locked') console.error('[rapport] search indexing failed:', error)
         this.dirty.clear()
         this.reconcileNeeded = false
       })
@@ -230,10 +232,16 @@ export class SearchService {
   }
 
   private async openCache(): Promise<void> {
-    const cached = await readCache(this.vault.root, this.slicer)
+    const text = await readCacheText(this.vault.root)
+    this.slicer.endSlice()
+    // Parsed and put together on the index's thread; only the signatures come back.
+    const cached = text === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', text })
+    this.slicer.resumed()
     if (cached.kind === 'loaded') {
-      this.index = cached.index
-      for (const [source, signature] of cached.signatures) this.remember(source, signature)
+      for (const [source, signature] of cached.signatures) {
+        this.remember(source, signature)
+        await this.slicer.pause()
+      }
       this.stats.opened = 'cache'
     } else {
       this.stats.opened = 'rebuilt'
@@ -265,17 +273,24 @@ export class SearchService {
       this.slicer.endSlice()
       const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names, this.reads)))
       this.slicer.resumed()
+      const docs: SearchDoc[] = []
+      const remembered: Array<[string, string | null]> = []
       for (const [i, source] of group.entries()) {
         const fresh = read[i]?.() ?? null
-        this.index.removeSource(source)
-        if (fresh) for (const doc of fresh.docs) this.index.add(doc)
-        this.remember(source, fresh?.signature ?? null)
-        this.unsaved = true
-        this.stats.sourcesIndexed++
-        this.batchLeft--
-        if (showProgress) this.progress.done++
+        if (fresh) docs.push(...fresh.docs)
+        remembered.push([source, fresh?.signature ?? null])
         await this.slicer.pause()
       }
+      // Sent and remembered together, with no await between: a cache written later always matches its signatures.
+      const sent = this.index.request({ op: 'update', remove: group, add: docs })
+      for (const [source, signature] of remembered) this.remember(source, signature)
+      this.unsaved = true
+      this.stats.sourcesIndexed += group.length
+      this.batchLeft -= group.length
+      if (showProgress) this.progress.done += group.length
+      this.slicer.endSlice()
+      await sent
+      this.slicer.resumed()
     }
     this.slicer.endSlice()
   }
@@ -295,6 +310,7 @@ export class SearchService {
 
   /** The vault is closed or locked: indexing stops where it is, no cache is written, the vault's changes are no longer heard. */
   close(): void {
+    this.index.close()
     this.closed = true
     this.retired = true
     if (this.startTimer) clearTimeout(this.startTimer)
@@ -322,7 +338,7 @@ export class SearchService {
       if (this.retired || this.vault.info().readOnly) return
       // The signatures and the index are taken at the same moment (no await between), so the cache always holds together.
       const signatures = new Map(this.signatures)
-      const serialized = this.index.serialize(() => this.slicer.pause())
+      const serialized = this.index.request({ op: 'serialize' })
       this.unsaved = false
       try {
         if (await writeCache(this.vault.root, await serialized, signatures, () => this.slicer.pause())) this.stats.cacheWrites++

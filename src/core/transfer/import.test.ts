@@ -156,6 +156,7 @@ describe('import of a folder of notes', () => {
     cancel = () => opened.call('transfer:cancel', { jobId: 'import-1' })
     const report = await opened.call('import:run', { paths: [notes], duplicates: 'skip', jobId: 'import-1' })
     expect(report).toMatchObject({ jobId: 'import-1', status: 'cancelled' })
+    if (!report) throw new Error('no report')
     expect(report.imported).toBeGreaterThanOrEqual(1)
     expect(report.notReached).toBeGreaterThan(30)
     expect(report.imported + report.notReached).toBe(60)
