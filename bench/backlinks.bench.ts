@@ -66,6 +66,12 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
   const people = await writeClientWithMentions(root)
   const journal = join(root, 'clients/northwind/journal')
 
+  // The baseline for the first build: every entry file read, one after another.
+  const files = (await readdir(journal)).map((name) => join(journal, name))
+  const rawRead = await time(async () => {
+    for (const file of files) await readFile(file)
+  }, 3)
+
   const vault = await Vault.open(root)
   const coldStart = performance.now()
   const index = new VaultIndexes(vault).backlinks
@@ -93,7 +99,8 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
       measure: `index built from the files, no cache (first query, ${ENTRIES} entries)`,
       value: cold,
       unit: 'ms',
-      baseline: { label: 'naive scan of every entry file', value: median(naive) }
+      baseline: { label: `raw read of the ${ENTRIES} entry files`, value: median(rawRead) },
+      goal: '≤ 2×'
     }
   ]
 }

@@ -165,11 +165,11 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   rows.push({ area, measure: 'cold index build (no cache)', value: median(cold), unit: 'ms', baseline: rawRead, goal: '≤ 5×' })
   rows.push({
     area,
-    measure: `longest event-loop block during a cold build (longest slice ${longestSlice.toFixed(1)} ms)`,
+    measure: `longest event-loop block during a cold build (longest slice of the main thread ${longestSlice.toFixed(1)} ms)`,
     value: longestBlock,
     unit: 'ms',
     baseline: { label: 'idle event loop, 2 s', value: idleMax },
-    goal: 'slices of 8 ms'
+    goal: '≤ 16 ms'
   })
   const cacheBytes = (await readFile(cacheFile(root))).byteLength
   rows.push({ area, measure: 'index cache size', value: cacheBytes / 1e6, unit: 'MB', baseline: { label: 'the vault', value: synthetic.bytes / 1e6 } })
@@ -200,7 +200,8 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     measure: 'longest event-loop block during a warm open (parsing the cache)',
     value: warmBlock,
     unit: 'ms',
-    baseline: { label: 'idle event loop, 2 s', value: idleMax }
+    baseline: { label: 'idle event loop, 2 s', value: idleMax },
+    goal: '≤ 16 ms'
   })
 
   // Queries, against a naive scan of every entry's text already in memory.

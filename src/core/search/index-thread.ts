@@ -15,7 +15,7 @@
  * An idle worker never keeps a process alive: it is referenced only while
  * a request is waiting for its answer.
  */
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -97,8 +97,10 @@ export class IndexThread {
 
 async function startWorker(): Promise<Worker> {
   const here = import.meta.url
-  const file = here.endsWith('.ts') ? await workerFromSource() : fileURLToPath(new URL(`./${BUNDLED_WORKER}`, here))
-  return new Worker(file)
+  if (here.endsWith('.ts')) return new Worker(await workerFromSource())
+  // Beside the main bundle; from a chunk of it (should the bundler move this code into one), one folder up.
+  const beside = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((path) => fileURLToPath(new URL(path, here)))
+  return new Worker(beside.find((file) => existsSync(file)) ?? beside[0] ?? BUNDLED_WORKER)
 }
 
 let fromSource: Promise<string> | null = null
