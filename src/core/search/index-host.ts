@@ -8,7 +8,7 @@
 import type { DocInfo, SearchDoc } from './documents'
 import type { FilterSpec } from './filters'
 import { acceptedBy } from './filters'
-import { parseCache } from './index-cache'
+import { cacheBytes, parseCache } from './index-cache'
 import type { QueryTerm, RankedDoc, SerializedIndex } from './inverted-index'
 import { InvertedIndex } from './inverted-index'
 import type { ParsedQuery } from './query'
@@ -18,7 +18,8 @@ export type IndexRequest =
   | { op: 'update'; remove: readonly string[]; add: readonly SearchDoc[] }
   | { op: 'query'; parsed: ParsedQuery; filter: FilterSpec; limit: number }
   | { op: 'serialize' }
-  | { op: 'load-cache'; text: string }
+  | { op: 'cache-bytes'; signatures: ReadonlyArray<readonly [string, string]>; now: string }
+  | { op: 'load-cache'; bytes: Uint8Array }
 
 export type CacheLoad = { kind: 'loaded'; signatures: Array<[string, string]> } | { kind: 'stale' | 'corrupt'; reason: string }
 
@@ -26,8 +27,11 @@ export interface IndexAnswers {
   update: void
   query: { terms: QueryTerm[]; ranked: RankedDoc[]; total: number }
   serialize: SerializedIndex
+  'cache-bytes': Uint8Array
   'load-cache': CacheLoad
 }
+
+const utf8 = new TextDecoder()
 
 /** On its own thread nothing else waits, so the work runs through without pauses. */
 const noPause = async (): Promise<void> => undefined
@@ -52,12 +56,19 @@ export class IndexHost {
       }
       case 'serialize':
         return this.index.serialize(noPause)
+      case 'cache-bytes':
+        return cacheBytes(await this.index.serialize(noPause), new Map(request.signatures), noPause, new Date(request.now))
       case 'load-cache': {
-        const cached = await parseCache(request.text, noPause)
+        const cached = await parseCache(utf8.decode(request.bytes), noPause)
         if (cached.kind !== 'loaded') return { kind: cached.kind === 'missing' ? 'corrupt' : cached.kind, reason: cached.reason }
         this.index = cached.index
         return { kind: 'loaded', signatures: [...cached.signatures] }
       }
     }
   }
+}
+
+/** `bytes` with a buffer of its own, which can be transferred to or from the index's thread (a small Buffer shares the pool's). */
+export function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
 }

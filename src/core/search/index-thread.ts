@@ -22,7 +22,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { IndexAnswers, IndexRequest } from './index-host'
-import { IndexHost } from './index-host'
+import { IndexHost, ownBuffer } from './index-host'
 
 const BUNDLED_WORKER = 'index-worker.js'
 
@@ -45,7 +45,9 @@ export class IndexThread {
     return new Promise<IndexAnswers[R['op']]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
       if (this.pending.size === 1) worker.ref()
-      worker.postMessage({ id, request })
+      // The cache's bytes are handed over, not copied.
+      const sent = request.op === 'load-cache' ? { ...request, bytes: ownBuffer(request.bytes) } : request
+      worker.postMessage({ id, request: sent }, sent.op === 'load-cache' ? [sent.bytes.buffer as ArrayBuffer] : [])
     })
   }
 

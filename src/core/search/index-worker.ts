@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { IndexRequest } from './index-host'
-import { IndexHost } from './index-host'
+import { IndexHost, ownBuffer } from './index-host'
 
 const host = new IndexHost()
 const port = parentPort
@@ -18,7 +18,10 @@ let queue: Promise<void> = Promise.resolve()
 port.on('message', (message: { id: number; request: IndexRequest }) => {
   queue = queue.then(async () => {
     try {
-      port.postMessage({ id: message.id, ok: true, value: await host.handle(message.request) })
+      const answer = await host.handle(message.request)
+      // The cache's bytes are handed over, not copied.
+      const value = answer instanceof Uint8Array ? ownBuffer(answer) : answer
+      port.postMessage({ id: message.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [])
     } catch (error) {
       port.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) })
     }

@@ -22,7 +22,7 @@ import type { SearchDoc } from './documents'
 import type { Vault, VaultChange } from '../vault/vault'
 import { clientSource, entrySource } from './documents'
 import { filterSpecOf } from './filters'
-import { readCacheText, writeCache } from './index-cache'
+import { readCacheBytes, writeCache } from './index-cache'
 import { IndexThread } from './index-thread'
 import { MentionNames } from './mention-names'
 import { parseQuery } from './query'
@@ -232,10 +232,10 @@ export class SearchService {
   }
 
   private async openCache(): Promise<void> {
-    const text = await readCacheText(this.vault.root)
+    const bytes = await readCacheBytes(this.vault.root)
     this.slicer.endSlice()
-    // Parsed and put together on the index's thread; only the signatures come back.
-    const cached = text === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', text })
+    // Decoded, parsed and put together on the index's thread; only the signatures come back.
+    const cached = bytes === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', bytes })
     this.slicer.resumed()
     if (cached.kind === 'loaded') {
       for (const [source, signature] of cached.signatures) {
@@ -336,12 +336,11 @@ export class SearchService {
   private persist(): Promise<void> {
     const write = async (): Promise<void> => {
       if (this.retired || this.vault.info().readOnly) return
-      // The signatures and the index are taken at the same moment (no await between), so the cache always holds together.
-      const signatures = new Map(this.signatures)
-      const serialized = this.index.request({ op: 'serialize' })
+      // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
+      const bytes = this.index.request({ op: 'cache-bytes', signatures: [...this.signatures], now: new Date().toISOString() })
       this.unsaved = false
       try {
-        if (await writeCache(this.vault.root, await serialized, signatures, () => this.slicer.pause())) this.stats.cacheWrites++
+        if (await writeCache(this.vault.root, await bytes)) this.stats.cacheWrites++
         this.stats.cacheWriteProblem = ''
       } catch (error) {
         this.unsaved = true
