@@ -74,7 +74,8 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
 
   const vault = await Vault.open(root)
   const coldStart = performance.now()
-  const index = new VaultIndexes(vault).backlinks
+  const indexes = new VaultIndexes(vault)
+  const index = indexes.backlinks
   await index.of(people[0]!)
   const cold = performance.now() - coldStart
 
@@ -84,6 +85,7 @@ export async function backlinksBench({ scratch }: BenchContext): Promise<Row[]> 
   const rows = (await index.of(people[0]!)).length
   // Write the cache now, so no timer writes into the scratch folder while the run removes it.
   await index.persist()
+  indexes.close()
   return [
     {
       area: 'backlinks',

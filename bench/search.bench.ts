@@ -150,7 +150,8 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   for (let run = 0; run < 2; run++) {
     await rm(cacheFile(root), { force: true })
     const vault = await Vault.open(root)
-    const search = new VaultIndexes(vault).search
+    const indexes = new VaultIndexes(vault)
+    const search = indexes.search
     const loop = monitorEventLoopDelay({ resolution: 1 })
     loop.enable()
     const began = performance.now()
@@ -160,6 +161,8 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     longestBlock = Math.max(longestBlock, loop.max / 1e6)
     longestSlice = Math.max(longestSlice, search.slicer.longestSliceMs)
     await search.settled()
+    // Its thread (and the index it holds) goes with it.
+    indexes.close()
   }
   cold.sort((a, b) => a - b)
   rows.push({ area, measure: 'cold index build (no cache)', value: median(cold), unit: 'ms', baseline: rawRead, goal: '≤ 5×' })
@@ -177,11 +180,13 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   // Warm open: the cache is valid and nothing changed.
   let warmVault: Vault | null = null
   let warmSearch: VaultIndexes['search'] | null = null
+  let warmIndexes: VaultIndexes | null = null
   const warmTimes: number[] = []
   let warmBlock = 0
   for (let run = 0; run < 3; run++) {
     const vault = await Vault.open(root)
-    const search = new VaultIndexes(vault).search
+    const indexes = new VaultIndexes(vault)
+    const search = indexes.search
     const loop = monitorEventLoopDelay({ resolution: 1 })
     loop.enable()
     const began = performance.now()
@@ -190,8 +195,10 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     loop.disable()
     warmBlock = Math.max(warmBlock, loop.max / 1e6)
     if (search.stats.opened !== 'cache' || search.stats.sourcesIndexed !== 0) throw new Error(`warm open rebuilt the index: ${JSON.stringify(search.stats)}`)
+    warmIndexes?.close()
     warmVault = vault
     warmSearch = search
+    warmIndexes = indexes
   }
   warmTimes.sort((a, b) => a - b)
   rows.push({ area, measure: 'warm open of the index (from its cache)', value: median(warmTimes), unit: 'ms', baseline: rawRead, goal: '≤ 2×' })
@@ -255,5 +262,6 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   if (found.total < 40) throw new Error(`the index missed saves: ${found.total} of 40 found`)
   rows.push({ area, measure: 'index up to date after a save, p95', value: p95(updates), unit: 'ms', goal: '≤ 5 ms' })
   await search.settled()
+  ;(warmIndexes as VaultIndexes | null)?.close()
   return rows
 }

@@ -42,6 +42,8 @@ const CACHE_FROM_SOURCES = 200
 const PERSIST_AFTER_MS = 10_000
 /** Entry files read at once while indexing. */
 const READ_AHEAD = 16
+/** Batches of documents sent to the index's thread and not yet taken in, at most. */
+const UPDATES_AHEAD = 4
 /** A batch of changes this large (a sync, a reload) is shown as indexing, with progress; smaller ones are waited for by searches. */
 const LARGE_BATCH = 100
 const DEFAULT_LIMIT = 20
@@ -268,6 +270,7 @@ export class SearchService {
   private async indexSources(sources: readonly string[], showProgress: boolean): Promise<void> {
     if (showProgress) this.progress = { state: 'indexing', done: 0, total: sources.length }
     this.batchLeft = sources.length
+    const updates: Array<Promise<void>> = []
     for (let at = 0; at < sources.length && !this.closed; at += READ_AHEAD) {
       const group = sources.slice(at, at + READ_AHEAD)
       this.slicer.endSlice()
@@ -283,16 +286,26 @@ export class SearchService {
       }
       // Sent and remembered together, with no await between: a cache written later always matches its signatures.
       const sent = this.index.request({ op: 'update', remove: group, add: docs })
+      sent.catch(() => undefined) // awaited below; until then a failure is not unhandled
+      updates.push(sent)
       for (const [source, signature] of remembered) this.remember(source, signature)
       this.unsaved = true
       this.stats.sourcesIndexed += group.length
       this.batchLeft -= group.length
       if (showProgress) this.progress.done += group.length
-      this.slicer.endSlice()
-      await sent
-      this.slicer.resumed()
+      // The next files are read while the index's thread takes these in; a few batches ahead at most, so a search
+      // asked meanwhile (answered after what was sent before it) waits for little.
+      if (updates.length >= UPDATES_AHEAD) await this.waitFor(updates.shift())
     }
+    for (const update of updates) await this.waitFor(update)
     this.slicer.endSlice()
+  }
+
+  /** Waits for the index's thread, outside the time slices. */
+  private async waitFor(update: Promise<void> | undefined): Promise<void> {
+    this.slicer.endSlice()
+    await update
+    this.slicer.resumed()
   }
 
   /**
