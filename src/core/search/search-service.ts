@@ -142,6 +142,8 @@ export class SearchService {
     if (this.running && this.openedOnce && this.progress.state === 'ready' && this.batchLeft + this.dirty.size <= LARGE_BATCH) await this.running
     const limit = input.limit ?? DEFAULT_LIMIT
     const parsed = parseQuery(input.query)
+    // As it stood when asked: the answer comes back from the index's thread, and says whether it may be incomplete.
+    const indexing = this.progress.state === 'indexing' ? { ...this.progress } : null
     const { terms, ranked, total } = await this.index.request({
       op: 'query',
       parsed,
@@ -154,7 +156,7 @@ export class SearchService {
       // Without a phrase every ranked document counts, less any whose text was gone; with one, only those confirmed to hold it.
       total: parsed.phrases.length > 0 ? confirmed : total - (Math.min(ranked.length, limit) - confirmed),
       tookMs: Math.round((performance.now() - began) * 100) / 100,
-      ...(this.progress.state === 'indexing' ? { indexing: { ...this.progress } } : {})
+      ...(indexing ? { indexing } : {})
     }
   }
 
