@@ -19,7 +19,15 @@ const devServerCsp = {
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
-    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } } }
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The search index's own thread, started by src/core/search/index-thread.ts from beside index.js.
+          'index-worker': resolve(import.meta.dirname, 'src/core/search/index-worker.ts')
+        }
+      }
+    }
   },
   preload: {
     resolve: { alias: { '@shared': shared } },

@@ -12,7 +12,7 @@ import type { SearchFilters } from '../src/shared/contract/search'
 import { ClientStore } from '../src/core/clients/client-store'
 import { clientHandlers } from '../src/core/clients/handlers'
 import { cacheFile } from '../src/core/search/index-cache'
-import { searchServiceOf } from '../src/core/search/search-service'
+import { VaultIndexes } from '../src/core/search/vault-indexes'
 import { Vault } from '../src/core/vault/vault'
 import type { BenchContext } from './run'
 import { median, p95, time } from './measure'
@@ -150,7 +150,8 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   for (let run = 0; run < 2; run++) {
     await rm(cacheFile(root), { force: true })
     const vault = await Vault.open(root)
-    const search = searchServiceOf(vault)
+    const indexes = new VaultIndexes(vault)
+    const search = indexes.search
     const loop = monitorEventLoopDelay({ resolution: 1 })
     loop.enable()
     const began = performance.now()
@@ -160,27 +161,32 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     longestBlock = Math.max(longestBlock, loop.max / 1e6)
     longestSlice = Math.max(longestSlice, search.slicer.longestSliceMs)
     await search.settled()
+    // Its thread (and the index it holds) goes with it.
+    indexes.close()
   }
   cold.sort((a, b) => a - b)
   rows.push({ area, measure: 'cold index build (no cache)', value: median(cold), unit: 'ms', baseline: rawRead, goal: '≤ 5×' })
   rows.push({
     area,
-    measure: `longest event-loop block during a cold build (longest slice ${longestSlice.toFixed(1)} ms)`,
+    measure: `longest event-loop block during a cold build (longest slice of the main thread ${longestSlice.toFixed(1)} ms)`,
     value: longestBlock,
     unit: 'ms',
     baseline: { label: 'idle event loop, 2 s', value: idleMax },
-    goal: 'slices of 8 ms'
+    goal: '≤ 16 ms'
   })
   const cacheBytes = (await readFile(cacheFile(root))).byteLength
   rows.push({ area, measure: 'index cache size', value: cacheBytes / 1e6, unit: 'MB', baseline: { label: 'the vault', value: synthetic.bytes / 1e6 } })
 
   // Warm open: the cache is valid and nothing changed.
   let warmVault: Vault | null = null
+  let warmSearch: VaultIndexes['search'] | null = null
+  let warmIndexes: VaultIndexes | null = null
   const warmTimes: number[] = []
   let warmBlock = 0
   for (let run = 0; run < 3; run++) {
     const vault = await Vault.open(root)
-    const search = searchServiceOf(vault)
+    const indexes = new VaultIndexes(vault)
+    const search = indexes.search
     const loop = monitorEventLoopDelay({ resolution: 1 })
     loop.enable()
     const began = performance.now()
@@ -189,7 +195,10 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     loop.disable()
     warmBlock = Math.max(warmBlock, loop.max / 1e6)
     if (search.stats.opened !== 'cache' || search.stats.sourcesIndexed !== 0) throw new Error(`warm open rebuilt the index: ${JSON.stringify(search.stats)}`)
+    warmIndexes?.close()
     warmVault = vault
+    warmSearch = search
+    warmIndexes = indexes
   }
   warmTimes.sort((a, b) => a - b)
   rows.push({ area, measure: 'warm open of the index (from its cache)', value: median(warmTimes), unit: 'ms', baseline: rawRead, goal: '≤ 2×' })
@@ -198,13 +207,14 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
     measure: 'longest event-loop block during a warm open (parsing the cache)',
     value: warmBlock,
     unit: 'ms',
-    baseline: { label: 'idle event loop, 2 s', value: idleMax }
+    baseline: { label: 'idle event loop, 2 s', value: idleMax },
+    goal: '≤ 16 ms'
   })
 
   // Queries, against a naive scan of every entry's text already in memory.
   const vault = warmVault as Vault | null
-  if (!vault) throw new Error('no vault')
-  const search = searchServiceOf(vault)
+  const search = warmSearch as VaultIndexes['search'] | null
+  if (!vault || !search) throw new Error('no vault')
   const texts = await Promise.all(entryFiles.map(async (file) => (await readFile(file, 'utf8')).toLowerCase()))
   const queryTimes: number[] = []
   const naiveTimes: number[] = []
@@ -252,5 +262,6 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   if (found.total < 40) throw new Error(`the index missed saves: ${found.total} of 40 found`)
   rows.push({ area, measure: 'index up to date after a save, p95', value: p95(updates), unit: 'ms', goal: '≤ 5 ms' })
   await search.settled()
+  ;(warmIndexes as VaultIndexes | null)?.close()
   return rows
 }

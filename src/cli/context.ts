@@ -2,6 +2,7 @@ import type { Channel, Events, Input, Output } from '../shared/api'
 import { createDispatch } from '../core/service'
 import { VaultSession } from '../core/session/vault-session'
 import type { Vault } from '../core/vault/vault'
+import type { VaultIndexes } from '../core/search/vault-indexes'
 import type { Clock } from '../core/relationship/viewpoint'
 import { RapportError } from '../core/errors'
 import { checkoutResourcesDir } from '../core/resources'
@@ -18,6 +19,8 @@ export interface CliContext {
   /** Opens the vault (once) and calls a channel of the contract, exactly as the app does. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   vault(): Promise<Vault>
+  /** The open vault's search and backlinks indexes (the session's). */
+  indexes(): Promise<VaultIndexes>
   /** Fails (exit 1) when there is no vault at `vaultRoot` and this command may not create one; opening the vault checks it too. */
   requireVault(): void
   /** Forgets the key of an encrypted vault; the command is done with it. */
@@ -74,6 +77,7 @@ export function createContext(
     requireVault,
     env,
     vault: async () => (await open()).vault,
+    indexes: async () => (await open()).session.indexes,
     async close() {
       if (opened) (await opened.catch(() => null))?.session.close()
     },

@@ -14,6 +14,7 @@ import { peopleHandlers } from './people/handlers'
 import { relationshipHandlers } from './relationship/handlers'
 import { safetyHandlers } from './safety/handlers'
 import { searchHandlers } from './search/handlers'
+import { VaultIndexes } from './search/vault-indexes'
 import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
 import { dayOneHandlers } from './transfer/day-one-handlers'
@@ -52,9 +53,10 @@ export function appHandlers(shell: Pick<ShellPorts, 'openExternal' | 'flushed'>,
 /**
  * The core's implementation of every channel of an open vault, joined from each feature's handlers.
  * `clock` is the one "now" every feature judges by (the real one in the app; tests pass a fixed one,
- * so a client created in a test is not a day newer than the test's "today").
+ * so a client created in a test is not a day newer than the test's "today"). `indexes` are the vault's
+ * search and backlinks indexes, owned by whoever opened the vault (the session closes them with it).
  */
-export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock): VaultHandlers {
+export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = systemClock, indexes: VaultIndexes = new VaultIndexes(vault)): VaultHandlers {
   // One list of running exports and imports, so `transfer:cancel` stops a contacts import too.
   const jobs = new TransferJobs(shell)
   const handlers: VaultHandlers = {
@@ -67,11 +69,11 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...briefOutputHandlers(vault, shell, clock),
     ...safetyHandlers(vault),
     ...templateHandlers(vault, shell, clock),
-    ...searchHandlers(vault),
+    ...searchHandlers(indexes.search),
     ...transferHandlers(vault, shell, clock, jobs),
     ...dayOneHandlers(vault, shell),
     ...contactsHandlers(vault, shell, clock, jobs),
-    ...peopleHandlers(vault, shell, () => clock.now()),
+    ...peopleHandlers(vault, shell, indexes.backlinks, () => clock.now()),
     ...coachHandlers(vault, shell, clock),
     ...doctorHandlers(vault, clock),
     ...appHandlers(shell, clock)

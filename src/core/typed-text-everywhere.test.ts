@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../shared/markdown'
 import { briefSection } from '../shared/contract/brief'
 import type { Clock } from './relationship/viewpoint'
-import { searchServiceOf } from './search/search-service'
 import { openTestVault } from './testing/open-vault'
 import { tempDir } from './testing/temp-vault'
 
@@ -53,7 +52,7 @@ function htmlNodes(markdown: string): string[] {
 
 describe('what a person typed into a field shows as typed in every view', () => {
   it('brief, its Markdown, Today, the Commitments view, the timeline, search and the export all keep every character', async () => {
-    const { call, dir, vault } = await openTestVault(undefined, { clock })
+    const { call, dir, indexes } = await openTestVault(undefined, { clock })
     const client = await call('clients:create', { name: 'Dolphin Co' })
     const clientId = client.id
     await call('commitments:add', { clientId, by: 'me', what: typed.commitment, due: '2026-11-23' })
@@ -93,7 +92,7 @@ describe('what a person typed into a field shows as typed in every view', () => 
     const timeline = await call('timeline:get', { clientId })
     expect(timeline.map((event) => event.label)).toContain(`You promised: ${typed.commitment}`)
 
-    await searchServiceOf(vault).indexed()
+    await indexes.search.indexed()
     const dolphin = await call('search:query', { query: 'dolphin' })
     expect(dolphin.results.find((r) => r.kind === 'commitment')?.title).toBe(typed.commitment)
     const budget = await call('search:query', { query: 'budget' })

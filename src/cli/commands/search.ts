@@ -1,6 +1,5 @@
 import type { SearchResult } from '../../shared/contract/search'
 import { findClient } from '../../core/clients/find-client'
-import { searchServiceOf } from '../../core/search/search-service'
 import type { CliCommand } from '../command'
 import { usageError } from '../output'
 
@@ -42,7 +41,7 @@ export const search: CliCommand = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw usageError('--limit is a number from 1 to 200.')
     const clientId = typeof values.client === 'string' ? findClient(await ctx.call('clients:list', undefined), values.client).id : undefined
     // The app answers while it indexes; a command waits until the index is complete (and its cache written for next time).
-    await searchServiceOf(await ctx.vault()).settled()
+    await (await ctx.indexes()).search.settled()
     const answer = await ctx.call('search:query', { query, limit, ...(clientId ? { filters: { clientId } } : {}) })
     if (ctx.json) return ctx.io.out(JSON.stringify(answer, null, 2))
     if (answer.results.length === 0) return ctx.io.out(`Nothing found for "${query}".`)

@@ -37,6 +37,23 @@ describe('adopting many entries in a row (an import)', () => {
     expect((await vault.entries.read('e_SECOND')).title).toBe('WEEKLY CALL')
   })
 
+  it('under way at once (an import overlapping its flushes), names them in the order they were started and refuses an id twice', async () => {
+    const { vault } = await openTestVault()
+    await vault.entries.adopt(note('e_ALREADYTHERE', 'Weekly call'))
+    const adoption = vault.entries.startAdoption()
+    const started = [note('e_A', 'Weekly call', 'A long body.\n'.repeat(5000)), note('e_B', 'Weekly call'), note('e_C', 'weekly call')].map((n) =>
+      adoption.adopt(n)
+    )
+    const twice = adoption.adopt(note('e_A', 'Another'))
+    await expect(twice).rejects.toThrow(/already used/)
+    expect((await Promise.all(started)).map((s) => [s.id, s.path])).toEqual([
+      ['e_A', 'journal/2026-03-01-weekly-call-2.md'],
+      ['e_B', 'journal/2026-03-01-weekly-call-3.md'],
+      ['e_C', 'journal/2026-03-01-weekly-call-4.md']
+    ])
+    expect(await adoption.finish()).toEqual([])
+  })
+
   it('refuses an id the vault already uses, and goes on with the next', async () => {
     const { vault } = await openTestVault()
     const adoption = vault.entries.startAdoption()

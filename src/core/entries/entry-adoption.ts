@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { EntrySummary } from '../../shared/domain'
-import { fileError } from '../errors'
+import { RapportError, fileError } from '../errors'
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
 import type { EntryFile } from './entry-file'
@@ -57,19 +57,30 @@ export async function writeAdopted(
  * once, by `finish`, which the import awaits before it reports anything as
  * imported). Every file is still written whole and flushed before its name
  * appears, as a single adoption does.
+ *
+ * Adoptions may be under way at once (the import overlaps their flushes):
+ * each takes its name when it is called, in the order they are called, and
+ * an id already being adopted is refused like one already in the vault.
  */
 export function adoptionRun(
   root: string,
   taken: Set<string>,
-  adoptOne: (input: AdoptInput, taken: ReadonlySet<string>, write: AdoptWrite) => Promise<EntrySummary>
+  adoptOne: (input: AdoptInput, taken: Set<string>, write: AdoptWrite) => Promise<EntrySummary>
 ): EntryAdoption {
   const folders = new Set<string>()
+  const adopting = new Set<string>()
   return {
     adopt: async (input) => {
-      const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder) })
-      taken.add(summary.path.toLowerCase())
-      folders.add(input.folder)
-      return summary
+      const id = input.fields.id
+      if (adopting.has(id)) throw new RapportError('conflict', `The id ${id} is already used by another note of this import.`)
+      adopting.add(id)
+      try {
+        const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder) })
+        folders.add(input.folder)
+        return summary
+      } finally {
+        adopting.delete(id)
+      }
     },
     finish: async () => {
       const failed: Array<{ folder: string; reason: string }> = []

@@ -401,10 +401,12 @@ export class EntryStore {
     return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write))
   }
 
-  private async adoptOne(input: AdoptInput, taken: ReadonlySet<string>, write: AdoptWrite): Promise<EntrySummary> {
+  /** The name is chosen and added to `taken` before anything is awaited, so adoptions under way at once never pick the same one. */
+  private async adoptOne(input: AdoptInput, taken: Set<string>, write: AdoptWrite): Promise<EntrySummary> {
     const holder = this.records.get(input.fields.id)
     if (holder) throw new RapportError('conflict', `The id ${input.fields.id} is already used by ${holder.path}.`, holder.path)
     const relative = freeFileName(this.root, input.folder, input.fields.created, input.fields.title, taken)
+    taken.add(relative.toLowerCase())
     const text = await writeAdopted(this.root, input, relative, write)
     const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length, this.state)
     this.records.set(record.id, record)

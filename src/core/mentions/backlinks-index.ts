@@ -9,17 +9,20 @@
  * disk taken in by the watcher) re-reads just that entry, so the index is
  * current within the watcher's second. Queries wait for pending work, so an
  * entry just saved is already counted.
+ *
+ * It belongs to the open vault's session (search/vault-indexes.ts), which
+ * closes it with the vault; files are read through the reads it shares with
+ * the search index (entry-reads.ts), so a changed entry is read once for both.
  */
 import { dirname, join } from 'node:path'
 import { mkdir, readFile as readText } from '../fs/vault-files'
 import type { Backlink } from '../../shared/contract/people'
 import type { MentionKind } from '../../shared/mentions'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { entryBody } from '../entries/entry-body'
 import { layout } from '../fs/layout'
 import type { Vault, VaultChange } from '../vault/vault'
+import type { EntryReadsFor } from './entry-reads'
 import type { FoundMention } from './find-mentions'
-import { findMentions } from './find-mentions'
 
 /** Entry files read at once while building. */
 const READ_AHEAD = 16
@@ -32,16 +35,7 @@ export const backlinksCacheFile = (root: string): string => join(root, layout.ap
 
 interface Indexed {
   version: string
-  mentions: FoundMention[]
-}
-
-const indexes = new WeakMap<Vault, BacklinksIndex>()
-
-/** The one backlinks index of a vault, made on first use. */
-export function backlinksOf(vault: Vault): BacklinksIndex {
-  let index = indexes.get(vault)
-  if (!index) indexes.set(vault, (index = new BacklinksIndex(vault)))
-  return index
+  mentions: readonly FoundMention[]
 }
 
 export class BacklinksIndex {
@@ -52,16 +46,21 @@ export class BacklinksIndex {
   private reconcileNeeded = true
   private opened = false
   private running: Promise<void> | null = null
-  /** Set when the session turns encryption on or off (see retire). */
+  /** Set when the session turns encryption on or off (see retire), or closes the vault. */
   private retired = false
+  private closed = false
+  private readonly stopListening: () => void
   private writing: Promise<void> = Promise.resolve()
   private unsaved = false
   private persistTimer: NodeJS.Timeout | null = null
   /** How the index was opened and how many entries were read, for tests and the bench. */
   readonly stats = { opened: 'not yet' as 'not yet' | 'cache' | 'rebuilt', entriesRead: 0 }
 
-  constructor(private readonly vault: Vault) {
-    vault.onChange((change) => this.changed(change))
+  constructor(
+    private readonly vault: Vault,
+    private readonly reads: EntryReadsFor<'backlinks'>
+  ) {
+    this.stopListening = vault.onChange((change) => this.changed(change))
   }
 
   /** Entries that mention `targetId` (a person, client or entry id), newest first, one row per mention. */
@@ -97,10 +96,11 @@ export class BacklinksIndex {
 
   /** Resolves once every change reported so far is in the index. */
   async current(): Promise<void> {
-    while (this.reconcileNeeded || this.dirty.size > 0 || this.running) {
+    while (!this.closed && (this.reconcileNeeded || this.dirty.size > 0 || this.running)) {
       if (!this.running) this.running = this.work().finally(() => (this.running = null))
       await this.running
     }
+    if (!this.closed) this.reads.caughtUp('backlinks')
   }
 
   /** Writes the cache now if anything changed (the CLI calls this before it exits). */
@@ -121,6 +121,17 @@ export class BacklinksIndex {
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = null
     await this.writing
+  }
+
+  /** The vault is closed or locked: no more reading, no cache written, the vault's changes no longer heard. */
+  close(): void {
+    this.closed = true
+    this.retired = true
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    this.dirty.clear()
+    this.reconcileNeeded = false
+    this.stopListening()
   }
 
   private async write(): Promise<void> {
@@ -183,27 +194,19 @@ export class BacklinksIndex {
   }
 
   private async reindex(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += READ_AHEAD) {
+    for (let i = 0; i < ids.length && !this.closed; i += READ_AHEAD) {
       const slice = ids.slice(i, i + READ_AHEAD)
-      const read = await Promise.all(slice.map((id) => this.read(id)))
+      const read = await Promise.all(slice.map((id) => this.reads.read(id, 'backlinks')))
       slice.forEach((id, k) => {
-        const indexed = read[k]
+        const file = read[k]?.() ?? null
+        if (file) this.stats.entriesRead++
+        const indexed = file && { version: file.version, mentions: file.mentions() }
         this.remove(id)
         if (indexed) this.put(id, indexed)
       })
       this.unsaved = true
     }
     if (ids.length > 0) this.persistSoon()
-  }
-
-  /** An entry's mentions as its file holds them now; null when it is gone. */
-  private async read(id: string): Promise<Indexed | null> {
-    // Null when renamed or removed meanwhile: the store reports it in a moment, and the entry is read again then.
-    const bytes = await this.vault.entries.fileBytes(id)
-    if (!bytes) return null
-    this.stats.entriesRead++
-    const { version, body } = entryBody(bytes)
-    return { version, mentions: findMentions(body) }
   }
 
   private put(id: string, indexed: Indexed): void {
@@ -227,6 +230,7 @@ export class BacklinksIndex {
   }
 
   private persistSoon(): void {
+    if (this.retired) return
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = setTimeout(() => void this.persist(), PERSIST_AFTER_MS)
     this.persistTimer.unref()

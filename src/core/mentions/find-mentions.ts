@@ -28,7 +28,54 @@ export function mayHaveMentions(markdown: string): boolean {
 export function findMentions(markdown: string): FoundMention[] {
   if (!mayHaveMentions(markdown)) return []
   const chunks = chunksWithMentions(markdown)
+  return chunks === null ? findIn(markdown) : chunks.flatMap((chunk) => inPlainParagraph(chunk) ?? findIn(chunk))
+}
+
+/** `findMentions` with every paragraph parsed, never read by `inPlainParagraph`: what that shortcut must always agree with. */
+export function findMentionsByParsing(markdown: string): FoundMention[] {
+  if (!mayHaveMentions(markdown)) return []
+  const chunks = chunksWithMentions(markdown)
   return chunks === null ? findIn(markdown) : chunks.flatMap(findIn)
+}
+
+/** `[text](destination)`: an inline link with plain text and a destination without spaces, brackets or a title. */
+const PLAIN_LINK = /\[([^[\]]*)\]\(([A-Za-z0-9:/_.-]+)\)/g
+/**
+ * What may give a paragraph's text another meaning than the letters written: emphasis, code, escapes, entities, HTML
+ * and autolinks, strikethrough, tables, images (and any `!`, `^`: footnotes), another kind of link; spaces that
+ * Markdown drops or turns into a break.
+ */
+const NOT_PLAIN = /[*_`\\&<>~|!^[\]\t]|[ ]\n|[ ]$/
+/** A line that opens a block (heading, quote, list, rule, setext underline) or continues one (indented). */
+const BLOCK_LINE = /^(?:[^\p{L}\p{N}"'([]|\d{1,9}[.)](?:\s|$))/mu
+
+/**
+ * A paragraph of plain sentences with inline links, read without parsing — the common case (`Spoke with [Priya](…)
+ * about the plan.`), and parsing a paragraph costs a thousand times more. Null for anything else, which is parsed:
+ * the shortcut only takes text whose meaning as Markdown is the letters themselves (a test holds it to the parser).
+ */
+export function inPlainParagraph(chunk: string): FoundMention[] | null {
+  if (BLOCK_LINE.test(chunk)) return null
+  const links: FlatLink[] = []
+  let text = ''
+  let from = 0
+  let plain = ''
+  for (const match of chunk.matchAll(PLAIN_LINK)) {
+    const [whole, label = '', url = ''] = match
+    const between = chunk.slice(from, match.index)
+    text += between
+    plain += between + label
+    const start = text.length
+    text += label
+    const target = parseMentionHref(url)
+    if (target) links.push({ target, start, end: text.length })
+    from = match.index + whole.length
+  }
+  text += chunk.slice(from)
+  plain += chunk.slice(from)
+  if (NOT_PLAIN.test(plain)) return null
+  const flat = text.replace(/\s/g, ' ')
+  return links.map((link) => ({ ...link.target, text: flat.slice(link.start, link.end).trim(), sentence: sentenceAround(flat, link.start, link.end) }))
 }
 
 /**

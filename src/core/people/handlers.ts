@@ -5,7 +5,7 @@ import { mentionMarkdown } from '../../shared/mentions'
 import { clientQueueOf } from '../clients/client-queue'
 import type { ClientRecord } from '../clients/client-store'
 import { RapportError } from '../errors'
-import { backlinksOf } from '../mentions/backlinks-index'
+import type { BacklinksIndex } from '../mentions/backlinks-index'
 import type { StoredClient } from '../relationship/stored-client'
 import type { ShellPorts } from '../shell-ports'
 import { startFromTemplate } from '../templates/start-entry'
@@ -26,7 +26,12 @@ function peopleOf(data: unknown, record: ClientRecord): Person[] {
 }
 
 /** People at a client, mentions and backlinks, and the default template of a client. */
-export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDir'>, now: () => Date = () => new Date()): HandlersFor<typeof peopleContract> {
+export function peopleHandlers(
+  vault: Vault,
+  shell: Pick<ShellPorts, 'resourcesDir'>,
+  backlinks: BacklinksIndex,
+  now: () => Date = () => new Date()
+): HandlersFor<typeof peopleContract> {
   const queue = clientQueueOf(vault)
   const templates = () => new TemplateStore(shell.resourcesDir, vault.root)
 
@@ -127,7 +132,7 @@ export function peopleHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesD
       }
       return { kind, id, name: null, clientId: null }
     },
-    'backlinks:of': async ({ target }) => backlinksOf(vault).of(target),
+    'backlinks:of': async ({ target }) => backlinks.of(target),
     'clients:set-default-template': async ({ clientId, template }) => {
       if (template !== null) await templates().usable(template)
       await change(clientId, (client) => {

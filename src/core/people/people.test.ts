@@ -2,7 +2,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mentionMarkdown } from '../../shared/mentions'
-import { backlinksCacheFile, backlinksOf } from '../mentions/backlinks-index'
+import { backlinksCacheFile } from '../mentions/backlinks-index'
+import { VaultIndexes } from '../search/vault-indexes'
 import { openTestVault } from '../testing/open-vault'
 import { Vault } from '../vault/vault'
 
@@ -48,7 +49,7 @@ describe('people at a client', () => {
 
 describe('backlinks', () => {
   it('lists the entries that mention a person, newest first, and follows saves, renames and the trash', async () => {
-    const { call, clientId, vault } = await withClient()
+    const { call, clientId, indexes } = await withClient()
     const { person } = await call('people:add', { clientId, name: 'Priya Raman' })
     const older = await call('entries:create', {
       clientId,
@@ -78,7 +79,7 @@ describe('backlinks', () => {
 
     await call('entries:trash', { id: older.id })
     expect((await call('backlinks:of', { target: person.id })).map((b) => b.entryId)).toEqual([newer.id])
-    expect(backlinksOf(vault).stats.opened).toBe('rebuilt')
+    expect(indexes.backlinks.stats.opened).toBe('rebuilt')
   })
 
   it('takes in a change made on disk by another program', async () => {
@@ -92,27 +93,27 @@ describe('backlinks', () => {
   })
 
   it('opens from its cache, reads again only what changed, and rebuilds a broken cache', async () => {
-    const { call, clientId, vault, dir } = await withClient()
+    const { call, clientId, indexes, dir } = await withClient()
     const a = await call('entries:create', { clientId, title: 'A', body: 'About [Sam](rapport://person/p_S).\n' })
     const b = await call('entries:create', { clientId, title: 'B', body: 'About [Sam](rapport://person/p_S) too.\n' })
-    await backlinksOf(vault).current()
-    await backlinksOf(vault).persist()
+    await indexes.backlinks.current()
+    await indexes.backlinks.persist()
 
     // Changed while Rapport was closed: the cache is stale for B only.
     const pathB = join(dir, b.path)
     await writeFile(pathB, (await readFile(pathB, 'utf8')).replace('p_S) too', 'p_T) instead'))
     const reopened = await Vault.open(dir)
-    const index = backlinksOf(reopened)
+    const index = new VaultIndexes(reopened).backlinks
     expect((await index.of('p_S')).map((r) => r.entryId)).toEqual([a.id])
     expect((await index.of('p_T')).map((r) => r.entryId)).toEqual([b.id])
     expect(index.stats).toMatchObject({ opened: 'cache', entriesRead: 1 })
 
     await writeFile(backlinksCacheFile(dir), '{ not json')
-    const again = backlinksOf(await Vault.open(dir))
+    const again = new VaultIndexes(await Vault.open(dir)).backlinks
     expect((await again.of('p_S')).map((r) => r.entryId)).toEqual([a.id])
     expect(again.stats).toMatchObject({ opened: 'rebuilt', entriesRead: 2 })
     await rm(backlinksCacheFile(dir))
-    expect((await backlinksOf(await Vault.open(dir)).of('p_T')).map((r) => r.entryId)).toEqual([b.id])
+    expect((await new VaultIndexes(await Vault.open(dir)).backlinks.of('p_T')).map((r) => r.entryId)).toEqual([b.id])
   })
 })
 

@@ -8,10 +8,22 @@ import type { DocInfo } from './documents'
  * the vault, so a change of stage needs no re-indexing.
  */
 export function filterOf(filters: SearchFilters | undefined, vault: Vault): (doc: DocInfo) => boolean {
-  if (!filters) return () => true
-  const { clientId, template, from, to, kinds } = filters
-  const tag = filters.tag?.toLowerCase()
-  const atStage = filters.stage ? new Set(vault.clients.list().flatMap((c) => (c.data?.stage?.current === filters.stage ? [c.id] : []))) : null
+  return acceptedBy(filterSpecOf(filters, vault))
+}
+
+/** A search's filters with what they need from the vault worked out (the clients at a stage): plain data, sent to the index's thread. */
+export type FilterSpec = Omit<SearchFilters, 'stage'> & { clientIds?: string[] }
+
+export function filterSpecOf(filters: SearchFilters | undefined, vault: Vault): FilterSpec {
+  if (!filters) return {}
+  const { stage, ...rest } = filters
+  return stage ? { ...rest, clientIds: vault.clients.list().flatMap((c) => (c.data?.stage?.current === stage ? [c.id] : [])) } : rest
+}
+
+export function acceptedBy(spec: FilterSpec): (doc: DocInfo) => boolean {
+  const { clientId, template, from, to, kinds } = spec
+  const tag = spec.tag?.toLowerCase()
+  const atStage = spec.clientIds ? new Set(spec.clientIds) : null
   return (doc) => {
     if (kinds && !kinds.includes(doc.kind)) return false
     if (clientId !== undefined && doc.clientId !== clientId) return false

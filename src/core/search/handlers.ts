@@ -1,11 +1,9 @@
 import type { HandlersFor } from '../../shared/api'
 import type { searchContract } from '../../shared/contract/search'
-import type { Vault } from '../vault/vault'
-import { searchServiceOf } from './search-service'
+import type { SearchService } from './search-service'
 
-/** Search: one index per vault, started in the background as soon as the handlers exist, so it is ready by the time someone searches. */
-export function searchHandlers(vault: Vault): HandlersFor<typeof searchContract> {
-  const search = searchServiceOf(vault)
+/** Search: the open vault's index, started in the background as soon as the handlers exist, so it is ready by the time someone searches. */
+export function searchHandlers(search: SearchService): HandlersFor<typeof searchContract> {
   search.startSoon()
   return {
     'search:query': (input) => search.query(input),

@@ -27,7 +27,6 @@ import type { SerializedIndex } from './inverted-index'
 import { joinColumn, splitColumn } from './columns'
 import { InvertedIndex } from './inverted-index'
 import { parseByLines, stringifyByLines } from './json-by-lines'
-import type { TimeSlicer } from './time-slicer'
 
 /**
  * Raise whenever what is indexed, or how (words, weights, documents), changes: older caches are then rebuilt.
@@ -49,19 +48,20 @@ type CacheFile = {
 
 export type CacheRead = { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> } | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
 
-/** Reads and checks the cache, letting the event loop in while the index is put together. */
-export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' | 'resumed'>): Promise<CacheRead> {
-  let text: string
+/** The cache file's bytes (decrypted in an encrypted vault); null when there is none (or it cannot be read: it is only a cache). */
+export async function readCacheBytes(root: string): Promise<Buffer | null> {
   try {
-    text = await readFile(cacheFile(root), 'utf8')
+    return await readFile(cacheFile(root))
   } catch {
-    return { kind: 'missing', reason: 'there is no cache yet' }
-  } finally {
-    slicer.resumed()
+    return null
   }
+}
+
+/** Checks a cache's text and puts its index together (on the index's own thread: see index-thread.ts). */
+export async function parseCache(text: string, pause: () => Promise<void>): Promise<CacheRead> {
   let data: Partial<CacheFile>
   try {
-    data = (await parseByLines(text, () => slicer.pause())) as Partial<CacheFile>
+    data = (await parseByLines(text, pause)) as Partial<CacheFile>
   } catch {
     return { kind: 'corrupt', reason: 'the cache is not valid JSON' }
   }
@@ -78,8 +78,8 @@ export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' |
     const keys = splitColumn(sources.keys, sources.count, 'source')
     const values = splitColumn(sources.signatures, sources.count, 'signature')
     keys.forEach((key, i) => signatures.set(key, values[i] ?? ''))
-    await slicer.pause()
-    index = await InvertedIndex.load(serialized, () => slicer.pause())
+    await pause()
+    index = await InvertedIndex.load(serialized, pause)
   } catch (error) {
     return { kind: 'corrupt', reason: (error as Error).message }
   }
@@ -89,14 +89,8 @@ export async function readCache(root: string, slicer: Pick<TimeSlicer, 'pause' |
   return { kind: 'loaded', index, signatures }
 }
 
-/** Writes the cache atomically. Returns false, writing nothing, when the vault folder itself is gone. */
-export async function writeCache(
-  root: string,
-  index: SerializedIndex,
-  signatures: ReadonlyMap<string, string>,
-  pause: () => Promise<void>,
-  now = new Date()
-): Promise<boolean> {
+/** Writes the cache's bytes (see `cacheBytes`) atomically. Returns false, writing nothing, when the vault folder itself is gone. */
+export async function writeCache(root: string, bytes: Uint8Array): Promise<boolean> {
   // Folders are made one by one, never the vault's own: a vault removed meanwhile is not brought back as an empty `.rapport`.
   for (const folder of [join(root, layout.appDir), join(root, layout.appDir, 'cache')]) {
     try {
@@ -107,10 +101,15 @@ export async function writeCache(
       if (code !== 'EEXIST') throw error
     }
   }
+  await writeFileAtomic(cacheFile(root), bytes)
+  return true
+}
+
+/** The cache file's bytes for an index and the signatures of what it holds (made on the index's thread). */
+export async function cacheBytes(index: SerializedIndex, signatures: ReadonlyMap<string, string>, pause: () => Promise<void>, now: Date): Promise<Buffer> {
   const sources = { count: signatures.size, keys: joinColumn([...signatures.keys()]), signatures: joinColumn([...signatures.values()]) }
   const file: CacheFile = { format: INDEX_FORMAT, library: SEARCH_LIBRARY, written: now.toISOString(), sources, index }
-  await writeFileAtomic(cacheFile(root), await stringifyByLines(file, pause))
-  return true
+  return stringifyByLines(file, pause)
 }
 
 const strings = (object: unknown, keys: string[]): boolean =>

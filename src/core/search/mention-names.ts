@@ -11,14 +11,14 @@
  * far more often than names.
  */
 import { parseMentionHref } from '../../shared/mentions'
-import { findMentions, mayHaveMentions } from '../mentions/find-mentions'
+import type { FoundMention } from '../mentions/find-mentions'
+import { mayHaveMentions } from '../mentions/find-mentions'
 import type { Vault } from '../vault/vault'
 
-/** The people and clients an entry's body mentions, by id, each once, in reading order. */
-export function mentionedIds(markdown: string): string[] {
-  if (!mayHaveMentions(markdown)) return []
+/** The people and clients an entry's body mentions (as `findMentions` found them), by id, each once, in reading order. */
+export function mentionedIdsIn(mentions: readonly FoundMention[]): string[] {
   const ids = new Set<string>()
-  for (const mention of findMentions(markdown)) if (mention.kind !== 'entry') ids.add(mention.id)
+  for (const mention of mentions) if (mention.kind !== 'entry') ids.add(mention.id)
   return [...ids]
 }
 

@@ -5,13 +5,12 @@ import type { SearchAnswer, SearchResult } from '../../shared/contract/search'
 import { mentionMarkdown } from '../../shared/mentions'
 import { openTestVault } from '../testing/open-vault'
 import { mentionSpans } from './mention-names'
-import { searchServiceOf } from './search-service'
 import { mentionsInSignature } from './sources'
 
 type TestVault = Awaited<ReturnType<typeof openTestVault>>
 
 async function search(v: TestVault, query: string): Promise<SearchAnswer> {
-  await searchServiceOf(v.vault).indexed()
+  await v.indexes.search.indexed()
   return v.call('search:query', { query })
 }
 
@@ -78,7 +77,7 @@ describe('mentions in search', () => {
     const v = await openTestVault()
     const { acme, priya } = await vaultWithPriya(v)
     expect(entryTitles(await search(v, 'okafor'))).toEqual([])
-    const service = searchServiceOf(v.vault)
+    const service = v.indexes.search
     const before = service.stats.sourcesIndexed
 
     await v.call('people:update', { clientId: acme.id, id: priya.id, patch: { name: 'Priya Okafor' } })
@@ -117,17 +116,17 @@ describe('mentions in search', () => {
   it('reopens from its cache knowing who each entry mentions, and takes in a rename made while it was closed', async () => {
     const first = await openTestVault()
     const { priya } = await vaultWithPriya(first)
-    await searchServiceOf(first.vault).settled()
+    await first.indexes.search.settled()
 
     const again = await openTestVault(first.dir)
     expect(entryTitles(await search(again, 'priya')).sort()).toEqual(['Intro', 'Rollout call'])
-    expect(searchServiceOf(again.vault).stats).toMatchObject({ opened: 'cache', sourcesIndexed: 0 })
+    expect(again.indexes.search.stats).toMatchObject({ opened: 'cache', sourcesIndexed: 0 })
 
     await renameOnDisk(first.dir, priya.id, 'Priya Nakamura')
     const third = await openTestVault(first.dir)
     expect(entryTitles(await search(third, 'nakamura')).sort()).toEqual(['Intro', 'Rollout call'])
     // The client, and the two entries whose signatures held her old name; their files were not changed.
-    expect(searchServiceOf(third.vault).stats).toMatchObject({ opened: 'cache', sourcesIndexed: 3 })
+    expect(third.indexes.search.stats).toMatchObject({ opened: 'cache', sourcesIndexed: 3 })
   })
 })
 

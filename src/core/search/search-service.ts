@@ -11,15 +11,21 @@
  * mention-names.ts), found through what each entry was indexed as mentioning.
  * All of it runs in time slices (see TimeSlicer), so the app answers while
  * it indexes, and searches meanwhile answer from what is indexed so far.
+ *
+ * It belongs to the open vault's session (vault-indexes.ts), which closes it
+ * with the vault; entry files are read through the reads it shares with the
+ * backlinks index, so a changed entry is read once for both.
  */
 import type { SearchAnswer, SearchFilters, SearchProgress } from '../../shared/contract/search'
+import type { EntryReadsFor } from '../mentions/entry-reads'
+import type { SearchDoc } from './documents'
 import type { Vault, VaultChange } from '../vault/vault'
 import { clientSource, entrySource } from './documents'
-import { filterOf } from './filters'
-import { readCache, writeCache } from './index-cache'
-import { InvertedIndex } from './inverted-index'
+import { filterSpecOf } from './filters'
+import { readCacheBytes, writeCache } from './index-cache'
+import { IndexThread } from './index-thread'
 import { MentionNames } from './mention-names'
-import { parseQuery, queryTerms } from './query'
+import { parseQuery } from './query'
 import { RecentBodies, resultsFor } from './results'
 import { currentSignature, currentSignatures, mentionsInSignature, readSource } from './sources'
 import { TimeSlicer } from './time-slicer'
@@ -36,23 +42,17 @@ const CACHE_FROM_SOURCES = 200
 const PERSIST_AFTER_MS = 10_000
 /** Entry files read at once while indexing. */
 const READ_AHEAD = 16
+/** Batches of documents sent to the index's thread and not yet taken in, at most. */
+const UPDATES_AHEAD = 4
 /** A batch of changes this large (a sync, a reload) is shown as indexing, with progress; smaller ones are waited for by searches. */
 const LARGE_BATCH = 100
 const DEFAULT_LIMIT = 20
 /** With a quoted phrase, this many of the best candidates are checked for it. */
 const PHRASE_CANDIDATES = 200
 
-const services = new WeakMap<Vault, SearchService>()
-
-/** The one search service of a vault, made on first use. */
-export function searchServiceOf(vault: Vault): SearchService {
-  let service = services.get(vault)
-  if (!service) services.set(vault, (service = new SearchService(vault)))
-  return service
-}
-
 export class SearchService {
-  private index = new InvertedIndex()
+  /** The index itself, on a thread of its own (index-thread.ts). */
+  private readonly index = new IndexThread()
   /** The signature of each source as indexed. */
   private readonly signatures = new Map<string, string>()
   /** Person or client id → the entry sources indexed as mentioning it; kept with `signatures` (see `remember`). */
@@ -74,14 +74,20 @@ export class SearchService {
   private saving: Promise<void> = Promise.resolve()
   /** Set when the session turns encryption on or off: this index belongs to files that are about to be rewritten. */
   private retired = false
+  /** Set when the session closes or locks the vault: indexing stops, and the vault's changes are no longer heard. */
+  private closed = false
+  private readonly stopListening: () => void
   private readonly bodies = new RecentBodies()
   readonly slicer = new TimeSlicer()
   /** What happened, for tests and the bench: how the index was opened, and how many sources were indexed. */
   readonly stats = { opened: 'not yet' as 'not yet' | 'cache' | 'rebuilt', cacheProblem: '', sourcesIndexed: 0, cacheWrites: 0, cacheWriteProblem: '' }
 
-  constructor(private readonly vault: Vault) {
+  constructor(
+    private readonly vault: Vault,
+    private readonly reads: EntryReadsFor<'search'>
+  ) {
     this.names = new MentionNames(vault)
-    vault.onChange((change) => this.changed(change))
+    this.stopListening = vault.onChange((change) => this.changed(change))
   }
 
   /** Starts indexing a moment from now (see BACKGROUND_START_MS); a search or status request starts it at once. */
@@ -94,7 +100,7 @@ export class SearchService {
   start(): void {
     if (this.startTimer) clearTimeout(this.startTimer)
     this.startTimer = null
-    if (this.started) return
+    if (this.started || this.closed) return
     this.started = true
     this.kick()
   }
@@ -136,19 +142,21 @@ export class SearchService {
     if (this.running && this.openedOnce && this.progress.state === 'ready' && this.batchLeft + this.dirty.size <= LARGE_BATCH) await this.running
     const limit = input.limit ?? DEFAULT_LIMIT
     const parsed = parseQuery(input.query)
-    const terms = queryTerms(parsed, this.index)
-    const { ranked, total } = this.index.rank(
-      terms,
-      filterOf(input.filters, this.vault),
-      parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit
-    )
+    // As it stood when asked: the answer comes back from the index's thread, and says whether it may be incomplete.
+    const indexing = this.progress.state === 'indexing' ? { ...this.progress } : null
+    const { terms, ranked, total } = await this.index.request({
+      op: 'query',
+      parsed,
+      filter: filterSpecOf(input.filters, this.vault),
+      limit: parsed.phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit
+    })
     const { results, confirmed } = resultsFor(this.vault, ranked, terms, parsed.phrases, limit, this.bodies, this.names)
     return {
       results,
       // Without a phrase every ranked document counts, less any whose text was gone; with one, only those confirmed to hold it.
       total: parsed.phrases.length > 0 ? confirmed : total - (Math.min(ranked.length, limit) - confirmed),
       tookMs: Math.round((performance.now() - began) * 100) / 100,
-      ...(this.progress.state === 'indexing' ? { indexing: { ...this.progress } } : {})
+      ...(indexing ? { indexing } : {})
     }
   }
 
@@ -192,20 +200,22 @@ export class SearchService {
   }
 
   private kick(): void {
-    if (this.running) return
+    if (this.running || this.closed) return
     this.running = this.work()
       .catch((error: unknown) => {
-        // Locked while indexing: this vault's index is dropped with it, nothing to report.
-        if ((error as { code?: string }).code !== 'locked') console.error('[rapport] search indexing failed:', error)
+        // Locked or closed while indexing: this vault's index is dropped with it, nothing to report.
+        if (!this.closed && (error as { code?: string }).code !== 'locked') console.error('[rapport] search indexing failed:', error)
         this.dirty.clear()
         this.reconcileNeeded = false
       })
       .finally(() => {
         this.running = null
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
-        if (this.dirty.size > 0 || this.reconcileNeeded) this.kick()
-        else if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
-        else if (this.stats.cacheWrites === 0)
+        if (this.closed) return
+        if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
+        this.reads.caughtUp('search')
+        if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
+        if (this.stats.cacheWrites === 0)
           void this.persist() // the first full index is expensive to lose: written at once
         else this.persistSoon()
       })
@@ -213,7 +223,7 @@ export class SearchService {
 
   private async work(): Promise<void> {
     if (!this.openedOnce) await this.openCache()
-    while (this.reconcileNeeded || this.dirty.size > 0) {
+    while (!this.closed && (this.reconcileNeeded || this.dirty.size > 0)) {
       if (this.reconcileNeeded) {
         this.reconcileNeeded = false
         await this.markDifferences()
@@ -226,10 +236,16 @@ export class SearchService {
   }
 
   private async openCache(): Promise<void> {
-    const cached = await readCache(this.vault.root, this.slicer)
+    const bytes = await readCacheBytes(this.vault.root)
+    this.slicer.endSlice()
+    // Decoded, parsed and put together on the index's thread; only the signatures come back.
+    const cached = bytes === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', bytes })
+    this.slicer.resumed()
     if (cached.kind === 'loaded') {
-      this.index = cached.index
-      for (const [source, signature] of cached.signatures) this.remember(source, signature)
+      for (const [source, signature] of cached.signatures) {
+        this.remember(source, signature)
+        await this.slicer.pause()
+      }
       this.stats.opened = 'cache'
     } else {
       this.stats.opened = 'rebuilt'
@@ -256,24 +272,42 @@ export class SearchService {
   private async indexSources(sources: readonly string[], showProgress: boolean): Promise<void> {
     if (showProgress) this.progress = { state: 'indexing', done: 0, total: sources.length }
     this.batchLeft = sources.length
-    for (let at = 0; at < sources.length; at += READ_AHEAD) {
+    const updates: Array<Promise<void>> = []
+    for (let at = 0; at < sources.length && !this.closed; at += READ_AHEAD) {
       const group = sources.slice(at, at + READ_AHEAD)
       this.slicer.endSlice()
-      const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names)))
+      const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names, this.reads)))
       this.slicer.resumed()
+      const docs: SearchDoc[] = []
+      const remembered: Array<[string, string | null]> = []
       for (const [i, source] of group.entries()) {
         const fresh = read[i]?.() ?? null
-        this.index.removeSource(source)
-        if (fresh) for (const doc of fresh.docs) this.index.add(doc)
-        this.remember(source, fresh?.signature ?? null)
-        this.unsaved = true
-        this.stats.sourcesIndexed++
-        this.batchLeft--
-        if (showProgress) this.progress.done++
+        if (fresh) docs.push(...fresh.docs)
+        remembered.push([source, fresh?.signature ?? null])
         await this.slicer.pause()
       }
+      // Sent and remembered together, with no await between: a cache written later always matches its signatures.
+      const sent = this.index.request({ op: 'update', remove: group, add: docs })
+      sent.catch(() => undefined) // awaited below; until then a failure is not unhandled
+      updates.push(sent)
+      for (const [source, signature] of remembered) this.remember(source, signature)
+      this.unsaved = true
+      this.stats.sourcesIndexed += group.length
+      this.batchLeft -= group.length
+      if (showProgress) this.progress.done += group.length
+      // The next files are read while the index's thread takes these in; a few batches ahead at most, so a search
+      // asked meanwhile (answered after what was sent before it) waits for little.
+      if (updates.length >= UPDATES_AHEAD) await this.waitFor(updates.shift())
     }
+    for (const update of updates) await this.waitFor(update)
     this.slicer.endSlice()
+  }
+
+  /** Waits for the index's thread, outside the time slices. */
+  private async waitFor(update: Promise<void> | undefined): Promise<void> {
+    this.slicer.endSlice()
+    await update
+    this.slicer.resumed()
   }
 
   /**
@@ -287,6 +321,20 @@ export class SearchService {
     this.startTimer = null
     this.persistTimer = null
     await this.saving
+  }
+
+  /** The vault is closed or locked: indexing stops where it is, no cache is written, the vault's changes are no longer heard. */
+  close(): void {
+    this.index.close()
+    this.closed = true
+    this.retired = true
+    if (this.startTimer) clearTimeout(this.startTimer)
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.startTimer = null
+    this.persistTimer = null
+    this.dirty.clear()
+    this.reconcileNeeded = false
+    this.stopListening()
   }
 
   private persistSoon(): void {
@@ -303,12 +351,11 @@ export class SearchService {
   private persist(): Promise<void> {
     const write = async (): Promise<void> => {
       if (this.retired || this.vault.info().readOnly) return
-      // The signatures and the index are taken at the same moment (no await between), so the cache always holds together.
-      const signatures = new Map(this.signatures)
-      const serialized = this.index.serialize(() => this.slicer.pause())
+      // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
+      const bytes = this.index.request({ op: 'cache-bytes', signatures: [...this.signatures], now: new Date().toISOString() })
       this.unsaved = false
       try {
-        if (await writeCache(this.vault.root, await serialized, signatures, () => this.slicer.pause())) this.stats.cacheWrites++
+        if (await writeCache(this.vault.root, await bytes)) this.stats.cacheWrites++
         this.stats.cacheWriteProblem = ''
       } catch (error) {
         this.unsaved = true

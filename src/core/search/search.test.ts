@@ -6,13 +6,12 @@ import type { Input } from '../../shared/api'
 import type { SearchAnswer, SearchResult } from '../../shared/contract/search'
 import { openTestVault } from '../testing/open-vault'
 import { cacheFile } from './index-cache'
-import { searchServiceOf } from './search-service'
 
 type TestVault = Awaited<ReturnType<typeof openTestVault>>
 
 /** Searches through the contract once everything written so far is indexed. */
 async function search(v: TestVault, query: string, more: Omit<Input<'search:query'>, 'query'> = {}): Promise<SearchAnswer> {
-  await searchServiceOf(v.vault).indexed()
+  await v.indexes.search.indexed()
   return v.call('search:query', { query, ...more })
 }
 
@@ -146,7 +145,7 @@ describe('search', () => {
     entry = await v.call('entries:save', { id: entry.id, title: 'Kickoff', body: 'We spoke about the lighthouse.\n', version: entry.version })
     expect(titles(await search(v, 'aquarium'))).toEqual([])
     expect(titles(await search(v, 'lighthouse'))).toEqual(['Kickoff'])
-    const service = searchServiceOf(v.vault)
+    const service = v.indexes.search
     const indexedBefore = service.stats.sourcesIndexed
     await v.call('entries:save', { id: entry.id, title: 'Kickoff', body: 'We spoke about the lighthouse and the harbour.\n', version: entry.version })
     await search(v, 'harbour')
@@ -183,13 +182,13 @@ describe('search', () => {
     const kept = await first.call('entries:create', { clientId: dana.id, title: 'Kept', body: 'Nothing changes here: granite.\n' })
     const edited = await first.call('entries:create', { clientId: dana.id, title: 'Edited', body: 'Before: willow.\n' })
     const removed = await first.call('entries:create', { clientId: dana.id, title: 'Removed', body: 'Soon gone: quartz.\n' })
-    await searchServiceOf(first.vault).settled()
+    await first.indexes.search.settled()
     expect(existsSync(cacheFile(first.dir))).toBe(true)
-    expect(searchServiceOf(first.vault).stats).toMatchObject({ opened: 'rebuilt', cacheProblem: 'there is no cache yet', cacheWrites: 1 })
+    expect(first.indexes.search.stats).toMatchObject({ opened: 'rebuilt', cacheProblem: 'there is no cache yet', cacheWrites: 1 })
 
     const again = await openTestVault(first.dir)
     expect(titles(await search(again, 'granite'))).toEqual(['Kept'])
-    expect(searchServiceOf(again.vault).stats).toMatchObject({ opened: 'cache', sourcesIndexed: 0 })
+    expect(again.indexes.search.stats).toMatchObject({ opened: 'cache', sourcesIndexed: 0 })
 
     // While Rapport is closed: one entry edited, one deleted, one added.
     const journal = join(first.dir, 'clients/dana-whitfield/journal')
@@ -204,14 +203,14 @@ describe('search', () => {
     expect(titles(await search(third, 'quartz'))).toEqual([])
     expect(titles(await search(third, 'cedar'))).toEqual(['Added'])
     expect(titles(await search(third, 'granite'))).toEqual(['Kept'])
-    expect(searchServiceOf(third.vault).stats).toMatchObject({ opened: 'cache', sourcesIndexed: 3 })
+    expect(third.indexes.search.stats).toMatchObject({ opened: 'cache', sourcesIndexed: 3 })
     expect(kept.id).toBeTruthy()
   })
 
   it('rebuilds a cache that is corrupt, cut short or stale', async () => {
     const v = await openTestVault()
     await v.call('entries:create', { clientId: null, title: 'Survivor', body: 'Still here: juniper.\n' })
-    await searchServiceOf(v.vault).settled()
+    await v.indexes.search.settled()
     const good = await readFile(cacheFile(v.dir), 'utf8')
     const parsed = JSON.parse(good) as { format: number; index: { postings: string } }
 
@@ -225,7 +224,7 @@ describe('search', () => {
       await writeFile(cacheFile(v.dir), text)
       const reopened = await openTestVault(v.dir)
       expect(titles(await search(reopened, 'juniper')), what).toEqual(['Survivor'])
-      const service = searchServiceOf(reopened.vault)
+      const service = reopened.indexes.search
       expect(service.stats.opened, what).toBe('rebuilt')
       expect(service.stats.cacheProblem, what).toMatch(reason)
       await service.settled()
@@ -245,7 +244,7 @@ describe('search', () => {
     const early = await reopened.call('search:query', { query: 'orchard' })
     expect(early.indexing).toMatchObject({ state: 'indexing' })
     expect(await reopened.call('search:status', undefined)).toMatchObject({ state: 'indexing' })
-    await searchServiceOf(reopened.vault).indexed()
+    await reopened.indexes.search.indexed()
     expect(await reopened.call('search:status', undefined)).toEqual({ state: 'ready', done: 40, total: 40 })
     const late = await reopened.call('search:query', { query: 'orchard', limit: 50 })
     expect(late.indexing).toBeUndefined()

@@ -5,13 +5,14 @@
  * indexed; a source whose signature differs is indexed again.
  */
 import { entryBody } from '../entries/entry-body'
+import type { EntryReadsFor } from '../mentions/entry-reads'
 import { fileVersion } from '../fs/file-version'
 import type { StoredClient } from '../relationship/stored-client'
 import type { Vault } from '../vault/vault'
 import type { SearchDoc } from './documents'
-import { MAX_INDEXED_CHARS, clientDocs, clientSource, entryDoc, entrySource } from './documents'
+import { clientDocs, clientSource, entryDoc, entrySource } from './documents'
 import type { MentionNames } from './mention-names'
-import { mentionedIds } from './mention-names'
+import { mentionedIdsIn } from './mention-names'
 
 /**
  * An entry's signature: what its document holds besides the file — the
@@ -94,7 +95,7 @@ export type SourceDocuments = { signature: string; docs: SearchDoc[] } | null
  * has the time: reads finish whenever they do, so nothing heavy runs on
  * their completion, outside the indexer's time slices. Null: it is gone.
  */
-export async function readSource(vault: Vault, source: string, names: MentionNames): Promise<() => SourceDocuments> {
+export async function readSource(vault: Vault, source: string, names: MentionNames, reads: EntryReadsFor<'search'>): Promise<() => SourceDocuments> {
   const [kind, id] = splitSource(source)
   if (kind === 'client') {
     return () => {
@@ -103,14 +104,14 @@ export async function readSource(vault: Vault, source: string, names: MentionNam
       return client.data ? { signature: clientSignature(client.data), docs: clientDocs(client.id, client.data) } : { signature: UNREADABLE, docs: [] }
     }
   }
-  const bytes = await vault.entries.fileBytes(id)
+  const read = await reads.read(id, 'search')
   return () => {
     const entry = vault.entries.withVersion(id)
-    if (!entry || !bytes) return null
-    const file = entryBody(bytes)
+    const file = entry ? read() : null
+    if (!entry || !file) return null
     const name = clientName(vault, entry.clientId)
     // Names are taken now, with the signature, so a rename reported after this is seen as a difference and indexed again.
-    const mentions = mentionedIds(file.body.length > MAX_INDEXED_CHARS ? file.body.slice(0, MAX_INDEXED_CHARS) : file.body)
+    const mentions = mentionedIdsIn(file.mentions())
     const mentionNames = mentions.flatMap((id) => names.nameOf(id) ?? [])
     return { signature: entrySignature(file.version, name, mentions, names), docs: [entryDoc(entry, file.body, name, mentionNames)] }
   }

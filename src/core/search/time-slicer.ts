@@ -1,11 +1,12 @@
 /**
- * Long work on the main process's own thread, cut into slices: `pause()`
- * yields to the event loop once the current slice has run `sliceMs`, so IPC
- * (and every other channel) is answered within a few milliseconds while an
- * index of 10,000 entries is built. A worker thread would take the work off
- * the thread entirely, but it needs a separately bundled entry in
- * electron-vite, a loader for TypeScript under vitest and tsx, and copying
- * every document across; slices give the same responsiveness with none of it.
+ * The search's work that stays on the main process's thread — reading entry
+ * files, making their documents, keeping the signatures — cut into slices:
+ * `pause()` yields to the event loop once the current slice has run
+ * `sliceMs`, so IPC (and every other channel) is answered within a few
+ * milliseconds while 10,000 entries are indexed. The index itself (building,
+ * ranking, the cache) is on a thread of its own (index-thread.ts): slices
+ * alone left the loop waiting 80–90 ms, on the garbage collector of a heap
+ * that held the index.
  *
  * Background work must never keep a process alive on its own (the CLI exits
  * when its command is done); `hold()` makes it do so while someone waits

@@ -5,7 +5,6 @@ import type { Channel, Input, Output } from '../../shared/api'
 import type { KdfCost } from '../crypto/kdf'
 import { VAULT_HEADER_FILE } from '../crypto/key-check'
 import { readdir as readdirLogical } from '../fs/vault-files'
-import { searchServiceOf } from '../search/search-service'
 import { createDispatch } from '../service'
 import { testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
@@ -89,7 +88,7 @@ describe('an encrypted vault', () => {
     })
     // The search index's cache is there, written sealed (the raw check below covers its bytes). Waited for, not slept
     // on: under load writing it took longer than any fixed pause.
-    await searchServiceOf(session.vault).settled()
+    await session.indexes.search.settled()
     expect(await readdirLogical(join(root, '.rapport', 'cache'))).toContain('search-index.json')
     expect((await readdir(root)).sort()).toEqual(expect.arrayContaining(['rapport.json', VAULT_HEADER_FILE]))
     expect(await readdir(root)).not.toContain('clients')
@@ -103,8 +102,7 @@ describe('an encrypted vault', () => {
       await writeFile(join(root, 'journal', `note-${i}.md`), `---\ntitle: Note ${i} about Northwind\n---\n\nDana mentioned onboarding ${i}.\n`)
     const { session, call, search } = await startSession(root)
     expect((await search('jazz')).length).toBeGreaterThan(0)
-    const plainVault = session.vault
-    const plainSearch = searchServiceOf(plainVault)
+    const plainSearch = session.indexes.search
     const entry = await call('entries:read', { id: 'e_01JDXSCOPE0000000000000000' })
     await call('entries:save', { id: entry.id, title: entry.title, body: `${entry.body}\nA line about jazz and onboarding.\n`, version: entry.version })
     await plainSearch.indexed()

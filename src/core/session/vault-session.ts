@@ -30,8 +30,7 @@ import { Vault } from '../vault/vault'
 import { watchVault } from '../vault/watch'
 import { decryptVault, encryptVault, recoverConversion } from '../security/conversion'
 import { readVaultHeader } from '../security/vault-header'
-import { searchServiceOf } from '../search/search-service'
-import { backlinksOf } from '../mentions/backlinks-index'
+import { VaultIndexes } from '../search/vault-indexes'
 
 export interface SessionOptions {
   shell: ShellPorts
@@ -62,6 +61,8 @@ export class VaultSession {
   #unmount: (() => void) | null = null
   #vault: Vault | null = null
   #vaultHandlers: VaultHandlers | null = null
+  /** The open vault's search and backlinks indexes: made with it, closed with it (and when it is locked). */
+  #indexes: VaultIndexes | null = null
   #stopWatching: (() => void) | null = null
   /** Resolves when the watcher has made its first scan (tests wait for it). */
   watching: Promise<void> = Promise.resolve()
@@ -92,6 +93,12 @@ export class VaultSession {
   get vault(): Vault {
     if (!this.#vault) throw lockedError()
     return this.#vault
+  }
+
+  /** The open vault's indexes; throws 'locked' while the vault is locked. */
+  get indexes(): VaultIndexes {
+    if (!this.#indexes) throw lockedError()
+    return this.#indexes
   }
 
   get locked(): boolean {
@@ -214,7 +221,9 @@ export class VaultSession {
   async #open(): Promise<void> {
     const vault = await Vault.open(this.root, { entries: this.options.entries ?? 'now' })
     this.#vault = vault
-    const handlers = createHandlers(vault, this.options.shell, this.options.clock)
+    const indexes = new VaultIndexes(vault)
+    this.#indexes = indexes
+    const handlers = createHandlers(vault, this.options.shell, this.options.clock, indexes)
     this.#vaultHandlers = handlers
     this.#autoLockMinutes = readAutoLock(vault.settings()[SETTING])
     const emit = this.options.shell.emit
@@ -242,16 +251,17 @@ export class VaultSession {
     this.#arm()
   }
 
-  /** Drops the open vault and everything read from it. */
   /** The open vault's indexes stop writing their caches before the files are converted (a late write would be in the clear). */
   async #retireIndexes(): Promise<void> {
-    const vault = this.#vault
-    if (vault) await Promise.all([searchServiceOf(vault).retire(), backlinksOf(vault).retire()])
+    await this.#indexes?.retire()
   }
 
+  /** Drops the open vault and everything read from it; its indexes stop. */
   #close(): void {
     this.#stopWatching?.()
     this.#stopWatching = null
+    this.#indexes?.close()
+    this.#indexes = null
     this.#vault = null
     this.#vaultHandlers = null
     if (this.#timer) clearTimeout(this.#timer)

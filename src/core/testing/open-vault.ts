@@ -3,6 +3,7 @@ import { checkoutResourcesDir } from '../resources'
 import { createDispatch, createHandlers } from '../service'
 import type { ShellPorts } from '../service'
 import type { Clock } from '../relationship/viewpoint'
+import { VaultIndexes } from '../search/vault-indexes'
 import { Vault } from '../vault/vault'
 import { tempDir } from './temp-vault'
 
@@ -33,11 +34,12 @@ export interface TestVaultOptions {
 export async function openTestVault(root?: string, options: TestVaultOptions = {}) {
   const dir = root ?? (await tempDir())
   const vault = await Vault.open(dir)
-  const dispatch = createDispatch(createHandlers(vault, testShell(options.shell), options.clock))
+  const indexes = new VaultIndexes(vault)
+  const dispatch = createDispatch(createHandlers(vault, testShell(options.shell), options.clock, indexes))
   async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
     const result = await dispatch(channel, input)
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
     return result.value as Output<C>
   }
-  return { dir, vault, call, dispatch }
+  return { dir, vault, indexes, call, dispatch }
 }

@@ -147,15 +147,20 @@ describe('import of a folder of notes', () => {
 
   it('cancelled midway, stops between two notes with a report that adds up', async () => {
     const notes = await tempDir('rapport-notes-')
-    for (let i = 0; i < 6; i++) await writeFile(join(notes, `note-${i}.md`), `# Note ${i}\n\nText ${i}.\n`)
+    // More notes than are written at once: those under way when the cancel comes are finished, no more are started.
+    for (let i = 0; i < 60; i++) await writeFile(join(notes, `note-${i}.md`), `# Note ${i}\n\nText ${i}.\n`)
     let cancel: () => Promise<unknown> = async () => undefined
     const opened = await openTestVault(undefined, {
       shell: { emit: (event, payload) => void (event === 'transfer:progress' && (payload as { phase: string }).phase === 'writing' && cancel()) }
     })
     cancel = () => opened.call('transfer:cancel', { jobId: 'import-1' })
     const report = await opened.call('import:run', { paths: [notes], duplicates: 'skip', jobId: 'import-1' })
-    expect(report).toMatchObject({ jobId: 'import-1', status: 'cancelled', imported: 1, notReached: 5 })
-    expect(allEntries(opened.vault)).toHaveLength(1)
+    expect(report).toMatchObject({ jobId: 'import-1', status: 'cancelled' })
+    if (!report) throw new Error('no report')
+    expect(report.imported).toBeGreaterThanOrEqual(1)
+    expect(report.notReached).toBeGreaterThan(30)
+    expect(report.imported + report.notReached).toBe(60)
+    expect(allEntries(opened.vault)).toHaveLength(report.imported)
   })
 
   it('asks for a folder when no paths are given; cancelling the dialog imports nothing', async () => {

@@ -1,9 +1,8 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backlinksCacheFile, backlinksOf } from '../mentions/backlinks-index'
+import { backlinksCacheFile } from '../mentions/backlinks-index'
 import { cacheFile } from '../search/index-cache'
-import { searchServiceOf } from '../search/search-service'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 
@@ -13,14 +12,14 @@ async function vaultWithCaches(root?: string) {
   const client = await v.call('clients:create', { name: 'Dana Whitfield' })
   const target = await v.call('entries:create', { clientId: client.id, title: 'Pilot', body: 'The pilot: granite.\n' })
   await v.call('entries:create', { clientId: client.id, title: 'Follow-up', body: `See [Pilot](rapport://entry/${target.id}) again.\n` })
-  await searchServiceOf(v.vault).settled()
-  await backlinksOf(v.vault).current()
-  await backlinksOf(v.vault).persist()
+  await v.indexes.search.settled()
+  await v.indexes.backlinks.current()
+  await v.indexes.backlinks.persist()
   return { ...v, client, target }
 }
 
 const search = async (v: Awaited<ReturnType<typeof openTestVault>>, query: string) => {
-  await searchServiceOf(v.vault).indexed()
+  await v.indexes.search.indexed()
   return (await v.call('search:query', { query })).results.map((r) => r.title)
 }
 
@@ -34,11 +33,11 @@ describe('caches a sync tool or git brings in', () => {
     const again = await openTestVault(first.dir)
     expect(await search(again, 'granite')).toEqual(['Pilot'])
     expect(await search(again, 'basalt')).toEqual([])
-    expect(searchServiceOf(again.vault).stats).toMatchObject({ opened: 'rebuilt', cacheProblem: 'the cache is not valid JSON' })
+    expect(again.indexes.search.stats).toMatchObject({ opened: 'rebuilt', cacheProblem: 'the cache is not valid JSON' })
     expect((await again.call('backlinks:of', { target: first.target.id })).map((b) => b.title)).toEqual(['Follow-up'])
-    expect(backlinksOf(again.vault).stats.opened).toBe('rebuilt')
-    await searchServiceOf(again.vault).settled()
-    await backlinksOf(again.vault).persist()
+    expect(again.indexes.backlinks.stats.opened).toBe('rebuilt')
+    await again.indexes.search.settled()
+    await again.indexes.backlinks.persist()
     for (const file of [cacheFile(first.dir), backlinksCacheFile(first.dir)]) expect(await readFile(file, 'utf8')).not.toContain('<<<<<<<')
   })
 
@@ -50,13 +49,13 @@ describe('caches a sync tool or git brings in', () => {
     const path = join(desktop, laptop.target.path)
     await writeFile(path, (await readFile(path, 'utf8')).replace('granite', 'marble'))
     const onDesktop = await openTestVault(desktop)
-    await searchServiceOf(onDesktop.vault).settled()
+    await onDesktop.indexes.search.settled()
     await cp(cacheFile(laptop.dir), cacheFile(desktop))
     await cp(backlinksCacheFile(laptop.dir), backlinksCacheFile(desktop))
     const reopened = await openTestVault(desktop)
     expect(await search(reopened, 'marble')).toEqual(['Pilot'])
     expect(await search(reopened, 'granite')).toEqual([])
-    expect(searchServiceOf(reopened.vault).stats).toMatchObject({ opened: 'cache', sourcesIndexed: 1 })
+    expect(reopened.indexes.search.stats).toMatchObject({ opened: 'cache', sourcesIndexed: 1 })
   })
 
   it('conflicting copies of the caches are removed with the cache they copy, which is rebuilt; none is ever an entry', async () => {
@@ -70,9 +69,9 @@ describe('caches a sync tool or git brings in', () => {
     expect(await readdir(cache)).not.toContain(searchCopy)
     expect(await readdir(cache)).not.toContain(backlinksCopy)
     expect(await search(reopened, 'granite')).toEqual(['Pilot'])
-    expect(searchServiceOf(reopened.vault).stats.opened).toBe('rebuilt')
+    expect(reopened.indexes.search.stats.opened).toBe('rebuilt')
     expect((await reopened.call('backlinks:of', { target: v.target.id })).map((b) => b.title)).toEqual(['Follow-up'])
-    expect(backlinksOf(reopened.vault).stats.opened).toBe('rebuilt')
+    expect(reopened.indexes.backlinks.stats.opened).toBe('rebuilt')
     expect((await reopened.call('entries:list', { clientId: v.client.id })).map((e) => e.title).sort()).toEqual(['Follow-up', 'Pilot'])
     expect(await reopened.call('conflicts:list', undefined)).toEqual([])
   })

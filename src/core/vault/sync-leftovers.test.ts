@@ -2,7 +2,6 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runDoctor } from '../doctor/doctor'
-import { searchServiceOf } from '../search/search-service'
 import { openTestVault } from '../testing/open-vault'
 import { gitConflict } from '../testing/git-conflict'
 import { tempDir } from '../testing/temp-vault'
@@ -40,7 +39,7 @@ describe("a sync tool's copy that is really another entry", () => {
       await writeFile(join(journal, copyName), entry('e_DESKTOP', 'Weekly call', 'Budget notes written on the desktop.\n'))
       await writeFile(join(root, 'rapport.json'), '{\n  "format": 1,\n  "settings": {}\n}\n')
       expect((await runDoctor(root)).findings.find((f) => f.path === `journal/${copyName}`)?.reason).toMatch(/^an entry of its own \(id e_DESKTOP\)/)
-      const { vault, call } = await openTestVault(root)
+      const { vault, call, indexes } = await openTestVault(root)
 
       expect(await names(journal)).toEqual(['2026-12-07-weekly-call-2.md', '2026-12-07-weekly-call.md'])
       expect(await readFile(join(journal, '2026-12-07-weekly-call-2.md'), 'utf8')).toBe(
@@ -52,7 +51,7 @@ describe("a sync tool's copy that is really another entry", () => {
       ])
       expect((await call('entries:read', { id: 'e_DESKTOP' })).body).toBe('Budget notes written on the desktop.\n')
       expect(vault.entries.conflicts()).toEqual([])
-      await searchServiceOf(vault).indexed()
+      await indexes.search.indexed()
       const found = await call('search:query', { query: 'budget desktop' })
       expect(found.results.map((r) => r.open)).toContainEqual({ kind: 'entry', entryId: 'e_DESKTOP', offset: expect.any(Number) })
     })
