@@ -121,7 +121,8 @@ function useNamesThatFit(bandsRef: RefObject<HTMLDivElement | null>, events: rea
       for (const band of bands.querySelectorAll<HTMLElement>('.strip-band')) {
         const name = band.querySelector<HTMLElement>('.strip-band-name')
         const room = band.clientWidth - Number.parseFloat(getComputedStyle(band).paddingLeft) - Number.parseFloat(getComputedStyle(band).paddingRight)
-        band.toggleAttribute('data-cut', !name || name.scrollWidth > room + 0.5)
+        // The name is an inline box: its own width, not scrollWidth (always 0 for an inline element).
+        band.toggleAttribute('data-cut', !name || name.getBoundingClientRect().width > room + 0.5)
       }
     }
     measure()
