@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
+import { verticalGap } from './layout'
 import { writeEntry } from './harness/vault-helpers'
 
 const PASSPHRASE = 'blue heron at dawn'
@@ -59,6 +60,14 @@ test('turn encryption on, lock, a wrong passphrase, unlock, search, and export o
   await writeEntry(page, 'Falkirk Partners', 'Retainer thoughts', SECRET)
 
   await encryptThroughTheDialog(app)
+  // "Lock after" sits with its choice, clear of the paragraph above it (it was jammed under it).
+  const settings = page.getByRole('dialog', { name: 'Encryption' })
+  const lockAfter = settings.getByText('Lock after', { exact: true })
+  const aboveGap = await verticalGap(settings.getByText(/encrypted with XChaCha20-Poly1305/), lockAfter)
+  const belowGap = await verticalGap(lockAfter, settings.getByLabel('Lock after'))
+  expect(aboveGap).toBeGreaterThanOrEqual(12)
+  expect(belowGap).toBeLessThan(aboveGap)
+  await expect(settings.getByLabel('Lock after')).toHaveAccessibleDescription(/without using Rapport/)
   await screenshot(app, 'encryption-settings.png')
   await page.getByRole('button', { name: 'Close' }).click()
   // Nothing readable on disk: not the text, not the client's name in any file or folder name.

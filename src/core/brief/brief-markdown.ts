@@ -18,7 +18,7 @@ import type {
 import { balanceLine, valueLine } from '../../shared/coach-words'
 import type { Due } from '../../shared/contract/relationship'
 import { relationWords } from '../../shared/people-words'
-import { shortDay } from '../../shared/dates'
+import { dateStyle, shortDay, timeOfDay } from '../../shared/dates'
 import type { DateStyle } from '../../shared/dates'
 import { count, datePhrase, relativeDays } from '../relationship/wording'
 import { channelWords, detailWords, openingWords, outcomeWords, stageWords, trustWords, weekdayDay } from './brief-words'
@@ -44,7 +44,9 @@ export function briefToMarkdown(brief: Brief, options: BriefMarkdownOptions = {}
   const who = brief.sections.find((s): s is BriefWho => s.kind === 'who')
   const relationship = brief.sections.find((s): s is BriefRelationship => s.kind === 'relationship')
   const blocks = [write.title(brief.name, who, relationship), ...brief.sections.flatMap((section) => write.section(section))]
-  blocks.push(`_Prepared ${weekdayDay(brief.asOf.day, brief.asOf.day, { year: true }, options.dates)} at ${brief.asOf.time} (${text(brief.asOf.timeZone)})._`)
+  // The time as the user's clock setting says it (12- or 24-hour), in the zone the brief was assembled for.
+  const time = timeOfDay(brief.asOf.at, { ...(options.dates ?? dateStyle()), timeZone: brief.asOf.timeZone }) || brief.asOf.time
+  blocks.push(`_Prepared ${weekdayDay(brief.asOf.day, brief.asOf.day, { year: true }, options.dates)} at ${time} (${text(brief.asOf.timeZone)})._`)
   return `${blocks.filter(Boolean).join('\n\n')}\n`
 }
 

@@ -33,7 +33,19 @@ describe('taking the brief off the screen', () => {
     await call('settings:update', { locale: 'en-US' })
     await call('brief:copy', { clientId: NEW_CLIENT })
     expect(copied[0]).toContain('Stage: First contact since Nov 20 · Client since Nov 20')
-    expect(copied[0]).toContain('_Prepared Mon, Nov 23, 2026 at 10:00 (Europe/London)._')
+    // The clock follows the language's habit until Settings chooses one.
+    expect(copied[0]).toContain('_Prepared Mon, Nov 23, 2026 at 10:00 AM (Europe/London)._')
+  })
+
+  it('writes the time it was prepared with the clock chosen in Settings', async () => {
+    const copied: string[] = []
+    const { call } = await openVault({ copyText: async (text) => void copied.push(text) })
+    await call('settings:update', { clock: '12-hour' })
+    await call('brief:copy', { clientId: NEW_CLIENT })
+    await call('settings:update', { locale: 'en-US', clock: '24-hour' })
+    await call('brief:copy', { clientId: NEW_CLIENT })
+    expect(copied[0]).toContain('_Prepared Mon, 23 Nov 2026 at 10:00 am (Europe/London)._')
+    expect(copied[1]).toContain('_Prepared Mon, Nov 23, 2026 at 10:00 (Europe/London)._')
   })
 
   it('exports the Markdown where the person chose, suggesting a dated name; nothing when they cancel', async () => {

@@ -22,6 +22,16 @@ describe('excerptOf', () => {
     expect(excerptOf(markdown)).toBe(expected)
   })
 
+  it('reads the words of a deeply nested quote or list, never its markers', () => {
+    expect(excerptOf(`${'> '.repeat(200)}deep quote\n`)).toBe('deep quote')
+    expect(excerptOf(`${'- '.repeat(100)}deep list\n`)).toBe('deep list')
+    expect(excerptOf(`${'> - '.repeat(60)}quoted in a list in a quote\n`)).toBe('quoted in a list in a quote')
+    expect(excerptOf('> 1. > * [x] done and quoted\n')).toBe('done and quoted')
+    // Not markers: a minus sign, emphasis, a number in a sentence.
+    expect(excerptOf('-5% on the quarter\n')).toBe('-5% on the quarter')
+    expect(excerptOf('> *Really* late\n')).toBe('Really late')
+  })
+
   it('shortens on a word boundary', () => {
     const text = excerptOf('word '.repeat(100), 40)
     expect(text.length).toBeLessThanOrEqual(40)

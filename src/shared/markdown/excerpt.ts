@@ -34,6 +34,14 @@ const HEADING = /^\s{0,3}#{1,6}(\s|$)/
 /** A heading or a list item starts a block even without a blank line before it. */
 const STARTS_BLOCK = /^\s{0,3}#{1,6}(\s|$)|^\s*([-*+]|\d+[.)])\s/
 
+/**
+ * The markers of the containers a line sits in, however deep and in whatever
+ * order: a quote in a list in a quote (`> - > text`) or a list nested on one
+ * line (`- - - text`). Stripping only the first of each kind would leave a
+ * deep one as a row of `- - - -` where its words should be.
+ */
+const CONTAINER_MARKERS = /^\s*(?:(?:>\s*)|(?:(?:[-*+]|\d{1,9}[.)])(?:\s+|$)))+(?:\[[ xX]\]\s+)?/
+
 function plainLine(line: string): string {
   if (/^\s*([-*_]\s*){3,}$/.test(line)) return '' // thematic break
   if (/^\s*(=+|-+)\s*$/.test(line)) return '' // setext underline
@@ -45,8 +53,7 @@ function plainLine(line: string): string {
   return line
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_match, char: string) => `\u0000${escaped.push(char) - 1}\u0000`)
     .replace(/^\s{0,3}#{1,6}\s+/, '') // heading
-    .replace(/^\s*(>\s*)+/, '') // quote
-    .replace(/^\s*([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?/, '') // list item, task
+    .replace(CONTAINER_MARKERS, '') // quotes and list items, nested in any order (`> - > 1. `), and a task's box
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // image
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // link
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1') // reference link

@@ -2,7 +2,7 @@ import type { Brief, BriefEntryRef, BriefRelationship, BriefWho } from '@shared/
 import { balanceLine } from '@shared/coach-words'
 import { briefSection } from '@shared/contract/brief'
 import { BriefSectionView } from './BriefSections'
-import { shortDay, weekdayDay } from '@shared/dates'
+import { dateStyle, shortDay, timeOfDay, weekdayDay } from '@shared/dates'
 import { stageWords, trustWords } from '@shared/words'
 
 /** The brief as one page: who they are at the top, then its sections in the core's order (empty ones are already left out). */
@@ -15,7 +15,8 @@ export function BriefPage({ brief, openEntry }: { brief: Brief; openEntry: (entr
         <BriefSectionView key={section.kind} section={section} today={today} openEntry={openEntry} />
       ))}
       <p className="brief-prepared">
-        Prepared {weekdayDay(today, today)} at {brief.asOf.time} ({brief.asOf.timeZone})
+        Prepared {weekdayDay(today, today)} at {timeOfDay(brief.asOf.at, { ...dateStyle(), timeZone: brief.asOf.timeZone }) || brief.asOf.time} (
+        {brief.asOf.timeZone})
       </p>
     </article>
   )

@@ -1,4 +1,4 @@
-import { useImperativeHandle, useRef } from 'react'
+import { useImperativeHandle, useRef, useState } from 'react'
 import type { ReactNode, Ref } from 'react'
 import type { ClientSummary, EntrySummary } from '@shared/domain'
 import { shortcutLabel, withShortcut } from '@renderer/platform/commands/shortcuts'
@@ -34,6 +34,8 @@ export function EntriesPane(props: EntriesPaneProps) {
   const listRef = useRef<ListboxHandle>(null)
   const newEntryRef = useRef<HTMLButtonElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
+  // Once the list is scrolled, a line under the buttons marks where it is cut, so no row seems to run on under them.
+  const [scrolled, setScrolled] = useState(false)
 
   useImperativeHandle(ref, () => ({
     focus: () => {
@@ -47,7 +49,7 @@ export function EntriesPane(props: EntriesPaneProps) {
   const shortcut = shortcutLabel('entry.new')
 
   return (
-    <section aria-label="Entries" className="entries-pane" ref={sectionRef} tabIndex={-1}>
+    <section aria-label="Entries" className="entries-pane" ref={sectionRef} tabIndex={-1} data-scrolled={scrolled || undefined}>
       <div className="pane-header entries-header">
         <div className="entries-heading">
           <h1 className="pane-title client-heading">{client ? client.name : 'Entries'}</h1>
@@ -126,7 +128,7 @@ export function EntriesPane(props: EntriesPaneProps) {
           <span>Rapport cannot read this client's details, so nothing new can be added until the file is fixed. {client.problem}</span>
         </p>
       )}
-      <div className="entries-body">
+      <div className="entries-body" onScroll={(event) => setScrolled(event.currentTarget.scrollTop > 0)}>
         {loadError ? (
           <p role="alert" className="empty-state">
             {loadError}

@@ -7,10 +7,12 @@ import { relations, trustLevels } from '@shared/domain'
 import { relationWords } from '@shared/people-words'
 import { trustWords } from '@shared/words'
 import { call, errorMessage } from '@renderer/platform/api'
+import { appNow } from '@renderer/platform/dates/app-clock'
 import type { ViewContext } from '@renderer/platform/views'
 import { BacklinksList, onWantPerson, takeWantedPerson } from '@renderer/mentions'
-import { CadenceField } from '@renderer/relationship'
+import { CadenceField, LikesFields, WorkingStyleFields } from '@renderer/relationship'
 import { PersonField } from './PersonField'
+import { trustSoFar } from './trust-history'
 import './people.css'
 
 type Relation = (typeof relations)[number]
@@ -259,8 +261,6 @@ function PersonDetails(props: {
         {props.cadence}
         <PersonField label="Email" type="email" value={person.contact?.email} save={save((v) => ({ contact: { email: v } }))} />
         <PersonField label="Phone" type="tel" value={person.contact?.phone} save={save((v) => ({ contact: { phone: v } }))} />
-        <PersonField label="How they like to do business" multiline value={person.style?.notes} save={save((v) => ({ style: { notes: v } }))} />
-        <PersonField label="Likes and dislikes, family, interests" multiline value={person.person?.notes} save={save((v) => ({ person: { notes: v } }))} />
         <PersonField label="Notes" multiline value={person.notes} save={save((v) => ({ notes: v }))} />
         <TemplateChoice
           label="Entries about them start from"
@@ -270,11 +270,21 @@ function PersonDetails(props: {
           onChoose={(template) => update({ defaultTemplate: template })}
         />
       </fieldset>
-      {person.trust && person.trust.history.length > 0 && (
-        <p className="person-trust-history">
-          Trust so far: {person.trust.history.map((h) => `${trustWords[h.trust as TrustLevel] ?? h.trust} (${String(h.at ?? '').slice(0, 10)})`).join(' → ')}
-        </p>
-      )}
+      {/* The client's own fields for these, over the same parts of client.json: one way to say how anyone likes to work. */}
+      <fieldset className="person-style" disabled={!canWrite} aria-labelledby="person-style-heading">
+        <h4 id="person-style-heading" className="person-subheading">
+          How they like to do business
+        </h4>
+        <WorkingStyleFields style={person.style ?? {}} save={(patch) => update({ style: patch })} />
+      </fieldset>
+      <fieldset className="person-style" disabled={!canWrite} aria-labelledby="person-person-heading">
+        <h4 id="person-person-heading" className="person-subheading">
+          The person
+        </h4>
+        <LikesFields likes={person.person?.likes ?? []} dislikes={person.person?.dislikes ?? []} save={(patch) => update({ person: patch })} />
+        <PersonField label="Family and interests they shared" multiline value={person.person?.notes} save={save((v) => ({ person: { notes: v } }))} />
+      </fieldset>
+      {person.trust && person.trust.history.length > 0 && <p className="person-trust-history">Trust so far: {trustSoFar(person.trust.history, appNow())}</p>}
       <BacklinksList
         level={4}
         target={person.id}

@@ -8,13 +8,13 @@ import { CadenceField } from './rhythm/CadenceField'
 import { CommitmentsPanel } from './CommitmentsPanel'
 import { ImportantDates } from './ImportantDates'
 import { InteractionsPanel } from './InteractionsPanel'
-import { AutosaveTextField, ChipsField, ChoiceField } from './profile-fields'
+import { AutosaveTextField, ChipsField } from './profile-fields'
 import type { SaveProfile } from './profile-fields'
 import { RelationshipPulse } from './RelationshipPulse'
 import { StageTrustPanel } from './StageTrustPanel'
 import { useClientDetail } from './useClientDetail'
 import { useRelationshipActions } from './useRelationshipActions'
-import { channelWords, channels } from './words'
+import { LikesFields, WorkingStyleFields } from './WorkingStyleFields'
 import './relationship.css'
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error'
@@ -117,61 +117,18 @@ function ProfileEditor({ detail, save }: { detail: ClientDetail; save: SaveProfi
         <h2 id="style-heading" className="profile-card-title">
           How they like to do business
         </h2>
-        <div className="field-row three">
-          <ChoiceField
-            label="Preferred channel"
-            value={style.channel}
-            options={channels.map((value) => ({ value, label: channelWords[value] }))}
-            onChoose={(value) => save({ style: { channel: value } })}
-          />
-          <ChoiceField
-            label="Detail"
-            value={style.detail}
-            options={[
-              { value: 'detail', label: 'Wants the detail' },
-              { value: 'big-picture', label: 'Big picture' }
-            ]}
-            onChoose={(value) => save({ style: { detail: value } })}
-          />
-          <ChoiceField
-            label="Opening"
-            value={style.opening}
-            options={[
-              { value: 'small-talk-first', label: 'Small talk first' },
-              { value: 'straight-to-business', label: 'Straight to business' }
-            ]}
-            onChoose={(value) => save({ style: { opening: value } })}
-          />
-        </div>
-        <div className="field-row three">
-          <AutosaveTextField label="Best times" value={style.bestTimes} placeholder="Mornings" save={save} toPatch={(v) => ({ style: { bestTimes: v } })} />
-          <AutosaveTextField
-            label="Time zone"
-            value={style.timeZone}
-            placeholder="Europe/London"
-            hint={local ? (local.valid ? `Their time now: ${local.text}` : local.problem) : undefined}
-            save={save}
-            toPatch={(v) => ({ style: { timeZone: v } })}
-          />
-          <AutosaveTextField
-            label="Expects replies within"
-            value={style.replyWithin}
-            placeholder="Same day"
-            save={save}
-            toPatch={(v) => ({ style: { replyWithin: v } })}
-          />
-        </div>
-        <AutosaveTextField label="Notes on their style" multiline value={style.notes} save={save} toPatch={(v) => ({ style: { notes: v } })} />
+        <WorkingStyleFields
+          style={style}
+          save={(patch) => save({ style: patch })}
+          {...(local ? { timeZoneHint: local.valid ? `Their time now: ${local.text}` : local.problem } : {})}
+        />
       </section>
 
       <section className="profile-card" aria-labelledby="person-heading">
         <h2 id="person-heading" className="profile-card-title">
           The person
         </h2>
-        <div className="field-row">
-          <ChipsField label="Likes" values={person.likes ?? []} placeholder="Jazz, sailing…" onChange={(likes) => save({ person: { likes } })} />
-          <ChipsField label="Dislikes" values={person.dislikes ?? []} placeholder="Long decks…" onChange={(dislikes) => save({ person: { dislikes } })} />
-        </div>
+        <LikesFields likes={person.likes ?? []} dislikes={person.dislikes ?? []} save={(patch) => save({ person: patch })} />
         <ImportantDates detail={detail} save={save} />
         <AutosaveTextField label="Family and interests they shared" multiline value={person.notes} save={save} toPatch={(v) => ({ person: { notes: v } })} />
       </section>

@@ -146,6 +146,7 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
       <select
         className="text-input"
         id={`${id}-after`}
+        aria-describedby={`${id}-after-hint`}
         value={status.autoLockMinutes === null ? 'never' : String(status.autoLockMinutes)}
         disabled={!!busy}
         onChange={(event) => {
@@ -162,7 +163,9 @@ function EncryptedSettings({ status, onClose, onLockNow }: { status: SecuritySta
           <option value={String(status.autoLockMinutes)}>{status.autoLockMinutes} minutes</option>
         )}
       </select>
-      <p className="field-hint">without using Rapport. It also locks with your computer.</p>
+      <p className="field-hint" id={`${id}-after-hint`}>
+        without using Rapport. It also locks with your computer.
+      </p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           Close
