@@ -1,0 +1,27 @@
+/** What in a row takes focus when it is given to the row. */
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabindex="0"]'
+
+/**
+ * Keeps keyboard focus in a list when the row that has it leaves (marked
+ * done, snoozed, restored). Call it before the change: it notes which row
+ * has focus. Call what it returns once the list has been read again: if
+ * focus was lost with the row, it goes to the row now in that place (the
+ * next one), else the last row, else `fallback` (the view's heading) — never
+ * to <body>, where a keyboard or screen-reader user would have to start over.
+ */
+export function holdRowFocus(container: HTMLElement | null, rowSelector: string, fallback?: () => void): () => void {
+  const active = document.activeElement
+  const row = active instanceof HTMLElement ? active.closest(rowSelector) : null
+  if (!container || !row || !container.contains(row)) return () => undefined
+  const index = [...container.querySelectorAll(rowSelector)].indexOf(row)
+  return () =>
+    // After React has drawn the list read again.
+    requestAnimationFrame(() => {
+      const now = document.activeElement
+      if (now && now !== document.body && now.isConnected) return
+      const rows = [...container.querySelectorAll<HTMLElement>(rowSelector)]
+      const target = rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>(FOCUSABLE)
+      if (target) target.focus()
+      else fallback?.()
+    })
+}
