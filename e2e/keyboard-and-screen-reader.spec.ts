@@ -159,3 +159,127 @@ test('the formatting toolbar is one Tab stop: arrows move along it, Home and End
   await expect(text.locator('strong')).toHaveText('Said plainly')
   await expectSaved(page)
 })
+
+test('Today’s rows are worked through with keys; focus moves on to the next row, and back to the opener after a dialog', async ({ app }) => {
+  const page = await seeded(app)
+  const today = page.getByRole('main', { name: 'Today' })
+  const row = (words: string) => today.getByRole('button', { name: new RegExp(words) }).first()
+  // Sections are real lists: a screen reader says how many items each has.
+  await expect(today.getByRole('region', { name: 'Their promises' }).getByRole('listitem')).toHaveCount(2)
+
+  await tabTo(page, row('Follow up — planned for'))
+  // D: the follow-up is done and leaves the list; focus goes to the row now first, not to <body>.
+  await page.keyboard.press('d')
+  await expect(today.getByRole('region', { name: 'Follow-ups due' })).toHaveCount(0)
+  await expect(row('Send the revised scope'), await describeFocus(page)).toBeFocused()
+
+  // S: the snooze menu opens on its first choice; Enter snoozes, and focus moves to the next row.
+  await page.keyboard.press('s')
+  const menu = page.getByRole('menu')
+  await expect(menu.getByRole('menuitem').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(row('Send the revised scope')).toHaveCount(0)
+  await expect(row('Send the signed NDA'), await describeFocus(page)).toBeFocused()
+
+  // L: the log-a-contact dialog; Escape closes it and focus is back on the row it came from.
+  await page.keyboard.press('l')
+  const log = page.getByRole('dialog')
+  await expect(log).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(log).toHaveCount(0)
+  await expect(row('Send the signed NDA')).toBeFocused()
+
+  // Settings from Today and back: focus returns to the button that opened them.
+  const settings = today.getByRole('button', { name: 'Settings…' })
+  await tabTo(page, settings, { back: true })
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(settings).toBeFocused()
+
+  // B: that client's brief.
+  await tabTo(page, row('Send the signed NDA'))
+  await page.keyboard.press('b')
+  await expect(page.getByRole('tab', { name: 'Brief' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('article', { name: 'Omar Haddad' })).toBeVisible()
+})
+
+test('a day in the journal by keyboard alone: a client, a reflection from a template, saving said aloud, an entry trashed, search and export', async ({
+  app
+}) => {
+  const page = await seeded(app)
+  // The clients: one Tab stop, a list whose size is its number of options (short lists render every one).
+  await page.keyboard.press('Control+1')
+  const clients = page.getByRole('listbox', { name: 'Clients' })
+  await expect(clients.getByRole('option')).toHaveCount(3)
+  await expect(clients.getByRole('option').first()).not.toHaveAttribute('aria-setsize')
+  await expect(clients.getByRole('option', { name: /Dana Whitfield/ })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Entries' }).getByRole('option')).toHaveCount(3)
+
+  // A reflection from a template, and the save state said in a status region as it changes.
+  await page.keyboard.press('Control+Shift+N')
+  await expect(page.getByRole('combobox', { name: 'Find a template' })).toBeFocused()
+  await page.keyboard.type('difficult')
+  await page.keyboard.press('Enter')
+  const text = page.getByRole('textbox', { name: 'Entry text' })
+  await expect(text).toBeFocused()
+  const saveState = page
+    .getByRole('main', { name: 'Editor' })
+    .getByRole('status')
+    .filter({ hasText: /^(Saved|Saving…|Unsaved changes)$/ })
+  await expect(saveState).toHaveText('Saved')
+  await page.keyboard.type('She said the timeline was not what we agreed.')
+  await expect(saveState).toHaveText(/^(Unsaved changes|Saving…)$/)
+  await expect(saveState).toHaveText('Saved', { timeout: 10_000 })
+  await expect(page.getByRole('listbox', { name: 'Entries' }).getByRole('option')).toHaveCount(4)
+
+  // The entries, one Tab stop: walk to the second, open it, trash it from the palette; focus lands on the row now in its place.
+  await page.keyboard.press('Control+2')
+  await page.keyboard.press('ArrowDown')
+  const entries = page.getByRole('listbox', { name: 'Entries' })
+  await expect(entries.getByRole('option').nth(1)).toBeFocused()
+  const second = (await entries.getByRole('option').nth(1).textContent()) ?? ''
+  const third = (await entries.getByRole('option').nth(2).textContent()) ?? ''
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+2')
+  await page.keyboard.press('Control+k')
+  await page.keyboard.type('Move entry to trash')
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('dialog', { name: 'Move entry to trash' })
+  await expect(confirm).toBeVisible()
+  await confirm.getByRole('button', { name: 'Move to trash' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(confirm).toHaveCount(0)
+  await expect(entries.getByRole('option')).toHaveCount(3)
+  await expect(entries.getByRole('option', { name: second })).toHaveCount(0)
+  await expect(entries.getByRole('option').nth(1)).toHaveText(third)
+  await expect(entries.getByRole('option').nth(1), await describeFocus(page)).toBeFocused()
+
+  // Search: the count is said in a status region that changes with the question; arrows and Enter open a result.
+  await page.keyboard.press('Control+Shift+F')
+  const search = page.getByRole('main', { name: 'Search' })
+  await expect(search.getByRole('searchbox').or(search.getByRole('textbox')).first()).toBeFocused()
+  const count = search.getByRole('status').filter({ hasText: /result|Nothing found/ })
+  await page.keyboard.type('timeline')
+  await expect(count).toHaveText(/^2 results/)
+  await page.keyboard.type(' agreed')
+  await expect(count).toHaveText(/^1 result\b/)
+  await page.keyboard.press('ArrowDown')
+  await expect(search.getByRole('listbox').getByRole('option').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(text).toContainText('She said the timeline was not what we agreed.')
+
+  // Export: the dialog takes focus, and Escape gives it back to where it was.
+  await page.keyboard.press('Control+2')
+  const before = await describeFocus(page)
+  await page.keyboard.press('Control+Alt+e')
+  const exportDialog = page.getByRole('dialog', { name: 'Export to Markdown' })
+  await expect(exportDialog.locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(exportDialog).toHaveCount(0)
+  expect(await describeFocus(page)).toBe(before)
+})

@@ -126,7 +126,7 @@ export function Listbox<T>(props: ListboxProps<T>) {
     if (!hasFocus.current || !lost || !gone || effectiveActive === null) return
     if (activeId !== effectiveActive) setActiveId(effectiveActive)
     pendingFocus.current = effectiveActive
-  })
+  }, [activeId, effectiveActive, ids])
 
   useLayoutEffect(() => {
     const id = pendingFocus.current

@@ -11,17 +11,23 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabi
  */
 export function holdRowFocus(container: HTMLElement | null, rowSelector: string, fallback?: () => void): () => void {
   const active = document.activeElement
-  const row = active instanceof HTMLElement ? active.closest(rowSelector) : null
+  if (!(active instanceof HTMLElement)) return () => undefined
+  const row = active.closest(rowSelector)
   if (!container || !row || !container.contains(row)) return () => undefined
   const index = [...container.querySelectorAll(rowSelector)].indexOf(row)
-  return () =>
-    // After React has drawn the list read again.
-    requestAnimationFrame(() => {
+  return () => {
+    // React draws the list read again within a frame or two: wait while the old row is still there (a row still
+    // there after that stayed: a recurring promise's next occurrence), then mend focus only if it was lost.
+    let frames = 30
+    const settle = () => {
+      if (row.isConnected && frames-- > 0) return void requestAnimationFrame(settle)
       const now = document.activeElement
       if (now && now !== document.body && now.isConnected) return
       const rows = [...container.querySelectorAll<HTMLElement>(rowSelector)]
       const target = rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>(FOCUSABLE)
       if (target) target.focus()
       else fallback?.()
-    })
+    }
+    requestAnimationFrame(settle)
+  }
 }
