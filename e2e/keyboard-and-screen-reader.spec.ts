@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
@@ -87,7 +88,7 @@ test('every control reached with Tab shows a focus ring, in the light and the da
 
     // A client's journal with an entry open: the lists, the divider, the toolbar, the title and the text.
     await page.keyboard.press('Control+1')
-    await expect(page.getByRole('option', { name: /Dana Whitfield/ })).toBeFocused()
+    await expect(page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Dana Whitfield/ })).toBeFocused()
     await page.keyboard.press('Enter')
     await page.keyboard.press('Control+2')
     await page.keyboard.press('Enter')
@@ -95,6 +96,19 @@ test('every control reached with Tab shows a focus ring, in the light and the da
     const journal = await stopsWithoutARing(page)
     expect(journal.stops, 'Tab stops in the journal').toBeGreaterThan(15)
     expect(journal.bare, `${scheme}: Tab stops in the journal with no visible focus`).toEqual([])
+
+    // Search with results: the box, the filters and the results list.
+    await page.keyboard.press('Control+Shift+F')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('timeline')
+    await expect(page.getByRole('main', { name: 'Search' }).getByRole('listbox').getByRole('option').first()).toBeVisible()
+    const search = await stopsWithoutARing(page)
+    expect(search.bare, `${scheme}: Tab stops in Search with no visible focus`).toEqual([])
+    // Back to Dana's journal, where her entry is still open.
+    await page.keyboard.press('Control+1')
+    await expect(page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Dana Whitfield/ })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('textbox', { name: 'Entry text' })).not.toBeEmpty()
 
     // How it looks: a focused row on Today, and a focused button in the formatting toolbar.
     await tabTo(page, page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' }))
@@ -205,6 +219,19 @@ test('Today’s rows are worked through with keys; focus moves on to the next ro
   await page.keyboard.press('b')
   await expect(page.getByRole('tab', { name: 'Brief' })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('article', { name: 'Omar Haddad' })).toBeVisible()
+
+  // Commitments: a promise ticked off with Space leaves the list, and focus is on the next one's checkbox.
+  await tabTo(page, page.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'Commitments' }), { back: true })
+  await page.keyboard.press('Enter')
+  const promises = page.getByRole('main', { name: 'Commitments' }).getByRole('list', { name: 'Commitments, by due date' }).getByRole('listitem')
+  await expect(promises.first()).toBeVisible()
+  const count = await promises.count()
+  expect(count).toBeGreaterThanOrEqual(2)
+  const next = (await promises.nth(1).getByRole('checkbox').getAttribute('aria-label')) ?? ''
+  await tabTo(page, promises.first().getByRole('checkbox'))
+  await page.keyboard.press('Space')
+  await expect(promises).toHaveCount(count - 1)
+  await expect(page.getByRole('checkbox', { name: next, exact: true }), await describeFocus(page)).toBeFocused()
 })
 
 test('a day in the journal by keyboard alone: a client, a reflection from a template, saving said aloud, an entry trashed, search and export', async ({
@@ -282,4 +309,53 @@ test('a day in the journal by keyboard alone: a client, a reflection from a temp
   await page.keyboard.press('Escape')
   await expect(exportDialog).toHaveCount(0)
   expect(await describeFocus(page)).toBe(before)
+})
+
+test('a long import says how far it has got in a status region, a tenth at a time, and how it ended', async ({ app }) => {
+  const page = app.page
+  await expect(
+    page
+      .getByRole('button', { name: 'Today' })
+      .or(page.getByRole('button', { name: 'Add your first client' }))
+      .first()
+  ).toBeVisible()
+  // Every text a status region is given, in order, as a screen reader would hear them.
+  await page.evaluate(() => {
+    const heard: string[] = []
+    ;(window as unknown as { heard: string[] }).heard = heard
+    new MutationObserver(() => {
+      for (const region of document.querySelectorAll('[role="status"]')) {
+        const said = region.textContent?.trim() ?? ''
+        if (said && heard.at(-1) !== said && said.startsWith('Import progress')) heard.push(said)
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  await app.emit('command:run', { id: 'contacts.import' })
+  app.nextFiles = [join(import.meta.dirname, '..', 'src', 'core', 'contacts', 'fixtures', 'thousand.vcf')]
+  const start = page.getByRole('dialog', { name: 'Import contacts' }).getByRole('button', { name: 'Choose files…' })
+  await start.focus()
+  await page.keyboard.press('Enter')
+  const preview = page.getByRole('dialog', { name: 'Contacts preview' })
+  await expect(preview.getByRole('status').first()).toHaveText('1,000 contacts found: 1,000 new clients.', { timeout: 20_000 })
+  await preview.getByRole('button', { name: 'Import 1,000 contacts' }).focus()
+  await page.keyboard.press('Enter')
+  const done = page.getByRole('dialog', { name: 'Contacts imported' })
+  await expect(done.getByRole('status')).toContainText('1,000 clients created', { timeout: 90_000 })
+  // The client list, now virtualised, says how long it is on each row it draws (and the vault is read again before it ends).
+  await expect(page.getByRole('listbox', { name: 'Clients' }).getByRole('option').first()).toHaveAttribute('aria-setsize', '1000', { timeout: 30_000 })
+
+  const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard)
+  const steps = heard.filter((said) => /^Import progress: \d+% of 1,000 clients written done$/.test(said))
+  expect(steps.length, heard.join('\n')).toBeGreaterThanOrEqual(2)
+  // A tenth at a time, never every client: at most the eleven steps from 0% to 100%, in order (and "Getting ready…" and
+  // the reading of the one file before them).
+  expect(steps.length, heard.join('\n')).toBeLessThanOrEqual(11)
+  expect(heard.length, heard.join('\n')).toBeLessThanOrEqual(14)
+  const percents = steps.map((said) => Number(/(\d+)%/.exec(said)?.[1]))
+  expect(percents).toEqual([...percents].sort((a, b) => a - b))
+  // The watcher takes in a thousand new folders for a while after: let it finish before the vault is removed.
+  for (let round = 0; round < 3; round++) {
+    await page.waitForTimeout(500)
+    await app.vault.applyChanges([])
+  }
 })

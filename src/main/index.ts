@@ -79,7 +79,8 @@ function createWindow(windowState: WindowState): BrowserWindow {
   window.on('close', (event) => {
     if (closing) return
     event.preventDefault()
-    void saveEverything().then(async (outcome) => {
+    // The window's size and place too: once the window is gone the process may end before a later write.
+    void Promise.all([saveEverything(), windowState.save(window)]).then(async ([outcome]) => {
       if (!outcome.saved) {
         const { response } = await dialog.showMessageBox(window, {
           type: 'warning',

@@ -20,8 +20,10 @@ export interface WindowState {
   options(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height' | 'fullscreen'>
   /** Shows the window as it was left: maximised if it was. */
   show(window: BrowserWindow): void
-  /** Remembers the window's size and place as they change, and as it closes. */
+  /** Remembers the window's size and place once each move or resize has settled. */
   track(window: BrowserWindow): void
+  /** Saves the window's size and place now (as it closes: the close waits for it, or the process could end first). */
+  save(window: BrowserWindow): Promise<void>
 }
 
 /**
@@ -34,6 +36,15 @@ export async function loadWindowState(minimum: { width: number; height: number }
   const file = new AppSettingsFile(join(app.getPath('userData'), APP_SETTINGS_FILE))
   let memory: WindowMemory = (await file.read()).window ?? {}
   let maximized = false
+  let timer: NodeJS.Timeout | undefined
+
+  const save = async (window: BrowserWindow): Promise<void> => {
+    clearTimeout(timer)
+    if (window.isDestroyed()) return
+    const saved = { bounds: window.getNormalBounds(), maximized: window.isMaximized(), fullScreen: window.isFullScreen() }
+    memory = rememberWindow(memory, saved, currentDisplays())
+    await file.saveWindow(memory).catch((error: unknown) => console.error('[rapport] the window’s size and place could not be saved:', error))
+  }
 
   return {
     options() {
@@ -47,17 +58,9 @@ export async function loadWindowState(minimum: { width: number; height: number }
       window.show()
     },
     track(window) {
-      let timer: NodeJS.Timeout | undefined
-      const save = () => {
-        clearTimeout(timer)
-        if (window.isDestroyed()) return
-        const saved = { bounds: window.getNormalBounds(), maximized: window.isMaximized(), fullScreen: window.isFullScreen() }
-        memory = rememberWindow(memory, saved, currentDisplays())
-        file.saveWindow(memory).catch((error: unknown) => console.error('[rapport] the window’s size and place could not be saved:', error))
-      }
       const saveSoon = () => {
         clearTimeout(timer)
-        timer = setTimeout(save, SAVE_AFTER_MS)
+        timer = setTimeout(() => void save(window), SAVE_AFTER_MS)
       }
       window.on('resize', saveSoon)
       window.on('move', saveSoon)
@@ -65,8 +68,8 @@ export async function loadWindowState(minimum: { width: number; height: number }
       window.on('unmaximize', saveSoon)
       window.on('enter-full-screen', saveSoon)
       window.on('leave-full-screen', saveSoon)
-      window.on('close', save)
       window.on('closed', () => clearTimeout(timer))
-    }
+    },
+    save
   }
 }
