@@ -49,6 +49,11 @@ export interface BootOptions {
   vault: string
   /** What `process.platform` says in the shell; the machine's own when omitted. */
   platform?: NodeJS.Platform
+  /**
+   * The home folder under which `app.getPath()` answers (the user-data folder with the app's settings is in it).
+   * Given, it is kept when the shell stops, so a second boot on it is the app's next start; otherwise a new one, removed.
+   */
+  home?: string
 }
 
 export interface BootedShell {
@@ -62,10 +67,10 @@ export interface BootedShell {
   stop(): Promise<void>
 }
 
-export async function bootShell({ vault, platform }: BootOptions): Promise<BootedShell> {
+export async function bootShell({ vault, platform, home: givenHome }: BootOptions): Promise<BootedShell> {
   if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run \`npx electron-vite build\` first (npm run test:e2e does).`)
   const standIn = await bundleStandIn()
-  const home = await mkdtemp(join(tmpdir(), 'rapport-stand-in-home-'))
+  const home = givenHome ?? (await mkdtemp(join(tmpdir(), 'rapport-stand-in-home-')))
   const env: NodeJS.ProcessEnv = { ...process.env, RAPPORT_STAND_IN_HOME: home, RAPPORT_STAND_IN_APP_PATH: REPO_ROOT }
   // The shell loads the dev server's URL when this is set; the built shell under test must load its own.
   delete env.ELECTRON_RENDERER_URL
@@ -129,7 +134,7 @@ export async function bootShell({ vault, platform }: BootOptions): Promise<Boote
         child.kill()
         await gone
       }
-      await rm(home, { recursive: true, force: true })
+      if (!givenHome) await rm(home, { recursive: true, force: true })
     }
   }
 }

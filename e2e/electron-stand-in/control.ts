@@ -4,11 +4,21 @@
  * registered) and reading back what was recorded.
  */
 import type { IpcMainInvokeEvent } from 'electron'
-import { BrowserWindow, Menu, StandInEvent, app, dialogAnswers, fetchThroughProtocol, invokeHandlers, powerMonitor, session } from './electron'
+import { BrowserWindow, Menu, StandInEvent, app, attachDisplays, dialogAnswers, fetchThroughProtocol, invokeHandlers, powerMonitor, session } from './electron'
 import type { MenuItem } from './electron'
 import { LISTENING } from './messages'
-import type { MenuItemSnapshot, ReplyMessage, RequestMessage, RequestName, Requests } from './messages'
+import type { MenuItemSnapshot, ReplyMessage, RequestMessage, RequestName, Requests, WindowSnapshot } from './messages'
 import { plain, record, recordedCalls } from './recorder'
+
+function snapshot(window: BrowserWindow): WindowSnapshot {
+  return {
+    bounds: window.getBounds(),
+    normalBounds: window.getNormalBounds(),
+    maximized: window.isMaximized(),
+    fullScreen: window.isFullScreen(),
+    visible: window.isVisible()
+  }
+}
 
 type Answer<R extends RequestName> = (input: Requests[R]['input']) => Promise<Requests[R]['output']> | Requests[R]['output']
 
@@ -117,7 +127,20 @@ const answers: { [R in RequestName]: Answer<R> } = {
   answerMessageBoxWith({ response }) {
     dialogAnswers.messageBoxResponse = response
     return null
-  }
+  },
+  attachDisplays({ displays }) {
+    attachDisplays(displays)
+    return null
+  },
+  placeWindow({ bounds, maximized, fullScreen }) {
+    const window = theWindow()
+    if (bounds) window.setBounds(bounds)
+    if (maximized === true) window.maximize()
+    if (maximized === false) window.unmaximize()
+    if (fullScreen !== undefined) window.setFullScreen(fullScreen)
+    return snapshot(window)
+  },
+  window: () => snapshot(theWindow())
 }
 
 async function answer(message: RequestMessage): Promise<ReplyMessage> {

@@ -182,13 +182,37 @@ const openWindows = new Set<BrowserWindow>()
 
 export class BrowserWindow
   extends EventEmitter
-  implements Pick<Electron.BrowserWindow, 'id' | 'loadURL' | 'show' | 'close' | 'destroy' | 'isDestroyed' | 'focus' | 'isMinimized' | 'restore' | 'isVisible'>
+  implements
+    Pick<
+      Electron.BrowserWindow,
+      | 'id'
+      | 'loadURL'
+      | 'show'
+      | 'close'
+      | 'destroy'
+      | 'isDestroyed'
+      | 'focus'
+      | 'isMinimized'
+      | 'restore'
+      | 'isVisible'
+      | 'getBounds'
+      | 'getNormalBounds'
+      | 'setBounds'
+      | 'isMaximized'
+      | 'maximize'
+      | 'unmaximize'
+      | 'isFullScreen'
+      | 'setFullScreen'
+    >
 {
   readonly id: number
   readonly webContents = new WebContents()
   readonly options: Electron.BrowserWindowConstructorOptions
   #visible = false
   #destroyed = false
+  #bounds: Electron.Rectangle
+  #maximized = false
+  #fullScreen: boolean
 
   static getAllWindows(): BrowserWindow[] {
     return [...openWindows]
@@ -199,6 +223,17 @@ export class BrowserWindow
     super()
     this.id = this.webContents.id
     this.options = options
+    // As Electron places a window: where the options say, else centred on the primary display.
+    const width = options.width ?? 800
+    const height = options.height ?? 600
+    const area = screen.getPrimaryDisplay().workArea
+    this.#bounds = {
+      x: options.x ?? area.x + Math.round((area.width - width) / 2),
+      y: options.y ?? area.y + Math.round((area.height - height) / 2),
+      width,
+      height
+    }
+    this.#fullScreen = options.fullscreen ?? false
     record('new BrowserWindow', options)
     openWindows.add(this)
     app.emit('web-contents-created', new StandInEvent(), this.webContents)
@@ -249,10 +284,75 @@ export class BrowserWindow
   restore(): void {
     record('BrowserWindow.restore')
   }
+
+  // Size and place: the bounds a person leaves the window at (moving and resizing emit what Electron emits).
+  getBounds(): Electron.Rectangle {
+    return this.#maximized ? { ...screen.getPrimaryDisplay().workArea } : { ...this.#bounds }
+  }
+  getNormalBounds(): Electron.Rectangle {
+    return { ...this.#bounds }
+  }
+  setBounds(bounds: Partial<Electron.Rectangle>): void {
+    record('BrowserWindow.setBounds', bounds)
+    const before = this.#bounds
+    this.#bounds = { ...before, ...bounds }
+    if (this.#bounds.x !== before.x || this.#bounds.y !== before.y) this.emit('move', new StandInEvent())
+    if (this.#bounds.width !== before.width || this.#bounds.height !== before.height) this.emit('resize', new StandInEvent())
+  }
+  isMaximized(): boolean {
+    return this.#maximized
+  }
+  /** As in Electron, maximising also shows the window. */
+  maximize(): void {
+    record('BrowserWindow.maximize')
+    this.#visible = true
+    if (this.#maximized) return
+    this.#maximized = true
+    this.emit('maximize', new StandInEvent())
+  }
+  unmaximize(): void {
+    record('BrowserWindow.unmaximize')
+    if (!this.#maximized) return
+    this.#maximized = false
+    this.emit('unmaximize', new StandInEvent())
+  }
+  isFullScreen(): boolean {
+    return this.#fullScreen
+  }
+  setFullScreen(flag: boolean): void {
+    record('BrowserWindow.setFullScreen', flag)
+    if (this.#fullScreen === flag) return
+    this.#fullScreen = flag
+    this.emit(flag ? 'enter-full-screen' : 'leave-full-screen', new StandInEvent())
+  }
   toJSON(): unknown {
     return { standIn: 'BrowserWindow', id: this.id }
   }
 }
+
+// ---------------------------------------------------------------------------
+// screen: the displays the test says are attached (one 1920×1080 display until it says otherwise)
+
+type StandInDisplay = Pick<Electron.Display, 'id' | 'bounds' | 'workArea'>
+
+let displays: StandInDisplay[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }]
+
+/** Sets the displays (the first is the primary), as plugging in or taking away a monitor does. */
+export function attachDisplays(next: StandInDisplay[]): void {
+  if (next.length === 0) throw new Error('Electron always reports at least one display.')
+  displays = next
+}
+
+export const screen = {
+  getAllDisplays(): Electron.Display[] {
+    if (!isReady()) throw new Error("The 'screen' module can't be used before the app 'ready' event")
+    return displays.map((display) => ({ ...display }) as Electron.Display)
+  },
+  getPrimaryDisplay(): Electron.Display {
+    if (!isReady()) throw new Error("The 'screen' module can't be used before the app 'ready' event")
+    return { ...displays[0] } as Electron.Display
+  }
+} satisfies Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>
 
 // ---------------------------------------------------------------------------
 // ipcMain

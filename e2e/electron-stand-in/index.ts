@@ -18,6 +18,7 @@ export {
   nativeTheme,
   powerMonitor,
   protocol,
+  screen,
   session,
   shell
 } from './electron'

@@ -59,6 +59,33 @@ export interface Requests {
   power: { input: { event: 'lock-screen' | 'unlock-screen' | 'suspend' | 'resume' | 'shutdown' }; output: null }
   /** The button the next message box answers with. */
   answerMessageBoxWith: { input: { response: number }; output: null }
+  /** The displays attached from now on, the primary first (a monitor plugged in or taken away). */
+  attachDisplays: { input: { displays: DisplaySnapshot[] }; output: null }
+  /** Move, resize, maximise or make the window full screen, as a person does; answers where it is then. */
+  placeWindow: { input: { bounds?: Rect; maximized?: boolean; fullScreen?: boolean }; output: WindowSnapshot }
+  /** Where the window is and how it is shown. */
+  window: { input: null; output: WindowSnapshot }
+}
+
+export interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface DisplaySnapshot {
+  id: number
+  bounds: Rect
+  workArea: Rect
+}
+
+export interface WindowSnapshot {
+  bounds: Rect
+  normalBounds: Rect
+  maximized: boolean
+  fullScreen: boolean
+  visible: boolean
 }
 
 export type RequestName = keyof Requests

@@ -19,6 +19,7 @@ import { templateHandlers } from './templates/handlers'
 import { transferHandlers } from './transfer/handlers'
 import { dayOneHandlers } from './transfer/day-one-handlers'
 import { TransferJobs } from './transfer/transfer-jobs'
+import { workspaceHandlers } from './workspace/handlers'
 import { RapportError } from './errors'
 import type { Clock } from './relationship/viewpoint'
 import { systemClock } from './relationship/viewpoint'
@@ -32,7 +33,15 @@ export type { ShellPorts } from './shell-ports'
  * entries: enough to show the vault and its client list. Everything else
  * waits until the entries are read, so nothing answers from half a vault.
  */
-const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>(['vault:info', 'clients:list', 'app:open-external', 'app:flushed', 'app:now'])
+const answersWhileReading: ReadonlySet<Channel> = new Set<Channel>([
+  'vault:info',
+  'clients:list',
+  'app:open-external',
+  'app:flushed',
+  'app:now',
+  'workspace:get',
+  'workspace:update'
+])
 
 /** Every channel but the `security:*` ones, which belong to the session around the vault (session/vault-session.ts). */
 export type VaultHandlers = Omit<Handlers, keyof typeof securityContract>
@@ -76,7 +85,8 @@ export function createHandlers(vault: Vault, shell: ShellPorts, clock: Clock = s
     ...peopleHandlers(vault, shell, indexes.backlinks, () => clock.now()),
     ...coachHandlers(vault, shell, clock),
     ...doctorHandlers(vault, clock),
-    ...appHandlers(shell, clock)
+    ...appHandlers(shell, clock),
+    ...workspaceHandlers(vault)
   }
   for (const channel of Object.keys(handlers) as Array<keyof VaultHandlers>) {
     if (answersWhileReading.has(channel)) continue

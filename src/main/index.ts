@@ -19,9 +19,13 @@ import { startNotifications } from './notifications'
 import { hardenApp, serveVaultImages } from './security'
 import { readVaultImage } from '../core/attachments/vault-image'
 import { HIDDEN_FLAG, TrayAndLogin } from './tray'
+import { loadWindowState } from './window-state'
+import type { WindowState } from './window-state'
 
 /** How long a closing window waits for the renderer to save pending edits. */
 const FLUSH_TIMEOUT_MS = 3000
+/** The smallest window the layout is made for. */
+const MINIMUM_SIZE = { width: 760, height: 480 }
 
 let mainWindow: BrowserWindow | null = null
 type FlushOutcome = { saved: boolean; problem?: string | undefined }
@@ -45,12 +49,14 @@ function send<E extends EventName>(event: E, payload: Events[E]): void {
   mainWindow?.webContents.send(event, payload)
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(windowState: WindowState): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
-    minWidth: 760,
-    minHeight: 480,
+    // Where and how large it was last time, on a display that is there now.
+    ...windowState.options(),
+    minWidth: MINIMUM_SIZE.width,
+    minHeight: MINIMUM_SIZE.height,
     show: false,
     title: 'Rapport',
     backgroundColor: '#00000000',
@@ -64,7 +70,8 @@ function createWindow(): BrowserWindow {
       spellcheck: checksSpelling()
     }
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => windowState.show(window))
+  windowState.track(window)
 
   // Ask the renderer to save pending edits before the window goes. If it could not (a full disk, say),
   // the person decides: closing would lose the text that is still on screen.
@@ -72,7 +79,8 @@ function createWindow(): BrowserWindow {
   window.on('close', (event) => {
     if (closing) return
     event.preventDefault()
-    void saveEverything().then(async (outcome) => {
+    // The window's size and place too: once the window is gone the process may end before a later write.
+    void Promise.all([saveEverything(), windowState.save(window)]).then(async ([outcome]) => {
       if (!outcome.saved) {
         const { response } = await dialog.showMessageBox(window, {
           type: 'warning',
@@ -183,6 +191,7 @@ async function start(): Promise<void> {
     void saveEverything().finally(() => app.quit())
   })
 
+  const windowState = await loadWindowState(MINIMUM_SIZE)
   // The window comes and goes (closed to the tray, opened again from it); the session stays.
   const showWindow = (): BrowserWindow => {
     if (mainWindow) {
@@ -190,7 +199,7 @@ async function start(): Promise<void> {
       mainWindow.focus()
       return mainWindow
     }
-    const window = createWindow()
+    const window = createWindow(windowState)
     mainWindow = window
     Menu.setApplicationMenu(buildMenu(send))
     window.on('closed', () => {

@@ -28,6 +28,7 @@ import { securityContract, type SecurityStatus } from './contract/security'
 import { templatesContract } from './contract/templates'
 import { transferContract, type TransferProgress } from './contract/transfer'
 import { vaultContract } from './contract/vault'
+import { workspaceContract } from './contract/workspace'
 
 /** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
 export const contract = {
@@ -49,7 +50,8 @@ export const contract = {
   ...coachContract,
   ...doctorContract,
   ...securityContract,
-  ...appContract
+  ...appContract,
+  ...workspaceContract
 } as const
 
 export type Contract = typeof contract

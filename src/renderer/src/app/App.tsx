@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import type { CSSProperties } from 'react'
 import { ClientsSidebar } from '@renderer/clients'
 import type { ClientsSidebarHandle } from '@renderer/clients'
 import { EditorPane } from '@renderer/editor'
@@ -8,6 +9,7 @@ import type { EntriesPaneHandle } from '@renderer/journal'
 import { runCommand, useCommands } from '@renderer/platform/commands/useCommands'
 import type { JournalControls, ViewContext } from '@renderer/platform/views'
 import { AppAlert } from './AppAlert'
+import { PaneResizer } from './PaneResizer'
 import { ClientTabHost } from './ClientTabHost'
 import { ClientTabs } from './ClientTabs'
 import { clientTabs, commandHosts, globalViews } from './registry'
@@ -67,12 +69,12 @@ export function App() {
   if (!info || !context) return <div className="app app-loading" aria-busy="true" />
 
   const showWelcome = clients.length === 0 && !journal.hasUnfiledEntries && !info.readingEntries
-  const { activeView, clientTab, setClientTab } = view
+  const { activeView, clientTab, setClientTab, paneWidth } = view
 
   return (
     <div className="app">
       <VaultBanner info={info} onRepaired={() => void context.refresh()} />
-      <div className={`panes ${showWelcome ? 'welcoming' : ''}`}>
+      <div className={`panes ${showWelcome ? 'welcoming' : ''}`} style={{ '--journal-pane-width': `${paneWidth.width}px` } as CSSProperties}>
         <ClientsSidebar
           top={<ViewNav views={globalViews} activeId={activeView} onOpen={(id) => context.openView(id)} />}
           ref={sidebarRef}
@@ -106,6 +108,7 @@ export function App() {
               loadError={journal.entriesError}
               tabs={client ? <ClientTabs tabs={clientTabs} activeId="journal" onOpen={setClientTab} /> : null}
             />
+            <PaneResizer width={paneWidth.width} widest={paneWidth.widest} onResize={paneWidth.choose} />
             <EditorPane
               entryId={selectedEntryId}
               preloaded={entry.arrival.created}

@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import type { VaultInfo } from '@shared/domain'
-import { globalViews } from './registry'
 
 /**
  * What is on screen beside the sidebar: an app-wide view (Today,
@@ -8,7 +6,7 @@ import { globalViews } from './registry'
  * tab. `navigate` moves only once the open entry is saved (or left), and a move
  * overtaken by a newer one while it waited is dropped.
  */
-export function useNavigation(leaveEntry: () => Promise<boolean>, info: VaultInfo | null, clientCount: number) {
+export function useNavigation(leaveEntry: () => Promise<boolean>, startView: string | null | undefined) {
   const [activeView, setActiveView] = useState<string | null>(null)
   const [clientTab, setClientTab] = useState('journal')
   const navigation = useRef(0)
@@ -19,13 +17,14 @@ export function useNavigation(leaveEntry: () => Promise<boolean>, info: VaultInf
     to()
   }
 
-  // Once the vault has clients, the app opens on Today (what needs attention) rather than an empty journal.
+  // The app opens where the person left off, or on Today (what needs attention) rather than an empty journal:
+  // see startView. Undefined until that is known.
   const choseStartView = useRef(false)
   useEffect(() => {
-    if (choseStartView.current || !info) return
+    if (choseStartView.current || startView === undefined) return
     choseStartView.current = true
-    if (clientCount > 0 && globalViews.some((view) => view.id === 'today')) setActiveView('today')
-  }, [info, clientCount])
+    if (startView !== null) setActiveView(startView)
+  }, [startView])
 
   return { activeView, setActiveView, clientTab, setClientTab, navigate }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import type { ClientSummary, EntrySummary } from '@shared/domain'
+import type { Workspace } from '@shared/contract/workspace'
 import { useLeaveEntry } from '@renderer/editor'
 import type { EntryEditorHandle } from '@renderer/editor'
 import { call, errorMessage, onEvent } from '@renderer/platform/api'
@@ -12,7 +13,10 @@ import { globalViews } from './registry'
 import { useEntryArrival } from './useEntryArrival'
 import { useNavigation } from './useNavigation'
 import { useJournal } from './useJournal'
+import type { Journal } from './useJournal'
 import { useOpenClientFromShell } from './useOpenClientFromShell'
+import { useJournalPaneWidth, useRememberWorkspace, useSavedWorkspace } from './useWorkspaceMemory'
+import { startView } from './workspace-restore'
 import { useDateSettings } from '@renderer/platform/dates/useDateSettings'
 
 interface ShellRefs {
@@ -35,7 +39,20 @@ export function useShell(refs: ShellRefs) {
   const creatingEntry = useRef(false)
   const arrival = useEntryArrival(editor)
   const leave = useLeaveEntry(editor)
-  const { activeView, setActiveView, clientTab, setClientTab, navigate } = useNavigation(leave.leaveEntry, info, clients.length)
+  // Where the person left off in this vault: the view, client and entry open at the last start, and the entry list's width.
+  const saved = useSavedWorkspace(info?.root)
+  const opening =
+    saved === undefined || !info
+      ? undefined
+      : startView(
+          saved,
+          clients.map((c) => c.id),
+          globalViews.map((v) => v.id)
+        )
+  const { activeView, setActiveView, clientTab, setClientTab, navigate } = useNavigation(leave.leaveEntry, opening)
+  const restored = useRestoreClientAndEntry(saved, journal, selectClient, selectEntry)
+  useRememberWorkspace(restored, { view: activeView, clientId: selectedClientId, entryId: selectedEntryId })
+  const paneWidth = useJournalPaneWidth(saved)
 
   const client = clients.find((c) => c.id === selectedClientId) ?? null
   const selectedEntry = entries?.find((e) => e.id === selectedEntryId) ?? null
@@ -150,9 +167,42 @@ export function useShell(refs: ShellRefs) {
     client,
     context,
     controls,
-    view: { activeView, clientTab, setClientTab, openClient },
+    view: { activeView, clientTab, setClientTab, openClient, paneWidth },
     entry: { openEntry, updateEntry, onTrash, onGone, arrival, newEntry },
     alert: { message: alert, dismiss: () => setAlert(null) },
     leaveDialog: leave.dialog
   }
+}
+
+/**
+ * Opens the client and entry left open at the last start, once: the client
+ * when it is still in the vault, then the entry once that client's entries
+ * are read and it is among them. True once done (or when there was nothing
+ * to restore), from when on where the person goes is remembered.
+ */
+function useRestoreClientAndEntry(
+  saved: Workspace | null | undefined,
+  journal: Pick<Journal, 'clients' | 'entries' | 'selectedClientId'>,
+  selectClient: (clientId: string) => void,
+  selectEntry: (entryId: string) => void
+): boolean {
+  const [step, setStep] = useState<'client' | 'entry' | 'done'>('client')
+  const { clients, entries, selectedClientId } = journal
+  useEffect(() => {
+    if (saved === undefined || step === 'done') return
+    if (step === 'client') {
+      const clientId = saved?.clientId
+      if (clientId && clients.some((c) => c.id === clientId)) {
+        selectClient(clientId)
+        setStep(saved.entryId ? 'entry' : 'done')
+      } else setStep('done')
+      return
+    }
+    // The entries shown are the restored client's once they are read.
+    if (entries === null || selectedClientId !== saved?.clientId) return
+    const entryId = saved.entryId
+    if (entryId && entries.some((e) => e.id === entryId)) selectEntry(entryId)
+    setStep('done')
+  }, [saved, step, clients, entries, selectedClientId, selectClient, selectEntry])
+  return step === 'done'
 }

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { CommitmentListItem } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
+import { holdRowFocus } from '@renderer/platform/ui/row-focus'
 import { dueWords } from '@shared/dates'
 import { ActionRow, ROW_KEYS } from './today/ActionRow'
 import { useLogContact } from './today/LogContactDialog'
@@ -24,12 +25,18 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
     void context.refresh()
   })
   const today = localToday()
+  const viewRef = useRef<HTMLDivElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // A row that leaves the list (done, snoozed) hands focus to the next one.
+  const keepRowFocus = () => holdRowFocus(viewRef.current, '.action-row', () => headingRef.current?.focus())
 
   const act = async (change: () => Promise<unknown>) => {
+    const keepFocus = keepRowFocus()
     try {
       await change()
       setProblem(null)
       await reload()
+      keepFocus()
       await context.refresh()
     } catch (failure) {
       setProblem(errorMessage(failure))
@@ -40,12 +47,14 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
 
   // A recurring promise is kept one occurrence at a time: done marks the one waiting, and the next takes its place.
   const markDone = async (item: CommitmentListItem) => {
+    const keepFocus = keepRowFocus()
     try {
       if (item.occurrence !== undefined)
         await call('commitments:occurrence', { clientId: item.clientId, id: item.commitment.id, on: item.occurrence, status: 'done' })
       else await call('commitments:update', { clientId: item.clientId, id: item.commitment.id, status: 'done' })
       setProblem(null)
       await reload()
+      keepFocus()
       await context.refresh()
     } catch (failure) {
       setProblem(errorMessage(failure))
@@ -54,10 +63,12 @@ export function CommitmentsView({ context }: { context: ViewContext }) {
   const overdue = items?.filter((i) => i.overdue).length ?? 0
 
   return (
-    <div className="rel-view">
+    <div className="rel-view" ref={viewRef}>
       <header className="rel-view-header">
         <div>
-          <h1 className="rel-view-title">Commitments</h1>
+          <h1 className="rel-view-title" ref={headingRef} tabIndex={-1}>
+            Commitments
+          </h1>
           <p className="rel-view-sub">{items ? `${plural(items.length, 'promise')} to keep${overdue ? `, ${overdue} overdue` : ''}` : ' '}</p>
         </div>
         <div className="segmented" role="radiogroup" aria-label="Whose promises">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { longDay } from '@shared/dates'
 import type { TodayCommitment, TodayDate, TodayFollowUp, TodayItem, TodayReachOut } from '@shared/contract/relationship'
 import { call, errorMessage } from '@renderer/platform/api'
@@ -11,6 +11,7 @@ import { useLogContact } from './today/LogContactDialog'
 import './today/today.css'
 import { SettingsDialog } from './SettingsDialog'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
+import { holdRowFocus } from '@renderer/platform/ui/row-focus'
 import './relationship.css'
 
 interface TodaySectionProps<T extends TodayItem> {
@@ -66,6 +67,8 @@ export function TodayView({ context }: { context: ViewContext }) {
     void context.refresh()
   })
   const [problem, setProblem] = useState<string | null>(null)
+  const viewRef = useRef<HTMLDivElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const openProfile = (item: TodayItem) => context.openClient(item.clientId, 'profile')
   const openBrief = (item: TodayItem) => context.openClient(item.clientId, 'brief')
 
@@ -73,10 +76,13 @@ export function TodayView({ context }: { context: ViewContext }) {
   // A row's action: its failure is shown on Today, never thrown, so a button can start it and forget it.
   const act = (change: () => Promise<unknown>) => (): void =>
     void (async () => {
+      // The row may leave the list: focus then goes to the next one.
+      const keepFocus = holdRowFocus(viewRef.current, '.action-row', () => headingRef.current?.focus())
       try {
         await change()
         setProblem(null)
         await reload()
+        keepFocus()
         await context.refresh()
       } catch (failure) {
         setProblem(errorMessage(failure))
@@ -122,10 +128,12 @@ export function TodayView({ context }: { context: ViewContext }) {
   const section = { today: today?.day ?? '', canWrite: context.canWrite, onOpen: openProfile }
 
   return (
-    <div className="rel-view">
+    <div className="rel-view" ref={viewRef}>
       <header className="rel-view-header">
         <div>
-          <h1 className="rel-view-title">Today</h1>
+          <h1 className="rel-view-title" ref={headingRef} tabIndex={-1}>
+            Today
+          </h1>
           <p className="rel-view-sub">{dayWords}</p>
         </div>
         <button type="button" className="button subtle small" onClick={() => setSettingsOpen(true)}>

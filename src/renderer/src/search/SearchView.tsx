@@ -43,7 +43,9 @@ function StatusLine({ answer, query }: { answer: SearchAnswer; query: string }) 
   return (
     <p className="search-status">
       {answer.total === 1 ? '1 result' : `${count(answer.total)} results`}
-      {more} · {answer.tookMs < 1 ? '<1' : Math.round(answer.tookMs)} ms
+      {more}
+      {/* Shown, not spoken: the time changes with every search and would be read out each time. */}
+      <span aria-hidden="true"> · {answer.tookMs < 1 ? '<1' : Math.round(answer.tookMs)} ms</span>
     </p>
   )
 }
@@ -108,7 +110,10 @@ export function SearchView({ context }: { context: ViewContext }) {
           </p>
         )}
         {state.kind === 'idle' && <p className="search-status">Type a few letters of what you remember: a word, a name, “a phrase”. Filters narrow it down.</p>}
-        {answer && state.kind !== 'idle' && <StatusLine answer={answer} query={query.trim()} />}
+        {/* Always there, so a screen reader hears the count change as the question changes. */}
+        <div role="status" className="search-status-region">
+          {answer && state.kind !== 'idle' && <StatusLine answer={answer} query={query.trim()} />}
+        </div>
         {answer && answer.results.length > 0 && state.kind !== 'idle' && (
           <Listbox
             ref={listRef}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { TransferProgress } from '@shared/contract/transfer'
-import { progressText } from './transfer-words'
+import { progressAnnouncement, progressText } from './transfer-words'
 
 interface TransferProgressBarProps {
   /** What is going on, for the bar's name: "Export progress", "Import progress". */
@@ -44,8 +44,11 @@ export function TransferProgressBar({ label, progress, unit, onCancel, cancellin
         <div className="transfer-bar-fill" style={known ? { width: `${percent}%` } : undefined} />
       </div>
       <div className="transfer-progress-line">
-        {/* Not a live region: the bar carries the count, and a region changing several times a second would talk over everything. */}
+        {/* Not a live region: the count changes several times a second and would talk over everything; the one below speaks each tenth. */}
         <p className="transfer-progress-text">{text}</p>
+        <p className="visually-hidden" role="status">
+          {cancelling ? text : `${label}: ${progressAnnouncement(progress, unit)}`}
+        </p>
         <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={cancelling}>
           Cancel
         </button>

@@ -15,6 +15,18 @@ export function progressText(progress: TransferProgress | null, unit: string): s
   return `${count(progress.done)} of ${count(progress.total)} ${unit}`
 }
 
+/**
+ * What a screen reader is told of a long job: what is happening while the
+ * total is not known, then every tenth of the way ("30% of 10,000 notes
+ * done"). The words change only at those steps, so a live region holding
+ * them speaks about ten times, not with every file.
+ */
+export function progressAnnouncement(progress: TransferProgress | null, unit: string): string {
+  if (!progress || progress.total === 0) return progress?.phase === 'scanning' ? 'Looking for notes…' : 'Getting ready…'
+  const tenths = Math.min(10, Math.floor((progress.done / progress.total) * 10))
+  return `${tenths * 10}% of ${count(progress.total)} ${unit} done`
+}
+
 /** A fresh id for a job, chosen here so the job can be cancelled before the call that starts it returns. */
 export function newJobId(): string {
   // getRandomValues, not randomUUID: the latter exists only on secure origins, which a packaged page may not be.

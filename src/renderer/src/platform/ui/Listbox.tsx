@@ -48,6 +48,12 @@ function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
   return null
 }
 
+/** Whether `now` is `before` with some options gone or added (not another list: another client's entries). */
+function isSameList(before: readonly string[], now: readonly string[]): boolean {
+  const earlier = new Set(before)
+  return now.some((id) => earlier.has(id))
+}
+
 /**
  * A single-select listbox with a roving tabindex: the list is one Tab stop,
  * arrow keys move between options, Enter, Space or a click chooses one.
@@ -64,9 +70,19 @@ export function Listbox<T>(props: ListboxProps<T>) {
   const pendingFocus = useRef<string | null>(null)
 
   const ids = items.map(getId)
+  // The option that was active, and where: when it leaves the same list (trashed, moved), the option now in its
+  // place is next in line (not the first), so a keyboard walk through the list goes on from there.
+  const lastActive = useRef<{ id: string; index: number; ids: readonly string[] } | null>(null)
+  const left = lastActive.current
+  const inPlaceOfLeft = left && !ids.includes(left.id) && isSameList(left.ids, ids) ? (ids[Math.min(left.index, ids.length - 1)] ?? null) : null
   const effectiveActive =
-    activeId !== null && ids.includes(activeId) ? activeId : selectedId !== null && ids.includes(selectedId) ? selectedId : (ids[0] ?? null)
+    activeId !== null && ids.includes(activeId)
+      ? activeId
+      : (inPlaceOfLeft ?? (selectedId !== null && ids.includes(selectedId) ? selectedId : (ids[0] ?? null)))
   const activeIndex = effectiveActive === null ? -1 : ids.indexOf(effectiveActive)
+  lastActive.current = effectiveActive === null ? null : { id: effectiveActive, index: activeIndex, ids }
+  // Whether focus is on one of the options (a removed option takes focus with it without a blur to say so).
+  const hasFocus = useRef(false)
   const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId)
 
   const virtual = items.length >= VIRTUAL_FROM
@@ -102,6 +118,15 @@ export function Listbox<T>(props: ListboxProps<T>) {
     const margin = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
     if (Math.abs(margin - scrollMargin) > 0.5) setScrollMargin(margin)
   })
+
+  // The focused option left the list: focus goes to the one now in its place, not to <body>.
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body
+    const gone = activeId !== null && !ids.includes(activeId)
+    if (!hasFocus.current || !lost || !gone || effectiveActive === null) return
+    if (activeId !== effectiveActive) setActiveId(effectiveActive)
+    pendingFocus.current = effectiveActive
+  }, [activeId, effectiveActive, ids])
 
   useLayoutEffect(() => {
     const id = pendingFocus.current
@@ -210,6 +235,11 @@ export function Listbox<T>(props: ListboxProps<T>) {
       className={`listbox ${virtual ? 'virtual' : ''} ${className ?? ''}`}
       style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       onKeyDown={onKeyDown}
+      onFocus={() => (hasFocus.current = true)}
+      onBlur={(event) => {
+        // Focus moving elsewhere in the window; not a window losing focus, nor an option removed under it (no target).
+        if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget)) hasFocus.current = false
+      }}
     >
       {virtual
         ? virtualizer.getVirtualItems().map((row) => {
