@@ -99,6 +99,18 @@ export class SearchService {
     this.kick()
   }
 
+  private readonly progressListeners = new Set<(progress: SearchProgress) => void>()
+
+  /** Hears how far a build shown with progress has got: about twenty times per build, then once when it is ready (the `search:progress` event). */
+  onProgress(listener: (progress: SearchProgress) => void): () => void {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
+  }
+
+  private tellProgress(): void {
+    for (const listener of this.progressListeners) listener({ ...this.progress })
+  }
+
   status(): SearchProgress {
     this.start()
     return { ...this.progress }
@@ -202,7 +214,9 @@ export class SearchService {
       })
       .finally(() => {
         this.running = null
+        const wasIndexing = this.progress.state === 'indexing'
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
+        if (wasIndexing) this.tellProgress()
         if (this.dirty.size > 0 || this.reconcileNeeded) this.kick()
         else if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
         else if (this.stats.cacheWrites === 0)
@@ -254,7 +268,11 @@ export class SearchService {
   }
 
   private async indexSources(sources: readonly string[], showProgress: boolean): Promise<void> {
-    if (showProgress) this.progress = { state: 'indexing', done: 0, total: sources.length }
+    if (showProgress) {
+      this.progress = { state: 'indexing', done: 0, total: sources.length }
+      this.tellProgress()
+    }
+    const step = Math.max(1, Math.ceil(sources.length / 20))
     this.batchLeft = sources.length
     for (let at = 0; at < sources.length; at += READ_AHEAD) {
       const group = sources.slice(at, at + READ_AHEAD)
@@ -269,7 +287,7 @@ export class SearchService {
         this.unsaved = true
         this.stats.sourcesIndexed++
         this.batchLeft--
-        if (showProgress) this.progress.done++
+        if (showProgress && ++this.progress.done % step === 0) this.tellProgress()
         await this.slicer.pause()
       }
     }

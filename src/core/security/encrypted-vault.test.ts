@@ -1,4 +1,5 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
+import type { VaultChanges } from '../../shared/contract/vault'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
@@ -270,9 +271,7 @@ describe('an encrypted vault', () => {
       .poll(
         () =>
           events.some(
-            (e) =>
-              e.event === 'vault:changed' &&
-              (e.payload as { paths: string[] }).paths.includes('clients/dana-whitfield/journal/2026-11-22-scope-call-went-sideways.md')
+            (e) => e.event === 'vault:changed' && (e.payload as VaultChanges).entries.some((changed) => changed.id === 'e_01JDXSCOPE0000000000000000')
           ),
         { timeout: 5000 }
       )

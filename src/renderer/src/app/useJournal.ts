@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary, VaultInfo } from '@shared/domain'
+import type { VaultChanges } from '@shared/contract/vault'
 import { call, errorMessage } from '@renderer/platform/api'
+import { touchesClient } from '@renderer/platform/vault-changes'
 
 export interface Journal {
   info: VaultInfo | null
@@ -46,11 +48,9 @@ export function useJournal() {
     }
   }, [])
 
-  /** Reads everything again, keeping the selection where it still exists. */
-  const refresh = useCallback(async () => {
+  /** Reads the vault's info and its clients again, keeping the selection where it still exists. */
+  const refreshClients = useCallback(async () => {
     const [info, clients] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined)])
-    // While a large vault is still reading its entries, show the clients now; the entries follow (main says vault:changed).
-    const unfiled = info.readingEntries ? [] : await call('entries:list', { clientId: null })
     setJournal((j) => {
       const stillThere = j.selectedClientId !== null && clients.some((c) => c.id === j.selectedClientId)
       if (!stillThere) shownClient.current = null
@@ -60,12 +60,27 @@ export function useJournal() {
         info: JSON.stringify(j.info) === JSON.stringify(info) ? j.info : info,
         startError: null,
         clients,
-        hasUnfiledEntries: unfiled.length > 0,
+        // While a large vault is still reading its entries this is 0; the entries follow (main says vault:changed).
+        hasUnfiledEntries: info.unfiledEntries > 0,
         ...(stillThere ? {} : { selectedClientId: null, entries: null, entriesError: null, selectedEntryId: null })
       }
     })
+  }, [])
+
+  /** Reads everything again, keeping the selection where it still exists. */
+  const refresh = useCallback(async () => {
+    await refreshClients()
     if (shownClient.current) await loadEntries(shownClient.current)
-  }, [loadEntries])
+  }, [refreshClients, loadEntries])
+
+  /** Another program changed the vault: read again the info and clients, and the shown client's entries only if they are among the changes. */
+  const takeInChanges = useCallback(
+    async (changes: VaultChanges) => {
+      await refreshClients()
+      if (shownClient.current && touchesClient(changes, shownClient.current)) await loadEntries(shownClient.current)
+    },
+    [refreshClients, loadEntries]
+  )
 
   useEffect(() => {
     refresh().catch((error: unknown) => setJournal((j) => ({ ...j, startError: errorMessage(error) })))
@@ -130,5 +145,5 @@ export function useJournal() {
     }))
   }, [])
 
-  return { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
+  return { journal, refresh, takeInChanges, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
 }

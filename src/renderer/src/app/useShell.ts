@@ -4,6 +4,7 @@ import type { ClientSummary, EntrySummary } from '@shared/domain'
 import { useLeaveEntry } from '@renderer/editor'
 import type { EntryEditorHandle } from '@renderer/editor'
 import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { touchesEntry } from '@renderer/platform/vault-changes'
 import { runCommand } from '@renderer/platform/commands/useCommands'
 import { useFlushEvents } from './useFlushEvents'
 import { useStableCallback } from '@renderer/platform/hooks/use-stable-callback'
@@ -27,7 +28,7 @@ interface ShellRefs {
  * JournalControls every command host gets.
  */
 export function useShell(refs: ShellRefs) {
-  const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  const { journal, refresh, takeInChanges, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
   useDateSettings(journal.info?.root)
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const editor = refs.editor
@@ -75,12 +76,15 @@ export function useShell(refs: ShellRefs) {
 
   useEffect(
     () =>
-      onEvent('vault:changed', () => {
-        refresh()
-          .then(() => editor.current?.reloadIfClean())
+      onEvent('vault:changed', (changes) => {
+        takeInChanges(changes)
+          .then(() => {
+            const open = editor.current
+            if (open && touchesEntry(changes, open.entryId)) return open.reloadIfClean()
+          })
           .catch((error: unknown) => setAlert(errorMessage(error)))
       }),
-    [refresh, editor]
+    [takeInChanges, editor]
   )
 
   const context: ViewContext | null = info && {
