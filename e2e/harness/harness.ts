@@ -74,7 +74,7 @@ export class RapportHarness {
   session!: VaultSession
   /** Every call the window made, oldest first, and every event it was sent: what a test counts (tests may empty them). */
   readonly calls: Array<{ channel: Channel; input: unknown }> = []
-  readonly events: Array<{ event: EventName; payload: unknown }> = []
+  readonly events: Array<{ event: EventName; payload: unknown; callsBefore: number }> = []
 
   private constructor(
     readonly page: Page,
@@ -163,7 +163,7 @@ export class RapportHarness {
 
   /** Pushes an event to the page, as main does with webContents.send. */
   async emit<E extends EventName>(event: E, payload: Events[E]): Promise<void> {
-    this.events.push({ event, payload })
+    this.events.push({ event, payload, callsBefore: this.calls.length })
     await this.page.evaluate(([name, data]) => window.__rapportEmit(name as EventName, data), [event, payload] as const)
   }
 
