@@ -24,8 +24,9 @@ let markers = 0
 
 /** The vault's own journal folder, made by another program (a new folder reads the vault again: done before measuring). */
 async function makeVaultJournal(app: RapportHarness): Promise<void> {
+  const since = app.events.length
   await mkdir(join(app.vaultDir, 'journal'))
-  await changeEvent(app, (changes) => changes.structure.includes('folders'))
+  await changeEvent(app, (changes) => changes.structure.includes('folders'), since)
 }
 
 /**
@@ -36,16 +37,17 @@ async function makeVaultJournal(app: RapportHarness): Promise<void> {
  */
 async function externalMarker(app: RapportHarness): Promise<number> {
   const id = `e_01MARKER${String(++markers).padStart(17, '0')}`
+  const since = app.events.length
   await writeFile(
     join(app.vaultDir, 'journal', `marker-${markers}.md`),
     `---\nid: ${id}\ntitle: Marker\ncreated: 2026-11-20T10:00:00.000Z\n---\n\nFrom another program.\n`
   )
-  return (await changeEvent(app, (changes) => changes.entries.some((e) => e.id === id))).callsBefore
+  return (await changeEvent(app, (changes) => changes.entries.some((e) => e.id === id), since)).callsBefore
 }
 
-/** Waits for main's `vault:changed` that `matches`, and returns it with how many calls the window had made before it. */
-async function changeEvent(app: RapportHarness, matches: (changes: VaultChanges) => boolean) {
-  const found = () => app.events.find((e) => e.event === 'vault:changed' && matches(e.payload as VaultChanges))
+/** Waits for main's `vault:changed` that `matches` (sent after event number `since`), and returns it with how many calls the window had made before it. */
+async function changeEvent(app: RapportHarness, matches: (changes: VaultChanges) => boolean, since = app.events.length) {
+  const found = () => app.events.slice(since).find((e) => e.event === 'vault:changed' && matches(e.payload as VaultChanges))
   await expect.poll(() => found() !== undefined, { timeout: 10_000 }).toBe(true)
   return found() as (typeof app.events)[number]
 }
@@ -94,8 +96,9 @@ test("another program editing client X's entry leaves the open entry of client Y
   await externalMarker(app)
 
   // Entry A of Xavier, edited in another program while entry B of Yara is open.
+  const since = app.events.length
   await writeFile(a.path, a.text.replace('About Xavier.', 'About Xavier, edited elsewhere.'))
-  const changeOfA = await changeEvent(app, (changes) => changes.entries.some((e) => e.id === idIn(a.text)))
+  const changeOfA = await changeEvent(app, (changes) => changes.entries.some((e) => e.id === idIn(a.text)), since)
   const end = await externalMarker(app)
   const calls = app.calls.slice(changeOfA.callsBefore, end)
   console.log(`calls after an external change to another client's entry: ${JSON.stringify(countCalls(app, changeOfA.callsBefore, end))}`)

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary, VaultInfo } from '@shared/domain'
 import type { VaultChanges } from '@shared/contract/vault'
 import { call, errorMessage } from '@renderer/platform/api'
-import { touchesClient } from '@renderer/platform/vault-changes'
+import { touchesClient, touchesClients } from '@renderer/platform/vault-changes'
 
 export interface Journal {
   info: VaultInfo | null
@@ -27,6 +27,8 @@ const initial: Journal = {
   selectedEntryId: null
 }
 
+const sameInfo = (a: VaultInfo | null, b: VaultInfo): boolean => JSON.stringify(a) === JSON.stringify(b)
+
 const summaryOf = ({ body: _body, version: _version, ...summary }: Entry): EntrySummary => summary
 
 /**
@@ -48,16 +50,17 @@ export function useJournal() {
     }
   }, [])
 
-  /** Reads the vault's info and its clients again, keeping the selection where it still exists. */
-  const refreshClients = useCallback(async () => {
-    const [info, clients] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined)])
+  /** Reads the vault's info and (unless `withClients` is false) its clients again, keeping the selection where it still exists. */
+  const refreshClients = useCallback(async (withClients = true) => {
+    const [info, clients] = await Promise.all([call('vault:info', undefined), withClients ? call('clients:list', undefined) : null])
+    if (!clients) return setJournal((j) => ({ ...j, info: sameInfo(j.info, info) ? j.info : info, hasUnfiledEntries: info.unfiledEntries > 0 }))
     setJournal((j) => {
       const stillThere = j.selectedClientId !== null && clients.some((c) => c.id === j.selectedClientId)
       if (!stillThere) shownClient.current = null
       return {
         ...j,
         // Keep the same object when nothing changed, so panes that depend on it do not re-render after every save.
-        info: JSON.stringify(j.info) === JSON.stringify(info) ? j.info : info,
+        info: sameInfo(j.info, info) ? j.info : info,
         startError: null,
         clients,
         // While a large vault is still reading its entries this is 0; the entries follow (main says vault:changed).
@@ -76,7 +79,8 @@ export function useJournal() {
   /** Another program changed the vault: read again the info and clients, and the shown client's entries only if they are among the changes. */
   const takeInChanges = useCallback(
     async (changes: VaultChanges) => {
-      await refreshClients()
+      // The vault's info always (its problems, the unfiled count); the client list when a client or a client's entry changed.
+      await refreshClients(touchesClients(changes) || changes.entries.some((e) => e.clientId !== null))
       if (shownClient.current && touchesClient(changes, shownClient.current)) await loadEntries(shownClient.current)
     },
     [refreshClients, loadEntries]
