@@ -24,20 +24,25 @@ export function useSearch(query: string, filters: SearchFilters): SearchState {
     }
     let current = true
     let indexing = false
+    // The index said it was ready while a question was on its way: an answer that still says "indexing" is asked again.
+    let readyMeanwhile = false
     setState((before) => ({ kind: 'searching', previous: before.kind === 'answered' ? before.answer : before.kind === 'searching' ? before.previous : null }))
     const ask = () => {
+      readyMeanwhile = false
       call('search:query', { query: q, filters, limit: RESULT_LIMIT }).then(
         (answer) => {
           if (!current) return
           setState({ kind: 'answered', answer })
           indexing = answer.indexing !== undefined
+          if (indexing && readyMeanwhile) ask()
         },
         (error: unknown) => current && setState({ kind: 'failed', message: errorMessage(error) })
       )
     }
     const timer = setTimeout(ask, DELAY_MS)
     // While the index is still being built, ask again each time it says it has got further, so results fill in as it grows.
-    const stop = onEvent('search:progress', () => {
+    const stop = onEvent('search:progress', (progress) => {
+      if (progress.state === 'ready') readyMeanwhile = true
       if (indexing) ask()
     })
     return () => {
