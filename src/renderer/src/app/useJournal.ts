@@ -133,7 +133,8 @@ export function useJournal() {
       const old = j.entries?.[index]
       if (!j.entries || !old) return j
       const next = summaryOf(entry)
-      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated) return j
+      const sameCopies = (old.conflicts ?? []).join('\n') === (next.conflicts ?? []).join('\n')
+      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated && sameCopies) return j
       const entries = [...j.entries]
       entries[index] = next
       return { ...j, entries }
@@ -149,5 +150,8 @@ export function useJournal() {
     }))
   }, [])
 
-  return { journal, refresh, takeInChanges, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
+  /** Reads the shown client's entries again (after Rapport itself wrote something the list shows, such as a kept copy). */
+  const reloadEntries = useCallback(() => void (shownClient.current && loadEntries(shownClient.current)), [loadEntries])
+
+  return { journal, refresh, takeInChanges, reloadEntries, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
 }

@@ -28,7 +28,8 @@ interface ShellRefs {
  * JournalControls every command host gets.
  */
 export function useShell(refs: ShellRefs) {
-  const { journal, refresh, takeInChanges, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  const { journal, refresh, takeInChanges, reloadEntries, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } =
+    useJournal()
   useDateSettings(journal.info?.root)
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const editor = refs.editor
@@ -155,7 +156,7 @@ export function useShell(refs: ShellRefs) {
     context,
     controls,
     view: { activeView, clientTab, setClientTab, openClient },
-    entry: { openEntry, updateEntry, onTrash, onGone, arrival, newEntry },
+    entry: { openEntry, updateEntry, reloadEntries, onTrash, onGone, arrival, newEntry },
     alert: { message: alert, dismiss: () => setAlert(null) },
     leaveDialog: leave.dialog
   }
