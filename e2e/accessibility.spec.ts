@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { CommandId } from '../src/shared/commands'
 import type { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
+import { EVERYTHING_CHANGED } from './harness/harness'
 import { advisory, audit, blocking } from './harness/accessibility-audit'
 import type { AuditFinding } from './harness/accessibility-audit'
 import { seedDana, seedOthers } from './harness/relationship-seed'
@@ -53,7 +54,7 @@ async function closeDialog(page: Page): Promise<void> {
 async function seeded(app: RapportHarness): Promise<void> {
   await seedDana(app)
   await seedOthers(app)
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
 }
 
 async function openEntry(page: Page): Promise<void> {

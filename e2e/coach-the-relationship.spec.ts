@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import type { RapportHarness } from './harness/harness'
 import { SCREENSHOTS, expect, screenshot, test } from './fixtures'
+import { EVERYTHING_CHANGED } from './harness/harness'
 import { addClient, journalText, startReflection, waitSaved } from './harness/reflection-helpers'
 import { dayFrom, seedDana, seedOthers, updateClient } from './harness/relationship-seed'
 
@@ -70,7 +71,7 @@ test('the profile says where you stand and what moves it; value given is logged 
   await seedOthers(app)
   await seedRatings(app, dana)
   await seedPersistence(app, dana)
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
 
   await page.getByRole('option', { name: /Dana Whitfield/ }).click()
   await page.getByRole('tab', { name: 'Profile' }).click()

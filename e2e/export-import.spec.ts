@@ -127,8 +127,7 @@ async function seedManyEntries(app: RapportHarness, client: { id: string; slug: 
     ids.push(id)
     paths.push(`clients/${client.slug}/journal/${name}`)
   }
-  await app.vault.applyChanges(paths)
-  await app.emit('vault:changed', { paths })
+  await app.emit('vault:changed', await app.vault.applyChanges(paths))
   return ids
 }
 

@@ -2,13 +2,14 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
+import { EVERYTHING_CHANGED } from './harness/harness'
 import { createClient, seedDana, seedOthers } from './harness/relationship-seed'
 import { waitSaved } from './harness/reflection-helpers'
 
 test('select a sentence in an entry and make it a commitment: it lands in client.json linked to the entry', async ({ app }) => {
   const page = app.page
   const client = await createClient(app, 'Dana Whitfield')
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
   await page.getByRole('option', { name: /Dana Whitfield/ }).click()
   await page.keyboard.press('Control+n')
   await page.getByLabel('Title').fill('Scope call')

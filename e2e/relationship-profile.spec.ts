@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
+import { EVERYTHING_CHANGED } from './harness/harness'
 import { createClient, seedDana, seedOthers } from './harness/relationship-seed'
 
 const clientJson = async (app: RapportHarness, slug: string) =>
@@ -16,7 +17,7 @@ async function openTab(page: Page, clientName: string, tab: string): Promise<voi
 test('edit a profile by keyboard: the values are in client.json, and a hand edit to the file shows up', async ({ app }) => {
   const page = app.page
   const client = await createClient(app, 'Ada Brennan')
-  await app.emit('vault:changed', { paths: [`clients/${client.slug}/client.json`] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
   await openTab(page, 'Ada Brennan', 'Profile')
 
   await page.getByLabel('Organisation').fill('Tailspin Toys')
@@ -59,15 +60,14 @@ test('edit a profile by keyboard: the values are in client.json, and a hand edit
   const path = `clients/${client.slug}/client.json`
   const data = await clientJson(app, client.slug)
   await writeFile(join(app.vaultDir, path), JSON.stringify({ ...data, role: 'Head of Buying' }, null, 2))
-  await app.vault.applyChanges([path])
-  await app.emit('vault:changed', { paths: [path] })
+  await app.emit('vault:changed', await app.vault.applyChanges([path]))
   await expect(page.getByLabel('Role')).toHaveValue('Head of Buying')
 })
 
 test('change stage and trust with the keyboard; each keeps its history, and an entry can be written about it', async ({ app }) => {
   const page = app.page
   const client = await createClient(app, 'Ben Ortiz')
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
   await openTab(page, 'Ben Ortiz', 'Profile')
 
   // As a person would, change the stage once it is on screen: until the profile is read, the command has nothing to change.
@@ -112,7 +112,7 @@ test('change stage and trust with the keyboard; each keeps its history, and an e
 test('log an interaction in a few keystrokes; the outreach sentence counts the attempt', async ({ app }) => {
   const page = app.page
   const client = await createClient(app, 'Chen Wu')
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
   await openTab(page, 'Chen Wu', 'Profile')
   await expect(page.getByTestId('outreach')).toHaveText('No conversations logged yet.')
 

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
+import { EVERYTHING_CHANGED } from './harness/harness'
 import { seedDana, seedOthers } from './harness/relationship-seed'
 
 test('Ctrl+K jumps to a client, runs a command by name with its shortcut shown, and opens an entry', async ({ app }) => {
   const page = app.page
   await seedDana(app)
   await seedOthers(app)
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
 
   // A client by a few letters.
   await page.keyboard.press('Control+k')
@@ -58,7 +59,7 @@ test('Ctrl+Shift+F searches every word with typos forgiven, filters, and opens t
   const page = app.page
   const dana = await seedDana(app)
   await seedOthers(app)
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
 
   await page.keyboard.press('Control+Shift+F')
   const box = page.getByRole('searchbox', { name: /Search every entry/ })
@@ -109,7 +110,7 @@ test('Ctrl+Shift+F searches every word with typos forgiven, filters, and opens t
 test('a client profile and a commitment are found too, and open on the profile', async ({ app }) => {
   const page = app.page
   await seedDana(app)
-  await app.emit('vault:changed', { paths: [] })
+  await app.emit('vault:changed', EVERYTHING_CHANGED)
   await page.keyboard.press('Control+Shift+F')
   await page.getByRole('searchbox', { name: /Search every entry/ }).fill('Northwind')
   const profile = page

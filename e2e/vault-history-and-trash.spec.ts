@@ -15,6 +15,8 @@ test('I open an entry’s history, see what changed, and restore an earlier vers
     { id: record.id, title: 'Proposal', body: 'Second draft, rewritten after the call.\n', version: record.version },
     new Date(Date.now() + 20 * 60_000)
   )
+  // Written by the core of this process, so no echo comes back: tell the window as main does of a change made elsewhere.
+  await app.emit('vault:changed', { entries: [{ id: record.id, clientId: record.clientId }], clients: [], structure: [] })
   await expect(entryText(page)).toContainText('Second draft', { timeout: 3000 })
   const before = await app.vault.history.list(record.id)
   expect(before.length).toBeGreaterThanOrEqual(1)

@@ -10,9 +10,13 @@ import { VaultSession } from '../../src/core/session/vault-session'
 import { systemClock } from '../../src/core/relationship/viewpoint'
 import type { Vault } from '../../src/core/vault/vault'
 import type { Clock } from '../../src/core/relationship/viewpoint'
-import type { EventName, Events } from '../../src/shared/api'
+import type { Channel, EventName, Events } from '../../src/shared/api'
+import type { VaultChanges } from '../../src/shared/contract/vault'
 import { APP_ORIGIN, serveRenderer } from './serve-renderer'
 import { readVaultImage } from '../../src/core/attachments/vault-image'
+
+/** What main says after the vault was read again whole: every view reads what it shows again. */
+export const EVERYTHING_CHANGED: VaultChanges = { entries: [], clients: [], structure: ['folders'] }
 
 /** The language of the computer the tests run on, for the page and the core alike. */
 const COMPUTER_LANGUAGE = 'en-GB'
@@ -68,6 +72,9 @@ export class RapportHarness {
   blockedRequests: string[] = []
   /** The vault as the app holds it: locked or open, through the real core. */
   session!: VaultSession
+  /** Every call the window made, oldest first, and every event it was sent: what a test counts (tests may empty them). */
+  readonly calls: Array<{ channel: Channel; input: unknown }> = []
+  readonly events: Array<{ event: EventName; payload: unknown; callsBefore: number }> = []
 
   private constructor(
     readonly page: Page,
@@ -135,7 +142,10 @@ export class RapportHarness {
       ...(options.minuteMs ? { minuteMs: options.minuteMs } : {})
     })
     const dispatch = createDispatch(this.session.handlers)
-    await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input))
+    await this.page.exposeBinding('__rapportInvoke', (_source, channel: unknown, input: unknown) => {
+      this.calls.push({ channel: channel as Channel, input })
+      return dispatch(channel, input)
+    })
     await this.page.addInitScript({ content: await pageBridge() })
     this.blockedRequests = (
       await serveRenderer(this.page, async (pathname) => (this.session.locked ? null : readVaultImage(this.session.vault, pathname)))
@@ -153,6 +163,7 @@ export class RapportHarness {
 
   /** Pushes an event to the page, as main does with webContents.send. */
   async emit<E extends EventName>(event: E, payload: Events[E]): Promise<void> {
+    this.events.push({ event, payload, callsBefore: this.calls.length })
     await this.page.evaluate(([name, data]) => window.__rapportEmit(name as EventName, data), [event, payload] as const)
   }
 

@@ -27,8 +27,7 @@ export async function createClient(app: RapportHarness, name: string): Promise<{
 /** Changes client.json through the core, then tells the page, as the file watcher would. */
 export async function updateClient(app: RapportHarness, id: string, change: (data: ClientFile) => void): Promise<void> {
   await app.vault.clients.update(app.vault.clients.get(id), change)
-  const slug = app.vault.clients.get(id).slug
-  await app.emit('vault:changed', { paths: [`clients/${slug}/client.json`] })
+  await app.emit('vault:changed', { entries: [], clients: [{ id }], structure: [] })
 }
 
 /** Writes journal entries straight to disk with dates in the past, as months of use would have left them. */

@@ -23,11 +23,11 @@ import { peopleContract } from './contract/people'
 import { relationshipContract } from './contract/relationship'
 import { rhythmContract } from './contract/rhythm'
 import { safetyContract } from './contract/safety'
-import { searchContract } from './contract/search'
+import { searchContract, type SearchProgress } from './contract/search'
 import { securityContract, type SecurityStatus } from './contract/security'
 import { templatesContract } from './contract/templates'
 import { transferContract, type TransferProgress } from './contract/transfer'
-import { vaultContract } from './contract/vault'
+import { vaultContract, type VaultChanges } from './contract/vault'
 import { workspaceContract } from './contract/workspace'
 
 /** Each feature declares its channels in `contract/<feature>.ts`; this joins them. */
@@ -113,8 +113,10 @@ const payload = <T>(): T => undefined as T
 
 /** Every event, by name: the one place its name is written (the types and `eventNames` are read from it). */
 const events = {
-  /** Files in the vault changed on disk (by Rapport or by another program). */
-  'vault:changed': payload<{ paths: string[] }>(),
+  /** Another program changed the vault on disk: which entries, clients and parts of its structure (never Rapport's own writes). */
+  'vault:changed': payload<VaultChanges>(),
+  /** How far the search index has got while it is built (a few times per build, and once when it is ready). */
+  'search:progress': payload<SearchProgress>(),
   /** The window is closing: save every pending edit, then invoke `app:flushed`. */
   'app:flush': payload<Record<string, never>>(),
   /** A command chosen from the application menu. */

@@ -256,6 +256,8 @@ export interface VaultInfo {
   readOnlyReason?: string
   /** The clients are listed, but the entries are still being read (a large vault just opened): counts are not known yet. */
   readingEntries?: true
+  /** How many entries belong to no client (0 while the entries are still being read). */
+  unfiledEntries: number
   /** Set when this open updated a vault written by an older Rapport; the files it changed were copied to `backup` first. */
   migrated?: { from: number; to: number; backup: string }
   problems: VaultProblem[]

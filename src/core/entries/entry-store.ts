@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path'
+import type { ChangedEntry } from '../../shared/contract/vault'
 import type { Entry, EntrySummary, VaultProblem } from '../../shared/domain'
 import { excerptOf } from '../../shared/markdown'
 import { RapportError, fileError } from '../errors'
@@ -135,9 +136,10 @@ export class EntryStore {
   /**
    * Brings one file's record up to date after a change on disk (added,
    * changed, renamed away or deleted by another program), without reading
-   * the rest of the vault again.
+   * the rest of the vault again. Says which entries that changed, in order
+   * (an entry re-read is first removed, then back: the last word counts).
    */
-  async refresh(relative: string, clientId: string | null): Promise<void> {
+  async refresh(relative: string, clientId: string | null): Promise<ChangedEntry[]> {
     const name = basename(relative)
     const readable = name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isTempFile(name) && exists(join(this.root, relative))
     const conflict = readable ? parseSyncConflictName(name) : null
@@ -148,15 +150,28 @@ export class EntryStore {
       : null
     const adopted = copy ? await entryInCopy(this.root, this.writable, copy, this.state) : null
     const fresh = adopted ?? (readable && !conflict ? recordFrom(relative, clientId, await this.readBytes(relative), scratch) : null)
-    for (const [id, record] of this.records) if (record.path === relative || record.path === fresh?.path) this.forget(id)
+    const changed: ChangedEntry[] = []
+    for (const [id, record] of this.records) {
+      if (record.path !== relative && record.path !== fresh?.path) continue
+      this.forget(id)
+      changed.push({ id, clientId: record.clientId, removed: true })
+    }
+    // A copy beside an entry that came or went changes what that entry shows (its conflict notice).
+    const copyOf = [...this.conflictCopies].find(([, copies]) => copies.some((c) => c.path === relative))?.[0]
     removeCopy(this.conflictCopies, relative)
     removeProblemsOf(this.problems, relative)
     this.problems.push(...scratch.problems)
     if (copy && !adopted) this.conflictCopies.set(copy.originalPath, [...(this.conflictCopies.get(copy.originalPath) ?? []), copy])
+    for (const original of [copyOf, copy && !adopted ? copy.originalPath : undefined]) {
+      const holder = original === undefined ? undefined : [...this.records.values()].find((r) => r.path === original)
+      if (holder) changed.push({ id: holder.id, clientId: holder.clientId })
+    }
     if (fresh) {
       this.admit(fresh, this.state)
       this.changed({ kind: 'entry', id: fresh.id })
+      changed.push({ id: fresh.id, clientId: fresh.clientId })
     }
+    return changed
   }
 
   /** Adds a record, unless its id is taken by another file: then it is shown under an id made from its path, and the clash reported. */
@@ -204,7 +219,7 @@ export class EntryStore {
     return [...this.records.values()]
   }
 
-  countFor(clientId: string): { count: number; last?: string } {
+  countFor(clientId: string | null): { count: number; last?: string } {
     let count = 0
     let last: string | undefined
     for (const r of this.records.values()) {

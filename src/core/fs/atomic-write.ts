@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { rememberWritten } from './own-writes'
 import { TEMP_PREFIX, bytesToWrite, physicalPath } from './vault-files'
 
 export { TEMP_PREFIX }
@@ -45,6 +46,8 @@ export async function writeFileAtomic(logicalTarget: string, content: string | U
     try {
       await handle.writeFile(data)
       await handle.sync()
+      // The version about to take the target's name, so the watcher knows this write for ours (vault/watch.ts).
+      rememberWritten(target, await handle.stat())
     } catch (error) {
       await handle.close().catch(() => undefined)
       await unlink(temp).catch(() => undefined)

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { join, resolve, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import type { VaultKey } from '../crypto/vault-key'
 import { RapportError } from '../errors'
 import { splitConflictSuffix } from '../crypto/names'
+import { rememberFolder, rememberRemoved } from './own-writes'
 
 /**
  * Every file operation the core makes inside a vault goes through here, so
@@ -148,9 +149,22 @@ export function readFileSync(path: string): Buffer {
 
 export const exists = (path: string): boolean => fs.existsSync(resolvePath(path).physical)
 export const stat = (path: string): Promise<fs.Stats> => fsp.stat(resolvePath(path).physical)
-export const unlink = (path: string): Promise<void> => fsp.unlink(resolvePath(path).physical)
-export const rm = (path: string, options?: fs.RmOptions): Promise<void> => fsp.rm(resolvePath(path).physical, options)
-export const mkdir = async (path: string, options?: fs.MakeDirectoryOptions): Promise<void> => void (await fsp.mkdir(resolvePath(path).physical, options))
+export const unlink = async (path: string): Promise<void> => removed(resolvePath(path).physical, fsp.unlink)
+export const rm = async (path: string, options?: fs.RmOptions): Promise<void> => removed(resolvePath(path).physical, (p) => fsp.rm(p, options))
+/** Makes a folder; each one made is remembered as this process's own (own-writes.ts), so the watcher does not report it. */
+export const mkdir = async (path: string, options?: fs.MakeDirectoryOptions): Promise<void> => {
+  const physical = resolvePath(path).physical
+  const first = await fsp.mkdir(physical, options)
+  if (!options?.recursive) return rememberFolder(physical, (await fsp.stat(physical)).ino)
+  if (first === undefined) return
+  for (let folder = physical; folder.length >= first.length; folder = dirname(folder)) rememberFolder(folder, (await fsp.stat(folder)).ino)
+}
+
+/** Removes a file or folder, remembered as this process's own doing (own-writes.ts) once done. */
+async function removed(physical: string, remove: (physical: string) => Promise<void>): Promise<void> {
+  await remove(physical)
+  rememberRemoved(physical)
+}
 
 /** One name in a folder, by its logical name. */
 export interface FolderItem {

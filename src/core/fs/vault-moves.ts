@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from './atomic-write'
+import { rememberFolder, rememberRemoved, rememberWritten } from './own-writes'
 import { readdir, readFile, resolvePath } from './vault-files'
 
 // Moving and copying vault files: they write through writeFileAtomic, which itself writes through vault-files'
@@ -15,15 +16,25 @@ import { readdir, readFile, resolvePath } from './vault-files'
 export async function rename(from: string, to: string): Promise<void> {
   const source = resolvePath(from)
   const target = resolvePath(to)
-  if (!source.mount && !target.mount) return fsp.rename(source.physical, target.physical)
+  if (!source.mount && !target.mount) {
+    await fsp.rename(source.physical, target.physical)
+    // Ours at both ends, so the watcher reports neither (own-writes.ts); a folder's contents arrive with it and are reported.
+    rememberRemoved(source.physical)
+    const moved = await fsp.stat(target.physical)
+    if (moved.isDirectory()) rememberFolder(target.physical, moved.ino)
+    else rememberWritten(target.physical, moved)
+    return
+  }
   if ((await fsp.stat(source.physical)).isDirectory()) {
     await fsp.mkdir(target.physical, { recursive: true })
     for (const name of await readdir(from)) await rename(join(from, name), join(to, name))
     await fsp.rmdir(source.physical)
+    rememberRemoved(source.physical)
     return
   }
   await writeFileAtomic(to, await readFile(from))
   await fsp.unlink(source.physical)
+  rememberRemoved(source.physical)
 }
 
 export async function copyFile(from: string, to: string): Promise<void> {

@@ -105,6 +105,18 @@ export class SearchService {
     this.kick()
   }
 
+  private readonly progressListeners = new Set<(progress: SearchProgress) => void>()
+
+  /** Hears how far a build shown with progress has got: about twenty times per build, then once when it is ready (the `search:progress` event). */
+  onProgress(listener: (progress: SearchProgress) => void): () => void {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
+  }
+
+  private tellProgress(): void {
+    for (const listener of this.progressListeners) listener({ ...this.progress })
+  }
+
   status(): SearchProgress {
     this.start()
     return { ...this.progress }
@@ -210,7 +222,9 @@ export class SearchService {
       })
       .finally(() => {
         this.running = null
+        const wasIndexing = this.progress.state === 'indexing'
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
+        if (wasIndexing) this.tellProgress()
         if (this.closed) return
         if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
         this.reads.caughtUp('search')
@@ -270,7 +284,11 @@ export class SearchService {
   }
 
   private async indexSources(sources: readonly string[], showProgress: boolean): Promise<void> {
-    if (showProgress) this.progress = { state: 'indexing', done: 0, total: sources.length }
+    if (showProgress) {
+      this.progress = { state: 'indexing', done: 0, total: sources.length }
+      this.tellProgress()
+    }
+    const step = Math.max(1, Math.ceil(sources.length / 20))
     this.batchLeft = sources.length
     const updates: Array<Promise<void>> = []
     for (let at = 0; at < sources.length && !this.closed; at += READ_AHEAD) {
@@ -294,7 +312,12 @@ export class SearchService {
       this.unsaved = true
       this.stats.sourcesIndexed += group.length
       this.batchLeft -= group.length
-      if (showProgress) this.progress.done += group.length
+      if (showProgress) {
+        const before = this.progress.done
+        this.progress.done += group.length
+        // About twenty progress events a build: one each time the count crosses a twentieth.
+        if (Math.floor(before / step) !== Math.floor(this.progress.done / step)) this.tellProgress()
+      }
       // The next files are read while the index's thread takes these in; a few batches ahead at most, so a search
       // asked meanwhile (answered after what was sent before it) waits for little.
       if (updates.length >= UPDATES_AHEAD) await this.waitFor(updates.shift())

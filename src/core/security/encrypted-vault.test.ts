@@ -1,4 +1,5 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises'
+import type { VaultChanges } from '../../shared/contract/vault'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/api'
@@ -270,7 +271,9 @@ describe('an encrypted vault', () => {
           events.some(
             (e) =>
               e.event === 'vault:changed' &&
-              (e.payload as { paths: string[] }).paths.includes('clients/dana-whitfield/journal/2026-11-22-scope-call-went-sideways.md')
+              // The entry by its id, or the whole vault read again (the sync brought rapport.json over too, in the same batch or not).
+              ((e.payload as VaultChanges).entries.some((changed) => changed.id === 'e_01JDXSCOPE0000000000000000') ||
+                (e.payload as VaultChanges).structure.includes('folders'))
           ),
         { timeout: 5000 }
       )

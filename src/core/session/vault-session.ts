@@ -230,17 +230,20 @@ export class VaultSession {
     if (this.options.watch) {
       const stop = watchVault(this.root, (paths) => {
         if (this.#vault !== vault) return
-        void vault.applyChanges(paths).then(() => emit?.('vault:changed', { paths }))
+        void vault.applyChanges(paths).then((changes) => {
+          if (changes.entries.length + changes.clients.length + changes.structure.length > 0) emit?.('vault:changed', changes)
+        })
       })
       this.#stopWatching = stop
       this.watching = stop.ready
     }
+    if (emit) indexes.search.onProgress((progress) => this.#vault === vault && emit('search:progress', progress))
     const background = vault.readingEntries
     vault.entriesRead.then(
       () => {
         if (this.#vault !== vault) return
         // Read in the background: the window reads the vault again (counts, the open journal, Today).
-        if (background) emit?.('vault:changed', { paths: [] })
+        if (background) emit?.('vault:changed', { entries: [], clients: [], structure: ['folders'] })
         // Index from the start, so the first search (or @ link to an entry) finds everything.
         void handlers['search:status'](undefined).catch(() => undefined)
       },

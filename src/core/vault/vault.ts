@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path'
 import { isEncryptedMount, readdir, stat, unlink } from '../fs/vault-files'
 import type { VaultInfo, VaultProblem } from '../../shared/domain'
+import type { ChangedClient, ChangedEntry, VaultChanges, VaultStructure } from '../../shared/contract/vault'
 import { ClientStore } from '../clients/client-store'
 import { EntryStore } from '../entries/entry-store'
 import { HistoryStore } from '../history/history-store'
@@ -172,26 +173,44 @@ export class Vault {
    * Takes in changes made on disk by another program (vault-relative paths,
    * as the watcher reports them). A changed entry is re-read alone; anything
    * that changes the shape of the vault (a client folder or client.json, a
-   * burst of many files) reads the vault again.
+   * burst of many files) reads the vault again. Says what changed, for the window.
    */
-  applyChanges(paths: readonly string[]): Promise<void> {
+  applyChanges(paths: readonly string[]): Promise<VaultChanges> {
     return this.oneAtATime(() => this.applyChangesNow(paths))
   }
 
-  private async applyChangesNow(paths: readonly string[]): Promise<void> {
+  private async applyChangesNow(paths: readonly string[]): Promise<VaultChanges> {
+    const structure = new Set<VaultStructure>()
+    if (paths.includes(layout.manifest)) structure.add('settings')
+    if (paths.some((path) => path.split('/')[0] === layout.templatesDir)) structure.add('templates')
+    const readAgain = async (): Promise<VaultChanges> => {
+      await this.reloadNow()
+      return { entries: [], clients: [], structure: ['folders', ...structure] }
+    }
     const entryPaths: Array<{ path: string; clientId: string | null }> = []
+    const clients = new Map<string, ChangedClient>()
     for (const path of paths) {
       if (path.split('/').some((part) => part === layout.appDir)) continue
       const target = this.journalOwner(path)
-      if (target === 'structure') return this.reloadNow()
+      if (target === 'structure') return readAgain()
       if (target?.startsWith('client-file:')) {
-        if (!(await this.clients.refresh(target.slice('client-file:'.length)))) return this.reloadNow()
+        const slug = target.slice('client-file:'.length)
+        if (!(await this.clients.refresh(slug))) return readAgain()
+        const client = this.clients.list().find((c) => c.slug === slug)
+        if (client) clients.set(client.id, { id: client.id })
         continue
       }
       if (target !== 'ignored') entryPaths.push({ path, clientId: target })
     }
-    if (entryPaths.length > 500) return this.reloadNow()
-    for (const { path, clientId } of entryPaths) await this.entries.refresh(path, clientId)
+    if (entryPaths.length > 500) return readAgain()
+    const entries = new Map<string, ChangedEntry>()
+    for (const { path, clientId } of entryPaths) {
+      for (const change of await this.entries.refresh(path, clientId)) {
+        entries.delete(change.id)
+        entries.set(change.id, change)
+      }
+    }
+    return { entries: [...entries.values()], clients: [...clients.values()], structure: [...structure] }
   }
 
   /**
@@ -217,6 +236,7 @@ export class Vault {
       created: this.created,
       readOnly: this.readOnlyReason !== null,
       ...(this.readingEntries ? { readingEntries: true } : {}),
+      unfiledEntries: this.readingEntries ? 0 : this.entries.countFor(null).count,
       ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
       ...(this.migration ? { migrated: { from: this.migration.from, to: this.migration.to, backup: this.migration.backup } } : {}),
       problems: [...this.problems, ...this.clients.problems, ...this.entries.problems]

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientSummary, Entry, EntrySummary, VaultInfo } from '@shared/domain'
+import type { VaultChanges } from '@shared/contract/vault'
 import { call, errorMessage } from '@renderer/platform/api'
+import { touchesClient, touchesClients } from '@renderer/platform/vault-changes'
 
 export interface Journal {
   info: VaultInfo | null
@@ -25,6 +27,8 @@ const initial: Journal = {
   selectedEntryId: null
 }
 
+const sameInfo = (a: VaultInfo | null, b: VaultInfo): boolean => JSON.stringify(a) === JSON.stringify(b)
+
 const summaryOf = ({ body: _body, version: _version, ...summary }: Entry): EntrySummary => summary
 
 /**
@@ -46,26 +50,41 @@ export function useJournal() {
     }
   }, [])
 
-  /** Reads everything again, keeping the selection where it still exists. */
-  const refresh = useCallback(async () => {
-    const [info, clients] = await Promise.all([call('vault:info', undefined), call('clients:list', undefined)])
-    // While a large vault is still reading its entries, show the clients now; the entries follow (main says vault:changed).
-    const unfiled = info.readingEntries ? [] : await call('entries:list', { clientId: null })
+  /** Reads the vault's info and (unless `withClients` is false) its clients again, keeping the selection where it still exists. */
+  const refreshClients = useCallback(async (withClients = true) => {
+    const [info, clients] = await Promise.all([call('vault:info', undefined), withClients ? call('clients:list', undefined) : null])
+    if (!clients) return setJournal((j) => ({ ...j, info: sameInfo(j.info, info) ? j.info : info, hasUnfiledEntries: info.unfiledEntries > 0 }))
     setJournal((j) => {
       const stillThere = j.selectedClientId !== null && clients.some((c) => c.id === j.selectedClientId)
       if (!stillThere) shownClient.current = null
       return {
         ...j,
         // Keep the same object when nothing changed, so panes that depend on it do not re-render after every save.
-        info: JSON.stringify(j.info) === JSON.stringify(info) ? j.info : info,
+        info: sameInfo(j.info, info) ? j.info : info,
         startError: null,
         clients,
-        hasUnfiledEntries: unfiled.length > 0,
+        // While a large vault is still reading its entries this is 0; the entries follow (main says vault:changed).
+        hasUnfiledEntries: info.unfiledEntries > 0,
         ...(stillThere ? {} : { selectedClientId: null, entries: null, entriesError: null, selectedEntryId: null })
       }
     })
+  }, [])
+
+  /** Reads everything again, keeping the selection where it still exists. */
+  const refresh = useCallback(async () => {
+    await refreshClients()
     if (shownClient.current) await loadEntries(shownClient.current)
-  }, [loadEntries])
+  }, [refreshClients, loadEntries])
+
+  /** Another program changed the vault: read again the info and clients, and the shown client's entries only if they are among the changes. */
+  const takeInChanges = useCallback(
+    async (changes: VaultChanges) => {
+      // The vault's info always (its problems, the unfiled count); the client list when a client or a client's entry changed.
+      await refreshClients(touchesClients(changes) || changes.entries.some((e) => e.clientId !== null))
+      if (shownClient.current && touchesClient(changes, shownClient.current)) await loadEntries(shownClient.current)
+    },
+    [refreshClients, loadEntries]
+  )
 
   useEffect(() => {
     refresh().catch((error: unknown) => setJournal((j) => ({ ...j, startError: errorMessage(error) })))
@@ -114,7 +133,8 @@ export function useJournal() {
       const old = j.entries?.[index]
       if (!j.entries || !old) return j
       const next = summaryOf(entry)
-      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated) return j
+      const sameCopies = (old.conflicts ?? []).join('\n') === (next.conflicts ?? []).join('\n')
+      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated && sameCopies) return j
       const entries = [...j.entries]
       entries[index] = next
       return { ...j, entries }
@@ -130,5 +150,8 @@ export function useJournal() {
     }))
   }, [])
 
-  return { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
+  /** Reads the shown client's entries again (after Rapport itself wrote something the list shows, such as a kept copy). */
+  const reloadEntries = useCallback(() => void (shownClient.current && loadEntries(shownClient.current)), [loadEntries])
+
+  return { journal, refresh, takeInChanges, reloadEntries, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry }
 }

@@ -5,6 +5,7 @@ import type { Workspace } from '@shared/contract/workspace'
 import { useLeaveEntry } from '@renderer/editor'
 import type { EntryEditorHandle } from '@renderer/editor'
 import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { touchesEntry } from '@renderer/platform/vault-changes'
 import { runCommand } from '@renderer/platform/commands/useCommands'
 import { useFlushEvents } from './useFlushEvents'
 import { useStableCallback } from '@renderer/platform/hooks/use-stable-callback'
@@ -31,7 +32,8 @@ interface ShellRefs {
  * JournalControls every command host gets.
  */
 export function useShell(refs: ShellRefs) {
-  const { journal, refresh, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } = useJournal()
+  const { journal, refresh, takeInChanges, reloadEntries, selectClient, selectEntry, putClient, removeClient, addEntry, updateEntry, removeEntry } =
+    useJournal()
   useDateSettings(journal.info?.root)
   const { info, clients, selectedClientId, entries, selectedEntryId } = journal
   const editor = refs.editor
@@ -92,12 +94,15 @@ export function useShell(refs: ShellRefs) {
 
   useEffect(
     () =>
-      onEvent('vault:changed', () => {
-        refresh()
-          .then(() => editor.current?.reloadIfClean())
+      onEvent('vault:changed', (changes) => {
+        takeInChanges(changes)
+          .then(() => {
+            const open = editor.current
+            if (open && touchesEntry(changes, open.entryId)) return open.reloadIfClean()
+          })
           .catch((error: unknown) => setAlert(errorMessage(error)))
       }),
-    [refresh, editor]
+    [takeInChanges, editor]
   )
 
   const context: ViewContext | null = info && {
@@ -168,7 +173,7 @@ export function useShell(refs: ShellRefs) {
     context,
     controls,
     view: { activeView, clientTab, setClientTab, openClient, paneWidth },
-    entry: { openEntry, updateEntry, onTrash, onGone, arrival, newEntry },
+    entry: { openEntry, updateEntry, reloadEntries, onTrash, onGone, arrival, newEntry },
     alert: { message: alert, dismiss: () => setAlert(null) },
     leaveDialog: leave.dialog
   }

@@ -2,7 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { GIT_MARKERS_TOOL } from '@shared/contract/safety'
 import type { ConflictSummary } from '@shared/contract/safety'
 import type { Entry } from '@shared/domain'
-import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { call, errorMessage } from '@renderer/platform/api'
+import { onVaultChange, touchesEntry } from '@renderer/platform/vault-changes'
 import { CompareConflictDialog } from '@renderer/safety'
 import { useAsync } from '@renderer/platform/hooks/useAsync'
 import type { AutosaveSession } from '@renderer/platform/editing/autosave-session'
@@ -46,7 +47,14 @@ export function ConflictNotice({ session, entryId, onResolved, restoreFocus }: C
   const refused = state.kind === 'conflict'
   // Read again whenever the vault changes on disk (a sync tool drops a copy) or a save is refused (Rapport kept one).
   const [changes, setChanges] = useState(0)
-  useEffect(() => onEvent('vault:changed', () => setChanges((n) => n + 1)), [])
+  useEffect(
+    () =>
+      onVaultChange(
+        (changes) => touchesEntry(changes, entryId),
+        () => setChanges((n) => n + 1)
+      ),
+    [entryId]
+  )
   const [listed, reload] = useAsync(async () => (await call('conflicts:list', undefined)).filter((c) => c.entryId === entryId), [entryId, changes, refused])
   const copies = listed.state === 'ready' ? listed.value : []
   const [comparing, setComparing] = useState<{ copy: ConflictSummary; version?: string } | null>(null)

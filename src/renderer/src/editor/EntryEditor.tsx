@@ -40,20 +40,22 @@ interface EntryEditorProps {
   /** The entry's file is gone (deleted or moved by another program). */
   onGone: () => void
   onTrash: () => void
+  /** A save met a file changed elsewhere and Rapport kept this text in a copy beside it: the list shows the copy. */
+  onCopyKept?: () => void
   ref?: Ref<EntryEditorHandle>
 }
 
 /** One open entry: its title and text, saved as they are typed, with what can be done to it around them. */
-export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, ref }: EntryEditorProps) {
+export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, onCopyKept, ref }: EntryEditorProps) {
   const readOnly = readOnlyReason !== null
   const titleRef = useRef(entry.title)
   const titleField = useRef<TitleFieldHandle>(null)
   const [notice, setNotice] = useEditorNotice()
   // The files listed under the entry are read again after a file is attached (once it is saved).
   const [attachmentsSeen, setAttachmentsSeen] = useState(0)
-  const callbacks = useRef({ onSaved, onGone })
+  const callbacks = useRef({ onSaved, onGone, onCopyKept })
   useEffect(() => {
-    callbacks.current = { onSaved, onGone }
+    callbacks.current = { onSaved, onGone, onCopyKept }
   })
 
   const { editor, mentionMenu } = useEntryEditor({
@@ -73,6 +75,10 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     onSaved: (saved) => callbacks.current.onSaved(saved)
   })
   const { openLinkDialog, linkDialog } = useLinkDialog(editor)
+  // Rapport's own write of the copy is not echoed back as a change on disk, so the list is told here.
+  useEffect(() => {
+    if (conflicted) callbacks.current.onCopyKept?.()
+  }, [conflicted])
 
   // Two versions in the file, as git left them: nothing is edited (the core saves nothing) until the person chooses.
   const [gitMarkers, setGitMarkers] = useState(() => hasGitMarkers(entry))

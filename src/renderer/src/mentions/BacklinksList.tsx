@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Backlink } from '@shared/contract/people'
-import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { call, errorMessage } from '@renderer/platform/api'
+import { onVaultChange, touchesEntries } from '@renderer/platform/vault-changes'
 import type { ViewContext } from '@renderer/platform/views'
 import { dayOfMoment } from '@shared/dates'
 import './mentions.css'
@@ -8,7 +9,7 @@ import './mentions.css'
 /**
  * The entries that mention someone (or link to an entry), newest first, with
  * the sentence around each mention; a click opens the entry at the mention.
- * Read again when the vault changes, so an entry just saved shows up.
+ * Read again when another program changes an entry; a view opened after a save reads it afresh.
  * `level` is its heading's rank, one below the section it sits in (headings that skip a rank confuse a screen reader's outline).
  */
 export function BacklinksList({
@@ -35,7 +36,8 @@ export function BacklinksList({
         (failure: unknown) => !cancelled && setError(errorMessage(failure))
       )
     void load()
-    const stop = onEvent('vault:changed', () => void load())
+    // Any entry changed elsewhere may now mention the target, or no longer.
+    const stop = onVaultChange(touchesEntries, () => void load())
     return () => {
       cancelled = true
       stop()

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { Backlink } from '@shared/contract/people'
 import { mentionHref } from '@shared/mentions'
-import { call, onEvent } from '@renderer/platform/api'
+import { call } from '@renderer/platform/api'
+import { onVaultChange, readWhole } from '@renderer/platform/vault-changes'
 import { openRapportLink } from './open-link'
 import './mentions.css'
 
@@ -16,7 +17,11 @@ export function LinkedFrom({ entryId }: { entryId: string }) {
         () => undefined
       )
     void load()
-    const stop = onEvent('vault:changed', () => void load())
+    // Another entry changed elsewhere may now link here, or no longer; the open entry's own changes cannot.
+    const stop = onVaultChange(
+      (changes) => readWhole(changes) || changes.entries.some((e) => e.id !== entryId),
+      () => void load()
+    )
     return () => {
       cancelled = true
       stop()

@@ -4,6 +4,7 @@ import { call, errorMessage } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { holdRowFocus } from '@renderer/platform/ui/row-focus'
+import { touchesClients } from '@renderer/platform/vault-changes'
 import { dueWords } from '@shared/dates'
 import { ActionRow, ROW_KEYS } from './today/ActionRow'
 import { useLogContact } from './today/LogContactDialog'
@@ -18,7 +19,7 @@ const whoWords: Record<Who, string> = { all: 'All', me: 'Mine', client: 'Theirs'
 export function CommitmentsView({ context }: { context: ViewContext }) {
   const [who, setWho] = useState<Who>('all')
   const read = useCallback(() => call('commitments:list-all', who === 'all' ? {} : { by: who }), [who])
-  const { value: items, error, reload } = useLiveRead(read)
+  const { value: items, error, reload } = useLiveRead(read, touchesClients)
   const [problem, setProblem] = useState<string | null>(null)
   const { logContact, dialog: logContactDialog } = useLogContact(() => {
     void reload()

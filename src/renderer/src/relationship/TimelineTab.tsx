@@ -5,6 +5,8 @@ import { call } from '@renderer/platform/api'
 import type { ViewContext } from '@renderer/platform/views'
 import { RelationshipStrip } from './RelationshipStrip'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
+import type { VaultChanges } from '@shared/contract/vault'
+import { touchesClient } from '@renderer/platform/vault-changes'
 import { useClientDetail } from './useClientDetail'
 import { useRelationshipActions } from './useRelationshipActions'
 import { monthYear, shortDate } from '@shared/dates'
@@ -48,7 +50,8 @@ const lookWords: Record<EventLook, string> = {
 /** The client tab "Timeline": the relationship as a picture — stage and trust over time above, every event on a time axis below. */
 export function TimelineTab({ context, client }: { context: ViewContext; client: ClientSummary }) {
   const read = useCallback(() => call('timeline:get', { clientId: client.id }), [client.id])
-  const { value: events, error } = useLiveRead(read)
+  const concerns = useCallback((changes: VaultChanges) => touchesClient(changes, client.id), [client.id])
+  const { value: events, error } = useLiveRead(read, concerns)
   const { detail, setDetail } = useClientDetail(client.id)
   const actions = useRelationshipActions(client, detail, context, setDetail)
 

@@ -12,6 +12,8 @@ import './today/today.css'
 import { SettingsDialog } from './SettingsDialog'
 import { useLiveRead } from '@renderer/platform/hooks/useAsyncList'
 import { holdRowFocus } from '@renderer/platform/ui/row-focus'
+import type { VaultChanges } from '@shared/contract/vault'
+import { touchesClients, touchesEntries } from '@renderer/platform/vault-changes'
 import './relationship.css'
 
 interface TodaySectionProps<T extends TodayItem> {
@@ -56,10 +58,12 @@ function TodaySection<T extends TodayItem>({ title, items, today, canWrite, onOp
   )
 }
 
+const touchesClientsOrEntries = (changes: VaultChanges) => touchesClients(changes) || touchesEntries(changes)
+
 /** The start screen once there are clients: what needs attention today, and nothing else. */
 export function TodayView({ context }: { context: ViewContext }) {
   const read = useCallback(() => call('today:get', undefined), [])
-  const { value: today, error, reload } = useLiveRead(read)
+  const { value: today, error, reload } = useLiveRead(read, touchesClientsOrEntries)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [valueFor, setValueFor] = useState<TodayItem | null>(null)
   const { logContact, dialog: logContactDialog } = useLogContact(() => {

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClientDetail } from '@shared/contract/relationship'
-import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import { call, errorMessage } from '@renderer/platform/api'
+import { onVaultChange, touchesClient } from '@renderer/platform/vault-changes'
 
 /**
  * One client's whole file and what the core works out about it, read again
- * whenever the vault changes on disk (a hand edit to client.json shows up).
+ * whenever another program changes it on disk (a hand edit to client.json shows up).
  */
 export function useClientDetail(clientId: string) {
   const [detail, setDetail] = useState<ClientDetail | null>(null)
@@ -28,8 +29,11 @@ export function useClientDetail(clientId: string) {
   useEffect(() => {
     setDetail(null)
     void load()
-    return onEvent('vault:changed', () => void load())
-  }, [load])
+    return onVaultChange(
+      (changes) => touchesClient(changes, clientId),
+      () => void load()
+    )
+  }, [load, clientId])
 
   return { detail, error, setDetail, reload: load }
 }

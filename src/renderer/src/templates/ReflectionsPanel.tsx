@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { ReflectionSummary } from '@shared/contract/templates'
 import type { ClientSummary } from '@shared/domain'
-import { call, errorMessage, onEvent } from '@renderer/platform/api'
+import type { VaultChanges } from '@shared/contract/vault'
+import { call, errorMessage } from '@renderer/platform/api'
+import { onVaultChange, touchesClient, touchesEntries, touchesTemplates } from '@renderer/platform/vault-changes'
 import type { ViewContext } from '@renderer/platform/views'
 import { dayLabel } from './chart-scales'
 import { MonthStrip } from './MonthStrip'
@@ -31,7 +33,8 @@ export function ReflectionsPanel({ context, client }: { context: ViewContext; cl
       )
     void load()
     // Entries written or changed elsewhere (another window, a sync tool) show up without leaving the view.
-    const unsubscribe = onEvent('vault:changed', () => void load())
+    const concerns = (changes: VaultChanges) => touchesTemplates(changes) || (clientId ? touchesClient(changes, clientId) : touchesEntries(changes))
+    const unsubscribe = onVaultChange(concerns, () => void load())
     return () => {
       cancelled = true
       unsubscribe()

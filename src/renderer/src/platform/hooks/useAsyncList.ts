@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
-import { errorMessage, onEvent } from '@renderer/platform/api'
+import type { VaultChanges } from '@shared/contract/vault'
+import { errorMessage } from '@renderer/platform/api'
+import { onVaultChange } from '@renderer/platform/vault-changes'
 
-/** Something read from the core for a view, read again when the vault changes. */
-export function useLiveRead<T>(read: () => Promise<T>) {
+/**
+ * Something read from the core for a view, read again when another program changes what it shows
+ * (`concerns`, from platform/vault-changes.ts; kept stable by the caller or given at module level).
+ */
+export function useLiveRead<T>(read: () => Promise<T>, concerns: (changes: VaultChanges) => boolean) {
   const [value, setValue] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(async () => {
@@ -15,7 +20,7 @@ export function useLiveRead<T>(read: () => Promise<T>) {
   }, [read])
   useEffect(() => {
     void load()
-    return onEvent('vault:changed', () => void load())
-  }, [load])
+    return onVaultChange(concerns, () => void load())
+  }, [load, concerns])
   return { value, error, reload: load }
 }
