@@ -10,6 +10,6 @@ declare global {
     /** The bare TipTap page's paragraphs (harness/bare-tiptap.ts). */
     __bareParagraphs: string[]
     /** What the typing measurement records in a page (typing-latency.spec.ts). */
-    __typing: { keys: Array<{ at: number; latency: number }>; saves: Array<{ seenAt: number; doneAt: number }> }
+    __typing: { keys: Array<{ at: number; latency: number }>; saves: Array<{ seenAt: number; doneAt: number }>; changesAround: number }
   }
 }
