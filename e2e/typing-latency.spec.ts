@@ -133,7 +133,7 @@ async function startProfiling(browser: Browser, page: Page): Promise<{ stopTo(pa
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 for (const words of [2000, 10000]) {
-  test(`typing at a person's pace in a ${words.toLocaleString('en')}-word entry keeps up with bare TipTap`, async ({ app, browser }) => {
+  test(`typing at a person's pace in a ${words.toLocaleString('en')}-word entry, measured beside bare TipTap`, async ({ app, browser }) => {
     test.setTimeout(300_000)
     const client = await app.vault.clients.create('Long Writer')
     const perParagraph = paragraph(0).split(' ').length
