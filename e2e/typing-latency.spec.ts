@@ -166,10 +166,17 @@ for (const words of [2000, 10000]) {
         [page, editor]
       ] as const) {
         await target.bringToFront()
-        await field.click()
+        // Focus, not a click: a click into an editor that already has focus can put the cursor back where it landed after Ctrl+End.
+        await field.focus()
         await target.keyboard.press('Control+End')
-        // The editor reads the moved cursor on the browser's selectionchange, a moment later: the first key must not beat it.
-        await target.waitForTimeout(250)
+        await target.waitForFunction(() => {
+          const selection = getSelection()
+          const last = document.querySelector('[role="textbox"].prose > :last-child')
+          const at = selection?.focusNode
+          return (
+            !!at && !!last?.contains(at) && selection.focusOffset === (at.nodeType === Node.TEXT_NODE ? (at.textContent ?? '').length : at.childNodes.length)
+          )
+        })
         if (round === 1) await startRecording(target)
         const profiler = PROFILE_TO ? await startProfiling(browser, target) : null
         await typeLikeAPerson(target, keys)
