@@ -16,6 +16,18 @@ const devServerCsp = {
     html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
 }
 
+/**
+ * Workers have no `document`: give them a package's build for workers where
+ * its browser build needs the DOM (the Markdown worker parses HTML entities
+ * through decode-named-character-reference).
+ */
+const workerBuilds = {
+  name: 'rapport-worker-builds',
+  enforce: 'pre' as const,
+  resolveId: (source: string) =>
+    source === 'decode-named-character-reference' ? resolve(import.meta.dirname, 'node_modules/decode-named-character-reference/index.js') : null
+}
+
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
@@ -45,6 +57,7 @@ export default defineConfig({
       alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src'), '@shared': shared }
     },
     plugins: [react(), devServerCsp],
+    worker: { plugins: () => [workerBuilds] },
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     }

@@ -7,5 +7,9 @@ declare global {
     rapport: RapportApi
     __rapportInvoke(channel: string, input: unknown): Promise<Result<unknown>>
     __rapportEmit(event: EventName, payload: unknown): void
+    /** The bare TipTap page's paragraphs (harness/bare-tiptap.ts). */
+    __bareParagraphs: string[]
+    /** What the typing measurement records in a page (typing-latency.spec.ts). */
+    __typing: { keys: Array<{ at: number; latency: number }>; saves: Array<{ seenAt: number; doneAt: number }>; changesAround: number }
   }
 }

@@ -1,54 +1,226 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { openBareTipTap } from './harness/bare-tiptap-page'
 import { expect, test } from './fixtures'
 
 /**
- * Keystroke-to-paint latency in long entries, measured in the page: from the
- * keydown event until the frame that shows the change has been painted.
- * Prints p50/p95; fails only when typing becomes clearly sluggish (p95 over
- * 150 ms), since shared CI machines are noisy. The figures go in the notes.
+ * Typing at a person's pace in a long entry, side by side with a bare TipTap
+ * editor (StarterKit only) holding the same document in the same Chromium:
+ * keydown to the painted frame that shows the key, and how long a key waits
+ * when it is pressed while an autosave runs. Prints both editors' figures and
+ * their ratio (the figures the issue asks for). It fails on no timing: on a
+ * shared, loaded machine both editors' figures swing by several times from
+ * run to run (the ratio much less), so a threshold would fail for the
+ * machine, not the code. It asserts what makes the figures mean something:
+ * autosaves really ran inside the measured typing with keys pressed during
+ * them, the Markdown was made in a worker, and every key reached the file.
  */
 const paragraph = (n: number) =>
   `She pushed back on the timeline and asked for the revised scope before Friday, with the numbers first and the story second ${n}.`
 
+const SENTENCES = [
+  'We agreed to meet again next week. ',
+  'She wants the numbers first, then the story. ',
+  'I will send the revised scope by Friday. ',
+  'He asked about the budget twice, so we should open with it. '
+]
+
+/** AutosaveSession's wait after the last key (src/renderer/src/platform/editing/autosave-session.ts). */
+const AUTOSAVE_DEBOUNCE_MS = 600
+
+interface Keystroke {
+  char: string
+  /** Milliseconds after the previous key. */
+  gap: number
+}
+
+/**
+ * A person's pace: 60–120 ms between keys (a fixed pseudo-random sequence, the
+ * same for both editors), and after each sentence a pause just past the
+ * autosave's wait, so the next keys land while the save runs.
+ */
+function keystrokes(): Keystroke[] {
+  let seed = 20
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const pauses = [610, 625, 640, 660]
+  return SENTENCES.flatMap((sentence, s) =>
+    [...sentence].map((char, i) => ({ char, gap: i === 0 && s > 0 ? (pauses[s % pauses.length] ?? 700) : 60 + Math.round(next() * 60) }))
+  )
+}
+
+/** Records, in the page, each key's keydown-to-painted-frame time and when the save status shows a save running. */
+async function startRecording(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const record: Window['__typing'] = { keys: [], saves: [], changesAround: 0 }
+    window.__typing = record
+    // What changes on screen besides the text: the surroundings must not be redrawn for every key.
+    new MutationObserver((changes) => {
+      record.changesAround += changes.filter(
+        (change) => !(change.target instanceof Element ? change.target : change.target.parentElement)?.closest('.ProseMirror')
+      ).length
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        // Only the typed characters, not the Ctrl+End that puts the cursor at the end.
+        if (event.key.length !== 1) return
+        const at = event.timeStamp
+        // The frame that shows the key runs after this rAF callback; a task queued from it runs once that frame is painted.
+        requestAnimationFrame(() => setTimeout(() => record.keys.push({ at, latency: performance.now() - at }), 0))
+      },
+      { capture: true }
+    )
+    const status = document.querySelector('.save-status')
+    if (!status) return
+    let savingSince: number | null = null
+    new MutationObserver(() => {
+      const saving = status.classList.contains('saving')
+      if (saving && savingSince === null) savingSince = performance.now()
+      if (!saving && savingSince !== null) {
+        record.saves.push({ seenAt: savingSince, doneAt: performance.now() })
+        savingSince = null
+      }
+    }).observe(status, { attributes: true, attributeFilter: ['class'] })
+  })
+}
+
+async function typeLikeAPerson(page: Page, keys: readonly Keystroke[]): Promise<void> {
+  let due = Date.now()
+  for (const { char, gap } of keys) {
+    // A pause is timed from the key before it as it really went (a late key must not shorten it below the autosave's wait).
+    due = gap > AUTOSAVE_DEBOUNCE_MS ? Date.now() + gap : due + gap
+    const wait = due - Date.now()
+    if (wait > 0) await page.waitForTimeout(wait)
+    await page.keyboard.type(char)
+  }
+  await page.waitForTimeout(300)
+}
+
+const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN
+
+/**
+ * The keys pressed while an autosave ran: from the moment its wait ran out
+ * (the last key before it, plus the debounce) until the status left "Saving…"
+ * and the next frame was drawn.
+ */
+function keysDuringSaves(recorded: Window['__typing']): number[] {
+  const stamps = recorded.keys.map((key) => key.at)
+  return recorded.keys
+    .filter((key) =>
+      recorded.saves.some((save) => {
+        const lastBefore = Math.max(...stamps.filter((at) => at + AUTOSAVE_DEBOUNCE_MS <= save.seenAt))
+        return key.at >= lastBefore + AUTOSAVE_DEBOUNCE_MS && key.at <= save.doneAt + 17
+      })
+    )
+    .map((key) => key.latency)
+}
+
+/** Set TYPING_PROFILE=<folder> to keep a Chromium performance trace of each round (open it in DevTools, Performance tab). */
+const PROFILE_TO = process.env.TYPING_PROFILE
+
+async function startProfiling(browser: Browser, page: Page): Promise<{ stopTo(path: string): Promise<void> }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] })
+  return {
+    async stopTo(path) {
+      const trace = await browser.stopTracing()
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, trace)
+    }
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
 for (const words of [2000, 10000]) {
-  test(`typing stays fast in a ${words.toLocaleString('en')}-word entry`, async ({ app }) => {
-    test.setTimeout(120_000)
+  test(`typing at a person's pace in a ${words.toLocaleString('en')}-word entry, measured beside bare TipTap`, async ({ app, browser }) => {
+    test.setTimeout(300_000)
     const client = await app.vault.clients.create('Long Writer')
     const perParagraph = paragraph(0).split(' ').length
-    const body = `${Array.from({ length: Math.ceil(words / perParagraph) }, (_, i) => paragraph(i)).join('\n\n')}\n`
-    await app.vault.entries.create({ clientId: client.id, folder: 'clients/long-writer/journal', title: 'Long entry', body })
+    const paragraphs = Array.from({ length: Math.ceil(words / perParagraph) }, (_, i) => paragraph(i))
+    const entry = await app.vault.entries.create({
+      clientId: client.id,
+      folder: 'clients/long-writer/journal',
+      title: 'Long entry',
+      body: `${paragraphs.join('\n\n')}\n`
+    })
     const page = app.page
+    const warnings: string[] = []
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())))
     await page.reload()
     await page.getByRole('option', { name: /Long Writer/ }).click()
     await page.getByRole('option', { name: /Long entry/ }).click()
     const editor = page.getByRole('textbox', { name: 'Entry text' })
     await expect(editor).toContainText(paragraph(3))
-    await editor.click()
-    await page.keyboard.press('Control+End')
+    const bare = await openBareTipTap(browser, paragraphs)
+    const bareEditor = bare.getByRole('textbox', { name: 'Bare text' })
+    await expect(bareEditor).toContainText(paragraph(3))
 
-    await page.evaluate(() => {
-      const samples: number[] = []
-      ;(window as unknown as { __latency: number[] }).__latency = samples
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          const start = event.timeStamp
-          // The frame that shows the change runs after this rAF callback; a task queued from it runs once that frame is painted.
-          requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start), 0))
-        },
-        { capture: true }
-      )
-    })
-    for (const char of 'and then we agreed on a plan that works for both of us. '.repeat(2)) {
-      await page.keyboard.type(char)
-      await page.waitForTimeout(15)
+    const keys = keystrokes()
+    const typed = keys.map((key) => key.char).join('')
+    const results = new Map<Page, Window['__typing']>()
+    // Bare, Rapport, bare, Rapport: whatever else loads the machine meanwhile falls on both alike.
+    for (const round of [1, 2]) {
+      for (const [target, field] of [
+        [bare, bareEditor],
+        [page, editor]
+      ] as const) {
+        await target.bringToFront()
+        // Focus, not a click: a click into an editor that already has focus can put the cursor back where it landed after Ctrl+End.
+        await field.focus()
+        await target.keyboard.press('Control+End')
+        await target.waitForFunction(() => {
+          const selection = getSelection()
+          const last = document.querySelector('[role="textbox"].prose > :last-child')
+          const at = selection?.focusNode
+          return (
+            !!at && !!last?.contains(at) && selection.focusOffset === (at.nodeType === Node.TEXT_NODE ? (at.textContent ?? '').length : at.childNodes.length)
+          )
+        })
+        if (round === 1) await startRecording(target)
+        const profiler = PROFILE_TO ? await startProfiling(browser, target) : null
+        await typeLikeAPerson(target, keys)
+        await profiler?.stopTo(join(PROFILE_TO ?? '', `typing-${words}-${target === page ? 'rapport' : 'bare'}-${round}-trace.json`))
+        results.set(target, await target.evaluate(() => window.__typing))
+      }
     }
-    await page.waitForTimeout(300)
-    const samples = (await page.evaluate(() => (window as unknown as { __latency: number[] }).__latency)).sort((a, b) => a - b)
-    const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))] ?? Number.NaN
+    const ours = results.get(page)
+    const theirs = results.get(bare)
+    if (!ours || !theirs) throw new Error('nothing recorded')
+    const oursSorted = ours.keys.map((key) => key.latency).sort((a, b) => a - b)
+    const theirsSorted = theirs.keys.map((key) => key.latency).sort((a, b) => a - b)
+    const duringSaves = keysDuringSaves(ours)
+    const p95 = percentile(oursSorted, 0.95)
+    const bareP95 = percentile(theirsSorted, 0.95)
     console.log(
-      `typing latency, ${words} words: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms over ${samples.length} keystrokes (keydown to the frame that shows it)`
+      [
+        `typing at a person's pace, ${words} words (${oursSorted.length} keys each, keydown to the painted frame):`,
+        `  Rapport     p50 ${ms(percentile(oursSorted, 0.5))}  p95 ${ms(p95)}  worst ${ms(oursSorted.at(-1) ?? Number.NaN)}`,
+        `  bare TipTap p50 ${ms(percentile(theirsSorted, 0.5))}  p95 ${ms(bareP95)}  worst ${ms(theirsSorted.at(-1) ?? Number.NaN)}`,
+        `  p95 ratio ${(p95 / bareP95).toFixed(2)}×`,
+        `  ${ours.changesAround} changes on screen outside the text (the save status, the entry list after each save)`,
+        `  ${ours.saves.length} autosaves during the run; ${duringSaves.length} keys pressed while one ran: p50 ${ms(
+          percentile(
+            duringSaves.toSorted((a, b) => a - b),
+            0.5
+          )
+        )}, the slowest ${ms(Math.max(...duringSaves))}`
+      ].join('\n')
     )
-    expect(samples.length).toBeGreaterThan(100)
-    expect(at(0.95)).toBeLessThan(150)
+
+    // Autosaves really ran inside the measured typing, with keys pressed during them, and every key reached the file.
+    // Around the text only the save status and what a save changes are redrawn, not something for every key.
+    expect(ours.changesAround).toBeLessThan(ours.keys.length / 2)
+    const pauses = 2 * (SENTENCES.length - 1)
+    expect(ours.saves.length).toBeGreaterThanOrEqual(pauses)
+    expect(duringSaves.length).toBeGreaterThanOrEqual(pauses / 2)
+    expect(oursSorted.length).toBe(2 * keys.length)
+    expect(theirsSorted.length).toBe(2 * keys.length)
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+    // The Markdown autosave writes is made in a worker, not in the window the keys go to.
+    expect(warnings.filter((text) => text.includes('Markdown worker'))).toEqual([])
+    expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/\/assets\/markdown\.worker-[\w-]+\.js$/)])
+    expect((await app.vault.entries.read(entry.id)).body).toContain(`${paragraph(paragraphs.length - 1)}${typed}${typed}`.trimEnd())
+    await bare.context().close()
   })
 }

@@ -19,7 +19,7 @@ export function textOf(node: JSONContent): string {
 
 /** Anything a person put there: words, a picture, a code block, Markdown kept as written. */
 const SUBSTANCE = new Set(['image', 'codeBlock', 'rawBlock', 'rawInline', 'horizontalRule'])
-const hasWords = (node: JSONContent): boolean =>
+export const hasWords = (node: JSONContent): boolean =>
   SUBSTANCE.has(node.type ?? '') ||
   /[\p{L}\p{N}]/u.test(textOf(node)) ||
   (node.content ?? []).some((child) => SUBSTANCE.has(child.type ?? '') || hasWords(child))

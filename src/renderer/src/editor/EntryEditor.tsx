@@ -67,11 +67,15 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     onAttachmentProblem: (text) => setNotice({ kind: 'alert', text }),
     onAttachmentAdded: () => void sessionRef.current?.flush().then(() => setAttachmentsSeen((n) => n + 1))
   })
-  const body = useEntryMarkdown(editor, entry)
-  const readDraft = () => ({ title: titleRef.current, body: body() })
+  const markdown = useEntryMarkdown(editor, entry)
+  const readDraft = () => ({ title: titleRef.current, body: markdown.now() })
   const { session, sessionRef, conflicted } = useAutosave(editor, entry, {
-    baseline: () => ({ title: entry.title, body: body() }),
-    read: readDraft,
+    baseline: () => ({ title: entry.title, body: markdown.now() }),
+    // Autosave reads the Markdown made in a worker, so a key pressed while it is made does not wait.
+    read: () => {
+      const title = titleRef.current
+      return markdown.soon().then((body) => ({ title, body }))
+    },
     onSaved: (saved) => callbacks.current.onSaved(saved)
   })
   const { openLinkDialog, linkDialog } = useLinkDialog(editor)
@@ -89,7 +93,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
 
   const showEntry = (fresh: Entry) => {
     // The same text (our own save seen again, a touch by a sync tool) leaves the editor alone, selection and all.
-    if (fresh.body !== body()) {
+    if (fresh.body !== markdown.now()) {
       const { from, to } = editor.state.selection
       editor.commands.setContent(markdownToDoc(fresh.body), { emitUpdate: false })
       const last = Math.max(editor.state.doc.content.size - 1, 0)
@@ -98,7 +102,7 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     titleRef.current = fresh.title
     titleField.current?.setValue(fresh.title)
     setGitMarkers(hasGitMarkers(fresh))
-    sessionRef.current?.reset(fresh.version, { title: fresh.title, body: body() })
+    sessionRef.current?.reset(fresh.version, { title: fresh.title, body: markdown.now() })
     callbacks.current.onSaved(fresh)
   }
 

@@ -4,8 +4,9 @@ import type { Node as PmNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import type { TemplatePrompt } from '@shared/contract/coach'
-import { promptSpots } from '@shared/template-sections'
+// Relative, not @shared: the plugin's unit test loads this module as it is.
+import type { TemplatePrompt } from '../../../shared/contract/coach'
+import { hasSavedPrompts, hasWords, promptSpots } from '../../../shared/template-sections'
 import './template-prompts.css'
 
 /**
@@ -54,25 +55,55 @@ function decorationsFor(doc: PmNode, sections: readonly TemplatePrompt[]): Decor
   return DecorationSet.create(doc, decorations)
 }
 
+/** A block with words in it, neither a heading nor a prompt's own words: editing inside it moves no prompt. */
+function holdsOnlyWords(block: PmNode, sections: readonly TemplatePrompt[]): boolean {
+  if (block.type.name === 'heading') return false
+  const json = block.toJSON() as Parameters<typeof hasWords>[0]
+  return hasWords(json) && !hasSavedPrompts({ type: 'doc', content: [json] }, sections)
+}
+
+/**
+ * True when an edit leaves every prompt where it was: the same blocks, and
+ * each one changed had words before and still has (typing in a paragraph).
+ * Then the prompts are only mapped through the edit, not found again in the
+ * whole document, so a keystroke costs the same in a long entry as in a short one.
+ */
+function leavesPromptsAlone(before: PmNode, after: PmNode, sections: readonly TemplatePrompt[]): boolean {
+  if (before.childCount !== after.childCount) return false
+  for (let index = 0; index < after.childCount; index++) {
+    const was = before.child(index)
+    const now = after.child(index)
+    if (was !== now && !(holdsOnlyWords(was, sections) && holdsOnlyWords(now, sections))) return false
+  }
+  return true
+}
+
+/** The prompts' state and decorations, kept up to date with every transaction. */
+export function templatePromptsPlugin(): Plugin<PromptState> {
+  return new Plugin<PromptState>({
+    key: templatePromptsKey,
+    state: {
+      init: () => ({ sections: [], decorations: DecorationSet.empty }),
+      apply(tr, value, old, state) {
+        const sections = (tr.getMeta(templatePromptsKey) as readonly TemplatePrompt[] | undefined) ?? value.sections
+        if (sections === value.sections && !tr.docChanged) return value
+        if (sections.length === 0) return { sections, decorations: DecorationSet.empty }
+        if (sections === value.sections && leavesPromptsAlone(old.doc, state.doc, sections)) {
+          return { sections, decorations: value.decorations.map(tr.mapping, state.doc) }
+        }
+        return { sections, decorations: decorationsFor(state.doc, sections) }
+      }
+    },
+    props: {
+      decorations: (state) => templatePromptsKey.getState(state)?.decorations ?? DecorationSet.empty
+    }
+  })
+}
+
 export const TemplatePrompts = Extension.create({
   name: 'templatePrompts',
   addProseMirrorPlugins() {
-    return [
-      new Plugin<PromptState>({
-        key: templatePromptsKey,
-        state: {
-          init: () => ({ sections: [], decorations: DecorationSet.empty }),
-          apply(tr, value, _old, state) {
-            const sections = (tr.getMeta(templatePromptsKey) as readonly TemplatePrompt[] | undefined) ?? value.sections
-            if (sections === value.sections && !tr.docChanged) return value
-            return { sections, decorations: decorationsFor(state.doc, sections) }
-          }
-        },
-        props: {
-          decorations: (state) => templatePromptsKey.getState(state)?.decorations ?? DecorationSet.empty
-        }
-      })
-    ]
+    return [templatePromptsPlugin()]
   }
 })
 

@@ -10,7 +10,7 @@ interface AutosaveOptions {
   /** The draft as the editor writes the loaded entry back, so merely opening an entry never rewrites its file. */
   baseline: () => Draft
   /** What is on screen now. */
-  read: () => Draft
+  read: () => Draft | Promise<Draft>
   onSaved: (entry: Entry) => void
 }
 

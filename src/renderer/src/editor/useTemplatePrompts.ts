@@ -1,22 +1,20 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
-import type { JSONContent } from '@tiptap/core'
-import type { TemplatePrompt } from '@shared/contract/coach'
 import type { Entry } from '@shared/domain'
-import { docToMarkdown } from '@shared/markdown'
-import { withoutEmptySections } from '@shared/template-sections'
 import { call } from '@renderer/platform/api'
+import { PLAIN_ENTRY } from './entry-markdown'
+import type { MarkdownRules } from './entry-markdown'
 import { showTemplatePrompts } from './template-prompts'
 
 /**
  * For an entry started from a template: its prompts shown as placeholders,
- * and the Markdown to save, which leaves out the template's sections left
- * empty (unless the user's setting keeps them). Returns that Markdown's
- * maker; until the prompts are read (or for a plain entry) it is the text as
- * it is.
+ * and the rules for the Markdown to save, which leaves out the template's
+ * sections left empty (unless the user's setting keeps them). Returns the
+ * rules as they stand; until the prompts are read (or for a plain entry) the
+ * text is saved as it is.
  */
-export function useTemplatePrompts(editor: Editor, entry: Pick<Entry, 'id' | 'template'>): (doc: JSONContent) => string {
-  const rules = useRef<{ sections: readonly TemplatePrompt[]; keepEmpty: boolean }>({ sections: [], keepEmpty: true })
+export function useTemplatePrompts(editor: Editor, entry: Pick<Entry, 'id' | 'template'>): () => MarkdownRules {
+  const rules = useRef<MarkdownRules>(PLAIN_ENTRY)
   useEffect(() => {
     if (!entry.template) return
     let live = true
@@ -32,5 +30,5 @@ export function useTemplatePrompts(editor: Editor, entry: Pick<Entry, 'id' | 'te
       live = false
     }
   }, [editor, entry.id, entry.template])
-  return (doc) => docToMarkdown(rules.current.keepEmpty ? doc : withoutEmptySections(doc, rules.current.sections))
+  return () => rules.current
 }

@@ -171,3 +171,86 @@ describe('AutosaveSession', () => {
     expect(session.getState()).toMatchObject({ kind: 'error', retrying: false })
   })
 })
+
+/** An editor whose Markdown is made elsewhere (a worker): each read answers when the test says so, with the text as it was when asked. */
+function setupWithSlowReads() {
+  const screen: Draft = { title: 'T', body: 'B\n' }
+  const reads: Array<() => void> = []
+  const saves: Array<Draft & { version: string; resolve: (e: Entry) => void }> = []
+  const session = new AutosaveSession({
+    id: 'e1',
+    version: 'v0',
+    baseline: { ...screen },
+    read: () => {
+      const asked = { ...screen }
+      return new Promise<Draft>((resolve) => reads.push(() => resolve(asked)))
+    },
+    save: (input) => new Promise<Entry>((resolve) => saves.push({ title: input.title, body: input.body, version: input.version, resolve }))
+  })
+  return { screen, reads, saves, session }
+}
+
+describe('AutosaveSession with a read that answers later', () => {
+  it('saves what was on screen when the read began; edits made while it was made are saved next, never two saves at once', async () => {
+    const { screen, reads, saves, session } = setupWithSlowReads()
+    screen.body = 'one\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(reads).toHaveLength(1)
+    // Typing goes on while the Markdown is made: the session only notes it.
+    screen.body = 'one two\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(reads).toHaveLength(1)
+    reads[0]?.()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saves.map((s) => s.body)).toEqual(['one\n'])
+    expect(session.getState().kind).toBe('saving')
+    saves[0]?.resolve(entry(saves[0], 'v1'))
+    await vi.advanceTimersByTimeAsync(600)
+    expect(reads).toHaveLength(2)
+    reads[1]?.()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saves.map((s) => [s.body, s.version])).toEqual([
+      ['one\n', 'v0'],
+      ['one two\n', 'v1']
+    ])
+    saves[1]?.resolve(entry(saves[1], 'v2'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(session.isClean()).toBe(true)
+  })
+
+  it('drops a read begun before another version was put on screen (a restore, a reload from disk)', async () => {
+    const { screen, reads, saves, session } = setupWithSlowReads()
+    screen.body = 'typed before the restore\n'
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    screen.body = 'restored\n'
+    session.reset('v5', { ...screen })
+    reads[0]?.()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(saves).toHaveLength(0)
+    expect(session.isClean()).toBe(true)
+  })
+
+  it('shows a failed read as a save problem and keeps the edit to save again', async () => {
+    let fail = true
+    const saves: Draft[] = []
+    const session = new AutosaveSession({
+      id: 'e1',
+      version: 'v0',
+      baseline: { title: 'T', body: 'B\n' },
+      read: () => (fail ? Promise.reject(new Error('The text could not be turned into Markdown.')) : { title: 'T', body: 'B2\n' }),
+      save: async (input) => {
+        saves.push(input)
+        return entry(input, 'v1')
+      }
+    })
+    session.markDirty()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(session.getState()).toEqual({ kind: 'error', message: 'The text could not be turned into Markdown.', retrying: false })
+    fail = false
+    expect(await session.flush()).toBe(true)
+    expect(saves.map((s) => s.body)).toEqual(['B2\n'])
+  })
+})

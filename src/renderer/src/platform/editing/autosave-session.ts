@@ -15,8 +15,12 @@ export interface AutosaveOptions {
   version: string
   /** The draft as it was loaded, so opening and closing an entry writes nothing. */
   baseline: Draft
-  /** Reads the editor; only called when a save is due, because turning a long document into Markdown is not free. */
-  read: () => Draft
+  /**
+   * Reads the editor; only called when a save is due, because turning a long
+   * document into Markdown is not free. May answer later (the Markdown made
+   * in a worker): what it answers is the text as it was when called.
+   */
+  read: () => Draft | Promise<Draft>
   save: (input: Draft & { id: string; version: string }) => Promise<Entry>
   onSaved?: (entry: Entry) => void
   debounceMs?: number
@@ -50,6 +54,8 @@ export class AutosaveSession {
   private debounceTimer: ReturnType<typeof setTimeout> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private disposed = false
+  /** Counts reset(): a read begun before one describes a text no longer on screen and is not saved. */
+  private generation = 0
   private readonly debounceMs: number
   private readonly retryMs: number
 
@@ -105,6 +111,7 @@ export class AutosaveSession {
 
   /** After "Load their version" (or a reload from disk): the editor now shows `entry`. */
   reset(version: string, baseline: Draft): void {
+    this.generation++
     this.clearTimers()
     this.version = version
     this.saved = baseline
@@ -121,7 +128,8 @@ export class AutosaveSession {
    */
   async keepLatestAsCopy(): Promise<void> {
     if (this.state.kind !== 'conflict' || this.inFlight || !this.conflictDraft) return
-    const draft = this.options.read()
+    const draft = await this.options.read()
+    if (this.state.kind !== 'conflict' || this.inFlight || !this.conflictDraft) return
     if (draft.title === this.conflictDraft.title && draft.body === this.conflictDraft.body) return
     this.setState({ kind: 'unsaved' })
     await this.saveNow()
@@ -139,7 +147,7 @@ export class AutosaveSession {
     await this.keepLatestAsCopy()
     const kept = this.conflictDraft
     if (this.state.kind !== 'conflict' || !kept) return false
-    const draft = this.options.read()
+    const draft = await this.options.read()
     return draft.title === kept.title && draft.body === kept.body
   }
 
@@ -172,46 +180,58 @@ export class AutosaveSession {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
     this.dirty = false
-    const draft = this.options.read()
+    // In flight from the moment the text is read: edits made while it is turned into Markdown are saved next, never twice at once.
+    this.inFlight = this.readAndSave().finally(() => {
+      this.inFlight = null
+      if (this.dirty && !this.disposed && this.state.kind === 'unsaved' && !this.debounceTimer) this.schedule(this.debounceMs)
+    })
+    return this.inFlight
+  }
+
+  private async readAndSave(): Promise<void> {
+    const generation = this.generation
+    let draft: Draft
+    try {
+      draft = await this.options.read()
+    } catch (error) {
+      this.dirty = true
+      this.setState({ kind: 'error', message: messageOf(error), retrying: false })
+      return
+    }
+    // reset() put another text on screen meanwhile: what was read is not what the person sees.
+    if (generation !== this.generation) return
     if (draft.title === this.saved.title && draft.body === this.saved.body) {
-      this.setState({ kind: 'saved' })
-      return Promise.resolve()
+      this.setState(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' })
+      return
     }
     this.setState({ kind: 'saving' })
-    this.inFlight = this.options
-      .save({ id: this.options.id, version: this.version, ...draft })
-      .then(
-        (entry) => {
-          this.version = entry.version
-          this.saved = draft
-          this.setState(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' })
-          this.options.onSaved?.(entry)
-        },
-        (error: unknown) => {
-          // What failed is still in the editor; mark it so the next attempt writes it.
-          this.dirty = true
-          const code = codeOf(error)
-          if (code === 'conflict') {
-            this.conflictDraft = draft
-            this.clearTimers()
-            this.setState({ kind: 'conflict', message: messageOf(error) })
-          } else {
-            const retrying = code !== null && RETRYABLE.has(code)
-            this.setState({ kind: 'error', message: messageOf(error), retrying })
-            if (retrying && !this.disposed) {
-              this.retryTimer = setTimeout(() => {
-                this.retryTimer = null
-                void this.saveNow()
-              }, this.retryMs)
-            }
-          }
+    let entry: Entry
+    try {
+      entry = await this.options.save({ id: this.options.id, version: this.version, ...draft })
+    } catch (error) {
+      // What failed is still in the editor; mark it so the next attempt writes it.
+      this.dirty = true
+      const code = codeOf(error)
+      if (code === 'conflict') {
+        this.conflictDraft = draft
+        this.clearTimers()
+        this.setState({ kind: 'conflict', message: messageOf(error) })
+      } else {
+        const retrying = code !== null && RETRYABLE.has(code)
+        this.setState({ kind: 'error', message: messageOf(error), retrying })
+        if (retrying && !this.disposed) {
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null
+            void this.saveNow()
+          }, this.retryMs)
         }
-      )
-      .finally(() => {
-        this.inFlight = null
-        if (this.dirty && !this.disposed && this.state.kind === 'unsaved' && !this.debounceTimer) this.schedule(this.debounceMs)
-      })
-    return this.inFlight
+      }
+      return
+    }
+    this.version = entry.version
+    this.saved = draft
+    this.setState(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' })
+    this.options.onSaved?.(entry)
   }
 
   private setState(state: SaveState): void {
