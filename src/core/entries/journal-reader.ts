@@ -74,13 +74,13 @@ export function recordFrom(relative: string, clientId: string | null, read: File
     const reason = 'it is not UTF-8 text; Rapport shows it but will not change it'
     state.problems.push({ path: relative, reason })
     text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
-    return recordOf(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size, state)
+    return recordOf(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
   }
   const sides = splitGitMarkers(text)
-  if (sides) return recordOf(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, state, true)
+  if (sides) return recordOf(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, true)
   const file = parseEntryFile(text)
   if (file.problem) state.problems.push({ path: relative, reason: file.problem })
-  return recordOf(relative, clientId, file, version, size, state)
+  return recordOf(relative, clientId, file, version, size)
 }
 
 /** An entry's file as on disk now, to open or save: parsed, with its version and text; an error that says why when it cannot be. */
