@@ -317,7 +317,8 @@ export class EntryStore {
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
     this.changed({ kind: 'entry', id: record.id })
-    return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
+    // The fields as written, without parsing the file just serialized: set or removed (undefined, which simpleFields leaves out).
+    return { ...this.summary(record), body: input.body, fields: simpleFields({ ...file.fields, ...fieldUpdates }), version: record.version }
   }
 
   /**

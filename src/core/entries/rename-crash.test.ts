@@ -111,7 +111,7 @@ describe('a rename stopped between its two halves', () => {
   for (const [oldTitle, newTitle] of [
     ['Alpha', 'Omega'],
     ['Omega', 'Alpha']
-  ]) {
+  ] as const) {
     it(`shows the renamed entry once, whichever name sorts first (${oldTitle} → ${newTitle})`, async () => {
       const { root, id, oldPath, newPath } = await interruptedRename(oldTitle, newTitle)
       const vault = await Vault.open(root)
