@@ -128,7 +128,7 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
     }
     return { saves: saves.sort((a, b) => a - b), raws: raws.sort((a, b) => a - b) }
   }
-  const plain = await inTurn(15)
+  const plain = await inTurn(31)
   rows.push({
     area: 'vault',
     measure: `save a 5,000-word entry (${Math.round(sample.length / 1024)} KB)`,
@@ -144,7 +144,7 @@ export async function vaultBench({ vault: synthetic, scratch }: BenchContext): P
     const at = new Date(Date.now() - day * 36 * 60 * 60_000).toISOString().replace(/[-:.]/g, '')
     await writeFile(join(historyFolder, `${at}.md`), sample)
   }
-  const withHistory = await inTurn(15)
+  const withHistory = await inTurn(31)
   rows.push({
     area: 'vault',
     measure: `save it with ${HISTORY_SNAPSHOTS} history snapshots kept`,

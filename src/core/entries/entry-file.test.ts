@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { parseEntryFile, serializeEntryFile } from './entry-file'
 
@@ -69,5 +70,31 @@ describe('a changed field', () => {
     expect(created).toContain('title: ""')
     const renamed = serializeEntryFile(parseEntryFile(created), { title: 'Scope call went sideways' }, 'x')
     expect(renamed).toContain('\ntitle: Scope call went sideways\n')
+  })
+})
+
+describe('reading back what was just written', () => {
+  /** The same file parsed by the YAML library itself, without the memory of what was written. */
+  const parsedAfresh = (text: string) => {
+    const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text) ?? []
+    const yaml = parseDocument(frontMatter, { uniqueKeys: false })
+    return { fields: yaml.toJS() as Record<string, unknown>, yaml, gap: '\n', body }
+  }
+
+  it('gives the same fields, and the next save the same text, as parsing it afresh', () => {
+    const original = '---\n# kept comment\nid: e_1\ntitle: "Old"\nmood: 3 # how it felt\ncustom: [a, b]\n---\n\nBody\n'
+    const written = serializeEntryFile(parseEntryFile(original), { title: 'New', updated: '2026-03-01T10:00:00.000Z', tags: ['x'] }, 'Body 2\n')
+    const remembered = parseEntryFile(written)
+    expect(remembered.fields).toEqual(parsedAfresh(written).fields)
+    const next = { title: 'Newer', updated: '2026-03-01T10:00:05.000Z' }
+    expect(serializeEntryFile(remembered, next, 'Body 3\n')).toBe(serializeEntryFile(parsedAfresh(written), next, 'Body 3\n'))
+  })
+
+  it('hands out a copy: changing one read changes no later one', () => {
+    const written = serializeEntryFile(null, { id: 'e_2', title: 'Mine' }, 'x')
+    const first = parseEntryFile(written)
+    first.yaml?.set('title', 'Changed')
+    first.fields.title = 'Changed'
+    expect(parseEntryFile(written).fields.title).toBe('Mine')
   })
 })

@@ -39,7 +39,7 @@ export function parseEntryFile(text: string): EntryFile {
   }
   const gap = text.slice(bounds.gapStart, bounds.bodyStart)
   const body = text.slice(bounds.bodyStart)
-  const yaml = parseDocument(text.slice(bounds.yamlStart, bounds.yamlEnd), { uniqueKeys: false })
+  const yaml = parseFrontMatter(text.slice(bounds.yamlStart, bounds.yamlEnd))
   if (yaml.errors.length > 0) {
     const first = yaml.errors[0]
     return { fields: {}, yaml: null, gap, body, problem: `the front matter is not valid YAML (${first?.message.split('\n')[0]})` }
@@ -66,5 +66,28 @@ export function serializeEntryFile(original: Pick<EntryFile, 'yaml' | 'gap' | 'f
     else yaml.set(key, yaml.createNode(value))
   }
   const gap = original?.gap || '\n'
-  return `---\n${yaml.toString({ lineWidth: 0 })}---\n${gap}${body}`
+  const frontMatter = yaml.toString({ lineWidth: 0 })
+  remember(frontMatter, yaml)
+  return `---\n${frontMatter}---\n${gap}${body}`
+}
+
+/**
+ * Front matter Rapport wrote, by its exact text, with the document it was
+ * written from. A save reads the file back first (to see that no one else
+ * changed it), and parsing YAML was most of a save's own work: the text it
+ * finds is, byte for byte, what the last save wrote, so that document is
+ * taken again (a copy: callers may change theirs). Only exact text matches.
+ */
+const written = new Map<string, Document>()
+/** Entries saved recently enough to be saved again soon; older ones are parsed as any file is. */
+const REMEMBERED = 16
+
+function remember(frontMatter: string, yaml: Document): void {
+  written.delete(frontMatter)
+  written.set(frontMatter, yaml)
+  if (written.size > REMEMBERED) written.delete(written.keys().next().value as string)
+}
+
+function parseFrontMatter(source: string): Document {
+  return written.get(source)?.clone() ?? parseDocument(source, { uniqueKeys: false })
 }

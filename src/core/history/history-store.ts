@@ -27,6 +27,13 @@ const dateOf = (id: string): Date =>
 export class HistoryStore {
   constructor(private readonly root: string) {}
 
+  /**
+   * When each entry's newest snapshot was kept, as far as this store knows.
+   * Typing saves every few seconds, and within COALESCE_MS of that snapshot
+   * nothing is to be done: the save need not even list the folder.
+   */
+  private readonly keptAt = new Map<string, number>()
+
   private folder(entryId: string): string {
     // Entry ids come from files people may edit: keep only what is safe in a folder name.
     return toVaultPath(layout.appDir, 'history', entryId.replace(/[^A-Za-z0-9_-]/g, '_'))
@@ -39,13 +46,19 @@ export class HistoryStore {
    */
   async keep(entryId: string, previous: string, now = new Date(), force = false): Promise<void> {
     const folder = this.folder(entryId)
-    // Every save asks, so only the names are read: a year of writing keeps a couple of hundred snapshots an entry.
+    const kept = this.keptAt.get(entryId)
+    if (!force && kept !== undefined && now.getTime() - kept < COALESCE_MS) return
+    // Otherwise the folder says: only the names are read (a year of writing keeps a couple of hundred snapshots an entry).
     const existing = await this.snapshotIds(entryId)
     const newest = existing[0]
-    if (!force && newest && now.getTime() - dateOf(newest).getTime() < COALESCE_MS) return
+    if (!force && newest && now.getTime() - dateOf(newest).getTime() < COALESCE_MS) {
+      this.keptAt.set(entryId, dateOf(newest).getTime())
+      return
+    }
     try {
       await ensureFolder(join(this.root, folder))
       await writeFileAtomic(join(this.root, folder, `${idOf(now)}.md`), previous)
+      this.keptAt.set(entryId, now.getTime())
       const doomed = new Set(snapshotsToDelete(existing.map(dateOf), now).map(idOf))
       for (const id of existing) if (doomed.has(id)) await unlink(join(this.root, folder, `${id}.md`))
     } catch (error) {
