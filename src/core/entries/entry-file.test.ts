@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 
 const handEdited = `---
 id: e_1
@@ -82,19 +82,30 @@ describe('reading back what was just written', () => {
   }
 
   it('gives the same fields, and the next save the same text, as parsing it afresh', () => {
+    const memory = new WrittenFrontMatter()
     const original = '---\n# kept comment\nid: e_1\ntitle: "Old"\nmood: 3 # how it felt\ncustom: [a, b]\n---\n\nBody\n'
-    const written = serializeEntryFile(parseEntryFile(original), { title: 'New', updated: '2026-03-01T10:00:00.000Z', tags: ['x'] }, 'Body 2\n')
-    const remembered = parseEntryFile(written)
+    const written = serializeEntryFile(parseEntryFile(original), { title: 'New', updated: '2026-03-01T10:00:00.000Z', tags: ['x'] }, 'Body 2\n', memory)
+    const frontMatter = written.slice(4, written.indexOf('---\n', 4))
+    expect(memory.recall(frontMatter)).toBeDefined()
+    const remembered = parseEntryFile(written, memory)
     expect(remembered.fields).toEqual(parsedAfresh(written).fields)
     const next = { title: 'Newer', updated: '2026-03-01T10:00:05.000Z' }
     expect(serializeEntryFile(remembered, next, 'Body 3\n')).toBe(serializeEntryFile(parsedAfresh(written), next, 'Body 3\n'))
   })
 
   it('hands out a copy: changing one read changes no later one', () => {
-    const written = serializeEntryFile(null, { id: 'e_2', title: 'Mine' }, 'x')
-    const first = parseEntryFile(written)
+    const memory = new WrittenFrontMatter()
+    const written = serializeEntryFile(null, { id: 'e_2', title: 'Mine' }, 'x', memory)
+    const first = parseEntryFile(written, memory)
     first.yaml?.set('title', 'Changed')
     first.fields.title = 'Changed'
-    expect(parseEntryFile(written).fields.title).toBe('Mine')
+    expect(parseEntryFile(written, memory).fields.title).toBe('Mine')
+  })
+
+  it('remembers only the most recent writes', () => {
+    const memory = new WrittenFrontMatter(2)
+    const texts = ['a', 'b', 'c'].map((title) => serializeEntryFile(null, { id: `e_${title}`, title }, 'x', memory))
+    const recalled = texts.map((text) => memory.recall(text.slice(4, text.indexOf('---\n', 4))) !== undefined)
+    expect(recalled).toEqual([false, true, true])
   })
 })

@@ -16,7 +16,7 @@ import type { VaultChange } from '../vault-change'
 import { conflictsOf, entryInCopy, keepMineBeside, removeCopy } from './conflict-copies'
 import type { AdoptInput, AdoptWrite, EntryAdoption } from './entry-adoption'
 import { adoptionRun, writeAdopted } from './entry-adoption'
-import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 import { freeFileName, renamedPath, takenPaths } from './entry-names'
 import type { EntryRecord, EntryState, SyncConflict } from './entry-records'
 import { EXCERPT_BYTES, emptyState, recordOf, removeProblemsOf, simpleFields, toSummary } from './entry-records'
@@ -52,6 +52,8 @@ export class EntryStore {
    * new one, never half of each.
    */
   private state = emptyState()
+  /** What saves wrote, so the next save of the entry need not parse its front matter again. */
+  private readonly written = new WrittenFrontMatter()
   /** Told of every entry added, changed or removed here (the vault passes it on: see `Vault.onChange`). */
   notify: (change: VaultChange) => void = () => undefined
   /** Whether files may be renamed while reading (not in a vault open read-only); the vault sets it. */
@@ -274,7 +276,7 @@ export class EntryStore {
     if (record.problem) {
       throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
     }
-    const { file, version, text: onDisk } = await readEntryFile(this.root, record)
+    const { file, version, text: onDisk } = await readEntryFile(this.root, record, this.written)
     if (splitGitMarkers(onDisk)) {
       throw new RapportError(
         'conflict',
@@ -296,7 +298,7 @@ export class EntryStore {
     // A rename writes the new file before removing the old one; if it stops in between, the later `updated` tells which file is the entry.
     const updated = target === record.path ? now.toISOString() : renameStamp(now, record.updated)
     const fieldUpdates = Object.fromEntries(changedFields.map(([key, value]) => [key, value ?? undefined]))
-    const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body)
+    const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body, this.written)
     try {
       await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
     } catch (error) {
