@@ -29,6 +29,20 @@ describe('mapInOrder', () => {
     await expect(mapInOrder([1, 2, 3], 2, async (n) => (n === 2 ? Promise.reject(new Error('two')) : n))).rejects.toThrow('two')
   })
 
+  it('starts nothing after a failure, and passes it on only once the work under way has settled', async () => {
+    const started: number[] = []
+    let settled = 0
+    const run = mapInOrder([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      started.push(n)
+      if (n === 1) throw new Error('one')
+      await pause(20)
+      settled++
+    })
+    await expect(run).rejects.toThrow('one')
+    expect(started).toEqual([1, 2])
+    expect(settled).toBe(1)
+  })
+
   it('handles an empty list', async () => {
     expect(await mapInOrder([], 8, async () => 1)).toEqual([])
   })

@@ -16,6 +16,9 @@ import { openManifest } from '../vault/manifest'
 import { conflictCopyFinding, gitMarkersFinding } from './sync-leftovers'
 import { attachmentChecks } from './attachment-findings'
 import { rhythmProblems } from '../relationship/rhythm-problems'
+import type { IdClaim } from '../entries/id-claims'
+import { claimOf, renameLeftover } from '../entries/id-claims'
+import { renameLeftoverFinding } from './rename-leftovers'
 
 /** One thing wrong in the vault; `fix` says what `rapport doctor --fix` would do, when it can be done safely. */
 export interface Finding {
@@ -114,7 +117,7 @@ export async function examineVault(root: string, now: Date): Promise<Check[]> {
     checks.push(...(await examineFolder(root, base, now, false)))
   }
   checks.push(...(await examineFolder(root, '.', now, false)))
-  const entryIds = new Map<string, string>()
+  const entryIds = new Map<string, IdClaim>()
   for (const journal of journals) {
     // Whose journal it is: none for the vault's own, unknown while the client's file cannot say.
     const owner = journal === layout.journalDir ? null : (owners.get(dirname(journal)) ?? 'unknown')
@@ -132,7 +135,7 @@ interface Owner {
 
 /** What an entry is checked against: the ids seen so far, every client's id, and the client whose journal it is in. */
 interface Filing {
-  entryIds: Map<string, string>
+  entryIds: Map<string, IdClaim>
   clientIds: ReadonlyMap<string, string>
   owner: Owner | 'unknown' | null
 }
@@ -252,14 +255,22 @@ async function examineEntry(root: string, path: string, { entryIds, clientIds, o
   const file = parseEntryFile(text)
   if (file.problem) return { path, reason: `${file.problem}; fix the front matter by hand` }
   const id = typeof file.fields.id === 'string' ? file.fields.id : null
+  const claim = claimOf(path, file.fields)
   const duplicate = id ? entryIds.get(id) : undefined
   if (id && !duplicate) {
-    entryIds.set(id, path)
+    entryIds.set(id, claim)
     return examineFiling(absolute, path, file, clientIds, owner)
+  }
+  // Two files with one id in one folder, saved at different times: a rename stopped halfway (id-claims.ts), not a clash.
+  const leftover = id && duplicate ? renameLeftover(duplicate, claim) : null
+  if (id && duplicate && leftover) {
+    const kept = leftover === claim ? duplicate : claim
+    entryIds.set(id, kept)
+    return renameLeftoverFinding(root, leftover.path, kept.path)
   }
   return {
     path,
-    reason: duplicate ? `its id is also used by ${duplicate}` : 'it has no id in its front matter',
+    reason: duplicate ? `its id is also used by ${duplicate.path}` : 'it has no id in its front matter',
     fix: duplicate ? 'give it a new id' : 'add an id (and a title and date from its file name)',
     repair: async () => {
       const fields: Record<string, unknown> = { id: newId('e') }

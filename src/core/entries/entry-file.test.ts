@@ -1,5 +1,6 @@
+import { parseDocument } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 
 const handEdited = `---
 id: e_1
@@ -69,5 +70,42 @@ describe('a changed field', () => {
     expect(created).toContain('title: ""')
     const renamed = serializeEntryFile(parseEntryFile(created), { title: 'Scope call went sideways' }, 'x')
     expect(renamed).toContain('\ntitle: Scope call went sideways\n')
+  })
+})
+
+describe('reading back what was just written', () => {
+  /** The same file parsed by the YAML library itself, without the memory of what was written. */
+  const parsedAfresh = (text: string) => {
+    const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text) ?? []
+    const yaml = parseDocument(frontMatter, { uniqueKeys: false })
+    return { fields: yaml.toJS() as Record<string, unknown>, yaml, gap: '\n', body }
+  }
+
+  it('gives the same fields, and the next save the same text, as parsing it afresh', () => {
+    const memory = new WrittenFrontMatter()
+    const original = '---\n# kept comment\nid: e_1\ntitle: "Old"\nmood: 3 # how it felt\ncustom: [a, b]\n---\n\nBody\n'
+    const written = serializeEntryFile(parseEntryFile(original), { title: 'New', updated: '2026-03-01T10:00:00.000Z', tags: ['x'] }, 'Body 2\n', memory)
+    const frontMatter = written.slice(4, written.indexOf('---\n', 4))
+    expect(memory.recall(frontMatter)).toBeDefined()
+    const remembered = parseEntryFile(written, memory)
+    expect(remembered.fields).toEqual(parsedAfresh(written).fields)
+    const next = { title: 'Newer', updated: '2026-03-01T10:00:05.000Z' }
+    expect(serializeEntryFile(remembered, next, 'Body 3\n')).toBe(serializeEntryFile(parsedAfresh(written), next, 'Body 3\n'))
+  })
+
+  it('hands out a copy: changing one read changes no later one', () => {
+    const memory = new WrittenFrontMatter()
+    const written = serializeEntryFile(null, { id: 'e_2', title: 'Mine' }, 'x', memory)
+    const first = parseEntryFile(written, memory)
+    first.yaml?.set('title', 'Changed')
+    first.fields.title = 'Changed'
+    expect(parseEntryFile(written, memory).fields.title).toBe('Mine')
+  })
+
+  it('remembers only the most recent writes', () => {
+    const memory = new WrittenFrontMatter(2)
+    const texts = ['a', 'b', 'c'].map((title) => serializeEntryFile(null, { id: `e_${title}`, title }, 'x', memory))
+    const recalled = texts.map((text) => memory.recall(text.slice(4, text.indexOf('---\n', 4))) !== undefined)
+    expect(recalled).toEqual([false, true, true])
   })
 })

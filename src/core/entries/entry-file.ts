@@ -31,7 +31,7 @@ export interface EntryFile {
   problem?: string
 }
 
-export function parseEntryFile(text: string): EntryFile {
+export function parseEntryFile(text: string, memory?: WrittenFrontMatter): EntryFile {
   const bounds = frontMatterBounds(text)
   if (bounds === null) return { fields: {}, yaml: null, gap: '', body: text }
   if (bounds === 'unclosed') {
@@ -39,7 +39,8 @@ export function parseEntryFile(text: string): EntryFile {
   }
   const gap = text.slice(bounds.gapStart, bounds.bodyStart)
   const body = text.slice(bounds.bodyStart)
-  const yaml = parseDocument(text.slice(bounds.yamlStart, bounds.yamlEnd), { uniqueKeys: false })
+  const source = text.slice(bounds.yamlStart, bounds.yamlEnd)
+  const yaml = memory?.recall(source) ?? parseDocument(source, { uniqueKeys: false })
   if (yaml.errors.length > 0) {
     const first = yaml.errors[0]
     return { fields: {}, yaml: null, gap, body, problem: `the front matter is not valid YAML (${first?.message.split('\n')[0]})` }
@@ -56,7 +57,12 @@ export function parseEntryFile(text: string): EntryFile {
  * new file), every other field of the original front matter stays as it was.
  * A field set to `undefined` is removed.
  */
-export function serializeEntryFile(original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null, fields: Record<string, unknown>, body: string): string {
+export function serializeEntryFile(
+  original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null,
+  fields: Record<string, unknown>,
+  body: string,
+  memory?: WrittenFrontMatter
+): string {
   const yaml = original?.yaml?.clone() ?? new Document({})
   for (const [key, value] of Object.entries(fields)) {
     // Leave unchanged fields alone, so their quoting and comments stay exactly as written.
@@ -66,5 +72,32 @@ export function serializeEntryFile(original: Pick<EntryFile, 'yaml' | 'gap' | 'f
     else yaml.set(key, yaml.createNode(value))
   }
   const gap = original?.gap || '\n'
-  return `---\n${yaml.toString({ lineWidth: 0 })}---\n${gap}${body}`
+  const frontMatter = yaml.toString({ lineWidth: 0 })
+  memory?.remember(frontMatter, yaml)
+  return `---\n${frontMatter}---\n${gap}${body}`
+}
+
+/**
+ * Front matter Rapport wrote, by its exact text, with the document it was
+ * written from. A save reads the file back first (to see that no one else
+ * changed it), and parsing YAML was most of a save's own work: the text it
+ * finds is, byte for byte, what the last save wrote, so that document is
+ * taken again (a copy: callers may change theirs). Only exact text matches.
+ * Owned by the entry store, so it goes when the vault is closed or locked.
+ */
+export class WrittenFrontMatter {
+  private readonly written = new Map<string, Document>()
+
+  /** `size`: entries saved recently enough to be saved again soon; older ones are parsed as any file is. */
+  constructor(private readonly size = 16) {}
+
+  remember(frontMatter: string, yaml: Document): void {
+    this.written.delete(frontMatter)
+    this.written.set(frontMatter, yaml)
+    if (this.written.size > this.size) this.written.delete(this.written.keys().next().value as string)
+  }
+
+  recall(frontMatter: string): Document | undefined {
+    return this.written.get(frontMatter)?.clone()
+  }
 }

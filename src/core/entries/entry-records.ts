@@ -42,27 +42,13 @@ export const emptyState = (): EntryState => ({ records: new Map(), conflictCopie
 export const EXCERPT_BYTES = 16 * 1024
 
 /**
- * The record of an entry file as read. An id another file of `state` holds
- * already is not shared: the entry is shown under an id made from its path,
- * and the clash reported.
+ * The record of an entry file as read. Whether its id is free is for the
+ * store to settle when it lists the record (`admit`, id-claims.ts).
  */
-export function recordOf(
-  relative: string,
-  clientId: string | null,
-  file: EntryFile,
-  version: string,
-  size: number,
-  state: EntryState,
-  markers = false
-): EntryRecord {
+export function recordOf(relative: string, clientId: string | null, file: EntryFile, version: string, size: number, markers = false): EntryRecord {
   const f = file.fields
   const claimed = typeof f.id === 'string' && f.id.trim() ? f.id.trim() : null
-  let id = claimed ?? derivedId(relative)
-  const holder = state.records.get(id)
-  if (holder && holder.path !== relative) {
-    state.problems.push({ path: relative, reason: `its id ${id} is also used by ${holder.path}; it is shown under another id until one is changed` })
-    id = derivedId(relative)
-  }
+  const id = claimed ?? derivedId(relative)
   const stamp = (value: unknown): string | null => (typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null)
   const created = stamp(f.created) ?? dateFromName(relative) ?? new Date(0).toISOString()
   const record: EntryRecord = {

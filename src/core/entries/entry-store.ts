@@ -17,11 +17,12 @@ import type { VaultChange } from '../vault-change'
 import { conflictsOf, entryInCopy, keepMineBeside, removeCopy } from './conflict-copies'
 import type { AdoptInput, AdoptWrite, EntryAdoption } from './entry-adoption'
 import { adoptionRun, writeAdopted } from './entry-adoption'
-import { parseEntryFile, serializeEntryFile } from './entry-file'
+import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 import { freeFileName, renamedPath, takenPaths } from './entry-names'
 import type { EntryRecord, EntryState, SyncConflict } from './entry-records'
-import { EXCERPT_BYTES, derivedId, emptyState, recordOf, removeProblemsOf, simpleFields, toSummary } from './entry-records'
+import { EXCERPT_BYTES, emptyState, recordOf, removeProblemsOf, simpleFields, toSummary } from './entry-records'
 import { entryFileOfSides, splitGitMarkers } from './git-markers'
+import { admit, renameStamp } from './id-claims'
 import type { FileRead } from './journal-reader'
 import { markdownFiles, readBytes, readEntryFile, recordFrom } from './journal-reader'
 
@@ -52,6 +53,8 @@ export class EntryStore {
    * new one, never half of each.
    */
   private state = emptyState()
+  /** What saves wrote, so the next save of the entry need not parse its front matter again. */
+  private readonly written = new WrittenFrontMatter()
   /** Told of every entry added, changed or removed here (the vault passes it on: see `Vault.onChange`). */
   notify: (change: VaultChange) => void = () => undefined
   /** Whether files may be renamed while reading (not in a vault open read-only); the vault sets it. */
@@ -114,7 +117,8 @@ export class EntryStore {
     const contents = await mapInOrder(files, READS_AT_ONCE, ({ relative }) => this.readBytes(relative))
     files.forEach(({ relative, clientId }, index) => {
       const record = recordFrom(relative, clientId, contents[index]!, next)
-      if (record) next.records.set(record.id, record)
+      // Every file listed here was just read: one that claims an id taken already is a leftover or a clash (id-claims.ts).
+      if (record) admit(record, next, () => true)
     })
     // Copies are read together like entries; each is then taken in turn, so the names they get never depend on timing.
     const copies = [...next.conflictCopies.values()].flat()
@@ -166,26 +170,11 @@ export class EntryStore {
       const holder = original === undefined ? undefined : [...this.records.values()].find((r) => r.path === original)
       if (holder) changed.push({ id: holder.id, clientId: holder.clientId })
     }
-    if (fresh) {
-      this.admit(fresh, this.state)
+    if (fresh && admit(fresh, this.state, (path) => exists(join(this.root, path)))) {
       this.changed({ kind: 'entry', id: fresh.id })
       changed.push({ id: fresh.id, clientId: fresh.clientId })
     }
     return changed
-  }
-
-  /** Adds a record, unless its id is taken by another file: then it is shown under an id made from its path, and the clash reported. */
-  private admit(record: EntryRecord, state: EntryState): void {
-    const holder = state.records.get(record.id)
-    // The same id at another path whose file is gone is a rename (Rapport's own, mid-save, or another program's), not a clash.
-    if (holder && holder.path !== record.path && exists(join(this.root, holder.path))) {
-      state.problems.push({
-        path: record.path,
-        reason: `its id ${record.id} is also used by ${holder.path}; it is shown under another id until one is changed`
-      })
-      record.id = derivedId(record.path)
-    }
-    state.records.set(record.id, record)
   }
 
   /**
@@ -275,7 +264,7 @@ export class EntryStore {
     } catch (error) {
       throw fileError(error, 'create', relative)
     }
-    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length, this.state)
+    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
     this.changed({ kind: 'entry', id: record.id })
     return { ...toSummary(record), body, fields: simpleFields(fields), version: record.version }
@@ -304,7 +293,7 @@ export class EntryStore {
     if (record.problem) {
       throw new RapportError('broken-file', `${record.path} cannot be saved by Rapport: ${record.problem}. It has not been changed.`, record.path)
     }
-    const { file, version, text: onDisk } = await readEntryFile(this.root, record)
+    const { file, version, text: onDisk } = await readEntryFile(this.root, record, this.written)
     if (splitGitMarkers(onDisk)) {
       throw new RapportError(
         'conflict',
@@ -322,10 +311,11 @@ export class EntryStore {
       return { ...this.summary(record), body: file.body, fields: simpleFields(file.fields), version }
     }
 
-    const updated = now.toISOString()
-    const fieldUpdates = Object.fromEntries(changedFields.map(([key, value]) => [key, value ?? undefined]))
-    const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body)
     const target = title === record.title ? record.path : renamedPath(this.root, record, title, this.records.values())
+    // A rename writes the new file before removing the old one; if it stops in between, the later `updated` tells which file is the entry.
+    const updated = target === record.path ? now.toISOString() : renameStamp(now, record.updated)
+    const fieldUpdates = Object.fromEntries(changedFields.map(([key, value]) => [key, value ?? undefined]))
+    const text = serializeEntryFile(file, { ...fieldUpdates, id: record.id, title, updated }, input.body, this.written)
     try {
       await this.history.keep(record.id, onDisk, now, input.keepSnapshot === true)
     } catch (error) {
@@ -346,7 +336,8 @@ export class EntryStore {
       excerpt: excerptOf(input.body.slice(0, EXCERPT_BYTES))
     })
     this.changed({ kind: 'entry', id: record.id })
-    return { ...this.summary(record), body: input.body, fields: simpleFields(parseEntryFile(text).fields), version: record.version }
+    // The fields as written, without parsing the file just serialized: set or removed (undefined, which simpleFields leaves out).
+    return { ...this.summary(record), body: input.body, fields: simpleFields({ ...file.fields, ...fieldUpdates }), version: record.version }
   }
 
   /**
@@ -367,7 +358,7 @@ export class EntryStore {
     } catch (error) {
       throw fileError(error, 'save', record.path)
     }
-    const fresh = recordOf(record.path, record.clientId, parseEntryFile(text), fileVersion(text), text.length, emptyState())
+    const fresh = recordOf(record.path, record.clientId, parseEntryFile(text), fileVersion(text), text.length)
     // The side chosen may carry another id (git merged two entries into one file): the entry is then listed under that one.
     if (fresh.id !== record.id) this.forget(record.id)
     this.records.set(fresh.id, fresh)
@@ -423,7 +414,7 @@ export class EntryStore {
     const relative = freeFileName(this.root, input.folder, input.fields.created, input.fields.title, taken)
     taken.add(relative.toLowerCase())
     const text = await writeAdopted(this.root, input, relative, write)
-    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length, this.state)
+    const record = recordOf(relative, input.clientId, parseEntryFile(text), fileVersion(text), text.length)
     this.records.set(record.id, record)
     this.changed({ kind: 'entry', id: record.id })
     return this.summary(record)

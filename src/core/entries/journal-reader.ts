@@ -5,7 +5,7 @@ import { toVaultPath } from '../fs/layout'
 import { isTempFile } from '../fs/atomic-write'
 import { exists, readdir, readFile, stat } from '../fs/vault-files'
 import { parseSyncConflictName } from '../sync-conflicts'
-import type { EntryFile } from './entry-file'
+import type { EntryFile, WrittenFrontMatter } from './entry-file'
 import { parseEntryFile } from './entry-file'
 import type { EntryRecord, EntryState } from './entry-records'
 import { EXCERPT_BYTES, recordOf } from './entry-records'
@@ -74,17 +74,21 @@ export function recordFrom(relative: string, clientId: string | null, read: File
     const reason = 'it is not UTF-8 text; Rapport shows it but will not change it'
     state.problems.push({ path: relative, reason })
     text = new TextDecoder('utf-8').decode(bytes.subarray(0, EXCERPT_BYTES))
-    return recordOf(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size, state)
+    return recordOf(relative, clientId, { fields: {}, yaml: null, gap: '', body: text, problem: reason }, version, size)
   }
   const sides = splitGitMarkers(text)
-  if (sides) return recordOf(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, state, true)
+  if (sides) return recordOf(relative, clientId, entryFileOfSides(sides.mine, sides.theirs), version, size, true)
   const file = parseEntryFile(text)
   if (file.problem) state.problems.push({ path: relative, reason: file.problem })
-  return recordOf(relative, clientId, file, version, size, state)
+  return recordOf(relative, clientId, file, version, size)
 }
 
 /** An entry's file as on disk now, to open or save: parsed, with its version and text; an error that says why when it cannot be. */
-export async function readEntryFile(root: string, record: EntryRecord): Promise<{ file: EntryFile; version: string; text: string }> {
+export async function readEntryFile(
+  root: string,
+  record: EntryRecord,
+  memory?: WrittenFrontMatter
+): Promise<{ file: EntryFile; version: string; text: string }> {
   let bytes: Buffer
   try {
     bytes = await readFile(join(root, record.path))
@@ -97,5 +101,5 @@ export async function readEntryFile(root: string, record: EntryRecord): Promise<
   } catch {
     throw new RapportError('broken-file', `${record.path} is not UTF-8 text, so Rapport cannot open it safely. It has not been changed.`, record.path)
   }
-  return { file: parseEntryFile(text), version: fileVersion(bytes), text }
+  return { file: parseEntryFile(text, memory), version: fileVersion(bytes), text }
 }

@@ -27,6 +27,13 @@ const dateOf = (id: string): Date =>
 export class HistoryStore {
   constructor(private readonly root: string) {}
 
+  /**
+   * When each entry's newest snapshot was kept, as far as this store knows.
+   * Typing saves every few seconds, and within COALESCE_MS of that snapshot
+   * nothing is to be done: the save need not even list the folder.
+   */
+  private readonly keptAt = new Map<string, number>()
+
   private folder(entryId: string): string {
     // Entry ids come from files people may edit: keep only what is safe in a folder name.
     return toVaultPath(layout.appDir, 'history', entryId.replace(/[^A-Za-z0-9_-]/g, '_'))
@@ -39,19 +46,21 @@ export class HistoryStore {
    */
   async keep(entryId: string, previous: string, now = new Date(), force = false): Promise<void> {
     const folder = this.folder(entryId)
-    const existing = await this.list(entryId)
+    const kept = this.keptAt.get(entryId)
+    if (!force && kept !== undefined && now.getTime() - kept < COALESCE_MS) return
+    // Otherwise the folder says: only the names are read (a year of writing keeps a couple of hundred snapshots an entry).
+    const existing = await this.snapshotIds(entryId)
     const newest = existing[0]
-    if (!force && newest && now.getTime() - new Date(newest.at).getTime() < COALESCE_MS) return
+    if (!force && newest && now.getTime() - dateOf(newest).getTime() < COALESCE_MS) {
+      this.keptAt.set(entryId, dateOf(newest).getTime())
+      return
+    }
     try {
       await ensureFolder(join(this.root, folder))
       await writeFileAtomic(join(this.root, folder, `${idOf(now)}.md`), previous)
-      const doomed = new Set(
-        snapshotsToDelete(
-          existing.map((s) => new Date(s.at)),
-          now
-        ).map(idOf)
-      )
-      for (const snapshot of existing) if (doomed.has(snapshot.id)) await unlink(join(this.root, folder, `${snapshot.id}.md`))
+      this.keptAt.set(entryId, now.getTime())
+      const doomed = new Set(snapshotsToDelete(existing.map(dateOf), now).map(idOf))
+      for (const id of existing) if (doomed.has(id)) await unlink(join(this.root, folder, `${id}.md`))
     } catch (error) {
       throw fileError(error, 'keep a history snapshot in', folder)
     }
@@ -59,20 +68,26 @@ export class HistoryStore {
 
   /** Newest first. */
   async list(entryId: string): Promise<Snapshot[]> {
+    const snapshots: Snapshot[] = []
+    for (const id of await this.snapshotIds(entryId)) {
+      const text = await readFile(join(this.root, this.folder(entryId), `${id}.md`))
+      snapshots.push({ id, at: dateOf(id).toISOString(), bytes: text.byteLength })
+    }
+    return snapshots
+  }
+
+  /** The ids (times) of an entry's snapshots, newest first, from the folder's names alone. */
+  private async snapshotIds(entryId: string): Promise<string[]> {
     let names: string[]
     try {
       names = await readdir(join(this.root, this.folder(entryId)))
     } catch {
       return []
     }
-    const snapshots: Snapshot[] = []
-    for (const name of names) {
-      const match = NAME.exec(name)
-      if (!match?.[1]) continue
-      const text = await readFile(join(this.root, this.folder(entryId), name))
-      snapshots.push({ id: match[1], at: dateOf(match[1]).toISOString(), bytes: text.byteLength })
-    }
-    return snapshots.sort((a, b) => b.id.localeCompare(a.id))
+    return names
+      .map((name) => NAME.exec(name)?.[1])
+      .filter((id): id is string => id !== undefined)
+      .sort((a, b) => b.localeCompare(a))
   }
 
   async read(entryId: string, snapshotId: string): Promise<string> {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,32 +5,12 @@ import { isTempFile } from '../fs/atomic-write'
 import { parseEntryFile } from '../entries/entry-file'
 import { isWholeRevision, revisionBody } from '../testing/revisions'
 import { bundleForChild } from '../testing/bundle-for-child'
+import { killWriterAtRandom } from '../testing/kill-at-random'
 import { tempDir } from '../testing/temp-vault'
 import { clientFileSchema } from '../../shared/domain'
 import { Vault } from './vault'
 
 const KILLS = Number(process.env.RAPPORT_CRASH_KILLS ?? 200)
-
-/**
- * Starts the writer and kills it with SIGKILL at a random moment while it
- * writes: after a random number (1–8) of finished saves, plus a random
- * fraction of a millisecond-scale delay, so the kill lands anywhere in the
- * next write — in the temp file, the fsync, the rename — on a fast or slow machine.
- */
-function killWriterAtRandom(writer: string, vault: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, vault], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stderr = ''
-    let saves = 0
-    const killAfter = 1 + Math.floor(Math.random() * 8)
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.stdout.on('data', (chunk: Buffer) => {
-      saves += chunk.toString().split('.').length - 1
-      if (saves >= killAfter && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 4)
-    })
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer stopped by itself: ${stderr}`))))
-  })
-}
 
 async function* filesUnder(dir: string): AsyncGenerator<string> {
   for (const item of await readdir(dir, { withFileTypes: true })) {
