@@ -259,6 +259,26 @@ describe('contacts import', () => {
     expect(report.clientsCreated.length).toBeLessThan(1000)
     expect((await readdir(join(v.dir, 'clients'))).length).toBe(report.clientsCreated.length)
   })
+
+  it('cancelled while the files are still read, writes nothing and says every client was not reached', async () => {
+    const files = [fixture('thousand.vcf'), fixture('google.csv')]
+    // How many clients these files make, counted by an import left to finish.
+    const whole = await open()
+    const all = await whole.call('contacts:import', { paths: files, choices: { fingerprint: (await preview(whole, files)).fingerprint } })
+    expect(all.status).toBe('done')
+
+    let cancel = (): void => undefined
+    const v = await openTestVault(undefined, {
+      clock,
+      // Cancelled once the first file is read, before the second is: the run must not take a half-read plan for the whole.
+      shell: { emit: (event, payload) => void (event === 'transfer:progress' && 'phase' in payload && payload.phase === 'reading' && cancel()) }
+    })
+    const seen = await preview(v, files)
+    cancel = () => void v.call('transfer:cancel', { jobId: 'contacts-2' })
+    const report = await v.call('contacts:import', { paths: files, choices: { fingerprint: seen.fingerprint }, jobId: 'contacts-2' })
+    expect(report).toMatchObject({ status: 'cancelled', clientsCreated: [], notReached: all.clientsCreated.length })
+    expect(await readdir(join(v.dir, 'clients')).catch(() => [])).toEqual([])
+  })
 })
 
 describe('contacts export', () => {

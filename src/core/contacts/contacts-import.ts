@@ -39,9 +39,10 @@ export async function importContacts(
   run: ContactsProgress & { now: Date }
 ): Promise<ContactsOutcome> {
   vault.assertWritable()
-  const plan = await planContacts(vault, request, run)
-  if (run.signal?.aborted)
-    return { status: 'cancelled', clientsCreated: [], peopleAdded: 0, merged: 0, skipped: 0, problems: [], notReached: plan.preview.contacts.length }
+  // The files are read whole even when cancelled meanwhile (the preview read them once already): a plan cut short
+  // would not know how many clients it would have written, and the report must say exactly what was not reached.
+  const { signal: _cancelledBetweenClients, ...reading } = run
+  const plan = await planContacts(vault, request, reading)
   if (plan.preview.fingerprint !== choices.fingerprint) {
     throw new RapportError('conflict', 'The contacts files changed since the preview (or other files were chosen); look at the preview again before importing.')
   }
