@@ -117,7 +117,7 @@ export function App() {
               onSaved={entry.updateEntry}
               onGone={entry.onGone}
               onTrash={entry.onTrash}
-              onCopyKept={entry.reloadEntries}
+              onFilesBeside={entry.reloadEntries}
               onOpened={entry.arrival.onOpened}
               editorRef={editorRef}
               mainRef={mainRef}

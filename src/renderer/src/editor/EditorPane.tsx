@@ -15,8 +15,8 @@ interface EditorPaneProps {
   onSaved: (entry: Entry) => void
   onGone: () => void
   onTrash: () => void
-  /** Rapport kept the person's text in a copy beside the entry (a save met a change made elsewhere). */
-  onCopyKept?: () => void
+  /** Rapport wrote files beside the entry (a copy of the person's text kept, a conflict resolved into a new entry). */
+  onFilesBeside?: () => void
   /** Called once the entry is on screen, e.g. to put the cursor in the title of a new entry. */
   onOpened: (entryId: string) => void
   hasClient: boolean
@@ -34,7 +34,7 @@ function readOnlyReason(info: VaultInfo, entry: Entry): string | null {
 
 /** The right-hand pane: reads the chosen entry and shows it in an editor of its own. */
 export const EditorPane = memo(function EditorPane(props: EditorPaneProps) {
-  const { entryId, preloaded, info, onSaved, onGone, onTrash, onCopyKept, onOpened, hasClient, editorRef, mainRef } = props
+  const { entryId, preloaded, info, onSaved, onGone, onTrash, onFilesBeside, onOpened, hasClient, editorRef, mainRef } = props
   const [loaded, setLoaded] = useState<Loaded | null>(null)
 
   useEffect(() => {
@@ -81,7 +81,7 @@ export const EditorPane = memo(function EditorPane(props: EditorPaneProps) {
           onSaved={onSaved}
           onGone={onGone}
           onTrash={onTrash}
-          {...(onCopyKept ? { onCopyKept } : {})}
+          {...(onFilesBeside ? { onFilesBeside } : {})}
         />
       )}
     </main>

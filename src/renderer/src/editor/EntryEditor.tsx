@@ -40,22 +40,26 @@ interface EntryEditorProps {
   /** The entry's file is gone (deleted or moved by another program). */
   onGone: () => void
   onTrash: () => void
-  /** A save met a file changed elsewhere and Rapport kept this text in a copy beside it: the list shows the copy. */
-  onCopyKept?: () => void
+  /**
+   * Rapport wrote files beside this entry: a save met a file changed elsewhere and kept this text in a copy, or a
+   * conflict was resolved (keep both makes a new entry; the copy goes to the trash). Its own writes are not echoed
+   * back as changes on disk, so the list is told here.
+   */
+  onFilesBeside?: () => void
   ref?: Ref<EntryEditorHandle>
 }
 
 /** One open entry: its title and text, saved as they are typed, with what can be done to it around them. */
-export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, onCopyKept, ref }: EntryEditorProps) {
+export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, onTrash, onFilesBeside, ref }: EntryEditorProps) {
   const readOnly = readOnlyReason !== null
   const titleRef = useRef(entry.title)
   const titleField = useRef<TitleFieldHandle>(null)
   const [notice, setNotice] = useEditorNotice()
   // The files listed under the entry are read again after a file is attached (once it is saved).
   const [attachmentsSeen, setAttachmentsSeen] = useState(0)
-  const callbacks = useRef({ onSaved, onGone, onCopyKept })
+  const callbacks = useRef({ onSaved, onGone, onFilesBeside })
   useEffect(() => {
-    callbacks.current = { onSaved, onGone, onCopyKept }
+    callbacks.current = { onSaved, onGone, onFilesBeside }
   })
 
   const { editor, mentionMenu } = useEntryEditor({
@@ -79,9 +83,8 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
     onSaved: (saved) => callbacks.current.onSaved(saved)
   })
   const { openLinkDialog, linkDialog } = useLinkDialog(editor)
-  // Rapport's own write of the copy is not echoed back as a change on disk, so the list is told here.
   useEffect(() => {
-    if (conflicted) callbacks.current.onCopyKept?.()
+    if (conflicted) callbacks.current.onFilesBeside?.()
   }, [conflicted])
 
   // Two versions in the file, as git left them: nothing is edited (the core saves nothing) until the person chooses.
@@ -155,7 +158,11 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
             <ConflictNotice
               session={session}
               entryId={entry.id}
-              onResolved={(resolved) => (resolved ? showEntry(resolved) : callbacks.current.onGone())}
+              onResolved={(resolved) => {
+                if (resolved) showEntry(resolved)
+                else callbacks.current.onGone()
+                callbacks.current.onFilesBeside?.()
+              }}
               restoreFocus={() => {
                 editor.commands.focus()
                 return true
