@@ -170,8 +170,9 @@ export class EntryStore {
       const holder = original === undefined ? undefined : [...this.records.values()].find((r) => r.path === original)
       if (holder) changed.push({ id: holder.id, clientId: holder.clientId })
     }
-    if (fresh && admit(fresh, this.state, (path) => exists(join(this.root, path)))) {
-      this.changed({ kind: 'entry', id: fresh.id })
+    if (fresh) {
+      if (admit(fresh, this.state, (path) => exists(join(this.root, path)))) this.changed({ kind: 'entry', id: fresh.id })
+      // Said to the window even when the file is not listed (a rename's leftover): the vault's problems changed with it.
       changed.push({ id: fresh.id, clientId: fresh.clientId })
     }
     return changed
