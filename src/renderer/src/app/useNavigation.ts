@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * What is on screen beside the sidebar: an app-wide view (Today,
@@ -19,12 +19,14 @@ export function useNavigation(leaveEntry: () => Promise<boolean>, startView: str
 
   // The app opens where the person left off, or on Today (what needs attention) rather than an empty journal:
   // see startView. Undefined until that is known.
+  // A person who has already gone somewhere (a click while the vault was still being read) is not sent back.
   const choseStartView = useRef(false)
   useEffect(() => {
     if (choseStartView.current || startView === undefined) return
     choseStartView.current = true
-    if (startView !== null) setActiveView(startView)
+    if (startView !== null && navigation.current === 0) setActiveView(startView)
   }, [startView])
+  const hasNavigated = useCallback(() => navigation.current > 0, [])
 
-  return { activeView, setActiveView, clientTab, setClientTab, navigate }
+  return { activeView, setActiveView, clientTab, setClientTab, navigate, hasNavigated }
 }

@@ -51,8 +51,8 @@ export function useShell(refs: ShellRefs) {
           clients.map((c) => c.id),
           globalViews.map((v) => v.id)
         )
-  const { activeView, setActiveView, clientTab, setClientTab, navigate } = useNavigation(leave.leaveEntry, opening)
-  const restored = useRestoreClientAndEntry(saved, journal, selectClient, selectEntry)
+  const { activeView, setActiveView, clientTab, setClientTab, navigate, hasNavigated } = useNavigation(leave.leaveEntry, opening)
+  const restored = useRestoreClientAndEntry(saved, journal, selectClient, selectEntry, hasNavigated)
   useRememberWorkspace(restored, { view: activeView, clientId: selectedClientId, entryId: selectedEntryId })
   const paneWidth = useJournalPaneWidth(saved)
 
@@ -189,12 +189,15 @@ function useRestoreClientAndEntry(
   saved: Workspace | null | undefined,
   journal: Pick<Journal, 'clients' | 'entries' | 'selectedClientId'>,
   selectClient: (clientId: string) => void,
-  selectEntry: (entryId: string) => void
+  selectEntry: (entryId: string) => void,
+  hasNavigated: () => boolean
 ): boolean {
   const [step, setStep] = useState<'client' | 'entry' | 'done'>('client')
   const { clients, entries, selectedClientId } = journal
   useEffect(() => {
     if (saved === undefined || step === 'done') return
+    // Where the person went before the saved place was known wins over it.
+    if (hasNavigated()) return setStep('done')
     if (step === 'client') {
       const clientId = saved?.clientId
       if (clientId && clients.some((c) => c.id === clientId)) {
@@ -208,6 +211,6 @@ function useRestoreClientAndEntry(
     const entryId = saved.entryId
     if (entryId && entries.some((e) => e.id === entryId)) selectEntry(entryId)
     setStep('done')
-  }, [saved, step, clients, entries, selectedClientId, selectClient, selectEntry])
+  }, [saved, step, clients, entries, selectedClientId, selectClient, selectEntry, hasNavigated])
   return step === 'done'
 }
