@@ -90,6 +90,8 @@ test('every control reached with Tab shows a focus ring, in the light and the da
     await page.keyboard.press('Control+1')
     await expect(page.getByRole('listbox', { name: 'Clients' }).getByRole('option', { name: /Dana Whitfield/ })).toBeFocused()
     await page.keyboard.press('Enter')
+    // Ctrl+2 goes to the entry list once it is there; before, it lands on "New entry" and Enter would start a blank one.
+    await expect(page.getByRole('listbox', { name: 'Entries' }).getByRole('option').first()).toBeVisible()
     await page.keyboard.press('Control+2')
     await page.keyboard.press('Enter')
     await expect(page.getByRole('textbox', { name: 'Entry text' })).not.toBeEmpty()
