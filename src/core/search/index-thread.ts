@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { IndexAnswers, IndexRequest } from './index-host'
 import { IndexHost, ownBuffer } from './index-host'
+import { bundleNodeScript } from '../bundle-node-script'
 
 const BUNDLED_WORKER = 'index-worker.js'
 
@@ -110,19 +111,8 @@ let fromSource: Promise<string> | null = null
 /** Running from source: index-worker.ts and what it imports, bundled once per process into a temporary file. */
 function workerFromSource(): Promise<string> {
   fromSource ??= (async () => {
-    const { build } = await import('esbuild')
     const dir = await mkdtemp(join(tmpdir(), 'rapport-index-worker-'))
-    const outfile = join(dir, 'index-worker.mjs')
-    await build({
-      entryPoints: [fileURLToPath(new URL('./index-worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
-    })
+    const outfile = await bundleNodeScript(fileURLToPath(new URL('./index-worker.ts', import.meta.url)), join(dir, 'index-worker.mjs'))
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
     return outfile
   })()

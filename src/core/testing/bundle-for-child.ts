@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundleNodeScript } from '../bundle-node-script'
 
 /**
  * Bundles a test's child-process script (src/core/testing/NAME.ts) into one
@@ -7,16 +7,5 @@ import { build } from 'esbuild'
  * in milliseconds.
  */
 export async function bundleForChild(name: string, dir: string): Promise<string> {
-  const outfile = join(dir, `${name}.mjs`)
-  await build({
-    entryPoints: [join(import.meta.dirname, `${name}.ts`)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
-  })
-  return outfile
+  return bundleNodeScript(join(import.meta.dirname, `${name}.ts`), join(dir, `${name}.mjs`))
 }
