@@ -8,7 +8,7 @@
  */
 import { dirname, join } from 'node:path'
 import { readFile } from '../fs/vault-files'
-import type { ConflictSide, ConflictSideNames, ConflictSummary, DiffPart } from '../../shared/contract/safety'
+import type { ConflictComparison, ConflictSide, ConflictSideNames, ConflictSummary, DiffPart } from '../../shared/contract/safety'
 import type { Entry } from '../../shared/domain'
 import { parseEntryFile } from '../entries/entry-file'
 import type { EntryFile } from '../entries/entry-file'
@@ -69,17 +69,7 @@ async function entryOf(vault: Vault, conflict: ConflictSummary): Promise<Entry> 
   return vault.entries.read(conflict.entryId)
 }
 
-export async function compareConflict(
-  vault: Vault,
-  path: string
-): Promise<{
-  entry: Entry
-  mineSide: ConflictSide
-  entrySide: { title: string; body: string }
-  copy: { title: string; body: string }
-  diff: DiffPart[]
-  names: ConflictSideNames
-}> {
+export async function compareConflict(vault: Vault, path: string): Promise<ConflictComparison> {
   const conflict = conflictAt(vault, path)
   const entry = await entryOf(vault, conflict)
   const sides = await sidesOf(vault, conflict, entry)

@@ -65,6 +65,17 @@ const vaultPath = z
   .refine((p) => !p.split(/[\\/]/).includes('..') && !/^([a-zA-Z]:)?[\\/]/.test(p), 'The path must stay inside the vault.')
 
 /** The vault's safety nets: history of every entry, the trash, and conflicting copies to compare and resolve. */
+/** Both sides of a conflict, for the compare view. `entrySide` is the entry's file as it is (for git: this computer's side); `diff` goes from it to `copy`. */
+export interface ConflictComparison {
+  entry: Entry
+  mineSide: ConflictSide
+  entrySide: { title: string; body: string }
+  copy: { title: string; body: string }
+  diff: DiffPart[]
+  /** The two sides named plainly ("what is on disk now", "what you typed"), for the view and the merge draft. */
+  names: ConflictSideNames
+}
+
 export const safetyContract = {
   'history:list': { input: z.object({ entryId: id }), output: returns<SnapshotSummary[]>() },
   /** The snapshot's text and how the entry changed since (snapshot → current). */
@@ -82,16 +93,7 @@ export const safetyContract = {
   'conflicts:list': { input: z.void(), output: returns<ConflictSummary[]>() },
   'conflicts:compare': {
     input: z.object({ path: vaultPath }),
-    /** `entrySide` is the entry's file as it is (for git: this computer's side); `diff` goes from it to `copy`. */
-    output: returns<{
-      entry: Entry
-      mineSide: ConflictSide
-      entrySide: { title: string; body: string }
-      copy: { title: string; body: string }
-      diff: DiffPart[]
-      /** The two sides named plainly ("what is on disk now", "what you typed"), for the view and the merge draft. */
-      names: ConflictSideNames
-    }>()
+    output: returns<ConflictComparison>()
   },
   /**
    * `keep: 'entry'` keeps the entry as it is; `keep: 'copy'` puts the copy's text into the entry; `keep: 'both'` keeps
