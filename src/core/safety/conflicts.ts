@@ -8,7 +8,7 @@
  */
 import { dirname, join } from 'node:path'
 import { readFile } from '../fs/vault-files'
-import type { ConflictComparison, ConflictSide, ConflictSideNames, ConflictSummary, DiffPart } from '../../shared/contract/safety'
+import type { ConflictComparison, ConflictSide, ConflictSideNames, ConflictSummary } from '../../shared/contract/safety'
 import type { Entry } from '../../shared/domain'
 import { parseEntryFile } from '../entries/entry-file'
 import type { EntryFile } from '../entries/entry-file'
