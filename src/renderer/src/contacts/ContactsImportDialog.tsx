@@ -21,6 +21,8 @@ type Columns = Record<string, Record<string, ContactField | null>>
 export function ContactsImportDialog({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
   const [choices, setChoices] = useState<Choices>(firstChoices)
   const [columns, setColumns] = useState<Columns>({})
+  // The choices so far, read by a second choice made before the first has re-rendered the dialog.
+  const latestColumns = useRef<Columns>({})
   const [preview, setPreview] = useState<ContactsPreview | null>(null)
   const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [report, setReport] = useState<ContactsImportReport | null>(null)
@@ -29,6 +31,7 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const primaryButton = useRef<HTMLButtonElement>(null)
   // A column chosen while the preview is still being read again: read once more with it when that read ends, never drop it.
   const queuedColumns = useRef<Columns | null>(null)
+  const latestRead = useRef(0)
 
   useEffect(() => {
     if (phase === null && (document.activeElement === document.body || document.activeElement === null)) primaryButton.current?.focus()
@@ -36,20 +39,23 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
 
   /** Reads the files (the core asks for them when there are none yet) and shows what an import would do. */
   const readPreview = async (paths: string[] | undefined, nextColumns: Columns) => {
+    // Two choices made in quick succession can start two reads: only the last one asked for may show, whichever ends last.
+    const read = ++latestRead.current
+    const isLatest = () => read === latestRead.current
     setError(null)
     setPhase('reading')
     try {
-      const read = await job.run((jobId) =>
+      const answer = await job.run((jobId) =>
         call('contacts:preview', { ...(paths ? { paths } : {}), ...(Object.keys(nextColumns).length ? { columns: nextColumns } : {}), jobId })
       )
-      if (!read.cancelled && read.value) {
-        setPreview(read.value)
+      if (isLatest() && !answer.cancelled && answer.value) {
+        setPreview(answer.value)
         if (!paths) setChoices(firstChoices)
       }
     } catch (failure) {
-      setError(errorMessage(failure))
+      if (isLatest()) setError(errorMessage(failure))
     } finally {
-      setPhase(null)
+      if (isLatest()) setPhase(null)
     }
     const queued = queuedColumns.current
     queuedColumns.current = null
@@ -59,8 +65,10 @@ export function ContactsImportDialog({ onImported, onClose }: { onImported: () =
   const mapColumn = (path: string, header: string, field: ContactField | null) => {
     if (!preview) return
     // The person's earlier choices for this file win over what the (possibly older) preview detected.
-    const mapping = { ...preview.files.find((f) => f.path === path)?.mapping, ...columns[path], [header]: field }
-    const next = { ...columns, [path]: mapping }
+    const chosen = latestColumns.current
+    const mapping = { ...preview.files.find((f) => f.path === path)?.mapping, ...chosen[path], [header]: field }
+    const next = { ...chosen, [path]: mapping }
+    latestColumns.current = next
     setColumns(next)
     if (job.running) queuedColumns.current = next
     else void readPreview(preview.paths, next)
