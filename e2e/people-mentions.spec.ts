@@ -46,6 +46,18 @@ test('add a person, mention them with @ in an entry, and see the entry among the
   await page.keyboard.type('@pri')
   const menu = page.getByRole('listbox', { name: 'People, clients and entries to mention' })
   await expect(menu.getByRole('option').first()).toContainText('Priya Raman')
+  // Just under the caret, on the page: the editor's scroll box is contained and must neither move nor clip it.
+  const caret = await page.evaluate(() => {
+    const rect = getSelection()?.getRangeAt(0).getBoundingClientRect()
+    return rect ? { left: rect.left, bottom: rect.bottom } : null
+  })
+  const box = await menu.boundingBox()
+  expect(caret && box).toBeTruthy()
+  if (caret && box) {
+    expect(box.y - caret.bottom).toBeGreaterThanOrEqual(0)
+    expect(box.y - caret.bottom).toBeLessThan(20)
+    expect(Math.abs(box.x - caret.left)).toBeLessThan(80)
+  }
   await screenshot(app, 'mention.png')
   await page.keyboard.press('Enter')
   await expect(menu).toBeHidden()

@@ -1,13 +1,18 @@
 import { useSyncExternalStore } from 'react'
+import { createPortal } from 'react-dom'
 import { relationWords } from '@shared/people-words'
 import type { MentionMenuStore } from './mention-suggestion'
 
-/** The `@` suggestions under the caret: a listbox the editor drives by keyboard (the caret stays in the text). */
+/**
+ * The `@` suggestions under the caret: a listbox the editor drives by keyboard (the caret stays in the text).
+ * Placed on the page itself: the editor's scroll box is contained (`contain: strict`, so typing repaints only the
+ * text), which would make it this fixed popup's frame and clip it.
+ */
 export function MentionPopup({ store }: { store: MentionMenuStore }) {
   const menu = useSyncExternalStore(store.subscribe, store.get)
   if (!menu?.rect) return null
   const below = menu.rect.bottom + 6
-  return (
+  return createPortal(
     <ul
       className="mention-menu"
       role="listbox"
@@ -38,6 +43,7 @@ export function MentionPopup({ store }: { store: MentionMenuStore }) {
           </span>
         </li>
       ))}
-    </ul>
+    </ul>,
+    document.body
   )
 }
