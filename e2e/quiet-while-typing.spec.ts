@@ -127,3 +127,23 @@ test("another program editing client X's entry leaves the open entry of client Y
   await expect(page.getByText('changed this entry')).toBeHidden()
   await screenshot(app, 'quiet-external-change-of-open-entry.png')
 })
+
+test('keys typed into an entry end at the editor: the page around it never handles them, and app shortcuts still work from it', async ({ app }) => {
+  const page = app.page
+  await writeEntry(page, 'Quiet Keys', 'Short call', 'It began.')
+  await page.evaluate(() => {
+    const seen = { atRoot: 0, atWindow: 0 }
+    window.__keysSeen = seen
+    // React listens on its root element: whatever reaches it is looked up through every component.
+    document.getElementById('root')?.addEventListener('keydown', () => seen.atRoot++)
+    document.getElementById('root')?.addEventListener('input', () => seen.atRoot++)
+    window.addEventListener('keydown', () => seen.atWindow++, { capture: true })
+  })
+  await page.keyboard.type(' Then the budget.')
+  await expect(entryText(page)).toContainText('It began. Then the budget.')
+  expect(await page.evaluate(() => window.__keysSeen)).toEqual({ atRoot: 0, atWindow: ' Then the budget.'.length })
+
+  // Ctrl+N from inside the text still makes a new entry (the shortcut listens on the window, before the editor).
+  await page.keyboard.press('Control+n')
+  await expect(page.getByRole('option', { name: /Untitled/ })).toBeVisible()
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commands, matchesShortcut } from './commands'
+import { commands, matchesShortcut, shortcutLookup } from './commands'
 
 /** The editor's own shortcuts (TipTap's StarterKit, task lists, undo, our link dialog): an app command must never take one. */
 const editorShortcuts = [
@@ -46,5 +46,25 @@ describe('the command list', () => {
     expect(matchesShortcut('CmdOrCtrl+N', press, true)).toBe(false)
     expect(matchesShortcut('CmdOrCtrl+N', { ...press, ctrlKey: false, metaKey: true }, true)).toBe(true)
     expect(matchesShortcut('CmdOrCtrl+Shift+N', press, false)).toBe(false)
+  })
+
+  it('finds the command a key press is, by platform, and none for a plain key', () => {
+    const windows = shortcutLookup(false)
+    const mac = shortcutLookup(true)
+    const press = { key: 'N', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false }
+    expect(windows(press)?.id).toBe('entry.reflection')
+    expect(windows({ ...press, shiftKey: false, key: 'n' })?.id).toBe('entry.new')
+    expect(mac(press)).toBeUndefined()
+    expect(mac({ ...press, ctrlKey: false, metaKey: true })?.id).toBe('entry.reflection')
+    expect(windows({ ...press, ctrlKey: false, shiftKey: false, key: 'n' })).toBeUndefined()
+    expect(windows({ ...press, altKey: true })).toBeUndefined()
+    // Every declared shortcut is found, as the menu shows it.
+    for (const command of commands) {
+      if (!command.shortcut) continue
+      const parts = command.shortcut.split('+')
+      const key = parts.at(-1) ?? ''
+      const event = { key, ctrlKey: parts.includes('CmdOrCtrl'), metaKey: false, shiftKey: parts.includes('Shift'), altKey: parts.includes('Alt') }
+      expect(windows(event)?.id).toBe(command.id)
+    }
   })
 })

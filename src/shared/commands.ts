@@ -81,22 +81,58 @@ export function isCommandId(value: unknown): value is CommandId {
   return typeof value === 'string' && (commandIds as readonly string[]).includes(value)
 }
 
-/** Does a keyboard event match an accelerator like `CmdOrCtrl+Shift+N`? `isMac` decides what CmdOrCtrl means. */
-export function matchesShortcut(
-  shortcut: string,
-  event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean },
-  isMac: boolean
-): boolean {
+/** A keyboard event as shortcuts read it. */
+interface KeyPress {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+}
+
+/** An accelerator like `CmdOrCtrl+Shift+N`, taken apart once. */
+interface ParsedShortcut {
+  key: string
+  cmdOrCtrl: boolean
+  shift: boolean
+  alt: boolean
+}
+
+function parseShortcut(shortcut: string): ParsedShortcut {
   const parts = shortcut.split('+')
-  const key = parts.pop()?.toLowerCase()
+  const key = parts.pop()?.toLowerCase() ?? ''
   const wants = new Set(parts.map((p) => p.toLowerCase()))
+  return { key, cmdOrCtrl: wants.has('cmdorctrl'), shift: wants.has('shift'), alt: wants.has('alt') }
+}
+
+function matchesParsed(shortcut: ParsedShortcut, event: KeyPress, isMac: boolean): boolean {
   const primary = isMac ? event.metaKey : event.ctrlKey
   const secondary = isMac ? event.ctrlKey : event.metaKey
   return (
-    event.key.toLowerCase() === key &&
-    primary === wants.has('cmdorctrl') &&
+    event.key.toLowerCase() === shortcut.key &&
+    primary === shortcut.cmdOrCtrl &&
     !secondary &&
-    event.shiftKey === wants.has('shift') &&
-    event.altKey === wants.has('alt')
+    event.shiftKey === shortcut.shift &&
+    event.altKey === shortcut.alt
   )
+}
+
+/** Does a keyboard event match an accelerator like `CmdOrCtrl+Shift+N`? `isMac` decides what CmdOrCtrl means. */
+export function matchesShortcut(shortcut: string, event: KeyPress, isMac: boolean): boolean {
+  return matchesParsed(parseShortcut(shortcut), event, isMac)
+}
+
+/**
+ * The command whose shortcut a key press is, if any. Every key typed into an
+ * entry passes through here, so the shortcuts are parsed once and looked up
+ * by key, not parsed and compared one by one for each key.
+ */
+export function shortcutLookup(isMac: boolean): (event: KeyPress) => CommandDeclaration | undefined {
+  const byKey = new Map<string, Array<{ command: CommandDeclaration; shortcut: ParsedShortcut }>>()
+  for (const command of commands) {
+    if (!command.shortcut) continue
+    const shortcut = parseShortcut(command.shortcut)
+    byKey.set(shortcut.key, [...(byKey.get(shortcut.key) ?? []), { command, shortcut }])
+  }
+  return (event) => byKey.get(event.key.toLowerCase())?.find(({ shortcut }) => matchesParsed(shortcut, event, isMac))?.command
 }

@@ -27,6 +27,25 @@ interface EntryEditorOptions {
 const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : event.ctrlKey)
 
 /**
+ * The events each typed key fires, ended at the editor once ProseMirror has
+ * handled them. No React handler sits between the editor and the page's root,
+ * yet React's root listener would still look each one up through the whole
+ * component tree, several times per key (a tenth of the script a key costs in
+ * a long entry, profiled in e2e/typing-latency.spec.ts). App shortcuts are
+ * unaffected: they listen on the window in the capture phase, before the
+ * editor sees the key.
+ */
+const typingStaysInTheEditor = Object.fromEntries(
+  ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend'].map((type) => [
+    type,
+    (_view: unknown, event: Event) => {
+      event.stopPropagation()
+      return false
+    }
+  ])
+)
+
+/**
  * The TipTap editor for one entry, made once per mounted entry: its
  * extensions (the `@` menu and a template's prompts among them), how links are
  * clicked, and which transactions count as edits. Also the `@` popup's state.
@@ -82,7 +101,8 @@ export function useEntryEditor(options: EntryEditorOptions): { editor: Editor; m
           click: (_view, event) => {
             if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault()
             return false
-          }
+          },
+          ...typingStaysInTheEditor
         },
         handleKeyDown: (view, event) => {
           if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {

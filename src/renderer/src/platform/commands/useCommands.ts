@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { commands, isCommandId, matchesShortcut } from '@shared/commands'
+import { isCommandId, shortcutLookup } from '@shared/commands'
 import type { CommandId } from '@shared/commands'
 import { onEvent } from '@renderer/platform/api'
 import { isMac } from './shortcuts'
@@ -60,17 +60,15 @@ function run(id: CommandId): void {
 
 /** One keydown listener and one menu subscription for the whole app, whoever registers commands. */
 function attach(): () => void {
+  const commandFor = shortcutLookup(isMac)
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return
-    for (const command of commands) {
-      if (command.shortcut && matchesShortcut(command.shortcut, event, isMac)) {
-        // The shortcut is ours even when the command is disabled: Ctrl+N must not open a browser window.
-        event.preventDefault()
-        event.stopPropagation()
-        run(command.id)
-        return
-      }
-    }
+    const command = commandFor(event)
+    if (!command) return
+    // The shortcut is ours even when the command is disabled: Ctrl+N must not open a browser window.
+    event.preventDefault()
+    event.stopPropagation()
+    run(command.id)
   }
   // Capture phase, so the editor's own key handling cannot swallow an app shortcut.
   window.addEventListener('keydown', onKeyDown, { capture: true })
