@@ -29,11 +29,11 @@ const modKey = (event: MouseEvent | KeyboardEvent) => (isMac ? event.metaKey : e
 /**
  * The events each typed key fires, ended at the editor once ProseMirror has
  * handled them. No React handler sits between the editor and the page's root,
- * yet React's root listener would still look each one up through the whole
- * component tree, several times per key (a tenth of the script a key costs in
- * a long entry, profiled in e2e/typing-latency.spec.ts). App shortcuts are
- * unaffected: they listen on the window in the capture phase, before the
- * editor sees the key.
+ * yet React's root listener looks each event up through the whole component
+ * tree twice: on its way down (capture, which cannot be stopped from here) and
+ * again as it bubbles up, which ending it here saves (seven events a key,
+ * profiled in e2e/typing-latency.spec.ts). App shortcuts are unaffected: they
+ * listen on the window in the capture phase, before the editor sees the key.
  */
 const typingStaysInTheEditor = Object.fromEntries(
   ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend'].map((type) => [
