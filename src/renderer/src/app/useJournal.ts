@@ -126,7 +126,11 @@ export function useJournal() {
     }))
   }, [])
 
-  /** After a save: the list shows the new title and excerpt without reading everything again. */
+  /**
+   * After a save: the list shows the new title and excerpt without reading everything again. Most saves change
+   * neither (the excerpt is the entry's opening), and the list shows no time of change, so they leave the app's
+   * state, and everything drawn from it, alone: no re-render of the window around a person typing.
+   */
   const updateEntry = useCallback((entry: Entry) => {
     setJournal((j) => {
       const index = j.entries?.findIndex((e) => e.id === entry.id) ?? -1
@@ -134,7 +138,7 @@ export function useJournal() {
       if (!j.entries || !old) return j
       const next = summaryOf(entry)
       const sameCopies = (old.conflicts ?? []).join('\n') === (next.conflicts ?? []).join('\n')
-      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && old.updated === next.updated && sameCopies) return j
+      if (old.title === next.title && old.excerpt === next.excerpt && old.path === next.path && sameCopies) return j
       const entries = [...j.entries]
       entries[index] = next
       return { ...j, entries }

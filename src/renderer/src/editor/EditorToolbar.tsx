@@ -89,6 +89,24 @@ const tools: Tool[] = [
   { group: 2, label: 'Horizontal rule', icon: <RuleIcon />, run: (e) => e.chain().focus().setHorizontalRule().run() }
 ]
 
+/**
+ * What the tools' state depends on at a cursor (an empty selection): the
+ * blocks around it, a heading's level, and the marks typing would carry.
+ * Null for a range, whose state is asked for each time.
+ */
+function cursorContext(editor: Editor): string | null {
+  const { selection, storedMarks } = editor.state
+  if (!selection.empty) return null
+  const { $from } = selection
+  const parts: string[] = []
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth)
+    parts.push(node.type.name === 'heading' ? `heading${String(node.attrs.level)}` : node.type.name)
+  }
+  for (const mark of storedMarks ?? $from.marks()) parts.push(`@${mark.type.name}`)
+  return parts.join('/')
+}
+
 interface EditorToolbarProps {
   editor: Editor
   disabled: boolean
@@ -101,9 +119,17 @@ interface EditorToolbarProps {
  * re-renders it only when one of those changes.
  */
 export function EditorToolbar({ editor, disabled, onLink }: EditorToolbarProps) {
+  const lastActive = useRef<{ at: string | null; active: boolean[] } | null>(null)
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) => tools.map((tool) => tool.isActive?.(current) ?? false)
+    // Runs on every transaction, so on every typed key: asked again only when the cursor moves into other marks or blocks.
+    selector: ({ editor: current }) => {
+      const at = cursorContext(current)
+      if (at !== null && lastActive.current?.at === at) return lastActive.current.active
+      const fresh = tools.map((tool) => tool.isActive?.(current) ?? false)
+      lastActive.current = { at, active: fresh }
+      return fresh
+    }
   })
   const [focusIndex, setFocusIndex] = useState(0)
   const buttons = useRef<(HTMLButtonElement | null)[]>([])

@@ -7,6 +7,7 @@ import { isRapportHref } from '@shared/mentions'
 import { isMac } from '@renderer/platform/commands/shortcuts'
 import { MentionMenuStore, mentionSuggestion, openRapportLink } from '@renderer/mentions'
 import { entryExtensions } from './entry-images'
+import { scrollCaretIntoView } from './scroll-caret'
 import { TemplatePrompts, isPromptSetup } from './template-prompts'
 
 interface EntryEditorOptions {
@@ -104,6 +105,8 @@ export function useEntryEditor(options: EntryEditorOptions): { editor: Editor; m
           },
           ...typingStaysInTheEditor
         },
+        // Only the entry's scroll box (EntryEditor's .editor-scroll) and what scrolls inside it can move to show the caret.
+        handleScrollToSelection: (view) => scrollCaretIntoView(view, view.dom.closest<HTMLElement>('.editor-scroll')),
         handleKeyDown: (view, event) => {
           if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
             if (view.editable && editorRef.current) latest.current.onLinkKey(editorRef.current)
