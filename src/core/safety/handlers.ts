@@ -4,7 +4,7 @@ import { parseEntryFile } from '../entries/entry-file'
 import { emptyTrash, listTrash, restoreFromTrash } from '../fs/trash'
 import type { Vault } from '../vault/vault'
 import { compareConflict, listConflicts, resolveConflict } from './conflicts'
-import { lineDiff } from '../history/line-diff'
+import { lineAndWordDiff } from '../history/word-diff'
 
 /** History, trash and conflict copies: the ways back from a mistake, a deletion or a sync clash. */
 export function safetyHandlers(vault: Vault): HandlersFor<typeof safetyContract> {
@@ -18,7 +18,7 @@ export function safetyHandlers(vault: Vault): HandlersFor<typeof safetyContract>
     'history:compare': async ({ entryId, snapshotId }) => {
       const current = await vault.entries.read(entryId)
       const snapshot = parseEntryFile(await vault.history.read(entryId, snapshotId))
-      return { snapshot: { title: titleOf(snapshot.fields), body: snapshot.body }, diff: lineDiff(snapshot.body, current.body) }
+      return { snapshot: { title: titleOf(snapshot.fields), body: snapshot.body }, diff: lineAndWordDiff(snapshot.body, current.body) }
     },
     'history:restore': async ({ entryId, snapshotId, version }) => {
       vault.assertWritable()

@@ -25,9 +25,24 @@ describe('history', () => {
 
     const compared = await call('history:compare', { entryId: entry.id, snapshotId: snapshots[0]?.id ?? '' })
     expect(compared.snapshot).toEqual({ title: 'Budget', body: 'draft 20\n' })
+    // A replaced line also says which of its words changed, as the conflict view does.
     expect(compared.diff).toEqual([
-      { kind: 'removed', text: 'draft 20\n' },
-      { kind: 'added', text: 'rewritten\n' }
+      {
+        kind: 'removed',
+        text: 'draft 20\n',
+        words: [
+          { kind: 'removed', text: 'draft 20' },
+          { kind: 'same', text: '\n' }
+        ]
+      },
+      {
+        kind: 'added',
+        text: 'rewritten\n',
+        words: [
+          { kind: 'added', text: 'rewritten' },
+          { kind: 'same', text: '\n' }
+        ]
+      }
     ])
 
     const restored = await call('history:restore', { entryId: entry.id, snapshotId: snapshots[1]?.id ?? '', version: entry.version })
