@@ -70,6 +70,9 @@ export function yieldingPause(ms = BACKGROUND_SLICE_MS): () => Promise<void> {
 export class IndexHost {
   private index = new InvertedIndex()
 
+  /** `pauses` makes the pause of each background request (a test makes one that always yields). */
+  constructor(private readonly pauses: () => () => Promise<void> = () => yieldingPause()) {}
+
   /**
    * Requests answered in the background: they take what they need from the
    * index the moment they begin (a cache's bytes: a snapshot, see
@@ -99,7 +102,7 @@ export class IndexHost {
       case 'serialize':
         return this.index.serialize(noPause)
       case 'cache-bytes': {
-        const pause = yieldingPause()
+        const pause = this.pauses()
         const { signatures: columns } = request
         const sources = splitColumn(columns.sources, columns.count, 'sources')
         const values = splitColumn(columns.signatures, columns.count, 'signatures')
