@@ -9,8 +9,9 @@
  * reads this thread's own scheduler counters (Linux: /proc/thread-self/
  * schedstat, nanoseconds on a CPU and waiting for one) at each tick, and
  * each block is split into the time this thread *ran* (work of ours that
- * did not yield: what the code controls) and the time it *waited for a
- * CPU*. Elsewhere only the loop's own figures are given.
+ * did not yield: what the code controls), the time it *waited for a CPU*,
+ * and the rest, when it was *blocked* in the kernel (neither running nor
+ * runnable). Elsewhere only the loop's own figures are given.
  */
 import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -99,8 +100,12 @@ export function worst(a: LoopReport | null, b: LoopReport): LoopReport {
 /** The breakdown, for a row's measure: p99, the longest block's parts, this thread's longest own block. */
 export function described(report: LoopReport): string {
   const parts = [`p99 ${report.p99Ms.toFixed(1)} ms`]
-  if (report.longest)
-    parts.push(`longest ${report.longest.ms.toFixed(1)} ms = ran ${report.longest.runMs.toFixed(1)} + waited for a CPU ${report.longest.waitMs.toFixed(1)}`)
+  if (report.longest) {
+    const { ms, runMs, waitMs } = report.longest
+    // What is neither: the thread was off the CPU and not runnable (blocked in the kernel: a page fault, a lock, I/O).
+    const blocked = Math.max(0, ms - runMs - waitMs)
+    parts.push(`longest ${ms.toFixed(1)} ms = ran ${runMs.toFixed(1)} + waited for a CPU ${waitMs.toFixed(1)} + blocked ${blocked.toFixed(1)}`)
+  }
   if (report.longestRunMs !== null) parts.push(`main thread's longest own run ${report.longestRunMs.toFixed(1)} ms`)
   return parts.join('; ')
 }

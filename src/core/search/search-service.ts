@@ -233,8 +233,9 @@ export class SearchService {
         if (wasIndexing) this.tellProgress()
         if (this.closed) return
         if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
-        // In a turn of its own: it looks through every entry read and held (10,000 after a first build).
-        setImmediate(() => this.reads.caughtUp('search'))
+        // In a turn of its own (a timer: not with the cache write's start, which waits for the next immediate): it
+        // looks through every entry read and held, 10,000 after a first build.
+        setTimeout(() => this.reads.caughtUp('search'), 0)
         if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
         // A full index built without a usable cache is expensive to lose: written at once, once. After that (or after
         // opening from the cache) changes wait for a quiet spell: a save must not queue the whole index's bytes on the
