@@ -406,11 +406,10 @@ export class SearchService {
       if (this.retired || this.vault.info().readOnly) return
       // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
       // Made (and sealed, in an encrypted vault) on the index's thread, in the background there.
-      const sealing = cacheSealing(this.vault.root)
-      const bytes = this.index.request({ op: 'cache-bytes', signatures: signatureColumns(this.signatures), now: new Date().toISOString(), sealing })
       this.unsaved = false
       try {
-        const made = await bytes
+        const sealing = cacheSealing(this.vault.root)
+        const made = await this.index.request({ op: 'cache-bytes', signatures: signatureColumns(this.signatures), now: new Date().toISOString(), sealing })
         // Locked or closed meanwhile: the vault's files are no longer this service's to write.
         if (this.retired) return
         if (await writeCache(this.vault.root, made, sealing !== null)) this.stats.cacheWrites++
