@@ -57,6 +57,17 @@ describe("the search cache is written when it is worth it, never in a save's way
     v.indexes.close()
   })
 
+  it('after a first full build, settling at once writes the cache once (the write already asked for is waited for)', async () => {
+    const dir = await vaultOf(210)
+    const sent = countRequests()
+    const v = await openTestVault(dir)
+    await v.indexes.search.indexed()
+    await v.indexes.search.settled()
+    expect(sent.get('cache-bytes')).toBe(1)
+    expect(v.indexes.search.stats.cacheWrites).toBe(1)
+    v.indexes.close()
+  })
+
   it('after opening from the cache: a save is indexed without asking for a cache write (that waits for a quiet spell)', async () => {
     const dir = await vaultOf(210)
     const first = await openTestVault(dir)

@@ -406,7 +406,6 @@ export class SearchService {
       if (this.retired || this.vault.info().readOnly) return
       // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
       // Made (and sealed, in an encrypted vault) on the index's thread, in the background there.
-      this.unsaved = false
       try {
         const sealing = cacheSealing(this.vault.root)
         const made = await this.index.request({ op: 'cache-bytes', signatures: signatureColumns(this.signatures), now: new Date().toISOString(), sealing })
@@ -419,6 +418,9 @@ export class SearchService {
         this.stats.cacheWriteProblem = (error as Error).message
       }
     }
+    // Taken as saved now, not when the write begins: `settled` right after this must not ask for a second write.
+    // Whatever is indexed before the write takes the signatures is in it; what comes after marks it unsaved again.
+    this.unsaved = false
     this.saving = this.saving.then(write)
     return this.saving
   }
