@@ -32,13 +32,21 @@ export function isBeingWritten(name: string): boolean {
  * In an encrypted vault the bytes are sealed and the names are the
  * encrypted ones (vault-files.ts); `target` is always the logical path.
  *
+ * `sealedElsewhere`: in an encrypted vault, `content` was sealed for
+ * `target` on another thread (vault-files.ts `sealingOf`) and is written as
+ * it is; anything not sealed is refused.
+ *
  * `deferFolderSync` leaves that last flush to the caller, who writes many
  * files into the same folders and flushes each folder once (see
  * `EntryStore.startAdoption`) before saying any of them is written. Each
  * file is still whole on disk before its name appears.
  */
-export async function writeFileAtomic(logicalTarget: string, content: string | Uint8Array, options: { deferFolderSync?: boolean } = {}): Promise<void> {
-  const { physical: target, bytes: data } = bytesToWrite(logicalTarget, content)
+export async function writeFileAtomic(
+  logicalTarget: string,
+  content: string | Uint8Array,
+  options: { deferFolderSync?: boolean; sealedElsewhere?: boolean } = {}
+): Promise<void> {
+  const { physical: target, bytes: data } = bytesToWrite(logicalTarget, content, options.sealedElsewhere)
   const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
   writing.add(basename(temp))
   try {

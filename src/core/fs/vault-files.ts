@@ -4,6 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import type { VaultKey } from '../crypto/vault-key'
 import { RapportError } from '../errors'
+import { isSealed } from '../crypto/envelope'
 import { splitConflictSuffix } from '../crypto/names'
 import { rememberFolder, rememberRemoved } from './own-writes'
 
@@ -118,11 +119,42 @@ function physicalVaultPath(mount: Mount, logical: string): string {
 export const physicalPath = (path: string): string => resolvePath(path).physical
 
 /** The bytes to write for `data` at the logical `path`: sealed in an encrypted vault, as they are otherwise. */
-export function bytesToWrite(path: string, data: string | Uint8Array): { physical: string; bytes: string | Uint8Array } {
+export function bytesToWrite(path: string, data: string | Uint8Array, sealedElsewhere = false): { physical: string; bytes: string | Uint8Array } {
   const resolved = resolvePath(path)
-  if (!resolved.mount) return { physical: resolved.physical, bytes: data }
+  if (!resolved.mount) {
+    if (sealedElsewhere && typeof data !== 'string' && isSealed(data))
+      throw new RapportError('internal', `${path} was sealed for a vault that is no longer open encrypted.`)
+    return { physical: resolved.physical, bytes: data }
+  }
+  if (sealedElsewhere) {
+    // Sealed on another thread (with `sealingOf(path)`): checked to be an envelope, so a slip can never write plaintext here.
+    if (typeof data === 'string' || !isSealed(data)) throw new RapportError('internal', `${path} was to be sealed elsewhere but is not sealed.`)
+    return { physical: resolved.physical, bytes: data }
+  }
   const plain = typeof data === 'string' ? new TextEncoder().encode(data) : data
   return { physical: resolved.physical, bytes: resolved.mount.key.seal(plain, resolved.sealedFor) }
+}
+
+/**
+ * How a file's bytes are sealed when another thread seals or opens them (the
+ * search cache: index-host.ts): the key (shared, zeroed on lock: see
+ * `VaultKey.sharedContentKey`) and the logical path the bytes are bound to.
+ */
+export interface Sealing {
+  key: Uint8Array
+  boundTo: string
+}
+
+/** Null in a plain vault (or outside one): the bytes are the file's as they are. */
+export const sealingOf = (path: string): Sealing | null => sealingFrom(resolvePath(path))
+
+const sealingFrom = (resolved: Resolved): Sealing | null =>
+  resolved.mount ? { key: resolved.mount.key.sharedContentKey(), boundTo: resolved.sealedFor } : null
+
+/** A file's bytes as on disk — sealed, in an encrypted vault — with how to open them (`sealingOf`); for opening them on another thread. */
+export async function readSealedFile(path: string): Promise<{ bytes: Buffer; sealing: Sealing | null }> {
+  const resolved = resolvePath(path)
+  return { bytes: await readBytes(resolved.physical), sealing: sealingFrom(resolved) }
 }
 
 function opened(resolved: Resolved, bytes: Buffer): Buffer {

@@ -7,7 +7,16 @@
 
 /** Values a line each; a backslash, newline or tab inside a value (an id or tag someone typed) is escaped. */
 export function joinColumn(values: readonly string[]): string {
+  // Nearly always nothing needs escaping: joined at once, and checked whole (a regex per value costs ms at 10,000).
+  const joined = values.join('\n')
+  if (!joined.includes('\\') && !joined.includes('\t') && newlines(joined) === Math.max(0, values.length - 1)) return joined
   return values.map(escape).join('\n')
+}
+
+function newlines(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
 }
 
 /** The values of a column; throws unless there are exactly `count`, so a damaged cache is never half-read. */

@@ -20,7 +20,8 @@
  * either way it is rebuilt. It is only ever a cache: the files stay the truth.
  */
 import { join } from 'node:path'
-import { mkdir, readFile } from '../fs/vault-files'
+import { mkdir, readSealedFile, sealingOf } from '../fs/vault-files'
+import type { Sealing } from '../fs/vault-files'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { layout } from '../fs/layout'
 import type { SerializedIndex } from './inverted-index'
@@ -48,14 +49,20 @@ type CacheFile = {
 
 export type CacheRead = { kind: 'loaded'; index: InvertedIndex; signatures: Map<string, string> } | { kind: 'missing' | 'stale' | 'corrupt'; reason: string }
 
-/** The cache file's bytes (decrypted in an encrypted vault); null when there is none (or it cannot be read: it is only a cache). */
-export async function readCacheBytes(root: string): Promise<Buffer | null> {
+/**
+ * The cache file's bytes as on disk, with how they are sealed in an encrypted vault (they are opened on the index's
+ * thread: index-host.ts); null when there is none (or it cannot be read: it is only a cache).
+ */
+export async function readCacheBytes(root: string): Promise<{ bytes: Buffer; sealing: Sealing | null } | null> {
   try {
-    return await readFile(cacheFile(root))
+    return await readSealedFile(cacheFile(root))
   } catch {
     return null
   }
 }
+
+/** How the cache's bytes must be sealed to be written (null in a plain vault). */
+export const cacheSealing = (root: string): Sealing | null => sealingOf(cacheFile(root))
 
 /** Checks a cache's text and puts its index together (on the index's own thread: see index-thread.ts). */
 export async function parseCache(text: string, pause: () => Promise<void>): Promise<CacheRead> {
@@ -89,8 +96,11 @@ export async function parseCache(text: string, pause: () => Promise<void>): Prom
   return { kind: 'loaded', index, signatures }
 }
 
-/** Writes the cache's bytes (see `cacheBytes`) atomically. Returns false, writing nothing, when the vault folder itself is gone. */
-export async function writeCache(root: string, bytes: Uint8Array): Promise<boolean> {
+/**
+ * Writes the cache's bytes (see `cacheBytes`; in an encrypted vault sealed already, with `cacheSealing`) atomically.
+ * Returns false, writing nothing, when the vault folder itself is gone.
+ */
+export async function writeCache(root: string, bytes: Uint8Array, sealed: boolean): Promise<boolean> {
   // Folders are made one by one, never the vault's own: a vault removed meanwhile is not brought back as an empty `.rapport`.
   for (const folder of [join(root, layout.appDir), join(root, layout.appDir, 'cache')]) {
     try {
@@ -101,7 +111,7 @@ export async function writeCache(root: string, bytes: Uint8Array): Promise<boole
       if (code !== 'EEXIST') throw error
     }
   }
-  await writeFileAtomic(cacheFile(root), bytes)
+  await writeFileAtomic(cacheFile(root), bytes, { sealedElsewhere: sealed })
   return true
 }
 

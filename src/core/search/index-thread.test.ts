@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { entryDoc } from './documents'
 import type { SearchDoc } from './documents'
+import { signatureColumns } from './index-host'
 import { IndexThread } from './index-thread'
 import { parseQuery } from './query'
 
@@ -72,4 +74,42 @@ describe('the search index on its own thread', () => {
       worker.close()
     }
   })
+
+  it("answers a search sent after a cache's bytes before those bytes are done (they are made in the background there)", async () => {
+    const worker = new IndexThread('worker')
+    const all = docs(3000)
+    await build(worker, all)
+    const order: string[] = []
+    const signatures = new Map(all.map((doc) => [doc.source, 'v1']))
+    const bytes = worker
+      .request({ op: 'cache-bytes', signatures: signatureColumns(signatures), now: new Date(0).toISOString(), sealing: null })
+      .then((made) => (order.push('cache-bytes'), made))
+    const query = worker.request({ op: 'query', parsed: parseQuery('budget'), filter: {}, limit: 5 }).then(() => order.push('query'))
+    const [made] = await Promise.all([bytes, query])
+    expect(order).toEqual(['query', 'cache-bytes'])
+    // And the bytes are a cache the index can be opened from, on another thread.
+    const other = new IndexThread('worker')
+    expect(await other.request({ op: 'load-cache', bytes: made, sealing: null })).toMatchObject({ kind: 'loaded', signatures: { count: all.length } })
+    other.close()
+    worker.close()
+  })
+
+  it.runIf(process.platform === 'linux')(
+    'runs at a lower priority than the thread that answers the window (Linux: nice +10 for its thread alone)',
+    async () => {
+      const niceOf = (task: string): number => {
+        // /proc/<pid>/task/<tid>/stat: the fields after the command's closing parenthesis; nice is the 19th field overall.
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+      }
+      const own = niceOf(String(process.pid))
+      const before = new Set(readdirSync('/proc/self/task'))
+      const worker = new IndexThread('worker')
+      await worker.request({ op: 'update', remove: [], add: docs(1) })
+      const started = readdirSync('/proc/self/task').filter((task) => !before.has(task))
+      expect(started.map(niceOf)).toContain(Math.min(19, own + 10))
+      expect(niceOf(String(process.pid))).toBe(own)
+      worker.close()
+    }
+  )
 })

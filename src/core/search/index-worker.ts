@@ -9,21 +9,31 @@
 import { parentPort } from 'node:worker_threads'
 import type { IndexRequest } from './index-host'
 import { IndexHost, ownBuffer } from './index-host'
+import { yieldTheProcessor } from './thread-priority'
 
 const host = new IndexHost()
 const port = parentPort
 if (!port) throw new Error('index-worker.ts runs as a worker thread')
-// One request at a time, in the order sent: an update is in the index before a later query ranks.
+yieldTheProcessor()
+
+function reply(id: number, answering: Promise<unknown>): Promise<void> {
+  return answering.then(
+    (answer) => {
+      // The cache's bytes are handed over, not copied.
+      const value = answer instanceof Uint8Array ? ownBuffer(answer) : answer
+      port?.postMessage({ id, ok: true, value }, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [])
+    },
+    (error: unknown) => port?.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) })
+  )
+}
+
+// One request at a time, in the order sent: an update is in the index before a later query ranks. A background request
+// (a cache's bytes) takes its snapshot in its turn, then finishes in slices while the requests after it are answered.
 let queue: Promise<void> = Promise.resolve()
 port.on('message', (message: { id: number; request: IndexRequest }) => {
   queue = queue.then(async () => {
-    try {
-      const answer = await host.handle(message.request)
-      // The cache's bytes are handed over, not copied.
-      const value = answer instanceof Uint8Array ? ownBuffer(answer) : answer
-      port.postMessage({ id: message.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [])
-    } catch (error) {
-      port.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) })
-    }
+    const answering = host.handle(message.request)
+    if (IndexHost.background(message.request)) void reply(message.id, answering)
+    else await reply(message.id, answering)
   })
 })

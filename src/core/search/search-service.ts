@@ -22,7 +22,9 @@ import type { SearchDoc } from './documents'
 import type { Vault, VaultChange } from '../vault/vault'
 import { clientSource, entrySource } from './documents'
 import { filterSpecOf } from './filters'
-import { readCacheBytes, writeCache } from './index-cache'
+import { splitColumn } from './columns'
+import { cacheSealing, readCacheBytes, writeCache } from './index-cache'
+import { signatureColumns } from './index-host'
 import { IndexThread } from './index-thread'
 import { MentionNames } from './mention-names'
 import { parseQuery } from './query'
@@ -44,6 +46,8 @@ const PERSIST_AFTER_MS = 10_000
 const READ_AHEAD = 16
 /** Batches of documents sent to the index's thread and not yet taken in, at most. */
 const UPDATES_AHEAD = 4
+/** Text in one message of documents to the index's thread, at most about (copying 256 K characters takes well under a millisecond). */
+const MESSAGE_CHARS = 256 * 1024
 /** A batch of changes this large (a sync, a reload) is shown as indexing, with progress; smaller ones are waited for by searches. */
 const LARGE_BATCH = 100
 const DEFAULT_LIMIT = 20
@@ -70,6 +74,8 @@ export class SearchService {
   private batchLeft = 0
   private progress: SearchProgress = { state: 'indexing', done: 0, total: 0 }
   private unsaved = false
+  /** Whether the cache on disk holds (nearly) the whole index: opened from it, or a write of it started. */
+  private cacheOnDisk = false
   private persistTimer: NodeJS.Timeout | null = null
   private saving: Promise<void> = Promise.resolve()
   /** Set when the session turns encryption on or off: this index belongs to files that are about to be rewritten. */
@@ -227,11 +233,17 @@ export class SearchService {
         if (wasIndexing) this.tellProgress()
         if (this.closed) return
         if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
-        this.reads.caughtUp('search')
+        // In a turn of its own (a timer: not with the cache write's start, which waits for the next immediate): it
+        // looks through every entry read and held, 10,000 after a first build.
+        setTimeout(() => this.reads.caughtUp('search'), 0)
         if (!this.unsaved || this.signatures.size < CACHE_FROM_SOURCES) return
-        if (this.stats.cacheWrites === 0)
-          void this.persist() // the first full index is expensive to lose: written at once
-        else this.persistSoon()
+        // A full index built without a usable cache is expensive to lose: written at once, once. After that (or after
+        // opening from the cache) changes wait for a quiet spell: a save must not queue the whole index's bytes on the
+        // index's thread ahead of the next save's update (that is what made 'up to date after a save' take 40–150 ms).
+        if (!this.cacheOnDisk) {
+          this.cacheOnDisk = true
+          void this.persist()
+        } else this.persistSoon()
       })
   }
 
@@ -250,17 +262,22 @@ export class SearchService {
   }
 
   private async openCache(): Promise<void> {
-    const bytes = await readCacheBytes(this.vault.root)
+    const file = await readCacheBytes(this.vault.root)
     this.slicer.endSlice()
-    // Decoded, parsed and put together on the index's thread; only the signatures come back.
-    const cached = bytes === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', bytes })
+    // Opened (in an encrypted vault), decoded, parsed and put together on the index's thread; only the signatures come back.
+    const cached = file === null ? ({ kind: 'missing', reason: 'there is no cache yet' } as const) : await this.index.request({ op: 'load-cache', ...file })
     this.slicer.resumed()
     if (cached.kind === 'loaded') {
-      for (const [source, signature] of cached.signatures) {
-        this.remember(source, signature)
+      const { count } = cached.signatures
+      const sources = splitColumn(cached.signatures.sources, count, 'sources')
+      await this.slicer.pause()
+      const signatures = splitColumn(cached.signatures.signatures, count, 'signatures')
+      for (const [i, source] of sources.entries()) {
+        this.remember(source, signatures[i] ?? '')
         await this.slicer.pause()
       }
       this.stats.opened = 'cache'
+      this.cacheOnDisk = true
     } else {
       this.stats.opened = 'rebuilt'
       this.stats.cacheProblem = cached.reason
@@ -296,19 +313,30 @@ export class SearchService {
       this.slicer.endSlice()
       const read = await Promise.all(group.map((source) => readSource(this.vault, source, this.names, this.reads)))
       this.slicer.resumed()
-      const docs: SearchDoc[] = []
-      const remembered: Array<[string, string | null]> = []
+      let docs: SearchDoc[] = []
+      let chars = 0
+      let remembered: Array<[string, string | null]> = []
+      const send = (): void => {
+        if (remembered.length === 0) return
+        // Sent and remembered together, with no await between: a cache written later always matches its signatures.
+        const sent = this.index.request({ op: 'update', remove: remembered.map(([source]) => source), add: docs })
+        sent.catch(() => undefined) // awaited below; until then a failure is not unhandled
+        updates.push(sent)
+        for (const [source, signature] of remembered) this.remember(source, signature)
+        docs = []
+        chars = 0
+        remembered = []
+      }
       for (const [i, source] of group.entries()) {
         const fresh = read[i]?.() ?? null
         if (fresh) docs.push(...fresh.docs)
         remembered.push([source, fresh?.signature ?? null])
+        for (const doc of fresh?.docs ?? []) chars += textLength(doc)
+        // A message is copied in one piece on this thread: one that grows large (clients with long histories) goes now.
+        if (chars >= MESSAGE_CHARS) send()
         await this.slicer.pause()
       }
-      // Sent and remembered together, with no await between: a cache written later always matches its signatures.
-      const sent = this.index.request({ op: 'update', remove: group, add: docs })
-      sent.catch(() => undefined) // awaited below; until then a failure is not unhandled
-      updates.push(sent)
-      for (const [source, signature] of remembered) this.remember(source, signature)
+      send()
       this.unsaved = true
       this.stats.sourcesIndexed += group.length
       this.batchLeft -= group.length
@@ -320,7 +348,7 @@ export class SearchService {
       }
       // The next files are read while the index's thread takes these in; a few batches ahead at most, so a search
       // asked meanwhile (answered after what was sent before it) waits for little.
-      if (updates.length >= UPDATES_AHEAD) await this.waitFor(updates.shift())
+      while (updates.length >= UPDATES_AHEAD) await this.waitFor(updates.shift())
     }
     for (const update of updates) await this.waitFor(update)
     this.slicer.endSlice()
@@ -373,19 +401,33 @@ export class SearchService {
   /** Writes the cache (never for a read-only vault); a failure is remembered and the next quiet spell tries again. */
   private persist(): Promise<void> {
     const write = async (): Promise<void> => {
+      // Not in the turn that asked for it (the end of an indexing run, which has work of its own).
+      await new Promise((resolve) => setImmediate(resolve))
       if (this.retired || this.vault.info().readOnly) return
       // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
-      const bytes = this.index.request({ op: 'cache-bytes', signatures: [...this.signatures], now: new Date().toISOString() })
-      this.unsaved = false
+      // Made (and sealed, in an encrypted vault) on the index's thread, in the background there.
       try {
-        if (await writeCache(this.vault.root, await bytes)) this.stats.cacheWrites++
+        const sealing = cacheSealing(this.vault.root)
+        const made = await this.index.request({ op: 'cache-bytes', signatures: signatureColumns(this.signatures), now: new Date().toISOString(), sealing })
+        // Locked or closed meanwhile: the vault's files are no longer this service's to write.
+        if (this.retired) return
+        if (await writeCache(this.vault.root, made, sealing !== null)) this.stats.cacheWrites++
         this.stats.cacheWriteProblem = ''
       } catch (error) {
         this.unsaved = true
         this.stats.cacheWriteProblem = (error as Error).message
       }
     }
+    // Taken as saved now, not when the write begins: `settled` right after this must not ask for a second write.
+    // Whatever is indexed before the write takes the signatures is in it; what comes after marks it unsaved again.
+    this.unsaved = false
     this.saving = this.saving.then(write)
     return this.saving
   }
+}
+
+function textLength(doc: SearchDoc): number {
+  let length = 0
+  for (const text of Object.values(doc.fields)) length += text.length
+  return length
 }
