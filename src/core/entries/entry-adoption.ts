@@ -4,7 +4,7 @@ import { RapportError, fileError } from '../errors'
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
 import type { EntryFile } from './entry-file'
-import { serializeEntryFile } from './entry-file'
+import { serializeFrontMatter } from './entry-file'
 
 /** An entry written elsewhere, as `adopt` takes it. */
 export interface AdoptInput {
@@ -13,6 +13,14 @@ export interface AdoptInput {
   original: EntryFile | null
   fields: Record<string, unknown> & { id: string; title: string; created: string }
   body: string
+  /**
+   * The front matter (with its `---` lines and the gap after it) already
+   * written from `original` and `fields` (an import does it on its own
+   * thread: see transfer/import-thread.ts), so it is not written again here.
+   */
+  frontMatter?: string
+  /** The file name's stem (`fileStem` of its date and title), when already worked out there too. */
+  stem?: string
 }
 
 /** A run of adoptions (see `EntryStore.startAdoption`); `finish` flushes the folders and says which could not be flushed. */
@@ -38,8 +46,7 @@ export async function writeAdopted(
   relative: string,
   { deferFolderSync = false, madeFolder = false }: AdoptWrite
 ): Promise<string> {
-  const { id, ...rest } = input.fields
-  const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
+  const text = (input.frontMatter ?? serializeFrontMatter(input.original, adoptedFields(input))) + input.body
   try {
     if (!madeFolder) await ensureFolder(join(root, input.folder))
     await writeFileAtomic(join(root, relative), text, { deferFolderSync })
@@ -47,6 +54,26 @@ export async function writeAdopted(
     throw fileError(error, 'create', relative)
   }
   return text
+}
+
+/** The fields an adopted entry's front matter is given: its own id and client first, then the rest (`undefined` removes a field). */
+export function adoptedFields(input: Pick<AdoptInput, 'clientId' | 'fields'>): Record<string, unknown> {
+  const { id, ...rest } = input.fields
+  return { id, client: input.clientId ?? undefined, ...rest }
+}
+
+/**
+ * The adopted entry's file as it was just written, without reading its YAML
+ * back: `original`'s fields with the given ones set over them, as
+ * `serializeFrontMatter` writes them.
+ */
+export function adoptedFile(input: AdoptInput): EntryFile {
+  const fields: Record<string, unknown> = { ...input.original?.fields }
+  for (const [key, value] of Object.entries(adoptedFields(input))) {
+    if (value === undefined) delete fields[key]
+    else fields[key] = value
+  }
+  return { fields, yaml: null, gap: '', body: input.body }
 }
 
 /**

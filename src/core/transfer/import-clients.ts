@@ -50,8 +50,19 @@ export interface NoteForClient {
   source: SourceNote
   title: string
   clientHints: readonly string[]
-  /** The front matter of a Rapport client profile, when the note is one. */
-  profile?: Readonly<Record<string, unknown>>
+  /** What the front matter of a Rapport client profile holds, when the note is one (see `profileOfPage`). */
+  profile?: PageProfile
+}
+
+/** The client.json kept in an exported profile's front matter (null when it is not a readable client file), and its people by anchor. */
+export interface PageProfile {
+  client: ClientFile | null
+  people: ReadonlyMap<string, string>
+}
+
+/** Checked where the page is parsed (on the import's thread): checking 500 client files here blocked the process for 100 ms. */
+export function profileOfPage(fields: Readonly<Record<string, unknown>>): PageProfile {
+  return { client: clientFromProfile(fields), people: personAnchors(fields) }
 }
 
 /** A name as people compare names: ignoring case, accents and spaces around it. */
@@ -115,13 +126,13 @@ export class ClientAssignment {
       const folder = folderOf(note.source.relative)
       const place = placeOf(note.source.root, folder)
       if (!note.profile && !(basename(note.source.relative) === PROFILE_FILE && beside.has(place))) return true
-      const data = note.profile ? clientFromProfile(note.profile) : null
+      const data = note.profile?.client ?? null
       const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
       const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
       const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
       this.profiles.set(place, profile)
       // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
-      if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: personAnchors(note.profile) })
+      if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: note.profile.people })
       return false
     })
   }

@@ -3,12 +3,11 @@ import { newId } from '../ids'
 import type { Vault } from '../vault/vault'
 import type { Destination, NewClient, ProfilePage } from './import-clients'
 import { ClientAssignment, nameKey } from './import-clients'
-import { allEntries, contentKey, vaultContentKeys } from './import-duplicates'
+import { allEntries, vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
 import { scanSources } from './import-scan'
-import type { NoteFields } from './note-fields'
-import { mapNoteFields } from './note-fields'
-import { readNoteText } from './note-reader'
+import type { ReadNote } from './import-host'
+import { ImportThread } from './import-thread'
 
 /**
  * Everything an import will do, worked out before anything is written: the
@@ -59,23 +58,35 @@ export interface PlanProgress {
   onProgress?: ((progress: { done: number; total: number; phase: TransferPhase }) => void) | undefined
 }
 
-/** A note read once for the plan: its fields and a key for what it holds; its text is read again when it is written. */
-interface ReadNote {
-  source: SourceNote
-  hash: string
-  fields: Omit<NoteFields, 'original' | 'body'>
-  title: string
-  clientHints: readonly string[]
-  key: string
-  profile?: Readonly<Record<string, unknown>>
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byPath = (a: SourceNote, b: SourceNote): number => byText(a.absolute, b.absolute)
-/** Notes planned between two chances for the event loop to answer something else. */
-const PLAN_SLICE = 500
+/** How long planning runs before the event loop gets a chance to answer something else, in ms. */
+const SLICE_MS = 6
+/** Notes read by the import's thread per request: small enough that taking one batch's answer in is quick. */
+const READ_BATCH = 64
 
-export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}): Promise<ImportPlan> {
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/**
+ * `thread`: where the notes are read and parsed, kept open by a caller that
+ * goes on to write them (`importNotes`), so each note is parsed once; when
+ * not given, one is started for the plan and stopped after it.
+ */
+export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}, thread?: ImportThread): Promise<ImportPlan> {
+  if (thread) return planWith(thread, vault, request, progress)
+  const own = new ImportThread()
+  try {
+    return await planWith(own, vault, request, progress)
+  } finally {
+    own.close()
+  }
+}
+
+async function planWith(thread: ImportThread, vault: Vault, request: ImportRequest, progress: PlanProgress): Promise<ImportPlan> {
   const assignment = new ClientAssignment(vault, request)
   const scan = await scanSources(request.paths, progress.signal, (found) => progress.onProgress?.({ done: found, total: 0, phase: 'scanning' }))
   const plan: ImportPlan = {
@@ -87,19 +98,28 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
     historyVersions: scan.historyVersions
   }
 
+  // Read and parsed on the import's own thread, a batch at a time; the next batch is asked for while this one is taken in.
   const read: ReadNote[] = []
-  for (const [done, source] of scan.notes.entries()) {
-    if (progress.signal?.aborted) break
-    const note = await readNote(source, request.windows1252)
-    if ('problem' in note) plan.problems.push({ path: source.absolute, reason: note.problem })
-    else if (note.fields.kind === 'client-dossier') {
-      plan.problems.push({
-        path: source.absolute,
-        reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
-      })
-    } else read.push(note)
-    progress.onProgress?.({ done: done + 1, total: scan.notes.length, phase: 'reading' })
+  const batches = chunks(scan.notes, READ_BATCH)
+  let next = batches.length > 0 ? thread.request({ op: 'read', notes: batches[0] ?? [], windows1252: request.windows1252 }) : null
+  let done = 0
+  for (let b = 0; next && !progress.signal?.aborted; b++) {
+    const results = await next
+    const following = batches[b + 1]
+    next = following ? thread.request({ op: 'read', notes: following, windows1252: request.windows1252 }) : null
+    for (const note of results) {
+      if ('problem' in note) plan.problems.push({ path: note.source.absolute, reason: note.problem })
+      else if (note.fields.kind === 'client-dossier') {
+        plan.problems.push({
+          path: note.source.absolute,
+          reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
+        })
+      } else read.push(note)
+    }
+    done += results.length
+    progress.onProgress?.({ done, total: scan.notes.length, phase: 'reading' })
   }
+  await next?.catch(() => undefined)
 
   // Oldest first, as the notes were written: the oldest of two copies is the one kept, and
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.
@@ -110,9 +130,13 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
   const vaultIds = new Set(allEntries(vault).map((e) => e.id))
   const firstWith = new Map<string, PlannedNote>()
   const ids = new Set<string>()
-  for (const [at, note] of notes.entries()) {
+  let sliceStart = performance.now()
+  for (const note of notes) {
     // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
-    if (at % PLAN_SLICE === PLAN_SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
     const claimed = note.fields.claimedId
     const id = claimed && !vaultIds.has(claimed) && !ids.has(claimed) ? claimed : newId('e')
     ids.add(id)
@@ -129,15 +153,4 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
   plan.newClients = assignment.newClients()
   plan.profilePages = assignment.profilePages()
   return plan
-}
-
-async function readNote(source: SourceNote, windows1252: boolean): Promise<ReadNote | { problem: string }> {
-  const text = await readNoteText(source.absolute, { windows1252 })
-  if ('problem' in text) return text
-  const mapped = mapNoteFields(text.text, source)
-  if ('problem' in mapped) return mapped
-  const { original, body, ...fields } = mapped
-  const note: ReadNote = { source, hash: text.hash, fields, title: fields.title, clientHints: fields.clientHints, key: contentKey(fields.title, body) }
-  if (fields.kind === 'client-profile') note.profile = original.fields
-  return note
 }
