@@ -13,7 +13,8 @@
  */
 import { mapInOrder } from '../map-in-order'
 import type { AdoptInput } from '../entries/entry-adoption'
-import { adoptedFields } from '../entries/entry-adoption'
+import type { PreparedEntryFile } from '../entries/entry-adoption'
+import { adoptedFields, prepareEntryFile } from '../entries/entry-adoption'
 import { Document } from 'yaml'
 import { writeFrontMatter } from '../entries/entry-file'
 import { fileStem } from '../entries/entry-names'
@@ -27,6 +28,7 @@ import type { SourceNote } from './import-scan'
 import type { NoteFields } from './note-fields'
 import { mapNoteFields } from './note-fields'
 import { readNoteText } from './note-reader'
+import { mayHaveObsidianLinks } from './obsidian-links'
 
 /** A note read for the plan: its fields and a key for what it holds. */
 export interface ReadNote {
@@ -51,9 +53,15 @@ export interface NoteToWrite {
   clientName: string | null
 }
 
-/** A note ready to be written: its front matter written, its links rewritten (Obsidian's wikilinks and embeds are left to the import). */
+/**
+ * A note ready to be written: the whole file (`prepared`), or, when it has
+ * Obsidian links or local files to keep (which the import does where the
+ * vault is), its front matter and its body with its other links rewritten.
+ */
 export type PreparedNote =
-  { absolute: string; fields: AdoptInput['fields']; frontMatter: string; stem: string; body: string } | { absolute: string; problem: string }
+  | { absolute: string; fields: AdoptInput['fields']; stem: string; prepared: PreparedEntryFile }
+  | { absolute: string; fields: AdoptInput['fields']; stem: string; frontMatter: string; body: string }
+  | { absolute: string; problem: string }
 
 export type ImportThreadRequest =
   | { op: 'read'; notes: readonly SourceNote[]; windows1252: boolean }
@@ -147,14 +155,11 @@ export class ImportHost {
       if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (note.clientId === null || note.clientName !== ownClient))
         extra['imported-client'] = ownClient
       const fields: AdoptInput['fields'] = { id: note.id, title: f.title, created: f.created, updated: f.updated, template: f.template, tags: f.tags, ...extra }
-      return {
-        absolute,
-        fields,
-        // The note is written once: its parsed front matter is written into, not copied first.
-        frontMatter: writeFrontMatter(f.original.yaml ?? new Document({}), f.original, adoptedFields({ clientId: note.clientId, fields })),
-        stem: fileStem(f.created, f.title),
-        body: rewriteEntryLinks(f.body, importLinks(note.source, this.tables))
-      }
+      // The note is written once: its parsed front matter is written into, not copied first.
+      const frontMatter = writeFrontMatter(f.original.yaml ?? new Document({}), f.original, adoptedFields({ clientId: note.clientId, fields }))
+      const body = rewriteEntryLinks(f.body, importLinks(note.source, this.tables))
+      const ready = { absolute, fields, stem: fileStem(f.created, f.title) }
+      return mayHaveObsidianLinks(body) ? { ...ready, frontMatter, body } : { ...ready, prepared: prepareEntryFile(frontMatter, body) }
     } catch (error) {
       return { absolute, problem: unexpected(error) }
     }
@@ -162,3 +167,11 @@ export class ImportHost {
 }
 
 const unexpected = (error: unknown): string => `it could not be read: ${error instanceof Error ? error.message : String(error)}`
+
+/** The bytes of prepared files in an answer: handed over to the other thread, not copied. */
+export function transferables(answer: unknown): ArrayBuffer[] {
+  if (!Array.isArray(answer)) return []
+  return answer.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && 'prepared' in item ? [(item as { prepared: PreparedEntryFile }).prepared.bytes.buffer as ArrayBuffer] : []
+  )
+}

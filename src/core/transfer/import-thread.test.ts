@@ -1,7 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseEntryFile } from '../entries/entry-file'
+import { fileVersion } from '../fs/file-version'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
@@ -22,6 +23,8 @@ async function mixedFolder(): Promise<string> {
     'latin.md': Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1')
   }
   for (const [path, content] of Object.entries(files)) await writeFile(join(root, path), content)
+  // The file's own time stands in for a date the note does not give.
+  await utimes(join(root, 'b-good.md'), new Date('2026-03-01T12:00:00Z'), new Date('2026-03-01T12:00:00Z'))
   return root
 }
 
@@ -69,13 +72,28 @@ describe("an import's own thread", () => {
       await rm(kickOff.source.absolute)
       const toWrite: NoteToWrite = { source: kickOff.source, hash: kickOff.hash, id: 'e_NEW', clientId: null, clientName: null }
       const [prepared] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
-      if (!prepared || 'problem' in prepared) throw new Error(`not prepared: ${JSON.stringify(prepared)}`)
+      // Its link to a file (not one of the notes written here) is left for the import to resolve where the vault is.
+      if (!prepared || !('frontMatter' in prepared)) throw new Error(`not prepared with its links left: ${JSON.stringify(prepared)}`)
       // Its own front matter kept as written (the comment too), Rapport's fields added.
       expect(prepared.frontMatter).toBe(
         '---\ntitle: Kick-off\ncreated: 2026-03-01\nmood: 4 # kept as written\ntags: [ pricing ]\nid: e_NEW\nupdated: 2026-03-01\n---\n\n'
       )
       expect(prepared.stem).toBe('2026-03-01-kick-off')
       expect(prepared.body).toBe('Links to [the next one](b-good.md).\n')
+      // A note with nothing left to resolve comes as the file's bytes, with its version and excerpt.
+      const followUp = read.find((r) => r.title === 'Follow-up')
+      if (!followUp) throw new Error('Follow-up was not read')
+      const [ready] = await thread.request({
+        op: 'prepare',
+        notes: [{ source: followUp.source, hash: followUp.hash, id: 'e_NEXT', clientId: 'c_ACME', clientName: 'Acme' }],
+        windows1252: false
+      })
+      if (!ready || !('prepared' in ready)) throw new Error(`not prepared whole: ${JSON.stringify(ready)}`)
+      const text = new TextDecoder().decode(ready.prepared.bytes)
+      expect(text).toBe(
+        '---\nid: e_NEXT\nclient: c_ACME\ntitle: Follow-up\ncreated: 2026-03-01T12:00:00.000Z\nupdated: 2026-03-01T12:00:00.000Z\ntags: []\n---\n\nSent the deck.\n'
+      )
+      expect(ready.prepared).toMatchObject({ version: fileVersion(text), excerpt: 'Sent the deck.' })
       // Prepared once: it is not kept after, and the file is gone, so asking again finds nothing to write.
       const [again] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
       expect(again).toEqual({ absolute: kickOff.source.absolute, problem: 'it is no longer there' })

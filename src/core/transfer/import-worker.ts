@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { ImportThreadRequest } from './import-host'
-import { ImportHost } from './import-host'
+import { ImportHost, transferables } from './import-host'
 
 const host = new ImportHost()
 const port = parentPort
@@ -17,7 +17,8 @@ let queue: Promise<void> = Promise.resolve()
 port.on('message', (message: { id: number; request: ImportThreadRequest }) => {
   queue = queue.then(async () => {
     try {
-      port.postMessage({ id: message.id, ok: true, value: await host.handle(message.request) })
+      const value = await host.handle(message.request)
+      port.postMessage({ id: message.id, ok: true, value }, transferables(value))
     } catch (error) {
       port.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) })
     }

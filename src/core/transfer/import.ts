@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../shared/contract/transfer'
 import type { ClientFile } from '../../shared/domain'
 import type { EntryAdoption } from '../entries/entry-adoption'
+import { prepareEntryFile } from '../entries/entry-adoption'
 import { layout } from '../fs/layout'
 import type { Vault } from '../vault/vault'
 import type { NewClient } from './import-clients'
@@ -233,7 +234,9 @@ async function importNote(
     return { written: Promise.resolve() }
   }
   // Obsidian's wikilinks and embeds after the Markdown links: those it makes are final (mentions, entries, kept files).
-  const body = mayHaveObsidianLinks(ready.body) ? await rewriteObsidianLinks(ready.body, obsidian.targetsFor(note, clientId)) : ready.body
+  // They are rewritten here, where the files they embed are kept; a note without any comes ready to write.
+  const prepared =
+    'prepared' in ready ? ready.prepared : prepareEntryFile(ready.frontMatter, await rewriteObsidianLinks(ready.body, obsidian.targetsFor(note, clientId)))
   // `adopt` takes the entry's name before its first await, so names are given in the plan's order whatever finishes first.
   const written = adoption
     .adopt({
@@ -241,25 +244,15 @@ async function importNote(
       folder: clientId === null ? layout.journalDir : vault.clients.journalOf(clientId),
       original: null,
       fields: ready.fields,
-      frontMatter: ready.frontMatter,
+      prepared,
       stem: ready.stem,
-      body
+      body: ''
     })
     .then(
       () => void outcome.imported++,
       (error: unknown) => failed((error as Error).message)
     )
   return { written }
-}
-
-/**
- * Cheap test for a body with nothing for `rewriteObsidianLinks` to do: no
- * wikilink, and no Markdown link or image to a local file (every link left
- * has a scheme, such as the `rapport://entry/` links the import just made).
- * Parsing Markdown costs far more than this look.
- */
-function mayHaveObsidianLinks(body: string): boolean {
-  return body.includes('[[') || /\]\(\s*<?(?![a-z][a-z0-9+.-]*:)/i.test(body)
 }
 
 /**
