@@ -27,6 +27,7 @@ import { importLinks } from './import-links'
 import type { SourceNote } from './import-scan'
 import type { NoteFields } from './note-fields'
 import { mapNoteFields } from './note-fields'
+import type { NoteText } from './note-reader'
 import { readNoteText } from './note-reader'
 import { mayHaveObsidianLinks } from './obsidian-links'
 
@@ -85,8 +86,14 @@ interface Parsed {
   fields: NoteFields
 }
 
+/** How the host reads a note: `readNoteText`, or on a thread of its own, where blocking costs no one, `readNoteTextSync`. */
+export type NoteTextReader = (absolute: string, options: { windows1252: boolean }) => Promise<NoteText> | NoteText
+
 export class ImportHost {
   private readonly parsed = new Map<string, Parsed>()
+
+  constructor(private readonly readText: NoteTextReader = readNoteText) {}
+
   private readonly tables: LinkTables = { idBySource: new Map(), idByClaimed: new Map(), pages: new Map(), clientIds: new Map() }
 
   async handle<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
@@ -128,7 +135,7 @@ export class ImportHost {
   }
 
   private async parse(source: SourceNote, windows1252: boolean): Promise<Parsed | { problem: string }> {
-    const text = await readNoteText(source.absolute, { windows1252 })
+    const text = await this.readText(source.absolute, { windows1252 })
     if ('problem' in text) return text
     const fields = mapNoteFields(text.text, source)
     if ('problem' in fields) return fields

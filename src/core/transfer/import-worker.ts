@@ -8,8 +8,10 @@
 import { parentPort } from 'node:worker_threads'
 import type { ImportThreadRequest } from './import-host'
 import { ImportHost, transferables } from './import-host'
+import { readNoteTextSync } from './note-reader'
 
-const host = new ImportHost()
+// Blocking reads: here nothing else waits on them.
+const host = new ImportHost(readNoteTextSync)
 const port = parentPort
 if (!port) throw new Error('import-worker.ts runs as a worker thread')
 // One request at a time, in the order sent: the links are known before a note that needs them is prepared.
