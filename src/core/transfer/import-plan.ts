@@ -3,11 +3,12 @@ import { newId } from '../ids'
 import type { Vault } from '../vault/vault'
 import type { Destination, NewClient, ProfilePage } from './import-clients'
 import { ClientAssignment, nameKey } from './import-clients'
-import { allEntries, vaultContentKeys } from './import-duplicates'
+import { vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
 import { scanSources } from './import-scan'
 import type { ReadNote } from './import-host'
 import { ImportThread } from './import-thread'
+import { Slices } from './slices'
 
 /**
  * Everything an import will do, worked out before anything is written: the
@@ -60,8 +61,6 @@ export interface PlanProgress {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byPath = (a: SourceNote, b: SourceNote): number => byText(a.absolute, b.absolute)
-/** How long planning runs before the event loop gets a chance to answer something else, in ms. */
-const SLICE_MS = 6
 /** Notes read by the import's thread per request: small enough that taking one batch's answer in is quick. */
 const READ_BATCH = 64
 
@@ -124,19 +123,20 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   // Oldest first, as the notes were written: the oldest of two copies is the one kept, and
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.
   // By code unit, not localeCompare: the dates are ISO 8601, which sort as text, and collating 10,000 of them blocked the process for 300 ms.
-  const notes = assignment.takeProfiles(read).sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
+  // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
+  const slices = new Slices()
+  const notes = assignment.takeProfiles(read)
+  await slices.pause()
+  notes.sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
+  await slices.pause()
   plan.request.createClients = assignment.createsClients
-  const inVault = await vaultContentKeys(vault, new Set(notes.map((n) => nameKey(n.title))))
-  const vaultIds = new Set(allEntries(vault).map((e) => e.id))
+  const inVault = await vaultContentKeys(vault, new Set(await slices.map(notes, (n) => nameKey(n.title))))
+  slices.resumed()
+  const vaultIds = new Set(await slices.map(vault.entries.allWithVersions(), (e) => e.id))
   const firstWith = new Map<string, PlannedNote>()
   const ids = new Set<string>()
-  let sliceStart = performance.now()
   for (const note of notes) {
-    // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve))
-      sliceStart = performance.now()
-    }
+    await slices.pause()
     const claimed = note.fields.claimedId
     const id = claimed && !vaultIds.has(claimed) && !ids.has(claimed) ? claimed : newId('e')
     ids.add(id)

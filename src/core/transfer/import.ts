@@ -13,6 +13,7 @@ import { planImport } from './import-plan'
 import { ImportThread } from './import-thread'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
+import { Slices } from './slices'
 
 export interface ImportRun {
   duplicates: 'skip' | 'keep'
@@ -76,14 +77,17 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   }
 
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
-  const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
+  const slices = new Slices()
+  const idBySource = new Map(await slices.map(plan.notes, (n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const))
   await sendLinks(thread, { idBySource, idByClaimed, ...pageTables(plan.profilePages ?? [], clientIds) })
-  const obsidian = new ObsidianResolver(vault, plan.notes, outcome.problems)
+  slices.resumed()
+  // Made for the first note with Obsidian links or files to keep: most imports have none.
+  let obsidian: ObsidianResolver | undefined
+  const obsidianResolver = (): ObsidianResolver => (obsidian ??= new ObsidianResolver(vault, plan.notes, outcome.problems))
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
   const adoption = vault.entries.startAdoption()
   const writing = new WritingWindow(WRITES_AT_ONCE)
-  const slices = new Slices()
   let done = 0
   const noteDone = (): void => run.onProgress?.({ done: ++done, total })
   const toWrite = (note: PlannedNote): NoteToWrite => {
@@ -96,7 +100,12 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
       clientName: clientId === null ? null : (vault.clients.get(clientId).data?.name ?? null)
     }
   }
-  const prepared = preparedInOrder(thread, plan.notes.filter((n) => !skips(n)).map(toWrite), plan.request.windows1252)
+  const prepared = preparedInOrder(
+    thread,
+    plan.notes.filter((n) => !skips(n)),
+    toWrite,
+    plan.request.windows1252
+  )
   try {
     for (const [started, note] of plan.notes.entries()) {
       if (run.signal?.aborted) {
@@ -113,7 +122,7 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
       // Prepared on the import's thread in the plan's order; named here in that order, and written (and flushed) several at a time.
       const ready = await prepared.next(note.source.absolute)
       slices.resumed()
-      const write = await importNote(adoption, vault, note, ready, { clientId: clientOf(note, clientIds), obsidian }, outcome)
+      const write = await importNote(adoption, vault, note, ready, { clientId: clientOf(note, clientIds), obsidian: obsidianResolver }, outcome)
       await writing.add(write.written.then(noteDone))
       slices.resumed()
     }
@@ -138,10 +147,15 @@ const LINKS_PER_MESSAGE = 2000
 
 async function sendLinks(thread: ImportThread, tables: LinkTables): Promise<void> {
   for (const key of ['idBySource', 'idByClaimed', 'pages', 'clientIds'] as const) {
-    const rows = [...tables[key]]
-    for (let i = 0; i < rows.length; i += LINKS_PER_MESSAGE) {
-      await thread.request({ op: 'links', tables: { [key]: new Map(rows.slice(i, i + LINKS_PER_MESSAGE) as never) } })
+    let rows: unknown[] = []
+    for (const row of tables[key]) {
+      rows.push(row)
+      if (rows.length === LINKS_PER_MESSAGE) {
+        await thread.request({ op: 'links', tables: { [key]: new Map(rows as never) } })
+        rows = []
+      }
     }
+    if (rows.length > 0) await thread.request({ op: 'links', tables: { [key]: new Map(rows as never) } })
   }
 }
 
@@ -156,7 +170,8 @@ const BATCHES_AHEAD = 2
  */
 function preparedInOrder(
   thread: ImportThread,
-  notes: readonly NoteToWrite[],
+  notes: readonly PlannedNote[],
+  toWrite: (note: PlannedNote) => NoteToWrite,
   windows1252: boolean
 ): { next: (absolute: string) => Promise<PreparedNote>; stop: () => void } {
   const batches: Array<Promise<PreparedNote[]>> = []
@@ -164,7 +179,7 @@ function preparedInOrder(
   let stopped = false
   const ask = (): void => {
     while (!stopped && asked < notes.length && batches.length < BATCHES_AHEAD) {
-      const batch = notes.slice(asked, asked + PREPARE_BATCH)
+      const batch = notes.slice(asked, asked + PREPARE_BATCH).map(toWrite)
       asked += batch.length
       const answer = thread.request({ op: 'prepare', notes: batch, windows1252 })
       answer.catch(() => undefined)
@@ -193,27 +208,9 @@ function preparedInOrder(
   }
 }
 
-/** Keeps a stretch of work on this thread under a frame: `pause` yields to the event loop once `sliceMs` has gone by since the last. */
-class Slices {
-  private start = performance.now()
-
-  constructor(private readonly sliceMs = 6) {}
-
-  async pause(): Promise<void> {
-    if (performance.now() - this.start < this.sliceMs) return
-    await new Promise((resolve) => setImmediate(resolve))
-    this.resumed()
-  }
-
-  /** After an await of something else (a write, an answer from the thread), a new stretch starts. */
-  resumed(): void {
-    this.start = performance.now()
-  }
-}
-
 interface NoteContext {
   clientId: string | null
-  obsidian: ObsidianResolver
+  obsidian: () => ObsidianResolver
 }
 
 /**
@@ -236,7 +233,7 @@ async function importNote(
   // Obsidian's wikilinks and embeds after the Markdown links: those it makes are final (mentions, entries, kept files).
   // They are rewritten here, where the files they embed are kept; a note without any comes ready to write.
   const prepared =
-    'prepared' in ready ? ready.prepared : prepareEntryFile(ready.frontMatter, await rewriteObsidianLinks(ready.body, obsidian.targetsFor(note, clientId)))
+    'prepared' in ready ? ready.prepared : prepareEntryFile(ready.frontMatter, await rewriteObsidianLinks(ready.body, obsidian().targetsFor(note, clientId)))
   // `adopt` takes the entry's name before its first await, so names are given in the plan's order whatever finishes first.
   const written = adoption
     .adopt({
