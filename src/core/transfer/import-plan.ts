@@ -131,7 +131,6 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   await slices.pause()
   plan.request.createClients = assignment.createsClients
   const inVault = await vaultContentKeys(vault, new Set(await slices.map(notes, (n) => nameKey(n.title))))
-  slices.resumed()
   const vaultIds = new Set(await slices.map(vault.entries.allWithVersions(), (e) => e.id))
   const firstWith = new Map<string, PlannedNote>()
   const ids = new Set<string>()

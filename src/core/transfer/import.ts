@@ -118,13 +118,12 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
         noteDone()
         continue
       }
+      // Counted from the last yield, not the last await: most awaits here end in a microtask, with no one else let in.
       await slices.pause()
       // Prepared on the import's thread in the plan's order; named here in that order, and written (and flushed) several at a time.
       const ready = await prepared.next(note.source.absolute)
-      slices.resumed()
       const write = await importNote(adoption, vault, note, ready, { clientId: clientOf(note, clientIds), obsidian: obsidianResolver }, outcome)
       await writing.add(write.written.then(noteDone))
-      slices.resumed()
     }
   } finally {
     prepared.stop()

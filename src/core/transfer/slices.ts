@@ -15,7 +15,7 @@ export class Slices {
     this.resumed()
   }
 
-  /** After an await of something else (a write, an answer from another thread), a new stretch starts. */
+  /** After an await that let the event loop run (an answer from another thread), a new stretch starts. */
   resumed(): void {
     this.start = performance.now()
   }
