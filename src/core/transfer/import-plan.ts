@@ -6,7 +6,7 @@ import { ClientAssignment, nameKey } from './import-clients'
 import { vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
 import { scanSources } from './import-scan'
-import type { ReadNote } from './import-host'
+import type { ReadNote, ReadResult } from './import-host'
 import { ImportThread } from './import-thread'
 import { Slices } from './slices'
 
@@ -63,6 +63,8 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byPath = (a: SourceNote, b: SourceNote): number => byText(a.absolute, b.absolute)
 /** Notes read by the import's thread per request: small enough that taking one batch's answer in is quick. */
 const READ_BATCH = 64
+/** Batches asked for ahead of the one being taken in: enough to keep each of the import's threads busy. */
+const READS_AHEAD = 4
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
@@ -97,15 +99,19 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
     historyVersions: scan.historyVersions
   }
 
-  // Read and parsed on the import's own thread, a batch at a time; the next batch is asked for while this one is taken in.
+  // Read and parsed on the import's own threads, a batch at a time; the next batches are asked for while this one is taken in.
   const read: ReadNote[] = []
   const batches = chunks(scan.notes, READ_BATCH)
-  let next = batches.length > 0 ? thread.request({ op: 'read', notes: batches[0] ?? [], windows1252: request.windows1252 }) : null
+  const asked: Array<Promise<ReadResult[]>> = []
+  const ask = (): void => {
+    while (asked.length < READS_AHEAD && batches.length > 0)
+      asked.push(thread.request({ op: 'read', notes: batches.shift() ?? [], windows1252: request.windows1252 }))
+  }
+  ask()
   let done = 0
-  for (let b = 0; next && !progress.signal?.aborted; b++) {
-    const results = await next
-    const following = batches[b + 1]
-    next = following ? thread.request({ op: 'read', notes: following, windows1252: request.windows1252 }) : null
+  while (asked.length > 0 && !progress.signal?.aborted) {
+    const results = await (asked.shift() as Promise<ReadResult[]>)
+    ask()
     for (const note of results) {
       if ('problem' in note) plan.problems.push({ path: note.source.absolute, reason: note.problem })
       else if (note.fields.kind === 'client-dossier') {
@@ -118,7 +124,7 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
     done += results.length
     progress.onProgress?.({ done, total: scan.notes.length, phase: 'reading' })
   }
-  await next?.catch(() => undefined)
+  await Promise.allSettled(asked)
 
   // Oldest first, as the notes were written: the oldest of two copies is the one kept, and
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.

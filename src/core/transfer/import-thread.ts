@@ -15,7 +15,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -27,15 +27,15 @@ const BUNDLED_WORKER = 'import-worker.js'
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
-export class ImportThread {
+/** One worker (or, failing that, a host on this thread). */
+class ImportLane {
   private worker: Promise<Worker | null> | null = null
   private readonly pending = new Map<number, Pending>()
   private nextId = 0
   private host: ImportHost | null = null
   private closed = false
 
-  /** 'worker': on a thread of its own (the default); 'here': on this thread (a test comparing the two). */
-  constructor(private readonly where: 'worker' | 'here' = 'worker') {}
+  constructor(private readonly where: 'worker' | 'here') {}
 
   async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
     const worker = this.where === 'worker' && !this.closed ? await this.start() : null
@@ -95,6 +95,64 @@ export class ImportThread {
   private failed(error: Error): void {
     for (const { reject } of this.pending.values()) reject(error)
     this.pending.clear()
+  }
+}
+
+/**
+ * Parsing is most of an import's work: on a machine with cores to spare it
+ * is shared between two workers (a batch of notes read goes to one, and
+ * each note is prepared by the one that parsed it).
+ */
+const LANES = Math.min(2, availableParallelism())
+
+export class ImportThread {
+  private readonly lanes: ImportLane[]
+  /** The lane that read each note (by its file): it holds the note parsed. */
+  private readonly owner = new Map<string, number>()
+  private nextLane = 0
+
+  /** 'worker': on threads of their own (the default); 'here': on this thread (a test comparing the two). */
+  constructor(where: 'worker' | 'here' = 'worker') {
+    this.lanes = Array.from({ length: where === 'worker' ? LANES : 1 }, () => new ImportLane(where))
+  }
+
+  async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
+    return (await this.answer(request)) as ImportThreadAnswers[R['op']]
+  }
+
+  /** Whether the work runs on a thread of its own (false when none could be started). */
+  async onItsOwnThread(): Promise<boolean> {
+    return (this.lanes[0] as ImportLane).onItsOwnThread()
+  }
+
+  /** Stops the threads and forgets every note read. */
+  close(): void {
+    for (const lane of this.lanes) lane.close()
+    this.owner.clear()
+  }
+
+  private async answer(request: ImportThreadRequest): Promise<ImportThreadAnswers[keyof ImportThreadAnswers]> {
+    switch (request.op) {
+      case 'read': {
+        const at = this.nextLane++ % this.lanes.length
+        for (const note of request.notes) this.owner.set(note.absolute, at)
+        return (this.lanes[at] as ImportLane).request(request)
+      }
+      case 'prepare': {
+        // Each note to the lane that parsed it (a note none read: the first), the answers put back in the order asked.
+        const byLane = this.lanes.map(() => [] as Array<(typeof request.notes)[number]>)
+        for (const note of request.notes) byLane[this.owner.get(note.source.absolute) ?? 0]?.push(note)
+        const answers = await Promise.all(
+          byLane.map((notes, at) => (notes.length > 0 ? (this.lanes[at] as ImportLane).request({ ...request, notes }) : Promise.resolve([])))
+        )
+        const byFile = new Map(answers.flat().map((answer) => [answer.absolute, answer]))
+        return request.notes.map((note) => byFile.get(note.source.absolute) ?? { absolute: note.source.absolute, problem: 'it was not prepared' })
+      }
+      case 'links':
+      case 'forget':
+        await Promise.all(this.lanes.map((lane) => lane.request(request)))
+        return undefined
+    }
   }
 }
 
