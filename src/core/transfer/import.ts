@@ -3,6 +3,7 @@ import type { ClientFile } from '../../shared/domain'
 import type { EntryAdoption } from '../entries/entry-adoption'
 import { prepareEntryFile } from '../entries/entry-adoption'
 import { layout } from '../fs/layout'
+import { mapInOrder } from '../map-in-order'
 import type { Vault } from '../vault/vault'
 import type { NewClient } from './import-clients'
 import type { NoteToWrite, PreparedNote } from './import-host'
@@ -62,17 +63,25 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
 
   const clientIds = new Map<string, string>()
   const idByClaimed = new Map(plan.notes.flatMap((n) => (n.claimedId ? [[n.claimedId, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const] : [])))
+  // The new clients' folders, flushed once each at the end (with the entries' folders) rather than after each client.
+  const unflushed = new Set<string>()
   if (plan.request.createClients) {
-    for (const wanted of plan.newClients) {
-      if (run.signal?.aborted) break
+    // Several at once, each written whole (with its profile) and flushed: their flushes overlap, as the entries' do.
+    const created = await mapInOrder(plan.newClients, CLIENTS_AT_ONCE, async (wanted) => {
+      if (run.signal?.aborted) return null
       try {
-        const record = await vault.clients.create(displayable(wanted.name))
-        if (wanted.profile) await vault.clients.update(record, (data) => restoreProfile(data, wanted, idByClaimed))
-        clientIds.set(wanted.key, record.id)
-        outcome.clientsCreated.push({ id: record.id, name: record.data?.name ?? wanted.name })
+        const fill = wanted.profile ? (data: ClientFile) => restoreProfile(data, wanted, idByClaimed) : undefined
+        const record = await vault.clients.create(displayable(wanted.name), undefined, fill, unflushed)
+        return { key: wanted.key, id: record.id, name: record.data?.name ?? wanted.name }
       } catch (error) {
         outcome.problems.push({ path: wanted.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
+        return null
       }
+    })
+    for (const client of created) {
+      if (!client) continue
+      clientIds.set(client.key, client.id)
+      outcome.clientsCreated.push({ id: client.id, name: client.name })
     }
   }
 
@@ -129,6 +138,9 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
     prepared.stop()
     await writing.drain()
     // Before anything is reported as imported, the new names are on disk for good.
+    for (const { folder, reason } of await vault.clients.flushFolders(unflushed)) {
+      outcome.problems.push({ path: folder, reason: `${reason}; the clients imported into it may not survive a power cut` })
+    }
     for (const { folder, reason } of await adoption.finish()) {
       outcome.problems.push({ path: folder, reason: `${reason}; the notes imported into it may not survive a power cut` })
     }
@@ -140,6 +152,9 @@ const clientOf = (note: PlannedNote, created: ReadonlyMap<string, string>): stri
   const d = note.destination
   return d.kind === 'client' ? d.clientId : d.kind === 'new' ? (created.get(d.key) ?? null) : null
 }
+
+/** Clients created at once by an import: their flushes to disk overlap. */
+const CLIENTS_AT_ONCE = 16
 
 /** Rows of the link tables sent per message: copying one message's worth stays well under a frame. */
 const LINKS_PER_MESSAGE = 2000
