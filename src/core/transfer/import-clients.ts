@@ -116,27 +116,36 @@ export class ClientAssignment {
    * marked as such in its front matter, or one beside an `entries/` folder)
    * and returns the notes that are entries.
    */
-  takeProfiles<N extends NoteForClient>(notes: readonly N[]): N[] {
-    // Plain string work on every note, without splitting paths: this runs over all 10,000 notes of an import at once.
+  async takeProfiles<N extends NoteForClient>(notes: readonly N[], pause: () => Promise<void> = async () => undefined): Promise<N[]> {
+    // Over all 10,000 notes of an import: plain string work, no path split, and a pause (to answer the window) when asked.
     const beside = new Set<string>()
     for (const { source } of notes) {
+      await pause()
       const folder = folderOf(source.relative)
       if (folder === ENTRIES_FOLDER || folder.endsWith(`/${ENTRIES_FOLDER}`)) beside.add(placeOf(source.root, folderOf(folder)))
     }
-    return notes.filter((note) => {
-      if (!note.profile && basename(note.source.relative) !== PROFILE_FILE) return true
-      const folder = folderOf(note.source.relative)
-      const place = placeOf(note.source.root, folder)
-      if (!note.profile && !beside.has(place)) return true
-      const data = note.profile?.client ?? null
-      const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
-      const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
-      const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
-      this.profiles.set(place, profile)
-      // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
-      if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: note.profile.people })
-      return false
-    })
+    const entries: N[] = []
+    for (const note of notes) {
+      await pause()
+      if (this.isEntry(note, beside)) entries.push(note)
+    }
+    return entries
+  }
+
+  /** Whether a note is an entry; when it is a profile instead, it is taken in as its folder's client. */
+  private isEntry(note: NoteForClient, beside: ReadonlySet<string>): boolean {
+    if (!note.profile && basename(note.source.relative) !== PROFILE_FILE) return true
+    const folder = folderOf(note.source.relative)
+    const place = placeOf(note.source.root, folder)
+    if (!note.profile && !beside.has(place)) return true
+    const data = note.profile?.client ?? null
+    const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
+    const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
+    const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
+    this.profiles.set(place, profile)
+    // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
+    if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: note.profile.people })
+    return false
   }
 
   destinationOf(note: NoteForClient): Destination {

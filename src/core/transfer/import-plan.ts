@@ -131,8 +131,7 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   // By code unit, not localeCompare: the dates are ISO 8601, which sort as text, and collating 10,000 of them blocked the process for 300 ms.
   // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
   const slices = new Slices()
-  const notes = assignment.takeProfiles(read)
-  await slices.pause()
+  const notes = await assignment.takeProfiles(read, () => slices.pause())
   notes.sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
   await slices.pause()
   plan.request.createClients = assignment.createsClients
