@@ -36,7 +36,9 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The search index's own thread, started by src/core/search/index-thread.ts from beside index.js.
-          'index-worker': resolve(import.meta.dirname, 'src/core/search/index-worker.ts')
+          'index-worker': resolve(import.meta.dirname, 'src/core/search/index-worker.ts'),
+          // An import's own thread, started by src/core/transfer/import-thread.ts from beside index.js.
+          'import-worker': resolve(import.meta.dirname, 'src/core/transfer/import-worker.ts')
         }
       }
     }

@@ -29,6 +29,8 @@ export interface ClientRecord {
 /** Clients whose `client.json` cannot be read still show, under an id made from their folder. */
 /** client.json files read together while opening a vault. */
 const READS_AT_ONCE = 16
+/** Folders flushed to disk at once by `flushFolders`. */
+const FLUSHES_AT_ONCE = 16
 
 const brokenClientId = (slug: string): string => `c_folder:${slug}`
 
@@ -186,15 +188,14 @@ export class ClientStore {
 
   /** Flushes folders left by `create(…, flushLater)`; says which could not be flushed, and why. */
   async flushFolders(folders: Iterable<string>): Promise<Array<{ folder: string; reason: string }>> {
-    const failed: Array<{ folder: string; reason: string }> = []
-    for (const folder of folders) {
-      try {
-        await syncFolder(join(this.root, folder))
-      } catch (error) {
-        failed.push({ folder, reason: fileError(error, 'flush', folder).message })
-      }
-    }
-    return failed
+    // Several at once: an import of 500 clients waited on each flush in turn.
+    const flushed = await mapInOrder([...folders], FLUSHES_AT_ONCE, (folder) =>
+      syncFolder(join(this.root, folder)).then(
+        () => null,
+        (error: unknown) => ({ folder, reason: fileError(error, 'flush', folder).message })
+      )
+    )
+    return flushed.filter((failure) => failure !== null)
   }
 
   /** Folder names of clients being created now (lower case). */

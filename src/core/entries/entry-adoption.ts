@@ -3,8 +3,13 @@ import type { EntrySummary } from '../../shared/domain'
 import { RapportError, fileError } from '../errors'
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
+import { mapInOrder } from '../map-in-order'
+import { excerptOf } from '../../shared/markdown'
+import { fileVersion } from '../fs/file-version'
 import type { EntryFile } from './entry-file'
-import { serializeEntryFile } from './entry-file'
+import { serializeFrontMatter } from './entry-file'
+import type { EntryRecord } from './entry-records'
+import { EXCERPT_BYTES, recordOf } from './entry-records'
 
 /** An entry written elsewhere, as `adopt` takes it. */
 export interface AdoptInput {
@@ -13,6 +18,32 @@ export interface AdoptInput {
   original: EntryFile | null
   fields: Record<string, unknown> & { id: string; title: string; created: string }
   body: string
+  /**
+   * The whole file already written out from `original`, `fields` and `body`
+   * (an import does it on its own thread: see transfer/import-thread.ts), so
+   * it is not written out again here.
+   */
+  prepared?: PreparedEntryFile
+  /** The file name's stem (`fileStem` of its date and title), when already worked out there too. */
+  stem?: string
+}
+
+/** An adopted entry's file as bytes, with what its summary needs from them: taken in as they are, nothing parsed or hashed again. */
+export interface PreparedEntryFile {
+  bytes: Uint8Array
+  version: string
+  excerpt: string
+}
+
+const utf8 = new TextEncoder()
+
+/** Folders flushed to disk at once at the end of a run. */
+const FLUSHES_AT_ONCE = 16
+
+/** The file `writeAdopted` would write for this front matter (`serializeFrontMatter`'s) and body, prepared. */
+export function prepareEntryFile(frontMatter: string, body: string): PreparedEntryFile {
+  const bytes = utf8.encode(frontMatter + body)
+  return { bytes, version: fileVersion(bytes), excerpt: excerptOf(body.slice(0, EXCERPT_BYTES)) }
 }
 
 /** A run of adoptions (see `EntryStore.startAdoption`); `finish` flushes the folders and says which could not be flushed. */
@@ -30,23 +61,42 @@ export interface AdoptWrite {
 /**
  * Writes an adopted entry's file at `relative`: its own id and fields, and
  * `original`'s front matter kept (fields Rapport does not know keep their
- * comments and order). The text written comes back.
+ * comments and order). What was written comes back, prepared.
  */
 export async function writeAdopted(
   root: string,
   input: AdoptInput,
   relative: string,
   { deferFolderSync = false, madeFolder = false }: AdoptWrite
-): Promise<string> {
-  const { id, ...rest } = input.fields
-  const text = serializeEntryFile(input.original, { id, client: input.clientId ?? undefined, ...rest }, input.body)
+): Promise<PreparedEntryFile> {
+  const file = input.prepared ?? prepareEntryFile(serializeFrontMatter(input.original, adoptedFields(input)), input.body)
   try {
     if (!madeFolder) await ensureFolder(join(root, input.folder))
-    await writeFileAtomic(join(root, relative), text, { deferFolderSync })
+    await writeFileAtomic(join(root, relative), file.bytes, { deferFolderSync })
   } catch (error) {
     throw fileError(error, 'create', relative)
   }
-  return text
+  return file
+}
+
+/** The fields an adopted entry's front matter is given: its own id and client first, then the rest (`undefined` removes a field). */
+export function adoptedFields(input: Pick<AdoptInput, 'clientId' | 'fields'>): Record<string, unknown> {
+  const { id, ...rest } = input.fields
+  return { id, client: input.clientId ?? undefined, ...rest }
+}
+
+/**
+ * The record of an adopted entry's file as it was just written, without
+ * reading its YAML back: `original`'s fields with the given ones set over
+ * them, as `serializeFrontMatter` writes them.
+ */
+export function adoptedRecord(relative: string, input: AdoptInput, file: PreparedEntryFile): EntryRecord {
+  const fields: Record<string, unknown> = { ...input.original?.fields }
+  for (const [key, value] of Object.entries(adoptedFields(input))) {
+    if (value === undefined) delete fields[key]
+    else fields[key] = value
+  }
+  return { ...recordOf(relative, input.clientId, { fields, yaml: null, gap: '', body: '' }, file.version, file.bytes.length), excerpt: file.excerpt }
 }
 
 /**
@@ -83,16 +133,15 @@ export function adoptionRun(
       }
     },
     finish: async () => {
-      const failed: Array<{ folder: string; reason: string }> = []
-      for (const folder of folders) {
-        try {
-          await syncFolder(join(root, folder))
-        } catch (error) {
-          failed.push({ folder, reason: fileError(error, 'flush to disk', folder).message })
-        }
-      }
+      // Several at once: an import into 500 clients' journals waited on each flush in turn.
+      const flushed = await mapInOrder([...folders], FLUSHES_AT_ONCE, (folder) =>
+        syncFolder(join(root, folder)).then(
+          () => null,
+          (error: unknown) => ({ folder, reason: fileError(error, 'flush to disk', folder).message })
+        )
+      )
       folders.clear()
-      return failed
+      return flushed.filter((failure) => failure !== null)
     }
   }
 }

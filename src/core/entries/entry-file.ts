@@ -63,7 +63,29 @@ export function serializeEntryFile(
   body: string,
   memory?: WrittenFrontMatter
 ): string {
-  const yaml = original?.yaml?.clone() ?? new Document({})
+  return serializeFrontMatter(original, fields, memory) + body
+}
+
+/** What `serializeEntryFile` writes before the body: the front matter between its `---` lines, and the gap after it. */
+export function serializeFrontMatter(
+  original: Pick<EntryFile, 'yaml' | 'gap' | 'fields'> | null,
+  fields: Record<string, unknown>,
+  memory?: WrittenFrontMatter
+): string {
+  return writeFrontMatter(original?.yaml?.clone() ?? new Document({}), original, fields, memory)
+}
+
+/**
+ * `serializeFrontMatter` into `yaml` itself, which it changes: for a caller
+ * that has no further use for the original's document (an import writes each
+ * note once), sparing a copy of it.
+ */
+export function writeFrontMatter(
+  yaml: Document,
+  original: Pick<EntryFile, 'gap' | 'fields'> | null,
+  fields: Record<string, unknown>,
+  memory?: WrittenFrontMatter
+): string {
   for (const [key, value] of Object.entries(fields)) {
     // Leave unchanged fields alone, so their quoting and comments stay exactly as written.
     if (original && JSON.stringify(original.fields[key]) === JSON.stringify(value)) continue
@@ -74,7 +96,7 @@ export function serializeEntryFile(
   const gap = original?.gap || '\n'
   const frontMatter = yaml.toString({ lineWidth: 0 })
   memory?.remember(frontMatter, yaml)
-  return `---\n${frontMatter}---\n${gap}${body}`
+  return `---\n${frontMatter}---\n${gap}`
 }
 
 /**

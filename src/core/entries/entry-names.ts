@@ -17,12 +17,15 @@ export function takenPaths(records: Iterable<EntryRecord>): Set<string> {
 }
 
 /** A name in `folder` that no entry and no file has: the entry's stem, numbered when taken. */
-export function freeFileName(root: string, folder: string, created: string, title: string, taken: ReadonlySet<string>): string {
-  const name = uniqueName(
-    fileStem(created, title),
-    (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || exists(join(root, folder, candidate)),
-    '.md'
-  )
+export function freeFileName(
+  root: string,
+  folder: string,
+  created: string,
+  title: string,
+  taken: ReadonlySet<string>,
+  stem = fileStem(created, title)
+): string {
+  const name = uniqueName(stem, (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || exists(join(root, folder, candidate)), '.md')
   return toVaultPath(folder, name)
 }
 

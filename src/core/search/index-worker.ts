@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { IndexRequest } from './index-host'
 import { IndexHost, ownBuffer } from './index-host'
-import { yieldTheProcessor } from './thread-priority'
+import { yieldTheProcessor } from '../thread-priority'
 
 const host = new IndexHost()
 const port = parentPort

@@ -86,7 +86,10 @@ interface ReadJournal {
 export async function previewDayOne(vault: Vault, path: string): Promise<DayOnePreview> {
   const problems: TransferProblem[] = []
   const journals = await withZip(path, problems, async (zip) => readJournals(zip, path, problems))
-  const known = await knownDayOneIds(vault)
+  const known = await knownDayOneIds(
+    vault,
+    (journals ?? []).flatMap((j) => j.entries)
+  )
   return {
     path,
     journals: (journals ?? []).map((journal): DayOneJournal => {
@@ -113,7 +116,10 @@ export async function importDayOne(vault: Vault, path: string, mapping: Readonly
   const report: DayOneReport = { imported: 0, alreadyImported: 0, photos: 0, files: 0, problems: [] }
   await withZip(path, report.problems, async (zip) => {
     const journals = await readJournals(zip, path, report.problems)
-    const known = await knownDayOneIds(vault)
+    const known = await knownDayOneIds(
+      vault,
+      journals.flatMap((j) => j.entries)
+    )
     const adoption = vault.entries.startAdoption()
     try {
       for (const journal of journals) {
@@ -333,12 +339,20 @@ function suggestClient(vault: Vault, journal: string): string | null {
   return match.length === 1 ? (match[0]?.id ?? null) : null
 }
 
-/** The Day One ids of entries already in the vault, from their front matter. */
-async function knownDayOneIds(vault: Vault): Promise<Set<string>> {
+/**
+ * The Day One ids of entries already in the vault, from their front matter.
+ * An imported entry keeps its Day One creation time as `created`, so only
+ * the vault's entries created at the same second as one of `entries` are
+ * read (the start of each file): not every entry of the vault, each time.
+ */
+async function knownDayOneIds(vault: Vault, entries: readonly DayOneEntry[]): Promise<Set<string>> {
+  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
+  const times = new Set(entries.map((e) => second(e.creationDate)))
   const ids = new Set<string>()
   for (const entry of vault.entries.allWithVersions()) {
-    const text = await vault.entries.text(entry.id).catch(() => '')
-    const uuid = /^dayone-uuid:\s*['"]?([A-Za-z0-9-]+)/m.exec(text.slice(0, 4096))?.[1]
+    if (!times.has(second(entry.created))) continue
+    const bytes = await vault.entries.fileBytes(entry.id)
+    const uuid = /^dayone-uuid:\s*['"]?([A-Za-z0-9-]+)/m.exec(bytes?.subarray(0, 4096).toString('utf8') ?? '')?.[1]
     if (uuid) ids.add(uuid)
   }
   return ids

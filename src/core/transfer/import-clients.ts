@@ -50,8 +50,19 @@ export interface NoteForClient {
   source: SourceNote
   title: string
   clientHints: readonly string[]
-  /** The front matter of a Rapport client profile, when the note is one. */
-  profile?: Readonly<Record<string, unknown>>
+  /** What the front matter of a Rapport client profile holds, when the note is one (see `profileOfPage`). */
+  profile?: PageProfile
+}
+
+/** The client.json kept in an exported profile's front matter (null when it is not a readable client file), and its people by anchor. */
+export interface PageProfile {
+  client: ClientFile | null
+  people: ReadonlyMap<string, string>
+}
+
+/** Checked where the page is parsed (on the import's thread): checking 500 client files here blocked the process for 100 ms. */
+export function profileOfPage(fields: Readonly<Record<string, unknown>>): PageProfile {
+  return { client: clientFromProfile(fields), people: personAnchors(fields) }
 }
 
 /** A name as people compare names: ignoring case, accents and spaces around it. */
@@ -105,25 +116,36 @@ export class ClientAssignment {
    * marked as such in its front matter, or one beside an `entries/` folder)
    * and returns the notes that are entries.
    */
-  takeProfiles<N extends NoteForClient>(notes: readonly N[]): N[] {
+  async takeProfiles<N extends NoteForClient>(notes: readonly N[], pause: () => Promise<void> = async () => undefined): Promise<N[]> {
+    // Over all 10,000 notes of an import: plain string work, no path split, and a pause (to answer the window) when asked.
     const beside = new Set<string>()
     for (const { source } of notes) {
-      const parts = source.relative.split('/')
-      if (parts.at(-2) === ENTRIES_FOLDER) beside.add(placeOf(source.root, parts.slice(0, -2).join('/')))
+      await pause()
+      const folder = folderOf(source.relative)
+      if (folder === ENTRIES_FOLDER || folder.endsWith(`/${ENTRIES_FOLDER}`)) beside.add(placeOf(source.root, folderOf(folder)))
     }
-    return notes.filter((note) => {
-      const folder = folderOf(note.source.relative)
-      const place = placeOf(note.source.root, folder)
-      if (!note.profile && !(basename(note.source.relative) === PROFILE_FILE && beside.has(place))) return true
-      const data = note.profile ? clientFromProfile(note.profile) : null
-      const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
-      const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
-      const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
-      this.profiles.set(place, profile)
-      // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
-      if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: personAnchors(note.profile) })
-      return false
-    })
+    const entries: N[] = []
+    for (const note of notes) {
+      await pause()
+      if (this.isEntry(note, beside)) entries.push(note)
+    }
+    return entries
+  }
+
+  /** Whether a note is an entry; when it is a profile instead, it is taken in as its folder's client. */
+  private isEntry(note: NoteForClient, beside: ReadonlySet<string>): boolean {
+    if (!note.profile && basename(note.source.relative) !== PROFILE_FILE) return true
+    const folder = folderOf(note.source.relative)
+    const place = placeOf(note.source.root, folder)
+    if (!note.profile && !beside.has(place)) return true
+    const data = note.profile?.client ?? null
+    const name = (data?.name ?? note.title) || basename(folder) || basename(note.source.root)
+    const existing = (data && this.clients.find(data.id)) ?? this.clients.find(name)
+    const profile: Profile = { existing, key: existing ? '' : this.want(name, 'profile', data) }
+    this.profiles.set(place, profile)
+    // Without client.json in its front matter nothing says whose page it is, so links to it stay as written.
+    if (data && note.profile) this.pages.push({ absolute: note.source.absolute, exportedId: data.id, ...profile, people: note.profile.people })
+    return false
   }
 
   destinationOf(note: NoteForClient): Destination {

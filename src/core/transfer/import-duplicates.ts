@@ -38,7 +38,8 @@ export function allEntries(vault: Vault): EntrySummary[] {
  */
 export async function vaultContentKeys(vault: Vault, titles: ReadonlySet<string>): Promise<Map<string, EntrySummary>> {
   const keys = new Map<string, EntrySummary>()
-  for (const entry of allEntries(vault)) {
+  // Every record, unsorted: listing each journal in order cost a scan of the vault per client.
+  for (const entry of vault.entries.allWithVersions()) {
     if (!titles.has(nameKey(entry.title))) continue
     try {
       keys.set(contentKey(entry.title, (await vault.entries.read(entry.id)).body), entry)

@@ -3,12 +3,12 @@ import { newId } from '../ids'
 import type { Vault } from '../vault/vault'
 import type { Destination, NewClient, ProfilePage } from './import-clients'
 import { ClientAssignment, nameKey } from './import-clients'
-import { allEntries, contentKey, vaultContentKeys } from './import-duplicates'
+import { vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
 import { scanSources } from './import-scan'
-import type { NoteFields } from './note-fields'
-import { mapNoteFields } from './note-fields'
-import { readNoteText } from './note-reader'
+import type { ReadNote, ReadResult } from './import-host'
+import { ImportThread } from './import-thread'
+import { Slices } from './slices'
 
 /**
  * Everything an import will do, worked out before anything is written: the
@@ -59,23 +59,35 @@ export interface PlanProgress {
   onProgress?: ((progress: { done: number; total: number; phase: TransferPhase }) => void) | undefined
 }
 
-/** A note read once for the plan: its fields and a key for what it holds; its text is read again when it is written. */
-interface ReadNote {
-  source: SourceNote
-  hash: string
-  fields: Omit<NoteFields, 'original' | 'body'>
-  title: string
-  clientHints: readonly string[]
-  key: string
-  profile?: Readonly<Record<string, unknown>>
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byPath = (a: SourceNote, b: SourceNote): number => byText(a.absolute, b.absolute)
-/** Notes planned between two chances for the event loop to answer something else. */
-const PLAN_SLICE = 500
+/** Notes read by the import's thread per request: small enough that taking one batch's answer in is quick. */
+const READ_BATCH = 64
+/** Batches asked for ahead of the one being taken in: enough to keep each of the import's threads busy. */
+const READS_AHEAD = 4
 
-export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}): Promise<ImportPlan> {
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/**
+ * `thread`: where the notes are read and parsed, kept open by a caller that
+ * goes on to write them (`importNotes`), so each note is parsed once; when
+ * not given, one is started for the plan and stopped after it.
+ */
+export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}, thread?: ImportThread): Promise<ImportPlan> {
+  if (thread) return planWith(thread, vault, request, progress)
+  const own = new ImportThread()
+  try {
+    return await planWith(own, vault, request, progress)
+  } finally {
+    own.close()
+  }
+}
+
+async function planWith(thread: ImportThread, vault: Vault, request: ImportRequest, progress: PlanProgress): Promise<ImportPlan> {
   const assignment = new ClientAssignment(vault, request)
   const scan = await scanSources(request.paths, progress.signal, (found) => progress.onProgress?.({ done: found, total: 0, phase: 'scanning' }))
   const plan: ImportPlan = {
@@ -87,32 +99,48 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
     historyVersions: scan.historyVersions
   }
 
+  // Read and parsed on the import's own threads, a batch at a time; the next batches are asked for while this one is taken in.
   const read: ReadNote[] = []
-  for (const [done, source] of scan.notes.entries()) {
-    if (progress.signal?.aborted) break
-    const note = await readNote(source, request.windows1252)
-    if ('problem' in note) plan.problems.push({ path: source.absolute, reason: note.problem })
-    else if (note.fields.kind === 'client-dossier') {
-      plan.problems.push({
-        path: source.absolute,
-        reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
-      })
-    } else read.push(note)
-    progress.onProgress?.({ done: done + 1, total: scan.notes.length, phase: 'reading' })
+  const batches = chunks(scan.notes, READ_BATCH)
+  const asked: Array<Promise<ReadResult[]>> = []
+  const ask = (): void => {
+    while (asked.length < READS_AHEAD && batches.length > 0)
+      asked.push(thread.request({ op: 'read', notes: batches.shift() ?? [], windows1252: request.windows1252 }))
   }
+  ask()
+  let done = 0
+  while (asked.length > 0 && !progress.signal?.aborted) {
+    const results = await (asked.shift() as Promise<ReadResult[]>)
+    ask()
+    for (const note of results) {
+      if ('problem' in note) plan.problems.push({ path: note.source.absolute, reason: note.problem })
+      else if (note.fields.kind === 'client-dossier') {
+        plan.problems.push({
+          path: note.source.absolute,
+          reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
+        })
+      } else read.push(note)
+    }
+    done += results.length
+    progress.onProgress?.({ done, total: scan.notes.length, phase: 'reading' })
+  }
+  await Promise.allSettled(asked)
 
   // Oldest first, as the notes were written: the oldest of two copies is the one kept, and
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.
   // By code unit, not localeCompare: the dates are ISO 8601, which sort as text, and collating 10,000 of them blocked the process for 300 ms.
-  const notes = assignment.takeProfiles(read).sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
+  // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
+  const slices = new Slices()
+  const notes = await assignment.takeProfiles(read, () => slices.pause())
+  notes.sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
+  await slices.pause()
   plan.request.createClients = assignment.createsClients
-  const inVault = await vaultContentKeys(vault, new Set(notes.map((n) => nameKey(n.title))))
-  const vaultIds = new Set(allEntries(vault).map((e) => e.id))
+  const inVault = await vaultContentKeys(vault, new Set(await slices.map(notes, (n) => nameKey(n.title))))
+  const vaultIds = new Set(await slices.map(vault.entries.allWithVersions(), (e) => e.id))
   const firstWith = new Map<string, PlannedNote>()
   const ids = new Set<string>()
-  for (const [at, note] of notes.entries()) {
-    // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
-    if (at % PLAN_SLICE === PLAN_SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
+  for (const note of notes) {
+    await slices.pause()
     const claimed = note.fields.claimedId
     const id = claimed && !vaultIds.has(claimed) && !ids.has(claimed) ? claimed : newId('e')
     ids.add(id)
@@ -129,15 +157,4 @@ export async function planImport(vault: Vault, request: ImportRequest, progress:
   plan.newClients = assignment.newClients()
   plan.profilePages = assignment.profilePages()
   return plan
-}
-
-async function readNote(source: SourceNote, windows1252: boolean): Promise<ReadNote | { problem: string }> {
-  const text = await readNoteText(source.absolute, { windows1252 })
-  if ('problem' in text) return text
-  const mapped = mapNoteFields(text.text, source)
-  if ('problem' in mapped) return mapped
-  const { original, body, ...fields } = mapped
-  const note: ReadNote = { source, hash: text.hash, fields, title: fields.title, clientHints: fields.clientHints, key: contentKey(fields.title, body) }
-  if (fields.kind === 'client-profile') note.profile = original.fields
-  return note
 }

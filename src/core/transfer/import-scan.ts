@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs'
 import { lstat, readdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { TransferProblem } from '../../shared/contract/transfer'
+import { mapInOrder } from '../map-in-order'
 import { parseSyncConflictName } from '../sync-conflicts'
 import { isWithin } from './target-folder'
 
@@ -9,6 +10,8 @@ import { isWithin } from './target-folder'
 export const MAX_NOTE_BYTES = 20 * 1024 * 1024
 
 const MARKDOWN = /\.(md|markdown)$/i
+/** Files looked at together while a folder is scanned. */
+const STATS_AT_ONCE = 16
 /** `history/<entry>/2026-11-22-103000.md` in a Rapport export: earlier versions, not entries of their own. */
 const EXPORTED_VERSION = /(^|\/)([^/]*-)?history\/[^/]+\/\d{4}-\d{2}-\d{2}-\d{6}(-\d+)?\.md$/i
 
@@ -86,16 +89,17 @@ export async function scanSources(paths: readonly string[], signal?: AbortSignal
       result.problems.push({ path: folder, reason: unreadable(error) })
       return
     }
-    items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const item of items) {
-      // Hidden files and folders belong to tools (.obsidian, .git, .trash) or the system (.DS_Store).
-      if (item.name.startsWith('.')) continue
+    // Hidden files and folders belong to tools (.obsidian, .git, .trash) or the system (.DS_Store).
+    items = items.filter((item) => !item.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    // The folder's files are looked at together (one after another, 10,000 of them took a second), and taken in name order.
+    const files = await mapInOrder(items, STATS_AT_ONCE, async (item) => (item.isFile() ? lstat(join(folder, item.name)).catch(() => null) : null))
+    for (const [at, item] of items.entries()) {
       const absolute = join(folder, item.name)
       const inside = relative ? `${relative}/${item.name}` : item.name
       if (item.isSymbolicLink()) result.problems.push({ path: absolute, reason: await describeLink(absolute, realRoot) })
       else if (item.isDirectory()) await walk(root, realRoot, absolute, inside)
-      else if (item.isFile()) {
-        const info = await lstat(absolute).catch(() => null)
+      else {
+        const info = files[at]
         if (info) addFile(absolute, root, inside, info)
       }
     }

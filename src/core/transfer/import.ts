@@ -1,20 +1,20 @@
-import { dirname, resolve } from 'node:path'
 import type { ImportReport } from '../../shared/contract/transfer'
 import type { ClientFile } from '../../shared/domain'
-import { mentionHref, parseMentionHref } from '../../shared/mentions'
 import type { EntryAdoption } from '../entries/entry-adoption'
+import { prepareEntryFile } from '../entries/entry-adoption'
 import { layout } from '../fs/layout'
+import { mapInOrder } from '../map-in-order'
 import type { Vault } from '../vault/vault'
-import { linkDestination } from '../../shared/markdown'
-import { entryIdOfUrl, entryUrl, rewriteEntryLinks } from './entry-links'
-import type { LinkResolver } from './entry-links'
-import type { NewClient, ProfilePage } from './import-clients'
+import type { NewClient } from './import-clients'
+import type { NoteToWrite, PreparedNote } from './import-host'
+import type { LinkTables } from './import-links'
+import { pageTables } from './import-links'
 import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './import-plan'
 import { planImport } from './import-plan'
-import { mapNoteFields } from './note-fields'
+import { ImportThread } from './import-thread'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
-import { readNoteText } from './note-reader'
+import { Slices } from './slices'
 
 export interface ImportRun {
   duplicates: 'skip' | 'keep'
@@ -27,9 +27,15 @@ export type ImportOutcome = Omit<ImportReport, 'jobId'>
 /** The whole import: plan (scan and read every note), then write. */
 export async function importNotes(vault: Vault, request: ImportRequest, run: Omit<ImportRun, 'onProgress'> & PlanProgress): Promise<ImportOutcome> {
   vault.assertWritable()
-  const plan = await planImport(vault, request, run)
-  const outcome = await runImport(vault, plan, { ...run, onProgress: (p) => run.onProgress?.({ ...p, phase: 'writing' }) })
-  return run.signal?.aborted ? { ...outcome, status: 'cancelled' } : outcome
+  // One thread for the plan and the writing: each note is read and parsed once, there.
+  const thread = new ImportThread()
+  try {
+    const plan = await planImport(vault, request, run, thread)
+    const outcome = await runImport(vault, plan, { ...run, onProgress: (p) => run.onProgress?.({ ...p, phase: 'writing' }) }, thread)
+    return run.signal?.aborted ? { ...outcome, status: 'cancelled' } : outcome
+  } finally {
+    thread.close()
+  }
 }
 
 /**
@@ -37,37 +43,78 @@ export async function importNotes(vault: Vault, request: ImportRequest, run: Omi
  * of the plan. The source files are only ever read. A note that changed
  * since it was planned is skipped (it would not be what the preview showed);
  * cancelling stops between two notes, and what was imported stays.
+ *
+ * `thread`: the one the plan was made on, which has the notes parsed
+ * already; without it, one is started and each note is read again.
  */
-export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun): Promise<ImportOutcome> {
+export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun, thread?: ImportThread): Promise<ImportOutcome> {
+  if (thread) return runWith(thread, vault, plan, run)
+  const own = new ImportThread()
+  try {
+    return await runWith(own, vault, plan, run)
+  } finally {
+    own.close()
+  }
+}
+
+async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run: ImportRun): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { status: 'done', imported: 0, duplicatesSkipped: 0, clientsCreated: [], problems: [...plan.problems], notReached: 0 }
   const skips = (note: PlannedNote): boolean => note.duplicateOf !== undefined && run.duplicates === 'skip'
 
   const clientIds = new Map<string, string>()
   const idByClaimed = new Map(plan.notes.flatMap((n) => (n.claimedId ? [[n.claimedId, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const] : [])))
+  // The new clients' folders, flushed once each at the end (with the entries' folders) rather than after each client.
+  const unflushed = new Set<string>()
   if (plan.request.createClients) {
-    for (const wanted of plan.newClients) {
-      if (run.signal?.aborted) break
+    // Several at once, each written whole (with its profile) and flushed: their flushes overlap, as the entries' do.
+    const created = await mapInOrder(plan.newClients, CLIENTS_AT_ONCE, async (wanted) => {
+      if (run.signal?.aborted) return null
       try {
-        const record = await vault.clients.create(displayable(wanted.name))
-        if (wanted.profile) await vault.clients.update(record, (data) => restoreProfile(data, wanted, idByClaimed))
-        clientIds.set(wanted.key, record.id)
-        outcome.clientsCreated.push({ id: record.id, name: record.data?.name ?? wanted.name })
+        const fill = wanted.profile ? (data: ClientFile) => restoreProfile(data, wanted, idByClaimed) : undefined
+        const record = await vault.clients.create(displayable(wanted.name), undefined, fill, unflushed)
+        return { key: wanted.key, id: record.id, name: record.data?.name ?? wanted.name }
       } catch (error) {
         outcome.problems.push({ path: wanted.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
+        return null
       }
+    })
+    for (const client of created) {
+      if (!client) continue
+      clientIds.set(client.key, client.id)
+      outcome.clientsCreated.push({ id: client.id, name: client.name })
     }
   }
 
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
-  const idBySource = new Map(plan.notes.map((n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id]))
-  const mentions = pageMentions(plan.profilePages ?? [], clientIds)
-  const obsidian = new ObsidianResolver(vault, plan.notes, outcome.problems)
+  const slices = new Slices()
+  const idBySource = new Map(await slices.map(plan.notes, (n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const))
+  await sendLinks(thread, { idBySource, idByClaimed, ...pageTables(plan.profilePages ?? [], clientIds) })
+  slices.resumed()
+  // Made for the first note with Obsidian links or files to keep: most imports have none.
+  let obsidian: ObsidianResolver | undefined
+  const obsidianResolver = (): ObsidianResolver => (obsidian ??= new ObsidianResolver(vault, plan.notes, outcome.problems))
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
   const adoption = vault.entries.startAdoption()
   const writing = new WritingWindow(WRITES_AT_ONCE)
   let done = 0
   const noteDone = (): void => run.onProgress?.({ done: ++done, total })
+  const toWrite = (note: PlannedNote): NoteToWrite => {
+    const clientId = clientOf(note, clientIds)
+    return {
+      source: note.source,
+      hash: note.hash,
+      id: note.id,
+      clientId,
+      clientName: clientId === null ? null : (vault.clients.get(clientId).data?.name ?? null)
+    }
+  }
+  const prepared = preparedInOrder(
+    thread,
+    plan.notes.filter((n) => !skips(n)),
+    toWrite,
+    plan.request.windows1252
+  )
   try {
     for (const [started, note] of plan.notes.entries()) {
       if (run.signal?.aborted) {
@@ -80,19 +127,20 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
         noteDone()
         continue
       }
-      // Read and named in the plan's order; written (and flushed) several at a time.
-      const write = await importNote(
-        adoption,
-        vault,
-        note,
-        { clientIds, links: importLinks(note, idBySource, idByClaimed, mentions), obsidian, windows1252: plan.request.windows1252 },
-        outcome
-      )
+      // Counted from the last yield, not the last await: most awaits here end in a microtask, with no one else let in.
+      await slices.pause()
+      // Prepared on the import's thread in the plan's order; named here in that order, and written (and flushed) several at a time.
+      const ready = await prepared.next(note.source.absolute)
+      const write = await importNote(adoption, vault, note, ready, { clientId: clientOf(note, clientIds), obsidian: obsidianResolver }, outcome)
       await writing.add(write.written.then(noteDone))
     }
   } finally {
+    prepared.stop()
     await writing.drain()
     // Before anything is reported as imported, the new names are on disk for good.
+    for (const { folder, reason } of await vault.clients.flushFolders(unflushed)) {
+      outcome.problems.push({ path: folder, reason: `${reason}; the clients imported into it may not survive a power cut` })
+    }
     for (const { folder, reason } of await adoption.finish()) {
       outcome.problems.push({ path: folder, reason: `${reason}; the notes imported into it may not survive a power cut` })
     }
@@ -100,52 +148,116 @@ export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun):
   return outcome
 }
 
-interface NoteContext {
-  clientIds: ReadonlyMap<string, string>
-  links: LinkResolver
-  obsidian: ObsidianResolver
+const clientOf = (note: PlannedNote, created: ReadonlyMap<string, string>): string | null => {
+  const d = note.destination
+  return d.kind === 'client' ? d.clientId : d.kind === 'new' ? (created.get(d.key) ?? null) : null
+}
+
+/** Clients created at once by an import: their flushes to disk overlap. */
+const CLIENTS_AT_ONCE = 16
+
+/** Rows of the link tables sent per message: copying one message's worth stays well under a frame. */
+const LINKS_PER_MESSAGE = 2000
+
+async function sendLinks(thread: ImportThread, tables: LinkTables): Promise<void> {
+  for (const key of ['idBySource', 'idByClaimed', 'pages', 'clientIds'] as const) {
+    let rows: unknown[] = []
+    for (const row of tables[key]) {
+      rows.push(row)
+      if (rows.length === LINKS_PER_MESSAGE) {
+        await thread.request({ op: 'links', tables: { [key]: new Map(rows as never) } })
+        rows = []
+      }
+    }
+    if (rows.length > 0) await thread.request({ op: 'links', tables: { [key]: new Map(rows as never) } })
+  }
+}
+
+/** Notes prepared per request to the import's thread, and how many requests are kept ahead of the writing. */
+const PREPARE_BATCH = 32
+const BATCHES_AHEAD = 2
+
+/**
+ * The notes to write, prepared on the import's thread a batch at a time,
+ * a few batches ahead of the writing so it never waits long; `stop` asks
+ * for no more (a cancel).
+ */
+function preparedInOrder(
+  thread: ImportThread,
+  notes: readonly PlannedNote[],
+  toWrite: (note: PlannedNote) => NoteToWrite,
   windows1252: boolean
+): { next: (absolute: string) => Promise<PreparedNote>; stop: () => void } {
+  const batches: Array<Promise<PreparedNote[]>> = []
+  let asked = 0
+  let stopped = false
+  const ask = (): void => {
+    while (!stopped && asked < notes.length && batches.length < BATCHES_AHEAD) {
+      const batch = notes.slice(asked, asked + PREPARE_BATCH).map(toWrite)
+      asked += batch.length
+      const answer = thread.request({ op: 'prepare', notes: batch, windows1252 })
+      answer.catch(() => undefined)
+      batches.push(answer)
+    }
+  }
+  let current: PreparedNote[] = []
+  let at = 0
+  return {
+    next: async (absolute) => {
+      if (at >= current.length) {
+        ask()
+        const batch = batches.shift()
+        if (!batch) throw new Error('no more notes were prepared')
+        current = await batch
+        at = 0
+        ask()
+      }
+      const ready = current[at++]
+      if (ready?.absolute !== absolute) throw new Error(`the notes were prepared out of order at ${absolute}`)
+      return ready
+    },
+    stop: () => {
+      stopped = true
+    }
+  }
+}
+
+interface NoteContext {
+  clientId: string | null
+  obsidian: () => ObsidianResolver
 }
 
 /**
- * Reads the note again and starts writing it; resolves, once the entry's name is taken, to the write under way
+ * Starts writing a prepared note; resolves, once the entry's name is taken, to the write under way
  * (`written`, which never rejects: a failure is one of the outcome's problems).
  */
 async function importNote(
   adoption: EntryAdoption,
   vault: Vault,
   note: PlannedNote,
-  { clientIds, links, obsidian, windows1252 }: NoteContext,
+  ready: PreparedNote,
+  { clientId, obsidian }: NoteContext,
   outcome: ImportOutcome
 ): Promise<{ written: Promise<void> }> {
   const failed = (reason: string): void => void outcome.problems.push({ path: note.source.absolute, reason })
-  const fail = (reason: string): { written: Promise<void> } => {
-    failed(reason)
+  if ('problem' in ready) {
+    failed(ready.problem)
     return { written: Promise.resolve() }
   }
-  const text = await readNoteText(note.source.absolute, { windows1252 })
-  if ('problem' in text) return fail(text.problem)
-  if (text.hash !== note.hash) return fail('it changed after the preview, so it was not imported; import it again to see what it holds now')
-  const fields = mapNoteFields(text.text, note.source)
-  if ('problem' in fields) return fail(fields.problem)
-
-  const d = note.destination
-  const clientId = d.kind === 'client' ? d.clientId : d.kind === 'new' ? (clientIds.get(d.key) ?? null) : null
-  const extra = { ...fields.extra }
-  // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.
-  const ownClient = fields.original.fields.client
-  if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (clientId === null || vault.clients.get(clientId).data?.name !== ownClient))
-    extra['imported-client'] = ownClient
   // Obsidian's wikilinks and embeds after the Markdown links: those it makes are final (mentions, entries, kept files).
-  const body = await rewriteObsidianLinks(rewriteEntryLinks(fields.body, links), obsidian.targetsFor(note, clientId))
+  // They are rewritten here, where the files they embed are kept; a note without any comes ready to write.
+  const prepared =
+    'prepared' in ready ? ready.prepared : prepareEntryFile(ready.frontMatter, await rewriteObsidianLinks(ready.body, obsidian().targetsFor(note, clientId)))
   // `adopt` takes the entry's name before its first await, so names are given in the plan's order whatever finishes first.
   const written = adoption
     .adopt({
       clientId,
       folder: clientId === null ? layout.journalDir : vault.clients.journalOf(clientId),
-      original: fields.original,
-      fields: { id: note.id, title: fields.title, created: fields.created, updated: fields.updated, template: fields.template, tags: fields.tags, ...extra },
-      body
+      original: null,
+      fields: ready.fields,
+      prepared,
+      stem: ready.stem,
+      body: ''
     })
     .then(
       () => void outcome.imported++,
@@ -162,97 +274,26 @@ const WRITES_AT_ONCE = 64
 
 /** At most `size` writes under way: `add` waits for room, `drain` for all of them. */
 class WritingWindow {
-  private readonly running = new Set<Promise<void>>()
+  private running = 0
+  private readonly waiting: Array<() => void> = []
+  private readonly all = new Set<Promise<void>>()
 
   constructor(private readonly size: number) {}
 
   async add(write: Promise<void>): Promise<void> {
-    const tracked: Promise<void> = write.finally(() => this.running.delete(tracked))
-    this.running.add(tracked)
-    while (this.running.size >= this.size) await Promise.race(this.running)
+    this.running++
+    const tracked: Promise<void> = write.finally(() => {
+      this.running--
+      this.all.delete(tracked)
+      this.waiting.shift()?.()
+    })
+    this.all.add(tracked)
+    // One waiter per free place, woken by the write that ends: racing every write under way for each note cost O(size) a note.
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve))
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.running)
-  }
-}
-
-/**
- * Links from one note to another note of the import — by a path relative to
- * the note (or to the folder that was chosen), or a `rapport://entry/<id>`
- * whose id had to change — become `rapport://entry/<id>` links to the new
- * entries, which stay right however the files are renamed later.
- */
-function importLinks(
-  note: PlannedNote,
-  idBySource: ReadonlyMap<string, string>,
-  idByClaimed: ReadonlyMap<string, string>,
-  mentions: PageMentions
-): LinkResolver {
-  return (target) => {
-    const hash = target.indexOf('#')
-    const fragment = hash === -1 ? '' : linkDestination(target.slice(hash))
-    const claimed = entryIdOfUrl(target)
-    if (claimed !== null) {
-      const id = idByClaimed.get(claimed)
-      return id && id !== claimed ? entryUrl(id) + fragment : null
-    }
-    const mentioned = parseMentionHref(target)
-    if (mentioned?.kind === 'client') {
-      // A mention of a client whose profile came with the import, by the id it had where it was exported from.
-      const id = mentions.clientIds.get(mentioned.id)
-      return id && id !== mentioned.id ? mentionHref({ kind: 'client', id }) : null
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//') || target.startsWith('#')) return null
-    const path = target.split(/[?#]/)[0] ?? ''
-    if (!path) return null
-    // `/x.md` is from the top of the chosen folder (as Obsidian writes it); `x.md` from the note's folder, else from the top.
-    const candidates = path.startsWith('/')
-      ? [resolve(note.source.root, path.replace(/^\/+/, ''))]
-      : [resolve(dirname(note.source.absolute), path), resolve(note.source.root, path)]
-    for (const absolute of candidates) {
-      const id = idBySource.get(absolute) ?? idBySource.get(`${absolute}.md`)
-      if (id) return entryUrl(id) + fragment
-      const mention = mentions.atPage(absolute, hash === -1 ? null : target.slice(hash + 1))
-      if (mention) return mention
-    }
-    return null
-  }
-}
-
-interface PageMentions {
-  /** The mention a link to an exported profile page stands for: the page itself is its client, an anchor on it a person. */
-  atPage: (absolute: string, anchor: string | null) => string | null
-  /** The client's id in this vault, by the id it had in the export. */
-  clientIds: ReadonlyMap<string, string>
-}
-
-/**
- * Export turned mentions into links to `profile.md` (`#anchor` for a
- * person); the ids in that page's front matter turn them back. A client is
- * the vault's own client of that name or the one just created from the page
- * (its id is new); a person keeps the id in client.json, which the created
- * client keeps too. A page whose client was not created, or an anchor the
- * page does not name, leaves the link as written: nothing is guessed.
- */
-function pageMentions(pages: readonly ProfilePage[], created: ReadonlyMap<string, string>): PageMentions {
-  const byPath = new Map<string, { clientId: string; people: ReadonlyMap<string, string> }>()
-  const clientIds = new Map<string, string>()
-  for (const page of pages) {
-    const clientId = page.existing?.id ?? created.get(page.key)
-    if (clientId === undefined) continue
-    byPath.set(page.absolute, { clientId, people: page.people })
-    if (!clientIds.has(page.exportedId)) clientIds.set(page.exportedId, clientId)
-  }
-  return {
-    clientIds,
-    atPage: (absolute, anchor) => {
-      const page = byPath.get(absolute)
-      if (!page) return null
-      if (anchor === null) return mentionHref({ kind: 'client', id: page.clientId })
-      const person = page.people.get(anchor)
-      return person === undefined ? null : mentionHref({ kind: 'person', id: person })
-    }
+    await Promise.all(this.all)
   }
 }
 

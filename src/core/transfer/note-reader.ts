@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { constants } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { decodeText, looksBinary } from '../fs/text-encoding'
 import { MAX_NOTE_BYTES, tooBig } from './import-scan'
@@ -16,7 +16,7 @@ export type NoteText = { text: string; hash: string } | { problem: string }
 export async function readNoteText(absolute: string, options: { windows1252: boolean }): Promise<NoteText> {
   let bytes: Buffer
   try {
-    const handle = await open(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    const handle = await open(absolute, READ_ONLY_NO_LINK)
     try {
       const info = await handle.stat()
       if (!info.isFile()) return { problem: 'it is no longer a plain file' }
@@ -26,12 +26,47 @@ export async function readNoteText(absolute: string, options: { windows1252: boo
       await handle.close()
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') return { problem: 'it has become a link since it was found; links are not followed' }
-    if (code === 'ENOENT') return { problem: 'it is no longer there' }
-    if (code === 'EACCES' || code === 'EPERM') return { problem: 'it could not be read: permission was denied' }
-    return { problem: `it could not be read: ${(error as Error).message}` }
+    return { problem: unreadable(error) }
   }
+  return noteText(bytes, options)
+}
+
+/**
+ * `readNoteText` with blocking calls, for the import's own thread
+ * (import-worker.ts), where nothing else waits: four system calls a note,
+ * instead of as many trips through libuv's pool of four threads, which the
+ * process that answers the window needs for its own files meanwhile.
+ */
+export function readNoteTextSync(absolute: string, options: { windows1252: boolean }): NoteText {
+  let bytes: Buffer
+  try {
+    const fd = openSync(absolute, READ_ONLY_NO_LINK)
+    try {
+      const info = fstatSync(fd)
+      if (!info.isFile()) return { problem: 'it is no longer a plain file' }
+      if (info.size > MAX_NOTE_BYTES) return { problem: tooBig(info.size) }
+      bytes = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    return { problem: unreadable(error) }
+  }
+  return noteText(bytes, options)
+}
+
+/** Not following a link; not waiting for a writer should a pipe have been swapped in (a plain file is checked for next). */
+const READ_ONLY_NO_LINK = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ELOOP') return 'it has become a link since it was found; links are not followed'
+  if (code === 'ENOENT') return 'it is no longer there'
+  if (code === 'EACCES' || code === 'EPERM') return 'it could not be read: permission was denied'
+  return `it could not be read: ${(error as Error).message}`
+}
+
+function noteText(bytes: Buffer, options: { windows1252: boolean }): NoteText {
   const text = decodeText(bytes, options)
   if (text === null) {
     return {

@@ -34,6 +34,16 @@ interface Edit {
   text: string
 }
 
+/**
+ * Cheap test for Markdown with nothing for `rewriteObsidianLinks` to do: no
+ * wikilink, and no link or image to a local file (every link left has a
+ * scheme, such as the `rapport://entry/` links an import makes). Parsing
+ * Markdown costs far more than this look.
+ */
+export function mayHaveObsidianLinks(markdown: string): boolean {
+  return markdown.includes('[[') || /\]\(\s*<?(?![a-z][a-z0-9+.-]*:)/i.test(markdown)
+}
+
 export async function rewriteObsidianLinks(markdown: string, targets: ObsidianTargets): Promise<string> {
   if (!markdown.includes('[[') && !markdown.includes('](')) return markdown
   const tree = parseMarkdown(markdown)

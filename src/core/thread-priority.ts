@@ -1,5 +1,5 @@
 /**
- * The index's thread gives way to the thread that answers the window.
+ * A background thread (the search index's, an import's) gives way to the thread that answers the window.
  *
  * On a machine whose cores are all busy (two cores: this process's main
  * thread, the index's thread, and whatever else runs), the operating system

@@ -1,0 +1,184 @@
+/**
+ * The work of an import on the notes themselves — reading each file,
+ * decoding it, parsing its front matter, mapping its fields, rewriting its
+ * links, writing its new front matter — behind plain messages, so it runs
+ * on a thread of its own (import-worker.ts, started by import-thread.ts)
+ * while the process that answers the window only names and writes files.
+ *
+ * Each note is read and parsed once: `read` keeps what it parsed, and
+ * `prepare` takes it from there (and lets it go). Everything that crosses
+ * is plain data (structured clone). A note that fails — unreadable, not
+ * UTF-8, invalid YAML, or anything thrown while it is worked on — becomes
+ * that note's problem, in words; the other notes go on.
+ */
+import { mapInOrder } from '../map-in-order'
+import type { AdoptInput } from '../entries/entry-adoption'
+import type { PreparedEntryFile } from '../entries/entry-adoption'
+import { adoptedFields, prepareEntryFile } from '../entries/entry-adoption'
+import { Document } from 'yaml'
+import { writeFrontMatter } from '../entries/entry-file'
+import { fileStem } from '../entries/entry-names'
+import { rewriteEntryLinks } from './entry-links'
+import type { PageProfile } from './import-clients'
+import { profileOfPage } from './import-clients'
+import { contentKey } from './import-duplicates'
+import type { LinkTables } from './import-links'
+import { importLinks } from './import-links'
+import type { SourceNote } from './import-scan'
+import type { NoteFields } from './note-fields'
+import { mapNoteFields } from './note-fields'
+import type { NoteText } from './note-reader'
+import { readNoteText } from './note-reader'
+import { mayHaveObsidianLinks } from './obsidian-links'
+
+/** A note read for the plan: its fields and a key for what it holds. */
+export interface ReadNote {
+  source: SourceNote
+  /** The file's bytes when read (sha256). */
+  hash: string
+  fields: Omit<NoteFields, 'original' | 'body'>
+  title: string
+  clientHints: readonly string[]
+  key: string
+  profile?: PageProfile
+}
+
+export type ReadResult = ReadNote | { source: SourceNote; problem: string }
+
+/** A planned note, as it is to be written: its id, and its client (with the client's name, for the note's own `client:` field). */
+export interface NoteToWrite {
+  source: SourceNote
+  hash: string
+  id: string
+  clientId: string | null
+  clientName: string | null
+}
+
+/**
+ * A note ready to be written: the whole file (`prepared`), or, when it has
+ * Obsidian links or local files to keep (which the import does where the
+ * vault is), its front matter and its body with its other links rewritten.
+ */
+export type PreparedNote =
+  | { absolute: string; fields: AdoptInput['fields']; stem: string; prepared: PreparedEntryFile }
+  | { absolute: string; fields: AdoptInput['fields']; stem: string; frontMatter: string; body: string }
+  | { absolute: string; problem: string }
+
+export type ImportThreadRequest =
+  | { op: 'read'; notes: readonly SourceNote[]; windows1252: boolean }
+  | { op: 'links'; tables: Partial<LinkTables> }
+  | { op: 'prepare'; notes: readonly NoteToWrite[]; windows1252: boolean }
+  | { op: 'forget' }
+
+export interface ImportThreadAnswers {
+  read: ReadResult[]
+  links: void
+  prepare: PreparedNote[]
+  forget: void
+}
+
+/** Notes read at once: the disk kept busy without opening thousands of files together. */
+const READS_AT_ONCE = 16
+
+interface Parsed {
+  source: SourceNote
+  hash: string
+  fields: NoteFields
+}
+
+/** How the host reads a note: `readNoteText`, or on a thread of its own, where blocking costs no one, `readNoteTextSync`. */
+export type NoteTextReader = (absolute: string, options: { windows1252: boolean }) => Promise<NoteText> | NoteText
+
+export class ImportHost {
+  private readonly parsed = new Map<string, Parsed>()
+
+  constructor(private readonly readText: NoteTextReader = readNoteText) {}
+
+  private readonly tables: LinkTables = { idBySource: new Map(), idByClaimed: new Map(), pages: new Map(), clientIds: new Map() }
+
+  async handle<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
+    return (await this.answer(request)) as ImportThreadAnswers[R['op']]
+  }
+
+  private async answer(request: ImportThreadRequest): Promise<ImportThreadAnswers[keyof ImportThreadAnswers]> {
+    switch (request.op) {
+      case 'read':
+        return mapInOrder(request.notes, READS_AT_ONCE, (source) => this.readOne(source, request.windows1252))
+      case 'links':
+        // Sent in parts, so no one message is long to copy on the window's side.
+        for (const key of ['idBySource', 'idByClaimed', 'pages', 'clientIds'] as const) {
+          for (const [k, v] of request.tables[key] ?? []) (this.tables[key] as Map<string, unknown>).set(k, v)
+        }
+        return undefined
+      case 'prepare':
+        return mapInOrder(request.notes, READS_AT_ONCE, (note) => this.prepareOne(note, request.windows1252))
+      case 'forget':
+        this.parsed.clear()
+        for (const table of Object.values(this.tables)) table.clear()
+        return undefined
+    }
+  }
+
+  private async readOne(source: SourceNote, windows1252: boolean): Promise<ReadResult> {
+    try {
+      const parsed = await this.parse(source, windows1252)
+      if ('problem' in parsed) return { source, problem: parsed.problem }
+      const { original, body, ...fields } = parsed.fields
+      const note: ReadNote = { source, hash: parsed.hash, fields, title: fields.title, clientHints: fields.clientHints, key: contentKey(fields.title, body) }
+      if (fields.kind === 'client-profile') note.profile = profileOfPage(original.fields)
+      // Only notes that can become entries are kept for `prepare`.
+      if (fields.kind === 'note') this.parsed.set(source.absolute, parsed)
+      return note
+    } catch (error) {
+      return { source, problem: unexpected(error) }
+    }
+  }
+
+  private async parse(source: SourceNote, windows1252: boolean): Promise<Parsed | { problem: string }> {
+    const text = await this.readText(source.absolute, { windows1252 })
+    if ('problem' in text) return text
+    const fields = mapNoteFields(text.text, source)
+    if ('problem' in fields) return fields
+    return { source, hash: text.hash, fields }
+  }
+
+  private async prepareOne(note: NoteToWrite, windows1252: boolean): Promise<PreparedNote> {
+    const absolute = note.source.absolute
+    try {
+      let parsed = this.parsed.get(absolute)
+      this.parsed.delete(absolute)
+      if (!parsed) {
+        // Not read by this thread (a plan made elsewhere): read now, and only if it is still what was planned.
+        const read = await this.parse(note.source, windows1252)
+        if ('problem' in read) return { absolute, problem: read.problem }
+        parsed = read
+      }
+      if (parsed.hash !== note.hash)
+        return { absolute, problem: 'it changed after the preview, so it was not imported; import it again to see what it holds now' }
+      const f = parsed.fields
+      const extra = { ...f.extra }
+      // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.
+      const ownClient = f.original.fields.client
+      if (typeof ownClient === 'string' && !ownClient.startsWith('c_') && (note.clientId === null || note.clientName !== ownClient))
+        extra['imported-client'] = ownClient
+      const fields: AdoptInput['fields'] = { id: note.id, title: f.title, created: f.created, updated: f.updated, template: f.template, tags: f.tags, ...extra }
+      // The note is written once: its parsed front matter is written into, not copied first.
+      const frontMatter = writeFrontMatter(f.original.yaml ?? new Document({}), f.original, adoptedFields({ clientId: note.clientId, fields }))
+      const body = rewriteEntryLinks(f.body, importLinks(note.source, this.tables))
+      const ready = { absolute, fields, stem: fileStem(f.created, f.title) }
+      return mayHaveObsidianLinks(body) ? { ...ready, frontMatter, body } : { ...ready, prepared: prepareEntryFile(frontMatter, body) }
+    } catch (error) {
+      return { absolute, problem: unexpected(error) }
+    }
+  }
+}
+
+const unexpected = (error: unknown): string => `it could not be read: ${error instanceof Error ? error.message : String(error)}`
+
+/** The bytes of prepared files in an answer: handed over to the other thread, not copied. */
+export function transferables(answer: unknown): ArrayBuffer[] {
+  if (!Array.isArray(answer)) return []
+  return answer.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && 'prepared' in item ? [(item as { prepared: PreparedEntryFile }).prepared.bytes.buffer as ArrayBuffer] : []
+  )
+}

@@ -1,0 +1,166 @@
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseEntryFile } from '../entries/entry-file'
+import { fileVersion } from '../fs/file-version'
+import { openTestVault } from '../testing/open-vault'
+import { tempDir } from '../testing/temp-vault'
+import { allEntries } from './import-duplicates'
+import type { ImportThreadRequest, NoteToWrite, ReadNote, ReadResult } from './import-host'
+import { scanSources } from './import-scan'
+import { ImportThread } from './import-thread'
+import { fingerprint } from './transfer-testing'
+
+/** Notes of every kind an import meets: good ones, and ones that cannot be parsed for different reasons. */
+async function mixedFolder(): Promise<string> {
+  const root = await tempDir('rapport-thread-notes-')
+  const files: Record<string, string | Buffer> = {
+    'a-good.md': '---\ntitle: Kick-off\ncreated: 2026-03-01\nmood: 4 # kept as written\ntags: [pricing]\n---\n\nLinks to [the next one](b-good.md).\n',
+    'b-good.md': '# Follow-up\n\nSent the deck.\n',
+    'broken-yaml.md': '---\ntitle: [unclosed\ncreated: 2026-03-02\n---\nText.\n',
+    'unclosed.md': '---\ntitle: No end\n\nText.\n',
+    'binary.md': Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]),
+    'latin.md': Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1')
+  }
+  for (const [path, content] of Object.entries(files)) await writeFile(join(root, path), content)
+  // The file's own time stands in for a date the note does not give.
+  await utimes(join(root, 'b-good.md'), new Date('2026-03-01T12:00:00Z'), new Date('2026-03-01T12:00:00Z'))
+  return root
+}
+
+const problemsByFile = (problems: ReadonlyArray<{ path: string; reason: string }>): Record<string, string> =>
+  Object.fromEntries(problems.map((p) => [p.path.split('/').pop(), p.reason]))
+
+describe("an import's own thread", () => {
+  it('runs on a worker thread, and answers as the same work on this thread does', async () => {
+    const root = await mixedFolder()
+    const { notes } = await scanSources([root])
+    const request: ImportThreadRequest = { op: 'read', notes, windows1252: false }
+    const worker = new ImportThread()
+    const here = new ImportThread('here')
+    try {
+      expect(await worker.onItsOwnThread()).toBe(true)
+      expect(await here.onItsOwnThread()).toBe(false)
+      const [there, local] = [await worker.request(request), await here.request(request)]
+      expect(there).toEqual(local)
+      const read = there.filter((r): r is ReadNote => !('problem' in r))
+      expect(read.map((r) => r.title)).toEqual(['Kick-off', 'Follow-up'])
+      expect(
+        problemsByFile(
+          there.filter((r): r is Extract<ReadResult, { problem: string }> => 'problem' in r).map((r) => ({ path: r.source.absolute, reason: r.problem }))
+        )
+      ).toEqual({
+        'broken-yaml.md': expect.stringMatching(/^the front matter is not valid YAML .*; fix it and import the note again$/),
+        'unclosed.md': expect.stringMatching(/no closing "---" line/),
+        'binary.md': expect.stringMatching(/not UTF-8 text|binary file/),
+        'latin.md': expect.stringMatching(/not UTF-8 text .* Windows-1252/)
+      })
+    } finally {
+      worker.close()
+      here.close()
+    }
+  })
+
+  it('parses each note once: a note read for the plan is written from what was parsed, even if its file is gone since', async () => {
+    const root = await mixedFolder()
+    const { notes } = await scanSources([root])
+    const thread = new ImportThread()
+    try {
+      const read = (await thread.request({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
+      const kickOff = read.find((r) => r.title === 'Kick-off')
+      if (!kickOff) throw new Error('Kick-off was not read')
+      await rm(kickOff.source.absolute)
+      const toWrite: NoteToWrite = { source: kickOff.source, hash: kickOff.hash, id: 'e_NEW', clientId: null, clientName: null }
+      const [prepared] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
+      // Its link to a file (not one of the notes written here) is left for the import to resolve where the vault is.
+      if (!prepared || !('frontMatter' in prepared)) throw new Error(`not prepared with its links left: ${JSON.stringify(prepared)}`)
+      // Its own front matter kept as written (the comment too), Rapport's fields added.
+      expect(prepared.frontMatter).toBe(
+        '---\ntitle: Kick-off\ncreated: 2026-03-01\nmood: 4 # kept as written\ntags: [ pricing ]\nid: e_NEW\nupdated: 2026-03-01\n---\n\n'
+      )
+      expect(prepared.stem).toBe('2026-03-01-kick-off')
+      expect(prepared.body).toBe('Links to [the next one](b-good.md).\n')
+      // A note with nothing left to resolve comes as the file's bytes, with its version and excerpt.
+      const followUp = read.find((r) => r.title === 'Follow-up')
+      if (!followUp) throw new Error('Follow-up was not read')
+      const [ready] = await thread.request({
+        op: 'prepare',
+        notes: [{ source: followUp.source, hash: followUp.hash, id: 'e_NEXT', clientId: 'c_ACME', clientName: 'Acme' }],
+        windows1252: false
+      })
+      if (!ready || !('prepared' in ready)) throw new Error(`not prepared whole: ${JSON.stringify(ready)}`)
+      const text = new TextDecoder().decode(ready.prepared.bytes)
+      expect(text).toBe(
+        '---\nid: e_NEXT\nclient: c_ACME\ntitle: Follow-up\ncreated: 2026-03-01T12:00:00.000Z\nupdated: 2026-03-01T12:00:00.000Z\ntags: []\n---\n\nSent the deck.\n'
+      )
+      expect(ready.prepared).toMatchObject({ version: fileVersion(text), excerpt: 'Sent the deck.' })
+      // Prepared once: it is not kept after, and the file is gone, so asking again finds nothing to write.
+      const [again] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
+      expect(again).toEqual({ absolute: kickOff.source.absolute, problem: 'it is no longer there' })
+    } finally {
+      thread.close()
+    }
+  })
+
+  it('writes a note it did not read only when it is still what was planned', async () => {
+    const root = await mixedFolder()
+    const { notes } = await scanSources([root])
+    const source = notes.find((n) => n.relative === 'b-good.md')
+    if (!source) throw new Error('b-good.md was not found')
+    const planner = new ImportThread()
+    const [read] = await planner.request({ op: 'read', notes: [source], windows1252: false })
+    planner.close()
+    if (!read || 'problem' in read) throw new Error('b-good.md was not read')
+    await writeFile(source.absolute, '# Follow-up\n\nChanged since.\n')
+    const writer = new ImportThread()
+    try {
+      const [prepared] = await writer.request({
+        op: 'prepare',
+        notes: [{ source, hash: read.hash, id: 'e_X', clientId: null, clientName: null }],
+        windows1252: false
+      })
+      expect(prepared).toEqual({ absolute: source.absolute, problem: expect.stringMatching(/changed after the preview/) })
+    } finally {
+      writer.close()
+    }
+  })
+
+  it('imports the notes it can, says why for each one it cannot, and changes nothing in the source', async () => {
+    const root = await mixedFolder()
+    const before = await fingerprint(root)
+    const { call, vault } = await openTestVault()
+    const report = await call('import:run', { paths: [root], duplicates: 'skip' })
+    expect(report).toMatchObject({ status: 'done', imported: 2, notReached: 0 })
+    expect(Object.keys(problemsByFile(report?.problems ?? [])).sort()).toEqual(['binary.md', 'broken-yaml.md', 'latin.md', 'unclosed.md'])
+    const entries = allEntries(vault)
+    expect(entries.map((e) => e.title).sort()).toEqual(['Follow-up', 'Kick-off'])
+    // The link between the two notes now points at the entry, and the summary matches the file as written.
+    const kickOff = entries.find((e) => e.title === 'Kick-off')
+    const followUp = entries.find((e) => e.title === 'Follow-up')
+    if (!kickOff || !followUp) throw new Error('missing entries')
+    const text = await vault.entries.text(kickOff.id)
+    expect(text).toContain(`[the next one](rapport://entry/${followUp.id})`)
+    const onDisk = parseEntryFile(text).fields
+    expect(kickOff).toMatchObject({ title: onDisk.title, created: onDisk.created, updated: onDisk.updated, tags: onDisk.tags })
+    expect(onDisk.mood).toBe(4)
+    expect(await fingerprint(root)).toEqual(before)
+    expect(await readFile(join(root, 'broken-yaml.md'), 'utf8')).toContain('title: [unclosed')
+  })
+
+  it('reports progress through reading and writing, each reaching its total', async () => {
+    const notes = await tempDir('rapport-thread-progress-')
+    for (let i = 0; i < 150; i++) await writeFile(join(notes, `note-${String(i).padStart(3, '0')}.md`), `# Note ${i}\n\nText ${i}.\n`)
+    const events: Array<{ phase: string; done: number; total: number }> = []
+    const { call } = await openTestVault(undefined, {
+      shell: { emit: (event, payload) => void (event === 'transfer:progress' && events.push(payload as (typeof events)[number])) }
+    })
+    expect(await call('import:run', { paths: [notes], duplicates: 'skip', jobId: 'progress-1' })).toMatchObject({ imported: 150 })
+    const phases = [...new Set(events.map((e) => e.phase))]
+    expect(phases).toEqual(['scanning', 'reading', 'writing'])
+    for (const phase of ['reading', 'writing']) {
+      const of = events.filter((e) => e.phase === phase)
+      expect(of.at(-1)).toMatchObject({ done: 150, total: 150 })
+      expect(of.map((e) => e.done)).toEqual([...of.map((e) => e.done)].sort((a, b) => a - b))
+    }
+  })
+})

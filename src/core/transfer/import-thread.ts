@@ -1,0 +1,178 @@
+/**
+ * An import's work on its notes (import-host.ts) on a thread of its own: a
+ * `node:worker_threads` worker running import-worker.ts, one per import,
+ * stopped when the import ends. Parsing ten thousand notes' YAML and
+ * Markdown, and the garbage that makes, blocked the process that answers
+ * the window for up to 60 ms at a time; over there nothing waits on it.
+ *
+ * Where the worker comes from: next to the bundled main process
+ * (`import-worker.js`, an input of its own in electron.vite.config.ts), or,
+ * running from source (vitest, the CLI through tsx), bundled on first use
+ * with esbuild into a temporary file. If no worker can be started, or it
+ * stops, the work runs on this thread (`ImportHost` directly) and the import
+ * still works: a note its worker had read is then read again, and written
+ * only if it is still what was planned.
+ */
+import { existsSync, rmSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { bundleNodeScript } from '../bundle-node-script'
+import type { ImportThreadAnswers, ImportThreadRequest } from './import-host'
+import { ImportHost } from './import-host'
+
+const BUNDLED_WORKER = 'import-worker.js'
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
+
+/** One worker (or, failing that, a host on this thread). */
+class ImportLane {
+  private worker: Promise<Worker | null> | null = null
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 0
+  private host: ImportHost | null = null
+  private closed = false
+
+  constructor(private readonly where: 'worker' | 'here') {}
+
+  async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
+    const worker = this.where === 'worker' && !this.closed ? await this.start() : null
+    if (!worker) return (this.host ??= new ImportHost()).handle(request)
+    const id = this.nextId++
+    return new Promise<ImportThreadAnswers[R['op']]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      worker.postMessage({ id, request })
+    }).catch((error: unknown) => {
+      if (this.closed) throw error
+      // The thread stopped: this request, and those after it, run here.
+      console.error('[rapport] the import goes on on the main thread: its own stopped:', error)
+      this.worker = Promise.resolve(null)
+      return (this.host ??= new ImportHost()).handle(request)
+    })
+  }
+
+  /** Whether the work runs on a thread of its own (false until the first request, or when none could be started). */
+  async onItsOwnThread(): Promise<boolean> {
+    return this.where === 'worker' && (await this.start()) !== null
+  }
+
+  /** Stops the thread and forgets every note read. */
+  close(): void {
+    this.closed = true
+    void this.worker?.then((worker) => worker?.terminate())
+    this.host = null
+    for (const { reject } of this.pending.values()) reject(new Error('the import was closed'))
+    this.pending.clear()
+  }
+
+  private start(): Promise<Worker | null> {
+    this.worker ??= startWorker().then(
+      (worker) => {
+        if (this.closed) void worker.terminate()
+        worker.on('message', (answer: { id: number; ok: boolean; value?: unknown; message?: string }) => this.answered(answer))
+        worker.on('error', (error) => this.failed(error))
+        worker.on('exit', () => this.failed(new Error('the import thread stopped')))
+        return worker
+      },
+      (error: unknown) => {
+        console.error('[rapport] the import runs on the main thread: its own could not be started:', error)
+        return null
+      }
+    )
+    return this.worker
+  }
+
+  private answered(answer: { id: number; ok: boolean; value?: unknown; message?: string }): void {
+    const waiting = this.pending.get(answer.id)
+    if (!waiting) return
+    this.pending.delete(answer.id)
+    if (answer.ok) waiting.resolve(answer.value)
+    else waiting.reject(new Error(answer.message))
+  }
+
+  private failed(error: Error): void {
+    for (const { reject } of this.pending.values()) reject(error)
+    this.pending.clear()
+  }
+}
+
+/**
+ * Parsing is most of an import's work: on a machine with cores to spare it
+ * is shared between two workers (a batch of notes read goes to one, and
+ * each note is prepared by the one that parsed it).
+ */
+const LANES = Math.min(2, availableParallelism())
+
+export class ImportThread {
+  private readonly lanes: ImportLane[]
+  /** The lane that read each note (by its file): it holds the note parsed. */
+  private readonly owner = new Map<string, number>()
+  private nextLane = 0
+
+  /** 'worker': on threads of their own (the default); 'here': on this thread (a test comparing the two). */
+  constructor(where: 'worker' | 'here' = 'worker') {
+    this.lanes = Array.from({ length: where === 'worker' ? LANES : 1 }, () => new ImportLane(where))
+  }
+
+  async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
+    return (await this.answer(request)) as ImportThreadAnswers[R['op']]
+  }
+
+  /** Whether the work runs on a thread of its own (false when none could be started). */
+  async onItsOwnThread(): Promise<boolean> {
+    return (this.lanes[0] as ImportLane).onItsOwnThread()
+  }
+
+  /** Stops the threads and forgets every note read. */
+  close(): void {
+    for (const lane of this.lanes) lane.close()
+    this.owner.clear()
+  }
+
+  private async answer(request: ImportThreadRequest): Promise<ImportThreadAnswers[keyof ImportThreadAnswers]> {
+    switch (request.op) {
+      case 'read': {
+        const at = this.nextLane++ % this.lanes.length
+        for (const note of request.notes) this.owner.set(note.absolute, at)
+        return (this.lanes[at] as ImportLane).request(request)
+      }
+      case 'prepare': {
+        // Each note to the lane that parsed it (a note none read: the first), the answers put back in the order asked.
+        const byLane = this.lanes.map(() => [] as Array<(typeof request.notes)[number]>)
+        for (const note of request.notes) byLane[this.owner.get(note.source.absolute) ?? 0]?.push(note)
+        const answers = await Promise.all(
+          byLane.map((notes, at) => (notes.length > 0 ? (this.lanes[at] as ImportLane).request({ ...request, notes }) : Promise.resolve([])))
+        )
+        const byFile = new Map(answers.flat().map((answer) => [answer.absolute, answer]))
+        return request.notes.map((note) => byFile.get(note.source.absolute) ?? { absolute: note.source.absolute, problem: 'it was not prepared' })
+      }
+      case 'links':
+      case 'forget':
+        await Promise.all(this.lanes.map((lane) => lane.request(request)))
+        return undefined
+    }
+  }
+}
+
+async function startWorker(): Promise<Worker> {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) return new Worker(await workerFromSource())
+  // Beside the main bundle; from a chunk of it (should the bundler move this code into one), one folder up.
+  const beside = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((path) => fileURLToPath(new URL(path, here)))
+  return new Worker(beside.find((file) => existsSync(file)) ?? beside[0] ?? BUNDLED_WORKER)
+}
+
+let fromSource: Promise<string> | null = null
+
+/** Running from source: import-worker.ts and what it imports, bundled once per process into a temporary file. */
+function workerFromSource(): Promise<string> {
+  fromSource ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-import-worker-'))
+    const outfile = await bundleNodeScript(fileURLToPath(new URL('./import-worker.ts', import.meta.url)), join(dir, 'import-worker.mjs'))
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+    return outfile
+  })()
+  return fromSource
+}
