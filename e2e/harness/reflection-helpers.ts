@@ -35,8 +35,11 @@ export async function startReflection(page: Page, filter: string): Promise<void>
   const find = page.getByRole('combobox', { name: 'Find a template' })
   await expect(find).toBeFocused()
   await find.fill(filter)
+  // Enter chooses the active template: wait until the list has read and narrowed to one (Enter before that does nothing).
+  await expect(page.getByRole('listbox', { name: 'Templates' }).getByRole('option', { selected: true })).toBeVisible()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('dialog')).toBeHidden()
+  // Choosing writes the new entry before the picker closes: on a busy machine that can take a few seconds.
+  await expect(page.getByRole('dialog')).toBeHidden({ timeout: 15_000 })
 }
 
 /** Types a list item under one of the entry's headings (whose answer is an empty "-" line). */
