@@ -15,17 +15,10 @@
  * An idle worker never keeps a process alive: it is referenced only while
  * a request is waiting for its answer.
  */
-import { existsSync, rmSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { IndexAnswers, IndexRequest } from './index-host'
 import { IndexHost, ownBuffer } from './index-host'
-import { bundleNodeScript } from '../bundle-node-script'
-
-const BUNDLED_WORKER = 'index-worker.js'
+import { startCoreWorker } from '../core-worker'
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
@@ -66,7 +59,7 @@ export class IndexThread {
   }
 
   private start(): Promise<Worker | null> {
-    this.worker ??= startWorker().then(
+    this.worker ??= startCoreWorker(import.meta.url, 'index-worker').then(
       (worker) => {
         if (this.closed) void worker.terminate()
         worker.unref()
@@ -96,25 +89,4 @@ export class IndexThread {
     for (const { reject } of this.pending.values()) reject(error)
     this.pending.clear()
   }
-}
-
-async function startWorker(): Promise<Worker> {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return new Worker(await workerFromSource())
-  // Beside the main bundle; from a chunk of it (should the bundler move this code into one), one folder up.
-  const beside = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((path) => fileURLToPath(new URL(path, here)))
-  return new Worker(beside.find((file) => existsSync(file)) ?? beside[0] ?? BUNDLED_WORKER)
-}
-
-let fromSource: Promise<string> | null = null
-
-/** Running from source: index-worker.ts and what it imports, bundled once per process into a temporary file. */
-function workerFromSource(): Promise<string> {
-  fromSource ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rapport-index-worker-'))
-    const outfile = await bundleNodeScript(fileURLToPath(new URL('./index-worker.ts', import.meta.url)), join(dir, 'index-worker.mjs'))
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-    return outfile
-  })()
-  return fromSource
 }

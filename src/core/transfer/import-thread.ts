@@ -13,17 +13,11 @@
  * still works: a note its worker had read is then read again, and written
  * only if it is still what was planned.
  */
-import { existsSync, rmSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { bundleNodeScript } from '../bundle-node-script'
+import { availableParallelism } from 'node:os'
+import type { Worker } from 'node:worker_threads'
+import { startCoreWorker } from '../core-worker'
 import type { ImportThreadAnswers, ImportThreadRequest } from './import-host'
 import { ImportHost } from './import-host'
-
-const BUNDLED_WORKER = 'import-worker.js'
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
@@ -68,7 +62,7 @@ class ImportLane {
   }
 
   private start(): Promise<Worker | null> {
-    this.worker ??= startWorker().then(
+    this.worker ??= startCoreWorker(import.meta.url, 'import-worker').then(
       (worker) => {
         if (this.closed) void worker.terminate()
         worker.on('message', (answer: { id: number; ok: boolean; value?: unknown; message?: string }) => this.answered(answer))
@@ -154,25 +148,4 @@ export class ImportThread {
         return undefined
     }
   }
-}
-
-async function startWorker(): Promise<Worker> {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return new Worker(await workerFromSource())
-  // Beside the main bundle; from a chunk of it (should the bundler move this code into one), one folder up.
-  const beside = [`./${BUNDLED_WORKER}`, `../${BUNDLED_WORKER}`].map((path) => fileURLToPath(new URL(path, here)))
-  return new Worker(beside.find((file) => existsSync(file)) ?? beside[0] ?? BUNDLED_WORKER)
-}
-
-let fromSource: Promise<string> | null = null
-
-/** Running from source: import-worker.ts and what it imports, bundled once per process into a temporary file. */
-function workerFromSource(): Promise<string> {
-  fromSource ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rapport-import-worker-'))
-    const outfile = await bundleNodeScript(fileURLToPath(new URL('./import-worker.ts', import.meta.url)), join(dir, 'import-worker.mjs'))
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-    return outfile
-  })()
-  return fromSource
 }
