@@ -13,6 +13,8 @@ export interface EntryRecord extends EntrySummary {
   problem?: string
   /** The file holds git's conflict markers: shown with both sides to choose from, never saved over until the person chooses. */
   markers?: true
+  /** Day One's own id of the entry it was imported from (`dayone-uuid`): how importing that export again knows it. */
+  dayOneId?: string
 }
 
 export interface SyncConflict {
@@ -65,6 +67,7 @@ export function recordOf(relative: string, clientId: string | null, file: EntryF
   if (typeof f.template === 'string') record.template = f.template
   if (file.problem) record.problem = file.problem
   if (markers) record.markers = true
+  if (typeof f['dayone-uuid'] === 'string' && f['dayone-uuid'] !== '') record.dayOneId = f['dayone-uuid']
   return record
 }
 
@@ -85,7 +88,7 @@ function titleFromName(relative: string): string {
 }
 
 export function toSummary(record: EntryRecord): EntrySummary {
-  const { version: _version, problem: _problem, markers: _markers, ...summary } = record
+  const { version: _version, problem: _problem, markers: _markers, dayOneId: _dayOneId, ...summary } = record
   return { ...summary, tags: [...summary.tags] }
 }
 

@@ -209,6 +209,13 @@ export class EntryStore {
     return [...this.records.values()]
   }
 
+  /** The Day One ids of the entries imported from Day One, from their front matter as last read: no file is read for them. */
+  dayOneIds(): Set<string> {
+    const ids = new Set<string>()
+    for (const r of this.records.values()) if (r.dayOneId !== undefined) ids.add(r.dayOneId)
+    return ids
+  }
+
   countFor(clientId: string | null): { count: number; last?: string } {
     let count = 0
     let last: string | undefined

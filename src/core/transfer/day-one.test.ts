@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
@@ -81,6 +81,26 @@ describe('a Day One JSON export', () => {
       problems: []
     })
     expect((await call('import:day-one-preview', { path: EXPORT }))?.journals.map((j) => j.alreadyImported)).toEqual([1, 2])
+  })
+
+  it('knows an entry it imported by its Day One id, even after its date was edited in the vault', async () => {
+    const { call, vault, dir } = await openTestVault()
+    const northwind = await call('clients:create', { name: 'Northwind' })
+    const journals = { Northwind: northwind.id, Journal: null }
+    expect(await call('import:day-one-run', { path: EXPORT, journals })).toMatchObject({ imported: 3 })
+    const workshop = vault.entries.list(northwind.id).find((e) => e.title === 'Workshop with Northwind')
+    if (!workshop) throw new Error('the workshop was not imported')
+    const file = join(dir, workshop.path)
+    const text = await readFile(file, 'utf8')
+    expect(text).toContain('created: 2026-11-20T10:15:00+01:00\n')
+    // The person moves the entry to the day the workshop really was, in the file itself.
+    await writeFile(file, text.replace('created: 2026-11-20T10:15:00+01:00\n', 'created: 2026-11-19T10:15:00+01:00\n'))
+
+    const reopened = await openTestVault(dir)
+    expect(reopened.vault.entries.list(northwind.id).map((e) => e.created)).toContain('2026-11-19T10:15:00+01:00')
+    expect((await reopened.call('import:day-one-preview', { path: EXPORT }))?.journals.map((j) => j.alreadyImported)).toEqual([1, 2])
+    expect(await reopened.call('import:day-one-run', { path: EXPORT, journals })).toMatchObject({ imported: 0, alreadyImported: 3 })
+    expect(reopened.vault.entries.list(northwind.id)).toHaveLength(2)
   })
 
   it('imports only the journals named', async () => {

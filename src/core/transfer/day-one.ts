@@ -86,10 +86,8 @@ interface ReadJournal {
 export async function previewDayOne(vault: Vault, path: string): Promise<DayOnePreview> {
   const problems: TransferProblem[] = []
   const journals = await withZip(path, problems, async (zip) => readJournals(zip, path, problems))
-  const known = await knownDayOneIds(
-    vault,
-    (journals ?? []).flatMap((j) => j.entries)
-  )
+  // Known by Day One's own id (`dayone-uuid`), whatever of the entry was edited since: its date, its title, its text.
+  const known = vault.entries.dayOneIds()
   return {
     path,
     journals: (journals ?? []).map((journal): DayOneJournal => {
@@ -116,10 +114,7 @@ export async function importDayOne(vault: Vault, path: string, mapping: Readonly
   const report: DayOneReport = { imported: 0, alreadyImported: 0, photos: 0, files: 0, problems: [] }
   await withZip(path, report.problems, async (zip) => {
     const journals = await readJournals(zip, path, report.problems)
-    const known = await knownDayOneIds(
-      vault,
-      journals.flatMap((j) => j.entries)
-    )
+    const known = vault.entries.dayOneIds()
     const adoption = vault.entries.startAdoption()
     try {
       for (const journal of journals) {
@@ -337,23 +332,4 @@ function suggestClient(vault: Vault, journal: string): string | null {
   const wanted = foldName(journal)
   const match = vault.clients.list().filter((c) => c.data && foldName(c.data.name) === wanted)
   return match.length === 1 ? (match[0]?.id ?? null) : null
-}
-
-/**
- * The Day One ids of entries already in the vault, from their front matter.
- * An imported entry keeps its Day One creation time as `created`, so only
- * the vault's entries created at the same second as one of `entries` are
- * read (the start of each file): not every entry of the vault, each time.
- */
-async function knownDayOneIds(vault: Vault, entries: readonly DayOneEntry[]): Promise<Set<string>> {
-  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
-  const times = new Set(entries.map((e) => second(e.creationDate)))
-  const ids = new Set<string>()
-  for (const entry of vault.entries.allWithVersions()) {
-    if (!times.has(second(entry.created))) continue
-    const bytes = await vault.entries.fileBytes(entry.id)
-    const uuid = /^dayone-uuid:\s*['"]?([A-Za-z0-9-]+)/m.exec(bytes?.subarray(0, 4096).toString('utf8') ?? '')?.[1]
-    if (uuid) ids.add(uuid)
-  }
-  return ids
 }

@@ -27,8 +27,8 @@ import { importLinks } from './import-links'
 import type { SourceNote } from './import-scan'
 import type { NoteFields } from './note-fields'
 import { mapNoteFields } from './note-fields'
-import type { NoteText } from './note-reader'
-import { readNoteText } from './note-reader'
+import type { NoteFiles } from './note-reader'
+import { noteFiles } from './note-reader'
 import { mayHaveObsidianLinks } from './obsidian-links'
 
 /** A note read for the plan: its fields and a key for what it holds. */
@@ -83,16 +83,19 @@ const READS_AT_ONCE = 16
 interface Parsed {
   source: SourceNote
   hash: string
+  /** The file's stamp when read (note-reader.ts), null when it cannot tell a later change. */
+  stamp: string | null
   fields: NoteFields
 }
 
-/** How the host reads a note: `readNoteText`, or on a thread of its own, where blocking costs no one, `readNoteTextSync`. */
-export type NoteTextReader = (absolute: string, options: { windows1252: boolean }) => Promise<NoteText> | NoteText
+/** Why a note is not written when its file changed after the plan read it. */
+export const CHANGED_SINCE_PLANNED = 'it changed after the preview, so it was not imported; import it again to see what it holds now'
 
 export class ImportHost {
   private readonly parsed = new Map<string, Parsed>()
 
-  constructor(private readonly readText: NoteTextReader = readNoteText) {}
+  /** `files`: how notes are read, `noteFiles`, or on a thread of its own, where blocking costs no one, `noteFilesSync`. */
+  constructor(private readonly files: NoteFiles = noteFiles) {}
 
   private readonly tables: LinkTables = { idBySource: new Map(), idByClaimed: new Map(), pages: new Map(), clientIds: new Map() }
 
@@ -135,26 +138,35 @@ export class ImportHost {
   }
 
   private async parse(source: SourceNote, windows1252: boolean): Promise<Parsed | { problem: string }> {
-    const text = await this.readText(source.absolute, { windows1252 })
+    const text = await this.files.read(source.absolute, { windows1252 })
     if ('problem' in text) return text
     const fields = mapNoteFields(text.text, source)
     if ('problem' in fields) return fields
-    return { source, hash: text.hash, fields }
+    return { source, hash: text.hash, stamp: text.stamp, fields }
+  }
+
+  /**
+   * The note as planned, or why it is not written: the one rule for a note
+   * changed since the plan, whichever thread read it for the plan. Its bytes
+   * must be those the plan read (`hash`). A note this thread read and kept
+   * is taken as parsed when its file's stamp is still the one it had then
+   * (a stat, not a read); otherwise it is read again and its hash compared.
+   */
+  private async asPlanned(note: NoteToWrite, windows1252: boolean): Promise<Parsed | { problem: string }> {
+    const absolute = note.source.absolute
+    const kept = this.parsed.get(absolute)
+    this.parsed.delete(absolute)
+    if (kept?.stamp && kept.hash === note.hash && (await this.files.stamp(absolute)) === kept.stamp) return kept
+    const now = await this.parse(note.source, windows1252)
+    if ('problem' in now) return now
+    return now.hash === note.hash ? now : { problem: CHANGED_SINCE_PLANNED }
   }
 
   private async prepareOne(note: NoteToWrite, windows1252: boolean): Promise<PreparedNote> {
     const absolute = note.source.absolute
     try {
-      let parsed = this.parsed.get(absolute)
-      this.parsed.delete(absolute)
-      if (!parsed) {
-        // Not read by this thread (a plan made elsewhere): read now, and only if it is still what was planned.
-        const read = await this.parse(note.source, windows1252)
-        if ('problem' in read) return { absolute, problem: read.problem }
-        parsed = read
-      }
-      if (parsed.hash !== note.hash)
-        return { absolute, problem: 'it changed after the preview, so it was not imported; import it again to see what it holds now' }
+      const parsed = await this.asPlanned(note, windows1252)
+      if ('problem' in parsed) return { absolute, problem: parsed.problem }
       const f = parsed.fields
       const extra = { ...f.extra }
       // `client` is Rapport's own field (the client's id in this vault); a name written there by a person is kept.

@@ -7,7 +7,8 @@ import { vaultContentKeys } from './import-duplicates'
 import type { SourceNote } from './import-scan'
 import { scanSources } from './import-scan'
 import type { ReadNote, ReadResult } from './import-host'
-import { ImportThread } from './import-thread'
+import type { ImportThread } from './import-thread'
+import { withImportThread } from './import-thread'
 import { Slices } from './slices'
 
 /**
@@ -78,13 +79,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * not given, one is started for the plan and stopped after it.
  */
 export async function planImport(vault: Vault, request: ImportRequest, progress: PlanProgress = {}, thread?: ImportThread): Promise<ImportPlan> {
-  if (thread) return planWith(thread, vault, request, progress)
-  const own = new ImportThread()
-  try {
-    return await planWith(own, vault, request, progress)
-  } finally {
-    own.close()
-  }
+  return withImportThread((on) => planWith(on, vault, request, progress), thread)
 }
 
 async function planWith(thread: ImportThread, vault: Vault, request: ImportRequest, progress: PlanProgress): Promise<ImportPlan> {

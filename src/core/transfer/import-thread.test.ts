@@ -1,3 +1,5 @@
+import type { Stats } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,9 +8,12 @@ import { fileVersion } from '../fs/file-version'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
+import { importNotes } from './import'
 import type { ImportThreadRequest, NoteToWrite, ReadNote, ReadResult } from './import-host'
+import { ImportHost } from './import-host'
 import { scanSources } from './import-scan'
 import { ImportThread } from './import-thread'
+import { noteFiles, stampWhenRead } from './note-reader'
 import { fingerprint } from './transfer-testing'
 
 /** Notes of every kind an import meets: good ones, and ones that cannot be parsed for different reasons. */
@@ -61,7 +66,7 @@ describe("an import's own thread", () => {
     }
   })
 
-  it('parses each note once: a note read for the plan is written from what was parsed, even if its file is gone since', async () => {
+  it('prepares a note read for the plan as it was read', async () => {
     const root = await mixedFolder()
     const { notes } = await scanSources([root])
     const thread = new ImportThread()
@@ -69,7 +74,6 @@ describe("an import's own thread", () => {
       const read = (await thread.request({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
       const kickOff = read.find((r) => r.title === 'Kick-off')
       if (!kickOff) throw new Error('Kick-off was not read')
-      await rm(kickOff.source.absolute)
       const toWrite: NoteToWrite = { source: kickOff.source, hash: kickOff.hash, id: 'e_NEW', clientId: null, clientName: null }
       const [prepared] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
       // Its link to a file (not one of the notes written here) is left for the import to resolve where the vault is.
@@ -94,12 +98,42 @@ describe("an import's own thread", () => {
         '---\nid: e_NEXT\nclient: c_ACME\ntitle: Follow-up\ncreated: 2026-03-01T12:00:00.000Z\nupdated: 2026-03-01T12:00:00.000Z\ntags: []\n---\n\nSent the deck.\n'
       )
       expect(ready.prepared).toMatchObject({ version: fileVersion(text), excerpt: 'Sent the deck.' })
-      // Prepared once: it is not kept after, and the file is gone, so asking again finds nothing to write.
+      // Prepared once: it is not kept after, so with the file gone asking again finds nothing to write.
+      await rm(kickOff.source.absolute)
       const [again] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
       expect(again).toEqual({ absolute: kickOff.source.absolute, problem: 'it is no longer there' })
     } finally {
       thread.close()
     }
+  })
+
+  it('parses each note once: one read for the plan, and before writing only a look at its file (size, times)', async () => {
+    const root = await tempDir('rapport-thread-once-')
+    for (const name of ['one.md', 'two.md']) {
+      await writeFile(join(root, name), `# ${name}\n\nText.\n`)
+      // Older than a file's clock can lag, so its stamp tells whether it changed since.
+      await utimes(join(root, name), new Date('2001-01-01T00:00:00Z'), new Date('2001-01-01T00:00:00Z'))
+    }
+    const { notes } = await scanSources([root])
+    const reads: string[] = []
+    const stamps: string[] = []
+    const host = new ImportHost({
+      read: (absolute, options) => (reads.push(absolute), noteFiles.read(absolute, options)),
+      stamp: (absolute) => (stamps.push(absolute), noteFiles.stamp(absolute))
+    })
+    const read = (await host.handle({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
+    const toWrite = read.map((r, at): NoteToWrite => ({ source: r.source, hash: r.hash, id: `e_${at}`, clientId: null, clientName: null }))
+    const prepared = await host.handle({ op: 'prepare', notes: toWrite, windows1252: false })
+    expect(prepared.map((p) => ('problem' in p ? p.problem : p.stem))).toEqual(['2001-01-01-one-md', '2001-01-01-two-md'])
+    const absolutes = notes.map((n) => n.absolute)
+    expect(reads).toEqual(absolutes)
+    expect(stamps).toEqual(absolutes)
+  })
+
+  it('takes a file as unchanged by its stamp only when it was read well after its last change', () => {
+    const info = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 7 } as Stats
+    expect(stampWhenRead(info, 1_000_500)).toBeNull()
+    expect(stampWhenRead(info, 1_003_000)).toBe('10:1000000:1000000:7')
   })
 
   it('writes a note it did not read only when it is still what was planned', async () => {
@@ -162,5 +196,52 @@ describe("an import's own thread", () => {
       expect(of.at(-1)).toMatchObject({ done: 150, total: 150 })
       expect(of.map((e) => e.done)).toEqual([...of.map((e) => e.done)].sort((a, b) => a - b))
     }
+  })
+
+  describe('a note that changes on disk between the preview and its writing, in one pass on one thread', () => {
+    /** Imports `root` in one pass (`importNotes`), calling `between` once every note has been read for the plan and before any is written. */
+    async function importChangingBetween(root: string, between: () => void) {
+      // Its notes last changed long ago: the one-pass import trusts their stamps, and must see the change by them.
+      for (const name of ['a-good.md', 'b-good.md']) await utimes(join(root, name), new Date('2001-01-01T00:00:00Z'), new Date('2001-01-01T00:00:00Z'))
+      const { vault } = await openTestVault()
+      let changed = false
+      const outcome = await importNotes(
+        vault,
+        { paths: [root], windows1252: false },
+        {
+          duplicates: 'skip',
+          onProgress: (p) => {
+            if (p.phase !== 'reading' || p.done < p.total || changed) return
+            changed = true
+            between()
+          }
+        }
+      )
+      expect(changed).toBe(true)
+      return { vault, outcome }
+    }
+
+    it('is skipped with the reason, as when the plan was made elsewhere, and nothing of it is written', async () => {
+      const root = await mixedFolder()
+      const kickOff = join(root, 'a-good.md')
+      const { vault, outcome } = await importChangingBetween(root, () =>
+        writeFileSync(kickOff, '---\ntitle: Kick-off, rewritten\ncreated: 2026-03-01\n---\n\nSomething else now.\n')
+      )
+      expect(outcome).toMatchObject({ status: 'done', imported: 1 })
+      expect(outcome.problems).toContainEqual({ path: kickOff, reason: expect.stringMatching(/^it changed after the preview, so it was not imported/) })
+      expect(allEntries(vault).map((e) => e.title)).toEqual(['Follow-up'])
+    })
+
+    it('is written when only its time changed and its bytes are those planned', async () => {
+      const root = await mixedFolder()
+      const kickOff = join(root, 'a-good.md')
+      const { vault, outcome } = await importChangingBetween(root, () => writeFileSync(kickOff, readFileSync(kickOff)))
+      expect(outcome).toMatchObject({ status: 'done', imported: 2 })
+      expect(
+        allEntries(vault)
+          .map((e) => e.title)
+          .sort()
+      ).toEqual(['Follow-up', 'Kick-off'])
+    })
   })
 })

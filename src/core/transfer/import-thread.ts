@@ -149,3 +149,18 @@ export class ImportThread {
     }
   }
 }
+
+/**
+ * `work` on `thread` when a caller gives one (and closes it: a plan and the
+ * writing that follows share one, so each note is parsed once); otherwise on
+ * a thread started for it and stopped when it ends, however it ends.
+ */
+export async function withImportThread<T>(work: (thread: ImportThread) => Promise<T>, thread?: ImportThread): Promise<T> {
+  if (thread) return work(thread)
+  const own = new ImportThread()
+  try {
+    return await work(own)
+  } finally {
+    own.close()
+  }
+}

@@ -8,11 +8,11 @@
 import { parentPort } from 'node:worker_threads'
 import type { ImportThreadRequest } from './import-host'
 import { ImportHost, transferables } from './import-host'
-import { readNoteTextSync } from './note-reader'
+import { noteFilesSync } from './note-reader'
 import { yieldTheProcessor } from '../thread-priority'
 
 // Blocking reads: here nothing else waits on them.
-const host = new ImportHost(readNoteTextSync)
+const host = new ImportHost(noteFilesSync)
 // Background work: on a busy machine the thread that answers the window goes first (a thread's own nice value on Linux; left alone elsewhere).
 yieldTheProcessor()
 const port = parentPort

@@ -11,7 +11,8 @@ import type { LinkTables } from './import-links'
 import { pageTables } from './import-links'
 import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './import-plan'
 import { planImport } from './import-plan'
-import { ImportThread } from './import-thread'
+import type { ImportThread } from './import-thread'
+import { withImportThread } from './import-thread'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
 import { Slices } from './slices'
@@ -28,14 +29,11 @@ export type ImportOutcome = Omit<ImportReport, 'jobId'>
 export async function importNotes(vault: Vault, request: ImportRequest, run: Omit<ImportRun, 'onProgress'> & PlanProgress): Promise<ImportOutcome> {
   vault.assertWritable()
   // One thread for the plan and the writing: each note is read and parsed once, there.
-  const thread = new ImportThread()
-  try {
+  return withImportThread(async (thread) => {
     const plan = await planImport(vault, request, run, thread)
     const outcome = await runImport(vault, plan, { ...run, onProgress: (p) => run.onProgress?.({ ...p, phase: 'writing' }) }, thread)
     return run.signal?.aborted ? { ...outcome, status: 'cancelled' } : outcome
-  } finally {
-    thread.close()
-  }
+  })
 }
 
 /**
@@ -48,13 +46,7 @@ export async function importNotes(vault: Vault, request: ImportRequest, run: Omi
  * already; without it, one is started and each note is read again.
  */
 export async function runImport(vault: Vault, plan: ImportPlan, run: ImportRun, thread?: ImportThread): Promise<ImportOutcome> {
-  if (thread) return runWith(thread, vault, plan, run)
-  const own = new ImportThread()
-  try {
-    return await runWith(own, vault, plan, run)
-  } finally {
-    own.close()
-  }
+  return withImportThread((on) => runWith(on, vault, plan, run), thread)
 }
 
 async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run: ImportRun): Promise<ImportOutcome> {

@@ -3,7 +3,7 @@ import type { ContactField, ContactRow, ContactShape, ContactsChoices, ContactsP
 import { contactFields, duplicateChoices } from '@shared/contract/contacts'
 import type { ContactOutcome } from '@shared/contacts-outcome'
 import { contactOutcome, shapeOf, summariseContacts } from '@shared/contacts-outcome'
-import { count, plural } from '@renderer/transfer'
+import { PreviewSection, ProblemsSection, count, plural } from '@renderer/transfer'
 import { choiceNames, duplicateText, fieldNames, formatNames } from './contact-words'
 
 export type Choices = Omit<ContactsChoices, 'fingerprint'>
@@ -101,10 +101,7 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
       )}
 
       {preview.organisations.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-orgs`}>
-          <h3 id={`${id}-orgs`} className="transfer-section-title">
-            Organisations ({count(preview.organisations.length)})
-          </h3>
+        <PreviewSection id={`${id}-orgs`} title={`Organisations (${count(preview.organisations.length)})`}>
           <table className="import-destinations contacts-table">
             <thead>
               <tr>
@@ -138,14 +135,11 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
               ))}
             </tbody>
           </table>
-        </section>
+        </PreviewSection>
       )}
 
       {duplicates.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-dups`}>
-          <h3 id={`${id}-dups`} className="transfer-section-title">
-            Look like someone you have ({count(duplicates.length)})
-          </h3>
+        <PreviewSection id={`${id}-dups`} title={`Look like someone you have (${count(duplicates.length)})`}>
           <p className="transfer-muted">Merge only fills fields that are empty: nothing you wrote is replaced.</p>
           <ul className="transfer-list contacts-duplicates">
             {duplicates.map((row) => (
@@ -168,14 +162,11 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
               </li>
             ))}
           </ul>
-        </section>
+        </PreviewSection>
       )}
 
       {unknownCsv.map((file) => (
-        <section key={file.path} className="import-section" aria-labelledby={`${id}-cols-${file.path}`}>
-          <h3 id={`${id}-cols-${file.path}`} className="transfer-section-title">
-            Columns of {fileName(file.path)}
-          </h3>
+        <PreviewSection key={file.path} id={`${id}-cols-${file.path}`} title={`Columns of ${fileName(file.path)}`}>
           <div className="contacts-columns">
             {file.headers?.map((header) => (
               <label key={header} className="contacts-column">
@@ -196,14 +187,11 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
               </label>
             ))}
           </div>
-        </section>
+        </PreviewSection>
       ))}
 
       {preview.contacts.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-contacts`}>
-          <h3 id={`${id}-contacts`} className="transfer-section-title">
-            Contacts
-          </h3>
+        <PreviewSection id={`${id}-contacts`} title="Contacts">
           <div className="contacts-table-scroll">
             <table className="import-destinations contacts-table" aria-labelledby={`${id}-contacts`}>
               <thead>
@@ -230,23 +218,10 @@ export function ContactsPreviewView({ preview, choices, onChange, onMapColumn, u
             </table>
           </div>
           {preview.contacts.length > SHOWN_ROWS && <p className="transfer-muted">And {plural(preview.contacts.length - SHOWN_ROWS, 'more contact')}.</p>}
-        </section>
+        </PreviewSection>
       )}
 
-      {preview.problems.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-problems`}>
-          <h3 id={`${id}-problems`} className="transfer-section-title">
-            Cannot be imported ({count(preview.problems.length)})
-          </h3>
-          <ul className="transfer-list problems">
-            {preview.problems.map((p) => (
-              <li key={`${p.path}:${p.reason}`}>
-                <span className="transfer-path">{p.path}</span> — {p.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProblemsSection id={`${id}-problems`} problems={preview.problems} />
     </div>
   )
 }

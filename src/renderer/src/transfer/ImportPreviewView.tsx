@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { ImportPreview } from '@shared/contract/transfer'
 import type { ClientSummary } from '@shared/domain'
+import { PreviewSection, ProblemsSection } from './PreviewSection'
 import { count, plural } from './transfer-words'
 
 export interface ImportChoices {
@@ -44,10 +45,7 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
       </p>
 
       {preview.destinations.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-where`}>
-          <h3 id={`${id}-where`} className="transfer-section-title">
-            Where they go
-          </h3>
+        <PreviewSection id={`${id}-where`} title="Where they go">
           <table className="import-destinations">
             <thead>
               <tr>
@@ -69,7 +67,7 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
               ))}
             </tbody>
           </table>
-        </section>
+        </PreviewSection>
       )}
 
       <div className="import-field">
@@ -87,10 +85,7 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
       </div>
 
       {preview.newClients.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-new`}>
-          <h3 id={`${id}-new`} className="transfer-section-title">
-            New clients ({count(preview.newClients.length)})
-          </h3>
+        <PreviewSection id={`${id}-new`} title={`New clients (${count(preview.newClients.length)})`}>
           <ul className="transfer-list">
             {preview.newClients.map((c) => (
               <li key={c.name}>
@@ -107,14 +102,11 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
               Create these clients <span className="transfer-muted">— otherwise their notes go to your journal</span>
             </span>
           </label>
-        </section>
+        </PreviewSection>
       )}
 
       {preview.duplicates.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-dup`}>
-          <h3 id={`${id}-dup`} className="transfer-section-title">
-            Look like duplicates ({count(preview.duplicates.length)})
-          </h3>
+        <PreviewSection id={`${id}-dup`} title={`Look like duplicates (${count(preview.duplicates.length)})`}>
           <ul className="transfer-list" aria-labelledby={`${id}-dup`}>
             {preview.duplicates.map((d) => (
               <li key={d.path}>
@@ -133,27 +125,15 @@ export function ImportPreviewView({ preview, clients, choices, onChange, updatin
               <span>Keep them</span>
             </label>
           </fieldset>
-        </section>
+        </PreviewSection>
       )}
 
-      {preview.problems.length > 0 && (
-        <section className="import-section" aria-labelledby={`${id}-problems`}>
-          <h3 id={`${id}-problems`} className="transfer-section-title">
-            Cannot be imported ({count(preview.problems.length)})
-          </h3>
-          <ul className="transfer-list problems">
-            {preview.problems.map((p) => (
-              <li key={p.path}>
-                <span className="transfer-path">{p.path}</span> — {p.reason}
-              </li>
-            ))}
-          </ul>
-          <label className="transfer-check">
-            <input type="checkbox" checked={choices.windows1252} onChange={(e) => onChange({ windows1252: e.target.checked })} />
-            <span>Read files that are not UTF-8 as Windows-1252 (Latin-1)</span>
-          </label>
-        </section>
-      )}
+      <ProblemsSection id={`${id}-problems`} problems={preview.problems}>
+        <label className="transfer-check">
+          <input type="checkbox" checked={choices.windows1252} onChange={(e) => onChange({ windows1252: e.target.checked })} />
+          <span>Read files that are not UTF-8 as Windows-1252 (Latin-1)</span>
+        </label>
+      </ProblemsSection>
 
       {(preview.otherFiles > 0 || preview.historyVersions > 0) && (
         <p className="transfer-muted import-left-alone">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
 import type { TransferProblem } from '@shared/contract/transfer'
+import { ProblemList } from './PreviewSection'
 import { plural } from './transfer-words'
 
 /**
@@ -29,13 +30,7 @@ export function TransferResult({
           <h3 className="transfer-section-title">
             {plural(problems.length, 'file')} {problemsTitle}
           </h3>
-          <ul className="transfer-list problems">
-            {problems.map((problem) => (
-              <li key={problem.path}>
-                <span className="transfer-path">{problem.path}</span> — {problem.reason}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
         </>
       )}
       <div className="dialog-actions">

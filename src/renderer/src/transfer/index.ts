@@ -2,6 +2,7 @@
 // The parts shared with the contacts import bring their styles with them.
 import './transfer.css'
 export { ImportPhaseBar } from './ImportPhaseBar'
+export { PreviewSection, ProblemsSection } from './PreviewSection'
 export type { ImportPhase } from './ImportPhaseBar'
 export { TransferCommands } from './TransferCommands'
 export { TransferResult } from './TransferResult'
