@@ -285,6 +285,17 @@ describe('the brief of a client with years of history', () => {
     expect(style?.learned.more).toBe(2)
   })
 
+  it('writes their local time with the clock chosen in Settings, like every other time', async () => {
+    const { call } = await openVault({ history: true })
+    await call('settings:update', { clock: '12-hour' })
+    expect(briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'style')?.localTime).toMatchObject({
+      time: '5:00 am',
+      text: '5:00 am Mon, 5 hours behind you'
+    })
+    const markdown = (await call('brief:markdown', { clientId: HISTORY_CLIENT_ID })).markdown
+    expect(markdown).toContain('Their time now: 5:00 am Mon, 5 hours behind you')
+  })
+
   it('lists open commitments both ways, overdue first, three each way at most', async () => {
     const { call } = await openVault({ history: true })
     const commitments = briefSection(await call('brief:get', { clientId: HISTORY_CLIENT_ID }), 'commitments')

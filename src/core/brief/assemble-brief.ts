@@ -13,6 +13,7 @@ import type {
   BriefStyle,
   BriefWho
 } from '../../shared/contract/brief'
+import type { DateStyle } from '../../shared/dates'
 import type { Entry, EntrySummary } from '../../shared/domain'
 import { shorten } from '../../shared/markdown'
 import { RapportError } from '../errors'
@@ -50,6 +51,8 @@ export interface BriefOptions {
   templates?: { usable(id: string): Promise<TemplateDefinition> }
   /** The essays' guidance, when the user's coaching setting is on: what each stage and rung means, and typical attempts. */
   guidance?: Guidance
+  /** How times are written (the user's language and 12/24-hour clock); the default style when not given. */
+  dates?: DateStyle
 }
 
 /** What every section is worked out from: the client as on disk, their journal (in memory) and the moment. */
@@ -173,7 +176,7 @@ function whoOf({ client, zone }: Sources): BriefWho | null {
   return Object.keys(who).length > 1 ? who : null
 }
 
-function styleOf({ client, zone, now }: Sources): BriefStyle | null {
+function styleOf({ client, zone, now, options }: Sources): BriefStyle | null {
   const style = client.style ?? {}
   const learned = cappedRecent(
     styleNotesOf(client).map((n) => ({
@@ -188,7 +191,7 @@ function styleOf({ client, zone, now }: Sources): BriefStyle | null {
     opening: style.opening,
     bestTimes: clean(style.bestTimes),
     replyWithin: clean(style.replyWithin),
-    localTime: clientLocalTime(style.timeZone, zone, now) ?? undefined,
+    localTime: clientLocalTime(style.timeZone, zone, now, options.dates) ?? undefined,
     notes: typed(style.notes)
   })
   if (Object.keys(fields).length === 0 && learned.items.length === 0) return null

@@ -26,11 +26,12 @@ export function briefFileNameOf(vault: Vault, clientId: string, clock: Clock = s
 export function briefHandlers(vault: Vault, shell: Pick<ShellPorts, 'resourcesDir'>, clock: Clock = systemClock): HandlersFor<typeof briefContract> {
   const templates = new TemplateStore(shell.resourcesDir, vault.root)
   const brief = (clientId: string): Promise<Brief> => {
-    const { now, settings } = viewpointOf(vault, clock)
+    const { now, settings, dates } = viewpointOf(vault, clock)
     const guidance = settings.coaching ? loadGuidance(shell.resourcesDir) : undefined
     return assembleBrief(vault, clientId, {
       now,
       timeZone: settings.timeZone,
+      ...(dates ? { dates } : {}),
       remindDaysBefore: settings.remindDaysBefore,
       templates,
       ...(guidance ? { guidance } : {})

@@ -19,6 +19,17 @@ describe('the client’s local time', () => {
     expect(clientLocalTime('Europe/London', 'Europe/London', winter)).toMatchObject({ text: '15:00 Mon, same time as you' })
   })
 
+  it('is written with the user’s clock and language: 12-hour where they chose it or their language has it', () => {
+    expect(clientLocalTime('America/New_York', 'Europe/London', winter, { locale: 'en-GB', hour12: true })).toMatchObject({
+      time: '10:00 am',
+      text: '10:00 am Mon, 5 hours behind you'
+    })
+    // en-US writes AM/PM after a space, plain or narrow as the ICU version has it.
+    const us = clientLocalTime('Asia/Kolkata', 'Europe/London', winter, { locale: 'en-US', hour12: undefined })
+    expect(us?.valid && us.time).toMatch(/^8:30\s?PM$/)
+    expect(clientLocalTime('Asia/Kolkata', 'Europe/London', winter, { locale: 'en-US', hour12: false })).toMatchObject({ time: '20:30' })
+  })
+
   it('is another day for a client across the date line', () => {
     expect(clientLocalTime('Pacific/Auckland', 'America/Los_Angeles', new Date('2026-11-23T20:00:00Z'))).toMatchObject({
       day: '2026-11-24',

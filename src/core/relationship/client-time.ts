@@ -1,4 +1,6 @@
 import type { ClientLocalTime } from '../../shared/contract/relationship'
+import { DEFAULT_DATE_STYLE, timeOfDay } from '../../shared/dates'
+import type { DateStyle } from '../../shared/dates'
 import { isValidTimeZone, offsetMinutes, wallClock } from './calendar'
 import { count } from './wording'
 
@@ -13,12 +15,14 @@ function span(minutes: number): string {
 }
 
 /**
- * What time it is for the client now, from `style.timeZone`, and how far
- * ahead of or behind the user they are — to pick a humane moment to call.
+ * What time it is for the client now, from their working style's zone
+ * (`clientZone`), and how far ahead of or behind the user they are — to pick
+ * a humane moment to call. The time is written as `dates` says (the user's
+ * language and 12/24-hour clock), like every other time in the app.
  * Null when the client's zone is not set; a zone Rapport does not know is
  * reported as such, never a crash, since the file may have been edited by hand.
  */
-export function clientLocalTime(clientZone: string | undefined, userZone: string, now: Date): ClientLocalTime | null {
+export function clientLocalTime(clientZone: string | undefined, userZone: string, now: Date, dates: DateStyle = DEFAULT_DATE_STYLE): ClientLocalTime | null {
   if (clientZone === undefined || clientZone.trim() === '') return null
   if (!isValidTimeZone(clientZone)) {
     return {
@@ -28,7 +32,7 @@ export function clientLocalTime(clientZone: string | undefined, userZone: string
     }
   }
   const wall = wallClock(now, clientZone)
-  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`
+  const time = timeOfDay(now.toISOString(), { ...dates, timeZone: clientZone })
   const ahead = offsetMinutes(now, clientZone) - offsetMinutes(now, userZone)
   const relation = ahead === 0 ? 'same time as you' : `${span(Math.abs(ahead))} ${ahead > 0 ? 'ahead of' : 'behind'} you`
   return {

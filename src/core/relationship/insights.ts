@@ -67,7 +67,7 @@ export function clientInsights(client: StoredClient, { now, settings, dates }: V
   return {
     outreach,
     quiet: quietOf({ stage: client.stage?.current, lastSpokeAt: outreach.lastSpokeAt, createdAt: client.createdAt }, settings.quietAfterDays, now, zone),
-    localTime: clientLocalTime(client.style?.timeZone, zone, now),
+    localTime: clientLocalTime(client.style?.timeZone, zone, now, dates),
     importantDates: upcomingDates(client.person?.dates ?? [], localDay(now, zone), settings.remindDaysBefore),
     followUp: client.followUp === undefined ? null : dueOf(client.followUp, now, zone),
     commitments: commitmentCounts(client, { now, settings }),
