@@ -38,7 +38,9 @@ export default defineConfig({
           // The search index's own thread, started by src/core/search/index-thread.ts from beside index.js.
           'index-worker': resolve(import.meta.dirname, 'src/core/search/index-worker.ts'),
           // An import's own thread, started by src/core/transfer/import-thread.ts from beside index.js.
-          'import-worker': resolve(import.meta.dirname, 'src/core/transfer/import-worker.ts')
+          'import-worker': resolve(import.meta.dirname, 'src/core/transfer/import-worker.ts'),
+          // The entry files' reader, started by src/core/fs/file-reader-thread.ts from beside index.js.
+          'file-reader-worker': resolve(import.meta.dirname, 'src/core/fs/file-reader-worker.ts')
         }
       }
     }

@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { SearchFilters } from '../src/shared/contract/search'
 import { ClientStore } from '../src/core/clients/client-store'
 import { clientHandlers } from '../src/core/clients/handlers'
+import { FileReaderThread } from '../src/core/fs/file-reader-thread'
 import { cacheFile } from '../src/core/search/index-cache'
 import { IndexThread } from '../src/core/search/index-thread'
 import { VaultIndexes } from '../src/core/search/vault-indexes'
@@ -148,10 +149,13 @@ export async function searchBench({ vault: synthetic }: BenchContext): Promise<R
   // What the event loop shows when nothing runs at all: on a shared machine the OS alone stalls it now and then.
   const idle = await idleLoop(2000)
   const idleBaseline = { label: `idle event loop, 2 s (${described(idle)})`, value: idle.maxMs }
-  // Running from source, the index's worker is bundled on its first start: done here, as the app ships it built.
+  // Running from source, the index's worker (and the files' reader) is bundled on its first start: done here, as the app ships it built.
   const first = new IndexThread()
   await first.onItsOwnThread()
   first.close()
+  const reader = new FileReaderThread()
+  await reader.onItsOwnThread()
+  reader.close()
 
   // Cold build: no cache. Each run opens the vault afresh (untimed), so the index starts empty. Watched until the
   // cache is written too (the first full index is written at once).

@@ -7,6 +7,7 @@ import { isTempFile, writeFileAtomic } from '../fs/atomic-write'
 import { ensureFolder } from '../fs/ensure-folder'
 import { fileVersion } from '../fs/file-version'
 import { toVaultPath } from '../fs/layout'
+import type { FileReaderThread } from '../fs/file-reader-thread'
 import { moveToTrash } from '../fs/trash'
 import { exists, readFile, readFileSync, unlink } from '../fs/vault-files'
 import type { HistoryStore } from '../history/history-store'
@@ -438,11 +439,14 @@ export class EntryStore {
    * An entry's file as on disk now, for the indexes kept beside the store
    * (search, backlinks, the brief's mentions; `entryBody` reads it); null
    * when it is gone or cannot be read (renamed or removed meanwhile: the store
-   * hears of it in a moment, and the entry is read again then).
+   * hears of it in a moment, and the entry is read again then). Through
+   * `reader`, when given, many entries' files are read together on a thread
+   * of their own (file-reader-thread.ts).
    */
-  async fileBytes(id: string): Promise<Buffer | null> {
+  async fileBytes(id: string, reader?: FileReaderThread): Promise<Buffer | null> {
     const record = this.records.get(id)
     if (!record) return null
+    if (reader) return reader.read(join(this.root, record.path))
     try {
       return await readFile(join(this.root, record.path))
     } catch {

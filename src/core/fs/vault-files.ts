@@ -174,6 +174,28 @@ export async function readFile(path: string, encoding?: 'utf8'): Promise<Buffer 
   return encoding ? bytes.toString(encoding) : bytes
 }
 
+/**
+ * Many files' bytes, read from their physical paths by `readPhysical` (on
+ * another thread: file-reader-thread.ts) and opened here as `readFile` opens
+ * them; null for one that cannot be read or opened.
+ */
+export async function readFilesVia(
+  paths: readonly string[],
+  readPhysical: (physical: string[]) => Promise<Array<Buffer | null>>
+): Promise<Array<Buffer | null>> {
+  const resolved = paths.map(resolvePath)
+  const read = await readPhysical(resolved.map((path) => path.physical))
+  return read.map((bytes, at) => {
+    const where = resolved[at]
+    if (!bytes || !where) return null
+    try {
+      return opened(where, bytes)
+    } catch {
+      return null
+    }
+  })
+}
+
 export function readFileSync(path: string): Buffer {
   const resolved = resolvePath(path)
   return opened(resolved, fs.readFileSync(resolved.physical))

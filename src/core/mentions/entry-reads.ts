@@ -11,6 +11,7 @@
  * The body, the large part, is kept only for the indexes that want it.
  */
 import { entryBody } from '../entries/entry-body'
+import type { FileReaderThread } from '../fs/file-reader-thread'
 import type { Vault } from '../vault/vault'
 import type { FoundMention } from './find-mentions'
 import { findMentions } from './find-mentions'
@@ -60,9 +61,11 @@ export class SharedEntryReads<Name extends string = string> implements EntryRead
   /** Files read from disk, for tests and the bench: with both indexes at work, still one per changed entry. */
   filesRead = 0
 
+  /** `files`: reads many entries' files together off this thread (the indexes' cold build); without it, each is read here. */
   constructor(
     private readonly vault: Vault,
-    readers: EntryReaders<Name>
+    readers: EntryReaders<Name>,
+    private readonly files?: FileReaderThread
   ) {
     this.names = Object.keys(readers) as Name[]
     this.wantingBody = new Set(this.names.filter((name) => readers[name].body))
@@ -125,7 +128,7 @@ export class SharedEntryReads<Name extends string = string> implements EntryRead
 
   private async readFile(id: string): Promise<Buffer | null> {
     // Null when renamed or removed meanwhile: the store reports it in a moment, and the entry is read again then.
-    const bytes = await this.vault.entries.fileBytes(id)
+    const bytes = await this.vault.entries.fileBytes(id, this.files)
     if (bytes) this.filesRead++
     return bytes
   }

@@ -36,6 +36,11 @@ export interface DocInfo {
 export interface SearchDoc extends DocInfo {
   /** Plain text by field; the body's offsets are the Markdown's (see plainText). */
   fields: Record<FieldName, string>
+  /**
+   * An entry's document on its way to the index: its body is still Markdown, made plain text where it is indexed
+   * (`indexedDoc`, on the index's thread), not on the thread that answers the window.
+   */
+  bodyIsMarkdown?: true
 }
 
 export const entrySource = (id: string): string => `entry:${id}`
@@ -64,9 +69,17 @@ export function entryDoc(
       tags: entry.tags.join(' '),
       keywords: [entry.template, clientName].filter(Boolean).join(' '),
       mentions: mentionNames.join('\n'),
-      body: plainText(body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body)
-    }
+      body: body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body
+    },
+    bodyIsMarkdown: true
   }
+}
+
+/** The document as indexed: an entry's body made plain text (same length, so offsets stay the Markdown's). */
+export function indexedDoc(doc: SearchDoc): SearchDoc {
+  if (!doc.bodyIsMarkdown) return doc
+  const { bodyIsMarkdown: _markdown, ...plain } = doc
+  return { ...plain, fields: { ...doc.fields, body: plainText(doc.fields.body) } }
 }
 
 /** The client's profile, then one document per commitment and per interaction. */

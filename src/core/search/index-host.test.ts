@@ -36,6 +36,24 @@ describe('the index host', () => {
     expect([...cached.index.sources()].sort()).toEqual([...signatures.keys()].sort())
   })
 
+  it("makes an entry's Markdown body plain text where it indexes it: a link's address and the markup are not searched", async () => {
+    const host = new IndexHost(everyTime)
+    const sent = entryDoc(
+      { id: 'e_1', clientId: null, title: 'Kickoff', created: '2025-03-01T10:00:00.000Z', tags: [] },
+      '## Plan\n\nSee [the **harbour** notes](https://example.com/zebra-notes) <span class="quokka">today</span>.\n',
+      null
+    )
+    // Sent as Markdown (the thread that answers the window does not make the plain text).
+    expect(sent.fields.body).toContain('](https://example.com/zebra-notes)')
+    await host.handle({ op: 'update', remove: [], add: [sent] })
+    const found = async (query: string) => (await host.handle({ op: 'query', parsed: parseQuery(query), filter: {}, limit: 5 })).total
+    expect(await found('harbour')).toBe(1)
+    expect(await found('today')).toBe(1)
+    expect(await found('zebra')).toBe(0)
+    expect(await found('quokka')).toBe(0)
+    expect(await found('span')).toBe(0)
+  })
+
   it('refuses signatures that do not add up, and says a cache it cannot open is corrupt', async () => {
     const host = new IndexHost(everyTime)
     await expect(

@@ -15,6 +15,7 @@
 import { openFile, sealFile } from '../crypto/envelope'
 import type { Sealing } from '../fs/vault-files'
 import type { DocInfo, SearchDoc } from './documents'
+import { indexedDoc } from './documents'
 import type { FilterSpec } from './filters'
 import { acceptedBy } from './filters'
 import { joinColumn, splitColumn } from './columns'
@@ -92,7 +93,7 @@ export class IndexHost {
     switch (request.op) {
       case 'update':
         for (const source of request.remove) this.index.removeSource(source)
-        for (const doc of request.add) this.index.add(doc)
+        for (const doc of request.add) this.index.add(indexedDoc(doc))
         return undefined
       case 'query': {
         const terms = queryTerms(request.parsed, this.index)

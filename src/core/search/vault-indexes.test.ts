@@ -60,6 +60,24 @@ describe("the vault's indexes", () => {
     indexes.close()
   })
 
+  it("read the entry files of a cold build on the reader's thread, each once, and stop it when closed", async () => {
+    const v = await openTestVault()
+    const client = await v.call('clients:create', { name: 'Northwind' })
+    const words = ['lighthouse', 'harbour', 'pilot', 'renewal', 'sponsor']
+    for (let i = 0; i < 30; i++)
+      await v.call('entries:create', { clientId: client.id, title: `Call ${i}`, body: `About the ${words[i % 5]} plan, number ${i}.\n` })
+    v.indexes.close()
+    const indexes = new VaultIndexes(await Vault.open(v.dir))
+    await bothCurrent(indexes)
+    expect(indexes.reads.filesRead).toBe(30)
+    // Read in batches (16 sources at a time): the files of the last, smaller batches may be read here.
+    expect(indexes.files.stats.onThread).toBeGreaterThanOrEqual(16)
+    expect(indexes.files.stats.onThread + indexes.files.stats.here).toBe(30)
+    expect((await indexes.search.query({ query: 'harbour' })).total).toBe(6)
+    indexes.close()
+    expect(await indexes.files.onItsOwnThread()).toBe(false)
+  })
+
   it('share a read whichever index asks first, and hold nothing once both have it', async () => {
     const v = await vaultWithMentions()
     const indexes = new VaultIndexes(v.vault)

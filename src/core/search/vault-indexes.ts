@@ -9,18 +9,21 @@
  * read from disk, decoded and searched for mentions once.
  */
 import { BacklinksIndex } from '../mentions/backlinks-index'
+import { FileReaderThread } from '../fs/file-reader-thread'
 import { SharedEntryReads } from '../mentions/entry-reads'
 import type { Vault } from '../vault/vault'
 import { SearchService } from './search-service'
 
 export class VaultIndexes {
   readonly reads: SharedEntryReads<'search' | 'backlinks'>
+  /** Where many entry files are read at once (a cold build, a reload): a thread of its own. */
+  readonly files = new FileReaderThread()
   readonly search: SearchService
   readonly backlinks: BacklinksIndex
 
   constructor(vault: Vault) {
     // The reads first: they must hear of a change before the indexes do (see SharedEntryReads).
-    this.reads = new SharedEntryReads(vault, { search: { body: true }, backlinks: { body: false } })
+    this.reads = new SharedEntryReads(vault, { search: { body: true }, backlinks: { body: false } }, this.files)
     this.search = new SearchService(vault, this.reads)
     this.backlinks = new BacklinksIndex(vault, this.reads)
   }
@@ -35,5 +38,6 @@ export class VaultIndexes {
     this.search.close()
     this.backlinks.close()
     this.reads.close()
+    this.files.close()
   }
 }
