@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { Transferable } from 'node:worker_threads'
 import { bundleNodeScript } from './bundle-node-script'
 
 /** Running from source: each worker's bundle, made once per process. */
@@ -37,4 +38,97 @@ function bundledFromSource(callerUrl: string, name: string): Promise<string> {
     fromSource.set(source, bundling)
   }
   return bundling
+}
+
+/** What a core worker sends back for each request: its answer, or why there is none. */
+export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string }
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
+
+/**
+ * One of the core's worker threads, asked by message and answered by
+ * promise: started on first use, each request tagged with an id that its
+ * answer (a `WorkerAnswer`) carries back. A request still waiting fails when
+ * the thread stops or the lane is closed. An idle worker never keeps a
+ * process alive: it is referenced only while a request waits for its
+ * answer. What runs instead when there is no thread is the caller's
+ * (`started()` is then null): each keeps its work possible on this thread.
+ */
+export class WorkerLane {
+  private worker: Promise<Worker | null> | null = null
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 0
+  private closed = false
+
+  /**
+   * `callerUrl` and `name`: as for `startCoreWorker`. `what`: the work in words, for the errors and the log
+   * ("the search index": "the search index runs on the main thread: its own could not be started").
+   */
+  constructor(
+    private readonly callerUrl: string,
+    private readonly name: string,
+    private readonly what: string
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** The worker, started on first use; null once closed, when it could not be started, or after it stopped. */
+  started(): Promise<Worker | null> {
+    if (this.closed) return Promise.resolve(null)
+    this.worker ??= startCoreWorker(this.callerUrl, this.name).then(
+      (worker) => {
+        if (this.closed) void worker.terminate()
+        worker.unref()
+        worker.on('message', (answer: WorkerAnswer) => this.answered(worker, answer))
+        worker.on('error', (error) => this.failed(error))
+        worker.on('exit', () => this.failed(new Error(`${this.what}: its thread stopped`)))
+        return worker
+      },
+      (error: unknown) => {
+        console.error(`[rapport] ${this.what} runs on the main thread: its own could not be started:`, error)
+        return null
+      }
+    )
+    return this.worker
+  }
+
+  /** Sends `message` (its `id` added) to `worker`, handing over `transfer`; resolves with the answer's value. */
+  ask<T>(worker: Worker, message: object, transfer: Transferable[] = []): Promise<T> {
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      if (this.pending.size === 1) worker.ref()
+      worker.postMessage({ ...message, id }, transfer)
+    })
+  }
+
+  /** After the thread failed a request: from now on there is none, and the caller does the work itself. */
+  giveUp(error: unknown): void {
+    if (this.closed) return
+    console.error(`[rapport] ${this.what} goes on on the main thread: its own stopped:`, error)
+    this.worker = Promise.resolve(null)
+  }
+
+  /** Stops the thread; requests still waiting fail. */
+  close(): void {
+    this.closed = true
+    void this.worker?.then((worker) => worker?.terminate())
+    this.failed(new Error(`${this.what} was closed`))
+  }
+
+  private answered(worker: Worker, answer: WorkerAnswer): void {
+    const waiting = this.pending.get(answer.id)
+    if (!waiting) return
+    this.pending.delete(answer.id)
+    if (this.pending.size === 0) worker.unref()
+    if (answer.ok) waiting.resolve(answer.value)
+    else waiting.reject(new Error(answer.message))
+  }
+
+  private failed(error: Error): void {
+    for (const { reject } of this.pending.values()) reject(error)
+    this.pending.clear()
+  }
 }

@@ -19,18 +19,16 @@
  */
 import { readFile } from 'node:fs'
 import type { Worker } from 'node:worker_threads'
-import { startCoreWorker } from '../core-worker'
+import { WorkerLane } from '../core-worker'
 import { readFilesVia } from './vault-files'
 
 /** What the worker is asked: the physical paths to read. */
 export interface ReadRequest {
-  id: number
   paths: string[]
 }
 
 /** What it answers: every file's bytes one after another in `bytes`, each one's length (-1: it could not be read). */
 export interface ReadAnswer {
-  id: number
   lengths: number[]
   bytes: ArrayBuffer
 }
@@ -47,14 +45,9 @@ interface Waiting {
   resolve: (bytes: Buffer | null) => void
 }
 
-type Pending = { resolve: (answer: ReadAnswer) => void; reject: (error: Error) => void }
-
 export class FileReaderThread {
-  private worker: Promise<Worker | null> | null = null
+  private readonly lane = new WorkerLane(import.meta.url, 'file-reader-worker', 'reading entry files')
   private gathered: Waiting[] = []
-  private readonly pending = new Map<number, Pending>()
-  private nextId = 0
-  private closed = false
   /** Files read, by where: for tests and the bench. */
   readonly stats = { onThread: 0, here: 0, messages: 0 }
 
@@ -68,14 +61,12 @@ export class FileReaderThread {
 
   /** Whether reads go to a thread of their own (starting it; false when none could be started, or once closed). */
   async onItsOwnThread(): Promise<boolean> {
-    return !this.closed && (await this.start()) !== null
+    return (await this.lane.started()) !== null
   }
 
   /** Stops the thread; batches waiting for it, and reads after this, are read on this thread. */
   close(): void {
-    this.closed = true
-    void this.worker?.then((worker) => worker?.terminate())
-    this.failed(new Error('the file reader was closed'))
+    this.lane.close()
   }
 
   private readGathered(): void {
@@ -87,13 +78,17 @@ export class FileReaderThread {
       void readFilesVia(
         part.map((waiting) => waiting.path),
         (physical) => (small ? this.readHere(physical) : this.readThere(physical))
-      ).then((files) => part.forEach((waiting, i) => waiting.resolve(files[i] ?? null)))
+      ).then(
+        (files) => part.forEach((waiting, i) => waiting.resolve(files[i] ?? null)),
+        // A path that cannot even be worked out (a vault locked meanwhile) is a file that cannot be read: never a read left waiting.
+        () => part.forEach((waiting) => waiting.resolve(null))
+      )
     }
   }
 
   private async readThere(physical: string[]): Promise<Array<Buffer | null>> {
-    const worker = this.closed ? null : await this.start()
-    if (!worker || this.closed) return this.readHere(physical)
+    const worker = await this.lane.started()
+    if (!worker) return this.readHere(physical)
     try {
       const answer = await this.ask(worker, physical)
       this.stats.onThread += physical.length
@@ -105,11 +100,8 @@ export class FileReaderThread {
         return bytes
       })
     } catch (error) {
-      if (!this.closed) {
-        // The thread stopped: this batch, and those after it, are read here.
-        console.error('[rapport] entry files are read on the main thread: their own thread stopped:', error)
-        this.worker = Promise.resolve(null)
-      }
+      // Closed meanwhile, or the thread stopped: this batch (and, if it stopped, those after it) is read here.
+      this.lane.giveUp(error)
       return this.readHere(physical)
     }
   }
@@ -120,44 +112,8 @@ export class FileReaderThread {
   }
 
   private ask(worker: Worker, paths: string[]): Promise<ReadAnswer> {
-    const id = this.nextId++
-    return new Promise<ReadAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
-      if (this.pending.size === 1) worker.ref()
-      this.stats.messages++
-      const request: ReadRequest = { id, paths }
-      worker.postMessage(request)
-    })
-  }
-
-  private start(): Promise<Worker | null> {
-    this.worker ??= startCoreWorker(import.meta.url, 'file-reader-worker').then(
-      (worker) => {
-        if (this.closed) void worker.terminate()
-        worker.unref()
-        worker.on('message', (answer: ReadAnswer) => this.answered(worker, answer))
-        worker.on('error', (error) => this.failed(error))
-        worker.on('exit', () => this.failed(new Error('the file reader thread stopped')))
-        return worker
-      },
-      (error: unknown) => {
-        console.error('[rapport] entry files are read on the main thread: their own could not be started:', error)
-        return null
-      }
-    )
-    return this.worker
-  }
-
-  private answered(worker: Worker, answer: ReadAnswer): void {
-    const waiting = this.pending.get(answer.id)
-    if (!waiting) return
-    this.pending.delete(answer.id)
-    if (this.pending.size === 0) worker.unref()
-    waiting.resolve(answer)
-  }
-
-  private failed(error: Error): void {
-    for (const { reject } of this.pending.values()) reject(error)
-    this.pending.clear()
+    this.stats.messages++
+    const request: ReadRequest = { paths }
+    return this.lane.ask<ReadAnswer>(worker, request)
   }
 }

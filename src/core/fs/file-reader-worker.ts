@@ -9,13 +9,14 @@
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { yieldTheProcessor } from '../thread-priority'
+import type { WorkerAnswer } from '../core-worker'
 import type { ReadAnswer, ReadRequest } from './file-reader-thread'
 
 const port = parentPort
 if (!port) throw new Error('file-reader-worker.ts runs as a worker thread')
 yieldTheProcessor()
 
-port.on('message', ({ id, paths }: ReadRequest) => {
+port.on('message', ({ id, paths }: ReadRequest & { id: number }) => {
   const files = paths.map((path) => {
     try {
       return readFileSync(path)
@@ -32,6 +33,7 @@ port.on('message', ({ id, paths }: ReadRequest) => {
     at += file.byteLength
     return file.byteLength
   })
-  const answer: ReadAnswer = { id, lengths, bytes: bytes.buffer }
+  const value: ReadAnswer = { lengths, bytes: bytes.buffer }
+  const answer: WorkerAnswer = { id, ok: true, value }
   port?.postMessage(answer, [bytes.buffer])
 })

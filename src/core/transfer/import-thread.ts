@@ -14,81 +14,37 @@
  * only if it is still what was planned.
  */
 import { availableParallelism } from 'node:os'
-import type { Worker } from 'node:worker_threads'
-import { startCoreWorker } from '../core-worker'
+import { WorkerLane } from '../core-worker'
 import type { ImportThreadAnswers, ImportThreadRequest } from './import-host'
 import { ImportHost } from './import-host'
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
-
 /** One worker (or, failing that, a host on this thread). */
 class ImportLane {
-  private worker: Promise<Worker | null> | null = null
-  private readonly pending = new Map<number, Pending>()
-  private nextId = 0
+  private readonly lane = new WorkerLane(import.meta.url, 'import-worker', 'the import')
   private host: ImportHost | null = null
-  private closed = false
 
   constructor(private readonly where: 'worker' | 'here') {}
 
   async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
-    const worker = this.where === 'worker' && !this.closed ? await this.start() : null
+    const worker = this.where === 'worker' ? await this.lane.started() : null
     if (!worker) return (this.host ??= new ImportHost()).handle(request)
-    const id = this.nextId++
-    return new Promise<ImportThreadAnswers[R['op']]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      worker.postMessage({ id, request })
-    }).catch((error: unknown) => {
-      if (this.closed) throw error
+    return this.lane.ask<ImportThreadAnswers[R['op']]>(worker, { request }).catch((error: unknown) => {
+      if (this.lane.isClosed) throw error
       // The thread stopped: this request, and those after it, run here.
-      console.error('[rapport] the import goes on on the main thread: its own stopped:', error)
-      this.worker = Promise.resolve(null)
+      this.lane.giveUp(error)
       return (this.host ??= new ImportHost()).handle(request)
     })
   }
 
   /** Whether the work runs on a thread of its own (false until the first request, or when none could be started). */
   async onItsOwnThread(): Promise<boolean> {
-    return this.where === 'worker' && (await this.start()) !== null
+    return this.where === 'worker' && (await this.lane.started()) !== null
   }
 
   /** Stops the thread and forgets every note read. */
   close(): void {
-    this.closed = true
-    void this.worker?.then((worker) => worker?.terminate())
+    this.lane.close()
     this.host = null
-    for (const { reject } of this.pending.values()) reject(new Error('the import was closed'))
-    this.pending.clear()
-  }
-
-  private start(): Promise<Worker | null> {
-    this.worker ??= startCoreWorker(import.meta.url, 'import-worker').then(
-      (worker) => {
-        if (this.closed) void worker.terminate()
-        worker.on('message', (answer: { id: number; ok: boolean; value?: unknown; message?: string }) => this.answered(answer))
-        worker.on('error', (error) => this.failed(error))
-        worker.on('exit', () => this.failed(new Error('the import thread stopped')))
-        return worker
-      },
-      (error: unknown) => {
-        console.error('[rapport] the import runs on the main thread: its own could not be started:', error)
-        return null
-      }
-    )
-    return this.worker
-  }
-
-  private answered(answer: { id: number; ok: boolean; value?: unknown; message?: string }): void {
-    const waiting = this.pending.get(answer.id)
-    if (!waiting) return
-    this.pending.delete(answer.id)
-    if (answer.ok) waiting.resolve(answer.value)
-    else waiting.reject(new Error(answer.message))
-  }
-
-  private failed(error: Error): void {
-    for (const { reject } of this.pending.values()) reject(error)
-    this.pending.clear()
   }
 }
 
