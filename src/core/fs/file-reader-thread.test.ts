@@ -104,4 +104,19 @@ describe('reading many files on a thread of their own', () => {
       unmount()
     }
   })
+
+  it('gives null, never a read left waiting, for paths that cannot be worked out (the vault locked meanwhile)', async () => {
+    const root = await tempDir()
+    const { key } = await createVaultKey('correct horse battery staple', cheap)
+    const unmount = mountEncrypted(root, key)
+    try {
+      key.lock()
+      // Names never seen before: working out their encrypted names needs the key, now gone.
+      const unknown = Array.from({ length: READER_BATCH.least }, (_, i) => join(root, 'clients', `never-${i}`, 'journal', 'call.md'))
+      const locked = reader()
+      expect(await Promise.all(unknown.map((path) => locked.read(path)))).toEqual(unknown.map(() => null))
+    } finally {
+      unmount()
+    }
+  })
 })
