@@ -1,5 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks'
-
 /** Runs `task` `runs` times (after `warmup` untimed runs) and returns the timings in ms, sorted. */
 export async function time(task: () => unknown, runs: number, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await task()
@@ -36,16 +34,4 @@ export function printTable(rows: Row[]): void {
   console.log(fmt(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const line of lines) console.log(fmt(line))
-}
-
-/** Runs `task` and returns the longest the event loop was kept waiting meanwhile, in ms (what the window would wait for an answer). */
-export async function longestBlock(task: () => Promise<unknown>): Promise<number> {
-  const loop = monitorEventLoopDelay({ resolution: 1 })
-  loop.enable()
-  try {
-    await task()
-  } finally {
-    loop.disable()
-  }
-  return loop.max / 1e6
 }
