@@ -81,7 +81,9 @@ test('the profile says where you stand and what moves it; value given is logged 
   )
   await expect(coach.locator('[data-kind=trust]')).toContainText('Familiar trust They know your work and count on it.')
   // Rated by two retrospectives: professional up, personal flat at 1 for a year.
-  await expect(coach.locator('[data-kind=balance]')).toContainText(/Balance \d+ \w+ \(since \d+ \w+( \d{4})?\): mutual 4 ↑ · professional 5 ↑ · personal 1 =/)
+  await expect(coach.locator('[data-kind=balance]')).toContainText(
+    /Balance \d+ \w+( \d{4})? \(since \d+ \w+( \d{4})?\): mutual 4 ↑ · professional 5 ↑ · personal 1 =/
+  )
   // Two quiet attempts now, beside the four it usually takes with her.
   await expect(coach.locator('[data-kind=perseverance]')).toHaveText(/^It usually takes you 4 attempts with Dana Whitfield before a conversation/)
   await expect(coach.locator('[data-kind=value]')).toHaveText('No value given logged yet, either way.')
@@ -94,7 +96,7 @@ test('the profile says where you stand and what moves it; value given is logged 
   await screenshot(app, 'coach-value-dialog.png')
   await dialog.getByRole('button', { name: 'Log it' }).click()
   await expect(dialog).toBeHidden()
-  await expect(coach.locator('[data-kind=value]')).toContainText(/^You last added value on \d+ \w+ \(Made an introduction\)/)
+  await expect(coach.locator('[data-kind=value]')).toContainText(/^You last added value on \d+ \w+( \d{4})? \(Made an introduction\)/)
   await screenshot(app, 'coach-profile.png')
 
   // From the palette: what she did for you.
@@ -158,10 +160,10 @@ test('the brief says where you stand, what you usually need, and when you last a
   await expect(brief.getByRole('list', { name: 'Where you stand' })).toContainText('personal 1 =')
   await expect(brief.locator('[data-section=outreach]')).toContainText('2 attempts since you last spoke')
   await expect(brief.locator('[data-section=outreach]')).toContainText('usually 4 with Dana Whitfield')
-  await expect(brief.locator('[data-section=outreach]')).toContainText(/You last added value on \d+ \w+/)
+  await expect(brief.locator('[data-section=outreach]')).toContainText(/You last added value on \d+ \w+( \d{4})?/)
   // The profile's unanswered line says it too.
   await page.getByRole('tab', { name: 'Profile' }).click()
-  await expect(page.getByTestId('outreach')).toHaveText(/^2 attempts since you last spoke, on \d+ \w+ — usually 4 with Dana Whitfield/)
+  await expect(page.getByTestId('outreach')).toHaveText(/^2 attempts since you last spoke, on \d+ \w+( \d{4})? — usually 4 with Dana Whitfield/)
   await page.getByRole('tab', { name: 'Brief' }).click()
   await screenshot(app, 'coach-brief.png')
 
