@@ -17,10 +17,9 @@
  * stops, files are read here and reading still works. An idle worker never
  * keeps a process alive: it is referenced only while a batch is waiting.
  */
-import { readFile } from 'node:fs'
 import type { Worker } from 'node:worker_threads'
 import { WorkerLane } from '../core-worker'
-import { readFilesVia } from './vault-files'
+import { readFilesVia, readPhysicalHere } from './vault-files'
 
 /** What the worker is asked: the physical paths to read. */
 export interface ReadRequest {
@@ -108,7 +107,7 @@ export class FileReaderThread {
 
   private readHere(physical: string[]): Promise<Array<Buffer | null>> {
     this.stats.here += physical.length
-    return Promise.all(physical.map((path) => new Promise<Buffer | null>((resolve) => readFile(path, (error, bytes) => resolve(error ? null : bytes)))))
+    return readPhysicalHere(physical)
   }
 
   private ask(worker: Worker, paths: string[]): Promise<ReadAnswer> {

@@ -196,6 +196,10 @@ export async function readFilesVia(
   })
 }
 
+/** Files by their physical paths, read on this thread as `readFile` reads one; null for one that cannot be read. */
+export const readPhysicalHere = (physical: readonly string[]): Promise<Array<Buffer | null>> =>
+  Promise.all(physical.map((path) => readBytes(path).catch(() => null)))
+
 export function readFileSync(path: string): Buffer {
   const resolved = resolvePath(path)
   return opened(resolved, fs.readFileSync(resolved.physical))
