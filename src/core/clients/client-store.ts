@@ -272,7 +272,12 @@ export class ClientStore {
   /** A folder name for this client not used by any folder, compared case-insensitively for macOS and Windows disks. */
   private freeSlug(name: string): string {
     const dir = join(this.root, layout.clientsDir)
-    const taken = new Set([...this.records.values()].map((r) => r.slug.toLowerCase()).concat([...this.creating]))
-    return uniqueName(safeSlug(name, 'client'), (c) => taken.has(c.toLowerCase()) || exists(join(dir, c)))
+    // Looked through, not copied into a new set for each of the hundreds of clients an import creates one after another.
+    const inUse = (lower: string): boolean => {
+      if (this.creating.has(lower)) return true
+      for (const record of this.records.values()) if (record.slug.toLowerCase() === lower) return true
+      return false
+    }
+    return uniqueName(safeSlug(name, 'client'), (c) => inUse(c.toLowerCase()) || exists(join(dir, c)))
   }
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseEntryFile } from '../entries/entry-file'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
@@ -200,6 +200,29 @@ describe('import of a folder of notes', () => {
         .map((e) => e.title)
         .sort()
     ).toEqual(['Call with procurement', 'Site visit'])
+  })
+
+  it('creates many new clients in the plan’s order; one that cannot be created is a problem and its note goes to the journal', async () => {
+    const notes = await tempDir('rapport-notes-')
+    // More clients than are created at once, so later ones start as earlier ones finish.
+    const names = Array.from({ length: 40 }, (_, i) => `Client ${String(i + 1).padStart(2, '0')}`)
+    for (const name of names) {
+      await mkdir(join(notes, name))
+      await writeFile(join(notes, name, 'Call.md'), `---\ncreated: 2026-03-01\n---\nAbout ${name}.\n`)
+    }
+    const { call, vault } = await openTestVault()
+    const create = vault.clients.create.bind(vault.clients)
+    vi.spyOn(vault.clients, 'create').mockImplementation(async (name, ...rest) => {
+      if (name === 'Client 07') throw new Error('the disk said no')
+      return create(name, ...rest)
+    })
+    const report = await call('import:run', { paths: [notes], createClients: true, duplicates: 'skip' })
+    expect(report?.imported).toBe(40)
+    expect(report?.clientsCreated.map((c) => c.name)).toEqual(names.filter((n) => n !== 'Client 07'))
+    expect(report?.problems).toEqual([{ path: 'Client 07', reason: 'the client could not be created (the disk said no); its notes go to your journal' }])
+    const unfiled = allEntries(vault).filter((e) => e.clientId === null)
+    expect(unfiled.map((e) => e.title)).toEqual(['Call'])
+    expect(await vault.entries.text(unfiled[0]!.id)).toContain('About Client 07.')
   })
 
   it('refuses an unknown kind of dialog', async () => {

@@ -3,7 +3,6 @@ import type { ClientFile } from '../../shared/domain'
 import type { EntryAdoption } from '../entries/entry-adoption'
 import { prepareEntryFile } from '../entries/entry-adoption'
 import { layout } from '../fs/layout'
-import { mapInOrder } from '../map-in-order'
 import type { Vault } from '../vault/vault'
 import type { NewClient } from './import-clients'
 import type { NoteToWrite, PreparedNote } from './import-host'
@@ -53,32 +52,25 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   const outcome: ImportOutcome = { status: 'done', imported: 0, duplicatesSkipped: 0, clientsCreated: [], problems: [...plan.problems], notReached: 0 }
   const skips = (note: PlannedNote): boolean => note.duplicateOf !== undefined && run.duplicates === 'skip'
 
+  // The work on this thread is done in stretches shorter than a frame, starting with a yield: the plan may have just run.
+  const slices = new Slices()
+  await slices.yield()
   const clientIds = new Map<string, string>()
-  const idByClaimed = new Map(plan.notes.flatMap((n) => (n.claimedId ? [[n.claimedId, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const] : [])))
+  const idByClaimed = new Map<string, string>()
+  for (const note of plan.notes) {
+    await slices.pause()
+    if (note.claimedId) idByClaimed.set(note.claimedId, skips(note) ? (note.duplicateOf?.id ?? note.id) : note.id)
+  }
   // The new clients' folders, flushed once each at the end (with the entries' folders) rather than after each client.
   const unflushed = new Set<string>()
   if (plan.request.createClients) {
-    // Several at once, each written whole (with its profile) and flushed: their flushes overlap, as the entries' do.
-    const created = await mapInOrder(plan.newClients, CLIENTS_AT_ONCE, async (wanted) => {
-      if (run.signal?.aborted) return null
-      try {
-        const fill = wanted.profile ? (data: ClientFile) => restoreProfile(data, wanted, idByClaimed) : undefined
-        const record = await vault.clients.create(displayable(wanted.name), undefined, fill, unflushed)
-        return { key: wanted.key, id: record.id, name: record.data?.name ?? wanted.name }
-      } catch (error) {
-        outcome.problems.push({ path: wanted.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
-        return null
-      }
-    })
-    for (const client of created) {
-      if (!client) continue
+    for (const client of await createClients(vault, plan.newClients, { idByClaimed, unflushed, slices, signal: run.signal }, outcome)) {
       clientIds.set(client.key, client.id)
       outcome.clientsCreated.push({ id: client.id, name: client.name })
     }
   }
 
   // Links between the notes point at the entries they become (a skipped duplicate: the entry it duplicates).
-  const slices = new Slices()
   const idBySource = new Map(await slices.map(plan.notes, (n) => [n.source.absolute, skips(n) ? (n.duplicateOf?.id ?? n.id) : n.id] as const))
   await sendLinks(thread, { idBySource, idByClaimed, ...pageTables(plan.profilePages ?? [], clientIds) })
   slices.resumed()
@@ -147,6 +139,46 @@ const clientOf = (note: PlannedNote, created: ReadonlyMap<string, string>): stri
 
 /** Clients created at once by an import: their flushes to disk overlap. */
 const CLIENTS_AT_ONCE = 16
+
+interface ClientCreation {
+  idByClaimed: ReadonlyMap<string, string>
+  unflushed: Set<string>
+  slices: Slices
+  signal: AbortSignal | undefined
+}
+
+/**
+ * The clients the plan names, created several at once, each written whole
+ * (with its profile) and flushed: their flushes overlap, as the entries' do.
+ * Started one after another with a pause between (naming a client's folder
+ * and making its file is work on this thread); a client that cannot be
+ * created is one of the outcome's problems, and its notes go to the journal.
+ */
+async function createClients(
+  vault: Vault,
+  wanted: readonly NewClient[],
+  { idByClaimed, unflushed, slices, signal }: ClientCreation,
+  outcome: ImportOutcome
+): Promise<Array<{ key: string; id: string; name: string }>> {
+  const creating = new WritingWindow(CLIENTS_AT_ONCE)
+  const created: Array<Promise<{ key: string; id: string; name: string } | null>> = []
+  for (const client of wanted) {
+    if (signal?.aborted) break
+    await slices.pause()
+    const fill = client.profile ? (data: ClientFile) => restoreProfile(data, client, idByClaimed) : undefined
+    const creation = vault.clients.create(displayable(client.name), undefined, fill, unflushed).then(
+      (record) => ({ key: client.key, id: record.id, name: record.data?.name ?? client.name }),
+      (error: unknown) => {
+        outcome.problems.push({ path: client.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
+        return null
+      }
+    )
+    created.push(creation)
+    await creating.add(creation.then(() => undefined))
+  }
+  await creating.drain()
+  return (await Promise.all(created)).filter((client) => client !== null)
+}
 
 /** Rows of the link tables sent per message: copying one message's worth stays well under a frame. */
 const LINKS_PER_MESSAGE = 2000

@@ -11,6 +11,11 @@ export class Slices {
 
   async pause(): Promise<void> {
     if (performance.now() - this.start < this.sliceMs) return
+    await this.yield()
+  }
+
+  /** Yields now, whatever is left of the stretch: where a caller's own work may have run just before. */
+  async yield(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve))
     this.resumed()
   }
