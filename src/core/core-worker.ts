@@ -40,6 +40,9 @@ function bundledFromSource(callerUrl: string, name: string): Promise<string> {
   return bundling
 }
 
+/** How many times a lane starts a thread again after it stopped on its own. */
+const RESTARTS = 3
+
 /** What a core worker sends back for each request: its answer, or why there is none. */
 export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string }
 
@@ -51,11 +54,17 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
  * answer (a `WorkerAnswer`) carries back. A request still waiting fails when
  * the thread stops or the lane is closed. An idle worker never keeps a
  * process alive: it is referenced only while a request waits for its
- * answer. What runs instead when there is no thread is the caller's
- * (`started()` is then null): each keeps its work possible on this thread.
+ * answer. A thread that stops on its own (a crash, out of memory) is
+ * started again on the next request, a few times at most. What runs
+ * instead when there is no thread is the caller's (`started()` is then
+ * null): each keeps its work possible on this thread.
  */
 export class WorkerLane {
   private worker: Promise<Worker | null> | null = null
+  /** The thread requests go to now (null: none yet, or given up). */
+  private live: Worker | null = null
+  private readonly stoppedThreads = new WeakSet<Worker>()
+  private restarts = 0
   private readonly pending = new Map<number, Pending>()
   private nextId = 0
   private closed = false
@@ -67,7 +76,9 @@ export class WorkerLane {
   constructor(
     private readonly callerUrl: string,
     private readonly name: string,
-    private readonly what: string
+    private readonly what: string,
+    /** Told when the thread stopped on its own: whatever it held (an index) is gone, and the next request starts a new one. */
+    private readonly onStopped?: () => void
   ) {}
 
   get isClosed(): boolean {
@@ -80,10 +91,11 @@ export class WorkerLane {
     this.worker ??= startCoreWorker(this.callerUrl, this.name).then(
       (worker) => {
         if (this.closed) void worker.terminate()
+        else this.live = worker
         worker.unref()
         worker.on('message', (answer: WorkerAnswer) => this.answered(worker, answer))
         worker.on('error', (error) => this.failed(error))
-        worker.on('exit', () => this.failed(new Error(`${this.what}: its thread stopped`)))
+        worker.on('exit', () => this.stopped(worker))
         return worker
       },
       (error: unknown) => {
@@ -96,6 +108,8 @@ export class WorkerLane {
 
   /** Sends `message` (its `id` added) to `worker`, handing over `transfer`; resolves with the answer's value. */
   ask<T>(worker: Worker, message: object, transfer: Transferable[] = []): Promise<T> {
+    // A message to a thread that has stopped is dropped without a word: it would never be answered.
+    if (this.stoppedThreads.has(worker)) return Promise.reject(new Error(`${this.what}: its thread stopped`))
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
@@ -109,6 +123,13 @@ export class WorkerLane {
     if (this.closed) return
     console.error(`[rapport] ${this.what} goes on on the main thread: its own stopped:`, error)
     this.worker = Promise.resolve(null)
+    this.live = null
+  }
+
+  /** Ends the thread as a crash would, leaving the lane open: how a test sees what happens next. */
+  async endThread(): Promise<void> {
+    const worker = await this.worker
+    await worker?.terminate()
   }
 
   /** Stops the thread; requests still waiting fail. */
@@ -125,6 +146,20 @@ export class WorkerLane {
     if (this.pending.size === 0) worker.unref()
     if (answer.ok) waiting.resolve(answer.value)
     else waiting.reject(new Error(answer.message))
+  }
+
+  private stopped(worker: Worker): void {
+    this.stoppedThreads.add(worker)
+    this.failed(new Error(`${this.what}: its thread stopped`))
+    if (this.closed || this.live !== worker) return
+    this.live = null
+    // Started again on the next request; one that keeps stopping (out of memory on every start) gives way to the caller's own.
+    if (this.restarts++ < RESTARTS) this.worker = null
+    else {
+      console.error(`[rapport] ${this.what} goes on on the main thread: its own stopped ${RESTARTS + 1} times`)
+      this.worker = Promise.resolve(null)
+    }
+    this.onStopped?.()
   }
 
   private failed(error: Error): void {

@@ -20,11 +20,19 @@ import { IndexHost, ownBuffer } from './index-host'
 import { WorkerLane } from '../core-worker'
 
 export class IndexThread {
-  private readonly lane = new WorkerLane(import.meta.url, 'index-worker', 'the search index')
+  private readonly lane: WorkerLane
   private host: IndexHost | null = null
 
-  /** 'worker': on a thread of its own (the default); 'here': on this thread (a test comparing the two). */
-  constructor(private readonly where: 'worker' | 'here' = 'worker') {}
+  /**
+   * `where` — 'worker': on a thread of its own (the default); 'here': on this thread (a test comparing the two).
+   * `onLost`: the thread stopped on its own, and the index it held with it; the next request starts an empty one.
+   */
+  constructor(
+    private readonly where: 'worker' | 'here' = 'worker',
+    onLost?: () => void
+  ) {
+    this.lane = new WorkerLane(import.meta.url, 'index-worker', 'the search index', onLost)
+  }
 
   async request<R extends IndexRequest>(request: R): Promise<IndexAnswers[R['op']]> {
     const worker = this.where === 'worker' ? await this.lane.started() : null
@@ -40,6 +48,11 @@ export class IndexThread {
   /** Whether the index runs on a thread of its own (false until the first request, or when none could be started). */
   async onItsOwnThread(): Promise<boolean> {
     return this.where === 'worker' && (await this.lane.started()) !== null
+  }
+
+  /** Ends the thread as a crash would: how a test sees the index recover. */
+  endThread(): Promise<void> {
+    return this.lane.endThread()
   }
 
   /** Stops the thread; requests still waiting fail. */

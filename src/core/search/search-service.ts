@@ -56,7 +56,8 @@ const PHRASE_CANDIDATES = 200
 
 export class SearchService {
   /** The index itself, on a thread of its own (index-thread.ts). */
-  private readonly index = new IndexThread()
+  /** Where the index is kept and searched; should its thread stop, the index is opened again (`indexLost`). */
+  readonly index = new IndexThread('worker', () => this.indexLost())
   /** The signature of each source as indexed. */
   private readonly signatures = new Map<string, string>()
   /** Person or client id → the entry sources indexed as mentioning it; kept with `signatures` (see `remember`). */
@@ -70,6 +71,8 @@ export class SearchService {
   private started = false
   private startTimer: NodeJS.Timeout | null = null
   private openedOnce = false
+  /** The index's thread stopped since the last run began: the next one starts from the cache again. */
+  private reopen = false
   private running: Promise<void> | null = null
   private batchLeft = 0
   private progress: SearchProgress = { state: 'indexing', done: 0, total: 0 }
@@ -232,7 +235,7 @@ export class SearchService {
         this.progress = { state: 'ready', done: this.progress.total, total: this.progress.total }
         if (wasIndexing) this.tellProgress()
         if (this.closed) return
-        if (this.dirty.size > 0 || this.reconcileNeeded) return this.kick()
+        if (this.dirty.size > 0 || this.reconcileNeeded || this.reopen) return this.kick()
         // In a turn of its own (a timer: not with the cache write's start, which waits for the next immediate): it
         // looks through every entry read and held, 10,000 after a first build.
         setTimeout(() => this.reads.caughtUp('search'), 0)
@@ -248,6 +251,11 @@ export class SearchService {
   }
 
   private async work(): Promise<void> {
+    if (this.reopen) {
+      // Again, now that nothing else is sent: what a run cut short by the loss remembered is not in the new index either.
+      this.reopen = false
+      this.forgetIndexed()
+    }
     if (!this.openedOnce) await this.openCache()
     while (!this.closed && (this.reconcileNeeded || this.dirty.size > 0)) {
       if (this.reconcileNeeded) {
@@ -259,6 +267,28 @@ export class SearchService {
       await this.indexSources(batch, !this.openedOnce || batch.length > LARGE_BATCH)
     }
     this.openedOnce = true
+  }
+
+  /**
+   * The index's thread stopped on its own (a crash, out of memory), and the
+   * index went with it. Nothing is known to be indexed any more, so no cache
+   * is written from what was remembered; the index is opened again from the
+   * cache on disk, on a new thread, and brought up to date, as at a start.
+   */
+  private indexLost(): void {
+    if (this.closed) return
+    this.forgetIndexed()
+    this.reopen = true
+    this.progress = { state: 'indexing', done: 0, total: 0 }
+    this.tellProgress()
+    if (this.started) this.kick()
+  }
+
+  private forgetIndexed(): void {
+    this.signatures.clear()
+    this.mentionsOf.clear()
+    this.mentionedBy.clear()
+    this.openedOnce = false
   }
 
   private async openCache(): Promise<void> {
@@ -403,7 +433,8 @@ export class SearchService {
     const write = async (): Promise<void> => {
       // Not in the turn that asked for it (the end of an indexing run, which has work of its own).
       await new Promise((resolve) => setImmediate(resolve))
-      if (this.retired || this.vault.info().readOnly) return
+      // Not while the index is being opened again after its thread stopped: the cache on disk is better than what is there yet.
+      if (this.retired || this.vault.info().readOnly || !this.openedOnce) return
       // The signatures go with the request, so the cache's bytes hold the index as it was when they were taken: they always match.
       // Made (and sealed, in an encrypted vault) on the index's thread, in the background there.
       try {
