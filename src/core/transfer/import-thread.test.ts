@@ -8,7 +8,8 @@ import { fileVersion } from '../fs/file-version'
 import { openTestVault } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
-import { importNotes } from './import'
+import { importNotes, runImport } from './import'
+import { planImport } from './import-plan'
 import type { ImportThreadRequest, NoteToWrite, ReadNote, ReadResult } from './import-host'
 import { ImportHost } from './import-host'
 import { scanSources } from './import-scan'
@@ -179,6 +180,24 @@ describe("an import's own thread", () => {
     expect(onDisk.mood).toBe(4)
     expect(await fingerprint(root)).toEqual(before)
     expect(await readFile(join(root, 'broken-yaml.md'), 'utf8')).toContain('title: [unclosed')
+  })
+
+  it('goes on when its threads stop between the preview and the writing: every note is written, its links rewritten', async () => {
+    const root = await mixedFolder()
+    const { vault } = await openTestVault()
+    const thread = new ImportThread()
+    try {
+      const plan = await planImport(vault, { paths: [root], windows1252: false }, {}, thread)
+      await thread.endThreads()
+      // Before, a request sent after the threads had stopped was never answered, and the import waited for ever.
+      const outcome = await runImport(vault, plan, { duplicates: 'skip' }, thread)
+      expect(outcome).toMatchObject({ status: 'done', imported: 2 })
+      const followUp = allEntries(vault).find((e) => e.title === 'Follow-up')
+      const kickOff = allEntries(vault).find((e) => e.title === 'Kick-off')
+      expect(await vault.entries.text(kickOff?.id ?? '')).toContain(`[the next one](rapport://entry/${followUp?.id})`)
+    } finally {
+      thread.close()
+    }
   })
 
   it('reports progress through reading and writing, each reaching its total', async () => {

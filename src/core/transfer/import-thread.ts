@@ -41,6 +41,11 @@ class ImportLane {
     return this.where === 'worker' && (await this.lane.started()) !== null
   }
 
+  /** Ends the thread as a crash would. */
+  endThread(): Promise<void> {
+    return this.lane.endThread()
+  }
+
   /** Stops the thread and forgets every note read. */
   close(): void {
     this.lane.close()
@@ -73,6 +78,11 @@ export class ImportThread {
   /** Whether the work runs on a thread of its own (false when none could be started). */
   async onItsOwnThread(): Promise<boolean> {
     return (this.lanes[0] as ImportLane).onItsOwnThread()
+  }
+
+  /** Ends the threads as a crash would: how a test sees an import go on without them. */
+  async endThreads(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.endThread()))
   }
 
   /** Stops the threads and forgets every note read. */
