@@ -55,8 +55,7 @@ const DEFAULT_LIMIT = 20
 const PHRASE_CANDIDATES = 200
 
 export class SearchService {
-  /** The index itself, on a thread of its own (index-thread.ts). */
-  /** Where the index is kept and searched; should its thread stop, the index is opened again (`indexLost`). */
+  /** The index itself, on a thread of its own (index-thread.ts); should that thread stop, the index is opened again (`indexLost`). */
   readonly index = new IndexThread('worker', () => this.indexLost())
   /** The signature of each source as indexed. */
   private readonly signatures = new Map<string, string>()

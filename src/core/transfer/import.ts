@@ -140,6 +140,12 @@ const clientOf = (note: PlannedNote, created: ReadonlyMap<string, string>): stri
 /** Clients created at once by an import: their flushes to disk overlap. */
 const CLIENTS_AT_ONCE = 16
 
+interface CreatedClient {
+  key: string
+  id: string
+  name: string
+}
+
 interface ClientCreation {
   idByClaimed: ReadonlyMap<string, string>
   unflushed: Set<string>
@@ -159,15 +165,15 @@ async function createClients(
   wanted: readonly NewClient[],
   { idByClaimed, unflushed, slices, signal }: ClientCreation,
   outcome: ImportOutcome
-): Promise<Array<{ key: string; id: string; name: string }>> {
+): Promise<CreatedClient[]> {
   const creating = new WritingWindow(CLIENTS_AT_ONCE)
-  const created: Array<Promise<{ key: string; id: string; name: string } | null>> = []
+  const created: Array<Promise<CreatedClient | null>> = []
   for (const client of wanted) {
     if (signal?.aborted) break
     await slices.pause()
     const fill = client.profile ? (data: ClientFile) => restoreProfile(data, client, idByClaimed) : undefined
     const creation = vault.clients.create(displayable(client.name), undefined, fill, unflushed).then(
-      (record) => ({ key: client.key, id: record.id, name: record.data?.name ?? client.name }),
+      (record): CreatedClient => ({ key: client.key, id: record.id, name: record.data?.name ?? client.name }),
       (error: unknown) => {
         outcome.problems.push({ path: client.name, reason: `the client could not be created (${(error as Error).message}); its notes go to your journal` })
         return null
