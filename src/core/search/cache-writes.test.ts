@@ -1,25 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
-import { tempDir } from '../testing/temp-vault'
+import { harbourVault } from '../testing/harbour-vault'
 import type { IndexRequest } from './index-host'
 import { IndexThread } from './index-thread'
-
-/** Enough entries for the index to keep a cache in the background (CACHE_FROM_SOURCES is 200). */
-async function vaultOf(count: number): Promise<string> {
-  const dir = await tempDir()
-  const journal = join(dir, 'clients', 'dana', 'journal')
-  await mkdir(journal, { recursive: true })
-  await writeFile(join(dir, 'clients', 'dana', 'client.json'), JSON.stringify({ id: 'c_dana', name: 'Dana Whitfield', stage: 'engaged' }))
-  for (let i = 0; i < count; i++) {
-    await writeFile(
-      join(journal, `2026-01-01-note-${i}.md`),
-      `---\nid: e_${i}\ntitle: Note ${i}\ncreated: 2026-01-01T10:00:00.000Z\n---\n\nAbout the harbour, note ${i}.\n`
-    )
-  }
-  return dir
-}
 
 /** Every request the index's threads are sent, by operation. */
 function countRequests(): Map<IndexRequest['op'], number> {
@@ -41,7 +24,7 @@ afterEach(() => vi.restoreAllMocks())
 
 describe("the search cache is written when it is worth it, never in a save's way", () => {
   it('after a first full build: written at once; what saves changed after it is written when asked to settle', async () => {
-    const dir = await vaultOf(210)
+    const dir = await harbourVault(210)
     const sent = countRequests()
     const v = await openTestVault(dir)
     await v.indexes.search.indexed()
@@ -58,7 +41,7 @@ describe("the search cache is written when it is worth it, never in a save's way
   })
 
   it('after a first full build, settling at once writes the cache once (the write already asked for is waited for)', async () => {
-    const dir = await vaultOf(210)
+    const dir = await harbourVault(210)
     const sent = countRequests()
     const v = await openTestVault(dir)
     await v.indexes.search.indexed()
@@ -69,7 +52,7 @@ describe("the search cache is written when it is worth it, never in a save's way
   })
 
   it('after opening from the cache: a save is indexed without asking for a cache write (that waits for a quiet spell)', async () => {
-    const dir = await vaultOf(210)
+    const dir = await harbourVault(210)
     const first = await openTestVault(dir)
     await first.indexes.search.settled()
     first.indexes.close()

@@ -1,26 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
-import { tempDir } from '../testing/temp-vault'
+import { harbourVault } from '../testing/harbour-vault'
 import { entryDoc } from './documents'
 import { IndexThread } from './index-thread'
 import { parseQuery } from './query'
-
-/** A vault of `count` entries about the harbour, enough for the index to keep a cache (CACHE_FROM_SOURCES is 200). */
-async function harbourVault(count: number): Promise<string> {
-  const dir = await tempDir()
-  const journal = join(dir, 'clients', 'dana', 'journal')
-  await mkdir(journal, { recursive: true })
-  await writeFile(join(dir, 'clients', 'dana', 'client.json'), JSON.stringify({ id: 'c_dana', name: 'Dana Whitfield', stage: 'engaged' }))
-  for (let i = 0; i < count; i++) {
-    await writeFile(
-      join(journal, `2026-01-01-note-${i}.md`),
-      `---\nid: e_${i}\ntitle: Note ${i}\ncreated: 2026-01-01T10:00:00.000Z\n---\n\nAbout the harbour, note ${i}.\n`
-    )
-  }
-  return dir
-}
 
 describe('a search index whose thread stops on its own (a crash, out of memory)', () => {
   it('is opened again on a new thread, from the cache and the files, and searches go on answering in full', async () => {
