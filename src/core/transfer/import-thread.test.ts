@@ -37,6 +37,21 @@ async function mixedFolder(): Promise<string> {
 const problemsByFile = (problems: ReadonlyArray<{ path: string; reason: string }>): Record<string, string> =>
   Object.fromEntries(problems.map((p) => [p.path.split('/').pop(), p.reason]))
 
+/** The mixed folder, its notes read on `thread`: the folder, and each note read by its title. */
+async function readOn(thread: ImportThread): Promise<{ root: string; noteTitled: (title: string) => ReadNote }> {
+  const root = await mixedFolder()
+  const { notes } = await scanSources([root])
+  const read = (await thread.request({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
+  return {
+    root,
+    noteTitled: (title) => {
+      const note = read.find((r) => r.title === title)
+      if (!note) throw new Error(`${title} was not read`)
+      return note
+    }
+  }
+}
+
 describe("an import's own thread", () => {
   it('runs on a worker thread, and answers as the same work on this thread does', async () => {
     const root = await mixedFolder()
@@ -68,13 +83,10 @@ describe("an import's own thread", () => {
   })
 
   it('prepares a note read for the plan as it was read', async () => {
-    const root = await mixedFolder()
-    const { notes } = await scanSources([root])
     const thread = new ImportThread()
     try {
-      const read = (await thread.request({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
-      const kickOff = read.find((r) => r.title === 'Kick-off')
-      if (!kickOff) throw new Error('Kick-off was not read')
+      const { noteTitled } = await readOn(thread)
+      const kickOff = noteTitled('Kick-off')
       const toWrite: NoteToWrite = { source: kickOff.source, hash: kickOff.hash, id: 'e_NEW', clientId: null, clientName: null }
       const [prepared] = await thread.request({ op: 'prepare', notes: [toWrite], windows1252: false })
       // Its link to a file (not one of the notes written here) is left for the import to resolve where the vault is.
@@ -86,8 +98,7 @@ describe("an import's own thread", () => {
       expect(prepared.stem).toBe('2026-03-01-kick-off')
       expect(prepared.body).toBe('Links to [the next one](b-good.md).\n')
       // A note with nothing left to resolve comes as the file's bytes, with its version and excerpt.
-      const followUp = read.find((r) => r.title === 'Follow-up')
-      if (!followUp) throw new Error('Follow-up was not read')
+      const followUp = noteTitled('Follow-up')
       const [ready] = await thread.request({
         op: 'prepare',
         notes: [{ source: followUp.source, hash: followUp.hash, id: 'e_NEXT', clientId: 'c_ACME', clientName: 'Acme' }],
@@ -180,6 +191,28 @@ describe("an import's own thread", () => {
     expect(onDisk.mood).toBe(4)
     expect(await fingerprint(root)).toEqual(before)
     expect(await readFile(join(root, 'broken-yaml.md'), 'utf8')).toContain('title: [unclosed')
+  })
+
+  it('sends the link tables again to the thread that takes over when its own stops: links still point at the entries', async () => {
+    const thread = new ImportThread()
+    try {
+      const { root, noteTitled } = await readOn(thread)
+      const kickOff = noteTitled('Kick-off')
+      await thread.request({ op: 'links', tables: { idBySource: new Map([[join(root, 'b-good.md'), 'e_NEXT']]) } })
+      await thread.endThreads()
+      const [ready] = await thread.request({
+        op: 'prepare',
+        notes: [{ source: kickOff.source, hash: kickOff.hash, id: 'e_NEW', clientId: null, clientName: null }],
+        windows1252: false
+      })
+      if (!ready || 'problem' in ready) throw new Error(`not prepared: ${JSON.stringify(ready)}`)
+      const text = 'prepared' in ready ? new TextDecoder().decode(ready.prepared.bytes) : ready.frontMatter + ready.body
+      // Without the tables sent again, the link was left pointing at b-good.md.
+      expect(text).toContain('Links to [the next one](rapport://entry/e_NEXT).')
+      expect(await thread.onItsOwnThread()).toBe(true)
+    } finally {
+      thread.close()
+    }
   })
 
   it('goes on when its threads stop between the preview and the writing: every note is written, its links rewritten', async () => {

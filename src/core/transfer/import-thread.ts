@@ -8,32 +8,64 @@
  * Where the worker comes from: next to the bundled main process
  * (`import-worker.js`, an input of its own in electron.vite.config.ts), or,
  * running from source (vitest, the CLI through tsx), bundled on first use
- * with esbuild into a temporary file. If no worker can be started, or it
- * stops, the work runs on this thread (`ImportHost` directly) and the import
- * still works: a note its worker had read is then read again, and written
- * only if it is still what was planned.
+ * with esbuild into a temporary file. A worker that stops is started again
+ * (core-worker.ts); if none can be started, or it stops while answering,
+ * the work runs on this thread (`ImportHost` directly) and the import still
+ * works: a note its worker had read is then read again, and written only if
+ * it is still what was planned.
  */
 import { availableParallelism } from 'node:os'
 import { WorkerLane } from '../core-worker'
 import type { ImportThreadAnswers, ImportThreadRequest } from './import-host'
 import { ImportHost } from './import-host'
 
-/** One worker (or, failing that, a host on this thread). */
+type LinksRequest = Extract<ImportThreadRequest, { op: 'links' }>
+
+/**
+ * One worker (or, failing that, a host on this thread). The link tables it
+ * was sent are kept, and sent again to whatever takes over when its thread
+ * stops (a new thread, or the host here): without them, the notes written
+ * after would keep links to the files they came from.
+ */
 class ImportLane {
-  private readonly lane = new WorkerLane(import.meta.url, 'import-worker', 'the import')
+  private readonly lane = new WorkerLane(import.meta.url, 'import-worker', 'the import', () => (this.tablesLost = true))
   private host: ImportHost | null = null
+  private readonly linksSent: LinksRequest[] = []
+  /** The thread stopped: a new one has none of the link tables yet. */
+  private tablesLost = false
 
   constructor(private readonly where: 'worker' | 'here') {}
 
   async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
+    const answer = await this.send(request)
+    if (request.op === 'links') this.linksSent.push(request as LinksRequest)
+    if (request.op === 'forget') this.linksSent.length = 0
+    return answer
+  }
+
+  private async send<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
     const worker = this.where === 'worker' ? await this.lane.started() : null
-    if (!worker) return (this.host ??= new ImportHost()).handle(request)
-    return this.lane.ask<ImportThreadAnswers[R['op']]>(worker, { request }).catch((error: unknown) => {
+    if (!worker) return (await this.here()).handle(request)
+    if (this.tablesLost) {
+      this.tablesLost = false
+      // Posted before this request, so the thread takes them in first; a failure shows in this request's own answer.
+      for (const links of this.linksSent) this.lane.ask(worker, { request: links }).catch(() => undefined)
+    }
+    return this.lane.ask<ImportThreadAnswers[R['op']]>(worker, { request }).catch(async (error: unknown) => {
       if (this.lane.isClosed) throw error
       // The thread stopped: this request, and those after it, run here.
       this.lane.giveUp(error)
-      return (this.host ??= new ImportHost()).handle(request)
+      return (await this.here()).handle(request)
     })
+  }
+
+  /** The host on this thread, with the link tables sent so far. */
+  private async here(): Promise<ImportHost> {
+    if (this.host) return this.host
+    const host = new ImportHost()
+    for (const links of this.linksSent) await host.handle(links)
+    this.host ??= host
+    return this.host
   }
 
   /** Whether the work runs on a thread of its own (false until the first request, or when none could be started). */
