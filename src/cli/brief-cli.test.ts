@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Brief } from '../shared/contract/brief'
@@ -26,6 +26,12 @@ async function vaultWithDana(): Promise<string[]> {
   await rapport(['client', 'add', 'Dana Whitfield', ...v])
   await rapport(['client', 'add', 'Sam Okafor', ...v])
   await rapport(['new', '--client', 'dana', '--title', 'Scope call', ...v], '## Summary\n\nShe wants the scope in writing by Friday.\n')
+  // The call was a minute before the entry was written (taken from its own front matter, so both fall on one day even at midnight).
+  const journal = join(vault, 'clients/dana-whitfield/journal')
+  const [entryFile] = await readdir(journal)
+  const written = /^created: (\S+)$/m.exec(await readFile(join(journal, entryFile ?? ''), 'utf8'))?.[1]
+  if (!written) throw new Error('the entry has no created date')
+  const callAt = new Date(Math.max(Date.parse(written) - 60_000, Date.parse(written.slice(0, 10)))).toISOString()
   await editJson(join(vault, 'clients/dana-whitfield/client.json'), (data) => {
     Object.assign(data, {
       organisation: 'Northwind',
@@ -35,10 +41,8 @@ async function vaultWithDana(): Promise<string[]> {
         { id: 'k_1', by: 'me', what: 'Send the revised scope', due: daysFromToday(-3), status: 'open', createdAt: daysFromToday(-10) },
         { id: 'k_2', by: 'client', what: 'Share the budget', due: daysFromToday(20), status: 'open', createdAt: daysFromToday(-10) }
       ],
-      // Earlier today (the entry written by `rapport new` is from today too), so the gist is that entry's summary.
-      interactions: [
-        { id: 'i_1', at: new Date(Date.now() - 60_000).toISOString(), channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Scope call' }
-      ],
+      // The same day as the entry written by `rapport new`, so the gist is that entry's summary.
+      interactions: [{ id: 'i_1', at: callAt, channel: 'phone', direction: 'out', outcome: 'conversation', note: 'Scope call' }],
       questions: [{ id: 'q_1', text: 'Who else signs off?', createdAt: daysFromToday(-1) }]
     })
   })
