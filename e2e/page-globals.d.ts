@@ -10,7 +10,13 @@ declare global {
     /** The bare TipTap page's paragraphs (harness/bare-tiptap.ts). */
     __bareParagraphs: string[]
     /** What the typing measurement records in a page (typing-latency.spec.ts). */
-    __typing: { keys: Array<{ at: number; latency: number }>; saves: Array<{ seenAt: number; doneAt: number }>; changesAround: number; changesInList: number }
+    __typing: {
+      keys: Array<{ at: number; latency: number }>
+      saves: Array<{ seenAt: number; doneAt: number }>
+      changesAround: number
+      changesInList: number
+      typedByBrowser: number
+    }
     /** quiet-while-typing.spec.ts: where the keys typed into an entry were seen. */
     __keysSeen: { atRoot: number; atWindow: number }
   }

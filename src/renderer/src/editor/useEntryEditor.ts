@@ -9,6 +9,7 @@ import { MentionMenuStore, mentionSuggestion, openRapportLink } from '@renderer/
 import { entryExtensions } from './entry-images'
 import { scrollCaretIntoView } from './scroll-caret'
 import { TemplatePrompts, isPromptSetup } from './template-prompts'
+import { typeIntoDocument } from './type-into-document'
 
 interface EntryEditorOptions {
   entry: Entry
@@ -107,6 +108,8 @@ export function useEntryEditor(options: EntryEditorOptions): { editor: Editor; m
         },
         // Only the entry's scroll box (EntryEditor's .editor-scroll) and what scrolls inside it can move to show the caret.
         handleScrollToSelection: (view) => scrollCaretIntoView(view, view.dom.closest<HTMLElement>('.editor-scroll')),
+        // A typed character goes into the document here rather than through the browser's editing (see type-into-document.ts).
+        handleKeyPress: typeIntoDocument,
         handleKeyDown: (view, event) => {
           if (modKey(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l') {
             if (view.editable && editorRef.current) latest.current.onLinkKey(editorRef.current)
