@@ -56,6 +56,42 @@ test('write an entry with a heading, a list and a link; it is saved as Markdown 
   }
 })
 
+test('typed words undo and redo in steps, bold typed after Ctrl+B is saved bold, and typing over selected words replaces them', async ({ app }) => {
+  const page = app.page
+  await addClient(page, 'Dana Whitfield')
+  await page.keyboard.press('Control+n')
+  await page.getByLabel('Title').fill('Numbers first')
+  const editor = page.getByRole('textbox', { name: 'Entry text' })
+  await editor.click()
+  await page.keyboard.type('She wants the numbers first.')
+  // Past the editor history's grouping of quick edits (500 ms), so the next words are a step of their own.
+  await page.waitForTimeout(700)
+  await page.keyboard.type(' Then the story.')
+  await expect(editor).toHaveText('She wants the numbers first. Then the story.')
+  await page.keyboard.press('Control+z')
+  await expect(editor).toHaveText('She wants the numbers first.')
+  await page.keyboard.press('Control+Shift+z')
+  await expect(editor).toHaveText('She wants the numbers first. Then the story.')
+
+  await page.keyboard.type(' ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type('Budget')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type(' too.')
+  await expect(editor.locator('strong')).toHaveText('Budget')
+
+  // "the story" selected from the keyboard, then typed over.
+  for (let i = 0; i < ' Budget too.'.length + 1; i++) await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Control+Shift+ArrowLeft')
+  await page.keyboard.press('Control+Shift+ArrowLeft')
+  await page.keyboard.type('a short story')
+  await expect(editor).toHaveText('She wants the numbers first. Then a short story. Budget too.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 5000 })
+  const [file] = await journalFiles(app.vaultDir, 'dana-whitfield')
+  const text = await readFile(join(app.vaultDir, 'clients/dana-whitfield/journal', file ?? ''), 'utf8')
+  expect(text).toContain('\nShe wants the numbers first. Then a short story. **Budget** too.\n')
+})
+
 test('an edit made just before the window closes is on disk', async ({ app }) => {
   const page = app.page
   await addClient(page, 'Quick Quitter')
