@@ -167,6 +167,26 @@ async function startTracing(browser: Browser, page: Page): Promise<{ stop(path: 
   }
 }
 
+/**
+ * Where Chromium started each layout while a few keys were typed into `page`'s focused editor: the root node's name
+ * (`#document` for the whole window). Traced on its own, since the timeline's events would weigh on the measured rounds.
+ */
+async function layoutRootsWhileTyping(browser: Browser, page: Page, text: string): Promise<string[]> {
+  await browser.startTracing(page, { categories: ['devtools.timeline'] })
+  for (const char of text) {
+    await page.keyboard.type(char)
+    await page.waitForTimeout(70)
+  }
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: LayoutEvent[] }).traceEvents
+  return events.filter((e) => e.name === 'Layout' && e.ph === 'X').flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((root) => root.nodeName))
+}
+
+interface LayoutEvent {
+  name: string
+  ph: string
+  args?: { endData?: { layoutRoots?: Array<{ nodeName: string }> } }
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 for (const words of [2000, 10000]) {
@@ -277,6 +297,10 @@ for (const words of [2000, 10000]) {
     expect(warnings.filter((text) => text.includes('Markdown worker'))).toEqual([])
     expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/\/assets\/markdown\.worker-[\w-]+\.js$/)])
     expect((await app.vault.entries.read(entry.id)).body).toContain(`${paragraph(paragraphs.length - 1)}${typed}${typed}`.trimEnd())
+    // A typed key lays out the entry's scroll box, not the window around it (editor.css: .editor-scroll is its own layout root).
+    const roots = await layoutRootsWhileTyping(browser, page, ' and more')
+    expect(roots.filter((root) => root.includes('editor-scroll')).length).toBeGreaterThanOrEqual(' and more'.length)
+    expect(roots.filter((root) => root === '#document')).toEqual([])
     await bare.context().close()
   })
 }

@@ -146,58 +146,60 @@ export function EntryEditor({ entry, readOnlyReason, canTrash, onSaved, onGone, 
           onTrash={onTrash}
         />
       </div>
-      <div className="editor-scroll">
-        <div className="editor-column">
-          {readOnlyReason && (
-            <p className="editor-note" role="note">
-              {readOnlyReason}
-            </p>
-          )}
-          {notice && <EditorNotice notice={notice} onDismiss={() => setNotice(null)} />}
-          {session && (
-            <ConflictNotice
-              session={session}
-              entryId={entry.id}
-              onResolved={(resolved) => {
-                if (resolved) showEntry(resolved)
-                else callbacks.current.onGone()
-                callbacks.current.onFilesBeside?.()
-              }}
-              restoreFocus={() => {
-                editor.commands.focus()
-                return true
-              }}
-            />
-          )}
-          {session && <SaveProblemNotice session={session} />}
-          <TitleField
-            ref={titleField}
-            initialValue={entry.title}
-            readOnly={!editable}
-            onChange={(value) => {
-              titleRef.current = value
-              sessionRef.current?.markDirty()
-            }}
-            onLeave={() => editor.commands.focus('start')}
-          />
-          <div className="entry-dateline">
-            <time dateTime={entry.created}>{dayOfMoment(entry.created)}</time>
-            {session && !readOnly && (
-              <>
-                <span aria-hidden="true" className="dot">
-                  ·
-                </span>
-                <SaveStatus session={session} />
-              </>
+      <div className="editor-scroll-frame">
+        <div className="editor-scroll">
+          <div className="editor-column">
+            {readOnlyReason && (
+              <p className="editor-note" role="note">
+                {readOnlyReason}
+              </p>
             )}
+            {notice && <EditorNotice notice={notice} onDismiss={() => setNotice(null)} />}
+            {session && (
+              <ConflictNotice
+                session={session}
+                entryId={entry.id}
+                onResolved={(resolved) => {
+                  if (resolved) showEntry(resolved)
+                  else callbacks.current.onGone()
+                  callbacks.current.onFilesBeside?.()
+                }}
+                restoreFocus={() => {
+                  editor.commands.focus()
+                  return true
+                }}
+              />
+            )}
+            {session && <SaveProblemNotice session={session} />}
+            <TitleField
+              ref={titleField}
+              initialValue={entry.title}
+              readOnly={!editable}
+              onChange={(value) => {
+                titleRef.current = value
+                sessionRef.current?.markDirty()
+              }}
+              onLeave={() => editor.commands.focus('start')}
+            />
+            <div className="entry-dateline">
+              <time dateTime={entry.created}>{dayOfMoment(entry.created)}</time>
+              {session && !readOnly && (
+                <>
+                  <span aria-hidden="true" className="dot">
+                    ·
+                  </span>
+                  <SaveStatus session={session} />
+                </>
+              )}
+            </div>
+            <LinkedFrom entryId={entry.id} />
+            {session && entry.template && (
+              <TemplateExtras entry={entry} session={session} readOnly={readOnly} readDraft={readDraft} onSaved={(saved) => callbacks.current.onSaved(saved)} />
+            )}
+            <EditorContent editor={editor} className="editor-content" />
+            <EntryAttachments entryId={entry.id} refresh={attachmentsSeen} />
+            <MentionPopup store={mentionMenu} />
           </div>
-          <LinkedFrom entryId={entry.id} />
-          {session && entry.template && (
-            <TemplateExtras entry={entry} session={session} readOnly={readOnly} readDraft={readDraft} onSaved={(saved) => callbacks.current.onSaved(saved)} />
-          )}
-          <EditorContent editor={editor} className="editor-content" />
-          <EntryAttachments entryId={entry.id} refresh={attachmentsSeen} />
-          <MentionPopup store={mentionMenu} />
         </div>
       </div>
       {historyDialog}
