@@ -52,10 +52,17 @@ export interface EntryAdoption {
   finish(): Promise<Array<{ folder: string; reason: string }>>
 }
 
-/** How one adoption writes: `deferFolderSync` leaves flushing the folder to the run's `finish`; `madeFolder` skips making a folder made already. */
+/** How a file is written durably at a vault path, its folder's flush left to the caller: `writeFileAtomic` by default. */
+export type WriteDurably = (logicalTarget: string, bytes: Uint8Array) => Promise<void>
+
+/**
+ * How one adoption writes: `deferFolderSync` leaves flushing the folder to the run's `finish`; `madeFolder` skips making a folder made already;
+ * `writeFile`, with the folder's flush deferred, writes it elsewhere (an import's thread: transfer/import-writes.ts).
+ */
 export interface AdoptWrite {
   deferFolderSync?: boolean
   madeFolder?: boolean
+  writeFile?: WriteDurably
 }
 
 /**
@@ -67,12 +74,13 @@ export async function writeAdopted(
   root: string,
   input: AdoptInput,
   relative: string,
-  { deferFolderSync = false, madeFolder = false }: AdoptWrite
+  { deferFolderSync = false, madeFolder = false, writeFile }: AdoptWrite
 ): Promise<PreparedEntryFile> {
   const file = input.prepared ?? prepareEntryFile(serializeFrontMatter(input.original, adoptedFields(input)), input.body)
   try {
     if (!madeFolder) await ensureFolder(join(root, input.folder))
-    await writeFileAtomic(join(root, relative), file.bytes, { deferFolderSync })
+    if (writeFile && deferFolderSync) await writeFile(join(root, relative), file.bytes)
+    else await writeFileAtomic(join(root, relative), file.bytes, { deferFolderSync })
   } catch (error) {
     throw fileError(error, 'create', relative)
   }
@@ -111,11 +119,13 @@ export function adoptedRecord(relative: string, input: AdoptInput, file: Prepare
  * Adoptions may be under way at once (the import overlaps their flushes):
  * each takes its name when it is called, in the order they are called, and
  * an id already being adopted is refused like one already in the vault.
+ * `writeFile`: how each file is written, when not here (see `AdoptWrite`).
  */
 export function adoptionRun(
   root: string,
   taken: Set<string>,
-  adoptOne: (input: AdoptInput, taken: Set<string>, write: AdoptWrite) => Promise<EntrySummary>
+  adoptOne: (input: AdoptInput, taken: Set<string>, write: AdoptWrite) => Promise<EntrySummary>,
+  writeFile?: WriteDurably
 ): EntryAdoption {
   const folders = new Set<string>()
   const adopting = new Set<string>()
@@ -125,7 +135,7 @@ export function adoptionRun(
       if (adopting.has(id)) throw new RapportError('conflict', `The id ${id} is already used by another note of this import.`)
       adopting.add(id)
       try {
-        const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder) })
+        const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder), writeFile })
         folders.add(input.folder)
         return summary
       } finally {

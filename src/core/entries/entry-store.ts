@@ -16,7 +16,7 @@ import { mapInOrder } from '../map-in-order'
 import { parseSyncConflictName } from '../sync-conflicts'
 import type { VaultChange } from '../vault-change'
 import { conflictsOf, entryInCopy, keepMineBeside, removeCopy } from './conflict-copies'
-import type { AdoptInput, AdoptWrite, EntryAdoption } from './entry-adoption'
+import type { AdoptInput, AdoptWrite, EntryAdoption, WriteDurably } from './entry-adoption'
 import { adoptedRecord, adoptionRun, writeAdopted } from './entry-adoption'
 import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 import { freeFileName, renamedPath, takenPaths } from './entry-names'
@@ -411,9 +411,9 @@ export class EntryStore {
     return this.adoptOne(input, takenPaths(this.records.values()), {})
   }
 
-  /** Adopts many entries in a row (an import of thousands of notes): see `adoptionRun`. */
-  startAdoption(): EntryAdoption {
-    return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write))
+  /** Adopts many entries in a row (an import of thousands of notes): see `adoptionRun`; `writeFile`, how their files are written, when not here. */
+  startAdoption(writeFile?: WriteDurably): EntryAdoption {
+    return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write), writeFile)
   }
 
   /** The name is chosen and added to `taken` before anything is awaited, so adoptions under way at once never pick the same one. */

@@ -23,6 +23,21 @@ export function isBeingWritten(name: string): boolean {
 }
 
 /**
+ * A new temporary path beside `target` (a path on disk), counted as being
+ * written until `writtenTo` is called with it: whichever thread writes it.
+ */
+export function tempPathFor(target: string): string {
+  const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
+  writing.add(basename(temp))
+  return temp
+}
+
+/** The temporary file is renamed or removed: no longer being written. */
+export function writtenTo(temp: string): void {
+  writing.delete(basename(temp))
+}
+
+/**
  * Replaces `target` with `data` so that, whatever happens (a crash, a power
  * cut, a kill), the file is either wholly old or wholly new:
  * the bytes go to a temporary file beside the target, are flushed to the
@@ -47,8 +62,7 @@ export async function writeFileAtomic(
   options: { deferFolderSync?: boolean; sealedElsewhere?: boolean } = {}
 ): Promise<void> {
   const { physical: target, bytes: data } = bytesToWrite(logicalTarget, content, options.sealedElsewhere)
-  const temp = join(dirname(target), `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
-  writing.add(basename(temp))
+  const temp = tempPathFor(target)
   try {
     const handle = await open(temp, 'wx', 0o644)
     try {
@@ -69,7 +83,7 @@ export async function writeFileAtomic(
       throw error
     }
   } finally {
-    writing.delete(basename(temp))
+    writtenTo(temp)
   }
   if (!options.deferFolderSync) await syncPhysicalFolder(dirname(target))
 }

@@ -202,6 +202,22 @@ describe('an encrypted vault', () => {
     await expectNothingInTheClear(root)
   })
 
+  it("imports notes sealed, under encrypted names, though the import's own thread writes them", async () => {
+    const root = await realisticVault()
+    const notes = await tempDir('rapport-sealed-import-')
+    for (let i = 0; i < 40; i++)
+      await writeFile(join(notes, `northwind-${i}.md`), `# Priya on onboarding ${i}\n\nDana asked about jazz at Northwind, ${i} times.\n`)
+    const { call } = await startSession(root)
+    await call('security:encrypt', { passphrase: PASSPHRASE })
+    const report = await call('import:run', { paths: [notes], duplicates: 'skip' })
+    expect(report).toMatchObject({ status: 'done', imported: 40, problems: [] })
+    const imported = (await call('entries:list', { clientId: null })).filter((e) => e.title.startsWith('Priya on onboarding'))
+    expect(imported).toHaveLength(40)
+    const seventh = imported.find((e) => e.title === 'Priya on onboarding 7')
+    expect((await call('entries:read', { id: seventh?.id ?? '' })).body).toContain('Dana asked about jazz at Northwind, 7 times.')
+    await expectNothingInTheClear(root)
+  })
+
   it('exports only after the person says yes, and then in plain Markdown', async () => {
     const root = await realisticVault()
     const out = await tempDir()

@@ -3,7 +3,8 @@
  * decoding it, parsing its front matter, mapping its fields, rewriting its
  * links, writing its new front matter — behind plain messages, so it runs
  * on a thread of its own (import-worker.ts, started by import-thread.ts)
- * while the process that answers the window only names and writes files.
+ * while the process that answers the window only names the files. The
+ * entries' files are written here too, by the window's word (import-writes.ts).
  *
  * Each note is read and parsed once: `read` keeps what it parsed, and
  * `prepare` takes it from there (and lets it go). Everything that crosses
@@ -30,6 +31,9 @@ import { mapNoteFields } from './note-fields'
 import type { NoteFiles } from './note-reader'
 import { noteFiles } from './note-reader'
 import { mayHaveObsidianLinks } from './obsidian-links'
+import type { FileIdentity } from '../fs/own-writes'
+import type { FileOps, TempFile, TempInPlace, WriteFailure } from '../fs/write-in-two-steps'
+import { callbackFileOps, renameIntoPlace, writeTemps } from '../fs/write-in-two-steps'
 
 /** A note read for the plan: its fields and a key for what it holds. */
 export interface ReadNote {
@@ -68,12 +72,16 @@ export type ImportThreadRequest =
   | { op: 'read'; notes: readonly SourceNote[]; windows1252: boolean }
   | { op: 'links'; tables: Partial<LinkTables> }
   | { op: 'prepare'; notes: readonly NoteToWrite[]; windows1252: boolean }
+  | { op: 'write-temps'; files: readonly TempFile[] }
+  | { op: 'rename'; files: readonly TempInPlace[] }
   | { op: 'forget' }
 
 export interface ImportThreadAnswers {
   read: ReadResult[]
   links: void
   prepare: PreparedNote[]
+  'write-temps': Array<FileIdentity | WriteFailure>
+  rename: Array<null | WriteFailure>
   forget: void
 }
 
@@ -94,8 +102,15 @@ export const CHANGED_SINCE_PLANNED = 'it changed after the preview, so it was no
 export class ImportHost {
   private readonly parsed = new Map<string, Parsed>()
 
-  /** `files`: how notes are read, `noteFiles`, or on a thread of its own, where blocking costs no one, `noteFilesSync`. */
-  constructor(private readonly files: NoteFiles = noteFiles) {}
+  /**
+   * How notes are read (`files`) and the entries written (`fileOps`, see
+   * fs/write-in-two-steps.ts): here, without blocking; on a thread of its
+   * own, where blocking costs no one, `noteFilesSync` and `blockingFileOps`.
+   */
+  constructor(
+    private readonly files: NoteFiles = noteFiles,
+    private readonly fileOps: FileOps = callbackFileOps
+  ) {}
 
   private readonly tables: LinkTables = { idBySource: new Map(), idByClaimed: new Map(), pages: new Map(), clientIds: new Map() }
 
@@ -115,6 +130,10 @@ export class ImportHost {
         return undefined
       case 'prepare':
         return mapInOrder(request.notes, READS_AT_ONCE, (note) => this.prepareOne(note, request.windows1252))
+      case 'write-temps':
+        return writeTemps(request.files, this.fileOps)
+      case 'rename':
+        return renameIntoPlace(request.files, this.fileOps)
       case 'forget':
         this.parsed.clear()
         for (const table of Object.values(this.tables)) table.clear()

@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -228,6 +228,36 @@ describe("an import's own thread", () => {
       const followUp = allEntries(vault).find((e) => e.title === 'Follow-up')
       const kickOff = allEntries(vault).find((e) => e.title === 'Kick-off')
       expect(await vault.entries.text(kickOff?.id ?? '')).toContain(`[the next one](rapport://entry/${followUp?.id})`)
+    } finally {
+      thread.close()
+    }
+  })
+
+  it('goes on when its threads stop while they write the entries: every entry whole, none twice, no temporary file left', async () => {
+    const notes = await tempDir('rapport-thread-stop-writing-')
+    for (let i = 0; i < 300; i++) await writeFile(join(notes, `note-${String(i).padStart(3, '0')}.md`), `# Note ${i}\n\n${'Text. '.repeat(i)}\n`)
+    const { vault, dir: root } = await openTestVault()
+    const thread = new ImportThread()
+    try {
+      const plan = await planImport(vault, { paths: [notes], windows1252: false }, {}, thread)
+      const stops: Array<Promise<void>> = []
+      const outcome = await runImport(
+        vault,
+        plan,
+        { duplicates: 'skip', onProgress: ({ done }) => void (done === 40 && stops.push(thread.endThreads())) },
+        thread
+      )
+      // Stopped while later notes were still being written (64 at a time).
+      expect(stops).toHaveLength(1)
+      await Promise.all(stops)
+      expect(outcome).toMatchObject({ status: 'done', imported: 300, problems: [] })
+      const onDisk = readdirSync(join(root, 'journal'))
+      expect(onDisk.filter((name) => name.startsWith('.rapport-tmp'))).toEqual([])
+      expect(onDisk).toHaveLength(300)
+      for (const entry of allEntries(vault)) {
+        const i = Number(entry.title.replace('Note ', ''))
+        expect(parseEntryFile(await vault.entries.text(entry.id)).body.trim()).toBe('Text. '.repeat(i).trim())
+      }
     } finally {
       thread.close()
     }

@@ -97,6 +97,7 @@ export class ImportThread {
   /** The lane that read each note (by its file): it holds the note parsed. */
   private readonly owner = new Map<string, number>()
   private nextLane = 0
+  private nextWriteLane = 0
 
   /** 'worker': on threads of their own (the default); 'here': on this thread (a test comparing the two). */
   constructor(where: 'worker' | 'here' = 'worker') {
@@ -140,6 +141,10 @@ export class ImportThread {
         const byFile = new Map(answers.flat().map((answer) => [answer.absolute, answer]))
         return request.notes.map((note) => byFile.get(note.source.absolute) ?? { absolute: note.source.absolute, problem: 'it was not prepared' })
       }
+      case 'write-temps':
+      case 'rename':
+        // Any lane can write or rename any file: taken in turn, so writing shares both threads as parsing does.
+        return (this.lanes[this.nextWriteLane++ % this.lanes.length] as ImportLane).request(request)
       case 'links':
       case 'forget':
         await Promise.all(this.lanes.map((lane) => lane.request(request)))

@@ -12,6 +12,7 @@ import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './imp
 import { planImport } from './import-plan'
 import type { ImportThread } from './import-thread'
 import { withImportThread } from './import-thread'
+import { ImportWrites } from './import-writes'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
 import { Slices } from './slices'
@@ -79,7 +80,8 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   const obsidianResolver = (): ObsidianResolver => (obsidian ??= new ObsidianResolver(vault, plan.notes, outcome.problems))
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
-  const adoption = vault.entries.startAdoption()
+  // Each entry's file written on the import's thread too; named here, in the plan's order.
+  const adoption = vault.entries.startAdoption(new ImportWrites(thread).write)
   const writing = new WritingWindow(WRITES_AT_ONCE)
   let done = 0
   const noteDone = (): void => run.onProgress?.({ done: ++done, total })

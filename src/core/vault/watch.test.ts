@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/temp-vault'
+import { importNotes } from '../transfer/import'
 import { Vault } from './vault'
 import { watchVault } from './watch'
 
@@ -82,6 +83,22 @@ describe('the watcher and what Rapport writes itself', () => {
       await rm(onDisk)
       await writeFile(onDisk, bytes)
       expect(await reportedUntilMarker()).toContain(entry.path)
+    } finally {
+      stop()
+    }
+  })
+
+  it("reports no echo of an import: its clients, and its entries, written on the import's own thread", async () => {
+    const notes = await tempDir('rapport-watch-import-')
+    await mkdir(join(notes, 'Northwind'))
+    for (let i = 0; i < 40; i++) await writeFile(join(notes, i % 2 ? 'Northwind' : '', `note-${i}.md`), `# Note ${i}\n\nText ${i}.\n`)
+    const root = await tempDir()
+    const vault = await Vault.open(root)
+    const { stop, reportedUntilMarker } = await watching(root)
+    try {
+      const report = await importNotes(vault, { paths: [notes], createClients: true, windows1252: false }, { duplicates: 'skip' })
+      expect(report).toMatchObject({ status: 'done', imported: 40, clientsCreated: [{ name: 'Northwind' }] })
+      expect(await reportedUntilMarker()).toEqual(['journal/marker-1.md'])
     } finally {
       stop()
     }
