@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestVault } from '../testing/open-vault'
@@ -67,5 +67,23 @@ describe('adopting many entries in a row (an import)', () => {
         .map((e) => e.title)
         .sort()
     ).toEqual(['One', 'Three'])
+  })
+
+  it('names around files on disk that are not entries, read once per folder, and never writes over a file that takes a name meanwhile', async () => {
+    const { dir, vault } = await openTestVault()
+    // Put there by another program after the vault was read: no entry of the store has this name.
+    await mkdir(join(dir, 'journal'), { recursive: true })
+    await writeFile(join(dir, 'journal', '2026-03-01-weekly-call.md'), 'not an entry\n')
+    const adoption = vault.entries.startAdoption()
+    const first = await adoption.adopt(note('e_FIRST', 'Weekly call'))
+    expect(first.path).toBe('journal/2026-03-01-weekly-call-2.md')
+    // The folder was read when the run first wrote into it: a file made since, at the next name, is not known.
+    await writeFile(join(dir, 'journal', '2026-03-01-weekly-call-3.md'), 'theirs\n')
+    await expect(adoption.adopt(note('e_SECOND', 'Weekly call'))).rejects.toMatchObject({ message: expect.stringContaining('2026-03-01-weekly-call-3.md') })
+    expect(await adoption.finish()).toEqual([])
+    expect(await readFile(join(dir, 'journal', '2026-03-01-weekly-call-3.md'), 'utf8')).toBe('theirs\n')
+    expect(await readFile(join(dir, 'journal', '2026-03-01-weekly-call.md'), 'utf8')).toBe('not an entry\n')
+    expect((await readdir(join(dir, 'journal'))).filter((f) => f.startsWith('.rapport-tmp'))).toEqual([])
+    expect(vault.entries.list(null).map((e) => e.id)).toEqual(['e_FIRST'])
   })
 })

@@ -2,6 +2,9 @@ import { join } from 'node:path'
 import type { EntrySummary } from '../../shared/domain'
 import { RapportError, fileError } from '../errors'
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write'
+import { toVaultPath } from '../fs/layout'
+import type { NewFiles } from '../fs/new-files'
+import { readdir } from '../fs/vault-files'
 import { ensureFolder } from '../fs/ensure-folder'
 import { mapInOrder } from '../map-in-order'
 import { excerptOf } from '../../shared/markdown'
@@ -52,17 +55,16 @@ export interface EntryAdoption {
   finish(): Promise<Array<{ folder: string; reason: string }>>
 }
 
-/** How a file is written durably at a vault path, its folder's flush left to the caller: `writeFileAtomic` by default. */
-export type WriteDurably = (logicalTarget: string, bytes: Uint8Array) => Promise<void>
-
 /**
- * How one adoption writes: `deferFolderSync` leaves flushing the folder to the run's `finish`; `madeFolder` skips making a folder made already;
- * `writeFile`, with the folder's flush deferred, writes it elsewhere (an import's thread: transfer/import-writes.ts).
+ * How one adoption writes. Alone (`EntryStore.adopt`), its file is written
+ * and its folder flushed here. In a run, `newFiles` writes it (perhaps on
+ * another thread: an import's), its name already checked against the
+ * folder's listing, and the run's `finish` flushes the folder;
+ * `madeFolder` skips making a folder made already.
  */
 export interface AdoptWrite {
-  deferFolderSync?: boolean
   madeFolder?: boolean
-  writeFile?: WriteDurably
+  newFiles?: NewFiles
 }
 
 /**
@@ -74,13 +76,13 @@ export async function writeAdopted(
   root: string,
   input: AdoptInput,
   relative: string,
-  { deferFolderSync = false, madeFolder = false, writeFile }: AdoptWrite
+  { madeFolder = false, newFiles }: AdoptWrite
 ): Promise<PreparedEntryFile> {
   const file = input.prepared ?? prepareEntryFile(serializeFrontMatter(input.original, adoptedFields(input)), input.body)
   try {
     if (!madeFolder) await ensureFolder(join(root, input.folder))
-    if (writeFile && deferFolderSync) await writeFile(join(root, relative), file.bytes)
-    else await writeFileAtomic(join(root, relative), file.bytes, { deferFolderSync })
+    if (newFiles) await newFiles.write(join(root, relative), file.bytes)
+    else await writeFileAtomic(join(root, relative), file.bytes)
   } catch (error) {
     throw fileError(error, 'create', relative)
   }
@@ -111,31 +113,49 @@ export function adoptedRecord(relative: string, input: AdoptInput, file: Prepare
  * Many adoptions in a row (an import of thousands of notes). Two things that
  * are right for one entry cost too much for ten thousand: gathering every file
  * name in use for each new file (here `taken` is gathered once and kept up to
- * date), and flushing the folder after each file (here each folder is flushed
- * once, by `finish`, which the import awaits before it reports anything as
- * imported). Every file is still written whole and flushed before its name
- * appears, as a single adoption does.
+ * date, with each folder's names on disk read once, not looked up for each
+ * name), and flushing the folder after each file (here each folder is
+ * flushed once, by `finish`, which the import awaits before it reports
+ * anything as imported). Every file is still written whole and flushed
+ * before its name appears, as a single adoption does, and never over
+ * another (`newFiles`: see fs/new-files.ts).
  *
  * Adoptions may be under way at once (the import overlaps their flushes):
  * each takes its name when it is called, in the order they are called, and
  * an id already being adopted is refused like one already in the vault.
- * `writeFile`: how each file is written, when not here (see `AdoptWrite`).
  */
 export function adoptionRun(
   root: string,
   taken: Set<string>,
   adoptOne: (input: AdoptInput, taken: Set<string>, write: AdoptWrite) => Promise<EntrySummary>,
-  writeFile?: WriteDurably
+  newFiles: NewFiles
 ): EntryAdoption {
   const folders = new Set<string>()
   const adopting = new Set<string>()
+  const listings = new Map<string, Promise<void>>()
+  /** Every name in the folder on disk, in `taken` (read once; a folder not there yet has none). */
+  const listed = (folder: string): Promise<void> => {
+    let listing = listings.get(folder)
+    if (!listing) {
+      listing = readdir(join(root, folder)).then(
+        (names) => void names.forEach((name) => taken.add(toVaultPath(folder, name).toLowerCase())),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw fileError(error, 'list', folder)
+        }
+      )
+      listings.set(folder, listing)
+    }
+    return listing
+  }
   return {
     adopt: async (input) => {
       const id = input.fields.id
       if (adopting.has(id)) throw new RapportError('conflict', `The id ${id} is already used by another note of this import.`)
       adopting.add(id)
       try {
-        const summary = await adoptOne(input, taken, { deferFolderSync: true, madeFolder: folders.has(input.folder), writeFile })
+        // Awaited by each adoption into the folder in the order they were called, so they still take their names in that order.
+        await listed(input.folder)
+        const summary = await adoptOne(input, taken, { madeFolder: folders.has(input.folder), newFiles })
         folders.add(input.folder)
         return summary
       } finally {

@@ -16,16 +16,21 @@ export function takenPaths(records: Iterable<EntryRecord>): Set<string> {
   return new Set([...records].map((r) => r.path.toLowerCase()))
 }
 
-/** A name in `folder` that no entry and no file has: the entry's stem, numbered when taken. */
+/**
+ * A name in `folder` that no entry and no file has: the entry's stem,
+ * numbered when taken. `onDisk`: whether a file has the name, when `taken`
+ * does not hold every name on disk already (looked up by default).
+ */
 export function freeFileName(
   root: string,
   folder: string,
   created: string,
   title: string,
   taken: ReadonlySet<string>,
-  stem = fileStem(created, title)
+  stem = fileStem(created, title),
+  onDisk: (path: string) => boolean = exists
 ): string {
-  const name = uniqueName(stem, (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || exists(join(root, folder, candidate)), '.md')
+  const name = uniqueName(stem, (candidate) => taken.has(toVaultPath(folder, candidate).toLowerCase()) || onDisk(join(root, folder, candidate)), '.md')
   return toVaultPath(folder, name)
 }
 

@@ -16,7 +16,8 @@ import { mapInOrder } from '../map-in-order'
 import { parseSyncConflictName } from '../sync-conflicts'
 import type { VaultChange } from '../vault-change'
 import { conflictsOf, entryInCopy, keepMineBeside, removeCopy } from './conflict-copies'
-import type { AdoptInput, AdoptWrite, EntryAdoption, WriteDurably } from './entry-adoption'
+import type { AdoptInput, AdoptWrite, EntryAdoption } from './entry-adoption'
+import { NewFiles } from '../fs/new-files'
 import { adoptedRecord, adoptionRun, writeAdopted } from './entry-adoption'
 import { WrittenFrontMatter, parseEntryFile, serializeEntryFile } from './entry-file'
 import { freeFileName, renamedPath, takenPaths } from './entry-names'
@@ -411,16 +412,18 @@ export class EntryStore {
     return this.adoptOne(input, takenPaths(this.records.values()), {})
   }
 
-  /** Adopts many entries in a row (an import of thousands of notes): see `adoptionRun`; `writeFile`, how their files are written, when not here. */
-  startAdoption(writeFile?: WriteDurably): EntryAdoption {
-    return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write), writeFile)
+  /** Adopts many entries in a row (an import of thousands of notes): see `adoptionRun`; `newFiles` writes their files (on an import's thread). */
+  startAdoption(newFiles = new NewFiles()): EntryAdoption {
+    return adoptionRun(this.root, takenPaths(this.records.values()), (input, taken, write) => this.adoptOne(input, taken, write), newFiles)
   }
 
   /** The name is chosen and added to `taken` before anything is awaited, so adoptions under way at once never pick the same one. */
   private async adoptOne(input: AdoptInput, taken: Set<string>, write: AdoptWrite): Promise<EntrySummary> {
     const holder = this.records.get(input.fields.id)
     if (holder) throw new RapportError('conflict', `The id ${input.fields.id} is already used by ${holder.path}.`, holder.path)
-    const relative = freeFileName(this.root, input.folder, input.fields.created, input.fields.title, taken, input.stem)
+    // In a run, the folder's names on disk are in `taken` already (and a name taken meanwhile is refused, never written over).
+    const onDisk = write.newFiles ? () => false : undefined
+    const relative = freeFileName(this.root, input.folder, input.fields.created, input.fields.title, taken, input.stem, onDisk)
     taken.add(relative.toLowerCase())
     const file = await writeAdopted(this.root, input, relative, write)
     // From what was written, not parsed back: an import of 10,000 notes parsed each one's YAML again here.

@@ -21,7 +21,6 @@ describe.each([
 ] as Array<[string, FileOps]>)('a write in two steps, with %s file operations', (_, ops) => {
   it('writes each file whole to its temporary name, says which version it wrote, and puts it in place', async () => {
     const dir = await tempDir('rapport-two-steps-')
-    await writeFile(join(dir, 'b.md'), 'the old text\n')
     const files = ['a.md', 'b.md'].map((name) => ({
       temp: join(dir, `.rapport-tmp-${name}.1a2b`),
       target: join(dir, name),
@@ -33,7 +32,7 @@ describe.each([
       const onDisk = await stat(file.temp)
       expect(identity(written[at])).toEqual({ ino: onDisk.ino, size: onDisk.size, mtimeMs: onDisk.mtimeMs })
     }
-    expect(await readFile(join(dir, 'b.md'), 'utf8')).toBe('the old text\n')
+    expect(readdirSync(dir).filter((name) => name.endsWith('.md'))).toEqual([])
 
     const placed = await renameIntoPlace(
       files.map((file, at) => ({ ...file, identity: identity(written[at]) })),
@@ -94,7 +93,7 @@ describe.each([
     expect(await readFile(linked, 'utf8')).toBe('through the link?\n')
   })
 
-  it('takes a temporary file already gone, whose target is the version written, as put in place (its thread stopped before saying so); refuses any other', async () => {
+  it('takes a temporary file already gone, whose target is the version written, as put in place (its thread stopped before saying so); never puts one over another file', async () => {
     const dir = await tempDir('rapport-two-steps-')
     const files = ['a.md', 'b.md'].map((name) => ({ temp: join(dir, `.rapport-tmp-${name}.5`), target: join(dir, name), bytes: bytes(name) }))
     const written = await writeTemps(files, ops)
@@ -104,9 +103,17 @@ describe.each([
     await rename(b.temp, join(dir, 'moved-away.md'))
     await writeFile(b.target, 'someone else’s')
 
-    const placed = await renameIntoPlace([a, b], ops)
+    const c = { temp: join(dir, '.rapport-tmp-c.md.6'), target: join(dir, 'c.md') }
+    const [cWritten] = await writeTemps([{ temp: c.temp, bytes: bytes('ours') }], ops)
+    // Another program takes c.md after the name was chosen: its file stays, ours is not put over it.
+    await writeFile(c.target, 'theirs')
+
+    const placed = await renameIntoPlace([a, b, { ...c, identity: identity(cWritten) }], ops)
     expect(placed[0]).toBeNull()
-    expect(placed[1]).toMatchObject({ failed: { code: 'ENOENT' } })
+    expect(placed[1]).toMatchObject({ failed: { code: 'EEXIST' } })
+    expect(placed[2]).toMatchObject({ failed: { code: 'EEXIST' } })
     expect(await readFile(b.target, 'utf8')).toBe('someone else’s')
+    expect(await readFile(c.target, 'utf8')).toBe('theirs')
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md', 'c.md', 'moved-away.md'])
   })
 })

@@ -1,10 +1,11 @@
 /**
  * `writeFileAtomic` (atomic-write.ts) cut in two, for a thread that writes
- * many files for another one (an import's: transfer/import-writes.ts):
+ * many new files for another one (an import's: fs/new-files.ts):
  *
  * 1. `writeTemps`: each file's bytes go whole to its temporary file, are
  *    flushed to disk, and the version written is read back (its identity);
- * 2. `renameIntoPlace`: each temporary file takes its target's name.
+ * 2. `renameIntoPlace`: each temporary file takes its target's name, a new
+ *    one (nothing is put over a file here).
  *
  * Between the two, the thread that asked records each identity as its own
  * write (own-writes.ts), so its watcher never takes the rename for someone
@@ -133,28 +134,36 @@ async function openNew(temp: string, ops: FileOps): Promise<number> {
 
 /**
  * Step 2 for each file, in order: null when it is in place, or why not (its
- * temporary file then removed). A temporary file already gone whose target
- * is the very version written was put in place by a thread that stopped
- * before it could say so.
+ * temporary file then removed). A target is always a new name: one that a
+ * file has by now (another program's, made since the name was chosen) is
+ * refused with EEXIST, never replaced. A temporary file already gone whose
+ * target is the very version written was put in place by a thread that
+ * stopped before it could say so.
  */
 export async function renameIntoPlace(files: readonly TempInPlace[], ops: FileOps): Promise<Array<null | WriteFailure>> {
   const placed: Array<null | WriteFailure> = []
   for (const { temp, target, identity } of files) {
     try {
+      const there = await ops.identityAt(target)
+      if (there) {
+        if (sameVersion(there, identity)) {
+          await quietly(() => ops.unlink(temp))
+          placed.push(null)
+          continue
+        }
+        throw Object.assign(new Error('another file took the name meanwhile'), { code: 'EEXIST' })
+      }
       await ops.rename(temp, target)
       placed.push(null)
     } catch (error) {
-      const there = (error as NodeJS.ErrnoException).code === 'ENOENT' ? await ops.identityAt(target) : null
-      if (there && there.ino === identity.ino && there.size === identity.size && there.mtimeMs === identity.mtimeMs) {
-        placed.push(null)
-        continue
-      }
       await quietly(() => ops.unlink(temp))
       placed.push(failure(error))
     }
   }
   return placed
 }
+
+const sameVersion = (a: FileIdentity, b: FileIdentity): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
 /** A clean-up step whose own failure changes nothing (the error being reported is the first one); sync or not. */
 async function quietly(step: () => unknown): Promise<void> {

@@ -4,7 +4,7 @@
  * links, writing its new front matter — behind plain messages, so it runs
  * on a thread of its own (import-worker.ts, started by import-thread.ts)
  * while the process that answers the window only names the files. The
- * entries' files are written here too, by the window's word (import-writes.ts).
+ * entries' files are written here too, by the window's word (fs/new-files.ts).
  *
  * Each note is read and parsed once: `read` keeps what it parsed, and
  * `prepare` takes it from there (and lets it go). Everything that crosses

@@ -3,6 +3,8 @@ import type { ClientFile } from '../../shared/domain'
 import type { EntryAdoption } from '../entries/entry-adoption'
 import { prepareEntryFile } from '../entries/entry-adoption'
 import { layout } from '../fs/layout'
+import type { TwoStepWriter } from '../fs/new-files'
+import { NewFiles } from '../fs/new-files'
 import type { Vault } from '../vault/vault'
 import type { NewClient } from './import-clients'
 import type { NoteToWrite, PreparedNote } from './import-host'
@@ -12,7 +14,6 @@ import type { ImportPlan, ImportRequest, PlanProgress, PlannedNote } from './imp
 import { planImport } from './import-plan'
 import type { ImportThread } from './import-thread'
 import { withImportThread } from './import-thread'
-import { ImportWrites } from './import-writes'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
 import { Slices } from './slices'
@@ -80,8 +81,8 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   const obsidianResolver = (): ObsidianResolver => (obsidian ??= new ObsidianResolver(vault, plan.notes, outcome.problems))
   const total = plan.notes.length
   // One run of adoptions: the names in use are gathered once, and each folder is flushed once at the end, not after every note.
-  // Each entry's file written on the import's thread too; named here, in the plan's order.
-  const adoption = vault.entries.startAdoption(new ImportWrites(thread).write)
+  // Each entry's file written on the import's thread too (fs/new-files.ts); named here, in the plan's order.
+  const adoption = vault.entries.startAdoption(new NewFiles(writerOn(thread)))
   const writing = new WritingWindow(WRITES_AT_ONCE)
   let done = 0
   const noteDone = (): void => run.onProgress?.({ done: ++done, total })
@@ -133,6 +134,12 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   }
   return outcome
 }
+
+/** The two steps of writing the entries' files (fs/write-in-two-steps.ts), on the import's thread. */
+const writerOn = (thread: ImportThread): TwoStepWriter => ({
+  writeTemps: (files) => thread.request({ op: 'write-temps', files }),
+  renameIntoPlace: (files) => thread.request({ op: 'rename', files })
+})
 
 const clientOf = (note: PlannedNote, created: ReadonlyMap<string, string>): string | null => {
   const d = note.destination
