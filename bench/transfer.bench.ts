@@ -19,8 +19,8 @@ const withFrontMatter: ExportOptions = { frontMatter: true, history: false, doss
  * in the same run. An export writes new files without flushing each one to
  * disk (as a copy does); an import writes through the vault's stores, which
  * flush every entry (temp file, fsync, rename) and each folder once at the
- * end of the run (see EntryStore.startAdoption); the notes are read and
- * parsed on the import's own thread (import-thread.ts). The core is
+ * end of the run (see EntryStore.startAdoption); the notes are read, parsed
+ * and written on the import's own threads (import-thread.ts, fs/new-files.ts). The core is
  * called directly, not through the contract, so the search index the
  * handlers would start in the background does not share the measurement.
  */
