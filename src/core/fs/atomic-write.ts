@@ -52,9 +52,9 @@ export function writtenTo(temp: string): void {
  * it is; anything not sealed is refused.
  *
  * `deferFolderSync` leaves that last flush to the caller, who writes many
- * files into the same folders and flushes each folder once (see
- * `EntryStore.startAdoption`) before saying any of them is written. Each
- * file is still whole on disk before its name appears.
+ * files into the same folders and flushes each folder once (an import's
+ * new clients, an encryption's conversion) before saying any of them is
+ * written. Each file is still whole on disk before its name appears.
  */
 export async function writeFileAtomic(
   logicalTarget: string,
