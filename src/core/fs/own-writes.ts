@@ -62,4 +62,5 @@ export function isOwnEcho(seenAt: string, seen: SeenOnDisk): boolean {
   return false
 }
 
-const sameVersion = (a: FileIdentity, b: FileIdentity): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+/** The same version of a file: same inode, size and modification time. */
+export const sameVersion = (a: FileIdentity, b: FileIdentity): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs

@@ -21,6 +21,7 @@
 import * as fs from 'node:fs'
 import { promisify } from 'node:util'
 import type { FileIdentity } from './own-writes'
+import { sameVersion } from './own-writes'
 
 /** A file to write: its temporary path beside the target (on disk, as `tempPathFor` named it) and its bytes. */
 export interface TempFile {
@@ -73,25 +74,31 @@ export const blockingFileOps: FileOps = {
   }
 }
 
+const openFile = promisify(fs.open)
 const writeAll = promisify(fs.write)
 const fstat = promisify(fs.fstat)
+const closeFile = promisify(fs.close)
+const renameFile = promisify(fs.rename)
+const unlinkFile = promisify(fs.unlink)
 const stat = promisify(fs.stat)
 
 /** The callback operations (lighter than `fs/promises`' FileHandles for many small files), for a thread that answers others. */
 export const callbackFileOps: FileOps = {
-  open: (path) => promisify(fs.open)(path, TEMP_FLAGS, 0o644),
+  open: (path) => openFile(path, TEMP_FLAGS, 0o644),
   write: async (fd, bytes) => {
     for (let at = 0; at < bytes.byteLength;) at += (await writeAll(fd, bytes, at)).bytesWritten
   },
   stat: async (fd) => identityOf(await fstat(fd)),
-  close: (fd) => promisify(fs.close)(fd),
-  rename: (from, to) => promisify(fs.rename)(from, to),
-  unlink: (path) => promisify(fs.unlink)(path),
+  close: (fd) => closeFile(fd),
+  rename: (from, to) => renameFile(from, to),
+  unlink: (path) => unlinkFile(path),
   identityAt: async (path) => {
     try {
       return identityOf(await stat(path))
-    } catch {
-      return null
+    } catch (error) {
+      // Only "no such file" means the name is free; any other failure is not taken for it (as `statSync` above).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
     }
   }
 }
@@ -162,8 +169,6 @@ export async function renameIntoPlace(files: readonly TempInPlace[], ops: FileOp
   }
   return placed
 }
-
-const sameVersion = (a: FileIdentity, b: FileIdentity): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 
 /** A clean-up step whose own failure changes nothing (the error being reported is the first one); sync or not. */
 async function quietly(step: () => unknown): Promise<void> {
