@@ -35,19 +35,41 @@ import type { FileIdentity } from '../fs/own-writes'
 import type { FileOps, TempFile, TempInPlace, WriteFailure } from '../fs/write-in-two-steps'
 import { callbackFileOps, renameIntoPlace, writeTemps } from '../fs/write-in-two-steps'
 
-/** A note read for the plan: its fields and a key for what it holds. */
+/**
+ * A note read for the plan: only what the plan uses (the rest of what was
+ * parsed stays on the thread that read it, for `prepare`), and a key for
+ * what it holds. Ten thousand of these are kept by the window's thread until
+ * the import ends; the note's whole fields were 2.4 KB each there, and
+ * copying them in its young-generation collections blocked it for 20–30 ms.
+ */
 export interface ReadNote {
   source: SourceNote
   /** The file's bytes when read (sha256). */
   hash: string
-  fields: Omit<NoteFields, 'original' | 'body'>
   title: string
+  created: string
+  claimedId?: string
+  /** Obsidian's `aliases`, when it has any. */
+  aliases?: string[]
   clientHints: readonly string[]
   key: string
   profile?: PageProfile
 }
 
 export type ReadResult = ReadNote | { source: SourceNote; problem: string }
+
+/**
+ * A read note as it crosses from the import's thread: without its source,
+ * which the asking side has already (`withSources`): answers come in the
+ * order asked.
+ */
+export type ReadAnswer = Omit<ReadNote, 'source'> | { problem: string }
+
+/** The answers to a `read` given back their sources, the asking side's own objects (not copies). */
+export function withSources(notes: readonly SourceNote[], answers: readonly ReadAnswer[]): ReadResult[] {
+  if (answers.length !== notes.length) throw new Error(`${notes.length} notes were asked for, and ${answers.length} answered`)
+  return answers.map((answer, at) => Object.assign(answer, { source: notes[at] as SourceNote }))
+}
 
 /** A planned note, as it is to be written: its id, and its client (with the client's name, for the note's own `client:` field). */
 export interface NoteToWrite {
@@ -77,7 +99,7 @@ export type ImportThreadRequest =
   | { op: 'forget' }
 
 export interface ImportThreadAnswers {
-  read: ReadResult[]
+  read: ReadAnswer[]
   links: void
   prepare: PreparedNote[]
   'write-temps': Array<FileIdentity | WriteFailure>
@@ -95,6 +117,10 @@ interface Parsed {
   stamp: string | null
   fields: NoteFields
 }
+
+/** Why a client dossier is not imported. */
+export const DOSSIER_NOT_IMPORTED =
+  'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
 
 /** Why a note is not written when its file changed after the plan read it. */
 export const CHANGED_SINCE_PLANNED = 'it changed after the preview, so it was not imported; import it again to see what it holds now'
@@ -141,18 +167,21 @@ export class ImportHost {
     }
   }
 
-  private async readOne(source: SourceNote, windows1252: boolean): Promise<ReadResult> {
+  private async readOne(source: SourceNote, windows1252: boolean): Promise<ReadAnswer> {
     try {
       const parsed = await this.parse(source, windows1252)
-      if ('problem' in parsed) return { source, problem: parsed.problem }
-      const { original, body, ...fields } = parsed.fields
-      const note: ReadNote = { source, hash: parsed.hash, fields, title: fields.title, clientHints: fields.clientHints, key: contentKey(fields.title, body) }
-      if (fields.kind === 'client-profile') note.profile = profileOfPage(original.fields)
+      if ('problem' in parsed) return parsed
+      const f = parsed.fields
+      if (f.kind === 'client-dossier') return { problem: DOSSIER_NOT_IMPORTED }
+      const note: ReadAnswer = { hash: parsed.hash, title: f.title, created: f.created, clientHints: f.clientHints, key: contentKey(f.title, f.body) }
+      if (f.claimedId !== undefined) note.claimedId = f.claimedId
+      if (f.aliases.length > 0) note.aliases = f.aliases
+      if (f.kind === 'client-profile') note.profile = profileOfPage(f.original.fields)
       // Only notes that can become entries are kept for `prepare`.
-      if (fields.kind === 'note') this.parsed.set(source.absolute, parsed)
+      else this.parsed.set(source.absolute, parsed)
       return note
     } catch (error) {
-      return { source, problem: unexpected(error) }
+      return { problem: unexpected(error) }
     }
   }
 

@@ -99,8 +99,7 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   const batches = chunks(scan.notes, READ_BATCH)
   const asked: Array<Promise<ReadResult[]>> = []
   const ask = (): void => {
-    while (asked.length < READS_AHEAD && batches.length > 0)
-      asked.push(thread.request({ op: 'read', notes: batches.shift() ?? [], windows1252: request.windows1252 }))
+    while (asked.length < READS_AHEAD && batches.length > 0) asked.push(thread.read(batches.shift() ?? [], request.windows1252))
   }
   ask()
   let done = 0
@@ -109,12 +108,7 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
     ask()
     for (const note of results) {
       if ('problem' in note) plan.problems.push({ path: note.source.absolute, reason: note.problem })
-      else if (note.fields.kind === 'client-dossier') {
-        plan.problems.push({
-          path: note.source.absolute,
-          reason: 'it is a client dossier made by Rapport (one page to read); import the client’s folder export to bring the client and its entries back'
-        })
-      } else read.push(note)
+      else read.push(note)
     }
     done += results.length
     progress.onProgress?.({ done, total: scan.notes.length, phase: 'reading' })
@@ -129,7 +123,7 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   const notes = await assignment.takeProfiles(read, () => slices.pause())
   // The sort is one stretch of its own (5 ms for 10,000 notes), not added to what is left of the last.
   await slices.yield()
-  notes.sort((a, b) => byText(a.fields.created, b.fields.created) || byPath(a.source, b.source))
+  notes.sort((a, b) => byText(a.created, b.created) || byPath(a.source, b.source))
   await slices.pause()
   plan.request.createClients = assignment.createsClients
   const inVault = await vaultContentKeys(vault, new Set(await slices.map(notes, (n) => nameKey(n.title))))
@@ -138,12 +132,12 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   const ids = new Set<string>()
   for (const note of notes) {
     await slices.pause()
-    const claimed = note.fields.claimedId
+    const claimed = note.claimedId
     const id = claimed && !vaultIds.has(claimed) && !ids.has(claimed) ? claimed : newId('e')
     ids.add(id)
     const planned: PlannedNote = { source: note.source, hash: note.hash, title: note.title, destination: assignment.destinationOf(note), id }
     if (claimed) planned.claimedId = claimed
-    if (note.fields.aliases.length > 0) planned.aliases = note.fields.aliases
+    if (note.aliases) planned.aliases = note.aliases
     const existing = inVault.get(note.key)
     const earlier = firstWith.get(note.key)
     if (existing) planned.duplicateOf = { of: existing.path, inVault: true, id: existing.id }

@@ -10,8 +10,9 @@ import { tempDir } from '../testing/temp-vault'
 import { allEntries } from './import-duplicates'
 import { importNotes, runImport } from './import'
 import { planImport } from './import-plan'
-import type { ImportThreadRequest, NoteToWrite, ReadNote, ReadResult } from './import-host'
-import { ImportHost } from './import-host'
+import type { NoteToWrite, ReadNote, ReadResult } from './import-host'
+import { DOSSIER_NOT_IMPORTED, ImportHost, withSources } from './import-host'
+import { DOSSIER_MARK } from './profile-file'
 import { scanSources } from './import-scan'
 import { ImportThread } from './import-thread'
 import { noteFiles, stampWhenRead } from './note-reader'
@@ -26,7 +27,9 @@ async function mixedFolder(): Promise<string> {
     'broken-yaml.md': '---\ntitle: [unclosed\ncreated: 2026-03-02\n---\nText.\n',
     'unclosed.md': '---\ntitle: No end\n\nText.\n',
     'binary.md': Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]),
-    'latin.md': Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1')
+    'latin.md': Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1'),
+    // A client's dossier as Rapport exports it: one page to read, not an entry.
+    'dossier.md': `---\nrapport: ${DOSSIER_MARK}\nname: Dana Whitfield\n---\n\n# Dana Whitfield\n\n## First call\n\nText.\n`
   }
   for (const [path, content] of Object.entries(files)) await writeFile(join(root, path), content)
   // The file's own time stands in for a date the note does not give.
@@ -41,7 +44,7 @@ const problemsByFile = (problems: ReadonlyArray<{ path: string; reason: string }
 async function readOn(thread: ImportThread): Promise<{ root: string; noteTitled: (title: string) => ReadNote }> {
   const root = await mixedFolder()
   const { notes } = await scanSources([root])
-  const read = (await thread.request({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
+  const read = (await thread.read(notes, false)).filter((r): r is ReadNote => !('problem' in r))
   return {
     root,
     noteTitled: (title) => {
@@ -56,14 +59,23 @@ describe("an import's own thread", () => {
   it('runs on a worker thread, and answers as the same work on this thread does', async () => {
     const root = await mixedFolder()
     const { notes } = await scanSources([root])
-    const request: ImportThreadRequest = { op: 'read', notes, windows1252: false }
     const worker = new ImportThread()
     const here = new ImportThread('here')
     try {
       expect(await worker.onItsOwnThread()).toBe(true)
       expect(await here.onItsOwnThread()).toBe(false)
-      const [there, local] = [await worker.request(request), await here.request(request)]
+      const [there, local] = [await worker.read(notes, false), await here.read(notes, false)]
       expect(there).toEqual(local)
+      // What crosses is what the plan keeps: the sources stay on the asking side, the parsed note on the thread that parsed it.
+      const crossed = await worker.request({ op: 'read', notes, windows1252: false })
+      expect(crossed.filter((answer) => 'source' in answer || 'fields' in answer || 'body' in answer)).toEqual([])
+      expect(crossed.find((answer) => 'title' in answer && answer.title === 'Kick-off')).toEqual({
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        title: 'Kick-off',
+        created: '2026-03-01',
+        clientHints: [],
+        key: expect.stringMatching(/^[0-9a-f]{64}$/)
+      })
       const read = there.filter((r): r is ReadNote => !('problem' in r))
       expect(read.map((r) => r.title)).toEqual(['Kick-off', 'Follow-up'])
       expect(
@@ -74,7 +86,8 @@ describe("an import's own thread", () => {
         'broken-yaml.md': expect.stringMatching(/^the front matter is not valid YAML .*; fix it and import the note again$/),
         'unclosed.md': expect.stringMatching(/no closing "---" line/),
         'binary.md': expect.stringMatching(/not UTF-8 text|binary file/),
-        'latin.md': expect.stringMatching(/not UTF-8 text .* Windows-1252/)
+        'latin.md': expect.stringMatching(/not UTF-8 text .* Windows-1252/),
+        'dossier.md': DOSSIER_NOT_IMPORTED
       })
     } finally {
       worker.close()
@@ -133,7 +146,7 @@ describe("an import's own thread", () => {
       read: (absolute, options) => (reads.push(absolute), noteFiles.read(absolute, options)),
       stamp: (absolute) => (stamps.push(absolute), noteFiles.stamp(absolute))
     })
-    const read = (await host.handle({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
+    const read = withSources(notes, await host.handle({ op: 'read', notes, windows1252: false })).filter((r): r is ReadNote => !('problem' in r))
     const toWrite = read.map((r, at): NoteToWrite => ({ source: r.source, hash: r.hash, id: `e_${at}`, clientId: null, clientName: null }))
     const prepared = await host.handle({ op: 'prepare', notes: toWrite, windows1252: false })
     expect(prepared.map((p) => ('problem' in p ? p.problem : p.stem))).toEqual(['2001-01-01-one-md', '2001-01-01-two-md'])
@@ -154,7 +167,7 @@ describe("an import's own thread", () => {
     const source = notes.find((n) => n.relative === 'b-good.md')
     if (!source) throw new Error('b-good.md was not found')
     const planner = new ImportThread()
-    const [read] = await planner.request({ op: 'read', notes: [source], windows1252: false })
+    const [read] = await planner.read([source], false)
     planner.close()
     if (!read || 'problem' in read) throw new Error('b-good.md was not read')
     await writeFile(source.absolute, '# Follow-up\n\nChanged since.\n')
@@ -177,7 +190,7 @@ describe("an import's own thread", () => {
     const { call, vault } = await openTestVault()
     const report = await call('import:run', { paths: [root], duplicates: 'skip' })
     expect(report).toMatchObject({ status: 'done', imported: 2, notReached: 0 })
-    expect(Object.keys(problemsByFile(report?.problems ?? [])).sort()).toEqual(['binary.md', 'broken-yaml.md', 'latin.md', 'unclosed.md'])
+    expect(Object.keys(problemsByFile(report?.problems ?? [])).sort()).toEqual(['binary.md', 'broken-yaml.md', 'dossier.md', 'latin.md', 'unclosed.md'])
     const entries = allEntries(vault)
     expect(entries.map((e) => e.title).sort()).toEqual(['Follow-up', 'Kick-off'])
     // The link between the two notes now points at the entry, and the summary matches the file as written.

@@ -16,8 +16,9 @@
  */
 import { availableParallelism } from 'node:os'
 import { WorkerLane } from '../core-worker'
-import type { ImportThreadAnswers, ImportThreadRequest } from './import-host'
-import { ImportHost } from './import-host'
+import type { SourceNote } from './import-scan'
+import type { ImportThreadAnswers, ImportThreadRequest, ReadResult } from './import-host'
+import { ImportHost, withSources } from './import-host'
 
 type LinksRequest = Extract<ImportThreadRequest, { op: 'links' }>
 
@@ -106,6 +107,11 @@ export class ImportThread {
 
   async request<R extends ImportThreadRequest>(request: R): Promise<ImportThreadAnswers[R['op']]> {
     return (await this.answer(request)) as ImportThreadAnswers[R['op']]
+  }
+
+  /** The notes read and parsed, each with its source (the one asked with). */
+  async read(notes: readonly SourceNote[], windows1252: boolean): Promise<ReadResult[]> {
+    return withSources(notes, await this.request({ op: 'read', notes, windows1252 }))
   }
 
   /** Whether the work runs on a thread of its own (false when none could be started). */
