@@ -71,6 +71,21 @@ describe('clients', () => {
     expect((await call('clients:list', undefined)).find((c) => c.path === 'clients/escape')?.name).toBe('../escape')
   })
 
+  it('get a folder no other client has, in any case, and a folder freed by a rename or the trash again', async () => {
+    const { dir } = await openVault()
+    // A folder made by hand, in capitals: on a disk that ignores case (macOS, Windows) "acme" would be the same folder.
+    await mkdir(join(dir, 'clients/Acme'), { recursive: true })
+    const { call } = await openVault(dir)
+    expect((await call('clients:create', { name: 'Acme' })).path).toBe('clients/acme-2')
+    const beta = await call('clients:create', { name: 'Beta' })
+    expect(beta.path).toBe('clients/beta')
+    expect((await call('clients:rename', { id: beta.id, name: 'Gamma' })).path).toBe('clients/gamma')
+    expect((await call('clients:create', { name: 'Beta' })).path).toBe('clients/beta')
+    await call('clients:trash', { id: beta.id })
+    expect((await call('clients:create', { name: 'Gamma' })).path).toBe('clients/gamma')
+    expect((await call('clients:create', { name: 'Gamma' })).path).toBe('clients/gamma-2')
+  })
+
   it('reject empty and control-character names with a clear message', async () => {
     const { dispatch } = await openVault()
     const empty = await dispatch('clients:create', { name: '   ' })
