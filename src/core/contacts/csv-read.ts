@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import type { ContactField, ContactsFormat } from '../../shared/contract/contacts'
 import { isValidTimeZone } from '../relationship/calendar'
-import { TimeSlicer } from '../search/time-slicer'
+import { TimeSlicer } from '../time-slicer'
 import type { Contact } from './contact'
 import { emptyContact, finishContact } from './contact'
 import type { ContactsRead } from './contacts-read'

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { isValidTimeZone } from '../relationship/calendar'
-import { TimeSlicer } from '../search/time-slicer'
+import { TimeSlicer } from '../time-slicer'
 import type { Contact, ContactDate } from './contact'
 import { emptyContact, finishContact } from './contact'
 import { NO_YEAR } from '../relationship/important-dates'

@@ -30,7 +30,7 @@ import { MentionNames } from './mention-names'
 import { parseQuery } from './query'
 import { RecentBodies, resultsFor } from './results'
 import { currentSignature, currentSignatures, mentionsInSignature, readSource } from './sources'
-import { TimeSlicer } from './time-slicer'
+import { TimeSlicer } from '../time-slicer'
 
 /** Indexing starts this long after the handlers are made, so the window's first requests are served first. */
 const BACKGROUND_START_MS = 1000

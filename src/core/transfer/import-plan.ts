@@ -9,7 +9,7 @@ import { scanSources } from './import-scan'
 import type { ReadNote, ReadResult } from './import-host'
 import type { ImportThread } from './import-thread'
 import { withImportThread } from './import-thread'
-import { Slices } from './slices'
+import { TimeSlicer } from '../time-slicer'
 
 /**
  * Everything an import will do, worked out before anything is written: the
@@ -119,10 +119,10 @@ async function planWith(thread: ImportThread, vault: Vault, request: ImportReque
   // entries with the same title on the same day get their `-2`, `-3` in the order they were written.
   // By code unit, not localeCompare: the dates are ISO 8601, which sort as text, and collating 10,000 of them blocked the process for 300 ms.
   // Ten thousand notes are planned in slices, so the window's requests are answered meanwhile.
-  const slices = new Slices()
+  const slices = new TimeSlicer({ background: false })
   const notes = await assignment.takeProfiles(read, () => slices.pause())
   // The sort is one stretch of its own (5 ms for 10,000 notes), not added to what is left of the last.
-  await slices.yield()
+  await slices.yieldNow()
   notes.sort((a, b) => byText(a.created, b.created) || byPath(a.source, b.source))
   await slices.pause()
   plan.request.createClients = assignment.createsClients

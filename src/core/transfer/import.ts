@@ -16,7 +16,7 @@ import type { ImportThread } from './import-thread'
 import { withImportThread } from './import-thread'
 import { ObsidianResolver } from './obsidian-import'
 import { rewriteObsidianLinks } from './obsidian-links'
-import { Slices } from './slices'
+import { TimeSlicer } from '../time-slicer'
 
 export interface ImportRun {
   duplicates: 'skip' | 'keep'
@@ -55,8 +55,8 @@ async function runWith(thread: ImportThread, vault: Vault, plan: ImportPlan, run
   const skips = (note: PlannedNote): boolean => note.duplicateOf !== undefined && run.duplicates === 'skip'
 
   // The work on this thread is done in stretches shorter than a frame, starting with a yield: the plan may have just run.
-  const slices = new Slices()
-  await slices.yield()
+  const slices = new TimeSlicer({ background: false })
+  await slices.yieldNow()
   const clientIds = new Map<string, string>()
   const idByClaimed = new Map<string, string>()
   for (const note of plan.notes) {
@@ -158,7 +158,7 @@ interface CreatedClient {
 interface ClientCreation {
   idByClaimed: ReadonlyMap<string, string>
   unflushed: Set<string>
-  slices: Slices
+  slices: TimeSlicer
   signal: AbortSignal | undefined
 }
 
