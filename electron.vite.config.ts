@@ -40,7 +40,9 @@ export default defineConfig({
           // An import's own thread, started by src/core/transfer/import-thread.ts from beside index.js.
           'import-worker': resolve(import.meta.dirname, 'src/core/transfer/import-worker.ts'),
           // The entry files' reader, started by src/core/fs/file-reader-thread.ts from beside index.js.
-          'file-reader-worker': resolve(import.meta.dirname, 'src/core/fs/file-reader-worker.ts')
+          'file-reader-worker': resolve(import.meta.dirname, 'src/core/fs/file-reader-worker.ts'),
+          // An encrypted vault's photos and documents, sealed and opened by src/core/fs/sealing-thread.ts from beside index.js.
+          'sealing-worker': resolve(import.meta.dirname, 'src/core/fs/sealing-worker.ts')
         }
       }
     }

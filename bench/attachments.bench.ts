@@ -7,7 +7,9 @@
  * - the longest stall of the process's event loop while the ten are served:
  *   the main process answers the window's saves in between, so typing never
  *   waits on pictures. The same in an encrypted vault, where each photo is
- *   decrypted in memory (pure-JS XChaCha20-Poly1305).
+ *   decrypted in memory (pure-JS XChaCha20-Poly1305, about 30 ms for 3 MB),
+ *   on the sealing thread (src/core/fs/sealing-thread.ts): done on the main
+ *   thread, one photo at a time, it stalled the loop 30–40 ms.
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
@@ -99,7 +101,7 @@ export async function attachmentsBench({ scratch }: BenchContext): Promise<Row[]
       },
       { area: 'attachments', measure: `one 3 MB photo served by the image protocol (${label})`, value: median(one), unit: 'ms' },
       { area: 'attachments', measure: `all ${PHOTOS} photos served at once (${label})`, value: median(all), unit: 'ms' },
-      { area: 'attachments', measure: `longest event-loop stall while serving the ${PHOTOS} (${label})`, value: stall, unit: 'ms' }
+      { area: 'attachments', measure: `longest event-loop stall while serving the ${PHOTOS} (${label})`, value: stall, unit: 'ms', goal: '≤ 16 ms' }
     )
     session.close()
   }

@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test'
 import { RapportHarness } from './harness/harness'
 import { expect, screenshot, test } from './fixtures'
 import { verticalGap } from './layout'
-import { writeEntry } from './harness/vault-helpers'
+import { deflateSync, crc32 } from 'node:zlib'
+import { randomBytes } from 'node:crypto'
+import { sealingThread } from '../src/core/fs/sealing-thread'
+import { giveFile, writeEntry } from './harness/vault-helpers'
 
 const PASSPHRASE = 'blue heron at dawn'
 const SECRET = 'Quietly renegotiating the Falkirk retainer'
@@ -129,6 +132,51 @@ test('turn encryption on, lock, a wrong passphrase, unlock, search, and export o
     await expect(restarted.page.getByRole('option', { name: /Falkirk Partners/ })).toBeVisible(KEY_DERIVATION)
   } finally {
     await restarted.close()
+  }
+})
+
+/** A PNG of `width` × `height` pixels of noise (which does not compress): a photo's weight in a file any browser decodes. */
+function noisyPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(typed))
+    return Buffer.concat([length, typed, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8 bits per channel, RGB, no interlace
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])))
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0))
+  ])
+}
+
+test('a photo pasted into an entry of an encrypted vault is sealed on its own thread, shown, and nowhere in the clear', async ({ app }) => {
+  test.setTimeout(90_000)
+  const page = app.page
+  await writeEntry(page, 'Falkirk Partners', 'Site visit', 'The yard, from the gate: ')
+  await encryptThroughTheDialog(app)
+  await page.getByRole('button', { name: 'Close' }).click()
+  const photo = noisyPng(640, 480)
+  const before = { ...sealingThread.stats }
+  await giveFile(page, 'paste', 'yard.png', 'image/png', photo)
+  const image = page.getByRole('textbox', { name: 'Entry text' }).locator('.entry-image img')
+  await expect(image).toHaveCount(1)
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640)
+  // Sealed when added, opened when shown: each on the sealing thread, not the one answering the window.
+  expect(sealingThread.stats.onThread - before.onThread).toBeGreaterThanOrEqual(2)
+  await screenshot(app, 'encrypted-photo.png')
+  const pixels = photo.subarray(photo.length - 4096, photo.length - 4032)
+  for (const { path, bytes } of await rawFiles(app.vaultDir)) {
+    expect(path.toLowerCase()).not.toContain('yard')
+    expect(bytes.includes(pixels), `${path} holds the photo in the clear`).toBe(false)
   }
 })
 

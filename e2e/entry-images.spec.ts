@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
+import { giveFile } from './harness/vault-helpers'
 
 const IMAGES = join(import.meta.dirname, '../src/core/attachments/fixtures')
 
@@ -16,24 +17,6 @@ async function newEntry(page: Page, client: string, title: string): Promise<void
   await page.keyboard.press('Control+n')
   await page.getByLabel('Title').fill(title)
   await page.getByRole('textbox', { name: 'Entry text' }).click()
-}
-
-/** Pastes (or drops, at the editor's end) a file as the system would hand it to the page. */
-async function giveFile(page: Page, how: 'paste' | 'drop', name: string, type: string, bytes: Buffer): Promise<void> {
-  const editor = page.getByRole('textbox', { name: 'Entry text' })
-  const box = await editor.boundingBox()
-  await editor.evaluate(
-    (element, { how, name, type, data, x, y }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type }))
-      const event =
-        how === 'paste'
-          ? new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-          : new DragEvent('drop', { dataTransfer: transfer, clientX: x, clientY: y, bubbles: true, cancelable: true })
-      element.dispatchEvent(event)
-    },
-    { how, name, type, data: bytes.toString('base64'), x: (box?.x ?? 0) + 20, y: (box?.y ?? 0) + (box?.height ?? 40) - 10 }
-  )
 }
 
 test('paste and drop images into an entry: kept in the client’s attachments/, shown, and the Markdown a plain image link', async ({ app }) => {

@@ -45,3 +45,21 @@ export async function onlyEntryFile(app: RapportHarness, slug: string): Promise<
 }
 
 export const entryText = (page: Page) => page.getByRole('textbox', { name: 'Entry text' })
+
+/** Pastes (or drops, at the editor's end) a file as the system would hand it to the page. */
+export async function giveFile(page: Page, how: 'paste' | 'drop', name: string, type: string, bytes: Buffer): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Entry text' })
+  const box = await editor.boundingBox()
+  await editor.evaluate(
+    (element, { how, name, type, data, x, y }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type }))
+      const event =
+        how === 'paste'
+          ? new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+          : new DragEvent('drop', { dataTransfer: transfer, clientX: x, clientY: y, bubbles: true, cancelable: true })
+      element.dispatchEvent(event)
+    },
+    { how, name, type, data: bytes.toString('base64'), x: (box?.x ?? 0) + 20, y: (box?.y ?? 0) + (box?.height ?? 40) - 10 }
+  )
+}

@@ -11,7 +11,7 @@ import { bundleNodeScript } from './bundle-node-script'
 const fromSource = new Map<string, Promise<string>>()
 
 /**
- * Starts one of the core's worker threads (`index-worker`, `import-worker`, `file-reader-worker`)
+ * Starts one of the core's worker threads (`index-worker`, `import-worker`, `file-reader-worker`, `sealing-worker`)
  * for the module at `callerUrl` (its `import.meta.url`; `<name>.ts` lies
  * beside it). The built app ships `<name>.js` beside its main bundle
  * (electron.vite.config.ts); running from source (vitest, the CLI through

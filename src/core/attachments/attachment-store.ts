@@ -1,8 +1,8 @@
 import { join, posix } from 'node:path'
 import { RapportError } from '../errors'
-import { writeFileAtomic } from '../fs/atomic-write'
+import { readLargeFile, writeLargeFileAtomic } from '../fs/large-files'
 import { ensureFolder } from '../fs/ensure-folder'
-import { exists, readdir, readFile, stat } from '../fs/vault-files'
+import { exists, readdir, stat } from '../fs/vault-files'
 import type { Vault } from '../vault/vault'
 import { safeAttachmentName } from './attachment-name'
 import type { ImageKind } from './file-kind'
@@ -78,7 +78,7 @@ export async function storeAttachment(vault: Vault, folder: string, originalName
       if (await sameBytes(join(absoluteFolder, name), bytes)) return { path: posix.join(folder, name), name, kind }
       continue
     }
-    await writeFileAtomic(join(absoluteFolder, name), bytes)
+    await writeLargeFileAtomic(join(absoluteFolder, name), bytes)
     return { path: posix.join(folder, name), name, kind }
   }
 }
@@ -86,7 +86,7 @@ export async function storeAttachment(vault: Vault, folder: string, originalName
 async function sameBytes(absolute: string, bytes: Uint8Array): Promise<boolean> {
   if (!exists(absolute)) return false
   if ((await stat(absolute)).size > MAX_ATTACHMENT_BYTES + 64) return false
-  return Buffer.compare(await readFile(absolute), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === 0
+  return Buffer.compare(await readLargeFile(absolute), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === 0
 }
 
 /** The Markdown that shows or links a kept file from an entry: `![alt](../attachments/a.png)` or `[plan.pdf](../attachments/plan.pdf)`. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -9,6 +10,7 @@ import { createDispatch } from '../service'
 import { openTestVault, testShell } from '../testing/open-vault'
 import { tempDir } from '../testing/temp-vault'
 import { filesUnder } from '../transfer/transfer-testing'
+import { sealingThread } from '../fs/sealing-thread'
 import { readVaultImage } from './vault-image'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures')
@@ -108,6 +110,40 @@ describe('in an encrypted vault', () => {
     const image = await readVaultImage(session.vault, vaultImagePath(entry.id, '../attachments/whiteboard.png'))
     expect(image?.body).toEqual(png)
     expect(image?.headers['content-type']).toBe('image/png')
+    session.close()
+  })
+
+  it('a photo is sealed and opened on a thread of its own: shown, added again without a copy, and exported in the clear', async () => {
+    const root = await tempDir()
+    const out = await tempDir('rapport-export-')
+    const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
+    const dispatch = createDispatch(session.handlers)
+    async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+      const result = await dispatch(channel, input)
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+      return result.value as Output<C>
+    }
+    await call('security:encrypt', { passphrase: 'correct horse battery staple' })
+    const client = await call('clients:create', { name: 'Northwind' })
+    const entry = await call('entries:create', { clientId: client.id, title: 'Site visit' })
+    // A JPEG's first bytes, then 2 MB of noise: well past what is sealed where it is asked for.
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2 * 1024 * 1024)])
+    expect(await sealingThread.onItsOwnThread()).toBe(true)
+    const before = { ...sealingThread.stats }
+    const added = await call('attachments:add', { entryId: entry.id, name: 'site.jpg', data: photo.toString('base64') })
+    const again = await call('attachments:add', { entryId: entry.id, name: 'site.jpg', data: photo.toString('base64') })
+    expect(again.href).toBe(added.href)
+    const onDisk = await filesUnder(root)
+    for (const path of onDisk) expect((await readFile(join(root, path))).includes(photo.subarray(100, 164)), `${path} holds the photo in the clear`).toBe(false)
+    const image = await readVaultImage(session.vault, vaultImagePath(entry.id, added.href))
+    expect(image?.body.equals(photo)).toBe(true)
+    const read = await call('entries:read', { id: entry.id })
+    await call('entries:save', { id: entry.id, title: 'Site visit', body: `${added.markdown}\n`, version: read.version })
+    await call('export:run', { scope: { all: true }, target: out, plainConfirmed: true })
+    const exported = (await filesUnder(out)).find((path) => path.endsWith('attachments/site.jpg'))
+    expect((await readFile(join(out, exported ?? 'missing'))).equals(photo)).toBe(true)
+    // Sealed once, opened three times (compared when added again, shown, exported): each on the sealing thread.
+    expect(sealingThread.stats.onThread - before.onThread).toBe(4)
     session.close()
   })
 })

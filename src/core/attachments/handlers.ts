@@ -4,7 +4,8 @@ import { basename, join, posix } from 'node:path'
 import type { HandlersFor } from '../../shared/api'
 import type { attachmentsContract, EntryAttachment } from '../../shared/contract/attachments'
 import { RapportError } from '../errors'
-import { physicalPath, readFile, stat } from '../fs/vault-files'
+import { readLargeFile } from '../fs/large-files'
+import { physicalPath, stat } from '../fs/vault-files'
 import { confirmPlainOutput } from '../security/plain-output'
 import type { ShellPorts } from '../shell-ports'
 import type { Vault } from '../vault/vault'
@@ -43,7 +44,7 @@ export function attachmentHandlers(vault: Vault, shell: ShellPorts): HandlersFor
       confirmPlainOutput(vault, plainConfirmed, `"${basename(absolute)}"`)
       const folder = await mkdtemp(join(tmpdir(), 'rapport-open-'))
       const copy = join(folder, basename(absolute))
-      await writeFile(copy, await readFile(absolute))
+      await writeFile(copy, await readLargeFile(absolute))
       await shell.openPath(copy)
       return null
     }

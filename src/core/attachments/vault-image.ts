@@ -1,24 +1,12 @@
 import { lstat, realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import { parseVaultImagePath } from '../../shared/vault-image-url'
-import { physicalPath, readFile } from '../fs/vault-files'
+import { readLargeFile } from '../fs/large-files'
+import { physicalPath } from '../fs/vault-files'
 import type { Vault } from '../vault/vault'
 import { resolveLocalHref } from './attachment-links'
 import { MAX_ATTACHMENT_BYTES } from './attachment-store'
 import { IMAGE_MEDIA_TYPES, sniffImage } from './file-kind'
-
-/**
- * Decrypting a photo is synchronous work (pure-JS XChaCha20-Poly1305, about
- * 200 ms for 3 MB here): ten asked for at once would hold the process for
- * seconds. One at a time, with a turn of the event loop before each, the
- * window's saves and other calls are answered between two photos.
- */
-let decrypting: Promise<unknown> = Promise.resolve()
-function decryptInTurn<T>(work: () => Promise<T>): Promise<T> {
-  const turn = decrypting.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work)
-  decrypting = turn.catch(() => undefined)
-  return turn
-}
 
 export interface VaultImage {
   body: Buffer
@@ -54,7 +42,7 @@ export async function readVaultImage(vault: Vault, pathname: string): Promise<Va
   const absolute = join(vault.root, path)
   try {
     if (!(await isConfinedFile(vault.root, absolute))) return null
-    const body = vault.encrypted ? await decryptInTurn(() => readFile(absolute)) : await readFile(absolute)
+    const body = await readLargeFile(absolute)
     const kind = sniffImage(body)
     return kind ? { body, headers: imageHeaders(IMAGE_MEDIA_TYPES[kind]) } : null
   } catch {

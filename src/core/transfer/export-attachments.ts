@@ -4,6 +4,7 @@ import type { TransferProblem } from '../../shared/contract/transfer'
 import { localLinks, resolveLocalHref } from '../attachments/attachment-links'
 import { isConfinedFile } from '../attachments/vault-image'
 import { ensureFolder } from '../fs/ensure-folder'
+import { readLargeFile } from '../fs/large-files'
 import { readFile } from '../fs/vault-files'
 import type { Vault } from '../vault/vault'
 import { linkDestination } from '../../shared/markdown'
@@ -45,7 +46,7 @@ export async function exportAttachments(
           continue
         }
         if (!(await isConfinedFile(vault.root, join(vault.root, source)))) continue // missing: doctor reports it
-        const written = await target.write(destination, await readFile(join(vault.root, source)), overwrite)
+        const written = await target.write(destination, await readLargeFile(join(vault.root, source)), overwrite)
         if (written === 'written') outcome.written++
         else outcome.skipped.push({ path: destination, reason: 'a file with this name is already in the export folder; it was not replaced' })
       }
@@ -69,7 +70,7 @@ export async function exportEntryWithAttachments(vault: Vault, entryPath: string
     if (!(await isConfinedFile(vault.root, join(vault.root, source)))) continue
     const name = posix.basename(source)
     await ensureFolder(folder)
-    await writeFile(join(folder, name), await readFile(join(vault.root, source)))
+    await writeFile(join(folder, name), await readLargeFile(join(vault.root, source)))
     const written = linkDestination(`attachments/${name}`)
     for (const form of new Set([link.href, linkDestination(link.href), encodeURI(link.href)]))
       result = result.split(`](${form})`).join(`](${written})`).split(`](<${form}>)`).join(`](${written})`)
