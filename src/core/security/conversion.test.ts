@@ -1,11 +1,14 @@
-import { readdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { KdfCost } from '../crypto/kdf'
 import { createVaultKey, unlockVaultKey } from '../crypto/vault-key'
 import { tempDir } from '../testing/temp-vault'
 import { writeRealisticVault } from '../testing/realistic-vault'
 import { fingerprint } from '../transfer/transfer-testing'
+import { sealingThread } from '../fs/sealing-thread'
 import { CONVERSION_JOURNAL, decryptVault, encryptVault, recoverConversion } from './conversion'
 import { readVaultHeader } from './vault-header'
 import { VaultSession } from '../session/vault-session'
@@ -107,6 +110,23 @@ describe('turning encryption on or off, interrupted', () => {
     expect(session.status()).toMatchObject({ encrypted: false, locked: false })
     session.close()
     expect(await fingerprint(root)).toEqual(before)
+  })
+
+  it('a photo goes into the encrypted vault and back byte for byte, sealed and opened on the sealing thread', async () => {
+    const { root } = await plainVault()
+    const [client] = (await readdir(join(root, 'clients'))).sort()
+    const photoPath = join(root, 'clients', client ?? '', 'attachments', 'site.jpg')
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(512 * 1024)])
+    await mkdir(dirname(photoPath), { recursive: true })
+    await writeFile(photoPath, photo)
+    const before = { ...sealingThread.stats }
+    const { header, key } = await createVaultKey(PASSPHRASE, cheap)
+    await encryptVault(root, header, key)
+    expect(sealingThread.stats.onThread - before.onThread).toBe(1)
+    expect(existsSync(photoPath)).toBe(false)
+    await decryptVault(root, await unlockVaultKey(PASSPHRASE, await readVaultHeader(root)))
+    expect(sealingThread.stats.onThread - before.onThread).toBe(2)
+    expect((await readFile(photoPath)).equals(photo)).toBe(true)
   })
 
   it('a name too long to encrypt is found before anything is written', async () => {
