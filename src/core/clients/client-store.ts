@@ -291,6 +291,9 @@ export class ClientStore {
   private freeSlug(name: string): string {
     const dir = join(this.root, layout.clientsDir)
     const inUse = this.slugsInUse()
-    return uniqueName(safeSlug(name, 'client'), (c) => this.creating.has(c.toLowerCase()) || inUse.has(c.toLowerCase()) || exists(join(dir, c)))
+    return uniqueName(safeSlug(name, 'client'), (candidate) => {
+      const lower = candidate.toLowerCase()
+      return this.creating.has(lower) || inUse.has(lower) || exists(join(dir, candidate))
+    })
   }
 }

@@ -21,7 +21,7 @@ port.on('message', ({ id, op, key, boundTo, bytes }: SealingRequest & { id: numb
   let value: SealingAnswer
   try {
     const out = (op === 'open' ? openFile : sealFile)(key, new Uint8Array(bytes), boundTo)
-    // The library's output is its own buffer, whole: handed over as it is.
+    // Handed over, not copied: the library's output is a buffer of its own (a view into a larger one would be copied out).
     const own = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : out.slice()
     value = { bytes: own.buffer as ArrayBuffer }
   } catch (error) {
