@@ -90,8 +90,8 @@ describe('attachments travel with their entries', () => {
 
 describe('in an encrypted vault', () => {
   const cheap: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }
-  it('attachments and their names are sealed like entries, and the image protocol decrypts them in memory', async () => {
-    const root = await tempDir()
+  /** A new vault at `root`, encrypted, and open through the contract as the window sees it. */
+  async function encryptedVault(root: string) {
     const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
     const dispatch = createDispatch(session.handlers)
     async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
@@ -100,6 +100,12 @@ describe('in an encrypted vault', () => {
       return result.value as Output<C>
     }
     await call('security:encrypt', { passphrase: 'correct horse battery staple' })
+    return { session, call }
+  }
+
+  it('attachments and their names are sealed like entries, and the image protocol decrypts them in memory', async () => {
+    const root = await tempDir()
+    const { session, call } = await encryptedVault(root)
     const { entry } = await entryWithFiles(call)
     const png = await readFile(join(FIXTURES, 'whiteboard.png'))
     for (const path of await filesUnder(root)) {
@@ -116,14 +122,7 @@ describe('in an encrypted vault', () => {
   it('a photo is sealed and opened on a thread of its own: shown, added again without a copy, and exported in the clear', async () => {
     const root = await tempDir()
     const out = await tempDir('rapport-export-')
-    const session = await VaultSession.start(root, { shell: testShell(), kdfCost: cheap })
-    const dispatch = createDispatch(session.handlers)
-    async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-      const result = await dispatch(channel, input)
-      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-      return result.value as Output<C>
-    }
-    await call('security:encrypt', { passphrase: 'correct horse battery staple' })
+    const { session, call } = await encryptedVault(root)
     const client = await call('clients:create', { name: 'Northwind' })
     const entry = await call('entries:create', { clientId: client.id, title: 'Site visit' })
     // A JPEG's first bytes, then 2 MB of noise: well past what is sealed where it is asked for.
