@@ -17,6 +17,7 @@
  */
 import { RapportError } from '../errors'
 import { WorkerLane } from '../core-worker'
+import { ownBuffer } from '../own-buffer'
 import type { Sealing } from './vault-files'
 import { openFile, sealFile } from '../crypto/envelope'
 
@@ -74,9 +75,7 @@ export class SealingThread {
     const worker = await this.lane.started()
     if (!worker) return here()
     this.stats.onThread++
-    // Handed over whole: a view into a larger buffer (Node pools small reads) is copied out first, so nothing else goes with it.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice()
-    const request: SealingRequest = { op, key: sealing.key, boundTo: sealing.boundTo, bytes: own.buffer as ArrayBuffer }
+    const request: SealingRequest = { op, key: sealing.key, boundTo: sealing.boundTo, bytes: ownBuffer(bytes).buffer }
     let answer: SealingAnswer
     try {
       answer = await this.lane.ask<SealingAnswer>(worker, request, [request.bytes])

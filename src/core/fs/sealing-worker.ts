@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { WorkerAnswer } from '../core-worker'
 import { RapportError } from '../errors'
+import { ownBuffer } from '../own-buffer'
 import { yieldTheProcessor } from '../thread-priority'
 import { openFile, sealFile } from '../crypto/envelope'
 import type { SealingAnswer, SealingRequest } from './sealing-thread'
@@ -20,10 +21,7 @@ yieldTheProcessor()
 port.on('message', ({ id, op, key, boundTo, bytes }: SealingRequest & { id: number }) => {
   let value: SealingAnswer
   try {
-    const out = (op === 'open' ? openFile : sealFile)(key, new Uint8Array(bytes), boundTo)
-    // Handed over, not copied: the library's output is a buffer of its own (a view into a larger one would be copied out).
-    const own = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : out.slice()
-    value = { bytes: own.buffer as ArrayBuffer }
+    value = { bytes: ownBuffer((op === 'open' ? openFile : sealFile)(key, new Uint8Array(bytes), boundTo)).buffer }
   } catch (error) {
     // A file that does not open is an answer, not a failure of the thread: said in openFile's words.
     if (!(error instanceof RapportError)) throw error

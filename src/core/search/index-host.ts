@@ -140,8 +140,3 @@ function usableKey(sealing: Sealing): Uint8Array {
 export function signatureColumns(signatures: ReadonlyMap<string, string>): SignatureColumns {
   return { count: signatures.size, sources: joinColumn([...signatures.keys()]), signatures: joinColumn([...signatures.values()]) }
 }
-
-/** `bytes` with a buffer of its own, which can be transferred to or from the index's thread (a small Buffer shares the pool's). */
-export function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
-}

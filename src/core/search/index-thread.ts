@@ -16,7 +16,8 @@
  * a request is waiting for its answer.
  */
 import type { IndexAnswers, IndexRequest } from './index-host'
-import { IndexHost, ownBuffer } from './index-host'
+import { ownBuffer } from '../own-buffer'
+import { IndexHost } from './index-host'
 import { WorkerLane } from '../core-worker'
 
 export class IndexThread {

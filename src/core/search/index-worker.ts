@@ -8,7 +8,8 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { IndexRequest } from './index-host'
-import { IndexHost, ownBuffer } from './index-host'
+import { ownBuffer } from '../own-buffer'
+import { IndexHost } from './index-host'
 import { yieldTheProcessor } from '../thread-priority'
 
 const host = new IndexHost()
